@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The targets follow the pipeline: connectors → schema/definitions → store → facts → pipeline → CLI.
+let package = Package(
+    name: "kpibridge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kpibridge", targets: ["kpibridge"]),
+        .library(name: "KPIPipeline", targets: ["KPIPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Normalized records, money, instants, definition profiles and periods: no I/O.
+        .target(name: "KPISchema"),
+        // Byte-level CSV/TSV scanning, text decoding, value parsers and declarative YAML connector specs.
+        .target(
+            name: "KPIConnectors",
+            dependencies: [
+                "KPISchema",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.
+        .target(
+            name: "KPIStore",
+            dependencies: ["KPISchema", "KPIConnectors", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Metric formulas from DOMAIN.md evaluated per profile, grain and scope.
+        .target(name: "KPIFacts", dependencies: ["KPISchema"]),
+        // Workspace configuration and the run / import / export jobs the CLI calls.
+        .target(
+            name: "KPIPipeline",
+            dependencies: [
+                "KPISchema", "KPIConnectors", "KPIStore", "KPIFacts",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "kpibridge",
+            dependencies: [
+                "KPIPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
+        .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore"]),
+        .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+/// A file whose header lacks columns its connector requires; nothing from it is loaded.
+public struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct Missing: Sendable, Equatable {
+        public var field: String
+        /// The header names that would have been accepted.
+        public var accepted: [String]
+        /// The found header closest to one of them, if any is close.
+        public var closest: String?
+    }
+
+    public var file: String
+    public var connector: String
+    public var missing: [Missing]
+    /// The header row that matched best, as found.
+    public var found: [String]
+
+    public var description: String {
+        var lines = ["\(file): not a `\(connector)` export: required column\(missing.count == 1 ? "" : "s") missing"]
+        for m in missing {
+            var line = "  - \(m.field): expected a column named " + m.accepted.map { "`\($0)`" }.joined(separator: " or ")
+            if let closest = m.closest { line += "; closest found: `\(closest)`" }
+            lines.append(line)
+        }
+        lines.append("  headers found: " + (found.isEmpty ? "(none)" : found.map { "`\($0)`" }.joined(separator: ", ")))
+        return lines.joined(separator: "\n")
+    }
+}

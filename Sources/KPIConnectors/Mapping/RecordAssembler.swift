@@ -1,0 +1,140 @@
+import Foundation
+import KPISchema
+
+/// Turns the typed fields of consecutive rows into normalized records.
+///
+/// Rows of one order usually stand together, so order-level records (the order, its refund, its
+/// events) are emitted once per run of consecutive rows with the same key; if an order reappears
+/// later in the file the store's upsert absorbs the repeat. Memory stays constant per file.
+struct RecordAssembler {
+    enum Outcome {
+        case records([NormalizedRecord])
+        /// A required field is empty (after carry-forward); the index of the field.
+        case missing(Int)
+    }
+
+    private let spec: CompiledSpec
+    private let context: SourceContext
+    private let required: [Int]
+    private var previous: [FieldValue?]?
+    private var group: OrderKey?
+    private var lineCounts: [String: Int] = [:]
+    private var emittedOrder = false
+    private var emittedEvents: Set<FulfillmentEventKind> = []
+    private var emittedRefunds: Set<String> = []
+
+    init(spec: CompiledSpec, context: SourceContext) {
+        self.spec = spec
+        self.context = context
+        required = spec.fields.indices.filter { spec.fields[$0].spec.required }
+    }
+
+    mutating func assemble(_ input: [FieldValue?], line: Int) -> Outcome {
+        var values = input
+        if let carry = spec.spec.carryForward, let by = spec.fieldIndex[carry.by] {
+            if let previous, values[by] != nil, values[by] == previous[by] {
+                for name in carry.fields {
+                    let index = spec.fieldIndex[name]!
+                    if values[index] == nil { values[index] = previous[index] }
+                }
+            }
+            previous = values
+        }
+        for index in required where values[index] == nil { return .missing(index) }
+        let row = Row(spec: spec, values: values)
+
+        let platform = (row.text("platform") ?? spec.spec.platform ?? "").lowercased()
+        let key = OrderKey(platform: platform, orderID: row.text("order_id")!)
+        if key != group {
+            group = key
+            lineCounts.removeAll(keepingCapacity: true)
+            emittedOrder = false
+            emittedEvents.removeAll(keepingCapacity: true)
+            emittedRefunds.removeAll(keepingCapacity: true)
+        }
+        let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
+                              contentHash: context.fingerprint.sha256, runID: context.runID)
+        let currency = row.text("currency") ?? context.currency
+        let records = spec.spec.records
+        var out: [NormalizedRecord] = []
+
+        if let orderSpec = records.order, !emittedOrder {
+            emittedOrder = true
+            let statusRaw = row.raw("status") ?? ""
+            var status = OrderStatus(rawValue: row.text("status") ?? "") ?? (statusRaw.isEmpty ? .open : .other)
+            if let flag = orderSpec.cancelledIfPresent, row.isPresent(flag) { status = .cancelled }
+            guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
+            out.append(.order(Order(
+                key: key, shop: row.text("shop") ?? context.shop ?? platform,
+                purchasedAt: row.timestamp("purchased_at")!, paidAt: row.timestamp("paid_at"),
+                status: status, statusRaw: statusRaw, currency: currency,
+                version: row.latest(orderSpec.version ?? []), lineage: lineage)))
+        }
+        if let lineSpec = records.orderLine {
+            guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
+            let sku = row.text("sku")!
+            let quantity = row.integer("quantity")!
+            let seen = lineCounts[sku, default: 0] + 1
+            lineCounts[sku] = seen
+            let amount: Decimal
+            if let field = lineSpec.amount {
+                amount = row.decimal(field) ?? 0
+            } else {
+                amount = (row.decimal(lineSpec.unitPrice!) ?? 0) * Decimal(quantity)
+            }
+            out.append(.orderLine(OrderLine(
+                key: key, lineID: seen == 1 ? sku : "\(sku)#\(seen)", sku: sku, quantity: quantity,
+                amount: Money(amount, currency), tax: Money(row.decimal("tax") ?? 0, currency),
+                shipping: Money(row.decimal("shipping") ?? 0, currency),
+                version: row.latest(lineSpec.version ?? []), lineage: lineage)))
+        }
+        for (kindName, field) in (records.fulfillmentEvents ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let kind = FulfillmentEventKind(rawValue: kindName)!
+            guard let at = row.timestamp(field), !emittedEvents.contains(kind) else { continue }
+            emittedEvents.insert(kind)
+            out.append(.fulfillmentEvent(FulfillmentEvent(key: key, kind: kind, occurredAt: at,
+                                                          trackingNumber: row.text("tracking_number"), lineage: lineage)))
+        }
+        if let refundSpec = records.refund, let amount = row.decimal(refundSpec.amount), amount != 0 {
+            let id = refundSpec.id.flatMap { row.text($0) } ?? "total"
+            if !emittedRefunds.contains(id) {
+                emittedRefunds.insert(id)
+                guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
+                out.append(.refund(Refund(key: key, refundID: id, amount: Money(amount, currency),
+                                          refundedAt: refundSpec.at.flatMap { row.timestamp($0) }, lineage: lineage)))
+            }
+        }
+        return .records(out)
+    }
+}
+
+/// Named access to one row's typed values.
+private struct Row {
+    let spec: CompiledSpec
+    let values: [FieldValue?]
+
+    func value(_ name: String) -> FieldValue? {
+        spec.fieldIndex[name].flatMap { values[$0] }
+    }
+
+    func isPresent(_ name: String) -> Bool { value(name) != nil }
+
+    /// The cell's text as written.
+    func raw(_ name: String) -> String? { value(name)?.text }
+
+    /// The cell's text after the field's `map`.
+    func text(_ name: String) -> String? {
+        guard let index = spec.fieldIndex[name], let raw = values[index]?.text else { return nil }
+        let mapped = spec.fields[index].mapped
+        return mapped.isEmpty ? raw : (mapped[HeaderName(raw)] ?? raw)
+    }
+
+    func integer(_ name: String) -> Int? { value(name)?.integer }
+    func decimal(_ name: String) -> Decimal? { value(name)?.decimal }
+    func timestamp(_ name: String) -> Timestamp? { value(name)?.timestamp }
+
+    /// The latest instant among `names`: the row's version for last-updated-wins.
+    func latest(_ names: [String]) -> Instant? {
+        names.compactMap { timestamp($0)?.instant }.max()
+    }
+}

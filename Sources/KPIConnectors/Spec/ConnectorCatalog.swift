@@ -1,0 +1,78 @@
+import Foundation
+import Yams
+
+/// The connectors a run can use, loaded from directories of `*.yaml` specs.
+///
+/// Directories are read in order and a later spec with the same id replaces an earlier one, so a
+/// workspace can adjust a shipped connector (say, add a header alias) without forking it.
+public struct ConnectorCatalog: Sendable {
+    public private(set) var connectors: [String: any Connector] = [:]
+    /// Where each connector's spec was read from.
+    public private(set) var origins: [String: String] = [:]
+
+    public init() {}
+
+    /// Loads every `*.yaml` / `*.yml` file in `directories` (missing directories are skipped).
+    public init(directories: [String]) throws {
+        for directory in directories {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let path = (directory as NSString).appendingPathComponent(name)
+                try add(specAt: path)
+            }
+        }
+    }
+
+    /// Parses, validates and adds one spec file.
+    public mutating func add(specAt path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConnectorSpecError(path: path, message: "cannot read: \(error.localizedDescription)")
+        }
+        let spec: ConnectorSpec
+        do {
+            spec = try YAMLDecoder().decode(ConnectorSpec.self, from: text)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ConnectorSpecError(path: path, message: "missing key `\(Self.keyPath(context.codingPath + [key]))`")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            throw ConnectorSpecError(path: path, message: "at `\(Self.keyPath(context.codingPath))`: \(context.debugDescription)")
+        } catch {
+            throw ConnectorSpecError(path: path, message: "\(error)")
+        }
+        add(SpecConnector(try CompiledSpec(spec, path: path)), origin: path)
+    }
+
+    public mutating func add(_ connector: any Connector, origin: String) {
+        connectors[connector.id] = connector
+        origins[connector.id] = origin
+    }
+
+    public var ids: [String] { connectors.keys.sorted() }
+
+    /// The connector named `id`, or an error listing the known ones and the closest name.
+    public func connector(_ id: String) throws(UnknownConnectorError) -> any Connector {
+        if let found = connectors[id] { return found }
+        let wanted = HeaderName(id)
+        let closest = ids.min { HeaderName($0).distance(to: wanted) < HeaderName($1).distance(to: wanted) }
+        throw UnknownConnectorError(name: id, known: ids, closest: closest)
+    }
+
+    private static func keyPath(_ path: [any CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// A connector id that no loaded spec defines.
+public struct UnknownConnectorError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var name: String
+    public var known: [String]
+    public var closest: String?
+
+    public var description: String {
+        var text = "unknown connector `\(name)`"
+        if let closest { text += "; did you mean `\(closest)`?" }
+        return text + "\n  known connectors: " + (known.isEmpty ? "(none loaded)" : known.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,49 @@
+import KPISchema
+
+/// Reads a timestamp cell with one of several layouts, in the zone the source writes local times in.
+///
+/// A cell that carries its own offset keeps it (and lineage records that offset); a cell without one
+/// is read in `zone`, which the connector spec or the workspace source must state — never guessed.
+public struct DateTimeCell: Sendable, Hashable {
+    public var patterns: [DateTimePattern]
+    public var zone: Zone
+
+    public init(patterns: [DateTimePattern], zone: Zone) {
+        self.patterns = patterns
+        self.zone = zone
+    }
+
+    public var expected: String {
+        "a time like " + patterns.map { "`\($0.text)`" }.joined(separator: " or ") + (patterns.contains { $0.hasOffset } ? "" : " in \(zone.identifier)")
+    }
+
+    /// The timestamp, or nil for an empty cell.
+    public func parse(_ text: String) throws(CellParseError) -> Timestamp? {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty || trimmed == "-" || trimmed == "--" { return nil }
+        for pattern in patterns {
+            guard let f = pattern.match(trimmed) else { continue }
+            guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
+                throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: expected)
+            }
+            guard let time = TimeOfDay(hour: f.hour, minute: f.minute, second: f.second) else {
+                throw CellParseError(problem: "`\(text)` is not a real time of day", expected: expected)
+            }
+            if let offset = f.offsetSeconds {
+                let instant = Instant(secondsSinceEpoch: Instant(utc: date, time).secondsSinceEpoch - Int64(offset))
+                return Timestamp(instant: instant, zone: Zone.offsetName(offset))
+            }
+            return Timestamp(instant: zone.instant(localDate: date, time: time), zone: zone.identifier)
+        }
+        throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Reads amounts and counts as exported: `"12,131"`, `$12,905.25`, `£94.50`, `12.02%`, `(3.00)`,
+/// `￥88`, or with `decimalComma` the EU form `1.234,56`.
+///
+/// Strict about everything else: `1e309`, `--5` and `12.3.4` are errors, never a best guess.
+public struct DecimalCell: Sendable, Hashable {
+    public var decimalComma: Bool
+
+    public init(decimalComma: Bool = false) {
+        self.decimalComma = decimalComma
+    }
+
+    private static let currencyMarks: [String] = ["US$", "CA$", "AU$", "HK$", "RMB", "USD", "CNY", "EUR", "GBP", "CAD", "JPY",
+                                                  "$", "£", "€", "¥", "￥", "元"]
+
+    public var expected: String {
+        decimalComma ? "a number like 1.234,56 or €12,00" : "a number like 1,234.56, $12.00 or 12%"
+    }
+
+    /// The value, or nil for an empty cell.
+    public func parse(_ text: String) throws(CellParseError) -> Decimal? {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if s.isEmpty || s == "-" || s == "--" { return nil }  // placeholders for "no value"
+        var negative = false
+        if s.hasPrefix("("), s.hasSuffix(")") {
+            negative = true
+            s = String(s.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        if s.hasPrefix("-") {
+            negative.toggle()
+            s.removeFirst()
+        } else if s.hasPrefix("+") {
+            s.removeFirst()
+        }
+        for mark in Self.currencyMarks {
+            if s.hasPrefix(mark) { s.removeFirst(mark.count); break }
+        }
+        for mark in Self.currencyMarks {
+            if s.hasSuffix(mark) { s.removeLast(mark.count); break }
+        }
+        s = s.trimmingCharacters(in: .whitespaces)
+        var percent = false
+        if s.hasSuffix("%") {
+            percent = true
+            s.removeLast()
+        }
+        if s.hasPrefix("-") && !negative {  // `$-12.00`
+            negative = true
+            s.removeFirst()
+        }
+        let group: Character = decimalComma ? "." : ","
+        let point: Character = decimalComma ? "," : "."
+        var digits = ""
+        var sawPoint = false
+        for ch in s {
+            if ch == group, !sawPoint { continue }
+            if ch == " " || ch == "'" || ch == "\u{00A0}" { continue }
+            if ch == point {
+                if sawPoint { throw CellParseError(problem: "`\(text)` is not a number", expected: expected) }
+                sawPoint = true
+                digits.append(".")
+            } else if ch.isASCII, ch.isNumber {
+                digits.append(ch)
+            } else {
+                throw CellParseError(problem: "`\(text)` is not a number", expected: expected)
+            }
+        }
+        guard let magnitude = Decimal(plain: digits) else {
+            throw CellParseError(problem: "`\(text)` is not a number", expected: expected)
+        }
+        var value = negative ? -magnitude : magnitude
+        if percent { value /= 100 }
+        return value
+    }
+}
+
+/// Reads whole counts (`4`, `"1,200"`, `3.0`); fractions are errors.
+public struct IntegerCell: Sendable, Hashable {
+    public init() {}
+
+    public let expected = "a whole number like 3 or 1,200"
+
+    public func parse(_ text: String) throws(CellParseError) -> Int? {
+        let decimal: Decimal?
+        do {
+            decimal = try DecimalCell().parse(text)
+        } catch {
+            throw CellParseError(problem: "`\(text)` is not a whole number", expected: expected)
+        }
+        guard let decimal else { return nil }
+        guard decimal == decimal.rounded(scale: 0), abs(decimal) < 1_000_000_000_000 else {
+            throw CellParseError(problem: "`\(text)` is not a whole number", expected: expected)
+        }
+        return NSDecimalNumber(decimal: decimal).intValue
+    }
+}

@@ -1,0 +1,43 @@
+/// The metrics the order-side sources support, as named in DOMAIN.md's catalog.
+public enum MetricID: String, Sendable, CaseIterable, Comparable {
+    case gmv, orders, aov, units
+    case shippedOrders = "shipped_orders"
+    case fulfillmentHours = "fulfillment_hours"
+    case onTimeShipRate = "on_time_ship_rate"
+    case refundRate = "refund_rate"
+
+    /// `currency`, `count`, `ratio` or `hours`.
+    public var unit: String {
+        switch self {
+        case .gmv, .aov: "currency"
+        case .orders, .units, .shippedOrders: "count"
+        case .onTimeShipRate, .refundRate: "ratio"
+        case .fulfillmentHours: "hours"
+        }
+    }
+
+    /// True when a lower value is better.
+    public var lowerIsBetter: Bool { self == .fulfillmentHours || self == .refundRate }
+
+    /// Definition concepts the value depends on; they are written into the fact's `definition`.
+    public var concepts: [String] {
+        switch self {
+        case .gmv, .aov: ["timezone", "sales", "tax", "shipping", "currency"]
+        case .orders, .units, .refundRate: ["timezone"]
+        case .shippedOrders, .fulfillmentHours: ["timezone", "shipped"]
+        case .onTimeShipRate: ["timezone", "shipped", "ship_sla_hours"]
+        }
+    }
+
+    /// Decimal places kept for the value.
+    var scale: Int {
+        switch unit {
+        case "currency": 2
+        case "hours": 4
+        case "ratio": 6
+        default: 0
+        }
+    }
+
+    public static func < (lhs: MetricID, rhs: MetricID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

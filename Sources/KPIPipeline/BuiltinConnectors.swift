@@ -1,0 +1,23 @@
+import Foundation
+
+/// Where the connector specs shipped with kpibridge live.
+///
+/// `KPIBRIDGE_CONNECTORS` (a `:`-separated list of folders) wins; otherwise the `connectors/` folder
+/// of the checkout this binary was built from, which is where `swift run` finds them.
+public enum BuiltinConnectors {
+    public static func directories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        if let list = environment["KPIBRIDGE_CONNECTORS"], !list.isEmpty {
+            return list.split(separator: ":").map(String.init)
+        }
+        return [checkoutDirectory]
+    }
+
+    /// `<checkout>/connectors`, derived from this source file's location at build time.
+    public static var checkoutDirectory: String {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // KPIPipeline
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()  // checkout
+            .appendingPathComponent("connectors").path
+    }
+}

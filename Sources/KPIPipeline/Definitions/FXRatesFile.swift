@@ -1,0 +1,37 @@
+import Foundation
+import KPIConnectors
+import KPISchema
+
+/// Reads the fx table, a CSV with header `date,from,to,rate` (`2026-10-08,USD,CNY,7.1012`).
+enum FXRatesFile {
+    static func load(path: String, display: String, maxCarryDays: Int) throws(PipelineError) -> FXTable {
+        var rates: [FXTable.Rate] = []
+        do {
+            var scanner = DelimitedScanner(source: try FileByteSource(path: path), format: .csv)
+            guard let header = try scanner.next() else { throw PipelineError.failed("\(display): empty fx table") }
+            let names = header.fields.map { HeaderName($0).normalized }
+            guard names.prefix(4) == ["date", "from", "to", "rate"] else {
+                throw PipelineError.failed("\(display):\(header.line): header must be `date,from,to,rate`, found `\(header.raw)`")
+            }
+            while let record = try scanner.next() {
+                let cells = (0..<4).map { record[cell: $0] }
+                guard let date = CivilDate(iso: cells[0]) else {
+                    throw PipelineError.failed("\(display):\(record.line):1: `\(cells[0])` is not a date; expected YYYY-MM-DD")
+                }
+                for (column, code) in [(2, cells[1]), (3, cells[2])]
+                where !(code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }) {
+                    throw PipelineError.failed("\(display):\(record.line):\(column): `\(code)` is not a currency code; expected USD, CNY, …")
+                }
+                guard let rate = Decimal(plain: cells[3]), rate > 0 else {
+                    throw PipelineError.failed("\(display):\(record.line):4: `\(cells[3])` is not a positive rate")
+                }
+                rates.append(FXTable.Rate(date: date, from: cells[1], to: cells[2], rate: rate))
+            }
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .failed("\(display): \(error)")
+        }
+        return FXTable(rates: rates, maxCarryDays: maxCarryDays)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import KPISchema
+import KPIStore
+
+/// Renders stored values as export text.
+enum CellText {
+    /// Numbers in plain decimal notation (never `1e-05`), to at most nine decimal places.
+    static func number(_ value: TableValue) -> String? {
+        switch value {
+        case .integer(let v): return String(v)
+        case .real(let v):
+            guard v.isFinite else { return nil }
+            return Decimal(v).rounded(scale: 9).plainString
+        default: return nil
+        }
+    }
+
+    /// One CSV cell. Text starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so Excel
+    /// and 飞书 show it instead of evaluating it — unless it is simply a number such as `-5.00`.
+    static func csv(_ value: TableValue) -> String {
+        switch value {
+        case .null: return ""
+        case .integer, .real: return number(value) ?? ""
+        case .text(let text):
+            var cell = text
+            if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Decimal(plain: cell) == nil {
+                cell = "'" + cell
+            }
+            if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || cell.hasPrefix(" ") || cell.hasSuffix(" ") {
+                cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return cell
+        }
+    }
+
+    /// One JSON value.
+    static func json(_ value: TableValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .integer, .real: return number(value) ?? "null"
+        case .text(let text): return jsonString(text)
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

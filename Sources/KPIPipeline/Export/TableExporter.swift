@@ -1,0 +1,66 @@
+import Foundation
+import KPIStore
+
+/// Writes a store table as CSV or JSON Lines, in primary-key order so a re-export is byte-identical.
+public struct TableExporter: Sendable {
+    public var format: ExportFormat
+    /// Starts CSV with a UTF-8 BOM so Excel on Windows shows Chinese text correctly.
+    public var byteOrderMark: Bool
+
+    public init(format: ExportFormat, byteOrderMark: Bool = false) {
+        self.format = format
+        self.byteOrderMark = byteOrderMark
+    }
+
+    /// Exports `tableName` from `store` through `write`, which receives chunks of UTF-8 text.
+    public func export(_ tableName: String, from store: any WarehouseStore,
+                       write: (String) throws -> Void) throws(PipelineError) {
+        guard let table = StoreTable.named(tableName) else {
+            throw .usage("unknown table `\(tableName)`; tables: " + StoreTable.all.map(\.name).joined(separator: ", "))
+        }
+        do {
+            var buffer = ""
+            if format == .csv {
+                if byteOrderMark { buffer += "\u{FEFF}" }
+                buffer += table.columns.joined(separator: ",") + "\r\n"
+            }
+            try store.scan(table) { row in
+                switch format {
+                case .csv:
+                    buffer += row.map(CellText.csv).joined(separator: ",") + "\r\n"
+                case .jsonl:
+                    buffer += "{" + zip(table.columns, row).map { "\(CellText.jsonString($0)):\(CellText.json($1))" }
+                        .joined(separator: ",") + "}\n"
+                }
+                if buffer.utf8.count > 1 << 16 {
+                    try write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try write(buffer)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .failed("export \(tableName): \(error)")
+        }
+    }
+
+    /// Exports to a file, atomically: the file appears complete or not at all.
+    public func export(_ tableName: String, from store: any WarehouseStore, to path: String) throws(PipelineError) {
+        let temporary = path + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw .failed("cannot write \(path)")
+        }
+        do {
+            try export(tableName, from: store) { try handle.write(contentsOf: Data($0.utf8)) }
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
+        }
+    }
+}

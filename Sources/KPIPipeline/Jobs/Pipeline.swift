@@ -1,0 +1,172 @@
+import Foundation
+import KPIConnectors
+import KPIFacts
+import KPISchema
+import KPIStore
+
+/// The jobs the CLI offers, over one workspace and one store.
+public struct Pipeline: Sendable {
+    public let workspace: Workspace
+    public let store: any WarehouseStore
+    public let storeURL: StoreURL
+    /// Receives one line per file as a job works through them (the CLI prints these to stderr).
+    public var progress: @Sendable (String) -> Void = { _ in }
+
+    public init(workspace: Workspace, store: any WarehouseStore, storeURL: StoreURL) {
+        self.workspace = workspace
+        self.store = store
+        self.storeURL = storeURL
+    }
+
+    /// Opens `directory`'s workspace and its store (`storeOverride` from `--store` wins).
+    public init(directory: String, storeOverride: String? = nil, builtinConnectors: [String]) throws(PipelineError) {
+        let workspace = try Workspace(directory: directory, builtinConnectors: builtinConnectors)
+        let url = try workspace.storeURL(override: storeOverride)
+        self.init(workspace: workspace, store: try Workspace.openStore(url), storeURL: url)
+    }
+
+    // MARK: run
+
+    /// Imports every new file in the inbox, then refreshes the fact tables.
+    public func run() throws(PipelineError) -> RunReport {
+        let plan = try planInbox()
+        return try execute(plan, command: "run")
+    }
+
+    /// Matches every file under the inbox to a source; any file no source claims stops the run.
+    func planInbox() throws(PipelineError) -> [PlannedFile] {
+        let inboxName = workspace.config.inbox ?? "inbox"
+        let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
+        var relative: [String] = []
+        if let walker = FileManager.default.enumerator(atPath: inbox) {
+            while let item = walker.nextObject() as? String {
+                let full = (inbox as NSString).appendingPathComponent(item)
+                var isDirectory: ObjCBool = false
+                guard !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
+                else { continue }
+                relative.append(workspace.paths.display(full))
+            }
+        }
+        relative.sort()
+        var planned: [(String, SourceConfig)] = []
+        var unmatched: [String] = []
+        for file in relative {
+            if let source = workspace.source(for: file) { planned.append((file, source)) } else { unmatched.append(file) }
+        }
+        guard unmatched.isEmpty else {
+            throw .failed("\(unmatched.count) file\(unmatched.count == 1 ? "" : "s") in \(inboxName)/ match no connector:\n"
+                + unmatched.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nadd a source for \(unmatched.count == 1 ? "it" : "them") to \(Workspace.configFile), or move \(unmatched.count == 1 ? "it" : "them") out of the inbox")
+        }
+        return try plan(planned.map { file, source throws(PipelineError) in
+            (try workspace.paths.resolve(file, key: "inbox file"), try connector(source.connector), source)
+        })
+    }
+
+    // MARK: import
+
+    /// Loads chosen files with one named connector, then refreshes the fact tables.
+    public func importFiles(connector id: String, files: [String], shop: String? = nil,
+                            timezone: String? = nil, currency: String? = nil) throws(PipelineError) -> RunReport {
+        let connector = try connector(id)
+        var source = SourceConfig(connector: id, files: "", shop: shop, timezone: timezone, currency: currency)
+        var planned: [(String, any Connector, SourceConfig?)] = []
+        for file in files {
+            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            guard FileManager.default.isReadableFile(atPath: path) else { throw .failed("\(file): no such readable file") }
+            // Settings of a matching workspace source apply unless given on the command line.
+            if let configured = workspace.source(for: workspace.paths.display(path)), configured.connector == id {
+                source.shop = shop ?? configured.shop
+                source.timezone = timezone ?? configured.timezone
+                source.currency = currency ?? configured.currency
+            }
+            planned.append((path, connector, source))
+        }
+        return try execute(try plan(planned), command: "import")
+    }
+
+    // MARK: shared steps
+
+    private func connector(_ id: String) throws(PipelineError) -> any Connector {
+        do { return try workspace.catalog.connector(id) } catch { throw .usage(error.description) }
+    }
+
+    /// Fingerprints each file, marks those already loaded (or repeated in this batch), and opens every
+    /// file to be loaded far enough to check its header, so a bad file stops the job before any write.
+    func plan(_ files: [(path: String, connector: any Connector, source: SourceConfig?)]) throws(PipelineError) -> [PlannedFile] {
+        var planned: [PlannedFile] = []
+        var seen: [String: String] = [:]
+        var problems: [String] = []
+        for (path, connector, source) in files {
+            let display = workspace.paths.display(path)
+            let fingerprint: FileFingerprint
+            do { fingerprint = try FileFingerprint.compute(path: path) } catch { throw .failed("\(error)") }
+            var file = PlannedFile(path: path, display: display, connector: connector, source: source, fingerprint: fingerprint)
+            if let earlier = seen[fingerprint.sha256] {
+                file.skipReason = "same bytes as \(earlier)"
+            } else if let entry = try ledgerEntry(fingerprint.sha256) {
+                file.skipReason = "already loaded by run #\(entry.runID) as \(entry.file)"
+            } else {
+                seen[fingerprint.sha256] = display
+                do { _ = try connector.open(path: path, context: file.context(runID: 0)) } catch {
+                    problems.append("\(error)")
+                }
+            }
+            planned.append(file)
+        }
+        guard problems.isEmpty else {
+            throw .failed(problems.joined(separator: "\n") + "\nnothing was loaded")
+        }
+        return planned
+    }
+
+    private func ledgerEntry(_ sha256: String) throws(PipelineError) -> LedgerEntry? {
+        do { return try store.ledgerEntry(sha256: sha256) } catch { throw .failed("store \(storeURL): \(error)") }
+    }
+
+    /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
+    private func execute(_ plan: [PlannedFile], command: String) throws(PipelineError) -> RunReport {
+        let runID: Int64
+        do { runID = try store.beginRun(command: command, at: .now()) } catch { throw .failed("store \(storeURL): \(error)") }
+        var report = RunReport(runID: runID, command: command, store: storeURL.description)
+        do {
+            for file in plan {
+                if let reason = file.skipReason {
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .skipped(reason: reason)))
+                    progress("skipped  \(file.display) (\(reason))")
+                    continue
+                }
+                progress("loading  \(file.display) [\(file.connector.id)]")
+                var reader = try file.connector.open(path: file.path, context: file.context(runID: runID))
+                let stats = try store.load(
+                    FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
+                               encoding: file.encoding.rawValue, runID: runID, at: .now()),
+                    reader: &reader)
+                report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats)))
+            }
+            progress("computing metrics for \(workspace.profiles.map(\.name).joined(separator: ", "))")
+            let engine = MetricEngine(profiles: workspace.profiles, fx: workspace.fx)
+            let (facts, diagnostics) = try engine.facts(from: try store.records())
+            report.facts = try store.replaceFactMetrics(facts, runID: runID)
+            report.factRows = facts.count
+            report.diagnostics = diagnostics
+        } catch {
+            let message = (error as? PipelineError)?.message ?? "\(error)"
+            try? store.finishRun(RunOutcome(
+                runID: runID, finishedAt: .now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
+                filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
+                rowsQuarantined: report.rowsQuarantined, message: message))
+            throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
+        }
+        do {
+            try store.finishRun(RunOutcome(
+                runID: runID, finishedAt: .now(), status: "ok", exitCode: 0, filesRead: report.filesRead,
+                filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
+                rowsQuarantined: report.rowsQuarantined, factsWritten: report.facts?.written ?? 0))
+        } catch {
+            throw .failed("store \(storeURL): \(error)")
+        }
+        return report
+    }
+}

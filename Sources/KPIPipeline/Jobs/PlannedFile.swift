@@ -1,0 +1,24 @@
+import KPIConnectors
+import KPISchema
+
+/// A file a job intends to read, with the connector and context chosen for it.
+struct PlannedFile {
+    var path: String
+    var display: String
+    var connector: any Connector
+    var source: SourceConfig?
+    var fingerprint: FileFingerprint
+    /// Why the file will not be loaded, when it will not.
+    var skipReason: String?
+
+    func context(runID: Int64) -> SourceContext {
+        SourceContext(displayPath: display, fingerprint: fingerprint, runID: runID, shop: source?.shop,
+                      timezone: source?.timezone, currency: source?.currency)
+    }
+
+    /// The encoding the file will be decoded with.
+    var encoding: SourceEncoding {
+        guard let spec = connector as? SpecConnector else { return fingerprint.isUTF8 ? .utf8 : .gb18030 }
+        return fingerprint.resolve(spec.compiled.encoding)
+    }
+}

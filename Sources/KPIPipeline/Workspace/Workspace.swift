@@ -1,0 +1,79 @@
+import Foundation
+import KPIConnectors
+import KPISchema
+import KPIStore
+import Yams
+
+/// A loaded workspace: its folder, configuration, definitions, fx table and connectors.
+public struct Workspace: Sendable {
+    public static let configFile = "kpibridge.yaml"
+    public static let defaultStore = "sqlite:.kpibridge/warehouse.sqlite"
+
+    public let paths: WorkspacePath
+    public let config: WorkspaceConfig
+    public let profiles: [DefinitionProfile]
+    public let fx: FXTable
+    public let catalog: ConnectorCatalog
+
+    /// Loads `kpibridge.yaml` in `directory`; `builtinConnectors` is the folder of shipped specs.
+    public init(directory: String, builtinConnectors: [String]) throws(PipelineError) {
+        paths = try WorkspacePath(root: directory)
+        let configPath = (paths.root as NSString).appendingPathComponent(Self.configFile)
+        do {
+            let text = try String(contentsOfFile: configPath, encoding: .utf8)
+            config = try YAMLDecoder().decode(WorkspaceConfig.self, from: text)
+        } catch CocoaError.fileReadNoSuchFile {
+            throw .usage("\(directory) has no \(Self.configFile); is it a kpibridge workspace?")
+        } catch {
+            throw .failed("\(Self.configFile): \(error)")
+        }
+        let definitionsName = config.definitions ?? "definitions.yaml"
+        let definitions = try DefinitionsFile.load(
+            path: try paths.resolve(definitionsName, key: "definitions"), display: definitionsName)
+        profiles = definitions.profiles
+        let fxName = config.fxRates ?? "fx_rates.csv"
+        fx = try FXRatesFile.load(path: try paths.resolve(fxName, key: "fx_rates"), display: fxName,
+                                  maxCarryDays: definitions.maxCarryDays)
+        var directories = builtinConnectors
+        for folder in config.connectors ?? [] {
+            directories.append(try paths.resolve(folder, key: "connectors"))
+        }
+        do {
+            catalog = try ConnectorCatalog(directories: directories)
+        } catch {
+            throw .failed("\(error)")
+        }
+        for source in config.sources {
+            do { _ = try catalog.connector(source.connector) } catch {
+                throw .failed("\(Self.configFile): source `\(source.files)`: \(error)")
+            }
+            _ = try paths.resolve(source.files, key: "sources[].files")
+        }
+    }
+
+    /// The store named by `override` (from `--store`), else the workspace's, else the default.
+    public func storeURL(override: String?) throws(PipelineError) -> StoreURL {
+        let text = override ?? config.store ?? Self.defaultStore
+        let url: StoreURL
+        do { url = try StoreURL(parsing: text) } catch { throw .usage(error.description) }
+        if case .sqlite(let path) = url, override == nil, !path.hasPrefix("/") {
+            return .sqlite(path: try paths.resolve(path, key: "store"))
+        }
+        return url
+    }
+
+    /// Opens the store at `url`.
+    public static func openStore(_ url: StoreURL) throws(PipelineError) -> any WarehouseStore {
+        switch url {
+        case .sqlite(let path):
+            do { return try SQLiteStore(path: path) } catch { throw .failed("cannot open store \(url): \(error)") }
+        case .postgres:
+            throw .usage("store \(url): PostgreSQL support is not built into this version yet; use `sqlite:PATH`")
+        }
+    }
+
+    /// The source whose glob matches a workspace-relative path.
+    func source(for relativePath: String) -> SourceConfig? {
+        config.sources.first { Glob.matches($0.files, relativePath) }
+    }
+}

@@ -1,0 +1,29 @@
+/// `kpibridge.yaml`: where a workspace's exports land and how to read them.
+public struct WorkspaceConfig: Sendable, Decodable {
+    /// `sqlite:PATH` (relative to the workspace) or `postgres://…`. Default `sqlite:.kpibridge/warehouse.sqlite`.
+    public var store: String?
+    /// The definitions file. Default `definitions.yaml`.
+    public var definitions: String?
+    /// Daily fx rates, CSV `date,from,to,rate`. Default `fx_rates.csv`.
+    public var fxRates: String?
+    /// Extra connector spec folders inside the workspace; they override shipped specs with the same id.
+    public var connectors: [String]?
+    /// The folder `run` imports from. Default `inbox`.
+    public var inbox: String?
+    public var sources: [SourceConfig]
+
+    enum CodingKeys: String, CodingKey {
+        case store, definitions, connectors, inbox, sources
+        case fxRates = "fx_rates"
+    }
+}
+
+/// Files matching `files` are read with `connector`, with what the export itself does not say.
+public struct SourceConfig: Sendable, Decodable, Hashable {
+    public var connector: String
+    /// A glob relative to the workspace: `inbox/amazon/*.txt`.
+    public var files: String
+    public var shop: String?
+    public var timezone: String?
+    public var currency: String?
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Resolves paths written in workspace configuration, refusing any that leave the workspace.
+///
+/// Config files travel between machines and teammates; a `../../etc/passwd` or an absolute path in
+/// one must not make a nightly job read or write outside the folder it was pointed at.
+public struct WorkspacePath: Sendable {
+    /// The workspace root, absolute and with symlinks resolved.
+    public let root: String
+
+    public init(root: String) throws(PipelineError) {
+        let absolute = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .usage("workspace `\(root)` is not a directory")
+        }
+        self.root = absolute
+    }
+
+    /// The absolute path of `relative`, which must stay inside the workspace (`key` names it in errors).
+    public func resolve(_ relative: String, key: String) throws(PipelineError) -> String {
+        guard !relative.isEmpty else { throw .failed("\(key): empty path") }
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("~") else {
+            throw .failed("\(key): `\(relative)` must be relative to the workspace, not absolute")
+        }
+        let joined = URL(fileURLWithPath: root).appendingPathComponent(relative).standardizedFileURL
+        // Resolve symlinks of the longest existing ancestor so a link cannot point outside either.
+        var existing = joined
+        var tail: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            tail.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var resolved = existing.resolvingSymlinksInPath()
+        for part in tail { resolved.appendPathComponent(part) }
+        let path = resolved.path
+        guard path == root || path.hasPrefix(root + "/") else {
+            throw .failed("\(key): `\(relative)` leads outside the workspace \(root)")
+        }
+        return path
+    }
+
+    /// `path` relative to the root when inside it, else unchanged: how files appear in lineage.
+    public func display(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        for candidate in [resolved, absolute] where candidate.hasPrefix(root + "/") {
+            return String(candidate.dropFirst(root.count + 1))
+        }
+        return absolute
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Daily exchange rates, looked up by the date an amount belongs to.
+///
+/// A rate is carried forward over gaps (weekends, holidays) for at most ``maxCarryDays``; beyond that
+/// the lookup fails loudly, because a silent 1.0 would turn CNY into USD unnoticed.
+public struct FXTable: Sendable {
+    public struct Rate: Sendable, Hashable {
+        public var date: CivilDate
+        public var from: String
+        public var to: String
+        public var rate: Decimal
+
+        public init(date: CivilDate, from: String, to: String, rate: Decimal) {
+            self.date = date
+            self.from = from
+            self.to = to
+            self.rate = rate
+        }
+    }
+
+    public let maxCarryDays: Int
+    private var series: [String: [(date: CivilDate, rate: Decimal)]] = [:]
+
+    public init(rates: [Rate], maxCarryDays: Int = 7) {
+        self.maxCarryDays = maxCarryDays
+        for rate in rates {
+            series["\(rate.from)>\(rate.to)", default: []].append((rate.date, rate.rate))
+        }
+        for key in series.keys { series[key]!.sort { $0.date < $1.date } }
+    }
+
+    /// The rate converting `from` into `to` on `date`; the inverse pair is used when only it is listed.
+    public func rate(from: String, to: String, on date: CivilDate) throws(FXError) -> Decimal {
+        if from == to { return 1 }
+        if let direct = lookup("\(from)>\(to)", on: date) { return direct }
+        if let inverse = lookup("\(to)>\(from)", on: date), inverse != 0 { return 1 / inverse }
+        throw FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
+    }
+
+    /// Converts `money` into `currency` at `date`'s rate.
+    public func convert(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal {
+        if money.currency == currency { return money.amount }
+        return money.amount * (try rate(from: money.currency, to: currency, on: date))
+    }
+
+    private func lookup(_ pair: String, on date: CivilDate) -> Decimal? {
+        guard let points = series[pair] else { return nil }
+        // Binary search for the last rate on or before `date`.
+        var low = 0, high = points.count
+        while low < high {
+            let mid = (low + high) / 2
+            if points[mid].date <= date { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let found = points[low - 1]
+        return found.date.days(until: date) <= maxCarryDays ? found.rate : nil
+    }
+}
+
+/// A conversion the fx table cannot make.
+public enum FXError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missingRate(from: String, to: String, date: CivilDate, maxCarryDays: Int)
+
+    public var description: String {
+        switch self {
+        case let .missingRate(from, to, date, carry):
+            "no fx rate \(from)→\(to) for \(date) (nor within the \(carry) days before it); add a row `\(date),\(from),\(to),RATE` to the fx table"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One row of `fact_metric`: a metric's value for one period, scope and definition profile.
+///
+/// The columns are the contract downstream tools read (DOMAIN.md, README); renaming one is a
+/// breaking change.
+public struct FactMetric: Sendable, Hashable {
+    public var grain: Grain
+    public var periodStart: CivilDate
+    /// The period's last day, inclusive.
+    public var periodEnd: CivilDate
+    /// The zone whose calendar cut the period.
+    public var timezone: String
+    public var scopeType: ScopeType
+    public var scopeID: String
+    public var metric: String
+    public var profile: String
+    /// The profile version and the variants this metric depends on.
+    public var definition: String
+    public var value: Decimal
+    public var numerator: Decimal?
+    public var denominator: Decimal?
+    /// `currency`, `count`, `ratio` or `hours`.
+    public var unit: String
+    /// For money metrics, the reporting currency.
+    public var currency: String?
+    /// How many source records fed the value.
+    public var recordCount: Int
+
+    public init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, timezone: String, scopeType: ScopeType,
+                scopeID: String, metric: String, profile: String, definition: String, value: Decimal,
+                numerator: Decimal?, denominator: Decimal?, unit: String, currency: String?, recordCount: Int) {
+        self.grain = grain
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.timezone = timezone
+        self.scopeType = scopeType
+        self.scopeID = scopeID
+        self.metric = metric
+        self.profile = profile
+        self.definition = definition
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.unit = unit
+        self.currency = currency
+        self.recordCount = recordCount
+    }
+
+    /// The primary key of `fact_metric`.
+    public struct Key: Sendable, Hashable, Comparable {
+        public var grain: Grain
+        public var periodStart: CivilDate
+        public var scopeType: ScopeType
+        public var scopeID: String
+        public var metric: String
+        public var profile: String
+
+        public init(grain: Grain, periodStart: CivilDate, scopeType: ScopeType, scopeID: String, metric: String, profile: String) {
+            self.grain = grain
+            self.periodStart = periodStart
+            self.scopeType = scopeType
+            self.scopeID = scopeID
+            self.metric = metric
+            self.profile = profile
+        }
+
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.grain, a.periodStart, a.scopeType, a.scopeID, a.metric, a.profile)
+                < (b.grain, b.periodStart, b.scopeType, b.scopeID, b.metric, b.profile)
+        }
+    }
+
+    public var key: Key {
+        Key(grain: grain, periodStart: periodStart, scopeType: scopeType, scopeID: scopeID, metric: metric, profile: profile)
+    }
+}

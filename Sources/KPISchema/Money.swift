@@ -1,0 +1,53 @@
+import Foundation
+
+/// An exact decimal amount in one ISO 4217 currency.
+///
+/// Money never passes through `Double`: binary floating point cannot represent cents, and sums
+/// over a million lines would drift between runs and between stores.
+public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var amount: Decimal
+    public var currency: String
+
+    public init(_ amount: Decimal, _ currency: String) {
+        self.amount = amount
+        self.currency = currency
+    }
+
+    public static func zero(_ currency: String) -> Money { Money(0, currency) }
+
+    public var description: String { "\(amount.plainString) \(currency)" }
+}
+
+extension Decimal {
+    /// The value rounded half away from zero to `scale` decimal places.
+    public func rounded(scale: Int) -> Decimal {
+        var input = self
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .plain)
+        return result
+    }
+
+    /// A locale-free rendering with no exponent and no grouping: `1234.5`, `-0.25`, `0`.
+    public var plainString: String {
+        var copy = self
+        return NSDecimalString(&copy, nil)
+    }
+
+    /// Parses a plain decimal (`-12.50`), rejecting exponents, grouping and anything else.
+    public init?(plain text: String) {
+        var sawDigit = false
+        var sawPoint = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "."):
+                if sawPoint { return nil }
+                sawPoint = true
+            case UInt8(ascii: "-") where index == 0: break
+            default: return nil
+            }
+        }
+        guard sawDigit, text.utf8.count <= 40, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        self = value
+    }
+}

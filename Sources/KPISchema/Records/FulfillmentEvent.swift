@@ -1,0 +1,28 @@
+/// A rung on the ladder behind "shipped": the teams disagree about which one counts.
+public enum FulfillmentEventKind: String, Sendable, Codable, CaseIterable {
+    /// The label was printed or bought (打单 / 交运): the China team's "shipped".
+    case labelPrinted = "label_printed"
+    /// The parcel left the warehouse (出库 / 发货): the warehouse's "shipped".
+    case outbound
+    /// The carrier's first scan (上网): the US team's "shipped".
+    case carrierFirstScan = "carrier_first_scan"
+    case delivered
+}
+
+/// One fulfillment milestone of an order; at most one per kind per order.
+public struct FulfillmentEvent: Sendable, Hashable, Codable {
+    public var key: OrderKey
+    public var kind: FulfillmentEventKind
+    public var occurredAt: Timestamp
+    public var trackingNumber: String?
+    public var lineage: Lineage
+
+    public init(key: OrderKey, kind: FulfillmentEventKind, occurredAt: Timestamp, trackingNumber: String?,
+                lineage: Lineage) {
+        self.key = key
+        self.kind = kind
+        self.occurredAt = occurredAt
+        self.trackingNumber = trackingNumber
+        self.lineage = lineage
+    }
+}

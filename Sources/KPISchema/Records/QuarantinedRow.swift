@@ -1,0 +1,21 @@
+/// A source row set aside because a value in it could not be read; never silently dropped.
+public struct QuarantinedRow: Sendable, Hashable, Codable {
+    public var connector: String
+    public var file: String
+    public var line: Int
+    /// 1-based column of the offending cell, when one cell is to blame.
+    public var column: Int?
+    /// `file:line:column: <problem>; expected <format>`.
+    public var reason: String
+    /// The row's text as it stood in the file (decoded to UTF-8).
+    public var raw: String
+
+    public init(connector: String, file: String, line: Int, column: Int?, reason: String, raw: String) {
+        self.connector = connector
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+        self.raw = raw
+    }
+}

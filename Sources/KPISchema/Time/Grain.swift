@@ -1,0 +1,46 @@
+/// The length of a reporting period. Weeks are ISO weeks starting on Monday.
+public enum Grain: String, Sendable, Codable, CaseIterable, Comparable {
+    case day, week, month
+
+    /// The period of this grain that contains `date`.
+    public func period(containing date: CivilDate) -> Period {
+        switch self {
+        case .day:
+            return Period(grain: self, start: date, end: date)
+        case .week:
+            let start = date.adding(days: 1 - date.isoWeekday)
+            return Period(grain: self, start: start, end: start.adding(days: 6))
+        case .month:
+            let start = CivilDate(year: date.year, month: date.month, day: 1)!
+            let last = CivilDate.daysIn(month: date.month, year: date.year)
+            return Period(grain: self, start: start, end: CivilDate(year: date.year, month: date.month, day: last)!)
+        }
+    }
+
+    public static func < (lhs: Grain, rhs: Grain) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One reporting period: a grain and its first and last calendar day, both inclusive.
+public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let grain: Grain
+    public let start: CivilDate
+    public let end: CivilDate
+
+    public init(grain: Grain, start: CivilDate, end: CivilDate) {
+        self.grain = grain
+        self.start = start
+        self.end = end
+    }
+
+    public var dayCount: Int { start.days(until: end) + 1 }
+
+    public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
+
+    public static func < (lhs: Period, rhs: Period) -> Bool {
+        (lhs.grain, lhs.start) < (rhs.grain, rhs.start)
+    }
+
+    public var description: String { "\(grain.rawValue) \(start)…\(end)" }
+}

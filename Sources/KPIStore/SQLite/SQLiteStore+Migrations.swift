@@ -1,0 +1,139 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, ledger, quarantine, order records, fact_metric") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    command TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL,
+                    exit_code INTEGER,
+                    files_read INTEGER NOT NULL DEFAULT 0,
+                    files_skipped INTEGER NOT NULL DEFAULT 0,
+                    rows_loaded INTEGER NOT NULL DEFAULT 0,
+                    rows_quarantined INTEGER NOT NULL DEFAULT 0,
+                    facts_written INTEGER NOT NULL DEFAULT 0,
+                    message TEXT
+                );
+                CREATE TABLE load_ledger (
+                    file_sha256 TEXT PRIMARY KEY,
+                    file TEXT NOT NULL,
+                    connector TEXT NOT NULL,
+                    bytes INTEGER NOT NULL,
+                    encoding TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    rows_skipped INTEGER NOT NULL,
+                    rows_loaded INTEGER NOT NULL,
+                    rows_quarantined INTEGER NOT NULL,
+                    records INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    loaded_at TEXT NOT NULL
+                );
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL REFERENCES runs(id),
+                    connector TEXT NOT NULL,
+                    file TEXT NOT NULL,
+                    file_sha256 TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    column_number INTEGER,
+                    reason TEXT NOT NULL,
+                    raw TEXT NOT NULL
+                );
+                CREATE INDEX quarantine_by_file ON quarantine(file_sha256);
+                CREATE TABLE orders (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    shop TEXT NOT NULL,
+                    purchased_at TEXT NOT NULL,
+                    purchased_zone TEXT NOT NULL,
+                    paid_at TEXT,
+                    paid_zone TEXT,
+                    status TEXT NOT NULL,
+                    status_raw TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    version TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id)
+                );
+                CREATE TABLE order_lines (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    line_id TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    amount TEXT NOT NULL,
+                    tax TEXT NOT NULL,
+                    shipping TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    version TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id, line_id)
+                );
+                CREATE TABLE fulfillment_events (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    occurred_at TEXT NOT NULL,
+                    occurred_zone TEXT NOT NULL,
+                    tracking_number TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id, kind)
+                );
+                CREATE TABLE refunds (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    refund_id TEXT NOT NULL,
+                    amount TEXT NOT NULL,
+                    currency TEXT NOT NULL,
+                    refunded_at TEXT,
+                    refunded_zone TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id, refund_id)
+                );
+                CREATE TABLE returns (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    return_id TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    returned_at TEXT NOT NULL,
+                    returned_zone TEXT NOT NULL,
+                    reason TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id, return_id)
+                );
+                CREATE TABLE fact_metric (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    timezone TEXT NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    profile TEXT NOT NULL,
+                    definition TEXT NOT NULL,
+                    value NUMERIC NOT NULL,
+                    numerator NUMERIC,
+                    denominator NUMERIC,
+                    unit TEXT NOT NULL,
+                    currency TEXT,
+                    record_count INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, scope_type, scope_id, metric, profile)
+                );
+                """)
+        }
+        return migrator
+    }
+}

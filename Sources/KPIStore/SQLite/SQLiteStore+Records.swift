@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import KPISchema
+
+extension SQLiteStore {
+    public func records() throws -> RecordSet {
+        try queue.read { db in
+            var set = RecordSet()
+            let orders = try Row.fetchCursor(db, sql: """
+                SELECT platform, order_id, shop, purchased_at, purchased_zone, paid_at, paid_zone, status, status_raw,
+                    currency, version, connector, source_file, source_line, content_hash, run_id
+                FROM orders ORDER BY platform, order_id
+                """)
+            while let row = try orders.next() {
+                set.orders.append(Order(
+                    key: OrderKey(platform: row[0], orderID: row[1]), shop: row[2],
+                    purchasedAt: try Self.timestamp(row[3], row[4])!, paidAt: try Self.timestamp(row[5], row[6]),
+                    status: OrderStatus(rawValue: row[7]) ?? .other, statusRaw: row[8], currency: row[9],
+                    version: try Self.instant(row[10]), lineage: Self.lineage(row, from: 11)))
+            }
+            let lines = try Row.fetchCursor(db, sql: """
+                SELECT platform, order_id, line_id, sku, quantity, amount, tax, shipping, currency, version,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM order_lines ORDER BY platform, order_id, line_id
+                """)
+            while let row = try lines.next() {
+                let currency: String = row[8]
+                set.lines.append(OrderLine(
+                    key: OrderKey(platform: row[0], orderID: row[1]), lineID: row[2], sku: row[3], quantity: row[4],
+                    amount: Money(try Self.decimal(row[5]), currency), tax: Money(try Self.decimal(row[6]), currency),
+                    shipping: Money(try Self.decimal(row[7]), currency), version: try Self.instant(row[9]),
+                    lineage: Self.lineage(row, from: 10)))
+            }
+            let events = try Row.fetchCursor(db, sql: """
+                SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM fulfillment_events ORDER BY platform, order_id, kind
+                """)
+            while let row = try events.next() {
+                guard let kind = FulfillmentEventKind(rawValue: row[2]) else { continue }
+                set.events.append(FulfillmentEvent(
+                    key: OrderKey(platform: row[0], orderID: row[1]), kind: kind,
+                    occurredAt: try Self.timestamp(row[3], row[4])!, trackingNumber: row[5],
+                    lineage: Self.lineage(row, from: 6)))
+            }
+            let refunds = try Row.fetchCursor(db, sql: """
+                SELECT platform, order_id, refund_id, amount, currency, refunded_at, refunded_zone,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM refunds ORDER BY platform, order_id, refund_id
+                """)
+            while let row = try refunds.next() {
+                set.refunds.append(Refund(
+                    key: OrderKey(platform: row[0], orderID: row[1]), refundID: row[2],
+                    amount: Money(try Self.decimal(row[3]), row[4]), refundedAt: try Self.timestamp(row[5], row[6]),
+                    lineage: Self.lineage(row, from: 7)))
+            }
+            let returns = try Row.fetchCursor(db, sql: """
+                SELECT platform, order_id, return_id, sku, quantity, returned_at, returned_zone, reason,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM returns ORDER BY platform, order_id, return_id
+                """)
+            while let row = try returns.next() {
+                set.returns.append(Return(
+                    key: OrderKey(platform: row[0], orderID: row[1]), returnID: row[2], sku: row[3], quantity: row[4],
+                    returnedAt: try Self.timestamp(row[5], row[6])!, reason: row[7], lineage: Self.lineage(row, from: 8)))
+            }
+            return set
+        }
+    }
+
+    static func lineage(_ row: Row, from start: Int) -> Lineage {
+        Lineage(connector: row[start], file: row[start + 1], line: row[start + 2], contentHash: row[start + 3],
+                runID: row[start + 4])
+    }
+
+    static func instant(_ text: String?) throws -> Instant? {
+        guard let text else { return nil }
+        guard let instant = Instant(iso8601: text) else { throw CorruptValueError(value: text, expected: "an ISO-8601 UTC instant") }
+        return instant
+    }
+
+    static func timestamp(_ text: String?, _ zone: String?) throws -> Timestamp? {
+        try instant(text).map { Timestamp(instant: $0, zone: zone ?? "UTC") }
+    }
+
+    static func decimal(_ text: String) throws -> Decimal {
+        guard let value = Decimal(plain: text) else { throw CorruptValueError(value: text, expected: "a decimal") }
+        return value
+    }
+}
+
+/// A stored value that is not in the form kpibridge writes: the database was edited by hand.
+public struct CorruptValueError: Error, Sendable, CustomStringConvertible {
+    public var value: String
+    public var expected: String
+
+    public var description: String { "store holds `\(value)` where \(expected) was written; was the database edited by hand?" }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import KPISchema
+
+/// The embedded warehouse: one SQLite file, opened through GRDB in WAL mode.
+public final class SQLiteStore: WarehouseStore {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        try Self.migrator.migrate(queue)
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        path = ":memory:"
+        queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+    }
+}

@@ -1,0 +1,72 @@
+/// A table a user may export. Names from the command line are checked against this list, never
+/// interpolated, so `--table "x; DROP TABLE runs"` is just an unknown table.
+public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    public let columns: [String]
+    /// Columns that order an export, so re-exports are byte-identical.
+    public let orderBy: [String]
+
+    public var description: String { name }
+
+    private static let lineage = ["connector", "source_file", "source_line", "content_hash", "run_id"]
+
+    public static let factMetric = StoreTable(
+        name: "fact_metric",
+        columns: ["grain", "period_start", "period_end", "timezone", "scope_type", "scope_id", "metric", "profile",
+                  "definition", "value", "numerator", "denominator", "unit", "currency", "record_count", "run_id"],
+        orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"])
+    public static let quarantine = StoreTable(
+        name: "quarantine",
+        columns: ["id", "run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"],
+        orderBy: ["id"])
+    public static let loadLedger = StoreTable(
+        name: "load_ledger",
+        columns: ["file_sha256", "file", "connector", "bytes", "encoding", "rows_read", "rows_skipped", "rows_loaded",
+                  "rows_quarantined", "records", "run_id", "loaded_at"],
+        orderBy: ["run_id", "file", "file_sha256"])
+    public static let runs = StoreTable(
+        name: "runs",
+        columns: ["id", "command", "started_at", "finished_at", "status", "exit_code", "files_read", "files_skipped",
+                  "rows_loaded", "rows_quarantined", "facts_written", "message"],
+        orderBy: ["id"])
+    public static let orders = StoreTable(
+        name: "orders",
+        columns: ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
+                  "status_raw", "currency", "version"] + lineage,
+        orderBy: ["platform", "order_id"])
+    public static let orderLines = StoreTable(
+        name: "order_lines",
+        columns: ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
+                  "version"] + lineage,
+        orderBy: ["platform", "order_id", "line_id"])
+    public static let fulfillmentEvents = StoreTable(
+        name: "fulfillment_events",
+        columns: ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number"] + lineage,
+        orderBy: ["platform", "order_id", "kind"])
+    public static let refunds = StoreTable(
+        name: "refunds",
+        columns: ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"] + lineage,
+        orderBy: ["platform", "order_id", "refund_id"])
+    public static let returns = StoreTable(
+        name: "returns",
+        columns: ["platform", "order_id", "return_id", "sku", "quantity", "returned_at", "returned_zone", "reason"] + lineage,
+        orderBy: ["platform", "order_id", "return_id"])
+
+    public static let all: [StoreTable] = [factMetric, quarantine, loadLedger, runs, orders, orderLines,
+                                           fulfillmentEvents, refunds, returns]
+
+    public static func named(_ name: String) -> StoreTable? {
+        all.first { $0.name == name }
+    }
+
+    /// `"name"`, for SQL. Names here are constants, validated once more for safety.
+    static func quote(_ identifier: String) -> String {
+        precondition(identifier.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }, "bad identifier")
+        return "\"\(identifier)\""
+    }
+
+    var selectSQL: String {
+        "SELECT \(columns.map(Self.quote).joined(separator: ", ")) FROM \(Self.quote(name)) ORDER BY "
+            + orderBy.map(Self.quote).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KPIPipeline
+
+/// The `kpibridge` command. Subcommands parse arguments and print; the work is in KPIPipeline.
+@main
+struct Kpibridge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpibridge",
+        abstract: "Load cross-border e-commerce exports into one store and compute KPI fact tables.",
+        discussion: """
+            A workspace is a folder with kpibridge.yaml (sources), definitions.yaml (what "shipped", "a day" \
+            and "sales" mean for each team), fx_rates.csv and an inbox/ of exports.
+
+            Example:
+              kpibridge run --workspace samples/workspace
+              kpibridge export --workspace samples/workspace --table fact_metric --format csv
+
+            Exit codes: 0 ok, 1 failed, 2 usage error.
+            """,
+        subcommands: [Run.self, Import.self, Export.self])
+
+    /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as PipelineError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(error.kind.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message.isEmpty ? "\(error)" : message).utf8 + [10]))
+            Foundation.exit(code == .validationFailure ? PipelineError.Kind.usage.rawValue : PipelineError.Kind.failed.rawValue)
+        }
+    }
+}
+
+/// Options every subcommand shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The workspace folder (holds kpibridge.yaml).")
+    var workspace: String = "."
+
+    @Option(name: .long, help: "Store to use instead of the workspace's: sqlite:PATH or postgres://user@host/db.")
+    var store: String?
+
+    func pipeline() throws -> Pipeline {
+        var pipeline = try Pipeline(directory: workspace, storeOverride: store,
+                                    builtinConnectors: BuiltinConnectors.directories())
+        pipeline.progress = { line in FileHandle.standardError.write(Data("  … \(line)\n".utf8)) }
+        return pipeline
+    }
+}
