@@ -19,12 +19,16 @@ public enum StoreURL: Sendable, Hashable, CustomStringConvertible {
     /// Safe to print: a password in a postgres URL is masked.
     public var description: String {
         switch self {
-        case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let url):
-            guard let at = url.lastIndex(of: "@"), let schemeEnd = url.range(of: "://")?.upperBound,
-                  let colon = url[schemeEnd..<at].firstIndex(of: ":") else { return url }
-            return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let url): Self.redacted(url)
         }
+    }
+
+    /// `scheme://user:***@host/db`: any URL's password replaced, so errors and logs never carry it.
+    public static func redacted(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://")?.upperBound, let at = text[schemeEnd...].lastIndex(of: "@"),
+              let colon = text[schemeEnd..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
     }
 }
 
@@ -33,5 +37,5 @@ public struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible
     public var text: String
     public var reason: String
 
-    public var description: String { "bad store URL `\(text)`: \(reason)" }
+    public var description: String { "bad store URL `\(StoreURL.redacted(text))`: \(reason)" }
 }

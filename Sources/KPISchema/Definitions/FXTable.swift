@@ -32,16 +32,31 @@ public struct FXTable: Sendable {
 
     /// The rate converting `from` into `to` on `date`; the inverse pair is used when only it is listed.
     public func rate(from: String, to: String, on date: CivilDate) throws(FXError) -> Decimal {
-        if from == to { return 1 }
-        if let direct = lookup("\(from)>\(to)", on: date) { return direct }
-        if let inverse = lookup("\(to)>\(from)", on: date), inverse != 0 { return 1 / inverse }
-        throw FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
+        switch try quote(from: from, to: to, on: date) {
+        case .direct(let rate): rate
+        case .inverse(let rate): 1 / rate
+        }
     }
 
-    /// Converts `money` into `currency` at `date`'s rate.
+    /// Converts `money` into `currency` at `date`'s rate. An inverse pair divides rather than
+    /// multiplying by a rounded reciprocal, so 72 CNY at 7.20 is exactly 10 USD.
     public func convert(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal {
-        if money.currency == currency { return money.amount }
-        return money.amount * (try rate(from: money.currency, to: currency, on: date))
+        switch try quote(from: money.currency, to: currency, on: date) {
+        case .direct(let rate): money.amount * rate
+        case .inverse(let rate): money.amount / rate
+        }
+    }
+
+    private enum Quote {
+        case direct(Decimal)
+        case inverse(Decimal)
+    }
+
+    private func quote(from: String, to: String, on date: CivilDate) throws(FXError) -> Quote {
+        if from == to { return .direct(1) }
+        if let direct = lookup("\(from)>\(to)", on: date) { return .direct(direct) }
+        if let inverse = lookup("\(to)>\(from)", on: date), inverse != 0 { return .inverse(inverse) }
+        throw FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
     }
 
     private func lookup(_ pair: String, on date: CivilDate) -> Decimal? {

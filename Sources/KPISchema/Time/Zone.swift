@@ -55,15 +55,22 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
         return "\(CivilDate(daysSinceEpoch: Int(local.floorDiv(86_400)))) \(time.description.prefix(5))"
     }
 
-    /// The instant a local wall-clock time names. In a DST gap the later offset is used; in an
-    /// overlap, the earlier occurrence.
+    /// The instant a local wall-clock time names. A time in a daylight-saving gap (02:30 on the
+    /// spring-forward night) moves forward by the gap, as ISO libraries do; a time that occurs twice
+    /// (the autumn overlap) is read as its first occurrence.
     public func instant(localDate: CivilDate, time: TimeOfDay) -> Instant {
         let naive = Instant(utc: localDate, time).secondsSinceEpoch
-        let first = Int64(offset(at: Instant(secondsSinceEpoch: naive)))
-        var candidate = naive - first
-        let second = Int64(offset(at: Instant(secondsSinceEpoch: candidate)))
-        if second != first { candidate = naive - second }
-        return Instant(secondsSinceEpoch: candidate)
+        func consistent(_ candidate: Int64) -> Bool {
+            candidate + Int64(offset(at: Instant(secondsSinceEpoch: candidate))) == naive
+        }
+        let first = naive - Int64(offset(at: Instant(secondsSinceEpoch: naive)))
+        let second = naive - Int64(offset(at: Instant(secondsSinceEpoch: first)))
+        switch (consistent(first), consistent(second)) {
+        case (true, true): return Instant(secondsSinceEpoch: min(first, second))
+        case (true, false): return Instant(secondsSinceEpoch: first)
+        case (false, true): return Instant(secondsSinceEpoch: second)
+        case (false, false): return Instant(secondsSinceEpoch: max(first, second))  // in a gap
+        }
     }
 
     public var description: String { identifier }

@@ -1,0 +1,71 @@
+import Foundation
+import KPIConnectors
+import Testing
+import Yams
+
+@Suite struct HeaderAndSpecTests {
+    @Test func headerNormalization() {
+        #expect(HeaderName("Sessions – Total") == HeaderName("sessions - total"))
+        #expect(HeaderName("  Units   Ordered ") == HeaderName("units ordered"))
+        #expect(HeaderName("运费（USD）") == HeaderName("运费(USD)"))
+        #expect(HeaderName("Sessions - Total - B2B") != HeaderName("Sessions - Total"))
+    }
+
+    @Test func closestHeaderSuggestion() {
+        let wanted = [HeaderName("Lineitem quantity")]
+        #expect(HeaderName.closest(to: wanted, among: ["Name", "Lineitem quantiy", "Total"]) == "Lineitem quantiy")
+        #expect(HeaderName.closest(to: wanted, among: ["Name", "Total"]) == nil)
+    }
+
+    @Test func missingRequiredColumnNamesItAndTheHeadersFound() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpib-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("orders.csv")
+        try "Name,Created at,Lineitem quantiy,Lineitem price,Lineitem sku\n#1,2026-10-01 10:00:00 -0700,1,2.00,A\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let catalog = try ConnectorCatalog(directories: [shippedConnectors])
+        let context = SourceContext(displayPath: "orders.csv", fingerprint: try FileFingerprint.compute(path: file.path), runID: 1)
+        do {
+            _ = try catalog.connector("shopify.orders").open(path: file.path, context: context)
+            Issue.record("expected a missing-column error")
+        } catch let error as MissingColumnsError {
+            #expect(error.missing.map(\.field) == ["quantity"])
+            #expect(error.missing.first?.closest == "Lineitem quantiy")
+            #expect(error.description == """
+                orders.csv: not a `shopify.orders` export: required column missing
+                  - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem quantiy`
+                  headers found: `Name`, `Created at`, `Lineitem quantiy`, `Lineitem price`, `Lineitem sku`
+                """)
+        }
+    }
+
+    @Test func unknownConnectorSuggestsTheClosest() throws {
+        let catalog = try ConnectorCatalog(directories: [shippedConnectors])
+        #expect(catalog.ids == ["amazon.all_orders", "mabang.orders", "shopify.orders"])
+        do {
+            _ = try catalog.connector("amazon.all_order")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.closest == "amazon.all_orders")
+        }
+    }
+
+    @Test func invalidSpecsAreRejectedWithTheReason() throws {
+        let yaml = """
+            id: demo.orders
+            title: Demo
+            platform: demo
+            file: { delimiter: comma }
+            fields:
+              order_id: { column: Id, required: true }
+              qty: { column: Qty, type: integer }
+            records:
+              order_line: { amount: qty }
+            """
+        let spec = try YAMLDecoder().decode(ConnectorSpec.self, from: yaml)
+        #expect(throws: ConnectorSpecError(path: "demo.yaml", message: "records.order_line needs a field `sku`")) {
+            try CompiledSpec(spec, path: "demo.yaml")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import KPIConnectors
+import KPISchema
+import Testing
+
+@Suite struct ValueParserTests {
+    @Test(arguments: [
+        ("12,131", "12131"), ("$12,905.25", "12905.25"), ("£94.50", "94.5"), ("12.02%", "0.1202"),
+        ("(3.00)", "-3"), ("-5", "-5"), ("￥88", "88"), ("US$1,433.66", "1433.66"), (" 7 ", "7"), ("$-12.00", "-12"),
+    ])
+    func decimals(text: String, expected: String) throws {
+        #expect(try DecimalCell().parse(text) == Decimal(string: expected)!)
+    }
+
+    @Test func emptyAndPlaceholderCellsAreNoValue() throws {
+        #expect(try DecimalCell().parse("") == nil)
+        #expect(try DecimalCell().parse("--") == nil)
+    }
+
+    @Test(arguments: ["1e309", "--5", "12.3.4", "19.9O", "1,2,3.4.5", "NaN"])
+    func rejectedDecimals(text: String) {
+        #expect(throws: CellParseError.self) { try DecimalCell().parse(text) }
+    }
+
+    @Test func decimalComma() throws {
+        #expect(try DecimalCell(decimalComma: true).parse("1.234,56") == Decimal(string: "1234.56")!)
+    }
+
+    @Test func integers() throws {
+        #expect(try IntegerCell().parse("1,200") == 1200)
+        #expect(throws: CellParseError.self) { try IntegerCell().parse("2.5") }
+    }
+
+    private func cell(_ patterns: [String], zone: String = "Asia/Shanghai") throws -> DateTimeCell {
+        DateTimeCell(patterns: try patterns.map { try DateTimePattern($0) }, zone: Zone(zone)!)
+    }
+
+    @Test func offsetTimesKeepTheirOffset() throws {
+        let t = try cell(["yyyy-MM-dd'T'HH:mm:ssXXX"]).parse("2020-02-18T05:05:21+00:00")!
+        #expect(t.instant.iso8601 == "2020-02-18T05:05:21Z")
+        #expect(t.zone == "UTC")
+        let s = try cell(["yyyy-MM-dd HH:mm:ss XX"]).parse("2025-12-05 09:15:12 +0800")!
+        #expect(s.instant.iso8601 == "2025-12-05T01:15:12Z")
+        #expect(s.zone == "+08:00")
+    }
+
+    @Test func localTimesUseTheZone() throws {
+        let t = try cell(["yyyy/M/d H:mm"]).parse("2026/10/31 20:05")!
+        #expect(t.instant.iso8601 == "2026-10-31T12:05:00Z")
+        #expect(t.zone == "Asia/Shanghai")
+        // US TikTok style, 12-hour clock, in Los Angeles daylight time.
+        let us = try cell(["MM/dd/yyyy hh:mm:ss a"], zone: "America/Los_Angeles").parse("03/01/2026 10:00:00 PM")!
+        #expect(us.instant.iso8601 == "2026-03-02T06:00:00Z")
+        let ebay = try cell(["MMM-dd-yy"], zone: "America/Los_Angeles").parse("Jul-21-25")!
+        #expect(ebay.instant.iso8601 == "2025-07-21T07:00:00Z")
+    }
+
+    @Test(arguments: ["0000-00-00 00:00:00", "2026-02-29 10:00:00", "2026-10-01 24:00:00", "2026-10-01 10:61:00",
+                      "2026-10-01", "2026-10-01 10:00:00 junk"])
+    func impossibleTimesAreErrors(text: String) throws {
+        let parser = try cell(["yyyy-MM-dd HH:mm:ss"])
+        #expect(throws: CellParseError.self) { try parser.parse(text) }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import KPIPipeline
+import Testing
+
+@Suite struct BadInputTests {
+    private func runsRecorded(_ ws: TemporaryWorkspace) throws -> Int {
+        try ws.export("runs").split(separator: "\r\n").count - 1
+    }
+
+    @Test func unknownConnectorIsAUsageError() throws {
+        let ws = try TemporaryWorkspace()
+        let error = pipelineError { _ = try ws.pipeline().importFiles(connector: "amazon.allorders", files: [ws.path + "/inbox/amazon/orders.txt"]) }
+        #expect(error?.kind == .usage)
+        #expect(error?.message.hasPrefix("unknown connector `amazon.allorders`; did you mean `amazon.all_orders`?") == true)
+        #expect(try runsRecorded(ws) == 0)
+    }
+
+    @Test func aFileNoSourceClaimsStopsTheRunBeforeAnyWrite() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/walmart/PO_report.csv", "PO#,Order#\n1,2\n")
+        let error = pipelineError { _ = try ws.pipeline().run() }
+        #expect(error?.kind == .failed)
+        #expect(error?.message.hasPrefix("1 file in inbox/ match no connector:\n  - inbox/walmart/PO_report.csv\n") == true)
+        #expect(try runsRecorded(ws) == 0)
+        #expect(try ws.export("orders").split(separator: "\r\n").count == 1)
+    }
+
+    @Test func aMissingColumnNamesItAndLoadsNothing() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/shopify/broken.csv", "Name,Created at,Lineitem qty,Lineitem price,Lineitem sku\n#9,2026-10-01 10:00:00 -0700,1,2.00,A\n")
+        let error = pipelineError { _ = try ws.pipeline().run() }
+        #expect(error?.kind == .failed)
+        #expect(error?.message.contains("inbox/shopify/broken.csv: not a `shopify.orders` export: required column missing\n  - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem qty`") == true)
+        #expect(error?.message.hasSuffix("nothing was loaded") == true)
+        #expect(try runsRecorded(ws) == 0)
+    }
+
+    @Test func aBadStoreURLIsAUsageError() throws {
+        let ws = try TemporaryWorkspace()
+        let error = pipelineError { _ = try ws.pipeline(store: "mysql://root:hunter2@db/kpi") }
+        #expect(error?.kind == .usage)
+        #expect(error?.message.contains("expected `sqlite:PATH` or `postgres://user@host/db`") == true)
+        #expect(error?.message.contains("hunter2") == false)
+    }
+
+    @Test func configPathsCannotLeaveTheWorkspace() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("kpibridge.yaml", "fx_rates: ../../etc/passwd\nsources: []\n")
+        let error = pipelineError { _ = try ws.pipeline() }
+        #expect(error?.message.hasPrefix("fx_rates: `../../etc/passwd` leads outside the workspace") == true)
+    }
+
+    @Test func aMissingFxRateFailsTheRunNamingDateAndPair() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("fx_rates.csv", "date,from,to,rate\n2026-10-15,USD,CNY,7.20\n")
+        let error = pipelineError { _ = try ws.pipeline().run() }
+        #expect(error?.kind == .failed)
+        #expect(error?.message.hasPrefix("no fx rate USD→CNY for 2026-10-01 (nor within the 7 days before it)") == true)
+        #expect(try ws.export("runs").contains(",failed,1,"))
+    }
+
+    @Test func importAppliesCommandLineSettingsAndExportsNeutralizeFormulas() throws {
+        let ws = try TemporaryWorkspace()
+        let report = try ws.pipeline().importFiles(connector: "amazon.all_orders", files: [ws.path + "/inbox/amazon/orders.txt"],
+                                                   shop: "=cmd|' /C calc'!A0")
+        #expect(report.filesRead == 1)
+        let orders = try ws.export("orders")
+        #expect(orders.contains(",'=cmd|' /C calc'!A0,"))
+        #expect(!orders.contains(",=cmd"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KPIPipeline
+
+let shippedConnectors = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("connectors").path
+
+/// A fresh copy of a fixture workspace in a temporary folder, removed when the test ends.
+final class TemporaryWorkspace {
+    let root: URL
+
+    init(_ fixture: String = "tiny") throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-test-\(UUID().uuidString)")
+        let source = Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil)!
+        try FileManager.default.copyItem(at: source, to: root)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    var path: String { root.path }
+
+    func pipeline(store: String? = nil) throws -> Pipeline {
+        try Pipeline(directory: path, storeOverride: store, builtinConnectors: [shippedConnectors])
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func export(_ table: String, _ format: ExportFormat = .csv, store: String? = nil) throws -> String {
+        var out = ""
+        try TableExporter(format: format).export(table, from: try pipeline(store: store).store) { out += $0 }
+        return out
+    }
+}
+
+/// The error a throwing pipeline call raised, for asserting kind and message.
+func pipelineError(_ body: () throws -> Void) -> PipelineError? {
+    do {
+        try body()
+        return nil
+    } catch let error as PipelineError {
+        return error
+    } catch {
+        return PipelineError.failed("unexpected \(type(of: error)): \(error)")
+    }
+}

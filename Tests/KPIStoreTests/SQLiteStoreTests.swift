@@ -1,0 +1,126 @@
+import Foundation
+import KPIConnectors
+import KPISchema
+import KPIStore
+import Testing
+
+/// A reader that replays fixed records, optionally failing after some of them.
+struct ScriptedReader: RecordReader {
+    var records: [NormalizedRecord]
+    var quarantined: [QuarantinedRow] = []
+    var failAfter: Int?
+
+    struct Boom: Error {}
+
+    mutating func read(into sink: inout some RecordSink) throws -> ReadStats {
+        var stats = ReadStats()
+        for (i, record) in records.enumerated() {
+            if let failAfter, i == failAfter { throw Boom() }
+            try sink.accept(record)
+            stats.rowsRead += 1
+            stats.recordsEmitted += 1
+        }
+        for row in quarantined {
+            try sink.quarantine(row)
+            stats.rowsRead += 1
+            stats.rowsQuarantined += 1
+        }
+        return stats
+    }
+}
+
+@Suite struct SQLiteStoreTests {
+    static let key = OrderKey(platform: "amazon", orderID: "111-1")
+
+    static func order(status: OrderStatus, version: String?, run: Int64 = 1) -> NormalizedRecord {
+        .order(Order(key: key, shop: "amz", purchasedAt: Timestamp(instant: Instant(iso8601: "2026-10-01T08:00:00Z")!, zone: "UTC"),
+                     paidAt: nil, status: status, statusRaw: status.rawValue, currency: "USD",
+                     version: version.flatMap(Instant.init(iso8601:)),
+                     lineage: Lineage(connector: "amazon.all_orders", file: "f\(run).txt", line: 2, contentHash: "h\(run)", runID: run)))
+    }
+
+    static func file(_ sha: String, run: Int64) -> FileToLoad {
+        FileToLoad(path: "inbox/\(sha).txt", connector: "amazon.all_orders",
+                   fingerprint: FileFingerprint(sha256: sha, byteCount: 10, isUTF8: true), encoding: "utf-8",
+                   runID: run, at: Instant(iso8601: "2026-11-01T00:00:00Z")!)
+    }
+
+    private func load(_ store: SQLiteStore, _ sha: String, run: Int64, _ reader: ScriptedReader) throws -> ReadStats {
+        var any: any RecordReader = reader
+        return try store.load(Self.file(sha, run: run), reader: &any)
+    }
+
+    @Test func lastUpdatedWinsWhicheverOrderFilesArrive() throws {
+        let store = try SQLiteStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        _ = try load(store, "new", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: "2026-10-03T00:00:00Z")]))
+        // An older export re-sent later must not roll the order back.
+        _ = try load(store, "old", run: run, ScriptedReader(records: [Self.order(status: .pending, version: "2026-10-01T09:00:00Z")]))
+        #expect(try store.records().orders.map(\.status) == [.shipped])
+        // A newer one does replace it.
+        _ = try load(store, "newer", run: run, ScriptedReader(records: [Self.order(status: .delivered, version: "2026-10-05T00:00:00Z")]))
+        let orders = try store.records().orders
+        #expect(orders.map(\.status) == [.delivered])
+        #expect(orders.first?.lineage.contentHash == "h1")
+    }
+
+    @Test func aFailedFileLeavesNothingBehind() throws {
+        let store = try SQLiteStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        #expect(throws: ScriptedReader.Boom.self) {
+            try load(store, "broken", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: nil), Self.order(status: .shipped, version: nil)], failAfter: 1))
+        }
+        #expect(try store.records().orders.isEmpty)
+        #expect(try store.ledgerEntry(sha256: "broken") == nil)
+    }
+
+    @Test func ledgerAndQuarantineAreWrittenWithTheRecords() throws {
+        let store = try SQLiteStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        let bad = QuarantinedRow(connector: "amazon.all_orders", file: "inbox/a.txt", line: 9, column: 17,
+                                 reason: "inbox/a.txt:9:17: item-price: `19.9O` is not a number", raw: "x\ty")
+        let stats = try load(store, "abc", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: nil)], quarantined: [bad]))
+        #expect(stats.rowsLoaded == 1 && stats.rowsQuarantined == 1)
+        let entry = try #require(try store.ledgerEntry(sha256: "abc"))
+        #expect(entry.rowsLoaded == 1 && entry.rowsQuarantined == 1 && entry.runID == run)
+        var rows: [[TableValue]] = []
+        try store.scan(.quarantine) { rows.append($0) }
+        #expect(rows == [[.integer(1), .integer(run), .text("amazon.all_orders"), .text("inbox/a.txt"), .text("abc"),
+                          .integer(9), .integer(17), .text("inbox/a.txt:9:17: item-price: `19.9O` is not a number"), .text("x\ty")]])
+    }
+
+    static func fact(_ value: String, metric: String = "gmv", day: String = "2026-10-01") -> FactMetric {
+        FactMetric(grain: .day, periodStart: CivilDate(iso: day)!, periodEnd: CivilDate(iso: day)!, timezone: "UTC",
+                   scopeType: .company, scopeID: "all", metric: metric, profile: "us", definition: "us/v1",
+                   value: Decimal(string: value)!, numerator: nil, denominator: nil, unit: "currency", currency: "USD", recordCount: 1)
+    }
+
+    @Test func factsAreRewrittenOnlyWhereTheyChange() throws {
+        let store = try SQLiteStore()
+        var first = try store.replaceFactMetrics([Self.fact("10.5"), Self.fact("0.333333", metric: "refund_rate")], runID: 1)
+        #expect(first.inserted == 2)
+        first = try store.replaceFactMetrics([Self.fact("10.5"), Self.fact("0.333333", metric: "refund_rate")], runID: 2)
+        #expect(first.unchanged == 2 && first.written == 0)
+        let third = try store.replaceFactMetrics([Self.fact("11"), Self.fact("3", metric: "orders", day: "2026-10-02")], runID: 3)
+        #expect(third.updated == 1 && third.inserted == 1 && third.deleted == 1)
+        var rows: [[TableValue]] = []
+        try store.scan(.factMetric) { rows.append($0) }
+        #expect(rows.map { [$0[1], $0[6], $0[9], $0[15]] } == [
+            [.text("2026-10-01"), .text("gmv"), .integer(11), .integer(3)],
+            [.text("2026-10-02"), .text("orders"), .integer(3), .integer(3)],
+        ])
+    }
+
+    @Test func storeURLs() throws {
+        #expect(try StoreURL(parsing: "sqlite:/tmp/w.sqlite") == .sqlite(path: "/tmp/w.sqlite"))
+        #expect(try StoreURL(parsing: "sqlite://rel/w.sqlite") == .sqlite(path: "rel/w.sqlite"))
+        #expect(StoreURL.postgres(url: "postgres://kpi:s3cret@db/kpi").description == "postgres://kpi:***@db/kpi")
+        #expect(throws: StoreURLError.self) { try StoreURL(parsing: "mysql://x") }
+        #expect(throws: StoreURLError.self) { try StoreURL(parsing: "sqlite:") }
+    }
+
+    @Test func onlyKnownTablesCanBeExported() {
+        #expect(StoreTable.named("fact_metric") != nil)
+        #expect(StoreTable.named("fact_metric; DROP TABLE runs") == nil)
+    }
+}
