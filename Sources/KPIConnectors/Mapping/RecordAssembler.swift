@@ -74,8 +74,9 @@ struct RecordAssembler {
             guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
             let sku = row.text("sku")!
             let quantity = row.integer("quantity")!
-            let seen = lineCounts[sku, default: 0] + 1
-            lineCounts[sku] = seen
+            let lineKey = (lineSpec.key ?? ["sku"]).map { row.text($0) ?? "" }.joined(separator: "|")
+            let seen = lineCounts[lineKey, default: 0] + 1
+            lineCounts[lineKey] = seen
             let amount: Decimal
             if let field = lineSpec.amount {
                 amount = row.decimal(field) ?? 0
@@ -83,7 +84,7 @@ struct RecordAssembler {
                 amount = (row.decimal(lineSpec.unitPrice!) ?? 0) * Decimal(quantity)
             }
             out.append(.orderLine(OrderLine(
-                key: key, lineID: seen == 1 ? sku : "\(sku)#\(seen)", sku: sku, quantity: quantity,
+                key: key, lineID: seen == 1 ? lineKey : "\(lineKey)#\(seen)", sku: sku, quantity: quantity,
                 amount: Money(amount, currency), tax: Money(row.decimal("tax") ?? 0, currency),
                 shipping: Money(row.decimal("shipping") ?? 0, currency),
                 version: row.latest(lineSpec.version ?? []), lineage: lineage)))

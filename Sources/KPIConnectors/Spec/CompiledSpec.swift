@@ -132,6 +132,7 @@ public struct CompiledSpec: Sendable {
             default: throw fail("records.order_line needs exactly one of `amount` (line total) or `unit_price`")
             }
             for name in line.version ?? [] { try need(name, .datetime, for: "records.order_line.version") }
+            for name in line.key ?? [] { try need(name, .text, for: "records.order_line.key") }
         }
         for (kind, name) in records.fulfillmentEvents ?? [:] {
             guard FulfillmentEventKind(rawValue: kind) != nil else {

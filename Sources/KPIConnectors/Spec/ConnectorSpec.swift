@@ -126,6 +126,9 @@ public struct OrderRecordSpec: Sendable, Decodable, Hashable {
 }
 
 public struct OrderLineRecordSpec: Sendable, Decodable, Hashable {
+    /// Text fields that, with the order id, identify a line (the natural key); default `[sku]`.
+    /// A key repeated within one order gets `#2`, `#3`… so no quantity is lost.
+    public var key: [String]?
     /// A decimal field holding quantity × price (Amazon `item-price`).
     public var amount: String?
     /// A decimal field holding the unit price (Shopify `Lineitem price`); multiplied by quantity.
@@ -133,7 +136,7 @@ public struct OrderLineRecordSpec: Sendable, Decodable, Hashable {
     public var version: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case amount, version
+        case key, amount, version
         case unitPrice = "unit_price"
     }
 }

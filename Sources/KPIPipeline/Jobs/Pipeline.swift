@@ -70,18 +70,15 @@ public struct Pipeline: Sendable {
     public func importFiles(connector id: String, files: [String], shop: String? = nil,
                             timezone: String? = nil, currency: String? = nil) throws(PipelineError) -> RunReport {
         let connector = try connector(id)
-        var source = SourceConfig(connector: id, files: "", shop: shop, timezone: timezone, currency: currency)
         var planned: [(String, any Connector, SourceConfig?)] = []
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
             guard FileManager.default.isReadableFile(atPath: path) else { throw .failed("\(file): no such readable file") }
             // Settings of a matching workspace source apply unless given on the command line.
-            if let configured = workspace.source(for: workspace.paths.display(path)), configured.connector == id {
-                source.shop = shop ?? configured.shop
-                source.timezone = timezone ?? configured.timezone
-                source.currency = currency ?? configured.currency
-            }
-            planned.append((path, connector, source))
+            let configured = workspace.source(for: workspace.paths.display(path)).flatMap { $0.connector == id ? $0 : nil }
+            planned.append((path, connector, SourceConfig(
+                connector: id, files: file, shop: shop ?? configured?.shop,
+                timezone: timezone ?? configured?.timezone, currency: currency ?? configured?.currency)))
         }
         return try execute(try plan(planned), command: "import")
     }

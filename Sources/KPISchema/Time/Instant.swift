@@ -1,3 +1,5 @@
+import Foundation
+
 /// A point in time stored as whole seconds since the Unix epoch, always UTC.
 ///
 /// Exports carry second precision, so a fixed integer keeps comparisons exact and stable
@@ -58,8 +60,6 @@ extension Int64 {
         self - floorDiv(divisor) * divisor
     }
 }
-
-import Foundation
 
 extension Instant {
     /// The current time, to the second.
