@@ -18,6 +18,9 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { "\(amount.plainString) \(currency)" }
 }
 
+/// Built once: creating a `Locale` per parsed amount dominated load time.
+private let posixLocale = Locale(identifier: "en_US_POSIX")
+
 extension Decimal {
     /// The value rounded half away from zero to `scale` decimal places.
     public func rounded(scale: Int) -> Decimal {
@@ -47,7 +50,7 @@ extension Decimal {
             default: return nil
             }
         }
-        guard sawDigit, text.utf8.count <= 40, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard sawDigit, text.utf8.count <= 40, let value = Decimal(string: text, locale: posixLocale) else { return nil }
         self = value
     }
 }

@@ -22,6 +22,7 @@ struct RecordAssembler {
     private var emittedOrder = false
     private var emittedEvents: Set<FulfillmentEventKind> = []
     private var emittedRefunds: Set<String> = []
+    private let mapper = ValueMapper()
 
     init(spec: CompiledSpec, context: SourceContext) {
         self.spec = spec
@@ -41,7 +42,7 @@ struct RecordAssembler {
             previous = values
         }
         for index in required where values[index] == nil { return .missing(index) }
-        let row = Row(spec: spec, values: values)
+        let row = Row(spec: spec, values: values, mapper: mapper)
 
         let platform = (row.text("platform") ?? spec.spec.platform ?? "").lowercased()
         let key = OrderKey(platform: platform, orderID: row.text("order_id")!)
@@ -109,10 +110,26 @@ struct RecordAssembler {
     }
 }
 
+/// Applies fields' `map`s, remembering each distinct raw word: exports repeat a handful of status
+/// and platform words millions of times, and header-style normalization of each is costly.
+private final class ValueMapper {
+    private var memo: [Int: [String: String]] = [:]
+
+    func map(_ raw: String, field index: Int, in spec: CompiledSpec) -> String {
+        let table = spec.fields[index].mapped
+        if table.isEmpty { return raw }
+        if let hit = memo[index]?[raw] { return hit }
+        let mapped = table[HeaderName(raw)] ?? raw
+        if memo[index, default: [:]].count < 10_000 { memo[index, default: [:]][raw] = mapped }
+        return mapped
+    }
+}
+
 /// Named access to one row's typed values.
 private struct Row {
     let spec: CompiledSpec
     let values: [FieldValue?]
+    let mapper: ValueMapper
 
     func value(_ name: String) -> FieldValue? {
         spec.fieldIndex[name].flatMap { values[$0] }
@@ -126,8 +143,7 @@ private struct Row {
     /// The cell's text after the field's `map`.
     func text(_ name: String) -> String? {
         guard let index = spec.fieldIndex[name], let raw = values[index]?.text else { return nil }
-        let mapped = spec.fields[index].mapped
-        return mapped.isEmpty ? raw : (mapped[HeaderName(raw)] ?? raw)
+        return mapper.map(raw, field: index, in: spec)
     }
 
     func integer(_ name: String) -> Int? { value(name)?.integer }
