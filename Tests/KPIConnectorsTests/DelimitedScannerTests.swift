@@ -48,3 +48,12 @@ import Testing
         #expect(try scanAll("a,b\n1,2").map(\.fields) == [["a", "b"], ["1", "2"]])
     }
 }
+
+@Suite struct BlankRowTests {
+    @Test func rowsOfOnlyDelimitersAreBlankButQuotedEmptiesAreData() throws {
+        let tsv = try scanAll("a\tb\n\t\t\n1\t2\n", .tsv)
+        #expect(tsv.map(\.fields) == [["a", "b"], ["1", "2"]])
+        let csv = try scanAll("a,b\n\"\",\n", .csv)
+        #expect(csv.map(\.fields) == [["a", "b"], ["", ""]])
+    }
+}

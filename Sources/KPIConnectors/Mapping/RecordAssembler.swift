@@ -55,6 +55,8 @@ struct RecordAssembler {
         }
         let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
                               contentHash: context.fingerprint.sha256, runID: context.runID)
+        // A spec without a currency field is only opened when the source supplies one.
+        let currencyField = spec.fieldIndex["currency"] ?? 0
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records
         var out: [NormalizedRecord] = []
@@ -64,7 +66,7 @@ struct RecordAssembler {
             let statusRaw = row.raw("status") ?? ""
             var status = OrderStatus(rawValue: row.text("status") ?? "") ?? (statusRaw.isEmpty ? .open : .other)
             if let flag = orderSpec.cancelledIfPresent, row.isPresent(flag) { status = .cancelled }
-            guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
+            guard let currency else { return .missing(currencyField) }
             out.append(.order(Order(
                 key: key, shop: row.text("shop") ?? context.shop ?? platform,
                 purchasedAt: row.timestamp("purchased_at")!, paidAt: row.timestamp("paid_at"),
@@ -72,7 +74,7 @@ struct RecordAssembler {
                 version: row.latest(orderSpec.version ?? []), lineage: lineage)))
         }
         if let lineSpec = records.orderLine {
-            guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
+            guard let currency else { return .missing(currencyField) }
             let sku = row.text("sku")!
             let quantity = row.integer("quantity")!
             let lineKey = (lineSpec.key ?? ["sku"]).map { row.text($0) ?? "" }.joined(separator: "|")
@@ -101,7 +103,7 @@ struct RecordAssembler {
             let id = refundSpec.id.flatMap { row.text($0) } ?? "total"
             if !emittedRefunds.contains(id) {
                 emittedRefunds.insert(id)
-                guard let currency else { return .missing(spec.fieldIndex["currency"] ?? spec.fieldIndex["order_id"]!) }
+                guard let currency else { return .missing(currencyField) }
                 out.append(.refund(Refund(key: key, refundID: id, amount: Money(amount, currency),
                                           refundedAt: refundSpec.at.flatMap { row.timestamp($0) }, lineage: lineage)))
             }

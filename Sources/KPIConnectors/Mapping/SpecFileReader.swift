@@ -33,6 +33,11 @@ struct SpecFileReader: RecordReader {
         } else {
             zone = .utc
         }
+        let records = spec.spec.records
+        if spec.fieldIndex["currency"] == nil, context.currency == nil,
+           records.order != nil || records.orderLine != nil || records.refund != nil {
+            throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
+        }
         dateCells = spec.fields.map { field in
             if case .datetime(let patterns) = field.parser { return DateTimeCell(patterns: patterns, zone: zone) }
             return nil

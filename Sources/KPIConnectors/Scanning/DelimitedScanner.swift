@@ -26,8 +26,8 @@ public struct DelimitedScanner {
     public mutating func next() throws -> DelimitedRecord? {
         while true {
             guard let record = try scanRecord() else { return nil }
-            if record.fields.count == 1 && record.fields[0].isEmpty && record.raw.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                continue  // blank line
+            if record.fields.allSatisfy(\.isEmpty) && !record.raw.contains("\"") {
+                continue  // a blank line, or one of only delimiters and spaces: no data to lose
             }
             return record
         }
