@@ -37,7 +37,7 @@ extension Kpibridge {
 
         func run() throws {
             let exporter = TableExporter(format: ExportFormat(rawValue: format)!, byteOrderMark: bom)
-            let pipeline = try options.pipeline()
+            let pipeline = try options.pipeline(createStore: false)
             if let out {
                 try exporter.export(table, from: pipeline.store, to: out)
             } else {

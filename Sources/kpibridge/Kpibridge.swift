@@ -49,9 +49,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "Store to use instead of the workspace's: sqlite:PATH or postgres://user@host/db.")
     var store: String?
 
-    func pipeline() throws -> Pipeline {
+    func pipeline(createStore: Bool = true) throws -> Pipeline {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
-                                    builtinConnectors: BuiltinConnectors.directories())
+                                    builtinConnectors: BuiltinConnectors.directories(), createStore: createStore)
         pipeline.progress = { line in FileHandle.standardError.write(Data("  … \(line)\n".utf8)) }
         return pipeline
     }

@@ -69,3 +69,37 @@ import Testing
         #expect(!orders.contains(",=cmd"))
     }
 }
+
+@Suite struct StoreLifecycleTests {
+    @Test func exportingBeforeAnyRunDoesNotCreateAnEmptyWarehouse() throws {
+        let ws = try TemporaryWorkspace()
+        let error = pipelineError { _ = try Pipeline(directory: ws.path, builtinConnectors: [shippedConnectors], createStore: false) }
+        #expect(error?.kind == .failed)
+        #expect(error?.message.hasSuffix("does not exist yet; run `kpibridge run` first") == true)
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/.kpibridge/warehouse.sqlite"))
+    }
+
+    @Test func longFilesReportProgress() throws {
+        let ws = try TemporaryWorkspace()
+        var rows = ["amazon-order-id\tpurchase-date\torder-status\tsku\tquantity\tcurrency\titem-price"]
+        for i in 0..<1_000 {
+            rows.append("114-\(i)\t2026-10-01T00:00:00+00:00\tShipped\tS\t1\tUSD\t1.00")
+        }
+        try FileManager.default.removeItem(atPath: ws.path + "/inbox")
+        try ws.write("inbox/amazon/big.txt", rows.joined(separator: "\n") + "\n")
+        let lines = LineCollector()
+        var pipeline = try ws.pipeline()
+        pipeline.progress = { lines.append($0) }
+        pipeline.progressInterval = 400
+        let report = try pipeline.run()
+        #expect(report.rowsLoaded == 1_000)
+        #expect(lines.all.filter { $0.hasSuffix("rows…") } == ["inbox/amazon/big.txt: 400 rows…", "inbox/amazon/big.txt: 800 rows…"])
+    }
+}
+
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+}

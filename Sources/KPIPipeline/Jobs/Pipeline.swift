@@ -11,6 +11,8 @@ public struct Pipeline: Sendable {
     public let storeURL: StoreURL
     /// Receives one line per file as a job works through them (the CLI prints these to stderr).
     public var progress: @Sendable (String) -> Void = { _ in }
+    /// A long file reports its row count through `progress` every this many rows.
+    public var progressInterval = 100_000
 
     public init(workspace: Workspace, store: any WarehouseStore, storeURL: StoreURL) {
         self.workspace = workspace
@@ -18,11 +20,13 @@ public struct Pipeline: Sendable {
         self.storeURL = storeURL
     }
 
-    /// Opens `directory`'s workspace and its store (`storeOverride` from `--store` wins).
-    public init(directory: String, storeOverride: String? = nil, builtinConnectors: [String]) throws(PipelineError) {
+    /// Opens `directory`'s workspace and its store (`storeOverride` from `--store` wins). With
+    /// `createStore` false a missing store is an error rather than a new empty warehouse (for `export`).
+    public init(directory: String, storeOverride: String? = nil, builtinConnectors: [String],
+                createStore: Bool = true) throws(PipelineError) {
         let workspace = try Workspace(directory: directory, builtinConnectors: builtinConnectors)
         let url = try workspace.storeURL(override: storeOverride)
-        self.init(workspace: workspace, store: try Workspace.openStore(url), storeURL: url)
+        self.init(workspace: workspace, store: try Workspace.openStore(url, create: createStore), storeURL: url)
     }
 
     // MARK: run
@@ -135,7 +139,9 @@ public struct Pipeline: Sendable {
                     continue
                 }
                 progress("loading  \(file.display) [\(file.connector.id)]")
-                var reader = try file.connector.open(path: file.path, context: file.context(runID: runID))
+                var reader: any RecordReader = ProgressReader(
+                    base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
+                    file: file.display, interval: progressInterval, report: progress)
                 let stats = try store.load(
                     FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
                                encoding: file.encoding.rawValue, runID: runID, at: .now()),

@@ -62,10 +62,13 @@ public struct Workspace: Sendable {
         return url
     }
 
-    /// Opens the store at `url`.
-    public static func openStore(_ url: StoreURL) throws(PipelineError) -> any WarehouseStore {
+    /// Opens the store at `url`; with `create` false a SQLite file that does not exist yet is an error.
+    public static func openStore(_ url: StoreURL, create: Bool = true) throws(PipelineError) -> any WarehouseStore {
         switch url {
         case .sqlite(let path):
+            if !create && !FileManager.default.fileExists(atPath: path) {
+                throw .failed("store \(url) does not exist yet; run `kpibridge run` first")
+            }
             do { return try SQLiteStore(path: path) } catch { throw .failed("cannot open store \(url): \(error)") }
         case .postgres:
             throw .usage("store \(url): PostgreSQL support is not built into this version yet; use `sqlite:PATH`")
