@@ -14,8 +14,11 @@ public protocol WarehouseStore: Sendable {
     func ledgerEntry(sha256: String) throws -> LedgerEntry?
     /// Loads one file's records and quarantined rows and writes its ledger entry, atomically.
     func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats
-    /// Every normalized order-side record, for metric computation.
-    func records() throws -> RecordSet
+    /// Calls `body` with each order and its lines, refunds and events, in key order, holding one
+    /// order in memory at a time.
+    func forEachOrder(_ body: (OrderBundle) throws -> Void) throws
+    /// Fulfillment events and refunds whose order is not (yet) in the store.
+    func orphanCounts() throws -> (events: Int, refunds: Int)
     /// Makes `fact_metric` equal `facts`, touching only rows whose values changed.
     func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult
     /// Streams a table's rows in primary-key order.

@@ -45,6 +45,36 @@ struct ScriptedReader: RecordReader {
                    runID: run, at: Instant(iso8601: "2026-11-01T00:00:00Z")!)
     }
 
+    private func orders(_ store: SQLiteStore) throws -> [Order] {
+        var out: [Order] = []
+        try store.forEachOrder { out.append($0.order) }
+        return out
+    }
+
+    @Test func bundlesCarryTheirChildrenAndOrphansAreCounted() throws {
+        let store = try SQLiteStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        let lineage = Lineage(connector: "c", file: "f", line: 3, contentHash: "h", runID: run)
+        let at = Timestamp(instant: Instant(iso8601: "2026-10-02T00:00:00Z")!, zone: "Asia/Shanghai")
+        let line = OrderLine(key: Self.key, lineID: "A", sku: "A", quantity: 2, amount: Money(Decimal(string: "9.99")!, "USD"),
+                             tax: Money(0, "USD"), shipping: Money(0, "USD"), version: nil, lineage: lineage)
+        let event = FulfillmentEvent(key: Self.key, kind: .labelPrinted, occurredAt: at, trackingNumber: "T1", lineage: lineage)
+        var stray = event
+        stray.key = OrderKey(platform: "ebay", orderID: "nope")
+        let refund = Refund(key: Self.key, refundID: "total", amount: Money(5, "USD"), refundedAt: nil, lineage: lineage)
+        _ = try load(store, "x", run: run, ScriptedReader(records: [
+            Self.order(status: .shipped, version: nil), .orderLine(line), .fulfillmentEvent(event),
+            .fulfillmentEvent(stray), .refund(refund),
+        ]))
+        var bundles: [OrderBundle] = []
+        try store.forEachOrder { bundles.append($0) }
+        #expect(bundles.count == 1)
+        #expect(bundles.first?.lines == [line])
+        #expect(bundles.first?.events == [.labelPrinted: event])
+        #expect(bundles.first?.refunds == [refund])
+        #expect(try store.orphanCounts() == (events: 1, refunds: 0))
+    }
+
     private func load(_ store: SQLiteStore, _ sha: String, run: Int64, _ reader: ScriptedReader) throws -> ReadStats {
         var any: any RecordReader = reader
         return try store.load(Self.file(sha, run: run), reader: &any)
@@ -56,12 +86,12 @@ struct ScriptedReader: RecordReader {
         _ = try load(store, "new", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: "2026-10-03T00:00:00Z")]))
         // An older export re-sent later must not roll the order back.
         _ = try load(store, "old", run: run, ScriptedReader(records: [Self.order(status: .pending, version: "2026-10-01T09:00:00Z")]))
-        #expect(try store.records().orders.map(\.status) == [.shipped])
+        #expect(try orders(store).map(\.status) == [.shipped])
         // A newer one does replace it.
         _ = try load(store, "newer", run: run, ScriptedReader(records: [Self.order(status: .delivered, version: "2026-10-05T00:00:00Z")]))
-        let orders = try store.records().orders
-        #expect(orders.map(\.status) == [.delivered])
-        #expect(orders.first?.lineage.contentHash == "h1")
+        let stored = try orders(store)
+        #expect(stored.map(\.status) == [.delivered])
+        #expect(stored.first?.version?.iso8601 == "2026-10-05T00:00:00Z")
     }
 
     @Test func aFailedFileLeavesNothingBehind() throws {
@@ -70,7 +100,7 @@ struct ScriptedReader: RecordReader {
         #expect(throws: ScriptedReader.Boom.self) {
             try load(store, "broken", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: nil), Self.order(status: .shipped, version: nil)], failAfter: 1))
         }
-        #expect(try store.records().orders.isEmpty)
+        #expect(try orders(store).isEmpty)
         #expect(try store.ledgerEntry(sha256: "broken") == nil)
     }
 

@@ -149,11 +149,13 @@ public struct Pipeline: Sendable {
                 report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats)))
             }
             progress("computing metrics for \(workspace.profiles.map(\.name).joined(separator: ", "))")
-            let engine = MetricEngine(profiles: workspace.profiles, fx: workspace.fx)
-            let (facts, diagnostics) = try engine.facts(from: try store.records())
+            var accumulator = MetricEngine(profiles: workspace.profiles, fx: workspace.fx).accumulator()
+            try store.forEachOrder { try accumulator.add($0) }
+            let facts = accumulator.facts()
             report.facts = try store.replaceFactMetrics(facts, runID: runID)
             report.factRows = facts.count
-            report.diagnostics = diagnostics
+            let orphans = try store.orphanCounts()
+            report.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(

@@ -33,14 +33,29 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     public var description: String { iso8601 }
 
-    /// Parses the stored form written by ``iso8601``.
+    /// Parses the stored form written by ``iso8601`` (`2026-10-31T12:05:00Z`), reading bytes directly
+    /// because the metric pass parses one per stored timestamp.
     public init?(iso8601 text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z"),
-              let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
-              let time = TimeOfDay(iso: String(decoding: bytes[11..<19], as: UTF8.self))
-        else { return nil }
-        self.init(utc: date, time)
+        var copy = text
+        let parsed: Instant?? = copy.withUTF8 { b -> Instant?? in
+            guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A
+            else { return .some(nil) }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<from + count {
+                    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[i] - 0x30)
+                }
+                return value
+            }
+            guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2),
+                  let h = number(11, 2), let mi = number(14, 2), let s = number(17, 2),
+                  let date = CivilDate(year: y, month: mo, day: d), let time = TimeOfDay(hour: h, minute: mi, second: s)
+            else { return .some(nil) }
+            return .some(Instant(utc: date, time))
+        }
+        guard let instant = parsed ?? nil else { return nil }
+        self = instant
     }
 
     /// Hours from `self` to `later`, exact to the second.

@@ -3,68 +3,71 @@ import GRDB
 import KPISchema
 
 extension SQLiteStore {
-    public func records() throws -> RecordSet {
+    public func forEachOrder(_ body: (OrderBundle) throws -> Void) throws {
         try queue.read { db in
-            var set = RecordSet()
+            // Child rows are fetched per order through their primary-key index: three cheap lookups
+            // instead of holding every table in memory.
+            let lines = try db.cachedStatement(sql: """
+                SELECT platform, order_id, line_id, sku, quantity, amount, tax, shipping, currency, version,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM order_lines WHERE platform = ? AND order_id = ? ORDER BY line_id
+                """)
+            let refunds = try db.cachedStatement(sql: """
+                SELECT platform, order_id, refund_id, amount, currency, refunded_at, refunded_zone,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM refunds WHERE platform = ? AND order_id = ? ORDER BY refund_id
+                """)
+            let events = try db.cachedStatement(sql: """
+                SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM fulfillment_events WHERE platform = ? AND order_id = ? ORDER BY kind
+                """)
             let orders = try Row.fetchCursor(db, sql: """
                 SELECT platform, order_id, shop, purchased_at, purchased_zone, paid_at, paid_zone, status, status_raw,
                     currency, version, connector, source_file, source_line, content_hash, run_id
                 FROM orders ORDER BY platform, order_id
                 """)
             while let row = try orders.next() {
-                set.orders.append(Order(
-                    key: OrderKey(platform: row[0], orderID: row[1]), shop: row[2],
+                let key = OrderKey(platform: row[0], orderID: row[1])
+                var bundle = OrderBundle(order: Order(
+                    key: key, shop: row[2],
                     purchasedAt: try Self.timestamp(row[3], row[4])!, paidAt: try Self.timestamp(row[5], row[6]),
                     status: OrderStatus(rawValue: row[7]) ?? .other, statusRaw: row[8], currency: row[9],
                     version: try Self.instant(row[10]), lineage: Self.lineage(row, from: 11)))
+                let arguments: StatementArguments = [key.platform, key.orderID]
+                let lineRows = try Row.fetchCursor(lines, arguments: arguments)
+                while let row = try lineRows.next() {
+                    let currency: String = row[8]
+                    bundle.lines.append(OrderLine(
+                        key: key, lineID: row[2], sku: row[3], quantity: row[4],
+                        amount: Money(try Self.decimal(row[5]), currency), tax: Money(try Self.decimal(row[6]), currency),
+                        shipping: Money(try Self.decimal(row[7]), currency), version: try Self.instant(row[9]),
+                        lineage: Self.lineage(row, from: 10)))
+                }
+                let refundRows = try Row.fetchCursor(refunds, arguments: arguments)
+                while let row = try refundRows.next() {
+                    bundle.refunds.append(Refund(
+                        key: key, refundID: row[2], amount: Money(try Self.decimal(row[3]), row[4]),
+                        refundedAt: try Self.timestamp(row[5], row[6]), lineage: Self.lineage(row, from: 7)))
+                }
+                let eventRows = try Row.fetchCursor(events, arguments: arguments)
+                while let row = try eventRows.next() {
+                    guard let kind = FulfillmentEventKind(rawValue: row[2]) else { continue }
+                    bundle.events[kind] = FulfillmentEvent(
+                        key: key, kind: kind, occurredAt: try Self.timestamp(row[3], row[4])!, trackingNumber: row[5],
+                        lineage: Self.lineage(row, from: 6))
+                }
+                try body(bundle)
             }
-            let lines = try Row.fetchCursor(db, sql: """
-                SELECT platform, order_id, line_id, sku, quantity, amount, tax, shipping, currency, version,
-                    connector, source_file, source_line, content_hash, run_id
-                FROM order_lines ORDER BY platform, order_id, line_id
-                """)
-            while let row = try lines.next() {
-                let currency: String = row[8]
-                set.lines.append(OrderLine(
-                    key: OrderKey(platform: row[0], orderID: row[1]), lineID: row[2], sku: row[3], quantity: row[4],
-                    amount: Money(try Self.decimal(row[5]), currency), tax: Money(try Self.decimal(row[6]), currency),
-                    shipping: Money(try Self.decimal(row[7]), currency), version: try Self.instant(row[9]),
-                    lineage: Self.lineage(row, from: 10)))
-            }
-            let events = try Row.fetchCursor(db, sql: """
-                SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number,
-                    connector, source_file, source_line, content_hash, run_id
-                FROM fulfillment_events ORDER BY platform, order_id, kind
-                """)
-            while let row = try events.next() {
-                guard let kind = FulfillmentEventKind(rawValue: row[2]) else { continue }
-                set.events.append(FulfillmentEvent(
-                    key: OrderKey(platform: row[0], orderID: row[1]), kind: kind,
-                    occurredAt: try Self.timestamp(row[3], row[4])!, trackingNumber: row[5],
-                    lineage: Self.lineage(row, from: 6)))
-            }
-            let refunds = try Row.fetchCursor(db, sql: """
-                SELECT platform, order_id, refund_id, amount, currency, refunded_at, refunded_zone,
-                    connector, source_file, source_line, content_hash, run_id
-                FROM refunds ORDER BY platform, order_id, refund_id
-                """)
-            while let row = try refunds.next() {
-                set.refunds.append(Refund(
-                    key: OrderKey(platform: row[0], orderID: row[1]), refundID: row[2],
-                    amount: Money(try Self.decimal(row[3]), row[4]), refundedAt: try Self.timestamp(row[5], row[6]),
-                    lineage: Self.lineage(row, from: 7)))
-            }
-            let returns = try Row.fetchCursor(db, sql: """
-                SELECT platform, order_id, return_id, sku, quantity, returned_at, returned_zone, reason,
-                    connector, source_file, source_line, content_hash, run_id
-                FROM returns ORDER BY platform, order_id, return_id
-                """)
-            while let row = try returns.next() {
-                set.returns.append(Return(
-                    key: OrderKey(platform: row[0], orderID: row[1]), returnID: row[2], sku: row[3], quantity: row[4],
-                    returnedAt: try Self.timestamp(row[5], row[6])!, reason: row[7], lineage: Self.lineage(row, from: 8)))
-            }
-            return set
+        }
+    }
+
+    public func orphanCounts() throws -> (events: Int, refunds: Int) {
+        try queue.read { db in
+            let orphan = "NOT EXISTS (SELECT 1 FROM orders o WHERE o.platform = t.platform AND o.order_id = t.order_id)"
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM fulfillment_events t WHERE \(orphan)") ?? 0
+            let refunds = try Int.fetchOne(db, sql: "SELECT count(*) FROM refunds t WHERE \(orphan)") ?? 0
+            return (events, refunds)
         }
     }
 
