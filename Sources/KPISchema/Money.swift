@@ -13,8 +13,6 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         self.currency = currency
     }
 
-    public static func zero(_ currency: String) -> Money { Money(0, currency) }
-
     public var description: String { "\(amount.plainString) \(currency)" }
 }
 

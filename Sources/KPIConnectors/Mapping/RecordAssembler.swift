@@ -16,6 +16,9 @@ struct RecordAssembler {
     private let spec: CompiledSpec
     private let context: SourceContext
     private let required: [Int]
+    /// The field blamed when a money record has no currency; a spec without a currency field is
+    /// only opened when its source supplies one, so then this is never reported.
+    private let currencyField: Int
     private var previous: [FieldValue?]?
     private var group: OrderKey?
     private var lineCounts: [String: Int] = [:]
@@ -28,6 +31,7 @@ struct RecordAssembler {
         self.spec = spec
         self.context = context
         required = spec.fields.indices.filter { spec.fields[$0].spec.required }
+        currencyField = spec.fieldIndex["currency"] ?? 0
     }
 
     mutating func assemble(_ input: [FieldValue?], line: Int) -> Outcome {
@@ -55,8 +59,6 @@ struct RecordAssembler {
         }
         let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
                               contentHash: context.fingerprint.sha256, runID: context.runID)
-        // A spec without a currency field is only opened when the source supplies one.
-        let currencyField = spec.fieldIndex["currency"] ?? 0
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records
         var out: [NormalizedRecord] = []

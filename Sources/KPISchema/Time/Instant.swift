@@ -57,11 +57,6 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         guard let instant = parsed ?? nil else { return nil }
         self = instant
     }
-
-    /// Hours from `self` to `later`, exact to the second.
-    public func hours(until later: Instant) -> Double {
-        Double(later.secondsSinceEpoch - secondsSinceEpoch) / 3600
-    }
 }
 
 extension Int64 {
