@@ -14,17 +14,20 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Normalized records, money, instants, definition profiles and periods: no I/O.
         .target(name: "KPISchema"),
-        // Byte-level CSV/TSV scanning, text decoding, value parsers and declarative YAML connector specs.
+        // Byte-level CSV/TSV scanning, XLSX/JSON/XML readers, text decoding, value parsers and
+        // declarative YAML connector specs.
         .target(
             name: "KPIConnectors",
             dependencies: [
                 "KPISchema",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.

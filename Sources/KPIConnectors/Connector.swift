@@ -32,15 +32,18 @@ public struct SourceContext: Sendable {
     public var timezone: String?
     /// The currency when the export leaves it blank.
     public var currency: String?
+    /// The days a report covers when its rows carry no date (a Business Report, an inventory snapshot).
+    public var period: DateRange?
 
     public init(displayPath: String, fingerprint: FileFingerprint, runID: Int64, shop: String? = nil,
-                timezone: String? = nil, currency: String? = nil) {
+                timezone: String? = nil, currency: String? = nil, period: DateRange? = nil) {
         self.displayPath = displayPath
         self.fingerprint = fingerprint
         self.runID = runID
         self.shop = shop
         self.timezone = timezone
         self.currency = currency
+        self.period = period
     }
 }
 

@@ -1,3 +1,5 @@
+import KPISchema
+
 /// A table a user may export. Names from the command line are checked against this list, never
 /// interpolated, so `--table "x; DROP TABLE runs"` is just an unknown table.
 public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
@@ -52,8 +54,14 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         columns: ["platform", "order_id", "return_id", "sku", "quantity", "returned_at", "returned_zone", "reason"] + lineage,
         orderBy: ["platform", "order_id", "return_id"])
 
+    /// The table of a plain-data kind (`tickets`, `traffic`…), ordered by its key.
+    public static func flat(_ kind: FlatKind) -> StoreTable {
+        let layout = FlatTableLayout(kind)
+        return StoreTable(name: kind.schema.table, columns: layout.columns, orderBy: layout.keyColumns)
+    }
+
     public static let all: [StoreTable] = [factMetric, quarantine, loadLedger, runs, orders, orderLines,
-                                           fulfillmentEvents, refunds, returns]
+                                           fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
 
     public static func named(_ name: String) -> StoreTable? {
         all.first { $0.name == name }

@@ -12,11 +12,13 @@ func fixture(_ name: String) -> String {
 }
 
 /// Reads a fixture with a shipped connector into memory.
-func read(_ connectorID: String, _ fixtureName: String, shop: String? = nil, runID: Int64 = 7) throws -> (CollectingSink, ReadStats) {
+func read(_ connectorID: String, _ fixtureName: String, shop: String? = nil, currency: String? = nil,
+          period: String? = nil, timezone: String? = nil, runID: Int64 = 7) throws -> (CollectingSink, ReadStats) {
     let catalog = try ConnectorCatalog(directories: [shippedConnectors])
     let path = fixture(fixtureName)
     let context = SourceContext(displayPath: fixtureName, fingerprint: try FileFingerprint.compute(path: path),
-                                runID: runID, shop: shop)
+                                runID: runID, shop: shop, timezone: timezone, currency: currency,
+                                period: period.flatMap(DateRange.init(parsing:)))
     var reader = try catalog.connector(connectorID).open(path: path, context: context)
     var sink = CollectingSink()
     let stats = try reader.read(into: &sink)
@@ -62,9 +64,9 @@ final class MemorySource: ByteSource {
     }
 }
 
-func scanAll(_ text: String, _ format: DelimitedFormat = .csv, chunk: Int = 1 << 16) throws -> [DelimitedRecord] {
+func scanAll(_ text: String, _ format: DelimitedFormat = .csv, chunk: Int = 1 << 16) throws -> [SourceRow] {
     var scanner = DelimitedScanner(source: MemorySource(text, chunk: chunk), format: format)
-    var out: [DelimitedRecord] = []
+    var out: [SourceRow] = []
     while let record = try scanner.next() { out.append(record) }
     return out
 }
@@ -83,7 +85,14 @@ func render(_ records: [NormalizedRecord]) -> String {
         case .refund(let r):
             return "refund \(r.key) id=\(r.refundID) amount=\(r.amount) at=\(ts(r.refundedAt)) line=\(r.lineage.line)"
         case .return(let r):
-            return "return \(r.key) id=\(r.returnID) sku=\(r.sku) qty=\(r.quantity) at=\(ts(r.returnedAt)) line=\(r.lineage.line)"
+            return "return \(r.key) id=\(r.returnID) sku=\(r.sku) qty=\(r.quantity) at=\(ts(r.returnedAt)) reason=\(r.reason ?? "-") line=\(r.lineage.line)"
+        case .flat(let f):
+            let values = zip(f.kind.schema.fields, f.values).compactMap { field, value -> String? in
+                guard let value else { return nil }
+                if case .timestamp(let t) = value { return "\(field.name)=\(ts(t))" }
+                return "\(field.name)=\(value.storageText)"
+            }
+            return ([f.kind.rawValue] + values + ["line=\(f.lineage.line)"]).joined(separator: " ")
         }
     }.joined(separator: "\n") + "\n"
 }

@@ -25,6 +25,7 @@ struct RecordAssembler {
     private var emittedOrder = false
     private var emittedEvents: Set<FulfillmentEventKind> = []
     private var emittedRefunds: Set<String> = []
+    private var returnCounts: [String: Int] = [:]
     private let mapper = ValueMapper()
 
     init(spec: CompiledSpec, context: SourceContext) {
@@ -47,9 +48,28 @@ struct RecordAssembler {
         }
         for index in required where values[index] == nil { return .missing(index) }
         let row = Row(spec: spec, values: values, mapper: mapper)
+        let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
+                              contentHash: context.fingerprint.sha256, runID: context.runID)
+        var out: [NormalizedRecord] = []
+        if spec.spec.records.hasOrderRecords {
+            guard let orderID = row.text("order_id") else { return .missing(spec.fieldIndex["order_id"]!) }
+            if case .missing(let field) = appendOrderRecords(row, orderID: orderID, lineage: lineage, into: &out) {
+                return .missing(field)
+            }
+        }
+        for item in spec.flat where row.satisfies(item.when) {
+            switch flatRecord(item, row: row, lineage: lineage) {
+            case .success(let record): out.append(.flat(record))
+            case .failure(let missing): return .missing(missing.field)
+            }
+        }
+        return .records(out)
+    }
 
+    private mutating func appendOrderRecords(_ row: Row, orderID: String, lineage: Lineage,
+                                             into out: inout [NormalizedRecord]) -> Outcome {
         let platform = (row.text("platform") ?? spec.spec.platform ?? "").lowercased()
-        let key = OrderKey(platform: platform, orderID: row.text("order_id")!)
+        let key = OrderKey(platform: platform, orderID: orderID)
         if key != group {
             group = key
             lineCounts.removeAll(keepingCapacity: true)
@@ -57,11 +77,8 @@ struct RecordAssembler {
             emittedEvents.removeAll(keepingCapacity: true)
             emittedRefunds.removeAll(keepingCapacity: true)
         }
-        let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
-                              contentHash: context.fingerprint.sha256, runID: context.runID)
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records
-        var out: [NormalizedRecord] = []
 
         if let orderSpec = records.order, !emittedOrder {
             emittedOrder = true
@@ -69,16 +86,17 @@ struct RecordAssembler {
             var status = OrderStatus(rawValue: row.text("status") ?? "") ?? (statusRaw.isEmpty ? .open : .other)
             if let flag = orderSpec.cancelledIfPresent, row.isPresent(flag) { status = .cancelled }
             guard let currency else { return .missing(currencyField) }
+            guard let purchasedAt = row.timestamp("purchased_at") else { return .missing(spec.fieldIndex["purchased_at"]!) }
             out.append(.order(Order(
                 key: key, shop: row.text("shop") ?? context.shop ?? platform,
-                purchasedAt: row.timestamp("purchased_at")!, paidAt: row.timestamp("paid_at"),
+                purchasedAt: purchasedAt, paidAt: row.timestamp("paid_at"),
                 status: status, statusRaw: statusRaw, currency: currency,
                 version: row.latest(orderSpec.version ?? []), lineage: lineage)))
         }
         if let lineSpec = records.orderLine {
             guard let currency else { return .missing(currencyField) }
-            let sku = row.text("sku")!
-            let quantity = row.integer("quantity")!
+            guard let sku = row.text("sku") else { return .missing(spec.fieldIndex["sku"]!) }
+            guard let quantity = row.integer("quantity") else { return .missing(spec.fieldIndex["quantity"]!) }
             let lineKey = (lineSpec.key ?? ["sku"]).map { row.text($0) ?? "" }.joined(separator: "|")
             let seen = lineCounts[lineKey, default: 0] + 1
             lineCounts[lineKey] = seen
@@ -101,7 +119,9 @@ struct RecordAssembler {
             out.append(.fulfillmentEvent(FulfillmentEvent(key: key, kind: kind, occurredAt: at,
                                                           trackingNumber: row.text("tracking_number"), lineage: lineage)))
         }
-        if let refundSpec = records.refund, let amount = row.decimal(refundSpec.amount), amount != 0 {
+        if let refundSpec = records.refund, row.satisfies(spec.refundWhen),
+           var amount = row.decimal(refundSpec.amount), amount != 0 {
+            if refundSpec.absolute == true, amount < 0 { amount = -amount }
             let id = refundSpec.id.flatMap { row.text($0) } ?? "total"
             if !emittedRefunds.contains(id) {
                 emittedRefunds.insert(id)
@@ -110,7 +130,59 @@ struct RecordAssembler {
                                           refundedAt: refundSpec.at.flatMap { row.timestamp($0) }, lineage: lineage)))
             }
         }
-        return .records(out)
+        if let returnSpec = records.return, row.satisfies(spec.returnWhen) {
+            guard let sku = row.text("sku") else { return .missing(spec.fieldIndex["sku"]!) }
+            guard let returnedAt = row.timestamp("returned_at") else { return .missing(spec.fieldIndex["returned_at"]!) }
+            let id: String
+            if let field = returnSpec.id, let given = row.text(field) {
+                id = given
+            } else {
+                // No identifier: the SKU and time name the return; a repeat in this file is another unit.
+                let base = "\(sku)@\(returnedAt.instant.iso8601)"
+                let seen = returnCounts[base, default: 0] + 1
+                returnCounts[base] = seen
+                id = seen == 1 ? base : "\(base)#\(seen)"
+            }
+            out.append(.return(Return(key: key, returnID: id, sku: sku, quantity: row.integer("quantity") ?? 1,
+                                      returnedAt: returnedAt, reason: row.text("reason"), lineage: lineage)))
+        }
+        return .records([])
+    }
+
+    private struct MissingField: Error { var field: Int }
+
+    /// A plain-data record from the fields named like its columns, the rest from the context.
+    private func flatRecord(_ item: CompiledSpec.CompiledFlat, row: Row, lineage: Lineage) -> Result<FlatRecord, MissingField> {
+        let schema = item.kind.schema
+        var values: [FlatValue?] = []
+        values.reserveCapacity(schema.fields.count)
+        for (column, source) in zip(schema.fields, item.sources) {
+            var value: FlatValue?
+            if let source {
+                switch row.values[source] {
+                case .text: value = row.text(spec.fields[source].name).map(FlatValue.text)
+                case .integer(let v): value = .integer(v)
+                case .decimal(let v): value = .decimal(v)
+                case .timestamp(let v): value = .timestamp(v)
+                case .date(let v): value = .date(v)
+                case nil: value = nil
+                }
+            }
+            if value == nil, let fill = ContextFill.fill(for: column.name) {
+                switch fill {
+                case .platform: value = (row.text("platform") ?? spec.spec.platform).map { .text($0.lowercased()) }
+                case .shop: value = (context.shop ?? row.text("platform") ?? spec.spec.platform).map(FlatValue.text)
+                case .currency: value = context.currency.map(FlatValue.text)
+                case .period:
+                    value = (column.name == "period_start" ? context.period?.start : context.period?.end).map(FlatValue.date)
+                }
+            }
+            if value == nil, column.required {
+                return .failure(MissingField(field: source ?? currencyField))
+            }
+            values.append(value)
+        }
+        return .success(FlatRecord(kind: item.kind, values: values, lineage: lineage))
     }
 }
 
@@ -152,6 +224,15 @@ private struct Row {
 
     func integer(_ name: String) -> Int? { value(name)?.integer }
     func decimal(_ name: String) -> Decimal? { value(name)?.decimal }
+
+    /// Whether every condition holds for this row (an empty list always holds).
+    func satisfies(_ conditions: [CompiledSpec.CompiledCondition]) -> Bool {
+        conditions.allSatisfy { condition in
+            let text = values[condition.field]?.text.map { mapper.map($0, field: condition.field, in: spec) } ?? ""
+            if let allowed = condition.allowed, !allowed.contains(text) { return false }
+            return !condition.excluded.contains(text)
+        }
+    }
     func timestamp(_ name: String) -> Timestamp? { value(name)?.timestamp }
 
     /// The latest instant among `names`: the row's version for last-updated-wins.

@@ -6,8 +6,9 @@ import KPISchema
 struct SpecFileReader: RecordReader {
     private let spec: CompiledSpec
     private let context: SourceContext
-    private var scanner: DelimitedScanner
-    private let binding: HeaderBinding
+    private var scanner: any RowSource
+    /// Which file column feeds which field, and the header as found.
+    let binding: HeaderBinding
     private let headerLine: Int
     private let dateCells: [DateTimeCell?]
     private var assembler: RecordAssembler
@@ -15,11 +16,8 @@ struct SpecFileReader: RecordReader {
     init(spec: CompiledSpec, path: String, context: SourceContext) throws {
         self.spec = spec
         self.context = context
-        var source: any ByteSource = try FileByteSource(path: path)
-        if context.fingerprint.resolve(spec.encoding) == .gb18030 {
-            source = try GB18030ByteSource(upstream: source)
-        }
-        scanner = DelimitedScanner(source: source, format: spec.format)
+        let opened = try RowSourceFactory.open(spec, path: path, context: context)
+        scanner = opened.source
 
         let zoneName = context.timezone ?? spec.spec.timezone
         let zone: Zone
@@ -33,21 +31,34 @@ struct SpecFileReader: RecordReader {
         } else {
             zone = .utc
         }
-        let records = spec.spec.records
         if spec.fieldIndex["currency"] == nil, context.currency == nil,
-           records.order != nil || records.orderLine != nil || records.refund != nil {
+           spec.needsCurrency || spec.contextNeeds.contains(.currency) {
             throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
         }
+        if spec.contextNeeds.contains(.period), context.period == nil {
+            throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10)")
+        }
         dateCells = spec.fields.map { field in
-            if case .datetime(let patterns) = field.parser { return DateTimeCell(patterns: patterns, zone: zone) }
-            return nil
+            switch field.parser {
+            case .datetime(let patterns), .date(let patterns): DateTimeCell(patterns: patterns, zone: zone)
+            default: nil
+            }
         }
 
         // The header is the first of the leading rows that carries every required column.
         var best: (HeaderBinding, missing: [CompiledSpec.CompiledField], line: Int)?
         var found: (HeaderBinding, Int)?
-        for _ in 0..<spec.headerSearchRows {
-            guard let record = try scanner.next() else { break }
+        var candidates: [SourceRow] = []
+        if let header = opened.header {
+            candidates = [header]
+        } else {
+            for _ in 0..<spec.headerSearchRows {
+                guard let row = try scanner.next() else { break }
+                candidates.append(row)
+            }
+        }
+        var unread = candidates[...]
+        while let record = unread.popFirst() {
             let attempt = HeaderBinding.bind(spec, header: record.fields)
             if attempt.missing.isEmpty {
                 found = (attempt.0, record.line)
@@ -56,6 +67,10 @@ struct SpecFileReader: RecordReader {
             if best == nil || attempt.missing.count < best!.missing.count {
                 best = (attempt.0, attempt.missing, record.line)
             }
+        }
+        // Rows read past the header while searching (a short file) are data: serve them first.
+        if !unread.isEmpty {
+            scanner = PrefixedRows(prefix: Array(unread), rest: scanner)
         }
         guard let (binding, line) = found else {
             let headers = best?.0.headers ?? []
@@ -75,7 +90,7 @@ struct SpecFileReader: RecordReader {
     mutating func read(into sink: inout some RecordSink) throws -> ReadStats {
         var stats = ReadStats()
         while true {
-            let record: DelimitedRecord
+            let record: SourceRow
             do {
                 guard let next = try scanner.next() else { break }
                 record = next
@@ -88,6 +103,12 @@ struct SpecFileReader: RecordReader {
                 break
             }
             stats.rowsRead += 1
+            if let problem = record.problem {
+                stats.rowsQuarantined += 1
+                try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
+                                                   column: nil, reason: "\(context.displayPath):\(record.line): \(problem)", raw: record.raw))
+                continue
+            }
             switch parse(record) {
             case .skip:
                 stats.rowsSkipped += 1
@@ -122,7 +143,7 @@ struct SpecFileReader: RecordReader {
         case row([FieldValue?])
     }
 
-    private func parse(_ record: DelimitedRecord) -> Outcome {
+    private func parse(_ record: SourceRow) -> Outcome {
         let headerCount = binding.headers.count
         if record.fields.count > headerCount, record.fields[headerCount...].contains(where: { !$0.isEmpty }) {
             return .bad(column: headerCount + 1, message: "row has \(record.fields.count) cells but the header (line \(headerLine)) has \(headerCount)")
@@ -144,6 +165,7 @@ struct SpecFileReader: RecordReader {
             let text = values[filter.field]?.text ?? ""
             if let prefix = filter.prefix, text.hasPrefix(prefix) { return .skip }
             if let equals = filter.equals, text == equals { return .skip }
+            if filter.empty, values[filter.field] == nil { return .skip }
         }
         return .row(values)
     }
@@ -151,13 +173,23 @@ struct SpecFileReader: RecordReader {
     private func value(of cell: String, field: CompiledSpec.CompiledField, index: Int) throws(CellParseError) -> FieldValue? {
         switch field.parser {
         case .text:
-            return cell.isEmpty ? nil : .text(cell)
+            if cell.isEmpty { return nil }
+            // TikTok ids end in a tab so Excel keeps them text; sheet and JSON cells are not trimmed by a scanner.
+            if let first = cell.utf8.first, let last = cell.utf8.last, first == 32 || first == 9 || last == 32 || last == 9 {
+                let trimmed = cell.trimmingSpaces()
+                return trimmed.isEmpty ? nil : .text(trimmed)
+            }
+            return .text(cell)
         case .integer:
             return try IntegerCell().parse(cell).map(FieldValue.integer)
         case .decimal(let parser):
             return try parser.parse(cell).map(FieldValue.decimal)
         case .datetime:
             return try dateCells[index]!.parse(cell).map(FieldValue.timestamp)
+        case .date:
+            return try dateCells[index]!.parseDate(cell).map(FieldValue.date)
+        case .duration(let parser):
+            return try parser.parse(cell).map(FieldValue.decimal)
         }
     }
 }

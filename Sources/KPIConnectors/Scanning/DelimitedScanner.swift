@@ -23,7 +23,7 @@ public struct DelimitedScanner {
     }
 
     /// The next non-blank record, nil at the end of the input.
-    public mutating func next() throws -> DelimitedRecord? {
+    public mutating func next() throws -> SourceRow? {
         while true {
             guard let record = try scanRecord() else { return nil }
             if record.fields.allSatisfy(\.isEmpty) && !record.raw.contains("\"") {
@@ -55,7 +55,7 @@ public struct DelimitedScanner {
         return buffer[position]
     }
 
-    private mutating func scanRecord() throws -> DelimitedRecord? {
+    private mutating func scanRecord() throws -> SourceRow? {
         guard try peek() != nil else { return nil }
         let startLine = nextLine
         var fields: [String] = []
@@ -109,12 +109,12 @@ public struct DelimitedScanner {
             case lf:
                 nextLine += 1
                 finishField()
-                return DelimitedRecord(line: startLine, fields: fields, raw: String(decoding: raw, as: UTF8.self))
+                return SourceRow(line: startLine, fields: fields, raw: String(decoding: raw, as: UTF8.self))
             case cr:
                 if try peek() == lf { position += 1 }
                 nextLine += 1
                 finishField()
-                return DelimitedRecord(line: startLine, fields: fields, raw: String(decoding: raw, as: UTF8.self))
+                return SourceRow(line: startLine, fields: fields, raw: String(decoding: raw, as: UTF8.self))
             case quote where format.quoting && Self.isBlank(field):
                 // Opening quote (spaces before it are dropped, as Excel does).
                 field.removeAll(keepingCapacity: true)
@@ -132,7 +132,7 @@ public struct DelimitedScanner {
                                      raw: String(decoding: raw.prefix(200), as: UTF8.self))
         }
         finishField()
-        return DelimitedRecord(line: startLine, fields: fields, raw: String(decoding: raw, as: UTF8.self))
+        return SourceRow(line: startLine, fields: fields, raw: String(decoding: raw, as: UTF8.self))
     }
 
     private static func isBlank(_ bytes: [UInt8]) -> Bool {

@@ -6,14 +6,22 @@ import KPISchema
 /// halfway through a nightly import.
 public struct CompiledSpec: Sendable {
     public let spec: ConnectorSpec
-    public let format: DelimitedFormat
+    public let format: SourceFormat
     public let encoding: SourceEncoding
     public let headerSearchRows: Int
     let fields: [CompiledField]
     let fieldIndex: [String: Int]
     let filters: [CompiledFilter]
+    let refundWhen: [CompiledCondition]
+    let returnWhen: [CompiledCondition]
+    /// Plain-data kinds in name order, each with its conditions and, per schema field, the spec
+    /// field that feeds it (nil: filled from the source context).
+    let flat: [CompiledFlat]
 
     public var id: String { spec.id }
+
+    /// The wall-clock layout XLSX date cells are rendered in; always accepted from workbooks.
+    static let workbookDateLayout = "yyyy-MM-dd HH:mm:ss"
 
     struct CompiledField: Sendable {
         var name: String
@@ -29,12 +37,27 @@ public struct CompiledSpec: Sendable {
         case integer
         case decimal(DecimalCell)
         case datetime([DateTimePattern])
+        case date([DateTimePattern])
+        case duration(DurationCell)
     }
 
     struct CompiledFilter: Sendable {
         var field: Int
         var prefix: String?
         var equals: String?
+        var empty: Bool
+    }
+
+    struct CompiledCondition: Sendable {
+        var field: Int
+        var allowed: Set<String>?
+        var excluded: Set<String>
+    }
+
+    struct CompiledFlat: Sendable {
+        var kind: FlatKind
+        var when: [CompiledCondition]
+        var sources: [Int?]
     }
 
     /// Validates `spec`; `path` names the YAML file in errors.
@@ -44,18 +67,7 @@ public struct CompiledSpec: Sendable {
             throw fail("id `\(spec.id)` must look like `platform.report` (lowercase letters, digits, _)")
         }
         self.spec = spec
-
-        var format = DelimitedFormat()
-        switch spec.file.delimiter.lowercased() {
-        case "comma", ",": format.delimiter = UInt8(ascii: ",")
-        case "tab", "\t": format.delimiter = UInt8(ascii: "\t")
-        case "semicolon", ";": format.delimiter = UInt8(ascii: ";")
-        case "pipe", "|": format.delimiter = UInt8(ascii: "|")
-        default: throw fail("file.delimiter `\(spec.file.delimiter)` must be comma, tab, semicolon or pipe")
-        }
-        format.quoting = spec.file.quoting ?? true
-        format.trimCells = spec.file.trim ?? true
-        self.format = format
+        format = try Self.format(of: spec.file, fail: fail)
         guard let encoding = SourceEncoding(name: spec.file.encoding ?? "auto") else {
             throw fail("file.encoding `\(spec.file.encoding ?? "")` must be auto, utf-8 or gb18030")
         }
@@ -66,28 +78,42 @@ public struct CompiledSpec: Sendable {
         }
 
         var compiled: [CompiledField] = []
+        var claimed: [HeaderName: String] = [:]
         for name in spec.fields.keys.sorted() {
             let field = spec.fields[name]!
             guard !field.column.isEmpty else { throw fail("field `\(name)` names no column") }
-            let parser: Parser
+            var parser: Parser
             switch field.type {
             case .text: parser = .text
             case .integer: parser = .integer
             case .decimal: parser = .decimal(DecimalCell(decimalComma: field.decimalComma ?? false))
-            case .datetime:
-                guard let formats = field.formats, !formats.isEmpty else {
-                    throw fail("datetime field `\(name)` needs `formats`")
-                }
+            case .datetime, .date:
+                var formats = field.formats ?? []
+                if case .xlsx = format, !formats.contains(Self.workbookDateLayout) { formats.append(Self.workbookDateLayout) }
+                guard !formats.isEmpty else { throw fail("\(field.type.rawValue) field `\(name)` needs `formats`") }
                 var patterns: [DateTimePattern] = []
                 for text in formats {
                     do { patterns.append(try DateTimePattern(text)) } catch { throw fail("field `\(name)`: \(error.problem)") }
                 }
-                parser = .datetime(patterns)
+                parser = field.type == .date ? .date(patterns) : .datetime(patterns)
+            case .duration:
+                guard let unit = DurationCell.Unit(rawValue: field.unit ?? "minutes") else {
+                    throw fail("field `\(name)`: unit `\(field.unit ?? "")` must be one of "
+                               + DurationCell.Unit.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                parser = .duration(DurationCell(unit: unit))
+            }
+            if field.unit != nil, field.type != .duration { throw fail("field `\(name)`: `unit` applies to duration fields only") }
+            let headers = field.column.map(HeaderName.init)
+            for header in headers {
+                if let other = claimed[header] {
+                    throw fail("fields `\(other)` and `\(name)` both read column `\(header.normalized)`; each column feeds one field")
+                }
+                claimed[header] = name
             }
             var mapped: [HeaderName: String] = [:]
             for (from, to) in field.map ?? [:] { mapped[HeaderName(from)] = to }
-            compiled.append(CompiledField(name: name, spec: field, headers: field.column.map(HeaderName.init),
-                                          parser: parser, mapped: mapped))
+            compiled.append(CompiledField(name: name, spec: field, headers: headers, parser: parser, mapped: mapped))
         }
         let fieldIndex = Dictionary(uniqueKeysWithValues: compiled.enumerated().map { ($1.name, $0) })
 
@@ -100,17 +126,37 @@ public struct CompiledSpec: Sendable {
         func optional(_ name: String, _ type: FieldType, for purpose: String) throws(ConnectorSpecError) {
             if fieldIndex[name] != nil { try need(name, type, for: purpose) }
         }
+        func conditions(_ specs: [ConditionSpec]?, for purpose: String) throws(ConnectorSpecError) -> [CompiledCondition] {
+            var out: [CompiledCondition] = []
+            for condition in specs ?? [] {
+                guard let index = fieldIndex[condition.field] else {
+                    throw fail("\(purpose).when names unknown field `\(condition.field)`")
+                }
+                var allowed: Set<String>?
+                if let equals = condition.equals { allowed = [equals] }
+                if let list = condition.in { allowed = (allowed ?? Set(list)).intersection(list) }
+                let excluded = Set(condition.notIn ?? [])
+                guard allowed != nil || !excluded.isEmpty else {
+                    throw fail("\(purpose).when on `\(condition.field)` needs `equals`, `in` or `not_in`")
+                }
+                out.append(CompiledCondition(field: index, allowed: allowed, excluded: excluded))
+            }
+            return out
+        }
 
         let records = spec.records
-        guard records.order != nil || records.orderLine != nil || records.fulfillmentEvents != nil || records.refund != nil else {
-            throw fail("`records` must name at least one of order, order_line, fulfillment_events, refund")
+        guard records.hasOrderRecords || !records.flat.isEmpty else {
+            throw fail("`records` must name at least one record kind: order, order_line, fulfillment_events, refund, return, "
+                       + FlatKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        try need("order_id", .text, for: "every record")
         try optional("platform", .text, for: "platform")
         try optional("shop", .text, for: "shop")
         try optional("currency", .text, for: "currency")
-        if spec.platform == nil && fieldIndex["platform"] == nil {
-            throw fail("set `platform:` or declare a `platform` field")
+        if records.hasOrderRecords {
+            try need("order_id", .text, for: "order records")
+            if spec.platform == nil && fieldIndex["platform"] == nil {
+                throw fail("set `platform:` or declare a `platform` field")
+            }
         }
         if let order = records.order {
             try need("purchased_at", .datetime, for: "records.order")
@@ -140,10 +186,47 @@ public struct CompiledSpec: Sendable {
             }
             try need(name, .datetime, for: "records.fulfillment_events.\(kind)")
         }
+        var refundWhen: [CompiledCondition] = []
         if let refund = records.refund {
             try need(refund.amount, .decimal, for: "records.refund.amount")
             if let at = refund.at { try need(at, .datetime, for: "records.refund.at") }
             if let id = refund.id { try need(id, .text, for: "records.refund.id") }
+            refundWhen = try conditions(refund.when, for: "records.refund")
+        }
+        var returnWhen: [CompiledCondition] = []
+        if let ret = records.return {
+            try need("sku", .text, for: "records.return")
+            try need("quantity", .integer, for: "records.return")
+            try need("returned_at", .datetime, for: "records.return")
+            try optional("reason", .text, for: "records.return")
+            if let id = ret.id { try need(id, .text, for: "records.return.id") }
+            returnWhen = try conditions(ret.when, for: "records.return")
+        }
+        var flat: [CompiledFlat] = []
+        for kind in records.flat.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let schema = kind.schema
+            var sources: [Int?] = []
+            for column in schema.fields {
+                let purpose = "records.\(kind.rawValue).\(column.name)"
+                if let index = fieldIndex[column.name] {
+                    let type = compiled[index].spec.type
+                    guard type.rawValue == column.type.rawValue else {
+                        throw fail("field `\(column.name)` must have type \(column.type.rawValue) to feed \(purpose)")
+                    }
+                    sources.append(index)
+                } else {
+                    let fill = ContextFill.fill(for: column.name)
+                    if fill == .platform, spec.platform == nil {
+                        throw fail("records.\(kind.rawValue) needs `platform:` or a field `\(column.name)`")
+                    }
+                    if column.required, fill == nil {
+                        throw fail("records.\(kind.rawValue) needs a field `\(column.name)` (\(column.type.rawValue))")
+                    }
+                    sources.append(nil)
+                }
+            }
+            flat.append(CompiledFlat(kind: kind, when: try conditions(records.flat[kind]!.when, for: "records.\(kind.rawValue)"),
+                                     sources: sources))
         }
         if let carry = spec.carryForward {
             for name in [carry.by] + carry.fields where fieldIndex[name] == nil {
@@ -153,19 +236,69 @@ public struct CompiledSpec: Sendable {
         var filters: [CompiledFilter] = []
         for filter in spec.skipRows ?? [] {
             guard let index = fieldIndex[filter.field] else { throw fail("skip_rows names unknown field `\(filter.field)`") }
-            guard filter.prefix != nil || filter.equals != nil else { throw fail("skip_rows entry needs `prefix` or `equals`") }
-            filters.append(CompiledFilter(field: index, prefix: filter.prefix, equals: filter.equals))
+            guard filter.prefix != nil || filter.equals != nil || filter.empty == true else {
+                throw fail("skip_rows entry needs `prefix`, `equals` or `empty: true`")
+            }
+            filters.append(CompiledFilter(field: index, prefix: filter.prefix, equals: filter.equals, empty: filter.empty ?? false))
         }
         self.fields = compiled
         self.fieldIndex = fieldIndex
         self.filters = filters
+        self.refundWhen = refundWhen
+        self.returnWhen = returnWhen
+        self.flat = flat
     }
 
-    /// True when some datetime field reads local times and therefore needs a zone.
+    private static func format(of file: FileSpec, fail: (String) -> ConnectorSpecError) throws(ConnectorSpecError) -> SourceFormat {
+        let name = (file.format ?? "csv").lowercased()
+        if name != "csv", file.delimiter != nil || file.quoting != nil { throw fail("file.delimiter and file.quoting apply to csv files only") }
+        if name != "xlsx", file.sheet != nil { throw fail("file.sheet applies to xlsx files only") }
+        if name != "json", name != "xml", file.records != nil { throw fail("file.records applies to json and xml files only") }
+        switch name {
+        case "csv", "tsv":
+            var format = DelimitedFormat()
+            switch file.delimiter?.lowercased() {
+            case "comma", ",": format.delimiter = UInt8(ascii: ",")
+            case "tab", "\t": format.delimiter = UInt8(ascii: "\t")
+            case "semicolon", ";": format.delimiter = UInt8(ascii: ";")
+            case "pipe", "|": format.delimiter = UInt8(ascii: "|")
+            case nil where name == "tsv": format.delimiter = UInt8(ascii: "\t")
+            default: throw fail("file.delimiter `\(file.delimiter ?? "")` must be comma, tab, semicolon or pipe")
+            }
+            format.quoting = file.quoting ?? true
+            format.trimCells = file.trim ?? true
+            return .delimited(format)
+        case "xlsx": return .xlsx(sheet: file.sheet)
+        case "json": return .json(records: file.records ?? "")
+        case "jsonl", "ndjson": return .jsonLines
+        case "xml":
+            guard let records = file.records, !records.isEmpty else { throw fail("an xml connector needs file.records (`Shipment/Event`)") }
+            return .xml(records: records)
+        default: throw fail("file.format `\(name)` must be csv, xlsx, json, jsonl or xml")
+        }
+    }
+
+    /// True when some date-time field reads local times and therefore needs a zone.
     var readsLocalTimes: Bool {
         fields.contains {
             if case .datetime(let patterns) = $0.parser { return patterns.contains { !$0.hasOffset } }
             return false
         }
+    }
+
+    /// True when order-side records carry money and so need a currency.
+    var needsCurrency: Bool {
+        spec.records.order != nil || spec.records.orderLine != nil || spec.records.refund != nil
+    }
+
+    /// Context values plain-data records need that the rows do not carry (a period, a shop).
+    var contextNeeds: Set<ContextFill> {
+        var needs: Set<ContextFill> = []
+        for item in flat {
+            for (column, source) in zip(item.kind.schema.fields, item.sources) where source == nil && column.required {
+                if let fill = ContextFill.fill(for: column.name) { needs.insert(fill) }
+            }
+        }
+        return needs
     }
 }

@@ -1,3 +1,5 @@
+import KPISchema
+
 /// A connector described in YAML: how to read one export layout and which normalized records each
 /// row yields. Users add a source by writing one of these; no Swift is needed.
 ///
@@ -26,8 +28,15 @@ public struct ConnectorSpec: Sendable, Decodable, Hashable {
 
 /// Physical layout of the file.
 public struct FileSpec: Sendable, Decodable, Hashable {
-    /// `comma`, `tab`, `semicolon`, or a single character.
-    public var delimiter: String
+    /// `csv` (delimited text, the default), `xlsx`, `json`, `jsonl` or `xml`.
+    public var format: String?
+    /// For `csv`: `comma`, `tab`, `semicolon` or `pipe`.
+    public var delimiter: String?
+    /// For `xlsx`: the sheet's name or 1-based position; the first sheet when absent.
+    public var sheet: String?
+    /// For `json`: the dotted path to the records (`payload.Orders`); for `xml`: the record element
+    /// path (`Shipment/Event`).
+    public var records: String?
     public var quoting: Bool?
     /// `auto` (default), `utf-8` or `gb18030`.
     public var encoding: String?
@@ -36,7 +45,7 @@ public struct FileSpec: Sendable, Decodable, Hashable {
     public var headerSearchRows: Int?
 
     enum CodingKeys: String, CodingKey {
-        case delimiter, quoting, encoding, trim
+        case format, delimiter, sheet, records, quoting, encoding, trim
         case headerSearchRows = "header_search_rows"
     }
 }
@@ -44,6 +53,10 @@ public struct FileSpec: Sendable, Decodable, Hashable {
 /// The value types a field can hold.
 public enum FieldType: String, Sendable, Decodable, Hashable {
     case text, integer, decimal, datetime
+    /// A calendar date read with `formats`; any time part is ignored.
+    case date
+    /// A span of time kept in minutes, read per `unit`: `minutes` (default), `hours` or `hms` (`01:30:00`).
+    case duration
 }
 
 /// One named field read from a column.
@@ -61,9 +74,11 @@ public struct FieldSpec: Sendable, Decodable, Hashable {
     public var `default`: String?
     /// For `decimal`: `1.234,56` style numbers.
     public var decimalComma: Bool?
+    /// For `duration`: `minutes`, `hours` or `hms`.
+    public var unit: String?
 
     enum CodingKeys: String, CodingKey {
-        case column, type, formats, required, map, `default`
+        case column, type, formats, required, map, `default`, unit
         case decimalComma = "decimal_comma"
     }
 
@@ -80,14 +95,33 @@ public struct FieldSpec: Sendable, Decodable, Hashable {
         map = try c.decodeIfPresent([String: String].self, forKey: .map)
         `default` = try c.decodeIfPresent(String.self, forKey: .default)
         decimalComma = try c.decodeIfPresent(Bool.self, forKey: .decimalComma)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
     }
 }
 
-/// Skips a row when a field's text starts with, or equals, a value.
+/// Skips a row when a field's text starts with, or equals, a value, or is empty.
 public struct RowFilterSpec: Sendable, Decodable, Hashable {
     public var field: String
     public var prefix: String?
     public var equals: String?
+    /// Skip rows where the field is empty (a settlement file's summary row has no transaction type).
+    public var empty: Bool?
+}
+
+/// A test on one row: a record is emitted only when all of its `when` conditions hold.
+public struct ConditionSpec: Sendable, Decodable, Hashable {
+    public var field: String
+    /// The field's text (after `map`) equals this.
+    public var equals: String?
+    /// The field's text (after `map`) is one of these.
+    public var `in`: [String]?
+    /// The field's text is none of these.
+    public var notIn: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case field, equals, `in`
+        case notIn = "not_in"
+    }
 }
 
 /// Fill empty fields of an order's later rows from its first row.
@@ -104,13 +138,77 @@ public struct RecordsSpec: Sendable, Decodable, Hashable {
     /// Event kind (`label_printed`, `outbound`, `carrier_first_scan`, `delivered`) → datetime field.
     public var fulfillmentEvents: [String: String]?
     public var refund: RefundRecordSpec?
+    public var `return`: ReturnRecordSpec?
+    /// Plain-data kinds (`ticket`, `traffic`, `roster`…): each row yields one, from the fields
+    /// named like the kind's columns.
+    public var flat: [FlatKind: FlatRecordSpec]
 
     enum CodingKeys: String, CodingKey {
         case order
         case orderLine = "order_line"
         case fulfillmentEvents = "fulfillment_events"
         case refund
+        case `return`
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        order = try c.decodeIfPresent(OrderRecordSpec.self, forKey: .order)
+        orderLine = try c.decodeIfPresent(OrderLineRecordSpec.self, forKey: .orderLine)
+        fulfillmentEvents = try c.decodeIfPresent([String: String].self, forKey: .fulfillmentEvents)
+        refund = try c.decodeIfPresent(RefundRecordSpec.self, forKey: .refund)
+        `return` = try c.decodeIfPresent(ReturnRecordSpec.self, forKey: .return)
+        let any = try decoder.container(keyedBy: AnyKey.self)
+        var flat: [FlatKind: FlatRecordSpec] = [:]
+        for kind in FlatKind.allCases {
+            let key = AnyKey(stringValue: kind.rawValue)
+            if any.contains(key) {
+                flat[kind] = try any.decodeNil(forKey: key) ? FlatRecordSpec() : try any.decode(FlatRecordSpec.self, forKey: key)
+            }
+        }
+        self.flat = flat
+    }
+
+    /// Every record kind the spec emits, for listings.
+    public var kinds: [String] {
+        var names: [String] = []
+        if order != nil { names.append("order") }
+        if orderLine != nil { names.append("order_line") }
+        if fulfillmentEvents != nil { names.append("fulfillment_event") }
+        if refund != nil { names.append("refund") }
+        if `return` != nil { names.append("return") }
+        return names + flat.keys.map(\.rawValue).sorted()
+    }
+
+    /// Whether any record hangs off an order (and so needs `order_id`).
+    var hasOrderRecords: Bool {
+        order != nil || orderLine != nil || fulfillmentEvents != nil || refund != nil || `return` != nil
+    }
+}
+
+/// A coding key for any name, to read the plain-data kinds by their names.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// A plain-data record: optionally only for rows meeting `when`.
+public struct FlatRecordSpec: Sendable, Decodable, Hashable {
+    public var when: [ConditionSpec]?
+
+    public init(when: [ConditionSpec]? = nil) {
+        self.when = when
+    }
+}
+
+/// A returned unit or batch (FBA customer returns): `order_id`, `sku`, `quantity`, `returned_at`
+/// and optionally `reason`.
+public struct ReturnRecordSpec: Sendable, Decodable, Hashable {
+    /// Text field identifying the return (license plate number); else sku and time identify it.
+    public var id: String?
+    public var when: [ConditionSpec]?
 }
 
 public struct OrderRecordSpec: Sendable, Decodable, Hashable {
@@ -148,4 +246,8 @@ public struct RefundRecordSpec: Sendable, Decodable, Hashable {
     public var at: String?
     /// Text field identifying the refund within the order; `total` when absent.
     public var id: String?
+    /// Only rows meeting these conditions are refunds (settlement `transaction-type` Refund).
+    public var when: [ConditionSpec]?
+    /// Take the amount's magnitude: settlement files write refunds as negative amounts.
+    public var absolute: Bool?
 }

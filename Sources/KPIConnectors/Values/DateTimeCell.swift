@@ -39,6 +39,26 @@ public struct DateTimeCell: Sendable, Hashable {
     }
 }
 
+extension DateTimeCell {
+    /// The calendar date as written, or nil for an empty cell; a time part, if any, is ignored.
+    public func parseDate(_ text: String) throws(CellParseError) -> CivilDate? {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty || trimmed == "-" || trimmed == "--" { return nil }
+        for pattern in patterns {
+            guard let f = pattern.match(trimmed) else { continue }
+            guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
+                throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: dateExpected)
+            }
+            return date
+        }
+        throw CellParseError(problem: "`\(text)` does not match the date format", expected: dateExpected)
+    }
+
+    var dateExpected: String {
+        "a date like " + patterns.map { "`\($0.text)`" }.joined(separator: " or ")
+    }
+}
+
 extension String {
     func trimmingSpaces() -> String {
         var s = Substring(self)

@@ -34,7 +34,7 @@ private struct CountingSink<Base: RecordSink>: RecordSink {
 
     mutating func accept(_ record: NormalizedRecord) throws {
         try base.accept(record)
-        count(line: record.line)
+        count(line: record.lineage.line)
     }
 
     mutating func quarantine(_ row: QuarantinedRow) throws {
@@ -47,18 +47,5 @@ private struct CountingSink<Base: RecordSink>: RecordSink {
         lastLine = line
         rows += 1
         if rows % interval == 0 { report("\(file): \(rows) rows…") }
-    }
-}
-
-extension NormalizedRecord {
-    /// The source line the record came from.
-    var line: Int {
-        switch self {
-        case .order(let r): r.lineage.line
-        case .orderLine(let r): r.lineage.line
-        case .fulfillmentEvent(let r): r.lineage.line
-        case .refund(let r): r.lineage.line
-        case .return(let r): r.lineage.line
-        }
     }
 }

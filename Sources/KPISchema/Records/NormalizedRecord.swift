@@ -5,6 +5,8 @@ public enum NormalizedRecord: Sendable, Hashable {
     case fulfillmentEvent(FulfillmentEvent)
     case refund(Refund)
     case `return`(Return)
+    /// Any plain-data kind: tickets, traffic, roster… (see ``FlatKind``).
+    case flat(FlatRecord)
 
     public var kind: RecordKind {
         switch self {
@@ -13,15 +15,40 @@ public enum NormalizedRecord: Sendable, Hashable {
         case .fulfillmentEvent: .fulfillmentEvent
         case .refund: .refund
         case .return: .return
+        case .flat(let r): .flat(r.kind)
+        }
+    }
+
+    /// Where the record came from.
+    public var lineage: Lineage {
+        switch self {
+        case .order(let r): r.lineage
+        case .orderLine(let r): r.lineage
+        case .fulfillmentEvent(let r): r.lineage
+        case .refund(let r): r.lineage
+        case .return(let r): r.lineage
+        case .flat(let r): r.lineage
         }
     }
 }
 
 /// The record kinds of the normalized schema, named as connector specs and tables name them.
-public enum RecordKind: String, Sendable, Codable, CaseIterable {
+public enum RecordKind: Sendable, Hashable, CustomStringConvertible {
     case order
-    case orderLine = "order_line"
-    case fulfillmentEvent = "fulfillment_event"
+    case orderLine
+    case fulfillmentEvent
     case refund
     case `return`
+    case flat(FlatKind)
+
+    public var description: String {
+        switch self {
+        case .order: "order"
+        case .orderLine: "order_line"
+        case .fulfillmentEvent: "fulfillment_event"
+        case .refund: "refund"
+        case .return: "return"
+        case .flat(let kind): kind.rawValue
+        }
+    }
 }

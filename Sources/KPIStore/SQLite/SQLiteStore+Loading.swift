@@ -100,7 +100,23 @@ struct SQLiteRecordSink: RecordSink {
                     returned_zone = excluded.returned_zone, reason = excluded.reason, \(Self.lineageUpdate)
                 """, [r.key.platform, r.key.orderID, r.returnID, r.sku, r.quantity, r.returnedAt.instant.iso8601,
                       r.returnedAt.zone, r.reason] + lineage(r.lineage))
+        case .flat(let record):
+            try upsert(record)
         }
+    }
+
+    private static let flatLayouts = Dictionary(uniqueKeysWithValues: FlatKind.allCases.map { ($0, FlatTableLayout($0)) })
+
+    private func upsert(_ record: FlatRecord) throws {
+        let layout = Self.flatLayouts[record.kind]!
+        let values: [(any DatabaseValueConvertible)?] = layout.arguments(record).map { value in
+            switch value {
+            case .null: nil
+            case .integer(let v): v
+            case .text(let v): v
+            }
+        }
+        try run(layout.upsertSQL, values)
     }
 
     mutating func quarantine(_ row: QuarantinedRow) throws {

@@ -1,4 +1,5 @@
 import GRDB
+import KPISchema
 
 extension SQLiteStore {
     /// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
@@ -133,6 +134,13 @@ extension SQLiteStore {
                     PRIMARY KEY (grain, period_start, scope_type, scope_id, metric, profile)
                 );
                 """)
+        }
+        // The plain-data kinds' tables, laid out from their schemas as they stood when v2 shipped.
+        // A later change to a schema needs its own migration (ALTER TABLE … ADD COLUMN), never an edit here.
+        migrator.registerMigration("v2: plain-data record tables (tickets, traffic, ad_spend, inventory, roster…)") { db in
+            for kind in FlatKind.allCases {
+                try db.execute(sql: FlatTableLayout(kind).createSQL)
+            }
         }
         return migrator
     }

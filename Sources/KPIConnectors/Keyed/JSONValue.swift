@@ -1,0 +1,74 @@
+import Foundation
+
+/// Any JSON value, decoded with numbers kept exact (`Decimal`), so `19.99` is never `19.989999…`.
+public enum JSONValue: Sendable, Hashable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Decimal)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let v = try? c.decode(Bool.self) { self = .bool(v) }
+        else if let v = try? c.decode(String.self) { self = .string(v) }
+        else if let v = try? c.decode(Decimal.self) { self = .number(v) }
+        else if let v = try? c.decode([JSONValue].self) { self = .array(v) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+
+    /// The text of a scalar; nil for null, arrays and objects.
+    var scalarText: String? {
+        switch self {
+        case .null, .array, .object: nil
+        case .bool(let v): v ? "true" : "false"
+        case .number(let v): v.plainString
+        case .string(let v): v
+        }
+    }
+
+    /// Scalars under dotted keys; arrays of scalars joined with `,`; arrays of objects left out
+    /// (a records path reaches into those).
+    func flattened(prefix: String = "", into out: inout [String: String]) {
+        switch self {
+        case .object(let members):
+            for (key, value) in members { value.flattened(prefix: prefix.isEmpty ? key : prefix + "." + key, into: &out) }
+        case .array(let items):
+            let scalars = items.compactMap(\.scalarText)
+            if !scalars.isEmpty, scalars.count == items.count { out[prefix] = scalars.joined(separator: ",") }
+        default:
+            if let text = scalarText { out[prefix] = text }
+        }
+    }
+
+    /// Compact JSON text with sorted keys, for quarantine's `raw` column.
+    var compactText: String {
+        switch self {
+        case .null: "null"
+        case .bool(let v): v ? "true" : "false"
+        case .number(let v): v.plainString
+        case .string(let v): Self.quote(v)
+        case .array(let items): "[" + items.map(\.compactText).joined(separator: ",") + "]"
+        case .object(let members):
+            "{" + members.keys.sorted().map { Self.quote($0) + ":" + members[$0]!.compactText }.joined(separator: ",") + "}"
+        }
+    }
+
+    private static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,34 @@
+/// How a connector's files are laid out, resolved from `file:` in its spec.
+public enum SourceFormat: Sendable, Hashable {
+    case delimited(DelimitedFormat)
+    /// An Excel workbook; the sheet by name or 1-based position, the first when nil.
+    case xlsx(sheet: String?)
+    /// A JSON document and the dotted path to its records.
+    case json(records: String)
+    /// One JSON object per line.
+    case jsonLines
+    /// An XML document and the record element path.
+    case xml(records: String)
+
+    /// The short name used in specs and listings.
+    public var name: String {
+        switch self {
+        case .delimited: "csv"
+        case .xlsx: "xlsx"
+        case .json: "json"
+        case .jsonLines: "jsonl"
+        case .xml: "xml"
+        }
+    }
+
+    /// File extensions this format is usually saved with, for detection.
+    public var extensions: [String] {
+        switch self {
+        case .delimited: ["csv", "tsv", "txt"]
+        case .xlsx: ["xlsx"]
+        case .json: ["json"]
+        case .jsonLines: ["jsonl", "ndjson"]
+        case .xml: ["xml"]
+        }
+    }
+}

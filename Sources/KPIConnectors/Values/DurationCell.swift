@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads a span of time as minutes: help desks write `90` (minutes), `1.5` (hours) or `01:30:00`.
+public struct DurationCell: Sendable, Hashable {
+    public enum Unit: String, Sendable, CaseIterable { case minutes, hours, hms }
+    public var unit: Unit
+
+    public init(unit: Unit) {
+        self.unit = unit
+    }
+
+    public var expected: String {
+        switch unit {
+        case .minutes: "a number of minutes like 90 or 12.5"
+        case .hours: "a number of hours like 1.5"
+        case .hms: "hours:minutes[:seconds] like 01:30:00"
+        }
+    }
+
+    /// Minutes, or nil for an empty cell.
+    public func parse(_ text: String) throws(CellParseError) -> Decimal? {
+        let s = text.trimmingSpaces()
+        if s.isEmpty || s == "-" || s == "--" { return nil }
+        let bad = CellParseError(problem: "`\(text)` is not a duration", expected: expected)
+        switch unit {
+        case .minutes, .hours:
+            guard let value = try? DecimalCell().parse(s), value >= 0 else { throw bad }
+            return unit == .hours ? value * 60 : value
+        case .hms:
+            let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+            guard (2...3).contains(parts.count),
+                  let hours = Int(parts[0]), hours >= 0,
+                  let minutes = Int(parts[1]), (0..<60).contains(minutes), parts[1].count == 2 else { throw bad }
+            var seconds = 0
+            if parts.count == 3 {
+                guard let value = Int(parts[2]), (0..<60).contains(value), parts[2].count == 2 else { throw bad }
+                seconds = value
+            }
+            return Decimal(hours * 60 + minutes) + Decimal(seconds) / 60
+        }
+    }
+}

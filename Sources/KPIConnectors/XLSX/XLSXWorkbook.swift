@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// An `.xlsx` workbook opened for reading one sheet as rows.
+///
+/// ZIPFoundation unpacks the parts and Foundation's `XMLParser` (libxml2) reads them. A sheet is
+/// read whole into compact rows (shared strings are referenced, not copied): ERP and marketplace
+/// UI exports stop far below the sizes where that matters, and it keeps the reader pull-based.
+/// Every part is capped at ``maxPartBytes`` while it inflates, so a zip bomb is refused, not unpacked.
+public struct XLSXWorkbook {
+    public static let maxPartBytes = 512 << 20
+
+    public let path: String
+    /// Sheet names in workbook order.
+    public let sheetNames: [String]
+    private let display: String
+    private let archive: Archive
+    private let sheetPaths: [String]
+    private let system: ExcelSerialDate.System
+
+    /// Opens the workbook at `path`; `display` names it in errors.
+    public init(path: String, display: String) throws(FileFormatError) {
+        self.path = path
+        self.display = display
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw FileFormatError(file: display, message: "not an XLSX workbook (cannot open it as a zip archive)")
+        }
+        let workbook = WorkbookPart()
+        try Self.parse(try Self.extract("xl/workbook.xml", from: archive, display: display), part: "xl/workbook.xml",
+                       delegate: workbook, display: display)
+        let relationships = RelationshipsPart()
+        if let data = try? Self.extract("xl/_rels/workbook.xml.rels", from: archive, display: display) {
+            try Self.parse(data, part: "xl/_rels/workbook.xml.rels", delegate: relationships, display: display)
+        }
+        sheetNames = workbook.sheets.map(\.name)
+        sheetPaths = workbook.sheets.enumerated().map { index, sheet in
+            guard let target = relationships.targets[sheet.relationship] else { return "xl/worksheets/sheet\(index + 1).xml" }
+            return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        }
+        system = workbook.uses1904 ? .from1904 : .from1900
+    }
+
+    /// The rows of the sheet named `selector` (a name, or a 1-based position); the first sheet when nil.
+    public func rows(sheet selector: String?) throws(FileFormatError) -> BufferedRows {
+        guard !sheetNames.isEmpty else { throw FileFormatError(file: display, message: "the workbook has no sheets") }
+        let index: Int
+        if let selector {
+            if let found = sheetNames.firstIndex(of: selector) {
+                index = found
+            } else if let position = Int(selector), (1...sheetNames.count).contains(position) {
+                index = position - 1
+            } else {
+                throw FileFormatError(file: display, message: "no sheet `\(selector)`; the workbook has "
+                                      + sheetNames.map { "`\($0)`" }.joined(separator: ", "))
+            }
+        } else {
+            index = 0
+        }
+        var sharedStrings: [String] = []
+        if archive["xl/sharedStrings.xml"] != nil {
+            let part = SharedStringsPart()
+            try Self.parse(try Self.extract("xl/sharedStrings.xml", from: archive, display: display),
+                           part: "xl/sharedStrings.xml", delegate: part, display: display)
+            sharedStrings = part.strings
+        }
+        var dateStyles: Set<Int> = []
+        if archive["xl/styles.xml"] != nil {
+            let part = StylesPart()
+            try Self.parse(try Self.extract("xl/styles.xml", from: archive, display: display),
+                           part: "xl/styles.xml", delegate: part, display: display)
+            dateStyles = part.dateStyles
+        }
+        let sheetPath = sheetPaths[index]
+        let sheet = XLSXSheetPart(sharedStrings: sharedStrings, dateStyles: dateStyles, system: system)
+        try Self.parse(try Self.extract(sheetPath, from: archive, display: display), part: sheetPath,
+                       delegate: sheet, display: display, problem: { sheet.problem })
+        return BufferedRows(sheet.rows)
+    }
+
+    private static func extract(_ part: String, from archive: Archive, display: String) throws(FileFormatError) -> Data {
+        guard let entry = archive[part] else {
+            throw FileFormatError(file: display, message: "not an XLSX workbook: it has no `\(part)`")
+        }
+        guard entry.uncompressedSize <= UInt64(maxPartBytes) else {
+            throw FileFormatError(file: display, message: "`\(part)` would inflate to \(entry.uncompressedSize) bytes, over the \(maxPartBytes >> 20) MiB limit")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= maxPartBytes else { throw PartTooLarge() }
+                data.append(chunk)
+            }
+        } catch is PartTooLarge {
+            throw FileFormatError(file: display, message: "`\(part)` inflates past the \(maxPartBytes >> 20) MiB limit (its header claims less)")
+        } catch {
+            throw FileFormatError(file: display, message: "`\(part)` is damaged: \(error)")
+        }
+        return data
+    }
+
+    private struct PartTooLarge: Error {}
+
+    private static func parse(_ data: Data, part: String, delegate: some XMLParserDelegate, display: String,
+                              problem: () -> String? = { nil }) throws(FileFormatError) {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if let problem = problem() {
+            throw FileFormatError(file: display, message: "`\(part)`: \(problem)")
+        }
+        guard ok else {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+            throw FileFormatError(file: display, message: "`\(part)` is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason)")
+        }
+    }
+}

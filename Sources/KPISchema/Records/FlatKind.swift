@@ -1,0 +1,113 @@
+/// The record kinds that are plain data, each with its schema (DOMAIN.md "Normalized record kinds").
+public enum FlatKind: String, Sendable, Hashable, CaseIterable {
+    case ticket
+    case traffic
+    case adSpend = "ad_spend"
+    case inventorySnapshot = "inventory_snapshot"
+    case review
+    case task
+    case manualRating = "manual_rating"
+    case violation
+    case roster
+    case fxRate = "fx_rate"
+    case fee
+
+    public var schema: RecordSchema { Self.schemas[self]! }
+
+    private static let schemas: [FlatKind: RecordSchema] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeSchema()) })
+
+    private func makeSchema() -> RecordSchema {
+        switch self {
+        case .ticket:
+            RecordSchema(kind: rawValue, table: "tickets", fields: [
+                .init("system", .text, required: true), .init("ticket_id", .text, required: true),
+                .init("created_at", .datetime, required: true), .init("first_reply_at", .datetime),
+                .init("solved_at", .datetime), .init("first_reply_minutes", .duration),
+                .init("first_reply_business_minutes", .duration), .init("resolution_minutes", .duration),
+                .init("resolution_business_minutes", .duration), .init("reopens", .integer),
+                .init("replies", .integer), .init("csat", .text), .init("agent", .text), .init("group_name", .text),
+                .init("status", .text), .init("priority", .text), .init("channel", .text), .init("tags", .text),
+            ], key: ["system", "ticket_id"],
+            summary: "help-desk ticket: created, first reply, solved, reopens, replies, CSAT, agent")
+        case .traffic:
+            RecordSchema(kind: rawValue, table: "traffic", fields: [
+                .init("platform", .text, required: true), .init("shop", .text, required: true),
+                .init("period_start", .date, required: true), .init("period_end", .date, required: true),
+                .init("parent_asin", .text), .init("asin", .text), .init("sku", .text), .init("title", .text),
+                .init("sessions", .integer, required: true), .init("page_views", .integer), .init("units", .integer),
+                .init("order_items", .integer), .init("sales", .decimal), .init("currency", .text),
+                .init("buy_box_pct", .decimal), .init("unit_session_pct", .decimal),
+            ], key: ["platform", "shop", "period_start", "period_end", "asin", "sku"],
+            summary: "sessions, page views, units and sales per item over a date range")
+        case .adSpend:
+            RecordSchema(kind: rawValue, table: "ad_spend", fields: [
+                .init("platform", .text, required: true), .init("shop", .text, required: true),
+                .init("date", .date, required: true), .init("campaign", .text, required: true),
+                .init("ad_group", .text), .init("sku", .text), .init("asin", .text),
+                .init("impressions", .integer), .init("clicks", .integer), .init("spend", .decimal, required: true),
+                .init("sales", .decimal), .init("orders", .integer), .init("units", .integer), .init("currency", .text),
+            ], key: ["platform", "shop", "date", "campaign", "ad_group", "sku", "asin"],
+            summary: "advertising spend, clicks, impressions and attributed sales per day")
+        case .inventorySnapshot:
+            RecordSchema(kind: rawValue, table: "inventory_snapshots", fields: [
+                .init("source", .text, required: true), .init("warehouse", .text),
+                .init("sku", .text, required: true), .init("snapshot_date", .date, required: true),
+                .init("system_quantity", .integer), .init("counted_quantity", .integer),
+                .init("available_quantity", .integer), .init("inbound_quantity", .integer),
+                .init("reserved_quantity", .integer), .init("unit_cost", .decimal), .init("currency", .text),
+            ], key: ["source", "warehouse", "sku", "snapshot_date"],
+            summary: "stock per SKU and warehouse on a date: system and physically counted quantity")
+        case .review:
+            RecordSchema(kind: rawValue, table: "reviews", fields: [
+                .init("platform", .text, required: true), .init("review_id", .text, required: true),
+                .init("shop", .text), .init("sku", .text), .init("asin", .text),
+                .init("rating", .integer, required: true), .init("created_at", .datetime, required: true),
+                .init("handled_at", .datetime), .init("handler", .text), .init("title", .text),
+            ], key: ["platform", "review_id"],
+            summary: "product review: rating, created, handled and by whom")
+        case .task:
+            RecordSchema(kind: rawValue, table: "tasks", fields: [
+                .init("task_id", .text, required: true), .init("title", .text),
+                .init("assignee", .text, required: true), .init("kind", .text), .init("created_at", .datetime),
+                .init("due_at", .datetime, required: true), .init("delivered_at", .datetime), .init("status", .text),
+            ], key: ["task_id"],
+            summary: "assigned work (design, listing): due and delivered")
+        case .manualRating:
+            RecordSchema(kind: rawValue, table: "manual_ratings", fields: [
+                .init("employee_id", .text, required: true), .init("period", .text, required: true),
+                .init("criterion", .text, required: true), .init("score", .decimal, required: true),
+                .init("max_score", .decimal), .init("rater", .text), .init("note", .text),
+            ], key: ["employee_id", "period", "criterion"],
+            summary: "a supervisor's score of a soft criterion (attitude, teamwork) for a period")
+        case .violation:
+            RecordSchema(kind: rawValue, table: "violations", fields: [
+                .init("violation_id", .text, required: true), .init("kind", .text, required: true),
+                .init("occurred_at", .datetime, required: true), .init("employee_id", .text),
+                .init("shop", .text), .init("severity", .text), .init("note", .text),
+            ], key: ["violation_id"],
+            summary: "a veto event: fake orders (刷单), false advertising, account suspended")
+        case .roster:
+            RecordSchema(kind: rawValue, table: "roster", fields: [
+                .init("employee_id", .text, required: true), .init("name", .text, required: true),
+                .init("team", .text), .init("role", .text, required: true), .init("shift", .text),
+                .init("hired_on", .date), .init("left_on", .date), .init("timezone", .text),
+                .init("shops", .text), .init("skus", .text), .init("ticket_groups", .text), .init("provider", .text),
+            ], key: ["employee_id"],
+            summary: "who is on the team: role, shift, hire date, zone and what they own")
+        case .fxRate:
+            RecordSchema(kind: rawValue, table: "fx_rates", fields: [
+                .init("date", .date, required: true), .init("from_currency", .text, required: true),
+                .init("to_currency", .text, required: true), .init("rate", .decimal, required: true),
+            ], key: ["date", "from_currency", "to_currency"],
+            summary: "a day's exchange rate: 1 from_currency = rate to_currency")
+        case .fee:
+            RecordSchema(kind: rawValue, table: "fees", fields: [
+                .init("platform", .text, required: true), .init("settlement_id", .text, required: true),
+                .init("order_id", .text), .init("transaction_type", .text), .init("fee_type", .text, required: true),
+                .init("description", .text), .init("sku", .text), .init("amount", .decimal, required: true),
+                .init("currency", .text, required: true), .init("posted_at", .datetime),
+            ], key: ["platform", "settlement_id", "order_id", "transaction_type", "fee_type", "description", "sku"],
+            summary: "a settlement money component that is not a sale or refund: commission, FBA fee")
+        }
+    }
+}

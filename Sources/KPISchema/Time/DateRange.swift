@@ -1,0 +1,29 @@
+/// An inclusive span of calendar days, as a user writes it: `2026-10`, `2026-10-01..2026-10-31`
+/// or a single day `2026-10-31`.
+public struct DateRange: Sendable, Hashable, CustomStringConvertible {
+    public let start: CivilDate
+    public let end: CivilDate
+
+    public init?(start: CivilDate, end: CivilDate) {
+        guard start <= end else { return nil }
+        self.start = start
+        self.end = end
+    }
+
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: true)
+        if text.contains(".."), parts.count == 2, let a = CivilDate(iso: String(parts[0])), let b = CivilDate(iso: String(parts[1])) {
+            self.init(start: a, end: b)
+        } else if let day = CivilDate(iso: text) {
+            self.init(start: day, end: day)
+        } else {
+            let pieces = text.split(separator: "-")
+            guard pieces.count == 2, pieces[0].count == 4, pieces[1].count == 2,
+                  let year = Int(pieces[0]), let month = Int(pieces[1]),
+                  let first = CivilDate(year: year, month: month, day: 1) else { return nil }
+            self.init(start: first, end: CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))!)
+        }
+    }
+
+    public var description: String { start == end ? "\(start)" : "\(start)..\(end)" }
+}

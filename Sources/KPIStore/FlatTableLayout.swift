@@ -1,0 +1,82 @@
+import KPISchema
+
+/// The SQL columns of a plain-data kind's table, derived from its ``RecordSchema``.
+///
+/// A date-time field takes two columns, the UTC instant and the zone it was written in (`created_at`,
+/// `created_at_zone`); key columns are NOT NULL with `''` for an absent part, so SQL's NULL ≠ NULL
+/// cannot let a repeated record in twice.
+public struct FlatTableLayout: Sendable {
+    public let kind: FlatKind
+    public let columns: [String]
+    public let keyColumns: [String]
+
+    static let lineage = ["connector", "source_file", "source_line", "content_hash", "run_id"]
+
+    public init(_ kind: FlatKind) {
+        self.kind = kind
+        let schema = kind.schema
+        var columns: [String] = []
+        for field in schema.fields {
+            columns.append(field.name)
+            if field.type == .datetime { columns.append(field.name + "_zone") }
+        }
+        self.columns = columns + Self.lineage
+        keyColumns = schema.key
+    }
+
+    /// `CREATE TABLE` for the kind, in the SQL both stores accept.
+    var createSQL: String {
+        let schema = kind.schema
+        var definitions: [String] = []
+        for field in schema.fields {
+            let isKey = schema.key.contains(field.name)
+            let type = field.type == .integer ? "INTEGER" : "TEXT"
+            definitions.append("\(StoreTable.quote(field.name)) \(type)" + (isKey ? " NOT NULL DEFAULT ''" : ""))
+            if field.type == .datetime { definitions.append("\(StoreTable.quote(field.name + "_zone")) TEXT") }
+        }
+        definitions.append("connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL")
+        definitions.append("PRIMARY KEY (\(keyColumns.map(StoreTable.quote).joined(separator: ", ")))")
+        return "CREATE TABLE \(StoreTable.quote(schema.table)) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"
+    }
+
+    /// The upsert: a record with the same key replaces the stored one (the later file wins).
+    var upsertSQL: String {
+        let table = StoreTable.quote(kind.schema.table)
+        let nonKey = columns.filter { !keyColumns.contains($0) }
+        return "INSERT INTO \(table) (\(columns.map(StoreTable.quote).joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ") ON CONFLICT ("
+            + keyColumns.map(StoreTable.quote).joined(separator: ", ") + ") DO UPDATE SET "
+            + nonKey.map { "\(StoreTable.quote($0)) = excluded.\(StoreTable.quote($0))" }.joined(separator: ", ")
+    }
+
+    /// The values in column order; absent key parts as `''`.
+    func arguments(_ record: FlatRecord) -> [StoreValue] {
+        let schema = kind.schema
+        var out: [StoreValue] = []
+        out.reserveCapacity(columns.count)
+        for (field, value) in zip(schema.fields, record.values) {
+            let isKey = schema.key.contains(field.name)
+            switch value {
+            case nil:
+                out.append(isKey ? .text("") : .null)
+                if field.type == .datetime { out.append(.null) }
+            case .integer(let v)?:
+                out.append(.integer(Int64(v)))
+            case .timestamp(let t)?:
+                out.append(.text(t.instant.iso8601))
+                out.append(.text(t.zone))
+            case let other?:
+                out.append(.text(other.storageText))
+            }
+        }
+        let l = record.lineage
+        return out + [.text(l.connector), .text(l.file), .integer(Int64(l.line)), .text(l.contentHash), .integer(l.runID)]
+    }
+}
+
+/// A value bound to a statement, independent of the database driver.
+public enum StoreValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case text(String)
+}
