@@ -28,6 +28,9 @@ public struct SourceContext: Sendable {
     public var runID: Int64
     /// The shop rows belong to when the export has no shop column (Amazon flat files).
     public var shop: String?
+    /// The platform rows belong to when neither the export nor the connector says (a warehouse
+    /// export, a tracking feed).
+    public var platform: String?
     /// Overrides the connector's zone for local times (a TikTok store's region).
     public var timezone: String?
     /// The currency when the export leaves it blank.
@@ -36,8 +39,9 @@ public struct SourceContext: Sendable {
     public var period: DateRange?
 
     public init(displayPath: String, fingerprint: FileFingerprint, runID: Int64, shop: String? = nil,
-                timezone: String? = nil, currency: String? = nil, period: DateRange? = nil) {
+                platform: String? = nil, timezone: String? = nil, currency: String? = nil, period: DateRange? = nil) {
         self.displayPath = displayPath
+        self.platform = platform
         self.fingerprint = fingerprint
         self.runID = runID
         self.shop = shop

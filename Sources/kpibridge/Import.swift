@@ -19,6 +19,12 @@ extension Kpibridge {
         @Option(help: "Shop the rows belong to when the export has no shop column.")
         var shop: String?
 
+        @Option(help: "Platform the rows belong to when neither the export nor the connector says (shopify).")
+        var platform: String?
+
+        @Option(help: "Days a report without dates covers: 2026-10, 2026-10-31 or 2026-10-01..2026-10-07.")
+        var period: String?
+
         @Option(help: "Zone of times written without an offset (IANA name or +08:00).")
         var timezone: String?
 
@@ -34,8 +40,10 @@ extension Kpibridge {
 
         func run() throws {
             let report = try options.pipeline().importFiles(connector: connector, files: files, shop: shop,
-                                                            timezone: timezone, currency: currency)
+                                                            platform: platform, timezone: timezone, currency: currency,
+                                                            period: period)
             print(report.text)
+            if report.filesFailed > 0 { throw ExitCode(1) }
         }
     }
 }

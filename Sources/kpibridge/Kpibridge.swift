@@ -16,9 +16,9 @@ struct Kpibridge: ParsableCommand {
               kpibridge run --workspace samples/workspace
               kpibridge export --workspace samples/workspace --table fact_metric --format csv
 
-            Exit codes: 0 ok, 1 failed, 2 usage error.
+            Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error.
             """,
-        subcommands: [Run.self, Import.self, Export.self])
+        subcommands: [Run.self, Import.self, Export.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.
     static func main() {
@@ -28,6 +28,8 @@ struct Kpibridge: ParsableCommand {
         } catch let error as PipelineError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(error.kind.rawValue)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -48,6 +50,11 @@ struct WorkspaceOptions: ParsableArguments {
 
     @Option(name: .long, help: "Store to use instead of the workspace's: sqlite:PATH or postgres://user@host/db.")
     var store: String?
+
+    /// The workspace alone, for commands that do not touch the store.
+    func openWorkspace() throws -> Workspace {
+        try Workspace(directory: workspace, builtinConnectors: BuiltinConnectors.directories())
+    }
 
     func pipeline(createStore: Bool = true) throws -> Pipeline {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,

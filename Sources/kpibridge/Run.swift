@@ -7,7 +7,10 @@ extension Kpibridge {
             abstract: "Import every new export in the workspace inbox and refresh the fact tables.",
             discussion: """
                 Files already loaded (same SHA-256) are skipped, so running again changes nothing. A row with an \
-                unreadable value is quarantined with file:line:column and the run still succeeds.
+                unreadable value is quarantined with file:line:column and the run still succeeds. A file no \
+                source in kpibridge.yaml names is routed to the connector whose columns fit its header. A file \
+                that cannot be read (a required column missing, a damaged workbook, truncated JSON) is not \
+                loaded at all; the other files are, and the run exits 1.
 
                 Example:
                   kpibridge run --workspace samples/workspace
@@ -17,7 +20,9 @@ extension Kpibridge {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            print(try options.pipeline().run().text)
+            let report = try options.pipeline().run()
+            print(report.text)
+            if report.filesFailed > 0 { throw ExitCode(1) }
         }
     }
 }

@@ -68,7 +68,7 @@ struct RecordAssembler {
 
     private mutating func appendOrderRecords(_ row: Row, orderID: String, lineage: Lineage,
                                              into out: inout [NormalizedRecord]) -> Outcome {
-        let platform = (row.text("platform") ?? spec.spec.platform ?? "").lowercased()
+        let platform = (row.text("platform") ?? context.platform ?? spec.spec.platform ?? "").lowercased()
         let key = OrderKey(platform: platform, orderID: orderID)
         if key != group {
             group = key
@@ -112,8 +112,7 @@ struct RecordAssembler {
                 shipping: Money(row.decimal("shipping") ?? 0, currency),
                 version: row.latest(lineSpec.version ?? []), lineage: lineage)))
         }
-        for (kindName, field) in (records.fulfillmentEvents ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let kind = FulfillmentEventKind(rawValue: kindName)!
+        for (kind, field, when) in spec.events where row.satisfies(when) {
             guard let at = row.timestamp(field), !emittedEvents.contains(kind) else { continue }
             emittedEvents.insert(kind)
             out.append(.fulfillmentEvent(FulfillmentEvent(key: key, kind: kind, occurredAt: at,
@@ -170,8 +169,8 @@ struct RecordAssembler {
             }
             if value == nil, let fill = ContextFill.fill(for: column.name) {
                 switch fill {
-                case .platform: value = (row.text("platform") ?? spec.spec.platform).map { .text($0.lowercased()) }
-                case .shop: value = (context.shop ?? row.text("platform") ?? spec.spec.platform).map(FlatValue.text)
+                case .platform: value = (row.text("platform") ?? context.platform ?? spec.spec.platform).map { .text($0.lowercased()) }
+                case .shop: value = (context.shop ?? row.text("platform") ?? context.platform ?? spec.spec.platform).map(FlatValue.text)
                 case .currency: value = context.currency.map(FlatValue.text)
                 case .period:
                     value = (column.name == "period_start" ? context.period?.start : context.period?.end).map(FlatValue.date)

@@ -3,13 +3,13 @@ import KPISchema
 
 /// Reads one file with a compiled spec: finds the header, then parses, filters, carries forward and
 /// assembles each row into records, quarantining rows with unreadable values.
-struct SpecFileReader: RecordReader {
+struct SpecFileReader: RecordReader, HeaderReporting {
     private let spec: CompiledSpec
     private let context: SourceContext
     private var scanner: any RowSource
     /// Which file column feeds which field, and the header as found.
     let binding: HeaderBinding
-    private let headerLine: Int
+    let headerLine: Int
     private let dateCells: [DateTimeCell?]
     private var assembler: RecordAssembler
 
@@ -35,12 +35,16 @@ struct SpecFileReader: RecordReader {
            spec.needsCurrency || spec.contextNeeds.contains(.currency) {
             throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
         }
+        let platformNeeded = spec.spec.records.hasOrderRecords || spec.contextNeeds.contains(.platform)
+        if platformNeeded, !spec.knowsPlatform, context.platform == nil {
+            throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
+        }
         if spec.contextNeeds.contains(.period), context.period == nil {
             throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10)")
         }
-        dateCells = spec.fields.map { field in
-            switch field.parser {
-            case .datetime(let patterns), .date(let patterns): DateTimeCell(patterns: patterns, zone: zone)
+        dateCells = spec.fields.indices.map { index in
+            switch spec.fields[index].parser {
+            case .datetime(let patterns), .date(let patterns): DateTimeCell(patterns: patterns, zone: spec.fieldZones[index] ?? zone)
             default: nil
             }
         }
@@ -85,6 +89,19 @@ struct SpecFileReader: RecordReader {
         self.binding = binding
         self.headerLine = line
         self.assembler = RecordAssembler(spec: spec, context: context)
+    }
+
+    var fieldColumns: [(field: String, header: String?)] {
+        spec.fields.indices.map { (spec.fields[$0].name, binding.columns[$0].map { binding.headers[$0] }) }
+    }
+
+    var unknownColumns: [String] {
+        guard let known = spec.spec.knownColumns else { return [] }
+        let used = Set(binding.columns.compactMap { $0 })
+        let listed = Set(known.map(HeaderName.init))
+        return binding.headers.indices
+            .filter { !used.contains($0) && !binding.headers[$0].isEmpty && !listed.contains(HeaderName(binding.headers[$0])) }
+            .map { binding.headers[$0] }
     }
 
     mutating func read(into sink: inout some RecordSink) throws -> ReadStats {

@@ -1,3 +1,4 @@
+import Foundation
 import KPISchema
 
 /// A connector spec checked and prepared for reading: parsers built, field references resolved.
@@ -6,7 +7,8 @@ import KPISchema
 /// halfway through a nightly import.
 public struct CompiledSpec: Sendable {
     public let spec: ConnectorSpec
-    public let format: SourceFormat
+    /// The formats the layout arrives in; the first is the default for an unknown extension.
+    public let formats: [SourceFormat]
     public let encoding: SourceEncoding
     public let headerSearchRows: Int
     let fields: [CompiledField]
@@ -14,6 +16,10 @@ public struct CompiledSpec: Sendable {
     let filters: [CompiledFilter]
     let refundWhen: [CompiledCondition]
     let returnWhen: [CompiledCondition]
+    /// Fulfillment events in kind order: the datetime field and the rows they apply to.
+    let events: [(kind: FulfillmentEventKind, field: String, when: [CompiledCondition])]
+    /// Zones of datetime fields that declare their own, by field index.
+    let fieldZones: [Int: Zone]
     /// Plain-data kinds in name order, each with its conditions and, per schema field, the spec
     /// field that feeds it (nil: filled from the source context).
     let flat: [CompiledFlat]
@@ -67,7 +73,9 @@ public struct CompiledSpec: Sendable {
             throw fail("id `\(spec.id)` must look like `platform.report` (lowercase letters, digits, _)")
         }
         self.spec = spec
-        format = try Self.format(of: spec.file, fail: fail)
+        let formats = try Self.formats(of: spec.file, fail: fail)
+        self.formats = formats
+        let readsWorkbooks = formats.contains { if case .xlsx = $0 { true } else { false } }
         guard let encoding = SourceEncoding(name: spec.file.encoding ?? "auto") else {
             throw fail("file.encoding `\(spec.file.encoding ?? "")` must be auto, utf-8 or gb18030")
         }
@@ -89,7 +97,7 @@ public struct CompiledSpec: Sendable {
             case .decimal: parser = .decimal(DecimalCell(decimalComma: field.decimalComma ?? false))
             case .datetime, .date:
                 var formats = field.formats ?? []
-                if case .xlsx = format, !formats.contains(Self.workbookDateLayout) { formats.append(Self.workbookDateLayout) }
+                if readsWorkbooks, !formats.contains(Self.workbookDateLayout) { formats.append(Self.workbookDateLayout) }
                 guard !formats.isEmpty else { throw fail("\(field.type.rawValue) field `\(name)` needs `formats`") }
                 var patterns: [DateTimePattern] = []
                 for text in formats {
@@ -102,6 +110,10 @@ public struct CompiledSpec: Sendable {
                                + DurationCell.Unit.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 parser = .duration(DurationCell(unit: unit))
+            }
+            if let zone = field.timezone {
+                guard field.type == .datetime else { throw fail("field `\(name)`: `timezone` applies to datetime fields only") }
+                guard Zone(zone) != nil else { throw fail("field `\(name)`: timezone `\(zone)` is not a zone name or offset") }
             }
             if field.unit != nil, field.type != .duration { throw fail("field `\(name)`: `unit` applies to duration fields only") }
             let headers = field.column.map(HeaderName.init)
@@ -154,9 +166,6 @@ public struct CompiledSpec: Sendable {
         try optional("currency", .text, for: "currency")
         if records.hasOrderRecords {
             try need("order_id", .text, for: "order records")
-            if spec.platform == nil && fieldIndex["platform"] == nil {
-                throw fail("set `platform:` or declare a `platform` field")
-            }
         }
         if let order = records.order {
             try need("purchased_at", .datetime, for: "records.order")
@@ -180,11 +189,13 @@ public struct CompiledSpec: Sendable {
             for name in line.version ?? [] { try need(name, .datetime, for: "records.order_line.version") }
             for name in line.key ?? [] { try need(name, .text, for: "records.order_line.key") }
         }
-        for (kind, name) in records.fulfillmentEvents ?? [:] {
-            guard FulfillmentEventKind(rawValue: kind) != nil else {
-                throw fail("fulfillment event kind `\(kind)` must be one of " + FulfillmentEventKind.allCases.map(\.rawValue).joined(separator: ", "))
+        var events: [(kind: FulfillmentEventKind, field: String, when: [CompiledCondition])] = []
+        for (name, event) in (records.fulfillmentEvents ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let kind = FulfillmentEventKind(rawValue: name) else {
+                throw fail("fulfillment event kind `\(name)` must be one of " + FulfillmentEventKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            try need(name, .datetime, for: "records.fulfillment_events.\(kind)")
+            try need(event.at, .datetime, for: "records.fulfillment_events.\(name)")
+            events.append((kind, event.at, try conditions(event.when, for: "records.fulfillment_events.\(name)")))
         }
         var refundWhen: [CompiledCondition] = []
         if let refund = records.refund {
@@ -216,9 +227,6 @@ public struct CompiledSpec: Sendable {
                     sources.append(index)
                 } else {
                     let fill = ContextFill.fill(for: column.name)
-                    if fill == .platform, spec.platform == nil {
-                        throw fail("records.\(kind.rawValue) needs `platform:` or a field `\(column.name)`")
-                    }
                     if column.required, fill == nil {
                         throw fail("records.\(kind.rawValue) needs a field `\(column.name)` (\(column.type.rawValue))")
                     }
@@ -247,41 +255,67 @@ public struct CompiledSpec: Sendable {
         self.refundWhen = refundWhen
         self.returnWhen = returnWhen
         self.flat = flat
+        self.events = events
+        var fieldZones: [Int: Zone] = [:]
+        for (index, field) in compiled.enumerated() {
+            if let name = field.spec.timezone { fieldZones[index] = Zone(name)! }
+        }
+        self.fieldZones = fieldZones
     }
 
-    private static func format(of file: FileSpec, fail: (String) -> ConnectorSpecError) throws(ConnectorSpecError) -> SourceFormat {
-        let name = (file.format ?? "csv").lowercased()
-        if name != "csv", file.delimiter != nil || file.quoting != nil { throw fail("file.delimiter and file.quoting apply to csv files only") }
-        if name != "xlsx", file.sheet != nil { throw fail("file.sheet applies to xlsx files only") }
-        if name != "json", name != "xml", file.records != nil { throw fail("file.records applies to json and xml files only") }
-        switch name {
-        case "csv", "tsv":
-            var format = DelimitedFormat()
-            switch file.delimiter?.lowercased() {
-            case "comma", ",": format.delimiter = UInt8(ascii: ",")
-            case "tab", "\t": format.delimiter = UInt8(ascii: "\t")
-            case "semicolon", ";": format.delimiter = UInt8(ascii: ";")
-            case "pipe", "|": format.delimiter = UInt8(ascii: "|")
-            case nil where name == "tsv": format.delimiter = UInt8(ascii: "\t")
-            default: throw fail("file.delimiter `\(file.delimiter ?? "")` must be comma, tab, semicolon or pipe")
+    private static func formats(of file: FileSpec, fail: (String) -> ConnectorSpecError) throws(ConnectorSpecError) -> [SourceFormat] {
+        let names = (file.format ?? ["csv"]).map { $0.lowercased() }
+        guard !names.isEmpty else { throw fail("file.format lists no format") }
+        let delimited = names.contains("csv") || names.contains("tsv")
+        if !delimited, file.delimiter != nil || file.quoting != nil { throw fail("file.delimiter and file.quoting apply to csv files only") }
+        if !names.contains("xlsx"), file.sheet != nil { throw fail("file.sheet applies to xlsx files only") }
+        if !names.contains("json"), !names.contains("xml"), file.records != nil { throw fail("file.records applies to json and xml files only") }
+        var out: [SourceFormat] = []
+        for name in names {
+            switch name {
+            case "csv", "tsv":
+                var format = DelimitedFormat()
+                switch file.delimiter?.lowercased() {
+                case "comma", ",": format.delimiter = UInt8(ascii: ",")
+                case "tab", "\t": format.delimiter = UInt8(ascii: "\t")
+                case "semicolon", ";": format.delimiter = UInt8(ascii: ";")
+                case "pipe", "|": format.delimiter = UInt8(ascii: "|")
+                case nil where name == "tsv": format.delimiter = UInt8(ascii: "\t")
+                default: throw fail("file.delimiter `\(file.delimiter ?? "")` must be comma, tab, semicolon or pipe")
+                }
+                format.quoting = file.quoting ?? true
+                format.trimCells = file.trim ?? true
+                out.append(.delimited(format))
+            case "xlsx": out.append(.xlsx(sheet: file.sheet))
+            case "json": out.append(.json(records: file.records ?? ""))
+            case "jsonl", "ndjson": out.append(.jsonLines)
+            case "xml":
+                guard let records = file.records, !records.isEmpty else { throw fail("an xml connector needs file.records (`Shipment/Event`)") }
+                out.append(.xml(records: records))
+            default: throw fail("file.format `\(name)` must be csv, xlsx, json, jsonl or xml")
             }
-            format.quoting = file.quoting ?? true
-            format.trimCells = file.trim ?? true
-            return .delimited(format)
-        case "xlsx": return .xlsx(sheet: file.sheet)
-        case "json": return .json(records: file.records ?? "")
-        case "jsonl", "ndjson": return .jsonLines
-        case "xml":
-            guard let records = file.records, !records.isEmpty else { throw fail("an xml connector needs file.records (`Shipment/Event`)") }
-            return .xml(records: records)
-        default: throw fail("file.format `\(name)` must be csv, xlsx, json, jsonl or xml")
         }
+        return out
+    }
+
+    /// Whether a file with this name may be in one of the spec's formats: a known extension must
+    /// belong to one of them; an unknown one is tried as the first format.
+    public func accepts(path: String) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        let known = ["csv", "tsv", "txt", "xlsx", "json", "jsonl", "ndjson", "xml"]
+        return !known.contains(ext) || formats.contains { $0.extensions.contains(ext) }
+    }
+
+    /// The format to read `path` in: the one whose usual extension it has, else the first.
+    public func format(forPath path: String) -> SourceFormat {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return formats.first { $0.extensions.contains(ext) } ?? formats[0]
     }
 
     /// True when some date-time field reads local times and therefore needs a zone.
     var readsLocalTimes: Bool {
         fields.contains {
-            if case .datetime(let patterns) = $0.parser { return patterns.contains { !$0.hasOffset } }
+            if case .datetime(let patterns) = $0.parser, $0.spec.timezone == nil { return patterns.contains { !$0.hasOffset } }
             return false
         }
     }
@@ -290,6 +324,9 @@ public struct CompiledSpec: Sendable {
     var needsCurrency: Bool {
         spec.records.order != nil || spec.records.orderLine != nil || spec.records.refund != nil
     }
+
+    /// Whether rows can say which platform they belong to without the workspace's help.
+    var knowsPlatform: Bool { spec.platform != nil || fieldIndex["platform"] != nil }
 
     /// Context values plain-data records need that the rows do not carry (a period, a shop).
     var contextNeeds: Set<ContextFill> {

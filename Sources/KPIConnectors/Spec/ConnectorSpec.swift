@@ -18,18 +18,23 @@ public struct ConnectorSpec: Sendable, Decodable, Hashable {
     /// Order-level cells that only the first row of an order fills (Shopify): later rows inherit them.
     public var carryForward: CarryForwardSpec?
     public var records: RecordsSpec
+    /// Columns of the layout that no field reads; any other unread column is reported as schema
+    /// drift in the run summary. Without this list, drift is not reported.
+    public var knownColumns: [String]?
 
     enum CodingKeys: String, CodingKey {
         case id, title, platform, file, timezone, fields, records
         case skipRows = "skip_rows"
         case carryForward = "carry_forward"
+        case knownColumns = "known_columns"
     }
 }
 
 /// Physical layout of the file.
 public struct FileSpec: Sendable, Decodable, Hashable {
-    /// `csv` (delimited text, the default), `xlsx`, `json`, `jsonl` or `xml`.
-    public var format: String?
+    /// `csv` (delimited text, the default), `xlsx`, `json`, `jsonl` or `xml`; or a list such as
+    /// `[xlsx, csv]` when the same layout arrives either way (chosen per file by its extension).
+    public var format: [String]?
     /// For `csv`: `comma`, `tab`, `semicolon` or `pipe`.
     public var delimiter: String?
     /// For `xlsx`: the sheet's name or 1-based position; the first sheet when absent.
@@ -47,6 +52,22 @@ public struct FileSpec: Sendable, Decodable, Hashable {
     enum CodingKeys: String, CodingKey {
         case format, delimiter, sheet, records, quoting, encoding, trim
         case headerSearchRows = "header_search_rows"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let one = try? c.decode(String.self, forKey: .format) {
+            format = [one]
+        } else {
+            format = try c.decodeIfPresent([String].self, forKey: .format)
+        }
+        delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter)
+        sheet = try c.decodeIfPresent(String.self, forKey: .sheet)
+        records = try c.decodeIfPresent(String.self, forKey: .records)
+        quoting = try c.decodeIfPresent(Bool.self, forKey: .quoting)
+        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
+        trim = try c.decodeIfPresent(Bool.self, forKey: .trim)
+        headerSearchRows = try c.decodeIfPresent(Int.self, forKey: .headerSearchRows)
     }
 }
 
@@ -76,9 +97,12 @@ public struct FieldSpec: Sendable, Decodable, Hashable {
     public var decimalComma: Bool?
     /// For `duration`: `minutes`, `hours` or `hms`.
     public var unit: String?
+    /// For `datetime`: the zone of this column's local times when it differs from the file's
+    /// (領星 writes marketplace-local and UTC columns side by side).
+    public var timezone: String?
 
     enum CodingKeys: String, CodingKey {
-        case column, type, formats, required, map, `default`, unit
+        case column, type, formats, required, map, `default`, unit, timezone
         case decimalComma = "decimal_comma"
     }
 
@@ -96,6 +120,7 @@ public struct FieldSpec: Sendable, Decodable, Hashable {
         `default` = try c.decodeIfPresent(String.self, forKey: .default)
         decimalComma = try c.decodeIfPresent(Bool.self, forKey: .decimalComma)
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
     }
 }
 
@@ -135,8 +160,9 @@ public struct CarryForwardSpec: Sendable, Decodable, Hashable {
 public struct RecordsSpec: Sendable, Decodable, Hashable {
     public var order: OrderRecordSpec?
     public var orderLine: OrderLineRecordSpec?
-    /// Event kind (`label_printed`, `outbound`, `carrier_first_scan`, `delivered`) → datetime field.
-    public var fulfillmentEvents: [String: String]?
+    /// Event kind (`label_printed`, `outbound`, `carrier_first_scan`, `delivered`) → datetime field,
+    /// or `{at: field, when: […]}` when the row's status says which event it is (tracking feeds).
+    public var fulfillmentEvents: [String: EventRecordSpec]?
     public var refund: RefundRecordSpec?
     public var `return`: ReturnRecordSpec?
     /// Plain-data kinds (`ticket`, `traffic`, `roster`…): each row yields one, from the fields
@@ -155,7 +181,7 @@ public struct RecordsSpec: Sendable, Decodable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         order = try c.decodeIfPresent(OrderRecordSpec.self, forKey: .order)
         orderLine = try c.decodeIfPresent(OrderLineRecordSpec.self, forKey: .orderLine)
-        fulfillmentEvents = try c.decodeIfPresent([String: String].self, forKey: .fulfillmentEvents)
+        fulfillmentEvents = try c.decodeIfPresent([String: EventRecordSpec].self, forKey: .fulfillmentEvents)
         refund = try c.decodeIfPresent(RefundRecordSpec.self, forKey: .refund)
         `return` = try c.decodeIfPresent(ReturnRecordSpec.self, forKey: .return)
         let any = try decoder.container(keyedBy: AnyKey.self)
@@ -192,6 +218,25 @@ struct AnyKey: CodingKey {
     var intValue: Int? { nil }
     init(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
+}
+
+/// One fulfillment event per row: the datetime field, and optionally the rows it applies to.
+public struct EventRecordSpec: Sendable, Decodable, Hashable {
+    public var at: String
+    public var when: [ConditionSpec]?
+
+    enum CodingKeys: String, CodingKey { case at, when }
+
+    public init(from decoder: any Decoder) throws {
+        if let field = try? decoder.singleValueContainer().decode(String.self) {
+            at = field
+            when = nil
+        } else {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            at = try c.decode(String.self, forKey: .at)
+            when = try c.decodeIfPresent([ConditionSpec].self, forKey: .when)
+        }
+    }
 }
 
 /// A plain-data record: optionally only for rows meeting `when`.

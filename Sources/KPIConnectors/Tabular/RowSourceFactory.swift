@@ -5,7 +5,7 @@ enum RowSourceFactory {
     /// The rows, and for keyed formats (JSON, XML) the header built from the records' keys; a
     /// delimited file or sheet finds its header among its first rows instead.
     static func open(_ spec: CompiledSpec, path: String, context: SourceContext) throws -> (source: any RowSource, header: SourceRow?) {
-        switch spec.format {
+        switch spec.format(forPath: path) {
         case .delimited(let format):
             var bytes: any ByteSource = try FileByteSource(path: path)
             if context.fingerprint.resolve(spec.encoding) == .gb18030 {

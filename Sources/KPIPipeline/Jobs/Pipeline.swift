@@ -37,7 +37,8 @@ public struct Pipeline: Sendable {
         return try execute(plan, command: "run")
     }
 
-    /// Matches every file under the inbox to a source; any file no source claims stops the run.
+    /// Matches every file under the inbox to a source, or routes it by header detection when no
+    /// source names it. A file that fits no connector (or several equally) fails on its own.
     func planInbox() throws(PipelineError) -> [PlannedFile] {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
@@ -53,36 +54,37 @@ public struct Pipeline: Sendable {
             }
         }
         relative.sort()
-        var planned: [(String, SourceConfig)] = []
-        var unmatched: [String] = []
+        var planned: [(String, (any Connector)?, SourceConfig?)] = []
         for file in relative {
-            if let source = workspace.source(for: file) { planned.append((file, source)) } else { unmatched.append(file) }
+            let path = try workspace.paths.resolve(file, key: "inbox file")
+            if let source = workspace.source(for: file) {
+                planned.append((path, try connector(source.connector), source))
+            } else {
+                planned.append((path, nil, nil))
+            }
         }
-        guard unmatched.isEmpty else {
-            throw .failed("\(unmatched.count) file\(unmatched.count == 1 ? "" : "s") in \(inboxName)/ match no connector:\n"
-                + unmatched.map { "  - \($0)" }.joined(separator: "\n")
-                + "\nadd a source for \(unmatched.count == 1 ? "it" : "them") to \(Workspace.configFile), or move \(unmatched.count == 1 ? "it" : "them") out of the inbox")
-        }
-        return try plan(planned.map { file, source throws(PipelineError) in
-            (try workspace.paths.resolve(file, key: "inbox file"), try connector(source.connector), source)
-        })
+        return try plan(planned)
     }
 
     // MARK: import
 
     /// Loads chosen files with one named connector, then refreshes the fact tables.
-    public func importFiles(connector id: String, files: [String], shop: String? = nil,
-                            timezone: String? = nil, currency: String? = nil) throws(PipelineError) -> RunReport {
+    public func importFiles(connector id: String, files: [String], shop: String? = nil, platform: String? = nil,
+                            timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> RunReport {
         let connector = try connector(id)
-        var planned: [(String, any Connector, SourceConfig?)] = []
+        if let period, DateRange(parsing: period) == nil {
+            throw .usage("--period `\(period)` is not like 2026-10, 2026-10-31 or 2026-10-01..2026-10-07")
+        }
+        var planned: [(String, (any Connector)?, SourceConfig?)] = []
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
             guard FileManager.default.isReadableFile(atPath: path) else { throw .failed("\(file): no such readable file") }
             // Settings of a matching workspace source apply unless given on the command line.
             let configured = workspace.source(for: workspace.paths.display(path)).flatMap { $0.connector == id ? $0 : nil }
             planned.append((path, connector, SourceConfig(
-                connector: id, files: file, shop: shop ?? configured?.shop,
-                timezone: timezone ?? configured?.timezone, currency: currency ?? configured?.currency)))
+                connector: id, files: file, shop: shop ?? configured?.shop, platform: platform ?? configured?.platform,
+                timezone: timezone ?? configured?.timezone, currency: currency ?? configured?.currency,
+                period: period ?? configured?.period)))
         }
         return try execute(try plan(planned), command: "import")
     }
@@ -93,31 +95,45 @@ public struct Pipeline: Sendable {
         do { return try workspace.catalog.connector(id) } catch { throw .usage(error.description) }
     }
 
-    /// Fingerprints each file, marks those already loaded (or repeated in this batch), and opens every
-    /// file to be loaded far enough to check its header, so a bad file stops the job before any write.
-    func plan(_ files: [(path: String, connector: any Connector, source: SourceConfig?)]) throws(PipelineError) -> [PlannedFile] {
+    /// Fingerprints each file, marks those already loaded (or repeated in this batch), routes files
+    /// without a connector by detection, and opens every file to be loaded far enough to check its
+    /// header, so a bad file fails before anything of it is written (and the others still load).
+    func plan(_ files: [(path: String, connector: (any Connector)?, source: SourceConfig?)]) throws(PipelineError) -> [PlannedFile] {
         var planned: [PlannedFile] = []
         var seen: [String: String] = [:]
-        var problems: [String] = []
-        for (path, connector, source) in files {
+        let detector = ConnectorDetector(catalog: workspace.catalog)
+        for (path, chosen, source) in files {
             let display = workspace.paths.display(path)
             let fingerprint: FileFingerprint
             do { fingerprint = try FileFingerprint.compute(path: path) } catch { throw .failed("\(error)") }
-            var file = PlannedFile(path: path, display: display, connector: connector, source: source, fingerprint: fingerprint)
+            var connector = chosen
+            var routing: String?
+            var failure: String?
+            if connector == nil {
+                switch detector.choose(path: path, display: display, fingerprint: fingerprint) {
+                case .success(let detection):
+                    connector = try self.connector(detection.connector)
+                    routing = "detected"
+                case .failure(let error):
+                    failure = error.description
+                }
+            }
+            var file = PlannedFile(path: path, display: display, connector: connector ?? UnroutedConnector(),
+                                   source: source, fingerprint: fingerprint, failure: failure, routing: routing)
             if let earlier = seen[fingerprint.sha256] {
                 file.skipReason = "same bytes as \(earlier)"
             } else if let entry = try ledgerEntry(fingerprint.sha256) {
                 file.skipReason = "already loaded by run #\(entry.runID) as \(entry.file)"
-            } else {
+            } else if file.failure == nil {
                 seen[fingerprint.sha256] = display
-                do { _ = try connector.open(path: path, context: file.context(runID: 0)) } catch {
-                    problems.append("\(error)")
+                do {
+                    let reader = try file.connector.open(path: path, context: file.context(runID: 0))
+                    file.unknownColumns = (reader as? any HeaderReporting)?.unknownColumns ?? []
+                } catch {
+                    file.failure = "\(error)"
                 }
             }
             planned.append(file)
-        }
-        guard problems.isEmpty else {
-            throw .failed(problems.joined(separator: "\n") + "\nnothing was loaded")
         }
         return planned
     }
@@ -138,15 +154,28 @@ public struct Pipeline: Sendable {
                     progress("skipped  \(file.display) (\(reason))")
                     continue
                 }
+                if let reason = file.failure {
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .failed(reason: reason)))
+                    progress("failed   \(file.display)")
+                    continue
+                }
                 progress("loading  \(file.display) [\(file.connector.id)]")
-                var reader: any RecordReader = ProgressReader(
-                    base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
-                    file: file.display, interval: progressInterval, report: progress)
-                let stats = try store.load(
-                    FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
-                               encoding: file.encoding.rawValue, runID: runID, at: .now()),
-                    reader: &reader)
-                report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats)))
+                do {
+                    var reader: any RecordReader = ProgressReader(
+                        base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
+                        file: file.display, interval: progressInterval, report: progress)
+                    let stats = try store.load(
+                        FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
+                                   encoding: file.encoding.rawValue, runID: runID, at: .now()),
+                        reader: &reader)
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats),
+                                                    routing: file.routing, unknownColumns: file.unknownColumns))
+                } catch let error as any SourceError {
+                    // The file's transaction rolled back: none of its rows are in the store.
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id,
+                                                    status: .failed(reason: error.description)))
+                    progress("failed   \(file.display)")
+                }
             }
             progress("computing metrics for \(workspace.profiles.map(\.name).joined(separator: ", "))")
             var accumulator = MetricEngine(profiles: workspace.profiles, fx: workspace.fx).accumulator()
@@ -165,10 +194,13 @@ public struct Pipeline: Sendable {
             throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
         }
         do {
+            let failed = report.filesFailed > 0
             try store.finishRun(RunOutcome(
-                runID: runID, finishedAt: .now(), status: "ok", exitCode: 0, filesRead: report.filesRead,
+                runID: runID, finishedAt: .now(), status: failed ? "files failed" : "ok", exitCode: failed ? 1 : 0,
+                filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
-                rowsQuarantined: report.rowsQuarantined, factsWritten: report.facts?.written ?? 0))
+                rowsQuarantined: report.rowsQuarantined, factsWritten: report.facts?.written ?? 0,
+                message: failed ? report.failures.joined(separator: "\n") : nil))
         } catch {
             throw .failed("store \(storeURL): \(error)")
         }

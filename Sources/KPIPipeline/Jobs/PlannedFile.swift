@@ -10,10 +10,17 @@ struct PlannedFile {
     var fingerprint: FileFingerprint
     /// Why the file will not be loaded, when it will not.
     var skipReason: String?
+    /// Why the file cannot be loaded (bad header, damaged workbook); the rest of the run goes on.
+    var failure: String?
+    /// How the connector was chosen, when not by a workspace source (`detected`).
+    var routing: String?
+    /// Header cells the connector neither reads nor lists as known: schema drift to mention.
+    var unknownColumns: [String] = []
 
     func context(runID: Int64) -> SourceContext {
         SourceContext(displayPath: display, fingerprint: fingerprint, runID: runID, shop: source?.shop,
-                      timezone: source?.timezone, currency: source?.currency)
+                      platform: source?.platform, timezone: source?.timezone, currency: source?.currency,
+                      period: source?.period.flatMap(DateRange.init(parsing:)))
     }
 
     /// The encoding the file will be decoded with.

@@ -48,6 +48,9 @@ public struct Workspace: Sendable {
                 throw .failed("\(Self.configFile): source `\(source.files)`: \(error)")
             }
             _ = try paths.resolve(source.files, key: "sources[].files")
+            if let period = source.period, DateRange(parsing: period) == nil {
+                throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like 2026-10, 2026-10-31 or 2026-10-01..2026-10-07")
+            }
         }
     }
 

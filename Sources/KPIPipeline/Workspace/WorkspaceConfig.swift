@@ -24,6 +24,21 @@ public struct SourceConfig: Sendable, Decodable, Hashable {
     /// A glob relative to the workspace: `inbox/amazon/*.txt`.
     public var files: String
     public var shop: String?
+    /// The platform when neither the export nor the connector says (warehouse, tracking feeds).
+    public var platform: String?
     public var timezone: String?
     public var currency: String?
+    /// The days a report without dates covers: `2026-10`, `2026-10-01..2026-10-07` or one day.
+    public var period: String?
+
+    public init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
+                timezone: String? = nil, currency: String? = nil, period: String? = nil) {
+        self.connector = connector
+        self.files = files
+        self.shop = shop
+        self.platform = platform
+        self.timezone = timezone
+        self.currency = currency
+        self.period = period
+    }
 }

@@ -1,0 +1,96 @@
+/// Ranks a catalog's connectors by how well each one's columns fit a file's header.
+///
+/// Files dropped in the inbox without a workspace source are routed this way; `connectors detect`
+/// shows the ranking. The file is read once per distinct layout (format, sheet, encoding), not
+/// once per connector, so detection stays cheap with many specs.
+public struct ConnectorDetector {
+    public let catalog: ConnectorCatalog
+
+    public init(catalog: ConnectorCatalog) {
+        self.catalog = catalog
+    }
+
+    /// Connectors that read the file's format, best first: fitting ones before the rest, then by
+    /// more matched columns, then by id.
+    public func rank(path: String, display: String, fingerprint: FileFingerprint) -> [Detection] {
+        var candidatesByLayout: [Layout: [SourceRow]] = [:]
+        var out: [Detection] = []
+        let context = SourceContext(displayPath: display, fingerprint: fingerprint, runID: 0)
+        for id in catalog.ids {
+            guard let spec = (catalog.connectors[id] as? SpecConnector)?.compiled else { continue }
+            let format = spec.format(forPath: path)
+            guard spec.accepts(path: path) else { continue }
+            let layout = Layout(format: format, encoding: fingerprint.resolve(spec.encoding), rows: spec.headerSearchRows)
+            if candidatesByLayout[layout] == nil {
+                candidatesByLayout[layout] = Self.headerCandidates(spec, path: path, context: context)
+            }
+            var best: Detection?
+            for row in candidatesByLayout[layout]! {
+                let (binding, missing) = HeaderBinding.bind(spec, header: row.fields)
+                let matched = binding.columns.compactMap { $0 }.count
+                let used = Set(binding.columns.compactMap { $0 })
+                let detection = Detection(
+                    connector: id, fits: missing.isEmpty, matched: matched, fieldCount: spec.fields.count,
+                    missing: missing.map(\.name), headerLine: row.line,
+                    unknownColumns: row.fields.indices.filter { !used.contains($0) && !row.fields[$0].isEmpty }.map { row.fields[$0] })
+                if best == nil || Self.isBetter(detection, than: best!) { best = detection }
+            }
+            if let best, best.matched > 0 { out.append(best) }
+        }
+        return out.sorted { Self.isBetter($0, than: $1) }
+    }
+
+    /// The one connector that fits best, or why there is none.
+    public func choose(path: String, display: String, fingerprint: FileFingerprint) -> Result<Detection, DetectionError> {
+        let ranked = rank(path: path, display: display, fingerprint: fingerprint)
+        let fitting = ranked.filter(\.fits)
+        guard let top = fitting.first else { return .failure(.noMatch(file: display, nearest: ranked.first)) }
+        let tied = fitting.filter { $0.matched == top.matched }
+        guard tied.count == 1 else { return .failure(.ambiguous(file: display, candidates: tied.map(\.connector))) }
+        return .success(top)
+    }
+
+    private struct Layout: Hashable {
+        var format: SourceFormat
+        var encoding: SourceEncoding
+        var rows: Int
+    }
+
+    private static func isBetter(_ a: Detection, than b: Detection) -> Bool {
+        if a.fits != b.fits { return a.fits }
+        if a.matched != b.matched { return a.matched > b.matched }
+        return a.connector < b.connector
+    }
+
+    /// The rows a header may be: the keys of a JSON/XML document, or a sheet's or CSV's first rows.
+    private static func headerCandidates(_ spec: CompiledSpec, path: String, context: SourceContext) -> [SourceRow] {
+        guard var opened = try? RowSourceFactory.open(spec, path: path, context: context) else { return [] }
+        if let header = opened.header { return [header] }
+        var rows: [SourceRow] = []
+        for _ in 0..<spec.headerSearchRows {
+            guard let row = try? opened.source.next() else { break }
+            rows.append(row)
+        }
+        return rows
+    }
+}
+
+/// Why a file could not be routed to a connector.
+public enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noMatch(file: String, nearest: Detection?)
+    case ambiguous(file: String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case .noMatch(let file, let nearest):
+            var text = "\(file): no connector fits its header"
+            if let nearest {
+                text += "; closest is `\(nearest.connector)`, missing " + nearest.missing.map { "`\($0)`" }.joined(separator: ", ")
+            }
+            return text + "\n  name a connector for it in `sources:` of kpibridge.yaml, or check it with `kpibridge connectors detect`"
+        case .ambiguous(let file, let candidates):
+            return "\(file): several connectors fit its header equally well: " + candidates.map { "`\($0)`" }.joined(separator: ", ")
+                + "\n  name the right one in `sources:` of kpibridge.yaml"
+        }
+    }
+}

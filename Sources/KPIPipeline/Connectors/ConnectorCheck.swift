@@ -1,0 +1,67 @@
+import KPIConnectors
+import KPISchema
+
+/// A dry run of one connector over one file: what it would load, and every problem, writing nothing.
+public struct ConnectorCheck: Sendable {
+    public var file: String
+    public var connector: String
+    public var headerLine: Int
+    public var fieldColumns: [(field: String, header: String?)]
+    public var unknownColumns: [String]
+    public var stats: ReadStats
+    /// Records emitted per kind.
+    public var kinds: [String: Int]
+    /// The first records, as readable lines.
+    public var sample: [String]
+    /// Every quarantine reason, in file order.
+    public var problems: [String]
+
+    /// Reads `path` with `connector`; a file-level problem is thrown as a `SourceError`.
+    public static func run(_ connector: any Connector, path: String, context: SourceContext, sampleSize: Int = 5) throws -> ConnectorCheck {
+        var reader = try connector.open(path: path, context: context)
+        let header = reader as? any HeaderReporting
+        var sink = PreviewSink(limit: sampleSize)
+        let stats = try reader.read(into: &sink)
+        return ConnectorCheck(file: context.displayPath, connector: connector.id, headerLine: header?.headerLine ?? 0,
+                              fieldColumns: header?.fieldColumns ?? [], unknownColumns: header?.unknownColumns ?? [],
+                              stats: stats, kinds: sink.kinds, sample: sink.sample, problems: sink.problems)
+    }
+
+    public var text: String {
+        var lines = ["\(file) read as \(connector)" + (headerLine > 0 ? ", header on line \(headerLine)" : "")]
+        lines.append("fields:")
+        for (field, header) in fieldColumns {
+            lines.append("  \(field) ← " + (header.map { "`\($0)`" } ?? "(no column)"))
+        }
+        if !unknownColumns.isEmpty {
+            lines.append("columns the connector does not know: " + unknownColumns.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        lines.append("rows: \(stats.rowsRead) read, \(stats.rowsLoaded) would load, \(stats.rowsSkipped) skipped as non-data, \(stats.rowsQuarantined) would be quarantined")
+        lines.append("records: " + (kinds.isEmpty ? "none" : kinds.keys.sorted().map { "\(kinds[$0]!) \($0)" }.joined(separator: ", ")))
+        if !sample.isEmpty {
+            lines.append("first records:")
+            lines += sample.map { "  " + $0 }
+        }
+        lines.append(problems.isEmpty ? "problems: none" : "problems (\(problems.count)):")
+        lines += problems.map { "  " + $0 }
+        lines.append("nothing was written")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Keeps counts, a few records and every problem.
+private struct PreviewSink: RecordSink {
+    let limit: Int
+    var kinds: [String: Int] = [:]
+    var sample: [String] = []
+    var problems: [String] = []
+
+    mutating func accept(_ record: NormalizedRecord) {
+        kinds[record.kind.description, default: 0] += 1
+        if sample.count < limit { sample.append(record.summary) }
+    }
+
+    mutating func quarantine(_ row: QuarantinedRow) {
+        problems.append(row.reason)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import KPIConnectors
+
+/// One line per connector a workspace can use: id, formats, record kinds and where it is defined.
+public struct ConnectorListing: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var formats: [String]
+        public var kinds: [String]
+        public var origin: String
+    }
+
+    public var entries: [Entry]
+
+    public init(catalog: ConnectorCatalog, relativeTo root: String?) {
+        entries = catalog.ids.map { id in
+            let connector = catalog.connectors[id]!
+            let spec = (connector as? SpecConnector)?.compiled
+            var origin = catalog.origins[id] ?? "-"
+            if let root, origin.hasPrefix(root + "/") { origin = "workspace: " + origin.dropFirst(root.count + 1) }
+            else { origin = "built-in: " + (origin as NSString).lastPathComponent }
+            return Entry(id: id, title: connector.title, formats: spec?.formats.map(\.name) ?? [],
+                         kinds: spec?.spec.records.kinds ?? [], origin: origin)
+        }
+    }
+
+    public var text: String {
+        let width = entries.map(\.id.count).max() ?? 0
+        return entries.map { entry in
+            entry.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + entry.formats.joined(separator: "/").padding(toLength: 9, withPad: " ", startingAt: 0)
+                + " → " + entry.kinds.joined(separator: ", ") + "\n" + String(repeating: " ", count: width + 2)
+                + entry.title + " (" + entry.origin + ")"
+        }.joined(separator: "\n")
+    }
+}
+
+extension ConnectorListing {
+    /// The listing for `directory`'s workspace, or the built-in connectors alone when the folder
+    /// is not a workspace (so `kpibridge connectors list` works anywhere).
+    public static func forDirectory(_ directory: String, builtinConnectors: [String]) throws(PipelineError) -> ConnectorListing {
+        let config = (directory as NSString).appendingPathComponent(Workspace.configFile)
+        if FileManager.default.fileExists(atPath: config) {
+            return try Workspace(directory: directory, builtinConnectors: builtinConnectors).connectorListing
+        }
+        do {
+            return ConnectorListing(catalog: try ConnectorCatalog(directories: builtinConnectors), relativeTo: nil)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+}

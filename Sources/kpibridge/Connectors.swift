@@ -1,0 +1,81 @@
+import ArgumentParser
+import KPIPipeline
+
+extension Kpibridge {
+    struct Connectors: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List connectors, find the one that fits a file, or dry-run one over a file.",
+            discussion: """
+                Example:
+                  kpibridge connectors list --workspace samples/workspace
+                  kpibridge connectors detect ~/Downloads/BusinessReport-10-31-26.csv
+                  kpibridge connectors check amazon.business_report ~/Downloads/BusinessReport-10-31-26.csv --period 2026-10
+                """,
+            subcommands: [List.self, Detect.self, Check.self])
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Built-in and workspace connectors, with their formats and record kinds.")
+
+            @Option(name: .long, help: "The workspace folder; without kpibridge.yaml only built-in connectors are listed.")
+            var workspace: String = "."
+
+            func run() throws {
+                print(try ConnectorListing.forDirectory(workspace, builtinConnectors: BuiltinConnectors.directories()).text)
+            }
+        }
+
+        struct Detect: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Rank connectors by how well their columns fit a file's header; say what each lacks.",
+                discussion: "Exit code 0 when exactly one connector fits best, 1 when none or several do.")
+
+            @OptionGroup var options: WorkspaceOptions
+
+            @Argument(help: "The export file to identify.")
+            var file: String
+
+            func run() throws {
+                let report = try options.openWorkspace().detect(file: file)
+                print(report.text)
+                if case .failure = report.choice { throw ExitCode(1) }
+            }
+        }
+
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Dry-run a connector over a file: rows, mapped columns, first records, every problem. Writes nothing.",
+                discussion: "Exit code 0 when every row would load, 1 when some would be quarantined or the file fails.")
+
+            @OptionGroup var options: WorkspaceOptions
+
+            @Argument(help: "Connector id, e.g. amazon.fba_returns.")
+            var connector: String
+
+            @Argument(help: "The export file to read.")
+            var file: String
+
+            @Option(help: "Shop the rows belong to when the export has no shop column.")
+            var shop: String?
+
+            @Option(help: "Platform the rows belong to when neither the export nor the connector says.")
+            var platform: String?
+
+            @Option(help: "Zone of times written without an offset (IANA name or +08:00).")
+            var timezone: String?
+
+            @Option(help: "Currency when the export leaves it blank (ISO 4217).")
+            var currency: String?
+
+            @Option(help: "Days a report without dates covers: 2026-10 or 2026-10-01..2026-10-07.")
+            var period: String?
+
+            func run() throws {
+                let check = try options.openWorkspace().check(connector: connector, file: file, shop: shop, platform: platform,
+                                                          timezone: timezone, currency: currency, period: period)
+                print(check.text)
+                if !check.problems.isEmpty { throw ExitCode(1) }
+            }
+        }
+    }
+}
