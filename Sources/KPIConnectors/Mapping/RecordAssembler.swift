@@ -51,8 +51,9 @@ struct RecordAssembler {
         let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
                               contentHash: context.fingerprint.sha256, runID: context.runID)
         var out: [NormalizedRecord] = []
-        if spec.spec.records.hasOrderRecords {
-            guard let orderID = row.text("order_id") else { return .missing(spec.fieldIndex["order_id"]!) }
+        // A row without an order id (a settlement storage fee) yields no order-side records; the
+        // field's `required` decides whether such a row is an error.
+        if spec.spec.records.hasOrderRecords, let orderID = row.text("order_id") {
             if case .missing(let field) = appendOrderRecords(row, orderID: orderID, lineage: lineage, into: &out) {
                 return .missing(field)
             }

@@ -12,6 +12,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
     let headerLine: Int
     private let dateCells: [DateTimeCell?]
     private var assembler: RecordAssembler
+    /// The last value of each `fill_down` field.
+    private var above: [Int: FieldValue] = [:]
 
     init(spec: CompiledSpec, path: String, context: SourceContext) throws {
         self.spec = spec
@@ -160,29 +162,42 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         case row([FieldValue?])
     }
 
-    private func parse(_ record: SourceRow) -> Outcome {
+    private mutating func parse(_ record: SourceRow) -> Outcome {
         let headerCount = binding.headers.count
         if record.fields.count > headerCount, record.fields[headerCount...].contains(where: { !$0.isEmpty }) {
             return .bad(column: headerCount + 1, message: "row has \(record.fields.count) cells but the header (line \(headerLine)) has \(headerCount)")
+        }
+        func cell(_ index: Int) -> String {
+            var text = binding.columns[index].map { record[cell: $0] } ?? ""
+            if text.isEmpty, let fallback = spec.fields[index].spec.default { text = fallback }
+            return text
+        }
+        // Non-data rows are recognised by their text before any value is parsed: a `合计($)` total
+        // row need not hold a date where the data rows do. Their fill-down values still count.
+        for filter in spec.filters {
+            let text = cell(filter.field).trimmingSpaces()
+            let skip = filter.prefix.map { text.hasPrefix($0) } == true || filter.equals.map { text == $0 } == true
+                || (filter.empty && text.isEmpty)
+            if skip {
+                for index in spec.fillDown {
+                    if let value = try? value(of: cell(index), field: spec.fields[index], index: index) { above[index] = value }
+                }
+                return .skip
+            }
         }
         var values: [FieldValue?] = []
         values.reserveCapacity(spec.fields.count)
         for (index, field) in spec.fields.enumerated() {
             let column = binding.columns[index]
-            var cell = column.map { record[cell: $0] } ?? ""
-            if cell.isEmpty, let fallback = field.spec.default { cell = fallback }
             do {
-                values.append(try value(of: cell, field: field, index: index))
+                values.append(try value(of: cell(index), field: field, index: index))
             } catch {
                 let header = column.map { binding.headers[$0] } ?? field.name
                 return .bad(column: column.map { $0 + 1 }, message: "\(header): \(error.problem); expected \(error.expected)")
             }
         }
-        for filter in spec.filters {
-            let text = values[filter.field]?.text ?? ""
-            if let prefix = filter.prefix, text.hasPrefix(prefix) { return .skip }
-            if let equals = filter.equals, text == equals { return .skip }
-            if filter.empty, values[filter.field] == nil { return .skip }
+        for index in spec.fillDown {
+            if let value = values[index] { above[index] = value } else { values[index] = above[index] }
         }
         return .row(values)
     }

@@ -14,6 +14,8 @@ public struct CompiledSpec: Sendable {
     let fields: [CompiledField]
     let fieldIndex: [String: Int]
     let filters: [CompiledFilter]
+    /// Field indexes filled down from the rows above.
+    let fillDown: [Int]
     let refundWhen: [CompiledCondition]
     let returnWhen: [CompiledCondition]
     /// Fulfillment events in kind order: the datetime field and the rows they apply to.
@@ -118,7 +120,7 @@ public struct CompiledSpec: Sendable {
             if field.unit != nil, field.type != .duration { throw fail("field `\(name)`: `unit` applies to duration fields only") }
             let headers = field.column.map(HeaderName.init)
             for header in headers {
-                if let other = claimed[header] {
+                if let other = claimed[header], other != name {
                     throw fail("fields `\(other)` and `\(name)` both read column `\(header.normalized)`; each column feeds one field")
                 }
                 claimed[header] = name
@@ -241,6 +243,12 @@ public struct CompiledSpec: Sendable {
                 throw fail("carry_forward names unknown field `\(name)`")
             }
         }
+        var fillDown: [Int] = []
+        for name in spec.fillDown ?? [] {
+            guard let index = fieldIndex[name] else { throw fail("fill_down names unknown field `\(name)`") }
+            fillDown.append(index)
+        }
+        self.fillDown = fillDown
         var filters: [CompiledFilter] = []
         for filter in spec.skipRows ?? [] {
             guard let index = fieldIndex[filter.field] else { throw fail("skip_rows names unknown field `\(filter.field)`") }

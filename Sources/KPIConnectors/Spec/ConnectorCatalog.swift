@@ -31,6 +31,18 @@ public struct ConnectorCatalog: Sendable {
         } catch {
             throw ConnectorSpecError(path: path, message: "cannot read: \(error.localizedDescription)")
         }
+        if let node = try? Yams.compose(yaml: text), let key = SpecKeys.spec.unknownKey(in: node) {
+            let name = String(key.split(separator: ".").last ?? "")
+            let allowed = SpecKeys.spec.allowedKeys(at: key)
+            var message = "unknown key `\(key)`"
+            let wanted = HeaderName(name)
+            if let closest = allowed.min(by: { HeaderName($0).distance(to: wanted) < HeaderName($1).distance(to: wanted) }),
+               HeaderName(closest).distance(to: wanted) <= 3 {
+                message += "; did you mean `\(closest)`?"
+            }
+            if !allowed.isEmpty { message += " (allowed here: " + allowed.joined(separator: ", ") + ")" }
+            throw ConnectorSpecError(path: path, message: message)
+        }
         let spec: ConnectorSpec
         do {
             spec = try YAMLDecoder().decode(ConnectorSpec.self, from: text)

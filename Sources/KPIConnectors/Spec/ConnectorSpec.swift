@@ -18,6 +18,9 @@ public struct ConnectorSpec: Sendable, Decodable, Hashable {
     /// Order-level cells that only the first row of an order fills (Shopify): later rows inherit them.
     public var carryForward: CarryForwardSpec?
     public var records: RecordsSpec
+    /// Fields whose empty cells take the last value above them, summary and total rows included
+    /// (a settlement file states its currency once, on its summary row).
+    public var fillDown: [String]?
     /// Columns of the layout that no field reads; any other unread column is reported as schema
     /// drift in the run summary. Without this list, drift is not reported.
     public var knownColumns: [String]?
@@ -27,6 +30,7 @@ public struct ConnectorSpec: Sendable, Decodable, Hashable {
         case skipRows = "skip_rows"
         case carryForward = "carry_forward"
         case knownColumns = "known_columns"
+        case fillDown = "fill_down"
     }
 }
 
@@ -179,7 +183,8 @@ public struct RecordsSpec: Sendable, Decodable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        order = try c.decodeIfPresent(OrderRecordSpec.self, forKey: .order)
+        // `order:` with nothing under it means an order record with the defaults.
+        order = c.contains(.order) ? (try c.decodeNil(forKey: .order) ? OrderRecordSpec() : try c.decode(OrderRecordSpec.self, forKey: .order)) : nil
         orderLine = try c.decodeIfPresent(OrderLineRecordSpec.self, forKey: .orderLine)
         fulfillmentEvents = try c.decodeIfPresent([String: EventRecordSpec].self, forKey: .fulfillmentEvents)
         refund = try c.decodeIfPresent(RefundRecordSpec.self, forKey: .refund)
@@ -257,6 +262,8 @@ public struct ReturnRecordSpec: Sendable, Decodable, Hashable {
 }
 
 public struct OrderRecordSpec: Sendable, Decodable, Hashable {
+    public init() {}
+
     /// Datetime fields whose latest value is the order's version for last-updated-wins.
     public var version: [String]?
     /// A field whose presence alone marks the order cancelled (Shopify `Cancelled at`).

@@ -104,9 +104,10 @@ public enum FlatKind: String, Sendable, Hashable, CaseIterable {
             RecordSchema(kind: rawValue, table: "fees", fields: [
                 .init("platform", .text, required: true), .init("settlement_id", .text, required: true),
                 .init("order_id", .text), .init("transaction_type", .text), .init("fee_type", .text, required: true),
-                .init("description", .text), .init("sku", .text), .init("amount", .decimal, required: true),
+                .init("description", .text), .init("sku", .text), .init("item_code", .text),
+                .init("amount", .decimal, required: true),
                 .init("currency", .text, required: true), .init("posted_at", .datetime),
-            ], key: ["platform", "settlement_id", "order_id", "transaction_type", "fee_type", "description", "sku"],
+            ], key: ["platform", "settlement_id", "order_id", "transaction_type", "fee_type", "description", "sku", "item_code"],
             summary: "a settlement money component that is not a sale or refund: commission, FBA fee")
         }
     }
