@@ -53,7 +53,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
-        .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline"], resources: [.copy("Fixtures")]),

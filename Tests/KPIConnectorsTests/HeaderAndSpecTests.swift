@@ -42,7 +42,8 @@ import Yams
 
     @Test func unknownConnectorSuggestsTheClosest() throws {
         let catalog = try ConnectorCatalog(directories: [shippedConnectors])
-        #expect(catalog.ids == ["amazon.all_orders", "mabang.orders", "shopify.orders"])
+        #expect(catalog.ids.count == 26)
+        #expect(Set(["amazon.all_orders", "mabang.orders", "shopify.orders", "walmart.orders", "team.roster"]).isSubset(of: catalog.ids))
         do {
             _ = try catalog.connector("amazon.all_order")
             Issue.record("expected an error")

@@ -15,24 +15,36 @@ import Testing
         #expect(try runsRecorded(ws) == 0)
     }
 
-    @Test func aFileNoSourceClaimsStopsTheRunBeforeAnyWrite() throws {
+    @Test func aFileNoConnectorFitsFailsAloneAndTheRestLoad() throws {
         let ws = try TemporaryWorkspace()
         try ws.write("inbox/walmart/PO_report.csv", "PO#,Order#\n1,2\n")
-        let error = pipelineError { _ = try ws.pipeline().run() }
-        #expect(error?.kind == .failed)
-        #expect(error?.message.hasPrefix("1 file in inbox/ match no connector:\n  - inbox/walmart/PO_report.csv\n") == true)
-        #expect(try runsRecorded(ws) == 0)
-        #expect(try ws.export("orders").split(separator: "\r\n").count == 1)
+        let report = try ws.pipeline().run()
+        #expect(report.filesFailed == 1)
+        #expect(report.failures.first?.hasPrefix("inbox/walmart/PO_report.csv: no connector fits its header; closest is `walmart.orders`, missing") == true)
+        #expect(report.filesRead == 4)
+        #expect(try ws.export("runs").contains(",files failed,1,"))
+        #expect(try ws.export("load_ledger").contains("PO_report") == false)
     }
 
-    @Test func aMissingColumnNamesItAndLoadsNothing() throws {
+    @Test func aMissingColumnNamesItAndNothingOfThatFileLoads() throws {
         let ws = try TemporaryWorkspace()
         try ws.write("inbox/shopify/broken.csv", "Name,Created at,Lineitem qty,Lineitem price,Lineitem sku\n#9,2026-10-01 10:00:00 -0700,1,2.00,A\n")
-        let error = pipelineError { _ = try ws.pipeline().run() }
-        #expect(error?.kind == .failed)
-        #expect(error?.message.contains("inbox/shopify/broken.csv: not a `shopify.orders` export: required column missing\n  - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem qty`") == true)
-        #expect(error?.message.hasSuffix("nothing was loaded") == true)
-        #expect(try runsRecorded(ws) == 0)
+        let report = try ws.pipeline().run()
+        #expect(report.failures.count == 1)
+        #expect(report.failures.first?.hasPrefix("inbox/shopify/broken.csv: not a `shopify.orders` export: required column missing\n  - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem qty`") == true)
+        #expect(report.text.contains("1 file failed and was not loaded"))
+        #expect(try ws.export("orders").contains("#9") == false)
+        #expect(report.filesRead == 4)
+    }
+
+    @Test func aFileWithoutASourceIsRoutedByItsHeader() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/team/roster.csv", "工号,姓名,岗位,入职日期\nE9,李雷,客服,2026-10-01\n")
+        let report = try ws.pipeline().run()
+        let roster = report.files.first { $0.file == "inbox/team/roster.csv" }
+        #expect(roster?.connector == "team.roster")
+        #expect(roster?.routing == "detected")
+        #expect(try ws.export("roster").contains("E9,李雷,,客服,,2026-10-01,"))
     }
 
     @Test func aBadStoreURLIsAUsageError() throws {

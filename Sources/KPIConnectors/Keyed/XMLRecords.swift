@@ -17,9 +17,10 @@ public enum XMLRecords {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
-        guard parser.parse() else {
-            let reason = parser.parserError?.localizedDescription ?? "unknown error"
-            throw FileFormatError(file: display, message: "not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason)")
+        // Foundation on Linux may report a well-formedness error only to the delegate, so both are checked.
+        guard parser.parse(), collector.error == nil, parser.parserError == nil else {
+            let reason = (collector.error ?? parser.parserError)?.localizedDescription ?? "unknown error"
+            throw FileFormatError(file: display, message: "not well-formed XML (line \(collector.errorLine ?? parser.lineNumber)): \(reason)")
         }
         return collector.records
     }
@@ -43,7 +44,14 @@ public enum XMLRecords {
         private var values: [String: String] = [:]
         private var raw = ""
 
+        var error: (any Error)?
+        var errorLine: Int?
+
         init(steps: [String]) { self.steps = steps }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if error == nil { error = parseError; errorLine = parser.lineNumber }
+        }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {

@@ -107,6 +107,10 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
         }
     }
 
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        fail(parser, "not well-formed XML (line \(parser.lineNumber)): \(parseError.localizedDescription)")
+    }
+
     private func fail(_ parser: XMLParser, _ message: String) {
         if problem == nil { problem = message }
         parser.abortParsing()

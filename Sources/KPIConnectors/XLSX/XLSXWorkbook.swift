@@ -114,7 +114,7 @@ public struct XLSXWorkbook {
         if let problem = problem() {
             throw FileFormatError(file: display, message: "`\(part)`: \(problem)")
         }
-        guard ok else {
+        guard ok, parser.parserError == nil else {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
             throw FileFormatError(file: display, message: "`\(part)` is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason)")
         }

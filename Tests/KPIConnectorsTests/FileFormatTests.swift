@@ -1,0 +1,62 @@
+import Foundation
+import KPIConnectors
+import Testing
+
+/// Workbook dates, and damaged XLSX, JSON and XML files failing with a clear message.
+@Suite struct FileFormatTests {
+    private func temporary(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-\(UUID())-\(name)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func serialDatesInBothSystems() {
+        // 46300.75 days after 1899-12-30, and 44838.25 after 1904-01-01 (computed with Python's datetime).
+        #expect(ExcelSerialDate.text(serial: 46300.75, system: .from1900) == "2026-10-05 18:00:00")
+        #expect(ExcelSerialDate.text(serial: 44838.25, system: .from1904) == "2026-10-05 06:00:00")
+        // Before Excel's phantom 1900-02-29 (serial 60) the 1900 system counts from 1899-12-31.
+        #expect(ExcelSerialDate.text(serial: 59, system: .from1900) == "1900-02-28 00:00:00")
+        #expect(ExcelSerialDate.text(serial: -1, system: .from1900) == nil)
+    }
+
+    @Test func workbookSheetsByNameAndPositionAndMissingSheet() throws {
+        let path = sampleInbox + "/erp/库存盘点_20261031.xlsx"
+        let book = try XLSXWorkbook(path: path, display: "库存.xlsx")
+        #expect(book.sheetNames == ["库存"])
+        var rows = try book.rows(sheet: "1")
+        #expect(rows.next()?.fields.prefix(3) == ["SKU", "商品名称", "仓库"])
+        #expect(rows.next()?.fields.last == "2026-10-31 00:00:00")  // a date cell, rendered as wall-clock text
+        #expect(throws: FileFormatError(file: "库存.xlsx", message: "no sheet `Stock`; the workbook has `库存`")) {
+            _ = try book.rows(sheet: "Stock")
+        }
+    }
+
+    @Test func notAZipIsNotAWorkbook() throws {
+        let path = try temporary("bad.xlsx", Array("PO#,Order#\n".utf8))
+        #expect(throws: FileFormatError(file: "bad.xlsx", message: "not an XLSX workbook (cannot open it as a zip archive)")) {
+            _ = try XLSXWorkbook(path: path, display: "bad.xlsx")
+        }
+    }
+
+    @Test func truncatedJSONAndMalformedXMLFailTheFile() throws {
+        do {
+            _ = try JSONRecords.read(data: Data(#"{"tickets": [{"id": 1}, {"id": "#.utf8), path: "tickets", display: "t.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "t.json")
+            #expect(error.message.hasPrefix("not valid JSON"))
+        }
+        do {
+            _ = try XMLRecords.read(data: Data("<Feed><Shipment><Activity></Shipment></Feed>".utf8), path: "Shipment/Activity", display: "f.xml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.hasPrefix("not well-formed XML (line 1"))
+        }
+    }
+
+    @Test func jsonRecordsInheritTheirParentsScalars() throws {
+        let data = Data(##"{"shipments": [{"reference": "#1", "tracker": {"carrier": "USPS", "tracking_details": [{"status": "in_transit", "at": 1.50}]}}]}"##.utf8)
+        let records = try JSONRecords.read(data: data, path: "shipments.tracker.tracking_details", display: "s.json")
+        #expect(records.map(\.values) == [["^reference": "#1", "^carrier": "USPS", "status": "in_transit", "at": "1.5"]])
+    }
+}
