@@ -55,24 +55,12 @@ extension Kpibridge {
             @Argument(help: "The export file to read.")
             var file: String
 
-            @Option(help: "Shop the rows belong to when the export has no shop column.")
-            var shop: String?
-
-            @Option(help: "Platform the rows belong to when neither the export nor the connector says.")
-            var platform: String?
-
-            @Option(help: "Zone of times written without an offset (IANA name or +08:00).")
-            var timezone: String?
-
-            @Option(help: "Currency when the export leaves it blank (ISO 4217).")
-            var currency: String?
-
-            @Option(help: "Days a report without dates covers: 2026-10 or 2026-10-01..2026-10-07.")
-            var period: String?
+            @OptionGroup var source: SourceOptions
 
             func run() throws {
-                let check = try options.openWorkspace().check(connector: connector, file: file, shop: shop, platform: platform,
-                                                          timezone: timezone, currency: currency, period: period)
+                let check = try options.openWorkspace().check(connector: connector, file: file, shop: source.shop,
+                                                              platform: source.platform, timezone: source.timezone,
+                                                              currency: source.currency, period: source.period)
                 print(check.text)
                 if !check.problems.isEmpty { throw ExitCode(1) }
             }

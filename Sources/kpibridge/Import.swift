@@ -16,20 +16,7 @@ extension Kpibridge {
         @Option(help: "Connector id, e.g. amazon.all_orders, shopify.orders, mabang.orders.")
         var connector: String
 
-        @Option(help: "Shop the rows belong to when the export has no shop column.")
-        var shop: String?
-
-        @Option(help: "Platform the rows belong to when neither the export nor the connector says (shopify).")
-        var platform: String?
-
-        @Option(help: "Days a report without dates covers: 2026-10, 2026-10-31 or 2026-10-01..2026-10-07.")
-        var period: String?
-
-        @Option(help: "Zone of times written without an offset (IANA name or +08:00).")
-        var timezone: String?
-
-        @Option(help: "Currency when the export leaves it blank (ISO 4217).")
-        var currency: String?
+        @OptionGroup var source: SourceOptions
 
         @Argument(help: "Export files to load.")
         var files: [String]
@@ -39,9 +26,9 @@ extension Kpibridge {
         }
 
         func run() throws {
-            let report = try options.pipeline().importFiles(connector: connector, files: files, shop: shop,
-                                                            platform: platform, timezone: timezone, currency: currency,
-                                                            period: period)
+            let report = try options.pipeline().importFiles(connector: connector, files: files, shop: source.shop,
+                                                            platform: source.platform, timezone: source.timezone,
+                                                            currency: source.currency, period: source.period)
             print(report.text)
             if report.filesFailed > 0 { throw ExitCode(1) }
         }
