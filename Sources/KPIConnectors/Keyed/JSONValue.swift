@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Any JSON value, decoded with numbers kept exact (`Decimal`), so `19.99` is never `19.989999…`.
 public enum JSONValue: Sendable, Hashable, Decodable {
@@ -49,26 +50,10 @@ public enum JSONValue: Sendable, Hashable, Decodable {
         case .null: "null"
         case .bool(let v): v ? "true" : "false"
         case .number(let v): v.plainString
-        case .string(let v): Self.quote(v)
+        case .string(let v): JSONText.quoted(v)
         case .array(let items): "[" + items.map(\.compactText).joined(separator: ",") + "]"
         case .object(let members):
-            "{" + members.keys.sorted().map { Self.quote($0) + ":" + members[$0]!.compactText }.joined(separator: ",") + "}"
+            "{" + members.keys.sorted().map { JSONText.quoted($0) + ":" + members[$0]!.compactText }.joined(separator: ",") + "}"
         }
-    }
-
-    private static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

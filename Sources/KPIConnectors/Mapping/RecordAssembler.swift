@@ -160,7 +160,7 @@ struct RecordAssembler {
             var value: FlatValue?
             if let source {
                 switch row.values[source] {
-                case .text: value = row.text(spec.fields[source].name).map(FlatValue.text)
+                case .text(let raw): value = .text(mapper.map(raw, field: source, in: spec))
                 case .integer(let v): value = .integer(v)
                 case .decimal(let v): value = .decimal(v)
                 case .timestamp(let v): value = .timestamp(v)

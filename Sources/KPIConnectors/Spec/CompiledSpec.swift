@@ -310,8 +310,7 @@ public struct CompiledSpec: Sendable {
     /// belong to one of them; an unknown one is tried as the first format.
     public func accepts(path: String) -> Bool {
         let ext = (path as NSString).pathExtension.lowercased()
-        let known = ["csv", "tsv", "txt", "xlsx", "json", "jsonl", "ndjson", "xml"]
-        return !known.contains(ext) || formats.contains { $0.extensions.contains(ext) }
+        return !SourceFormat.knownExtensions.contains(ext) || formats.contains { $0.extensions.contains(ext) }
     }
 
     /// The format to read `path` in: the one whose usual extension it has, else the first.

@@ -21,6 +21,11 @@ public enum SourceFormat: Sendable, Hashable {
         }
     }
 
+    /// Every extension some format claims; a file with another extension may be any format.
+    public static let knownExtensions: Set<String> = Set(
+        [SourceFormat.delimited(DelimitedFormat()), .xlsx(sheet: nil), .json(records: ""), .jsonLines, .xml(records: "")]
+            .flatMap(\.extensions))
+
     /// File extensions this format is usually saved with, for detection.
     public var extensions: [String] {
         switch self {

@@ -19,6 +19,19 @@ public struct DateTimeCell: Sendable, Hashable {
 
     /// The timestamp, or nil for an empty cell.
     public func parse(_ text: String) throws(CellParseError) -> Timestamp? {
+        guard let (f, date) = try match(text, expected: expected) else { return nil }
+        guard let time = TimeOfDay(hour: f.hour, minute: f.minute, second: f.second) else {
+            throw CellParseError(problem: "`\(text)` is not a real time of day", expected: expected)
+        }
+        if let offset = f.offsetSeconds {
+            let instant = Instant(secondsSinceEpoch: Instant(utc: date, time).secondsSinceEpoch - Int64(offset))
+            return Timestamp(instant: instant, zone: Zone.offsetName(offset))
+        }
+        return Timestamp(instant: zone.instant(localDate: date, time: time), zone: zone.identifier)
+    }
+
+    /// The first pattern's fields and the real calendar date they name; nil for an empty cell.
+    private func match(_ text: String, expected: String) throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)? {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty || trimmed == "-" || trimmed == "--" { return nil }
         for pattern in patterns {
@@ -26,14 +39,7 @@ public struct DateTimeCell: Sendable, Hashable {
             guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
                 throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: expected)
             }
-            guard let time = TimeOfDay(hour: f.hour, minute: f.minute, second: f.second) else {
-                throw CellParseError(problem: "`\(text)` is not a real time of day", expected: expected)
-            }
-            if let offset = f.offsetSeconds {
-                let instant = Instant(secondsSinceEpoch: Instant(utc: date, time).secondsSinceEpoch - Int64(offset))
-                return Timestamp(instant: instant, zone: Zone.offsetName(offset))
-            }
-            return Timestamp(instant: zone.instant(localDate: date, time: time), zone: zone.identifier)
+            return (f, date)
         }
         throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected)
     }
@@ -42,16 +48,7 @@ public struct DateTimeCell: Sendable, Hashable {
 extension DateTimeCell {
     /// The calendar date as written, or nil for an empty cell; a time part, if any, is ignored.
     public func parseDate(_ text: String) throws(CellParseError) -> CivilDate? {
-        let trimmed = text.trimmingSpaces()
-        if trimmed.isEmpty || trimmed == "-" || trimmed == "--" { return nil }
-        for pattern in patterns {
-            guard let f = pattern.match(trimmed) else { continue }
-            guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
-                throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: dateExpected)
-            }
-            return date
-        }
-        throw CellParseError(problem: "`\(text)` does not match the date format", expected: dateExpected)
+        try match(text, expected: dateExpected)?.1
     }
 
     var dateExpected: String {

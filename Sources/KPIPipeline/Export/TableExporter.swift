@@ -1,3 +1,4 @@
+import KPISchema
 import Foundation
 import KPIStore
 
@@ -29,7 +30,7 @@ public struct TableExporter: Sendable {
                 case .csv:
                     buffer += row.map(CellText.csv).joined(separator: ",") + "\r\n"
                 case .jsonl:
-                    buffer += "{" + zip(table.columns, row).map { "\(CellText.jsonString($0)):\(CellText.json($1))" }
+                    buffer += "{" + zip(table.columns, row).map { "\(JSONText.quoted($0)):\(CellText.json($1))" }
                         .joined(separator: ",") + "}\n"
                 }
                 if buffer.utf8.count > 1 << 16 {
