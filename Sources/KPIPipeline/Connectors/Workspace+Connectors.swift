@@ -23,17 +23,9 @@ extension Workspace {
         let connector: any Connector
         do { connector = try catalog.connector(id) } catch { throw .usage(error.description) }
         let (path, display, fingerprint) = try Self.inspect(file, paths: paths)
-        let configured = source(for: display).flatMap { $0.connector == id ? $0 : nil }
-        let periodText = period ?? configured?.period
-        var range: DateRange?
-        if let periodText {
-            guard let parsed = DateRange(parsing: periodText) else { throw .usage("period `\(periodText)` is not like 2026-10 or 2026-10-01..2026-10-07") }
-            range = parsed
-        }
-        let context = SourceContext(displayPath: display, fingerprint: fingerprint, runID: 0,
-                                    shop: shop ?? configured?.shop, platform: platform ?? configured?.platform,
-                                    timezone: timezone ?? configured?.timezone, currency: currency ?? configured?.currency,
-                                    period: range)
+        let settings = try settings(for: display, given: SourceConfig(
+            connector: id, files: file, shop: shop, platform: platform, timezone: timezone, currency: currency, period: period))
+        let context = settings.context(displayPath: display, fingerprint: fingerprint, runID: 0)
         do {
             return try ConnectorCheck.run(connector, path: path, context: context)
         } catch let error as any SourceError {

@@ -72,19 +72,13 @@ public struct Pipeline: Sendable {
     public func importFiles(connector id: String, files: [String], shop: String? = nil, platform: String? = nil,
                             timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> RunReport {
         let connector = try connector(id)
-        if let period, DateRange(parsing: period) == nil {
-            throw .usage("--period `\(period)` is not like 2026-10, 2026-10-31 or 2026-10-01..2026-10-07")
-        }
         var planned: [(String, (any Connector)?, SourceConfig?)] = []
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
             guard FileManager.default.isReadableFile(atPath: path) else { throw .failed("\(file): no such readable file") }
-            // Settings of a matching workspace source apply unless given on the command line.
-            let configured = workspace.source(for: workspace.paths.display(path)).flatMap { $0.connector == id ? $0 : nil }
-            planned.append((path, connector, SourceConfig(
-                connector: id, files: file, shop: shop ?? configured?.shop, platform: platform ?? configured?.platform,
-                timezone: timezone ?? configured?.timezone, currency: currency ?? configured?.currency,
-                period: period ?? configured?.period)))
+            let given = SourceConfig(connector: id, files: file, shop: shop, platform: platform, timezone: timezone,
+                                     currency: currency, period: period)
+            planned.append((path, connector, try workspace.settings(for: workspace.paths.display(path), given: given)))
         }
         return try execute(try plan(planned), command: "import")
     }

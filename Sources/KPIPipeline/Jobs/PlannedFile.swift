@@ -18,9 +18,8 @@ struct PlannedFile {
     var unknownColumns: [String] = []
 
     func context(runID: Int64) -> SourceContext {
-        SourceContext(displayPath: display, fingerprint: fingerprint, runID: runID, shop: source?.shop,
-                      platform: source?.platform, timezone: source?.timezone, currency: source?.currency,
-                      period: source?.period.flatMap(DateRange.init(parsing:)))
+        source?.context(displayPath: display, fingerprint: fingerprint, runID: runID)
+            ?? SourceContext(displayPath: display, fingerprint: fingerprint, runID: runID)
     }
 
     /// The encoding the file will be decoded with.

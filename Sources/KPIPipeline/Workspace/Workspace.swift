@@ -49,7 +49,7 @@ public struct Workspace: Sendable {
             }
             _ = try paths.resolve(source.files, key: "sources[].files")
             if let period = source.period, DateRange(parsing: period) == nil {
-                throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like 2026-10, 2026-10-31 or 2026-10-01..2026-10-07")
+                throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
         }
     }
