@@ -1,12 +1,14 @@
 import Foundation
 import KPISchema
 
-/// Running totals per (profile, grain, period, scope), fed one order at a time.
+/// Running totals per (profile version, grain, period, scope), fed one record at a time.
 ///
-/// Memory is proportional to the number of fact cells (periods × scopes × profiles), not to the
-/// number of orders, so the metric pass stays flat however large the store grows.
+/// Memory is proportional to the number of fact cells (periods × scopes × versions), not to the
+/// number of records, so the metric pass stays flat however large the store grows. A record adds to
+/// a period only under the version the ``DefinitionSet`` picks for that period.
 public struct MetricAccumulator {
     private let engine: MetricEngine
+    private let versions: [DefinitionProfile]
     private var cells: [[CellKey: PeriodTotals]]
 
     struct CellKey: Hashable {
@@ -17,81 +19,87 @@ public struct MetricAccumulator {
 
     init(engine: MetricEngine) {
         self.engine = engine
-        cells = Array(repeating: [:], count: engine.profiles.count)
+        versions = engine.definitions.allVersions
+        cells = Array(repeating: [:], count: versions.count)
     }
 
-    /// Adds one order under every profile.
+    /// Adds one order under every profile version.
     public mutating func add(_ bundle: OrderBundle) throws(FXError) {
-        for index in engine.profiles.indices {
-            try Self.add(bundle, profile: engine.profiles[index], fx: engine.fx, grains: engine.grains, into: &cells[index])
+        let scopes = [(ScopeType.company, "all"), (.platform, bundle.order.key.platform), (.shop, bundle.order.shop)]
+        for index in versions.indices {
+            let view = OrderView(bundle, profile: versions[index])
+            try Self.add(view, scopes: scopes, engine: engine, into: &cells[index])
+        }
+    }
+
+    /// Adds one help-desk ticket (company scope).
+    public mutating func add(ticket record: FlatRecord) {
+        for index in versions.indices {
+            guard let view = TicketView(record, profile: versions[index]), let hours = view.responseHours else { continue }
+            let inSLA = view.withinSLA == true
+            Self.update(on: view.createdDate, profile: versions[index], scopes: [(.company, "all")], engine: engine,
+                        cells: &cells[index]) { t in
+                t.answeredTickets += 1
+                t.responseHours += hours
+                if inSLA { t.answeredInSLA += 1 }
+            }
+        }
+    }
+
+    /// Adds one inventory snapshot row (company scope).
+    public mutating func add(stock record: FlatRecord) {
+        for index in versions.indices {
+            guard let view = StockView(record, profile: versions[index]), let stockout = view.isStockout else { continue }
+            Self.update(on: view.date, profile: versions[index], scopes: [(.company, "all")], engine: engine,
+                        cells: &cells[index]) { t in
+                t.stockDays += 1
+                if stockout { t.stockoutDays += 1 }
+            }
+        }
+    }
+
+    /// Applies `change` to every scope's cell of every grain's period containing `date`, for the
+    /// periods `profile` computes.
+    private static func update(on date: CivilDate, profile: DefinitionProfile, scopes: [(ScopeType, String)],
+                               engine: MetricEngine, cells: inout [CellKey: PeriodTotals],
+                               _ change: (inout PeriodTotals) -> Void) {
+        for grain in engine.grains {
+            let period = grain.period(containing: date)
+            guard engine.definitions.applies(profile, to: period) else { continue }
+            for (type, id) in scopes {
+                change(&cells[CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()])
+            }
         }
     }
 
     /// Static on purpose: a method on `self` would keep a second reference to `cells` alive while it
     /// is mutated, and copy-on-write would then copy every cell for every order.
-    private static func add(_ bundle: OrderBundle, profile: DefinitionProfile, fx: FXTable, grains: [Grain],
+    private static func add(_ view: OrderView, scopes: [(ScopeType, String)], engine: MetricEngine,
                             into cells: inout [CellKey: PeriodTotals]) throws(FXError) {
-        let order = bundle.order
-        let zone = profile.zone
-
-        func update(on date: CivilDate, _ change: (inout PeriodTotals) -> Void) {
-            for grain in grains {
-                let period = grain.period(containing: date)
-                for (type, id) in [(ScopeType.company, "all"), (.platform, order.key.platform), (.shop, order.shop)] {
-                    change(&cells[CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()])
-                }
-            }
-        }
-
-        let purchaseDate = zone.date(of: order.purchasedAt.instant)
-        let cancelled = order.isCancelled
-
-        // Sales, orders, units, refund rate: by purchase date.
-        var value: Decimal = 0
-        var units = 0
-        if !cancelled {
-            for line in bundle.lines {
-                var amount = line.amount.amount
-                if profile.includeTax { amount += line.tax.amount }
-                if profile.includeShipping { amount += line.shipping.amount }
-                value += try fx.convert(Money(amount, line.amount.currency), to: profile.currency, on: purchaseDate)
-                units += line.quantity
-            }
-        }
-        let refunded = !bundle.refunds.isEmpty
-        let lineCount = bundle.lines.count
-        update(on: purchaseDate) { t in
+        let profile = view.profile
+        let value = try view.salesValue(in: profile.currency, fx: engine.fx)
+        let counted = view.counted, units = view.units, lineCount = view.sales.count, refunded = view.refunded
+        update(on: view.purchaseDate, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
             t.ordersSeen += 1
-            guard !cancelled else { return }
+            guard counted else { return }
             t.orders += 1
             t.lines += lineCount
             t.units += units
             t.grossSales += value
             if refunded { t.refundedOrders += 1 }
         }
-
-        // Net sales deduct refunds in the period they were issued (or, undated, the purchase period).
-        if profile.sales == .net && !cancelled {
-            for refund in bundle.refunds {
-                let date = refund.refundedAt.map { zone.date(of: $0.instant) } ?? purchaseDate
-                let amount = try fx.convert(refund.amount, to: profile.currency, on: date)
-                update(on: date) { t in
-                    t.refunds += amount
-                    t.refundRecords += 1
-                }
+        for counted in view.refunds {
+            let amount = try engine.fx.convert(counted.refund.amount, to: profile.currency, on: counted.date)
+            update(on: counted.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
+                t.refunds += amount
+                t.refundRecords += 1
             }
         }
-
-        // Shipping metrics: by the date of the profile's "shipped" event.
-        if !cancelled, let shipped = bundle.events[profile.shipped] {
-            let start = order.paidAt?.instant ?? order.purchasedAt.instant
-            let seconds = shipped.occurredAt.instant.secondsSinceEpoch - start.secondsSinceEpoch
-            let hours = Decimal(seconds) / 3600
-            let onTime = seconds <= Int64(profile.shipSLAHours) * 3600
-            update(on: zone.date(of: shipped.occurredAt.instant)) { t in
+        if let shipment = view.shipment {
+            update(on: shipment.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
                 t.shipped += 1
-                t.fulfillmentHours += hours
-                if onTime { t.shippedOnTime += 1 }
+                t.fulfillmentHours += shipment.hours
+                if shipment.onTime { t.shippedOnTime += 1 }
             }
         }
     }
@@ -99,13 +107,13 @@ public struct MetricAccumulator {
     /// The fact rows, sorted by primary key.
     public func facts() -> [FactMetric] {
         var out: [FactMetric] = []
-        for (index, profile) in engine.profiles.enumerated() {
+        for (index, profile) in versions.enumerated() {
             for (cell, totals) in cells[index] {
                 for (metric, value, numerator, denominator, count) in Self.metrics(totals, profile: profile) {
                     out.append(FactMetric(
                         grain: cell.period.grain, periodStart: cell.period.start, periodEnd: cell.period.end,
                         timezone: profile.zone.identifier, scopeType: cell.scopeType, scopeID: cell.scopeID,
-                        metric: metric.rawValue, profile: profile.name,
+                        metric: metric.rawValue, profile: profile.name, profileVersion: profile.version,
                         definition: profile.definition(using: metric.concepts),
                         value: value.rounded(scale: metric.scale),
                         numerator: numerator?.rounded(scale: metric.unit == "hours" ? 4 : 2),
@@ -142,6 +150,15 @@ public struct MetricAccumulator {
             rows.append((.shippedOrders, shipped, nil, nil, t.shipped))
             rows.append((.fulfillmentHours, t.fulfillmentHours / shipped, t.fulfillmentHours, shipped, t.shipped))
             rows.append((.onTimeShipRate, Decimal(t.shippedOnTime) / shipped, Decimal(t.shippedOnTime), shipped, t.shipped))
+        }
+        if t.answeredTickets > 0 {
+            let answered = Decimal(t.answeredTickets)
+            rows.append((.firstResponseHours, t.responseHours / answered, t.responseHours, answered, t.answeredTickets))
+            rows.append((.slaResponseRate, Decimal(t.answeredInSLA) / answered, Decimal(t.answeredInSLA), answered, t.answeredTickets))
+        }
+        if t.stockDays > 0 {
+            let days = Decimal(t.stockDays)
+            rows.append((.stockoutRate, Decimal(t.stockoutDays) / days, Decimal(t.stockoutDays), days, t.stockDays))
         }
         return rows
     }

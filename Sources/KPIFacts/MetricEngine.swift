@@ -3,17 +3,23 @@ import KPISchema
 
 /// Computes `fact_metric` rows from normalized records under each definition profile.
 ///
-/// Pure: the same records, profiles and rates always give the same rows in the same order, which
-/// is what makes re-exports byte-identical. Formulas follow DOMAIN.md's metric catalog.
+/// Pure: the same records, definitions and rates always give the same rows in the same order, which
+/// is what makes re-exports byte-identical. Formulas follow DOMAIN.md's metric catalog; which
+/// version of a profile computes a period is the ``DefinitionSet``'s choice.
 public struct MetricEngine: Sendable {
-    public var profiles: [DefinitionProfile]
+    public var definitions: DefinitionSet
     public var fx: FXTable
     public var grains: [Grain]
 
-    public init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases) {
-        self.profiles = profiles
+    public init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases) {
+        self.definitions = definitions
         self.fx = fx
         self.grains = grains
+    }
+
+    /// One version per profile, each applying to every period.
+    public init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases) {
+        self.init(definitions: DefinitionSet(profiles), fx: fx, grains: grains)
     }
 
     /// What a computation produced besides facts: records that could not be attributed.
@@ -28,7 +34,7 @@ public struct MetricEngine: Sendable {
         }
     }
 
-    /// An empty accumulator to stream order bundles into.
+    /// An empty accumulator to stream records into.
     public func accumulator() -> MetricAccumulator {
         MetricAccumulator(engine: self)
     }
@@ -38,6 +44,13 @@ public struct MetricEngine: Sendable {
         let index = OrderIndex(records)
         var accumulator = accumulator()
         for bundle in index.bundles { try accumulator.add(bundle) }
+        for record in records.flat {
+            switch record.kind {
+            case .ticket: accumulator.add(ticket: record)
+            case .inventorySnapshot: accumulator.add(stock: record)
+            default: continue
+            }
+        }
         return (accumulator.facts(), Diagnostics(orphanEvents: index.orphanEvents, orphanRefunds: index.orphanRefunds))
     }
 }

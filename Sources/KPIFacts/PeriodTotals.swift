@@ -18,4 +18,11 @@ struct PeriodTotals {
     var shipped = 0
     var fulfillmentHours: Decimal = 0
     var shippedOnTime = 0
+    /// Tickets created in the period that have a first reply.
+    var answeredTickets = 0
+    var responseHours: Decimal = 0
+    var answeredInSLA = 0
+    /// SKU-days with a quantity under the profile's inventory basis, and those at zero.
+    var stockDays = 0
+    var stockoutDays = 0
 }

@@ -34,6 +34,13 @@ extension Decimal {
         return NSDecimalString(&copy, nil)
     }
 
+    /// Exactly `scale` decimals, for people: `10.00`, `30.5`.
+    public func fixed(_ scale: Int) -> String {
+        let parts = rounded(scale: scale).plainString.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction.padding(toLength: scale, withPad: "0", startingAt: 0)
+    }
+
     /// Parses a plain decimal (`-12.50`), rejecting exponents, grouping and anything else.
     public init?(plain text: String) {
         var sawDigit = false

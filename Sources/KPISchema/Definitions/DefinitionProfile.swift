@@ -1,11 +1,17 @@
-/// One team's meaning for every contested concept, chosen as data in the workspace's definitions file.
+import Foundation
+
+/// One version of one team's meaning for every contested concept, chosen as data in the
+/// workspace's definitions file.
 ///
-/// Every fact row names the profile and the variants it used, so two numbers that differ can always
-/// be traced to the concept on which the teams disagree.
+/// Every fact row names the profile and version it was computed with, so two numbers that differ
+/// can always be traced to the concept on which the teams disagree.
 public struct DefinitionProfile: Sendable, Hashable {
     public var name: String
     /// Bumped by the user whenever a variant changes, and written into every fact row.
     public var version: Int
+    /// The first day of the periods this version applies to; nil for "since the beginning".
+    public var effectiveFrom: CivilDate?
+    public var description: String?
     /// The zone whose calendar cuts days, weeks and months.
     public var zone: Zone
     /// Which fulfillment milestone counts as "shipped".
@@ -13,15 +19,23 @@ public struct DefinitionProfile: Sendable, Hashable {
     public var sales: SalesBasis
     public var includeTax: Bool
     public var includeShipping: Bool
-    /// Every money metric is converted into this currency at the purchase day's rate.
+    /// Every money metric is converted into this currency at the rate of the day it belongs to.
     public var currency: String
     /// Hours from payment within which a shipment is on time.
     public var shipSLAHours: Int
+    public var inventory: InventoryBasis
+    public var responseTime: ResponseClock
+    /// Hours (on the response clock) within which a first reply meets the SLA.
+    public var responseSLAHours: Int
 
-    public init(name: String, version: Int, zone: Zone, shipped: FulfillmentEventKind, sales: SalesBasis,
-                includeTax: Bool, includeShipping: Bool, currency: String, shipSLAHours: Int) {
+    public init(name: String, version: Int, effectiveFrom: CivilDate? = nil, description: String? = nil, zone: Zone,
+                shipped: FulfillmentEventKind, sales: SalesBasis, includeTax: Bool, includeShipping: Bool,
+                currency: String, shipSLAHours: Int = 48, inventory: InventoryBasis = .system,
+                responseTime: ResponseClock = .calendarHours, responseSLAHours: Int = 24) {
         self.name = name
         self.version = version
+        self.effectiveFrom = effectiveFrom
+        self.description = description
         self.zone = zone
         self.shipped = shipped
         self.sales = sales
@@ -29,24 +43,38 @@ public struct DefinitionProfile: Sendable, Hashable {
         self.includeShipping = includeShipping
         self.currency = currency
         self.shipSLAHours = shipSLAHours
+        self.inventory = inventory
+        self.responseTime = responseTime
+        self.responseSLAHours = responseSLAHours
     }
 
-    /// The concepts this profile fixes, in a stable order, as `name=variant` pairs.
-    public var variants: [(concept: String, variant: String)] {
-        [
-            ("timezone", zone.identifier),
-            ("shipped", shipped.rawValue),
-            ("sales", sales.rawValue),
-            ("tax", includeTax ? "included" : "excluded"),
-            ("shipping", includeShipping ? "included" : "excluded"),
-            ("currency", currency),
-            ("ship_sla_hours", String(shipSLAHours)),
-        ]
+    /// The variant this version picks for `concept`, as written in the definitions file.
+    public func variant(_ concept: Concept) -> String {
+        switch concept {
+        case .timezone: zone.identifier
+        case .shipped: shipped.rawValue
+        case .sales: sales.rawValue
+        case .tax: includeTax ? "included" : "excluded"
+        case .shipping: includeShipping ? "included" : "excluded"
+        case .currency: currency
+        case .shipSLAHours: String(shipSLAHours)
+        case .inventory: inventory.rawValue
+        case .responseTime: responseTime.variant
+        case .responseSLAHours: String(responseSLAHours)
+        }
     }
+
+    /// `cn/v2`.
+    public var label: String { "\(name)/v\(version)" }
 
     /// The definition text for a metric that depends on `concepts`: `cn/v1 shipped=label_printed timezone=…`.
-    public func definition(using concepts: [String]) -> String {
-        let picked = variants.filter { concepts.contains($0.concept) }.map { "\($0.concept)=\($0.variant)" }
-        return (["\(name)/v\(version)"] + picked).joined(separator: " ")
+    public func definition(using concepts: [Concept]) -> String {
+        let picked = Concept.allCases.filter(concepts.contains).map { "\($0.rawValue)=\(variant($0))" }
+        return ([label] + picked).joined(separator: " ")
+    }
+
+    /// The concepts among `concepts` on which this version and `other` pick different variants.
+    public func differences(from other: DefinitionProfile, among concepts: [Concept] = Concept.allCases) -> [Concept] {
+        concepts.filter { variant($0) != other.variant($0) }
     }
 }

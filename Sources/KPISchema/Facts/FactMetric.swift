@@ -15,6 +15,8 @@ public struct FactMetric: Sendable, Hashable {
     public var scopeID: String
     public var metric: String
     public var profile: String
+    /// The version of the profile that computed the row (a closed period keeps its version until recomputed).
+    public var profileVersion: Int
     /// The profile version and the variants this metric depends on.
     public var definition: String
     public var value: Decimal
@@ -28,7 +30,7 @@ public struct FactMetric: Sendable, Hashable {
     public var recordCount: Int
 
     public init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, timezone: String, scopeType: ScopeType,
-                scopeID: String, metric: String, profile: String, definition: String, value: Decimal,
+                scopeID: String, metric: String, profile: String, profileVersion: Int, definition: String, value: Decimal,
                 numerator: Decimal?, denominator: Decimal?, unit: String, currency: String?, recordCount: Int) {
         self.grain = grain
         self.periodStart = periodStart
@@ -38,6 +40,7 @@ public struct FactMetric: Sendable, Hashable {
         self.scopeID = scopeID
         self.metric = metric
         self.profile = profile
+        self.profileVersion = profileVersion
         self.definition = definition
         self.value = value
         self.numerator = numerator

@@ -43,4 +43,13 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String { "\(grain.rawValue) \(start)…\(end)" }
+
+    /// How people name the period: `2026-10`, `week of 2026-10-26`, `2026-10-31`.
+    public var label: String {
+        switch grain {
+        case .day: start.description
+        case .week: "week of \(start)"
+        case .month: String(start.description.prefix(7))
+        }
+    }
 }

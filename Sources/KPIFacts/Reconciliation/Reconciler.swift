@@ -1,0 +1,247 @@
+import Foundation
+import KPISchema
+
+/// Compares how two definition profiles count every record, streaming one record at a time.
+///
+/// For each profile pair, grain and metric it finds the records that count in a period on one side
+/// only, or count there with a different value, tallies them per scope and, for the detail grains,
+/// keeps each one with the reasons in plain words. It reads the same ``OrderView``, ``TicketView``
+/// and ``StockView`` the metric pass sums, so the explanation always matches the facts.
+public struct Reconciler {
+    public let definitions: DefinitionSet
+    public let fx: FXTable
+    public let pairs: [ProfilePair]
+    public let grains: [Grain]
+    /// Grains whose differing records are kept one by one (a day grain would list most orders).
+    public let detailGrains: Set<Grain>
+    private let profiles: [String]
+    var tallies: [TallyKey: Tally] = [:]
+    public private(set) var details: [ReconciliationDetail] = []
+
+    struct TallyKey: Hashable {
+        var pair: Int
+        var period: Period
+        var scopeType: ScopeType
+        var scopeID: String
+        var metric: MetricID
+    }
+
+    struct Tally {
+        var onlyA = 0
+        var onlyB = 0
+        var differing = 0
+        /// Σ of B's contributions in A's currency (money metrics).
+        var bInA: Decimal = 0
+    }
+
+    public init(definitions: DefinitionSet, fx: FXTable, pairs: [ProfilePair], grains: [Grain] = Grain.allCases,
+                detailGrains: Set<Grain> = [.month]) {
+        self.definitions = definitions
+        self.fx = fx
+        self.pairs = pairs
+        self.grains = grains
+        self.detailGrains = detailGrains
+        profiles = Array(Set(pairs.flatMap { [$0.a, $0.b] })).sorted()
+    }
+
+    /// The record `view` under whichever of `views`' versions applies to the period its date falls in.
+    private func pick<View>(_ views: [View], grain: Grain, profile: (View) -> DefinitionProfile,
+                            date: (View) -> CivilDate?) -> (view: View, period: Period)? {
+        for view in views {
+            guard let day = date(view) else { continue }
+            let period = grain.period(containing: day)
+            if definitions.applies(profile(view), to: period) { return (view, period) }
+        }
+        return nil
+    }
+
+    // MARK: records
+
+    /// Compares one order, its refunds and its shipment under every pair.
+    public mutating func add(_ bundle: OrderBundle) throws(FXError) {
+        var views: [String: [OrderView]] = [:]
+        for name in profiles { views[name] = definitions.versions(of: name).map { OrderView(bundle, profile: $0) } }
+        let order = bundle.order
+        let scopes = [(ScopeType.company, "all"), (.platform, order.key.platform), (.shop, order.shop)]
+        let record = RecordRef(kind: "order", id: order.key.description, platform: order.key.platform, shop: order.shop,
+                               lineage: order.lineage)
+        for (index, pair) in pairs.enumerated() {
+            let aViews = views[pair.a]!, bViews = views[pair.b]!
+            let currencyA = aViews[0].profile.currency
+            for grain in grains {
+                let a = pick(aViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
+                let b = pick(bViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
+                if a != nil || b != nil {
+                    var salesA: Decimal?, salesB: Decimal?
+                    if let a { salesA = try a.view.salesValue(in: a.view.profile.currency, fx: fx) }
+                    if let b { salesB = try b.view.salesValue(in: currencyA, fx: fx) }
+                    if let b, let salesB { tally(index, b.period, scopes, .gmv) { $0.bInA += salesB } }
+                    let explain = { Self.explainPurchase(record, a?.view, b?.view, a?.period, b?.period, pair) }
+                    let members: [(MetricID, (OrderView) -> Decimal?)] = [
+                        (.orders, { _ in 1 }), (.units, { Decimal($0.units) }), (.aov, { _ in nil }),
+                        (.refundRate, { $0.refunded ? 1 : 0 }),
+                    ]
+                    for (metric, value) in members {
+                        compare(index, pair, metric, record, scopes,
+                                a.map { Side(period: $0.period, value: value($0.view)) },
+                                b.map { Side(period: $0.period, value: value($0.view)) }, explain)
+                    }
+                    compare(index, pair, .gmv, record, scopes, a.map { Side(period: $0.period, value: salesA) },
+                            b.map { Side(period: $0.period, value: salesB) }, explain)
+                }
+                try addRefunds(bundle, index: index, pair: pair, grain: grain, aViews: aViews, bViews: bViews,
+                               currencyA: currencyA, scopes: scopes)
+                let shipA = pick(aViews, grain: grain, profile: \.profile) { $0.shipment?.date }
+                let shipB = pick(bViews, grain: grain, profile: \.profile) { $0.shipment?.date }
+                if shipA != nil || shipB != nil {
+                    let explain = {
+                        Self.explainShipment(record, shipA?.view ?? aViews[0], shipB?.view ?? bViews[0],
+                                             shipA?.period, shipB?.period, pair)
+                    }
+                    let members: [(MetricID, (OrderView) -> Decimal?)] = [
+                        (.shippedOrders, { _ in 1 }), (.fulfillmentHours, { _ in nil }),
+                        (.onTimeShipRate, { $0.shipment!.onTime ? 1 : 0 }),
+                    ]
+                    for (metric, value) in members {
+                        compare(index, pair, metric, record, scopes,
+                                shipA.map { Side(period: $0.period, value: value($0.view)) },
+                                shipB.map { Side(period: $0.period, value: value($0.view)) }, explain)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Refunds count in sales only under a net basis, on the day they were issued.
+    private mutating func addRefunds(_ bundle: OrderBundle, index: Int, pair: ProfilePair, grain: Grain,
+                                     aViews: [OrderView], bViews: [OrderView], currencyA: String,
+                                     scopes: [(ScopeType, String)]) throws(FXError) {
+        for refund in bundle.refunds {
+            func side(_ views: [OrderView]) -> (view: OrderView, period: Period, date: CivilDate)? {
+                for view in views {
+                    guard let counted = view.refunds.first(where: { $0.refund.refundID == refund.refundID }) else { continue }
+                    let period = grain.period(containing: counted.date)
+                    if definitions.applies(view.profile, to: period) { return (view, period, counted.date) }
+                }
+                return nil
+            }
+            let a = side(aViews), b = side(bViews)
+            guard a != nil || b != nil else { continue }
+            var valueA: Decimal?, valueB: Decimal?
+            if let a { valueA = -(try fx.convert(refund.amount, to: a.view.profile.currency, on: a.date)) }
+            if let b { valueB = -(try fx.convert(refund.amount, to: currencyA, on: b.date)) }
+            if let b, let valueB { tally(index, b.period, scopes, .gmv) { $0.bInA += valueB } }
+            let record = RecordRef(kind: "refund", id: "\(bundle.order.key)#\(refund.refundID)",
+                                   platform: bundle.order.key.platform, shop: bundle.order.shop, lineage: refund.lineage)
+            compare(index, pair, .gmv, record, scopes, a.map { Side(period: $0.period, value: valueA) },
+                    b.map { Side(period: $0.period, value: valueB) }) {
+                Self.explainRefund(refund, order: bundle.order.key, aViews[0].profile, bViews[0].profile,
+                                   a?.period, b?.period)
+            }
+        }
+    }
+
+    /// Compares one help-desk ticket's first response under every pair.
+    public mutating func add(ticket record: FlatRecord) {
+        var views: [String: [TicketView]] = [:]
+        for name in profiles {
+            views[name] = definitions.versions(of: name).compactMap { TicketView(record, profile: $0) }
+        }
+        guard let first = views.values.first?.first else { return }
+        let ref = RecordRef(kind: "ticket", id: first.id, platform: "", shop: "", lineage: record.lineage)
+        for (index, pair) in pairs.enumerated() {
+            let aViews = views[pair.a]!, bViews = views[pair.b]!
+            for grain in grains {
+                let a = pick(aViews, grain: grain, profile: \.profile) { $0.responseHours == nil ? nil : $0.createdDate }
+                let b = pick(bViews, grain: grain, profile: \.profile) { $0.responseHours == nil ? nil : $0.createdDate }
+                guard a != nil || b != nil else { continue }
+                let explain = { Self.explainTicket(ref, a?.view ?? aViews[0], b?.view ?? bViews[0], a?.period, b?.period, pair) }
+                for (metric, value) in [(MetricID.firstResponseHours, { (_: TicketView) -> Decimal? in nil }),
+                                        (.slaResponseRate, { $0.withinSLA == true ? 1 : 0 })] {
+                    compare(index, pair, metric, ref, [(.company, "all")],
+                            a.map { Side(period: $0.period, value: value($0.view)) },
+                            b.map { Side(period: $0.period, value: value($0.view)) }, explain)
+                }
+            }
+        }
+    }
+
+    /// Compares one inventory snapshot row under every pair.
+    public mutating func add(stock record: FlatRecord) {
+        var views: [String: [StockView]] = [:]
+        for name in profiles {
+            views[name] = definitions.versions(of: name).compactMap { StockView(record, profile: $0) }
+        }
+        guard let first = views.values.first?.first else { return }
+        let ref = RecordRef(kind: "stock", id: first.id, platform: "", shop: "", lineage: record.lineage)
+        for (index, pair) in pairs.enumerated() {
+            let aViews = views[pair.a]!, bViews = views[pair.b]!
+            for grain in grains {
+                let a = pick(aViews, grain: grain, profile: \.profile) { $0.quantity == nil ? nil : $0.date }
+                let b = pick(bViews, grain: grain, profile: \.profile) { $0.quantity == nil ? nil : $0.date }
+                guard a != nil || b != nil else { continue }
+                compare(index, pair, .stockoutRate, ref, [(.company, "all")],
+                        a.map { Side(period: $0.period, value: $0.view.isStockout == true ? 1 : 0) },
+                        b.map { Side(period: $0.period, value: $0.view.isStockout == true ? 1 : 0) }) {
+                    Self.explainStock(ref, a?.view ?? aViews[0], b?.view ?? bViews[0], pair)
+                }
+            }
+        }
+    }
+
+    // MARK: comparing
+
+    /// Metrics whose per-record values are compared; means (aov, hours) are compared by membership
+    /// only, since every record's hours differ whenever the milestones do and the aggregate says it.
+    private static let valueCompared: Set<MetricID> = [.gmv, .units, .orders, .refundRate, .shippedOrders,
+                                                       .onTimeShipRate, .slaResponseRate, .stockoutRate]
+
+    private mutating func tally(_ pair: Int, _ period: Period, _ scopes: [(ScopeType, String)], _ metric: MetricID,
+                                _ change: (inout Tally) -> Void) {
+        for (type, id) in scopes {
+            change(&tallies[TallyKey(pair: pair, period: period, scopeType: type, scopeID: id, metric: metric), default: Tally()])
+        }
+    }
+
+    private mutating func compare(_ index: Int, _ pair: ProfilePair, _ metric: MetricID, _ record: RecordRef,
+                                  _ scopes: [(ScopeType, String)], _ a: Side?, _ b: Side?,
+                                  _ explain: () -> Explanation) {
+        var rows: [(period: Period, inA: Bool, inB: Bool)] = []
+        if let a, let b, a.period == b.period {
+            guard Self.valueCompared.contains(metric), let va = a.value, let vb = b.value,
+                  va.rounded(scale: metric.scale) != vb.rounded(scale: metric.scale) else { return }
+            tally(index, a.period, scopes, metric) { $0.differing += 1 }
+            rows.append((a.period, true, true))
+        } else {
+            if let a {
+                tally(index, a.period, scopes, metric) { $0.onlyA += 1 }
+                rows.append((a.period, true, false))
+            }
+            if let b {
+                tally(index, b.period, scopes, metric) { $0.onlyB += 1 }
+                rows.append((b.period, false, true))
+            }
+        }
+        let kept = rows.filter { detailGrains.contains($0.period.grain) }
+        guard !kept.isEmpty else { return }
+        let explanation = explain()
+        for row in kept {
+            details.append(ReconciliationDetail(
+                grain: row.period.grain, periodStart: row.period.start, metric: metric.rawValue, profileA: pair.a,
+                profileB: pair.b, recordKind: record.kind, recordID: record.id, platform: record.platform, shop: record.shop,
+                inA: row.inA, inB: row.inB, valueA: row.inA ? a?.value?.rounded(scale: metric.scale) : nil,
+                valueBInA: row.inB ? b?.value?.rounded(scale: metric.scale) : nil,
+                reasons: explanation.reasons, explanation: explanation.text,
+                sourceFile: record.lineage.file, sourceLine: record.lineage.line))
+        }
+    }
+}
+
+/// The record a detail row names, with where it came from.
+struct RecordRef {
+    var kind: String
+    var id: String
+    var platform: String
+    var shop: String
+    var lineage: Lineage
+}

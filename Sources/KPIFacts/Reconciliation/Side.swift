@@ -1,0 +1,37 @@
+import Foundation
+import KPISchema
+
+/// Where one record counts under one profile for one metric and grain: the period, and what it
+/// adds there (nil for metrics compared by membership only, such as means).
+struct Side {
+    var period: Period
+    var value: Decimal?
+}
+
+/// The lines of a detail explanation, built once per record and shared by both periods it touches.
+struct Explanation {
+    var reasons: [ReconcileReason]
+    var text: String
+}
+
+extension FulfillmentEventKind {
+    /// Plain words for explanations: `label printed`, `first carrier scan`.
+    var words: String {
+        switch self {
+        case .labelPrinted: "label printed"
+        case .outbound: "left the warehouse"
+        case .carrierFirstScan: "first carrier scan"
+        case .delivered: "delivered"
+        }
+    }
+}
+
+extension Zone {
+    /// `2026-10-31 20:05 Asia/Shanghai`.
+    func stamp(_ instant: Instant) -> String { "\(wallClock(of: instant)) \(identifier)" }
+}
+
+extension Money {
+    /// `USD 10.00`.
+    var spelled: String { "\(currency) \(amount.fixed(2))" }
+}

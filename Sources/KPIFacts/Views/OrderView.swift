@@ -1,0 +1,73 @@
+import Foundation
+import KPISchema
+
+/// One order as one definition version sees it: which day it was bought and shipped on, what it is
+/// worth, which refunds count and when.
+///
+/// The single place these rules live; the metric pass sums views and reconciliation compares two
+/// views of the same order, so a fact and its explanation can never disagree.
+public struct OrderView: Sendable {
+    public struct Shipment: Sendable {
+        public var event: FulfillmentEvent
+        public var date: CivilDate
+        /// Paid (or purchased, when the export has no payment time) → shipped.
+        public var hours: Decimal
+        public var onTime: Bool
+    }
+
+    public struct CountedRefund: Sendable {
+        public var refund: Refund
+        /// The day it is deducted on: when it was issued, or the purchase day when the export has no date.
+        public var date: CivilDate
+    }
+
+    public let profile: DefinitionProfile
+    public let bundle: OrderBundle
+    public let purchaseDate: CivilDate
+    /// False for cancelled orders, which count only in `ordersSeen`.
+    public let counted: Bool
+    /// Each line's value in its own currency, tax and shipping added per the profile.
+    public let sales: [Money]
+    public let units: Int
+    public let refunded: Bool
+    /// Refunds deducted from sales (net basis only).
+    public let refunds: [CountedRefund]
+    /// The profile's "shipped" milestone, if recorded and the order is not cancelled.
+    public let shipment: Shipment?
+
+    public init(_ bundle: OrderBundle, profile: DefinitionProfile) {
+        self.profile = profile
+        self.bundle = bundle
+        let order = bundle.order
+        let zone = profile.zone
+        purchaseDate = zone.date(of: order.purchasedAt.instant)
+        counted = !order.isCancelled
+        sales = counted ? bundle.lines.map { line in
+            var amount = line.amount.amount
+            if profile.includeTax { amount += line.tax.amount }
+            if profile.includeShipping { amount += line.shipping.amount }
+            return Money(amount, line.amount.currency)
+        } : []
+        units = counted ? bundle.lines.reduce(0) { $0 + $1.quantity } : 0
+        refunded = !bundle.refunds.isEmpty
+        let purchase = purchaseDate
+        refunds = counted && profile.sales == .net
+            ? bundle.refunds.map { CountedRefund(refund: $0, date: $0.refundedAt.map { zone.date(of: $0.instant) } ?? purchase) }
+            : []
+        if counted, let event = bundle.events[profile.shipped] {
+            let start = order.paidAt?.instant ?? order.purchasedAt.instant
+            let seconds = event.occurredAt.instant.secondsSinceEpoch - start.secondsSinceEpoch
+            shipment = Shipment(event: event, date: zone.date(of: event.occurredAt.instant),
+                                hours: Decimal(seconds) / 3600, onTime: seconds <= Int64(profile.shipSLAHours) * 3600)
+        } else {
+            shipment = nil
+        }
+    }
+
+    /// Σ line values converted into `currency` at the purchase day's rate.
+    public func salesValue(in currency: String, fx: FXTable) throws(FXError) -> Decimal {
+        var total: Decimal = 0
+        for money in sales { total += try fx.convert(money, to: currency, on: purchaseDate) }
+        return total
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import KPISchema
+
+/// One help-desk ticket as one definition version sees it: the day it was opened and how long the
+/// first reply took on the profile's response clock.
+public struct TicketView: Sendable {
+    public let profile: DefinitionProfile
+    public let record: FlatRecord
+    public let createdAt: Instant
+    public let createdDate: CivilDate
+    /// When the first agent reply was sent; nil while unanswered.
+    public let repliedAt: Instant?
+    /// Hours to the first reply on the profile's clock.
+    public let responseHours: Decimal?
+    public let withinSLA: Bool?
+
+    /// Nil for a record without a creation time (the connector requires one, so only a hand-edited store).
+    public init?(_ record: FlatRecord, profile: DefinitionProfile) {
+        guard case .timestamp(let created)? = record["created_at"] else { return nil }
+        self.profile = profile
+        self.record = record
+        createdAt = created.instant
+        createdDate = profile.zone.date(of: created.instant)
+        // Prefer the reply's own time; exports that give only elapsed wall-clock minutes imply it.
+        var reply: Instant?
+        if case .timestamp(let replied)? = record["first_reply_at"] {
+            reply = replied.instant
+        } else if case .decimal(let minutes)? = record["first_reply_minutes"] {
+            let seconds = NSDecimalNumber(decimal: minutes * 60).int64Value
+            reply = Instant(secondsSinceEpoch: created.instant.secondsSinceEpoch + seconds)
+        }
+        repliedAt = reply
+        if let reply {
+            let hours = profile.responseTime.hours(from: created.instant, to: reply)
+            responseHours = hours
+            withinSLA = hours <= Decimal(profile.responseSLAHours)
+        } else {
+            responseHours = nil
+            withinSLA = nil
+        }
+    }
+
+    /// `zendesk:4711`.
+    public var id: String { "\(record["system"]?.storageText ?? ""):\(record["ticket_id"]?.storageText ?? "")" }
+}

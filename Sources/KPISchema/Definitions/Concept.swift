@@ -1,0 +1,17 @@
+/// A word the two teams use differently; a definition profile picks one variant of each.
+public enum Concept: String, Sendable, CaseIterable, Comparable {
+    case timezone
+    case shipped
+    case sales
+    case tax
+    case shipping
+    case currency
+    case shipSLAHours = "ship_sla_hours"
+    case inventory
+    case responseTime = "response_time"
+    case responseSLAHours = "response_sla_hours"
+
+    public static func < (lhs: Concept, rhs: Concept) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,5 @@
+/// The language people read names in: the China team reads 已发货订单数 where the US team reads
+/// "Shipped orders". Machine names (`shipped_orders`) stay the default for tools.
+public enum DisplayLanguage: String, Sendable, CaseIterable {
+    case en, zh
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Display names for metrics, concepts, variants, reasons and table columns, in Chinese and English.
+///
+/// Unknown names fall back to the machine name, so a new column is never blank, only untranslated.
+public enum DisplayNames {
+    private static let metrics: [String: (en: String, zh: String)] = [
+        "gmv": ("Sales (GMV)", "销售额"),
+        "orders": ("Orders", "订单数"),
+        "aov": ("Average order value", "客单价"),
+        "units": ("Units", "销量(件)"),
+        "shipped_orders": ("Shipped orders", "已发货订单数"),
+        "fulfillment_hours": ("Fulfillment hours", "发货时效(小时)"),
+        "on_time_ship_rate": ("On-time ship rate", "及时发货率"),
+        "refund_rate": ("Refund rate", "退款率"),
+        "first_response_hours": ("First response hours", "首次响应时长(小时)"),
+        "sla_response_rate": ("Response SLA rate", "响应达标率"),
+        "stockout_rate": ("Stockout rate", "缺货率"),
+    ]
+
+    private static let concepts: [String: (en: String, zh: String)] = [
+        "timezone": ("Time zone", "时区"),
+        "shipped": ("Shipped means", "发货口径"),
+        "sales": ("Sales basis", "销售额口径"),
+        "tax": ("Tax", "税费"),
+        "shipping": ("Shipping fee", "运费"),
+        "currency": ("Currency", "币种"),
+        "ship_sla_hours": ("Ship SLA hours", "发货时限(小时)"),
+        "inventory": ("Inventory", "库存口径"),
+        "response_time": ("Response time", "响应时长口径"),
+        "response_sla_hours": ("Response SLA hours", "响应时限(小时)"),
+    ]
+
+    private static let variants: [String: (en: String, zh: String)] = [
+        "label_printed": ("label printed", "打单"),
+        "outbound": ("left the warehouse", "出库"),
+        "carrier_first_scan": ("first carrier scan", "扫描上网"),
+        "gross": ("gross", "总额(不扣退款)"),
+        "net": ("net of refunds", "净额(扣除退款)"),
+        "included": ("included", "含"),
+        "excluded": ("excluded", "不含"),
+        "system": ("system quantity", "系统库存"),
+        "counted": ("counted quantity", "盘点库存"),
+        "calendar_hours": ("calendar hours", "自然小时"),
+    ]
+
+    private static let reasons: [String: (en: String, zh: String)] = [
+        "shipped_event": ("different shipped event", "发货口径不同"),
+        "event_missing": ("event not recorded yet", "缺少发货事件"),
+        "period_boundary": ("period boundary in another zone", "时区跨期"),
+        "refund": ("refund deducted on one side", "退款是否扣减"),
+        "tax": ("tax in or out", "是否含税"),
+        "shipping": ("shipping in or out", "是否含运费"),
+        "currency": ("conversion at another day's rate", "汇率日期不同"),
+        "inventory": ("system or counted stock", "库存口径不同"),
+        "response_time": ("calendar or business hours", "响应时长口径不同"),
+        "sla": ("different SLA hours", "时限不同"),
+    ]
+
+    private static let columns: [String: String] = [
+        "grain": "粒度", "period_start": "期间开始", "period_end": "期间结束", "timezone": "时区",
+        "scope_type": "范围类型", "scope_id": "范围", "metric": "指标", "profile": "口径", "profile_version": "口径版本",
+        "definition": "定义", "value": "数值", "numerator": "分子", "denominator": "分母", "unit": "单位",
+        "currency": "币种", "record_count": "记录数", "run_id": "运行号", "profile_a": "口径A", "definition_a": "定义A",
+        "value_a": "数值A", "profile_b": "口径B", "definition_b": "定义B", "value_b": "数值B",
+        "value_b_in_a": "数值B(按A币种)", "delta": "差额", "differing_concepts": "分歧概念", "records_only_a": "仅A计入",
+        "records_only_b": "仅B计入", "records_differing": "计值不同", "record_kind": "记录类型", "record_id": "记录",
+        "platform": "平台", "shop": "店铺", "in_a": "A计入", "in_b": "B计入", "reasons": "原因", "explanation": "说明",
+        "source_file": "来源文件", "source_line": "行号", "version": "版本", "effective_from": "生效日期",
+        "concept": "概念", "variant": "取值", "detail": "说明", "change": "变更", "old_value": "原值", "new_value": "新值",
+        "old_definition": "原定义", "new_definition": "新定义",
+    ]
+
+    private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {
+        guard let names = table[name] else { return name }
+        return language == .zh ? names.zh : names.en
+    }
+
+    public static func metric(_ name: String, _ language: DisplayLanguage) -> String { pick(metrics, name, language) }
+
+    public static func concept(_ name: String, _ language: DisplayLanguage) -> String { pick(concepts, name, language) }
+
+    public static func reason(_ name: String, _ language: DisplayLanguage) -> String { pick(reasons, name, language) }
+
+    /// A variant in words; zones, currencies and numbers stay as written.
+    public static func variant(_ value: String, _ language: DisplayLanguage) -> String {
+        if value.hasPrefix("business_hours("), value.hasSuffix(")") {
+            let calendar = value.dropFirst("business_hours(".count).dropLast()
+            return language == .zh ? "工作小时(\(calendar))" : "business hours (\(calendar))"
+        }
+        return pick(variants, value, language)
+    }
+
+    /// A column header: `已发货订单数`-style Chinese, or `Period start`-style English.
+    public static func column(_ name: String, _ language: DisplayLanguage) -> String {
+        switch language {
+        case .zh: return columns[name] ?? name
+        case .en:
+            let words = name.replacingOccurrences(of: "_", with: " ")
+            return words.prefix(1).uppercased() + words.dropFirst()
+        }
+    }
+
+    /// A fact's definition text with concepts and variants in words:
+    /// `cn/v1 timezone=Asia/Shanghai shipped=label_printed` → `cn/v1 时区=Asia/Shanghai 发货口径=打单`.
+    public static func definition(_ text: String, _ language: DisplayLanguage) -> String {
+        text.split(separator: " ").map { token in
+            let parts = token.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return String(token) }
+            return "\(concept(parts[0], language))=\(variant(parts[1], language))"
+        }.joined(separator: " ")
+    }
+}

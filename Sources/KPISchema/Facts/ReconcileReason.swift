@@ -1,0 +1,26 @@
+/// Why one record counts differently under two definition profiles.
+public enum ReconcileReason: String, Sendable, CaseIterable, Comparable {
+    /// The profiles take different milestones as "shipped", and they fall in different periods
+    /// (or change whether shipping was on time).
+    case shippedEvent = "shipped_event"
+    /// One side's "shipped" milestone is not recorded yet (no carrier scan).
+    case eventMissing = "event_missing"
+    /// The same instant falls in different periods in the two profiles' time zones.
+    case periodBoundary = "period_boundary"
+    /// A refund is deducted by a net-sales profile and not by a gross one.
+    case refund
+    case tax
+    case shipping
+    /// The amount was converted at different days' rates.
+    case currency
+    /// System versus counted stock.
+    case inventory
+    /// Calendar hours versus business hours of a shift.
+    case responseTime = "response_time"
+    /// Different SLA hours.
+    case sla
+
+    public static func < (lhs: ReconcileReason, rhs: ReconcileReason) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
