@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "kpibridge",
             dependencies: [
-                "KPIPipeline",
+                "KPIPipeline", "KPISchema", "KPIFacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

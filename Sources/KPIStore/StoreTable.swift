@@ -15,8 +15,29 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     public static let factMetric = StoreTable(
         name: "fact_metric",
         columns: ["grain", "period_start", "period_end", "timezone", "scope_type", "scope_id", "metric", "profile",
-                  "definition", "value", "numerator", "denominator", "unit", "currency", "record_count", "run_id"],
+                  "profile_version", "definition", "value", "numerator", "denominator", "unit", "currency", "record_count", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"])
+    public static let factReconciliation = StoreTable(
+        name: "fact_reconciliation",
+        columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "metric", "profile_a", "definition_a",
+                  "value_a", "profile_b", "definition_b", "value_b", "value_b_in_a", "delta", "unit", "currency",
+                  "differing_concepts", "records_only_a", "records_only_b", "records_differing", "run_id"],
+        orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile_a", "profile_b"])
+    public static let reconciliationDetail = StoreTable(
+        name: "reconciliation_detail",
+        columns: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id", "platform",
+                  "shop", "in_a", "in_b", "value_a", "value_b_in_a", "reasons", "explanation", "source_file",
+                  "source_line", "run_id"],
+        orderBy: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id"])
+    public static let definitions = StoreTable(
+        name: "definitions",
+        columns: ["profile", "version", "effective_from", "concept", "variant", "detail", "run_id"],
+        orderBy: ["profile", "version", "concept"])
+    public static let factChanges = StoreTable(
+        name: "fact_changes",
+        columns: ["id", "run_id", "change", "grain", "period_start", "scope_type", "scope_id", "metric", "profile",
+                  "old_value", "new_value", "old_definition", "new_definition"],
+        orderBy: ["id"])
     public static let quarantine = StoreTable(
         name: "quarantine",
         columns: ["id", "run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"],
@@ -60,7 +81,8 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         return StoreTable(name: kind.schema.table, columns: layout.columns, orderBy: layout.keyColumns)
     }
 
-    public static let all: [StoreTable] = [factMetric, quarantine, loadLedger, runs, orders, orderLines,
+    public static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, definitions, factChanges,
+                                           quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
 
     public static func named(_ name: String) -> StoreTable? {

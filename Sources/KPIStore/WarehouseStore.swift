@@ -21,8 +21,58 @@ public protocol WarehouseStore: Sendable {
     func orphanCounts() throws -> (events: Int, refunds: Int)
     /// Makes `fact_metric` equal `facts`, touching only rows whose values changed.
     func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult
+    /// Calls `body` with each stored record of a plain-data kind, in key order.
+    func forEachFlat(_ kind: FlatKind, _ body: (FlatRecord) throws -> Void) throws
+    /// Which profile version computed each stored (profile, grain, period).
+    func factPeriodVersions() throws -> [StoredPeriodVersion]
+    /// The definition versions earlier runs recorded, one row per concept.
+    func recordedDefinitions() throws -> [DefinitionRow]
+    /// Records the definition versions a run used (replacing rows of the same profile, version and concept).
+    func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws
+    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows.
+    func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
+        -> (facts: FactWriteResult, details: FactWriteResult)
     /// Streams a table's rows in primary-key order.
     func scan(_ table: StoreTable, _ body: (_ row: [TableValue]) throws -> Void) throws
+}
+
+/// One (profile, grain, period) of `fact_metric` and the version that computed it.
+public struct StoredPeriodVersion: Sendable, Hashable {
+    public var profile: String
+    public var grain: Grain
+    public var periodStart: CivilDate
+    public var periodEnd: CivilDate
+    public var timezone: String
+    public var version: Int
+
+    public init(profile: String, grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, timezone: String, version: Int) {
+        self.profile = profile
+        self.grain = grain
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.timezone = timezone
+        self.version = version
+    }
+}
+
+/// One concept of one recorded definition version, as the `definitions` table keeps it.
+public struct DefinitionRow: Sendable, Hashable {
+    public var profile: String
+    public var version: Int
+    public var effectiveFrom: CivilDate?
+    public var concept: String
+    public var variant: String
+    /// What a named variant stands for (a shift calendar's days and hours).
+    public var detail: String?
+
+    public init(profile: String, version: Int, effectiveFrom: CivilDate?, concept: String, variant: String, detail: String?) {
+        self.profile = profile
+        self.version = version
+        self.effectiveFrom = effectiveFrom
+        self.concept = concept
+        self.variant = variant
+        self.detail = detail
+    }
 }
 
 /// A file about to be loaded, as the ledger will record it.
@@ -90,11 +140,34 @@ public struct FactWriteResult: Sendable, Hashable {
     public var updated = 0
     public var deleted = 0
     public var unchanged = 0
+    /// Rows updated or removed (inserts are not listed: they changed nothing anyone had seen).
+    public var changes: [FactChange] = []
 
     public init() {}
 
     /// Rows whose stored content changed.
     public var written: Int { inserted + updated + deleted }
+}
+
+/// A fact row a run changed or removed, as `fact_changes` logs it.
+public struct FactChange: Sendable, Hashable {
+    /// `updated` or `removed`.
+    public var change: String
+    /// grain, period_start, scope_type, scope_id, metric, profile.
+    public var key: [String]
+    public var oldValue: String?
+    public var newValue: String?
+    public var oldDefinition: String?
+    public var newDefinition: String?
+
+    public init(change: String, key: [String], oldValue: String?, newValue: String?, oldDefinition: String?, newDefinition: String?) {
+        self.change = change
+        self.key = key
+        self.oldValue = oldValue
+        self.newValue = newValue
+        self.oldDefinition = oldDefinition
+        self.newDefinition = newDefinition
+    }
 }
 
 /// A stored value as exporters see it, independent of the database.

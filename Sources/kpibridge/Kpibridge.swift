@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIPipeline
+import KPISchema
 
 /// The `kpibridge` command. Subcommands parse arguments and print; the work is in KPIPipeline.
 @main
@@ -18,7 +19,7 @@ struct Kpibridge: ParsableCommand {
 
             Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error.
             """,
-        subcommands: [Run.self, Import.self, Export.self, Connectors.self])
+        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.
     static func main() {
@@ -63,3 +64,5 @@ struct WorkspaceOptions: ParsableArguments {
         return pipeline
     }
 }
+
+extension DisplayLanguage: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KPIPipeline
+import KPISchema
 
 extension Kpibridge {
     struct Run: ParsableCommand {
@@ -12,15 +13,30 @@ extension Kpibridge {
                 that cannot be read (a required column missing, a damaged workbook, truncated JSON) is not \
                 loaded at all; the other files are, and the run exits 1.
 
+                Closed periods (whose last day has passed) keep the definition version their facts were computed \
+                with, even after definitions.yaml changes; --recompute rewrites the periods overlapping the given \
+                dates with the version now in force and lists the rows that changed (also in table fact_changes).
+
                 Example:
                   kpibridge run --workspace samples/workspace
                   kpibridge run --workspace ~/kpi --store sqlite:/var/lib/kpibridge/warehouse.sqlite
+                  kpibridge run --workspace ~/kpi --recompute 2026-10-01..2026-10-31
                 """)
 
         @OptionGroup var options: WorkspaceOptions
 
+        @Option(help: ArgumentHelp("Rewrite periods overlapping these dates with the definitions now in force: 2026-10, 2026-10-31 or 2026-09-01..2026-10-31.",
+                                   valueName: "FROM..TO"))
+        var recompute: String?
+
+        func validate() throws {
+            if let recompute, DateRange(parsing: recompute) == nil {
+                throw ValidationError("--recompute `\(recompute)` is not like 2026-10, 2026-10-31 or 2026-09-01..2026-10-31")
+            }
+        }
+
         func run() throws {
-            let report = try options.pipeline().run()
+            let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)))
             print(report.text)
             if report.filesFailed > 0 { throw ExitCode(1) }
         }

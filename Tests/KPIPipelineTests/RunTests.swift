@@ -8,7 +8,7 @@ import Testing
         var out: [String: String] = [:]
         for line in csv.split(separator: "\r\n").dropFirst() {
             let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if c[0] == "month", c[1] == start, c[4] == "company", c[7] == profile { out[c[6]] = c[9] }
+            if c[0] == "month", c[1] == start, c[4] == "company", c[7] == profile { out[c[6]] = c[10] }
         }
         return out
     }
@@ -82,6 +82,6 @@ import Testing
         let ws = try TemporaryWorkspace()
         _ = try ws.pipeline().run()
         let line = try ws.export("fact_metric", .jsonl).split(separator: "\n").first { $0.contains("\"metric\":\"aov\"") && $0.contains("\"month\"") && $0.contains("\"cn\"") && $0.contains("\"company\"") }
-        #expect(line == #"{"grain":"month","period_start":"2026-10-01","period_end":"2026-10-31","timezone":"Asia/Shanghai","scope_type":"company","scope_id":"all","metric":"aov","profile":"cn","definition":"cn/v1 timezone=Asia/Shanghai sales=gross tax=excluded shipping=excluded currency=CNY","value":246.55,"numerator":986.2,"denominator":4,"unit":"currency","currency":"CNY","record_count":4,"run_id":1}"#)
+        #expect(line == #"{"grain":"month","period_start":"2026-10-01","period_end":"2026-10-31","timezone":"Asia/Shanghai","scope_type":"company","scope_id":"all","metric":"aov","profile":"cn","profile_version":1,"definition":"cn/v1 timezone=Asia/Shanghai sales=gross tax=excluded shipping=excluded currency=CNY","value":246.55,"numerator":986.2,"denominator":4,"unit":"currency","currency":"CNY","record_count":4,"run_id":1}"#)
     }
 }

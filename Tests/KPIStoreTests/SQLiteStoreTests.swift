@@ -121,7 +121,7 @@ struct ScriptedReader: RecordReader {
 
     static func fact(_ value: String, metric: String = "gmv", day: String = "2026-10-01") -> FactMetric {
         FactMetric(grain: .day, periodStart: CivilDate(iso: day)!, periodEnd: CivilDate(iso: day)!, timezone: "UTC",
-                   scopeType: .company, scopeID: "all", metric: metric, profile: "us", definition: "us/v1",
+                   scopeType: .company, scopeID: "all", metric: metric, profile: "us", profileVersion: 1, definition: "us/v1",
                    value: Decimal(string: value)!, numerator: nil, denominator: nil, unit: "currency", currency: "USD", recordCount: 1)
     }
 
@@ -135,7 +135,7 @@ struct ScriptedReader: RecordReader {
         #expect(third.updated == 1 && third.inserted == 1 && third.deleted == 1)
         var rows: [[TableValue]] = []
         try store.scan(.factMetric) { rows.append($0) }
-        #expect(rows.map { [$0[1], $0[6], $0[9], $0[15]] } == [
+        #expect(rows.map { [$0[1], $0[6], $0[10], $0[16]] } == [
             [.text("2026-10-01"), .text("gmv"), .integer(11), .integer(3)],
             [.text("2026-10-02"), .text("orders"), .integer(3), .integer(3)],
         ])

@@ -1,76 +1,221 @@
 import Foundation
+import KPIFacts
 import KPISchema
 import Yams
 
-/// `definitions.yaml`: the profiles (`cn`, `us`, …) that say what each contested concept means.
-struct DefinitionsFile: Decodable {
-    struct Profile: Decodable {
-        var version: Int
-        var description: String?
-        var timezone: String
-        var shipped: String
-        var sales: String
-        var tax: String?
-        var shipping: String?
-        var currency: String
-        var shipSLAHours: Int?
+/// `definitions.yaml`: the profiles (`cn`, `us`, …), their dated versions, the shift calendars
+/// business-hour response times use, and which profiles to reconcile.
+public struct DefinitionsFile: Sendable {
+    public var definitions: DefinitionSet
+    public var maxCarryDays: Int
+    public var pairs: [ProfilePair]
+    public var detailGrains: Set<Grain>
+    public var calendars: [String: ShiftCalendar]
 
-        enum CodingKeys: String, CodingKey {
-            case version, description, timezone, shipped, sales, tax, shipping, currency
-            case shipSLAHours = "ship_sla_hours"
-        }
-    }
+    static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
+                              "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",
+                              "response_sla_hours"]
 
-    struct FX: Decodable {
-        var maxCarryDays: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case maxCarryDays = "max_carry_days"
-        }
-    }
-
-    var profiles: [String: Profile]
-    var fx: FX?
-
-    /// Reads and validates the file at `path`; every problem names the profile and key.
-    static func load(path: String, display: String) throws(PipelineError) -> (profiles: [DefinitionProfile], maxCarryDays: Int) {
-        let file: DefinitionsFile
+    /// Reads and validates the file at `path`; every problem names the file and the dotted key.
+    static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
+        let root: Node
         do {
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            file = try YAMLDecoder().decode(DefinitionsFile.self, from: text)
+            guard let node = try Yams.compose(yaml: text) else { throw PipelineError.failed("\(display): the file is empty") }
+            root = node
+        } catch let error as PipelineError {
+            throw error
         } catch {
             throw .failed("\(display): cannot read definitions: \(error)")
         }
-        guard !file.profiles.isEmpty else { throw .failed("\(display): no profiles defined") }
-        var profiles: [DefinitionProfile] = []
-        for name in file.profiles.keys.sorted() {
-            let p = file.profiles[name]!
-            func bad(_ key: String, _ value: String, _ allowed: String) -> PipelineError {
-                .failed("\(display): profile `\(name)`: \(key) `\(value)` is not one of \(allowed)")
+        let top = try StrictMapping(root, file: display, path: "")
+        try top.check(allowed: ["profiles", "calendars", "reconcile", "fx"])
+        var calendars: [String: ShiftCalendar] = [:]
+        if let section = try top.mapping("calendars") {
+            for name in section.keys.sorted() {
+                calendars[name] = try calendar(name, try section.mapping(name)!)
             }
+        }
+        guard let profilesSection = try top.mapping("profiles"), !profilesSection.keys.isEmpty else {
+            throw .failed("\(display): no profiles defined; add `profiles:` with at least one profile")
+        }
+        var versions: [DefinitionProfile] = []
+        for name in profilesSection.keys.sorted() {
             guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
-                throw .failed("\(display): profile name `\(name)` may use only letters, digits, - and _")
+                throw profilesSection.error(name, "is not a usable profile name: use only letters, digits, - and _")
             }
-            guard let zone = Zone(p.timezone) else { throw bad("timezone", p.timezone, "IANA zone names such as Asia/Shanghai") }
-            guard let shipped = FulfillmentEventKind(rawValue: p.shipped), shipped != .delivered else {
-                throw bad("shipped", p.shipped, "label_printed, outbound, carrier_first_scan")
-            }
-            guard let sales = SalesBasis(rawValue: p.sales) else { throw bad("sales", p.sales, "gross, net") }
-            func inclusion(_ key: String, _ value: String?) throws(PipelineError) -> Bool {
-                switch value ?? "excluded" {
-                case "included": return true
-                case "excluded": return false
-                case let other: throw bad(key, other, "included, excluded")
+            versions += try profile(name, try profilesSection.mapping(name)!, calendars: calendars)
+        }
+        let set = DefinitionSet(versions)
+
+        var pairs: [ProfilePair] = []
+        var detailGrains: Set<Grain> = [.month]
+        if let section = try top.mapping("reconcile") {
+            try section.check(allowed: ["pairs", "detail_grains"])
+            if let node = section.node("pairs") {
+                guard case .sequence(let items) = node else { throw section.error("pairs", "must be a list of pairs, like [[cn, us]]") }
+                for (index, item) in items.enumerated() {
+                    let names = item.sequence?.compactMap(\.string) ?? []
+                    guard names.count == 2, names[0] != names[1] else {
+                        throw section.error("pairs[\(index)]", "must name two different profiles, like [cn, us]")
+                    }
+                    for name in names where set.versions(of: name).isEmpty {
+                        throw section.error("pairs[\(index)]", "names `\(name)`, which is not a profile (profiles: \(set.names.joined(separator: ", ")))")
+                    }
+                    pairs.append(ProfilePair(names[0], names[1]))
                 }
             }
-            guard p.currency.count == 3, p.currency.allSatisfy({ $0.isUppercase && $0.isASCII }) else {
-                throw bad("currency", p.currency, "ISO 4217 codes such as USD, CNY")
+            if let grains = try section.strings("detail_grains") {
+                detailGrains = []
+                for text in grains {
+                    guard let grain = Grain(rawValue: text) else {
+                        throw section.error("detail_grains", "`\(text)` is not one of day, week, month")
+                    }
+                    detailGrains.insert(grain)
+                }
             }
-            profiles.append(DefinitionProfile(
-                name: name, version: p.version, zone: zone, shipped: shipped, sales: sales,
-                includeTax: try inclusion("tax", p.tax), includeShipping: try inclusion("shipping", p.shipping),
-                currency: p.currency, shipSLAHours: p.shipSLAHours ?? 48))
         }
-        return (profiles, file.fx?.maxCarryDays ?? 7)
+        if top.node("reconcile")?.mapping?[Node("pairs")] == nil {
+            // By default every two profiles are compared, in name order.
+            for (i, a) in set.names.enumerated() { for b in set.names[(i + 1)...] { pairs.append(ProfilePair(a, b)) } }
+        }
+        var maxCarryDays = 7
+        if let fx = try top.mapping("fx") {
+            try fx.check(allowed: ["max_carry_days"])
+            maxCarryDays = try fx.int("max_carry_days") ?? 7
+        }
+        return DefinitionsFile(definitions: set, maxCarryDays: maxCarryDays, pairs: pairs, detailGrains: detailGrains,
+                               calendars: calendars)
+    }
+
+    /// A profile's versions: either a `versions:` list, each inheriting what it does not say from the
+    /// one before, or the variants directly under the profile (one version).
+    private static func profile(_ name: String, _ section: StrictMapping,
+                                calendars: [String: ShiftCalendar]) throws(PipelineError) -> [DefinitionProfile] {
+        var entries: [StrictMapping] = []
+        if let node = section.node("versions") {
+            try section.check(allowed: ["description", "versions"])
+            guard case .sequence(let items) = node, !items.isEmpty else {
+                throw section.error("versions", "must be a list with at least one version")
+            }
+            for (index, item) in items.enumerated() {
+                entries.append(try StrictMapping(item, file: section.file, path: section.here("versions[\(index)]")))
+            }
+        } else {
+            entries = [section]
+        }
+        let profileDescription = try section.string("description")
+        var inherited: [String: String] = [:]
+        var out: [DefinitionProfile] = []
+        for entry in entries {
+            try entry.check(allowed: versionKeys)
+            for key in versionKeys where !["version", "effective_from", "description"].contains(key) {
+                if let value = try entry.string(key) { inherited[key] = value }
+            }
+            guard let number = try entry.int("version") else {
+                throw entry.error("version", "is missing; number each version (1, 2, …) and bump it when a variant changes")
+            }
+            var effective: CivilDate?
+            if let text = try entry.string("effective_from") {
+                guard let date = CivilDate(iso: text) else { throw entry.error("effective_from", "`\(text)` is not a date; expected YYYY-MM-DD") }
+                effective = date
+            }
+            if let previous = out.last {
+                guard number > previous.version else {
+                    throw entry.error("version", "\(number) must be greater than the version before it (\(previous.version))")
+                }
+                guard let effective else {
+                    throw entry.error("effective_from", "is missing; a later version needs the date its periods start from")
+                }
+                if let earlier = previous.effectiveFrom, effective <= earlier {
+                    throw entry.error("effective_from", "\(effective) must be after version \(previous.version)'s \(earlier)")
+                }
+            }
+            out.append(try version(name, number, effective, description: try entry.string("description") ?? profileDescription,
+                                   inherited, entry, calendars: calendars))
+        }
+        return out
+    }
+
+    private static func version(_ name: String, _ number: Int, _ effective: CivilDate?, description: String?,
+                                _ values: [String: String], _ entry: StrictMapping,
+                                calendars: [String: ShiftCalendar]) throws(PipelineError) -> DefinitionProfile {
+        func required(_ key: String) throws(PipelineError) -> String {
+            guard let value = values[key] else { throw entry.error(key, "is missing (profile `\(name)` version \(number))") }
+            return value
+        }
+        func bad(_ key: String, _ allowed: String) -> PipelineError {
+            entry.error(key, "`\(values[key] ?? "")` is not one of \(allowed)")
+        }
+        func hours(_ key: String, default fallback: Int) throws(PipelineError) -> Int {
+            guard let text = values[key] else { return fallback }
+            guard let value = Int(text), value > 0 else { throw entry.error(key, "`\(text)` is not a positive whole number of hours") }
+            return value
+        }
+        func inclusion(_ key: String) throws(PipelineError) -> Bool {
+            switch values[key] ?? "excluded" {
+            case "included": return true
+            case "excluded": return false
+            default: throw bad(key, "included, excluded")
+            }
+        }
+        guard let zone = Zone(try required("timezone")) else { throw bad("timezone", "IANA zone names such as Asia/Shanghai") }
+        guard let shipped = FulfillmentEventKind(rawValue: try required("shipped")), shipped != .delivered else {
+            throw bad("shipped", "label_printed, outbound, carrier_first_scan")
+        }
+        guard let sales = SalesBasis(rawValue: try required("sales")) else { throw bad("sales", "gross, net") }
+        let currency = try required("currency")
+        guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isASCII }) else {
+            throw bad("currency", "ISO 4217 codes such as USD, CNY")
+        }
+        guard let inventory = InventoryBasis(rawValue: values["inventory"] ?? "system") else { throw bad("inventory", "system, counted") }
+        let clock: ResponseClock
+        switch values["response_time"] ?? "calendar_hours" {
+        case "calendar_hours":
+            clock = .calendarHours
+        case "business_hours":
+            guard let calendarName = values["business_calendar"] else {
+                throw entry.error("business_calendar", "is missing: business_hours needs the shift calendar to count hours in")
+            }
+            guard let calendar = calendars[calendarName] else {
+                throw entry.error("business_calendar", "`\(calendarName)` is not under `calendars:` (defined: \(calendars.keys.sorted().joined(separator: ", ")))")
+            }
+            clock = .businessHours(calendar)
+        default:
+            throw bad("response_time", "calendar_hours, business_hours")
+        }
+        return DefinitionProfile(
+            name: name, version: number, effectiveFrom: effective, description: description, zone: zone, shipped: shipped,
+            sales: sales, includeTax: try inclusion("tax"), includeShipping: try inclusion("shipping"), currency: currency,
+            shipSLAHours: try hours("ship_sla_hours", default: 48), inventory: inventory, responseTime: clock,
+            responseSLAHours: try hours("response_sla_hours", default: 24))
+    }
+
+    private static func calendar(_ name: String, _ section: StrictMapping) throws(PipelineError) -> ShiftCalendar {
+        try section.check(allowed: ["timezone", "days", "hours", "holidays"])
+        guard let zoneName = try section.string("timezone") else { throw section.error("timezone", "is missing") }
+        guard let zone = Zone(zoneName) else { throw section.error("timezone", "`\(zoneName)` is not an IANA zone such as America/Los_Angeles") }
+        let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        var days: Set<Int> = [1, 2, 3, 4, 5]
+        if let listed = try section.strings("days") {
+            days = []
+            for day in listed {
+                guard let index = dayNames.firstIndex(of: day.lowercased()) else {
+                    throw section.error("days", "`\(day)` is not one of \(dayNames.joined(separator: ", "))")
+                }
+                days.insert(index + 1)
+            }
+        }
+        guard let text = try section.string("hours") else { throw section.error("hours", "is missing; write it like \"09:00-18:00\"") }
+        let bounds = text.split(separator: "-").map { TimeOfDay(iso: $0.trimmingCharacters(in: .whitespaces) + ":00") }
+        guard bounds.count == 2, let start = bounds[0], let end = bounds[1], start != end else {
+            throw section.error("hours", "`\(text)` is not like \"09:00-18:00\" (a night shift is \"22:00-06:00\")")
+        }
+        var holidays: Set<CivilDate> = []
+        for day in try section.strings("holidays") ?? [] {
+            guard let date = CivilDate(iso: day) else { throw section.error("holidays", "`\(day)` is not a date; expected YYYY-MM-DD") }
+            holidays.insert(date)
+        }
+        return ShiftCalendar(name: name, zone: zone, workingDays: days, start: start, end: end, holidays: holidays)
     }
 }

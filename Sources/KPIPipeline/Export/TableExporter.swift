@@ -7,10 +7,29 @@ public struct TableExporter: Sendable {
     public var format: ExportFormat
     /// Starts CSV with a UTF-8 BOM so Excel on Windows shows Chinese text correctly.
     public var byteOrderMark: Bool
+    /// Headers and name-valued cells (metric, definition, reasons) in this language; machine names when nil.
+    public var language: DisplayLanguage?
 
-    public init(format: ExportFormat, byteOrderMark: Bool = false) {
+    public init(format: ExportFormat, byteOrderMark: Bool = false, language: DisplayLanguage? = nil) {
         self.format = format
         self.byteOrderMark = byteOrderMark
+        self.language = language
+    }
+
+    /// Renames a cell whose column holds names people read, for `language`.
+    private static func translate(_ value: TableValue, column: String, _ language: DisplayLanguage) -> TableValue {
+        guard case .text(let text) = value else { return value }
+        let list = { (names: (String) -> String) in text.split(separator: ",").map { names(String($0)) }.joined(separator: ", ") }
+        switch column {
+        case "metric": return .text(DisplayNames.metric(text, language))
+        case "definition", "definition_a", "definition_b", "old_definition", "new_definition":
+            return .text(DisplayNames.definition(text, language))
+        case "reasons": return .text(list { DisplayNames.reason($0, language) })
+        case "differing_concepts": return .text(list { DisplayNames.concept($0, language) })
+        case "concept": return .text(DisplayNames.concept(text, language))
+        case "variant": return .text(DisplayNames.variant(text, language))
+        default: return value
+        }
     }
 
     /// Exports `tableName` from `store` through `write`, which receives chunks of UTF-8 text.
@@ -23,14 +42,17 @@ public struct TableExporter: Sendable {
             var buffer = ""
             if format == .csv {
                 if byteOrderMark { buffer += "\u{FEFF}" }
-                buffer += table.columns.joined(separator: ",") + "\r\n"
+                let header = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
+                buffer += header.map { CellText.csv(.text($0)) }.joined(separator: ",") + "\r\n"
             }
-            try store.scan(table) { row in
+            let names = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
+            try store.scan(table) { stored in
+                let row = language.map { language in zip(table.columns, stored).map { Self.translate($1, column: $0, language) } } ?? stored
                 switch format {
                 case .csv:
                     buffer += row.map(CellText.csv).joined(separator: ",") + "\r\n"
                 case .jsonl:
-                    buffer += "{" + zip(table.columns, row).map { "\(JSONText.quoted($0)):\(CellText.json($1))" }
+                    buffer += "{" + zip(names, row).map { "\(JSONText.quoted($0)):\(CellText.json($1))" }
                         .joined(separator: ",") + "}\n"
                 }
                 if buffer.utf8.count > 1 << 16 {

@@ -13,6 +13,8 @@ public struct Pipeline: Sendable {
     public var progress: @Sendable (String) -> Void = { _ in }
     /// A long file reports its row count through `progress` every this many rows.
     public var progressInterval = 100_000
+    /// The clock that decides which periods are closed (tests fix it).
+    public var now: @Sendable () -> Instant = { .now() }
 
     public init(workspace: Workspace, store: any WarehouseStore, storeURL: StoreURL) {
         self.workspace = workspace
@@ -31,10 +33,11 @@ public struct Pipeline: Sendable {
 
     // MARK: run
 
-    /// Imports every new file in the inbox, then refreshes the fact tables.
-    public func run() throws(PipelineError) -> RunReport {
+    /// Imports every new file in the inbox, then refreshes the fact tables. Periods overlapping
+    /// `recompute` are computed with the definition version now in force even when closed.
+    public func run(recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
         let plan = try planInbox()
-        return try execute(plan, command: "run")
+        return try execute(plan, command: "run", recompute: recompute)
     }
 
     /// Matches every file under the inbox to a source, or routes it by header detection when no
@@ -137,10 +140,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
-    private func execute(_ plan: [PlannedFile], command: String) throws(PipelineError) -> RunReport {
+    private func execute(_ plan: [PlannedFile], command: String, recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
         let runID: Int64
         do { runID = try store.beginRun(command: command, at: .now()) } catch { throw .failed("store \(storeURL): \(error)") }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
+        report.recompute = recompute
         do {
             for file in plan {
                 if let reason = file.skipReason {
@@ -171,14 +175,8 @@ public struct Pipeline: Sendable {
                     progress("failed   \(file.display)")
                 }
             }
-            progress("computing metrics for \(workspace.profiles.map(\.name).joined(separator: ", "))")
-            var accumulator = MetricEngine(profiles: workspace.profiles, fx: workspace.fx).accumulator()
-            try store.forEachOrder { try accumulator.add($0) }
-            let facts = accumulator.facts()
-            report.facts = try store.replaceFactMetrics(facts, runID: runID)
-            report.factRows = facts.count
-            let orphans = try store.orphanCounts()
-            report.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
+            report.refresh = try FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
+                .run(runID: runID, progress: progress)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(
@@ -193,7 +191,7 @@ public struct Pipeline: Sendable {
                 runID: runID, finishedAt: .now(), status: failed ? "files failed" : "ok", exitCode: failed ? 1 : 0,
                 filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
-                rowsQuarantined: report.rowsQuarantined, factsWritten: report.facts?.written ?? 0,
+                rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,
                 message: failed ? report.failures.joined(separator: "\n") : nil))
         } catch {
             throw .failed("store \(storeURL): \(error)")

@@ -1,5 +1,6 @@
 import KPIConnectors
 import KPIFacts
+import KPISchema
 import KPIStore
 
 /// The summary a job prints, and what the `runs` table records.
@@ -8,9 +9,16 @@ public struct RunReport: Sendable {
     public var command: String
     public var store: String
     public var files: [FileOutcome] = []
-    public var facts: FactWriteResult?
-    public var factRows = 0
-    public var diagnostics = MetricEngine.Diagnostics()
+    /// What refreshing the fact tables wrote; nil when the job stopped before it.
+    var refresh: FactRefresh.Outcome?
+    /// The `--recompute` dates, when given.
+    public var recompute: DateRange?
+
+    public var facts: FactWriteResult? { refresh?.facts }
+    public var factRows: Int { refresh?.factRows ?? 0 }
+    public var reconciliationRows: Int { refresh?.reconciliationRows ?? 0 }
+    public var detailRows: Int { refresh?.detailRows ?? 0 }
+    public var diagnostics: MetricEngine.Diagnostics { refresh?.diagnostics ?? .init() }
 
     public var filesRead: Int { files.filter { if case .loaded = $0.status { true } else { false } }.count }
     public var filesSkipped: Int { files.filter { if case .skipped = $0.status { true } else { false } }.count }
@@ -21,6 +29,38 @@ public struct RunReport: Sendable {
     }
     public var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     public var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }
+
+    private static func counts(_ r: FactWriteResult) -> String {
+        "\(r.inserted) new, \(r.updated) changed, \(r.deleted) removed, \(r.unchanged) unchanged"
+    }
+
+    /// Which fact rows a `--recompute` changed, and which closed periods kept an older definition.
+    private func changeLines(_ refresh: FactRefresh.Outcome) -> [String] {
+        var lines: [String] = []
+        if let recompute {
+            let changes = refresh.facts.changes
+            lines.append("recompute \(recompute): \(changes.count) fact row\(changes.count == 1 ? "" : "s") changed or removed"
+                         + (changes.isEmpty ? "" : "; all in `kpibridge export --table fact_changes`"))
+            for change in changes.prefix(Self.changesShown) {
+                let key = change.key.joined(separator: " ")
+                let values = "\(change.oldValue ?? "–") → \(change.newValue ?? "removed")"
+                let definitions = change.oldDefinition == change.newDefinition || change.newDefinition == nil
+                    ? "" : " (\(change.oldDefinition ?? "") ⇒ \(change.newDefinition ?? ""))"
+                lines.append("  \(key): \(values)\(definitions)")
+            }
+            if changes.count > Self.changesShown { lines.append("  … and \(changes.count - Self.changesShown) more") }
+        }
+        if let first = refresh.pinned.first {
+            let start = refresh.pinned.map(\.start).min()!, end = refresh.pinned.map(\.end).max()!
+            lines.append("note: \(refresh.pinned.count) closed periods keep the definition version they were computed with "
+                         + "(e.g. \(first.profile)/v\(first.version) for \(first.grain.rawValue) \(first.start)); "
+                         + "`kpibridge run --recompute \(DateRange(start: start, end: end)!)` rewrites them")
+        }
+        return lines
+    }
+
+    /// How many changed rows the summary lists before pointing at `fact_changes`.
+    static let changesShown = 20
 
     /// A few plain lines: each file, then the totals and where the results are.
     public var text: String {
@@ -44,8 +84,11 @@ public struct RunReport: Sendable {
         }
         lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
                      + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
-        if let facts {
-            lines.append("facts: \(factRows) rows in fact_metric (\(facts.inserted) new, \(facts.updated) changed, \(facts.deleted) removed, \(facts.unchanged) unchanged)")
+        if let refresh {
+            lines.append("facts: \(factRows) rows in fact_metric (\(Self.counts(refresh.facts)))")
+            lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
+                         + "\(detailRows) differing records in reconciliation_detail")
+            lines += changeLines(refresh)
         }
         if diagnostics.orphanEvents + diagnostics.orphanRefunds > 0 {
             lines.append("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; they count once their orders arrive")

@@ -11,7 +11,10 @@ public struct Workspace: Sendable {
 
     public let paths: WorkspacePath
     public let config: WorkspaceConfig
-    public let profiles: [DefinitionProfile]
+    /// The definition profiles and their versions, calendars and reconciliation pairs.
+    public let definitions: DefinitionsFile
+    /// The definitions file as the user names it, for messages.
+    public let definitionsName: String
     public let fx: FXTable
     public let catalog: ConnectorCatalog
 
@@ -30,7 +33,8 @@ public struct Workspace: Sendable {
         let definitionsName = config.definitions ?? "definitions.yaml"
         let definitions = try DefinitionsFile.load(
             path: try paths.resolve(definitionsName, key: "definitions"), display: definitionsName)
-        profiles = definitions.profiles
+        self.definitions = definitions
+        self.definitionsName = definitionsName
         let fxName = config.fxRates ?? "fx_rates.csv"
         fx = try FXRatesFile.load(path: try paths.resolve(fxName, key: "fx_rates"), display: fxName,
                                   maxCarryDays: definitions.maxCarryDays)

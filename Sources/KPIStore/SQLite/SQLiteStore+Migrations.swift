@@ -142,6 +142,84 @@ extension SQLiteStore {
                 try db.execute(sql: FlatTableLayout(kind).createSQL)
             }
         }
+        migrator.registerMigration("v3: versioned definitions, reconciliation, fact change log") { db in
+            try db.execute(sql: """
+                ALTER TABLE fact_metric ADD COLUMN profile_version INTEGER NOT NULL DEFAULT 1;
+                UPDATE fact_metric SET profile_version = CAST(substr(definition, instr(definition, '/v') + 2) AS INTEGER)
+                    WHERE instr(definition, '/v') > 0;
+                CREATE TABLE definitions (
+                    profile TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    effective_from TEXT,
+                    concept TEXT NOT NULL,
+                    variant TEXT NOT NULL,
+                    detail TEXT,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (profile, version, concept)
+                );
+                CREATE TABLE fact_reconciliation (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    profile_a TEXT NOT NULL,
+                    definition_a TEXT NOT NULL,
+                    value_a NUMERIC,
+                    profile_b TEXT NOT NULL,
+                    definition_b TEXT NOT NULL,
+                    value_b NUMERIC,
+                    value_b_in_a NUMERIC,
+                    delta NUMERIC,
+                    unit TEXT NOT NULL,
+                    currency TEXT,
+                    differing_concepts TEXT NOT NULL,
+                    records_only_a INTEGER NOT NULL,
+                    records_only_b INTEGER NOT NULL,
+                    records_differing INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, scope_type, scope_id, metric, profile_a, profile_b)
+                );
+                CREATE TABLE reconciliation_detail (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    profile_a TEXT NOT NULL,
+                    profile_b TEXT NOT NULL,
+                    record_kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    platform TEXT NOT NULL,
+                    shop TEXT NOT NULL,
+                    in_a INTEGER NOT NULL,
+                    in_b INTEGER NOT NULL,
+                    value_a NUMERIC,
+                    value_b_in_a NUMERIC,
+                    reasons TEXT NOT NULL,
+                    explanation TEXT NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, metric, profile_a, profile_b, record_kind, record_id)
+                );
+                CREATE TABLE fact_changes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL,
+                    change TEXT NOT NULL,
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    profile TEXT NOT NULL,
+                    old_value NUMERIC,
+                    new_value NUMERIC,
+                    old_definition TEXT,
+                    new_definition TEXT
+                );
+                CREATE INDEX fact_changes_by_run ON fact_changes(run_id);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,77 @@
+import KPISchema
+
+/// `kpibridge definitions show` and `diff`: every concept and the variant each profile version picks.
+public struct DefinitionsReport: Sendable {
+    public let file: DefinitionsFile
+    public var language: DisplayLanguage?
+
+    public init(file: DefinitionsFile, language: DisplayLanguage? = nil) {
+        self.file = file
+        self.language = language
+    }
+
+    private func concept(_ c: Concept) -> String {
+        language.map { "\(DisplayNames.concept(c.rawValue, $0)) (\(c.rawValue))" } ?? c.rawValue
+    }
+
+    private func variant(_ profile: DefinitionProfile, _ c: Concept) -> String {
+        let raw = profile.variant(c)
+        var text = language.map { DisplayNames.variant(raw, $0) } ?? raw
+        if c == .responseTime, case .businessHours(let calendar) = profile.responseTime { text += ": \(calendar.summary)" }
+        return text
+    }
+
+    /// Each version of `profile` (or of every profile): its dates and every concept's variant.
+    public func show(profile: String? = nil) throws(PipelineError) -> String {
+        let names = try selected(profile)
+        var lines: [String] = []
+        for name in names {
+            let versions = file.definitions.versions(of: name)
+            for (index, version) in versions.enumerated() {
+                let until = index + 1 < versions.count ? versions[index + 1].effectiveFrom.map { " until \($0.adding(days: -1))" } ?? "" : ""
+                let from = version.effectiveFrom.map { "from \($0)" } ?? "from the beginning"
+                lines.append("\(version.label)  \(from)\(until)" + (version.description.map { " — \($0)" } ?? ""))
+                let width = Concept.allCases.map { concept($0).count }.max()!
+                for c in Concept.allCases {
+                    let changed = index > 0 && versions[index - 1].variant(c) != version.variant(c)
+                    lines.append("  \(concept(c).padding(toLength: width, withPad: " ", startingAt: 0))  \(variant(version, c))"
+                                 + (changed ? "   (changed in v\(version.version))" : ""))
+                }
+                lines.append("")
+            }
+        }
+        if profile == nil, !file.pairs.isEmpty {
+            lines.append("reconciled pairs: " + file.pairs.map { "\($0.a) vs \($0.b)" }.joined(separator: ", ")
+                         + "; details kept for " + file.detailGrains.sorted().map(\.rawValue).joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The concepts on which two profiles' versions in force on `date` (default: their latest) differ.
+    public func diff(_ a: String, _ b: String, on date: CivilDate? = nil) throws(PipelineError) -> String {
+        _ = try selected(a)
+        _ = try selected(b)
+        func pick(_ name: String) -> DefinitionProfile {
+            date.flatMap { file.definitions.dated(name, on: $0) } ?? file.definitions.versions(of: name).last!
+        }
+        let va = pick(a), vb = pick(b)
+        let differing = va.differences(from: vb)
+        var lines = ["\(va.label) vs \(vb.label)" + (date.map { " on \($0)" } ?? "") + ": "
+                     + (differing.isEmpty ? "no differences" : "\(differing.count) of \(Concept.allCases.count) concepts differ")]
+        let width = differing.map { concept($0).count }.max() ?? 0
+        let left = differing.map { variant(va, $0).count }.max() ?? 0
+        for c in differing {
+            lines.append("  \(concept(c).padding(toLength: width, withPad: " ", startingAt: 0))  "
+                         + "\(variant(va, c).padding(toLength: left, withPad: " ", startingAt: 0))  |  \(variant(vb, c))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func selected(_ profile: String?) throws(PipelineError) -> [String] {
+        guard let profile else { return file.definitions.names }
+        guard !file.definitions.versions(of: profile).isEmpty else {
+            throw .usage("no profile `\(profile)`; profiles: \(file.definitions.names.joined(separator: ", "))")
+        }
+        return [profile]
+    }
+}

@@ -1,0 +1,72 @@
+import KPIConnectors
+import Yams
+
+/// A YAML mapping read key by key, where every error names the file and the dotted key, and a key
+/// nobody reads is an error with a close spelling, not a silently ignored typo.
+struct StrictMapping {
+    let file: String
+    let path: String
+    private let mapping: Node.Mapping
+
+    init(_ node: Node, file: String, path: String) throws(PipelineError) {
+        guard case .mapping(let mapping) = node else {
+            throw .failed("\(file): `\(path)` must be a mapping of keys to values")
+        }
+        self.file = file
+        self.path = path
+        self.mapping = mapping
+    }
+
+    func here(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func error(_ key: String, _ message: String) -> PipelineError {
+        .failed("\(file): `\(here(key))` \(message)")
+    }
+
+    /// Fails on the first key outside `allowed`, suggesting the closest allowed one.
+    func check(allowed: [String]) throws(PipelineError) {
+        for key in keys where !allowed.contains(key) {
+            let hint = HeaderName.closest(to: [HeaderName(key)], among: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+            throw .failed("\(file): unknown key `\(here(key))`\(hint); allowed here: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    var keys: [String] { mapping.keys.compactMap(\.string) }
+
+    func node(_ key: String) -> Node? { mapping[Node(key)] }
+
+    func string(_ key: String) throws(PipelineError) -> String? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node else { throw error(key, "must be a single value") }
+        return scalar.string
+    }
+
+    func int(_ key: String) throws(PipelineError) -> Int? {
+        guard let text = try string(key) else { return nil }
+        guard let value = Int(text) else { throw error(key, "`\(text)` is not a whole number") }
+        return value
+    }
+
+    func strings(_ key: String) throws(PipelineError) -> [String]? {
+        guard let node = node(key) else { return nil }
+        guard case .sequence(let items) = node else { throw error(key, "must be a list, like [a, b]") }
+        var out: [String] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else { throw error(key, "must list single values") }
+            out.append(scalar.string)
+        }
+        return out
+    }
+
+    func mapping(_ key: String) throws(PipelineError) -> StrictMapping? {
+        guard let node = node(key) else { return nil }
+        return try StrictMapping(node, file: file, path: here(key))
+    }
+
+    /// One of `allowed`, or the default when absent.
+    func choice(_ key: String, _ allowed: [String]) throws(PipelineError) -> String? {
+        guard let value = try string(key) else { return nil }
+        guard allowed.contains(value) else { throw error(key, "`\(value)` is not one of \(allowed.joined(separator: ", "))") }
+        return value
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import KPIFacts
+import KPISchema
+import KPIStore
+
+/// Recomputes every fact table from the store: metrics, reconciliation, and the record of which
+/// definition versions produced them.
+///
+/// Closed periods (whose last day has passed in their zone) keep the definition version their stored
+/// facts were computed with, so editing `definitions.yaml` never silently rewrites a month people
+/// have already reported. `recompute` names the dates whose periods may change definition.
+struct FactRefresh {
+    let workspace: Workspace
+    let store: any WarehouseStore
+    let now: Instant
+    let recompute: DateRange?
+
+    /// What the refresh wrote, for the run summary.
+    struct Outcome {
+        var facts = FactWriteResult()
+        var factRows = 0
+        var reconciliation = FactWriteResult()
+        var reconciliationRows = 0
+        var details = FactWriteResult()
+        var detailRows = 0
+        var diagnostics = MetricEngine.Diagnostics()
+        /// Closed periods kept on an older version than the dated one: (profile, period, version).
+        var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
+    }
+
+    func run(runID: Int64, progress: (String) -> Void) throws -> Outcome {
+        let file = workspace.definitions
+        var definitions = file.definitions
+        let stored = try store.factPeriodVersions()
+        var outcome = Outcome()
+        let frozen = stored.filter(isFrozen)
+        try checkEditedInPlace(frozen)
+        for period in frozen {
+            guard definitions.dated(period.profile, on: period.periodStart)?.version != period.version else { continue }
+            guard definitions.profile(period.profile, version: period.version) != nil else {
+                let what = definitions.versions(of: period.profile).isEmpty
+                    ? "profile `\(period.profile)`, which \(workspace.definitionsName) no longer defines"
+                    : "profile `\(period.profile)` version \(period.version), which \(workspace.definitionsName) no longer lists"
+                throw PipelineError.failed("""
+                    fact_metric holds closed periods (e.g. \(period.grain.rawValue) \(period.periodStart)) computed with \(what); \
+                    restore it, or rewrite those periods with `kpibridge run --recompute \(range(of: frozen, profile: period.profile, version: period.version))`
+                    """)
+            }
+            definitions.pins[DefinitionSet.PeriodKey(profile: period.profile, grain: period.grain, start: period.periodStart)] = period.version
+            outcome.pinned.append((period.profile, period.grain, period.periodStart, period.periodEnd, period.version))
+        }
+
+        let names = definitions.names.joined(separator: ", ")
+        progress("computing metrics for \(names)" + (file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"))
+        let engine = MetricEngine(definitions: definitions, fx: workspace.fx)
+        var accumulator = engine.accumulator()
+        var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs, detailGrains: file.detailGrains)
+        try store.forEachOrder { bundle in
+            try accumulator.add(bundle)
+            try reconciler.add(bundle)
+        }
+        try store.forEachFlat(.ticket) { record in
+            accumulator.add(ticket: record)
+            reconciler.add(ticket: record)
+        }
+        try store.forEachFlat(.inventorySnapshot) { record in
+            accumulator.add(stock: record)
+            reconciler.add(stock: record)
+        }
+        let facts = accumulator.facts()
+        outcome.facts = try store.replaceFactMetrics(facts, runID: runID)
+        outcome.factRows = facts.count
+        let rows = reconciler.rows(facts: facts)
+        let details = reconciler.sortedDetails
+        (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, runID: runID)
+        outcome.reconciliationRows = rows.count
+        outcome.detailRows = details.count
+        try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
+        let orphans = try store.orphanCounts()
+        outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
+        return outcome
+    }
+
+    /// A stored period that may not change definition this run: closed, and outside `recompute`.
+    private func isFrozen(_ period: StoredPeriodVersion) -> Bool {
+        let zone = Zone(period.timezone) ?? .utc
+        guard period.periodEnd < zone.date(of: now) else { return false }
+        if let recompute, period.periodStart <= recompute.end && period.periodEnd >= recompute.start { return false }
+        return true
+    }
+
+    /// The dates covered by `periods` of one profile version, as a `--recompute` argument.
+    private func range(of periods: [StoredPeriodVersion], profile: String, version: Int) -> String {
+        let mine = periods.filter { $0.profile == profile && $0.version == version }
+        let start = mine.map(\.periodStart).min()!, end = mine.map(\.periodEnd).max()!
+        return DateRange(start: start, end: end)!.description
+    }
+
+    /// Fails when a version that computed frozen periods now says something else under the same number.
+    private func checkEditedInPlace(_ frozen: [StoredPeriodVersion]) throws {
+        var recorded: [String: [String: DefinitionRow]] = [:]
+        for row in try store.recordedDefinitions() { recorded["\(row.profile)/v\(row.version)", default: [:]][row.concept] = row }
+        for version in workspace.definitions.definitions.allVersions {
+            guard let before = recorded[version.label] else { continue }
+            let changes = version.rows.compactMap { row -> String? in
+                guard let old = before[row.concept], old.variant != row.variant || old.detail != row.detail else { return nil }
+                return "\(row.concept): \(old.variant) → \(row.variant)"
+                    + (old.variant == row.variant ? " (\(old.detail ?? "") → \(row.detail ?? ""))" : "")
+            }
+            guard !changes.isEmpty, frozen.contains(where: { $0.profile == version.name && $0.version == version.version }) else { continue }
+            throw PipelineError.failed("""
+                \(workspace.definitionsName): profile `\(version.name)` version \(version.version) was changed in place \
+                (\(changes.joined(separator: "; "))), but closed periods were computed with it. Add version \
+                \(version.version + 1) with an `effective_from` date instead, or rewrite those periods with \
+                `kpibridge run --recompute \(range(of: frozen, profile: version.name, version: version.version))`
+                """)
+        }
+    }
+}
+
+extension DefinitionProfile {
+    /// This version as rows of the `definitions` table.
+    var rows: [DefinitionRow] {
+        Concept.allCases.map { concept in
+            var detail: String?
+            if concept == .responseTime, case .businessHours(let calendar) = responseTime { detail = calendar.summary }
+            return DefinitionRow(profile: name, version: version, effectiveFrom: effectiveFrom, concept: concept.rawValue,
+                                 variant: variant(concept), detail: detail)
+        }
+    }
+}

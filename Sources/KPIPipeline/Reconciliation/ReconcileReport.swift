@@ -1,0 +1,185 @@
+import Foundation
+import KPIFacts
+import KPISchema
+import KPIStore
+
+/// `kpibridge reconcile`: one metric under two profiles for one period and scope, the delta, and the
+/// records behind it in plain words, read from `fact_reconciliation` and `reconciliation_detail`.
+public struct ReconcileReport: Sendable {
+    public struct Query: Sendable {
+        public var metric: String
+        public var pair: ProfilePair
+        public var period: Period
+        public var scopeType: ScopeType
+        public var scopeID: String
+
+        public init(metric: String, pair: ProfilePair, period: Period, scopeType: ScopeType = .company, scopeID: String = "all") {
+            self.metric = metric
+            self.pair = pair
+            self.period = period
+            self.scopeType = scopeType
+            self.scopeID = scopeID
+        }
+    }
+
+    public let query: Query
+
+    /// The period `text` names: `2026-10` is a month, `2026-10-31` a day unless `grain` says which
+    /// week or month contains it.
+    public static func period(_ text: String, grain: Grain?) -> Period? {
+        guard let range = DateRange(parsing: text) else { return nil }
+        let chosen = grain ?? (text.count == 7 ? .month : .day)
+        return chosen.period(containing: range.start)
+    }
+
+    /// `company`, `platform:amazon` or `shop:amz-us`.
+    public static func scope(_ text: String) -> (ScopeType, String)? {
+        if text == "company" { return (.company, "all") }
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let type = ScopeType(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
+        return (type, parts[1])
+    }
+    /// The `fact_reconciliation` row, by column name.
+    public let summary: [String: TableValue]
+    /// The `reconciliation_detail` rows of the records in scope, in key order.
+    public let records: [[String: TableValue]]
+    /// False when the grain's records are not kept (see `detail_grains`).
+    public let detailKept: Bool
+
+    /// Reads the query's rows; a clear error when there is nothing to show, saying why.
+    public static func load(_ query: Query, store: any WarehouseStore, detailGrains: Set<Grain>) throws(PipelineError) -> ReconcileReport {
+        let q = query
+        var summary: [String: TableValue]?
+        var reversed = false
+        var records: [[String: TableValue]] = []
+        do {
+            try store.scan(.factReconciliation) { row in
+                let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.factReconciliation.columns, row))
+                guard r["grain"] == .text(q.period.grain.rawValue), r["period_start"] == .text(q.period.start.description),
+                      r["scope_type"] == .text(q.scopeType.rawValue), r["scope_id"] == .text(q.scopeID),
+                      r["metric"] == .text(q.metric) else { return }
+                if r["profile_a"] == .text(q.pair.a) && r["profile_b"] == .text(q.pair.b) { summary = r }
+                if r["profile_a"] == .text(q.pair.b) && r["profile_b"] == .text(q.pair.a) { reversed = true }
+            }
+            if summary != nil {
+                try store.scan(.reconciliationDetail) { row in
+                    let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.reconciliationDetail.columns, row))
+                    guard r["grain"] == .text(q.period.grain.rawValue), r["period_start"] == .text(q.period.start.description),
+                          r["metric"] == .text(q.metric), r["profile_a"] == .text(q.pair.a), r["profile_b"] == .text(q.pair.b)
+                    else { return }
+                    switch q.scopeType {
+                    case .platform: guard r["platform"] == .text(q.scopeID) else { return }
+                    case .shop: guard r["shop"] == .text(q.scopeID) else { return }
+                    default: break
+                    }
+                    records.append(r)
+                }
+            }
+        } catch {
+            throw .failed("store: \(error)")
+        }
+        guard let summary else {
+            if reversed {
+                throw .usage("the store reconciles \(q.pair.b) against \(q.pair.a); ask for --profiles \(q.pair.b),\(q.pair.a)")
+            }
+            guard MetricID(rawValue: q.metric) != nil else {
+                throw .usage("unknown metric `\(q.metric)`; metrics: \(MetricID.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            throw .failed("""
+                nothing to reconcile for \(q.metric), \(q.period.grain.rawValue) \(q.period.label), \(q.scopeType.rawValue) \(q.scopeID), \
+                \(q.pair.a) vs \(q.pair.b): neither profile has data there, the two agree on every concept the metric depends on, \
+                or the pair is not under `reconcile.pairs` in definitions.yaml (run `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`)
+                """)
+        }
+        return ReconcileReport(query: q, summary: summary, records: records, detailKept: detailGrains.contains(q.period.grain))
+    }
+
+    // MARK: rendering
+
+    private static func text(_ value: TableValue?) -> String {
+        switch value {
+        case .text(let v)?: v
+        case .integer(let v)?: String(v)
+        case .real(let v)?: Decimal(v).rounded(scale: 6).plainString
+        default: ""
+        }
+    }
+
+    private func words(_ language: DisplayLanguage?) -> Words { Words(language ?? .en) }
+
+    /// Both values, the delta, the concepts that differ and each record behind the difference.
+    public func text(language: DisplayLanguage? = nil) -> String {
+        let w = words(language)
+        let money = !Self.text(summary["currency"]).isEmpty
+        let s = { (column: String) -> String in
+            let text = Self.text(summary[column])
+            guard money, ["value_a", "value_b", "value_b_in_a", "delta"].contains(column), let value = Decimal(plain: text) else { return text }
+            return value.fixed(2)
+        }
+        let a = query.pair.a, b = query.pair.b
+        let unitSuffix = s("currency").isEmpty ? "" : " " + s("currency")
+        let metricName = language.map { "\(DisplayNames.metric(query.metric, $0)) (\(query.metric))" } ?? query.metric
+        let definition = { (text: String) in language.map { DisplayNames.definition(text, $0) } ?? text }
+        var lines = ["\(metricName) · \(query.period.grain.rawValue) \(query.period.label) · \(query.scopeType.rawValue) \(query.scopeID)"]
+        let valueA = s("value_a").isEmpty ? w.noData : s("value_a") + unitSuffix
+        var valueB = s("value_b").isEmpty ? w.noData : s("value_b")
+        if !s("value_b").isEmpty, s("value_b") != s("value_b_in_a") || !s("currency").isEmpty {
+            if let fact = currencyOfB, fact != s("currency") {
+                valueB += " \(fact) = \(s("value_b_in_a"))\(unitSuffix)"
+            } else {
+                valueB += unitSuffix
+            }
+        }
+        let width = max(valueA.count, valueB.count)
+        lines.append("  \(a)  \(valueA.padding(toLength: width, withPad: " ", startingAt: 0))  \(definition(s("definition_a")))")
+        lines.append("  \(b)  \(valueB.padding(toLength: width, withPad: " ", startingAt: 0))  \(definition(s("definition_b")))")
+        lines.append("  \(w.delta) (\(b) − \(a)): " + (s("delta").isEmpty ? w.noData : s("delta") + unitSuffix))
+        let concepts = s("differing_concepts").split(separator: ",").map { c in language.map { DisplayNames.concept(String(c), $0) } ?? String(c) }
+        lines.append("  \(w.differOn): " + concepts.joined(separator: ", "))
+        lines.append("  " + w.counts(a, b, s("records_only_a"), s("records_only_b"), s("records_differing")))
+        guard detailKept else {
+            lines.append("")
+            lines.append(w.notKept(query.period.grain.rawValue))
+            return lines.joined(separator: "\n")
+        }
+        lines.append("")
+        lines.append(records.isEmpty ? w.noRecords : "\(w.records) (\(records.count)):")
+        for r in records {
+            let side = Self.text(r["in_a"]) == "1" ? (Self.text(r["in_b"]) == "1" ? w.both : w.only(a)) : w.only(b)
+            let reasons = Self.text(r["reasons"]).split(separator: ",").map { code in
+                language.map { DisplayNames.reason(String(code), $0) } ?? String(code)
+            }.joined(separator: ", ")
+            lines.append("  \(side)  \(Self.text(r["explanation"]))")
+            lines.append("      [\(reasons)] \(Self.text(r["source_file"])):\(Self.text(r["source_line"]))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// B's own currency, read from its definition text (`currency=USD`).
+    private var currencyOfB: String? {
+        Self.text(summary["definition_b"]).split(separator: " ").first { $0.hasPrefix("currency=") }.map { String($0.dropFirst(9)) }
+    }
+
+    /// The same records as a CSV table (formula injection neutralised), headers per `language`.
+    public func csv(language: DisplayLanguage? = nil) -> String {
+        let columns = ["metric", "grain", "period_start", "scope_type", "scope_id", "profile_a", "value_a", "profile_b",
+                       "value_b", "value_b_in_a", "delta", "record_kind", "record_id", "in_a", "in_b", "reasons",
+                       "explanation", "source_file", "source_line"]
+        let header = columns.map { column in language.map { DisplayNames.column(column, $0) } ?? column }
+        var out = header.map { CellText.csv(.text($0)) }.joined(separator: ",") + "\r\n"
+        for record in records.isEmpty ? [[:]] : records {
+            let row: [TableValue] = columns.map { column in
+                let value = record[column] ?? summary[column] ?? (column == "scope_type" ? .text(query.scopeType.rawValue)
+                                                                   : column == "scope_id" ? .text(query.scopeID) : .null)
+                guard let language, case .text(let text) = value else { return value }
+                switch column {
+                case "metric": return .text(DisplayNames.metric(text, language))
+                case "reasons": return .text(text.split(separator: ",").map { DisplayNames.reason(String($0), language) }.joined(separator: ", "))
+                default: return value
+                }
+            }
+            out += row.map(CellText.csv).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+}
