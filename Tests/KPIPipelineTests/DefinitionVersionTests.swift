@@ -1,0 +1,143 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import Testing
+
+/// Definitions are versioned data: a closed month keeps the version it was computed with until a
+/// `--recompute`, an in-place edit is refused, and `reconcile` shows the orders behind a delta.
+@Suite struct DefinitionVersionTests {
+    /// 22 Nov 2026: September and October are closed, November is open.
+    static let today: @Sendable () -> Instant = { Instant(iso8601: "2026-11-22T12:00:00Z")! }
+
+    func pipeline(_ ws: TemporaryWorkspace) throws -> Pipeline {
+        var pipeline = try ws.pipeline()
+        pipeline.now = Self.today
+        return pipeline
+    }
+
+    /// cn's month-level value of `metric` and the version that computed it, from the exported facts.
+    func cnMonth(_ ws: TemporaryWorkspace, _ metric: String, _ start: String = "2026-10-01") throws -> String? {
+        for line in try ws.export("fact_metric").split(separator: "\r\n") {
+            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if c[0] == "month", c[1] == start, c[4] == "company", c[6] == metric, c[7] == "cn" { return "v\(c[8]) \(c[10])" }
+        }
+        return nil
+    }
+
+    static let versioned = """
+        profiles:
+          cn:
+            versions:
+              - { version: 1, timezone: Asia/Shanghai, shipped: label_printed, sales: gross, currency: CNY }
+              - { version: 2, effective_from: 2026-10-01, shipped: carrier_first_scan }
+          us: { version: 1, timezone: America/Los_Angeles, shipped: carrier_first_scan, sales: net, currency: USD }
+        """
+
+    @Test func aClosedMonthKeepsItsVersionUntilRecomputed() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try pipeline(ws).run()
+        // Label printed: O1, O2, O4 and #2001 in October (see RunTests).
+        #expect(try cnMonth(ws, "shipped_orders") == "v1 4")
+
+        // cn now counts first carrier scans from October on. October is closed: nothing silently changes.
+        try ws.write("definitions.yaml", Self.versioned)
+        let kept = try pipeline(ws).run()
+        #expect(try cnMonth(ws, "shipped_orders") == "v1 4")
+        #expect(kept.facts?.changes == [] && kept.facts?.updated == 0)
+        #expect(kept.text.contains("closed periods keep the definition version they were computed with (e.g. cn/v1 for day 2026-10-01); `kpibridge run --recompute 2026-10-01..2026-11-01` rewrites them"))
+
+        // --recompute rewrites October with v2: in Beijing, O1 and O4 were scanned in October; O2 never, #2001 on 2 Nov.
+        let recomputed = try pipeline(ws).run(recompute: DateRange(parsing: "2026-10"))
+        #expect(try cnMonth(ws, "shipped_orders") == "v2 2")
+        #expect(recomputed.text.contains("  month 2026-10-01 company all shipped_orders cn: 4 → 2 (cn/v1 timezone=Asia/Shanghai shipped=label_printed ⇒ cn/v2 timezone=Asia/Shanghai shipped=carrier_first_scan)"))
+        let changes = try ws.export("fact_changes").split(separator: "\r\n")
+        #expect(changes.contains { $0.hasSuffix(",updated,month,2026-10-01,company,all,shipped_orders,cn,4,2,cn/v1 timezone=Asia/Shanghai shipped=label_printed,cn/v2 timezone=Asia/Shanghai shipped=carrier_first_scan") })
+        // Both versions are on record.
+        let definitions = try ws.export("definitions")
+        #expect(definitions.contains("cn,1,,shipped,label_printed,,") && definitions.contains("cn,2,2026-10-01,shipped,carrier_first_scan,,"))
+    }
+
+    @Test func editingAVersionInPlaceIsRefused() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try pipeline(ws).run()
+        try ws.write("definitions.yaml", """
+            profiles:
+              cn: { version: 1, timezone: Asia/Shanghai, shipped: outbound, sales: gross, currency: CNY }
+              us: { version: 1, timezone: America/Los_Angeles, shipped: carrier_first_scan, sales: net, currency: USD }
+            """)
+        let error = pipelineError { _ = try pipeline(ws).run() }
+        #expect(error?.message.hasPrefix("definitions.yaml: profile `cn` version 1 was changed in place (shipped: label_printed → outbound), but closed periods were computed with it. Add version 2 with an `effective_from` date instead, or rewrite those periods with `kpibridge run --recompute 2026-09-28..2026-11-01`") == true)
+        #expect(try cnMonth(ws, "shipped_orders") == "v1 4")
+        let recomputed = try pipeline(ws).run(recompute: DateRange(parsing: "2026-09-28..2026-11-01"))
+        // The ERP file has all four parcels leaving the warehouse in October (Beijing): same count, new definition.
+        #expect(try cnMonth(ws, "shipped_orders") == "v1 4")
+        #expect(recomputed.text.contains("\n  month 2026-10-01 company all shipped_orders cn: 4 → 4 (cn/v1 timezone=Asia/Shanghai shipped=label_printed ⇒ cn/v1 timezone=Asia/Shanghai shipped=outbound)\n"))
+    }
+
+    @Test func definitionsAreCheckedKeyByKey() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("definitions.yaml", """
+            profiles:
+              cn: { version: 1, timezone: Asia/Shanghai, shiped: label_printed, sales: gross, currency: CNY }
+            """)
+        #expect(pipelineError { _ = try pipeline(ws) }?.message.hasPrefix("definitions.yaml: unknown key `profiles.cn.shiped` (did you mean `shipped`?)") == true)
+        try ws.write("definitions.yaml", """
+            profiles:
+              cn:
+                versions:
+                  - { version: 1, timezone: Asia/Shanghai, shipped: label_printed, sales: gross, currency: CNY }
+                  - { version: 2, shipped: outbound }
+            """)
+        #expect(pipelineError { _ = try pipeline(ws) }?.message == "definitions.yaml: `profiles.cn.versions[1].effective_from` is missing; a later version needs the date its periods start from")
+        try ws.write("definitions.yaml", """
+            profiles:
+              us: { version: 1, timezone: America/Los_Angeles, shipped: carrier_first_scan, sales: net, currency: USD, response_time: business_hours, business_calendar: support }
+            """)
+        #expect(pipelineError { _ = try pipeline(ws) }?.message == "definitions.yaml: `profiles.us.business_calendar` `support` is not under `calendars:` (defined: )")
+    }
+
+    @Test func reconcileNamesTheOrdersBehindTheDelta() throws {
+        let ws = try TemporaryWorkspace()
+        let pipeline = try pipeline(ws)
+        _ = try pipeline.run()
+        let query = ReconcileReport.Query(metric: "shipped_orders", pair: .init("cn", "us"),
+                                          period: ReconcileReport.period("2026-10", grain: nil)!)
+        let report = try ReconcileReport.load(query, store: pipeline.store, detailGrains: [.month])
+        #expect(report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
+            "shipped_orders · month 2026-10 · company all",
+            "  cn  4  cn/v1 timezone=Asia/Shanghai shipped=label_printed",
+            "  us  2  us/v1 timezone=America/Los_Angeles shipped=carrier_first_scan",
+            "  delta (us − cn): -2",
+            "  definitions differ on: timezone, shipped",
+            "  2 records count only for cn, 0 only for us, 0 count differently",
+            "",
+            "records behind the difference (2):",
+            "  only cn  order amazon:112-0000002-0000002 label printed 2026-10-15 20:00 Asia/Shanghai; no first carrier scan recorded yet → 2026-10 for cn, not shipped for us",
+            "      [event_missing] inbox/amazon/orders.txt:3",
+            "  only cn  order shopify:#2001 label printed 2026-10-31 20:05 Asia/Shanghai, first carrier scan 2026-11-01 09:12 America/Los_Angeles → 2026-10 for cn, 2026-11 for us",
+            "      [shipped_event] inbox/shopify/orders.csv:2",
+        ])
+        let zh = report.text(language: .zh)
+        #expect(zh.hasPrefix("已发货订单数 (shipped_orders) · month 2026-10 · company all\n  cn  4  cn/v1 时区=Asia/Shanghai 发货口径=打单"))
+        #expect(zh.contains("仅cn计入 2 条，仅us计入 0 条，两边计值不同 0 条"))
+        let csv = report.csv(language: .en).split(separator: "\r\n")
+        #expect(csv.first == "Metric,Grain,Period start,Scope type,Scope id,Profile a,Value a,Profile b,Value b,Value b in a,Delta,Record kind,Record id,In a,In b,Reasons,Explanation,Source file,Source line")
+        #expect(csv.count == 3)
+        // The pair is stored one way round; asking the other way says so.
+        let reversed = ReconcileReport.Query(metric: "shipped_orders", pair: .init("us", "cn"), period: query.period)
+        #expect(pipelineError { _ = try ReconcileReport.load(reversed, store: pipeline.store, detailGrains: [.month]) }?.message
+                == "the store reconciles cn against us; ask for --profiles cn,us")
+    }
+
+    @Test func exportSpeaksBothTeamsLanguages() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try pipeline(ws).run()
+        var zh = ""
+        try TableExporter(format: .csv, language: .zh).export("fact_metric", from: try ws.pipeline().store) { zh += $0 }
+        #expect(zh.hasPrefix("粒度,期间开始,期间结束,时区,范围类型,范围,指标,口径,口径版本,定义,数值,分子,分母,单位,币种,记录数,运行号\r\n"))
+        #expect(zh.contains(",已发货订单数,cn,1,cn/v1 时区=Asia/Shanghai 发货口径=打单,4,"))
+        var en = ""
+        try TableExporter(format: .csv, language: .en).export("fact_metric", from: try ws.pipeline().store) { en += $0 }
+        #expect(en.contains(",Shipped orders,us,1,us/v1 Time zone=America/Los_Angeles Shipped means=first carrier scan,2,"))
+    }
+}
