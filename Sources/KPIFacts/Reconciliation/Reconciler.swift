@@ -44,13 +44,14 @@ public struct Reconciler {
         profiles = Array(Set(pairs.flatMap { [$0.a, $0.b] })).sorted()
     }
 
-    /// The record `view` under whichever of `views`' versions applies to the period its date falls in.
+    /// The record `view` under whichever of `views`' versions applies to the period its date falls in,
+    /// with its position in `views`.
     private func pick<View>(_ views: [View], grain: Grain, profile: (View) -> DefinitionProfile,
-                            date: (View) -> CivilDate?) -> (view: View, period: Period)? {
-        for view in views {
+                            date: (View) -> CivilDate?) -> (offset: Int, view: View, period: Period)? {
+        for (offset, view) in views.enumerated() {
             guard let day = date(view) else { continue }
             let period = grain.period(containing: day)
-            if definitions.applies(profile(view), to: period) { return (view, period) }
+            if definitions.applies(profile(view), to: period) { return (offset, view, period) }
         }
         return nil
     }
@@ -68,13 +69,16 @@ public struct Reconciler {
         for (index, pair) in pairs.enumerated() {
             let aViews = views[pair.a]!, bViews = views[pair.b]!
             let currencyA = aViews[0].profile.currency
+            // Each view's sales, converted once here rather than once per grain: A's in its own
+            // currency, B's in A's currency at B's own day.
+            var salesOfA: [Decimal] = [], salesOfB: [Decimal] = []
+            for view in aViews { salesOfA.append(try view.salesValue(in: view.profile.currency, fx: fx)) }
+            for view in bViews { salesOfB.append(try view.salesValue(in: currencyA, fx: fx)) }
             for grain in grains {
                 let a = pick(aViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
                 let b = pick(bViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
                 if a != nil || b != nil {
-                    var salesA: Decimal?, salesB: Decimal?
-                    if let a { salesA = try a.view.salesValue(in: a.view.profile.currency, fx: fx) }
-                    if let b { salesB = try b.view.salesValue(in: currencyA, fx: fx) }
+                    let salesA = a.map { salesOfA[$0.offset] }, salesB = b.map { salesOfB[$0.offset] }
                     if let b, let salesB { tally(index, b.period, scopes, .gmv) { $0.bInA += salesB } }
                     let explain = { Self.explainPurchase(record, a?.view, b?.view, a?.period, b?.period, pair) }
                     let members: [(MetricID, (OrderView) -> Decimal?)] = [
@@ -135,8 +139,8 @@ public struct Reconciler {
                                    platform: bundle.order.key.platform, shop: bundle.order.shop, lineage: refund.lineage)
             compare(index, pair, .gmv, record, scopes, a.map { Side(period: $0.period, value: valueA) },
                     b.map { Side(period: $0.period, value: valueB) }) {
-                Self.explainRefund(refund, order: bundle.order.key, aViews[0].profile, bViews[0].profile,
-                                   a?.period, b?.period)
+                Self.explainRefund(refund, order: bundle.order.key, a?.view.profile ?? aViews[0].profile,
+                                   b?.view.profile ?? bViews[0].profile, a?.period, b?.period)
             }
         }
     }

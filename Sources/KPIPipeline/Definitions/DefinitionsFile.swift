@@ -48,12 +48,13 @@ public struct DefinitionsFile: Sendable {
         }
         let set = DefinitionSet(versions)
 
-        var pairs: [ProfilePair] = []
+        var pairs: [ProfilePair]?
         var detailGrains: Set<Grain> = [.month]
         if let section = try top.mapping("reconcile") {
             try section.check(allowed: ["pairs", "detail_grains"])
             if let node = section.node("pairs") {
                 guard case .sequence(let items) = node else { throw section.error("pairs", "must be a list of pairs, like [[cn, us]]") }
+                var listed: [ProfilePair] = []
                 for (index, item) in items.enumerated() {
                     let names = item.sequence?.compactMap(\.string) ?? []
                     guard names.count == 2, names[0] != names[1] else {
@@ -62,8 +63,9 @@ public struct DefinitionsFile: Sendable {
                     for name in names where set.versions(of: name).isEmpty {
                         throw section.error("pairs[\(index)]", "names `\(name)`, which is not a profile (profiles: \(set.names.joined(separator: ", ")))")
                     }
-                    pairs.append(ProfilePair(names[0], names[1]))
+                    listed.append(ProfilePair(names[0], names[1]))
                 }
+                pairs = listed
             }
             if let grains = try section.strings("detail_grains") {
                 detailGrains = []
@@ -75,16 +77,14 @@ public struct DefinitionsFile: Sendable {
                 }
             }
         }
-        if top.node("reconcile")?.mapping?[Node("pairs")] == nil {
-            // By default every two profiles are compared, in name order.
-            for (i, a) in set.names.enumerated() { for b in set.names[(i + 1)...] { pairs.append(ProfilePair(a, b)) } }
-        }
+        // By default every two profiles are compared, in name order.
+        let compared = pairs ?? set.names.enumerated().flatMap { i, a in set.names[(i + 1)...].map { ProfilePair(a, $0) } }
         var maxCarryDays = 7
         if let fx = try top.mapping("fx") {
             try fx.check(allowed: ["max_carry_days"])
             maxCarryDays = try fx.int("max_carry_days") ?? 7
         }
-        return DefinitionsFile(definitions: set, maxCarryDays: maxCarryDays, pairs: pairs, detailGrains: detailGrains,
+        return DefinitionsFile(definitions: set, maxCarryDays: maxCarryDays, pairs: compared, detailGrains: detailGrains,
                                calendars: calendars)
     }
 

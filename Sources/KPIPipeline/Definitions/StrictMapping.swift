@@ -62,11 +62,4 @@ struct StrictMapping {
         guard let node = node(key) else { return nil }
         return try StrictMapping(node, file: file, path: here(key))
     }
-
-    /// One of `allowed`, or the default when absent.
-    func choice(_ key: String, _ allowed: [String]) throws(PipelineError) -> String? {
-        guard let value = try string(key) else { return nil }
-        guard allowed.contains(value) else { throw error(key, "`\(value)` is not one of \(allowed.joined(separator: ", "))") }
-        return value
-    }
 }

@@ -17,7 +17,7 @@ public struct TableExporter: Sendable {
     }
 
     /// Renames a cell whose column holds names people read, for `language`.
-    private static func translate(_ value: TableValue, column: String, _ language: DisplayLanguage) -> TableValue {
+    static func translate(_ value: TableValue, column: String, _ language: DisplayLanguage) -> TableValue {
         guard case .text(let text) = value else { return value }
         let list = { (names: (String) -> String) in text.split(separator: ",").map { names(String($0)) }.joined(separator: ", ") }
         switch column {
@@ -40,12 +40,11 @@ public struct TableExporter: Sendable {
         }
         do {
             var buffer = ""
+            let names = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
             if format == .csv {
                 if byteOrderMark { buffer += "\u{FEFF}" }
-                let header = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
-                buffer += header.map { CellText.csv(.text($0)) }.joined(separator: ",") + "\r\n"
+                buffer += names.map { CellText.csv(.text($0)) }.joined(separator: ",") + "\r\n"
             }
-            let names = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
             try store.scan(table) { stored in
                 let row = language.map { language in zip(table.columns, stored).map { Self.translate($1, column: $0, language) } } ?? stored
                 switch format {

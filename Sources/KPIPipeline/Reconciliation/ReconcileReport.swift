@@ -97,12 +97,9 @@ public struct ReconcileReport: Sendable {
     // MARK: rendering
 
     private static func text(_ value: TableValue?) -> String {
-        switch value {
-        case .text(let v)?: v
-        case .integer(let v)?: String(v)
-        case .real(let v)?: Decimal(v).rounded(scale: 6).plainString
-        default: ""
-        }
+        guard let value else { return "" }
+        if case .text(let v) = value { return v }
+        return CellText.number(value) ?? ""
     }
 
     private func words(_ language: DisplayLanguage?) -> Words { Words(language ?? .en) }
@@ -171,12 +168,8 @@ public struct ReconcileReport: Sendable {
             let row: [TableValue] = columns.map { column in
                 let value = record[column] ?? summary[column] ?? (column == "scope_type" ? .text(query.scopeType.rawValue)
                                                                    : column == "scope_id" ? .text(query.scopeID) : .null)
-                guard let language, case .text(let text) = value else { return value }
-                switch column {
-                case "metric": return .text(DisplayNames.metric(text, language))
-                case "reasons": return .text(text.split(separator: ",").map { DisplayNames.reason(String($0), language) }.joined(separator: ", "))
-                default: return value
-                }
+                guard let language, column == "metric" || column == "reasons" else { return value }
+                return TableExporter.translate(value, column: column, language)
             }
             out += row.map(CellText.csv).joined(separator: ",") + "\r\n"
         }

@@ -36,9 +36,6 @@ public struct DefinitionSet: Sendable {
     /// Every version of every profile, profiles in name order.
     public var allVersions: [DefinitionProfile] { names.flatMap { versionsByProfile[$0]! } }
 
-    /// The newest version of each profile, in name order.
-    public var latest: [DefinitionProfile] { names.map { versionsByProfile[$0]!.last! } }
-
     public func versions(of profile: String) -> [DefinitionProfile] { versionsByProfile[profile] ?? [] }
 
     /// A version by profile and number.
