@@ -23,25 +23,52 @@ public struct MetricAccumulator {
         cells = Array(repeating: [:], count: versions.count)
     }
 
-    /// Adds one order under every profile version.
+    /// Records no roster entry owns (counted at company level only).
+    public private(set) var unattributed = Unattributed()
+
+    /// Adds one order under every profile version, to its shop's scopes and its owners'.
     public mutating func add(_ bundle: OrderBundle) throws(FXError) {
         let scopes = [(ScopeType.company, "all"), (.platform, bundle.order.key.platform), (.shop, bundle.order.shop)]
+        let parts = engine.attribution.split(bundle)
+        if parts.isEmpty && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
         for index in versions.indices {
             let view = OrderView(bundle, profile: versions[index])
             try Self.add(view, scopes: scopes, engine: engine, into: &cells[index])
+            for part in parts {
+                try Self.add(OrderView(part.bundle, profile: versions[index]), scopes: part.scopes, engine: engine,
+                             into: &cells[index])
+            }
         }
     }
 
-    /// Adds one help-desk ticket (company scope).
+    /// The company scope plus the owners' scopes, noting a record nobody owns.
+    private mutating func scopes(owners: [Int], kind: String) -> [(ScopeType, String)] {
+        let owned = engine.attribution.scopes(of: owners)
+        if owned.isEmpty && !engine.attribution.isEmpty { unattributed.add(kind) }
+        return [(.company, "all")] + owned
+    }
+
+    /// Adds one help-desk ticket: response time, SLA and satisfaction, for the company, its agent
+    /// and its group's owners.
     public mutating func add(ticket record: FlatRecord) {
+        let scopes = scopes(owners: engine.attribution.ticketOwners(agent: record["agent"]?.storageText,
+                                                                     group: record["group_name"]?.storageText),
+                            kind: "tickets")
         for index in versions.indices {
-            guard let view = TicketView(record, profile: versions[index]), let hours = view.responseHours else { continue }
-            let inSLA = view.withinSLA == true
-            Self.update(on: view.createdDate, profile: versions[index], scopes: [(.company, "all")], engine: engine,
+            guard let view = TicketView(record, profile: versions[index]) else { continue }
+            let hours = view.responseHours, inSLA = view.withinSLA == true, rating = view.ratedGood
+            guard hours != nil || rating != nil else { continue }
+            Self.update(on: view.createdDate, profile: versions[index], scopes: scopes, engine: engine,
                         cells: &cells[index]) { t in
-                t.answeredTickets += 1
-                t.responseHours += hours
-                if inSLA { t.answeredInSLA += 1 }
+                if let hours {
+                    t.answeredTickets += 1
+                    t.responseHours += hours
+                    if inSLA { t.answeredInSLA += 1 }
+                }
+                if let rating {
+                    t.ratedTickets += 1
+                    if rating { t.goodTickets += 1 }
+                }
             }
         }
     }
@@ -54,6 +81,74 @@ public struct MetricAccumulator {
                         cells: &cells[index]) { t in
                 t.stockDays += 1
                 if stockout { t.stockoutDays += 1 }
+            }
+        }
+    }
+
+    /// Adds one traffic row to every period that contains its whole date range (a month's Business
+    /// Report counts in its month and quarter, not in any day or week).
+    public mutating func add(traffic record: FlatRecord) {
+        guard case .date(let first)? = record["period_start"], case .date(let last)? = record["period_end"],
+              case .integer(let sessions)? = record["sessions"] else { return }
+        var scopes: [(ScopeType, String)] = [(.company, "all")]
+        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
+        let shop = record["shop"]?.storageText ?? ""
+        scopes.append((.shop, shop))
+        let owned = engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText))
+        if owned.isEmpty && !engine.attribution.isEmpty { unattributed.add("traffic") }
+        scopes += owned
+        var pageViews = 0, ordered = 0
+        if case .integer(let v)? = record["page_views"] { pageViews = v }
+        if case .integer(let v)? = record["order_items"] { ordered = v } else if case .integer(let v)? = record["units"] { ordered = v }
+        for index in versions.indices {
+            for grain in engine.grains {
+                let period = grain.period(containing: first)
+                guard period.contains(last), engine.definitions.applies(versions[index], to: period) else { continue }
+                for (type, id) in scopes {
+                    cells[index][CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()].add { t in
+                        t.trafficRows += 1
+                        t.sessions += sessions
+                        t.pageViews += pageViews
+                        t.trafficOrders += ordered
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds one task to the period of its due day: on time when delivered by the due time. A task
+    /// not yet delivered counts (as late) only once its due time has passed `engine.asOf`.
+    public mutating func add(task record: FlatRecord) {
+        guard case .timestamp(let due)? = record["due_at"] else { return }
+        var delivered: Instant?
+        if case .timestamp(let at)? = record["delivered_at"] { delivered = at.instant }
+        if delivered == nil, let asOf = engine.asOf, due.instant > asOf { return }
+        let onTime = delivered.map { $0 <= due.instant } ?? false
+        let scopes = scopes(owners: engine.attribution.person(record["assignee"]?.storageText).map { [$0] } ?? [], kind: "tasks")
+        for index in versions.indices {
+            Self.update(on: versions[index].zone.date(of: due.instant), profile: versions[index], scopes: scopes,
+                        engine: engine, cells: &cells[index]) { t in
+                t.tasksDue += 1
+                if onTime { t.tasksOnTime += 1 }
+            }
+        }
+    }
+
+    /// Adds one review: a handled 1–2★ review counts its hours from written to handled.
+    public mutating func add(review record: FlatRecord) {
+        guard case .integer(let rating)? = record["rating"], rating <= 2,
+              case .timestamp(let created)? = record["created_at"] else { return }
+        let handler = engine.attribution.person(record["handler"]?.storageText)
+        let owners = handler.map { [$0] }
+            ?? engine.attribution.owners(shop: record["shop"]?.storageText ?? "", sku: record["sku"]?.storageText)
+        let scopes = scopes(owners: owners, kind: "reviews")
+        guard case .timestamp(let handled)? = record["handled_at"] else { return }
+        let hours = Decimal(handled.instant.secondsSinceEpoch - created.instant.secondsSinceEpoch) / 3600
+        for index in versions.indices {
+            Self.update(on: versions[index].zone.date(of: created.instant), profile: versions[index], scopes: scopes,
+                        engine: engine, cells: &cells[index]) { t in
+                t.negativeReviewsHandled += 1
+                t.reviewHandleHours += hours
             }
         }
     }
@@ -123,7 +218,39 @@ public struct MetricAccumulator {
                 }
             }
         }
+        out += Self.growth(of: out)
         out.sort { $0.key < $1.key }
+        return out
+    }
+
+    /// `traffic_growth` and `gmv_growth`: a period's value over the previous period's, minus one,
+    /// each period under the version that computed it; absent when the previous period has no value.
+    static func growth(of facts: [FactMetric]) -> [FactMetric] {
+        struct Key: Hashable {
+            var grain: Grain, start: CivilDate, scopeType: ScopeType, scopeID: String, profile: String, metric: String
+        }
+        var index: [Key: FactMetric] = [:]
+        for fact in facts where fact.metric == MetricID.sessions.rawValue || fact.metric == MetricID.gmv.rawValue {
+            index[Key(grain: fact.grain, start: fact.periodStart, scopeType: fact.scopeType, scopeID: fact.scopeID,
+                      profile: fact.profile, metric: fact.metric)] = fact
+        }
+        var out: [FactMetric] = []
+        for (key, fact) in index {
+            let previous = Period(grain: key.grain, start: key.start, end: fact.periodEnd).previous
+            var earlier = key
+            earlier.start = previous.start
+            guard let before = index[earlier], before.value > 0 else { continue }
+            let metric: MetricID = key.metric == MetricID.gmv.rawValue ? .gmvGrowth : .trafficGrowth
+            var row = fact
+            row.metric = metric.rawValue
+            row.value = (fact.value / before.value - 1).rounded(scale: metric.scale)
+            row.numerator = fact.value
+            row.denominator = before.value
+            row.unit = metric.unit
+            row.currency = nil
+            row.recordCount = fact.recordCount + before.recordCount
+            out.append(row)
+        }
         return out
     }
 
@@ -155,6 +282,27 @@ public struct MetricAccumulator {
             let answered = Decimal(t.answeredTickets)
             rows.append((.firstResponseHours, t.responseHours / answered, t.responseHours, answered, t.answeredTickets))
             rows.append((.slaResponseRate, Decimal(t.answeredInSLA) / answered, Decimal(t.answeredInSLA), answered, t.answeredTickets))
+        }
+        if t.ratedTickets > 0 {
+            let rated = Decimal(t.ratedTickets)
+            rows.append((.csat, Decimal(t.goodTickets) / rated, Decimal(t.goodTickets), rated, t.ratedTickets))
+        }
+        if t.trafficRows > 0 {
+            rows.append((.sessions, Decimal(t.sessions), nil, nil, t.trafficRows))
+            rows.append((.pageViews, Decimal(t.pageViews), nil, nil, t.trafficRows))
+            if t.sessions > 0 {
+                let sessions = Decimal(t.sessions)
+                rows.append((.conversionRate, Decimal(t.trafficOrders) / sessions, Decimal(t.trafficOrders), sessions, t.trafficRows))
+            }
+        }
+        if t.tasksDue > 0 {
+            let due = Decimal(t.tasksDue)
+            rows.append((.taskOnTimeRate, Decimal(t.tasksOnTime) / due, Decimal(t.tasksOnTime), due, t.tasksDue))
+        }
+        if t.negativeReviewsHandled > 0 {
+            let handled = Decimal(t.negativeReviewsHandled)
+            rows.append((.negativeReviewHandleHours, t.reviewHandleHours / handled, t.reviewHandleHours, handled,
+                         t.negativeReviewsHandled))
         }
         if t.stockDays > 0 {
             let days = Decimal(t.stockDays)

@@ -10,16 +10,24 @@ public struct MetricEngine: Sendable {
     public var definitions: DefinitionSet
     public var fx: FXTable
     public var grains: [Grain]
+    /// Who owns what: adds employee, team and provider scopes.
+    public var attribution: Attribution
+    /// The moment the run treats as now: undelivered tasks not yet due are left out until then.
+    public var asOf: Instant?
 
-    public init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases) {
+    public init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
+                attribution: Attribution = .none, asOf: Instant? = nil) {
         self.definitions = definitions
         self.fx = fx
         self.grains = grains
+        self.attribution = attribution
+        self.asOf = asOf
     }
 
     /// One version per profile, each applying to every period.
-    public init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases) {
-        self.init(definitions: DefinitionSet(profiles), fx: fx, grains: grains)
+    public init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases,
+                attribution: Attribution = .none, asOf: Instant? = nil) {
+        self.init(definitions: DefinitionSet(profiles), fx: fx, grains: grains, attribution: attribution, asOf: asOf)
     }
 
     /// What a computation produced besides facts: records that could not be attributed.
@@ -48,6 +56,9 @@ public struct MetricEngine: Sendable {
             switch record.kind {
             case .ticket: accumulator.add(ticket: record)
             case .inventorySnapshot: accumulator.add(stock: record)
+            case .traffic: accumulator.add(traffic: record)
+            case .task: accumulator.add(task: record)
+            case .review: accumulator.add(review: record)
             default: continue
             }
         }

@@ -10,20 +10,29 @@ public enum MetricID: String, Sendable, CaseIterable, Comparable {
     case firstResponseHours = "first_response_hours"
     case slaResponseRate = "sla_response_rate"
     case stockoutRate = "stockout_rate"
+    case sessions
+    case pageViews = "page_views"
+    case conversionRate = "conversion_rate"
+    case trafficGrowth = "traffic_growth"
+    case gmvGrowth = "gmv_growth"
+    case csat
+    case taskOnTimeRate = "task_on_time_rate"
+    case negativeReviewHandleHours = "negative_review_handle_hours"
 
     /// `currency`, `count`, `ratio` or `hours`.
     public var unit: String {
         switch self {
         case .gmv, .aov: "currency"
-        case .orders, .units, .shippedOrders: "count"
-        case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate: "ratio"
-        case .fulfillmentHours, .firstResponseHours: "hours"
+        case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
+        case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
+             .csat, .taskOnTimeRate: "ratio"
+        case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours: "hours"
         }
     }
 
     /// True when a lower value is better.
     public var lowerIsBetter: Bool {
-        [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate].contains(self)
+        [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours].contains(self)
     }
 
     /// Definition concepts the value depends on; they are written into the fact's `definition`, and
@@ -37,7 +46,17 @@ public enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .firstResponseHours: [.timezone, .responseTime]
         case .slaResponseRate: [.timezone, .responseTime, .responseSLAHours]
         case .stockoutRate: [.inventory]
+        // Traffic rows cover the date range they were downloaded for, whatever the profile's zone.
+        case .sessions, .pageViews, .conversionRate, .trafficGrowth: []
+        case .gmvGrowth: [.timezone, .sales, .tax, .shipping, .currency]
+        case .csat, .taskOnTimeRate, .negativeReviewHandleHours: [.timezone]
         }
+    }
+
+    /// True for totals that grow through a period (a mid-period value projects by elapsed share);
+    /// false for rates and means, whose value so far is already the projection.
+    public var isAdditive: Bool {
+        [.gmv, .orders, .units, .shippedOrders, .sessions, .pageViews].contains(self)
     }
 
     /// Decimal places kept for the value.

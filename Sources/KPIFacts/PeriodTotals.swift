@@ -25,4 +25,23 @@ struct PeriodTotals {
     /// SKU-days with a quantity under the profile's inventory basis, and those at zero.
     var stockDays = 0
     var stockoutDays = 0
+    /// Tickets created in the period with a satisfaction rating, and those rated good.
+    var ratedTickets = 0
+    var goodTickets = 0
+    /// Traffic rows whose date range lies in the period: sessions, page views, ordered items.
+    var trafficRows = 0
+    var sessions = 0
+    var pageViews = 0
+    var trafficOrders = 0
+    /// Tasks due in the period (undelivered ones only once due), and those delivered by their due time.
+    var tasksDue = 0
+    var tasksOnTime = 0
+    /// 1–2★ reviews written in the period and handled, and the hours to handling.
+    var negativeReviewsHandled = 0
+    var reviewHandleHours: Decimal = 0
+}
+
+extension PeriodTotals {
+    /// Applies `change` in place (lets a dictionary's default-value subscript be mutated once).
+    mutating func add(_ change: (inout PeriodTotals) -> Void) { change(&self) }
 }

@@ -74,6 +74,8 @@ import Testing
         #expect(values(facts, start: "2026-11-01", profile: "cn") == [
             "gmv": "144", "orders": "1", "aov": "144", "units": "2", "refund_rate": "0",
             "shipped_orders": "1", "fulfillment_hours": "9", "on_time_ship_rate": "1",
+            // 144 over October's 355: 144 / 355 − 1 = −0.5943662 → 6 places.
+            "gmv_growth": "-0.594366",
         ])
         #expect(diagnostics.orphanEvents == 1)
     }

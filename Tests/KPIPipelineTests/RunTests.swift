@@ -38,6 +38,8 @@ import Testing
         #expect(month(facts, "2026-10-01", "us") == [
             "gmv": "90", "orders": "3", "aov": "30", "units": "8", "refund_rate": "0.333333",
             "shipped_orders": "2", "fulfillment_hours": "33.5", "on_time_ship_rate": "1",
+            // 90 over September's 42: 90 / 42 − 1.
+            "gmv_growth": "1.142857",
         ])
         // #2001: label printed 20:05 on 31 Oct in Beijing (October for cn), first scan 09:12 on 1 Nov in LA.
         #expect(month(facts, "2026-11-01", "us") == [

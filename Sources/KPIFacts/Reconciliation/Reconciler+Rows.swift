@@ -2,6 +2,12 @@ import Foundation
 import KPISchema
 
 extension Reconciler {
+    /// The metrics whose records the reconciler compares one by one.
+    static let reconciled: Set<MetricID> = [.gmv, .orders, .aov, .units, .shippedOrders, .fulfillmentHours, .onTimeShipRate,
+                                            .refundRate, .firstResponseHours, .slaResponseRate, .stockoutRate]
+    /// The scopes it tallies; employee and team figures are reconciled through their shops.
+    static let reconciledScopes: Set<ScopeType> = [.company, .platform, .shop]
+
     /// The `fact_reconciliation` rows: every (grain, period, scope, metric) where a pair's versions
     /// differ on a concept the metric depends on, with both sides' values from `facts`.
     public func rows(facts: [FactMetric]) -> [ReconciliationFact] {
@@ -26,7 +32,8 @@ extension Reconciler {
         for (index, pair) in pairs.enumerated() {
             let aFacts = byProfile[pair.a] ?? [:], bFacts = byProfile[pair.b] ?? [:]
             for key in Set(aFacts.keys).union(bFacts.keys).sorted() {
-                guard let metric = MetricID(rawValue: key.metric) else { continue }
+                guard let metric = MetricID(rawValue: key.metric), Self.reconciled.contains(metric),
+                      Self.reconciledScopes.contains(key.scopeType) else { continue }
                 let fa = aFacts[key], fb = bFacts[key]
                 func version(_ name: String, _ fact: FactMetric?) -> DefinitionProfile? {
                     if let fact { return definitions.profile(name, version: fact.profileVersion) }

@@ -13,6 +13,9 @@ public struct TicketView: Sendable {
     /// Hours to the first reply on the profile's clock.
     public let responseHours: Decimal?
     public let withinSLA: Bool?
+    /// The customer's satisfaction rating: true when good, false when rated anything else, nil when
+    /// the ticket was not rated (survey not offered or not answered).
+    public let ratedGood: Bool?
 
     /// Nil for a record without a creation time (the connector requires one, so only a hand-edited store).
     public init?(_ record: FlatRecord, profile: DefinitionProfile) {
@@ -38,6 +41,16 @@ public struct TicketView: Sendable {
             responseHours = nil
             withinSLA = nil
         }
+        ratedGood = record["csat"].flatMap { Self.rating($0.storageText) }
+    }
+
+    /// Help desks word ratings differently: Zendesk says good/bad, Freshdesk a five-step scale.
+    static func rating(_ text: String) -> Bool? {
+        let word = text.lowercased().replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        if ["good", "satisfied", "very satisfied", "extremely satisfied", "满意", "非常满意", "5", "4"].contains(word) { return true }
+        if ["bad", "neutral", "dissatisfied", "very dissatisfied", "extremely dissatisfied", "不满意", "一般",
+            "1", "2", "3"].contains(word) { return false }
+        return nil
     }
 
     /// `zendesk:4711`.

@@ -28,7 +28,7 @@ public struct ReconcileReport: Sendable {
     /// week or month contains it.
     public static func period(_ text: String, grain: Grain?) -> Period? {
         guard let range = DateRange(parsing: text) else { return nil }
-        let chosen = grain ?? (text.count == 7 ? .month : .day)
+        let chosen = grain ?? (text.uppercased().contains("Q") ? .quarter : text.count == 7 ? .month : .day)
         return chosen.period(containing: range.start)
     }
 

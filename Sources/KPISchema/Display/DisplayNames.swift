@@ -16,6 +16,14 @@ public enum DisplayNames {
         "first_response_hours": ("First response hours", "首次响应时长(小时)"),
         "sla_response_rate": ("Response SLA rate", "响应达标率"),
         "stockout_rate": ("Stockout rate", "缺货率"),
+        "sessions": ("Sessions", "访客数"),
+        "page_views": ("Page views", "页面浏览量"),
+        "conversion_rate": ("Conversion rate", "转化率"),
+        "traffic_growth": ("Traffic growth", "流量增长率"),
+        "gmv_growth": ("Sales growth", "销售额增长率"),
+        "csat": ("Customer satisfaction", "客户满意度"),
+        "task_on_time_rate": ("Tasks on time", "任务按时完成率"),
+        "negative_review_handle_hours": ("Negative review handling hours", "差评处理时长(小时)"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [
@@ -69,6 +77,12 @@ public enum DisplayNames {
         "source_file": "来源文件", "source_line": "行号", "version": "版本", "effective_from": "生效日期",
         "concept": "概念", "variant": "取值", "detail": "说明", "change": "变更", "old_value": "原值", "new_value": "新值",
         "old_definition": "原定义", "new_definition": "新定义",
+        "name": "姓名", "role": "岗位", "scorecard": "考核表", "line": "考核项", "target": "目标", "target_basis": "目标依据",
+        "actual": "实际", "achievement": "达成率", "weight": "权重", "effective_weight": "实际权重", "points": "得分",
+        "total": "总分", "grade": "等级", "veto": "一票否决", "note": "备注", "as_of": "截至", "elapsed_share": "时间进度",
+        "projected": "预计", "gap": "差距", "status": "状态", "provider": "服务商", "status_before": "原等级",
+        "status_after": "新等级", "result": "结果", "failing": "未达标项", "consecutive_fails": "连续未达标",
+        "consecutive_passes": "连续达标",
     ]
 
     private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {

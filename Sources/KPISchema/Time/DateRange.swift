@@ -1,5 +1,5 @@
-/// An inclusive span of calendar days, as a user writes it: `2026-10`, `2026-10-01..2026-10-31`
-/// or a single day `2026-10-31`.
+/// An inclusive span of calendar days, as a user writes it: `2026-10`, `2026-Q4`,
+/// `2026-10-01..2026-10-31` or a single day `2026-10-31`.
 public struct DateRange: Sendable, Hashable, CustomStringConvertible {
     public let start: CivilDate
     public let end: CivilDate
@@ -18,6 +18,12 @@ public struct DateRange: Sendable, Hashable, CustomStringConvertible {
             self.init(start: day, end: day)
         } else {
             let pieces = text.split(separator: "-")
+            if pieces.count == 2, pieces[0].count == 4, let year = Int(pieces[0]), pieces[1].count == 2,
+               pieces[1].first == "Q" || pieces[1].first == "q", let quarter = Int(pieces[1].dropFirst()), (1...4).contains(quarter) {
+                let period = Grain.quarter.period(containing: CivilDate(year: year, month: quarter * 3, day: 1)!)
+                self.init(start: period.start, end: period.end)
+                return
+            }
             guard pieces.count == 2, pieces[0].count == 4, pieces[1].count == 2,
                   let year = Int(pieces[0]), let month = Int(pieces[1]),
                   let first = CivilDate(year: year, month: month, day: 1) else { return nil }

@@ -1,6 +1,7 @@
-/// The length of a reporting period. Weeks are ISO weeks starting on Monday.
+/// The length of a reporting period. Weeks are ISO weeks starting on Monday; quarters are
+/// calendar quarters (bonuses are often paid on them).
 public enum Grain: String, Sendable, Codable, CaseIterable, Comparable {
-    case day, week, month
+    case day, week, month, quarter
 
     /// The period of this grain that contains `date`.
     public func period(containing date: CivilDate) -> Period {
@@ -14,6 +15,11 @@ public enum Grain: String, Sendable, Codable, CaseIterable, Comparable {
             let start = CivilDate(year: date.year, month: date.month, day: 1)!
             let last = CivilDate.daysIn(month: date.month, year: date.year)
             return Period(grain: self, start: start, end: CivilDate(year: date.year, month: date.month, day: last)!)
+        case .quarter:
+            let first = (date.month - 1) / 3 * 3 + 1
+            let last = CivilDate.daysIn(month: first + 2, year: date.year)
+            return Period(grain: self, start: CivilDate(year: date.year, month: first, day: 1)!,
+                          end: CivilDate(year: date.year, month: first + 2, day: last)!)
         }
     }
 
@@ -36,6 +42,9 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var dayCount: Int { start.days(until: end) + 1 }
 
+    /// The period of the same grain just before this one.
+    public var previous: Period { grain.period(containing: start.adding(days: -1)) }
+
     public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
 
     public static func < (lhs: Period, rhs: Period) -> Bool {
@@ -50,6 +59,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         case .day: start.description
         case .week: "week of \(start)"
         case .month: String(start.description.prefix(7))
+        case .quarter: "\(start.year)-Q\((start.month - 1) / 3 + 1)"
         }
     }
 }
