@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The targets follow the pipeline: connectors → schema/definitions → store → facts → pipeline → CLI.
+// The targets follow the pipeline: connectors → schema/definitions → store → facts → scoring → pipeline → CLI.
 let package = Package(
     name: "kpibridge",
     platforms: [.macOS(.v14)],
@@ -37,11 +37,13 @@ let package = Package(
         ),
         // Metric formulas from DOMAIN.md evaluated per profile, grain and scope.
         .target(name: "KPIFacts", dependencies: ["KPISchema"]),
+        // Scorecards: targets, curves, veto, grades, pacing and provider tiers over metric facts.
+        .target(name: "KPIScoring", dependencies: ["KPISchema", "KPIFacts"]),
         // Workspace configuration and the run / import / export jobs the CLI calls.
         .target(
             name: "KPIPipeline",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIStore", "KPIFacts",
+                "KPISchema", "KPIConnectors", "KPIStore", "KPIFacts", "KPIScoring",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
+        .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

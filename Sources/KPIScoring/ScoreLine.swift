@@ -1,0 +1,40 @@
+import Foundation
+import KPIFacts
+
+/// One line of a scorecard: what is measured, how much it weighs and how it is scored.
+public struct ScoreLine: Sendable, Hashable {
+    /// Where the actual comes from.
+    public enum Source: Sendable, Hashable {
+        /// A `fact_metric` value under a definition profile, at the line's scope.
+        case metric(MetricID, profile: String, scope: LineScope)
+        /// A supervisor's `manual_rating` (CPI), achievement = score ÷ target (or ÷ its max score).
+        case rating(criterion: String)
+    }
+
+    public var source: Source
+    public var weight: Decimal
+    public var lowerIsBetter: Bool
+    public var curve: Curve
+    public var targets: TargetSchedule
+
+    public init(source: Source, weight: Decimal, lowerIsBetter: Bool, curve: Curve, targets: TargetSchedule) {
+        self.source = source
+        self.weight = weight
+        self.lowerIsBetter = lowerIsBetter
+        self.curve = curve
+        self.targets = targets
+    }
+
+    /// `aov` or `rating:工作态度`, the `line` column of `fact_score`.
+    public var name: String {
+        switch source {
+        case .metric(let metric, _, _): metric.rawValue
+        case .rating(let criterion): "rating:\(criterion)"
+        }
+    }
+}
+
+/// Whose figure a metric line reads: the person's own records, their team's, or the company's.
+public enum LineScope: String, Sendable, Hashable, CaseIterable {
+    case employee, team, company
+}

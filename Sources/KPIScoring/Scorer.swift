@@ -1,0 +1,140 @@
+import Foundation
+import KPIFacts
+import KPISchema
+
+/// Turns facts, ratings and violations into scorecards: one ``ScoreFact`` per line plus a total.
+///
+/// Pure and ordered, so the same inputs always give the same rows (re-runs change nothing).
+public struct Scorer: Sendable {
+    public let policy: ScoringPolicy
+    public let inputs: ScoringInputs
+
+    public init(policy: ScoringPolicy, inputs: ScoringInputs) {
+        self.policy = policy
+        self.inputs = inputs
+    }
+
+    /// People on the roster whose role has no scorecard: never scored, listed in the run summary.
+    public var unscored: [Employee] {
+        inputs.roster.filter { policy.scorecard(for: $0.role) == nil }
+    }
+
+    /// Every card of every period with data, for each configured grain.
+    public func scoreAll() -> [ScoreFact] {
+        var out: [ScoreFact] = []
+        for grain in policy.grains {
+            for period in inputs.periods(of: grain) {
+                for employee in inputs.roster where employee.isActive(in: period) {
+                    out += score(employee, period: period)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The scope a card is about: providers are roster rows with role `provider`.
+    static func scope(of employee: Employee) -> ScopeType {
+        employee.role == Attribution.providerRole ? .provider : .employee
+    }
+
+    /// One person's card for one period; empty when their role has no scorecard.
+    public func score(_ employee: Employee, period: Period) -> [ScoreFact] {
+        guard let card = policy.scorecard(for: employee.role) else { return [] }
+        let segments = policy.segments.filter { $0.contains(employee, in: period) }.map(\.name)
+        let scopeType = Self.scope(of: employee)
+        var rows: [ScoreFact] = card.lines.map { line in
+            var row = ScoreFact(grain: period.grain, periodStart: period.start, periodEnd: period.end, scopeType: scopeType,
+                                scopeID: employee.id, name: employee.name, role: employee.role, scorecard: card.name,
+                                line: line.name, weight: line.weight, effectiveWeight: line.weight, grade: "")
+            let resolved = line.targets.resolve(period, segments: segments, rule: policy.targetRule)
+            row.target = resolved?.value
+            row.targetBasis = resolved?.basis
+            switch line.source {
+            case .metric(let metric, let profile, let lineScope):
+                row.profile = profile
+                let (type, id): (ScopeType, String?) = switch lineScope {
+                case .employee: (scopeType, employee.id)
+                case .team: (.team, employee.team)
+                case .company: (.company, "all")
+                }
+                if let id, let fact = inputs.fact(period, type, id, metric: metric.rawValue, profile: profile) {
+                    row.actual = fact.value
+                    row.recordCount = fact.recordCount
+                    row.definition = fact.definition
+                } else if id == nil {
+                    row.note = "no team on the roster"
+                }
+            case .rating(let criterion):
+                let months = (inputs.ratings[employee.id] ?? []).filter { $0.criterion == criterion && period.contains($0.month) }
+                if !months.isEmpty {
+                    // A quarter averages its months' ratings; each month is one rating.
+                    row.actual = (months.reduce(Decimal(0)) { $0 + $1.score } / Decimal(months.count)).rounded(scale: 4)
+                    row.recordCount = months.count
+                    row.definition = months.map(\.source).joined(separator: ", ")
+                    if row.target == nil, let max = months.compactMap(\.maxScore).max() {
+                        row.target = max
+                        row.targetBasis = "the rating's max score"
+                    }
+                }
+            }
+            if let actual = row.actual {
+                row.achievement = line.curve.achievement(actual: actual, target: row.target, lowerIsBetter: line.lowerIsBetter)
+                if row.achievement == nil { row.note = "no positive target for this period" }
+            }
+            return row
+        }
+        // Lines without an achievement are absent: scored 0, or their weight moves to the others.
+        let present = rows.filter { $0.achievement != nil }.reduce(Decimal(0)) { $0 + $1.weight }
+        let configured = rows.reduce(Decimal(0)) { $0 + $1.weight }
+        for index in rows.indices {
+            if rows[index].achievement == nil {
+                let why = rows[index].note ?? "no data"
+                switch policy.missingData {
+                case .zero:
+                    rows[index].points = 0
+                    rows[index].note = "\(why): scored 0"
+                case .reweight:
+                    rows[index].effectiveWeight = 0
+                    rows[index].note = "\(why): weight moved to lines with data"
+                }
+            } else {
+                if policy.missingData == .reweight && present > 0 && present != configured {
+                    rows[index].effectiveWeight = (rows[index].weight * configured / present).rounded(scale: 4)
+                }
+                rows[index].points = (rows[index].effectiveWeight * rows[index].achievement!).rounded(scale: 2)
+            }
+        }
+        let veto = vetoingViolation(for: employee, in: period)
+        var total: Decimal? = present > 0 || policy.missingData == .zero
+            ? rows.reduce(Decimal(0)) { $0 + ($1.points ?? 0) } : nil
+        var grade = total.map(policy.grades.grade) ?? GradeBands.noData
+        if veto != nil {
+            total = 0
+            grade = GradeBands.veto
+        }
+        for index in rows.indices {
+            rows[index].total = total
+            rows[index].grade = grade
+            rows[index].veto = veto
+        }
+        rows.append(ScoreFact(grain: period.grain, periodStart: period.start, periodEnd: period.end, scopeType: scopeType,
+                              scopeID: employee.id, name: employee.name, role: employee.role, scorecard: card.name,
+                              line: "total", targetBasis: segments.isEmpty ? nil : "segments: " + segments.joined(separator: ", "),
+                              weight: configured, effectiveWeight: configured, points: total, total: total, grade: grade,
+                              veto: veto, note: veto == nil ? nil : "vetoed: total set to 0, line points kept"))
+        return rows
+    }
+
+    /// The first violation in the period that vetoes this card: the person's own, or one against a
+    /// shop they own.
+    func vetoingViolation(for employee: Employee, in period: Period) -> String? {
+        for violation in inputs.violations where policy.vetoKinds.contains(violation.kind) {
+            let day = policy.zone.date(of: violation.occurredAt)
+            guard period.contains(day) else { continue }
+            let mine = violation.employeeID.map { $0 == employee.id }
+                ?? violation.shop.map { employee.shops.contains($0) } ?? false
+            if mine { return "\(violation.id) \(violation.kind) on \(day) (\(violation.source))" }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import KPISchema
+
+/// A line's targets over time: dated versions, optionally per segment (new hires, night shift).
+///
+/// Versions are never overwritten: a change mid-period is a new version with its own `from`, and
+/// the ``TargetRule`` decides which one a period is scored against.
+public struct TargetSchedule: Sendable, Hashable {
+    public struct Version: Sendable, Hashable {
+        public var value: Decimal
+        /// First day in force; nil means since always.
+        public var from: CivilDate?
+        /// The segment this target is for; nil for everyone else.
+        public var segment: String?
+
+        public init(value: Decimal, from: CivilDate? = nil, segment: String? = nil) {
+            self.value = value
+            self.from = from
+            self.segment = segment
+        }
+
+        var label: String { "\(value.plainString)" + (from.map { " from \($0)" } ?? "") }
+    }
+
+    public var versions: [Version]
+
+    public init(_ versions: [Version]) { self.versions = versions }
+
+    public var isEmpty: Bool { versions.isEmpty }
+
+    /// The target a period is scored against, and a sentence saying which version and why.
+    public struct Resolved: Sendable, Hashable {
+        public var value: Decimal
+        public var basis: String
+    }
+
+    /// Picks the versions of the first of `segments` that has any (else the unsegmented ones), then
+    /// applies `rule` over `period`. Nil when no version is in force on any day of the period.
+    public func resolve(_ period: Period, segments: [String], rule: TargetRule) -> Resolved? {
+        var chosen = versions.filter { $0.segment == nil }
+        var segmentNote = ""
+        for segment in segments {
+            let mine = versions.filter { $0.segment == segment }
+            if !mine.isEmpty { chosen = mine; segmentNote = " [segment \(segment)]"; break }
+        }
+        let always = CivilDate(year: 1, month: 1, day: 1)!
+        chosen.sort { ($0.from ?? always) < ($1.from ?? always) }
+        func inForce(on day: CivilDate) -> Version? { chosen.last { ($0.from ?? always) <= day } }
+        // Each version in force during the period, with its days, in date order.
+        var days: [(version: Version, days: Int)] = []
+        var day = period.start
+        while day <= period.end {
+            if let version = inForce(on: day) {
+                if let last = days.last, last.version == version { days[days.count - 1].days += 1 } else { days.append((version, 1)) }
+            }
+            day = day.adding(days: 1)
+        }
+        guard !days.isEmpty else { return nil }
+        if days.count == 1 {
+            return Resolved(value: days[0].version.value, basis: "\(days[0].version.label), in force all period\(segmentNote)")
+        }
+        switch rule {
+        case .latest:
+            let last = days[days.count - 1].version
+            let replaced = days.dropLast().map { "\($0.version.label) (\($0.days)d)" }.joined(separator: ", ")
+            return Resolved(value: last.value, basis: "\(last.label), in force at period end; replaced \(replaced)\(segmentNote)")
+        case .prorated:
+            let covered = days.reduce(0) { $0 + $1.days }
+            let value = days.reduce(Decimal(0)) { $0 + $1.version.value * Decimal($1.days) } / Decimal(covered)
+            let parts = days.map { "\($0.version.value.plainString) × \($0.days)d" }.joined(separator: " + ")
+            return Resolved(value: value.rounded(scale: 4), basis: "prorated by days: (\(parts)) / \(covered)d\(segmentNote)")
+        }
+    }
+}
+
+/// Which target version a period is scored against when it changed mid-period.
+public enum TargetRule: String, Sendable, Hashable, CaseIterable {
+    /// The version in force on the period's last day.
+    case latest
+    /// Each version weighted by the days it was in force.
+    case prorated
+}
