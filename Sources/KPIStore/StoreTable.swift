@@ -29,6 +29,22 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
                   "shop", "in_a", "in_b", "value_a", "value_b_in_a", "reasons", "explanation", "source_file",
                   "source_line", "run_id"],
         orderBy: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id"])
+    public static let factScore = StoreTable(
+        name: "fact_score",
+        columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard", "line",
+                  "profile", "definition", "target", "target_basis", "actual", "record_count", "achievement", "weight",
+                  "effective_weight", "points", "total", "grade", "veto", "note", "run_id"],
+        orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
+    public static let factPacing = StoreTable(
+        name: "fact_pacing",
+        columns: ["grain", "period_start", "period_end", "as_of", "elapsed_share", "scope_type", "scope_id", "scorecard",
+                  "line", "target", "actual", "projected", "gap", "status", "run_id"],
+        orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
+    public static let providerStatus = StoreTable(
+        name: "provider_status",
+        columns: ["provider", "grain", "period_start", "period_end", "status_before", "status_after", "result", "failing",
+                  "consecutive_fails", "consecutive_passes", "run_id"],
+        orderBy: ["provider", "grain", "period_start"])
     public static let definitions = StoreTable(
         name: "definitions",
         columns: ["profile", "version", "effective_from", "concept", "variant", "detail", "run_id"],
@@ -81,7 +97,8 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         return StoreTable(name: kind.schema.table, columns: layout.columns, orderBy: layout.keyColumns)
     }
 
-    public static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, definitions, factChanges,
+    public static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, factScore, factPacing,
+                                           providerStatus, definitions, factChanges,
                                            quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
 

@@ -32,8 +32,22 @@ public protocol WarehouseStore: Sendable {
     /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows.
     func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
+    /// Makes `fact_score`, `fact_pacing` and `provider_status` equal the given rows.
+    func replaceScores(_ scores: [ScoreFact], pacing: [PacingFact], providers: [ProviderStatusFact], runID: Int64) throws
+        -> ScoreWriteResult
+    /// The stored `fact_metric` rows, in key order (what `score` and `explain` read).
+    func factMetrics() throws -> [FactMetric]
     /// Streams a table's rows in primary-key order.
     func scan(_ table: StoreTable, _ body: (_ row: [TableValue]) throws -> Void) throws
+}
+
+/// What a scoring write changed, per table.
+public struct ScoreWriteResult: Sendable, Hashable {
+    public var scores = FactWriteResult()
+    public var pacing = FactWriteResult()
+    public var providers = FactWriteResult()
+
+    public init() {}
 }
 
 /// One (profile, grain, period) of `fact_metric` and the version that computed it.

@@ -19,7 +19,8 @@ struct Kpibridge: ParsableCommand {
 
             Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error.
             """,
-        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Definitions.self, Connectors.self])
+        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Validate.self,
+                      Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.
     static func main() {

@@ -18,17 +18,7 @@ public struct DefinitionsFile: Sendable {
 
     /// Reads and validates the file at `path`; every problem names the file and the dotted key.
     static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
-        let root: Node
-        do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            guard let node = try Yams.compose(yaml: text) else { throw PipelineError.failed("\(display): the file is empty") }
-            root = node
-        } catch let error as PipelineError {
-            throw error
-        } catch {
-            throw .failed("\(display): cannot read definitions: \(error)")
-        }
-        let top = try StrictMapping(root, file: display, path: "")
+        let top = try StrictMapping.root(path: path, display: display, what: "definitions")
         try top.check(allowed: ["profiles", "calendars", "reconcile", "fx"])
         var calendars: [String: ShiftCalendar] = [:]
         if let section = try top.mapping("calendars") {

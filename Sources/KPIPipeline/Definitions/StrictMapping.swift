@@ -1,4 +1,6 @@
+import Foundation
 import KPIConnectors
+import KPISchema
 import Yams
 
 /// A YAML mapping read key by key, where every error names the file and the dotted key, and a key
@@ -15,6 +17,21 @@ struct StrictMapping {
         self.file = file
         self.path = path
         self.mapping = mapping
+    }
+
+    /// The top-level mapping of the YAML file at `path` (`what` names the file's role in messages).
+    static func root(path: String, display: String, what: String) throws(PipelineError) -> StrictMapping {
+        let root: Node
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let node = try Yams.compose(yaml: text) else { throw PipelineError.failed("\(display): the file is empty") }
+            root = node
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .failed("\(display): cannot read \(what): \(error)")
+        }
+        return try StrictMapping(root, file: display, path: "")
     }
 
     func here(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -45,6 +62,23 @@ struct StrictMapping {
         guard let text = try string(key) else { return nil }
         guard let value = Int(text) else { throw error(key, "`\(text)` is not a whole number") }
         return value
+    }
+
+    func decimal(_ key: String) throws(PipelineError) -> Decimal? {
+        guard let text = try string(key) else { return nil }
+        guard let value = Decimal(plain: text) else { throw error(key, "`\(text)` is not a number") }
+        return value
+    }
+
+    /// The mappings of a list under `key`, each read strictly with its index in the path.
+    func mappings(_ key: String) throws(PipelineError) -> [StrictMapping]? {
+        guard let node = node(key) else { return nil }
+        guard case .sequence(let items) = node else { throw error(key, "must be a list") }
+        var out: [StrictMapping] = []
+        for (index, item) in items.enumerated() {
+            out.append(try StrictMapping(item, file: file, path: "\(here(key))[\(index)]"))
+        }
+        return out
     }
 
     func strings(_ key: String) throws(PipelineError) -> [String]? {

@@ -1,6 +1,7 @@
 import Foundation
 import KPIFacts
 import KPISchema
+import KPIScoring
 import KPIStore
 
 /// Recomputes every fact table from the store: metrics, reconciliation, and the record of which
@@ -24,6 +25,9 @@ struct FactRefresh {
         var details = FactWriteResult()
         var detailRows = 0
         var diagnostics = MetricEngine.Diagnostics()
+        /// Records no roster entry owns, counted at company level only.
+        var unattributed = Unattributed()
+        var scoring: ScoreRefresh.Outcome?
         /// Closed periods kept on an older version than the dated one: (profile, period, version).
         var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
     }
@@ -52,7 +56,9 @@ struct FactRefresh {
 
         let names = definitions.names.joined(separator: ", ")
         progress("computing metrics for \(names)" + (file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"))
-        let engine = MetricEngine(definitions: definitions, fx: workspace.fx)
+        let roster = try ScoreRefresh.roster(store)
+        let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
+                                  asOf: now)
         var accumulator = engine.accumulator()
         var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs, detailGrains: file.detailGrains)
         try store.forEachOrder { bundle in
@@ -67,6 +73,10 @@ struct FactRefresh {
             accumulator.add(stock: record)
             reconciler.add(stock: record)
         }
+        try store.forEachFlat(.traffic) { accumulator.add(traffic: $0) }
+        try store.forEachFlat(.task) { accumulator.add(task: $0) }
+        try store.forEachFlat(.review) { accumulator.add(review: $0) }
+        outcome.unattributed = accumulator.unattributed
         let facts = accumulator.facts()
         outcome.facts = try store.replaceFactMetrics(facts, runID: runID)
         outcome.factRows = facts.count
@@ -76,6 +86,9 @@ struct FactRefresh {
         outcome.reconciliationRows = rows.count
         outcome.detailRows = details.count
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
+        if workspace.scoring != nil { progress("scoring") }
+        outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
+            .run(facts: facts, roster: roster, runID: runID)
         let orphans = try store.orphanCounts()
         outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
         return outcome

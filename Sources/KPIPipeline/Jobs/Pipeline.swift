@@ -141,6 +141,9 @@ public struct Pipeline: Sendable {
 
     /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
     private func execute(_ plan: [PlannedFile], command: String, recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
+        if let problems = workspace.scoring?.problems, !problems.isEmpty {
+            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
+        }
         let runID: Int64
         do { runID = try store.beginRun(command: command, at: .now()) } catch { throw .failed("store \(storeURL): \(error)") }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)

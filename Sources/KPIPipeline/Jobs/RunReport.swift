@@ -1,6 +1,7 @@
 import KPIConnectors
 import KPIFacts
 import KPISchema
+import KPIScoring
 import KPIStore
 
 /// The summary a job prints, and what the `runs` table records.
@@ -62,6 +63,41 @@ public struct RunReport: Sendable {
         return lines
     }
 
+    /// Cards, grades, vetoes, pacing alerts and provider moves, in a few lines.
+    static func scoringLines(_ s: ScoreRefresh.Outcome) -> [String] {
+        let totals = s.scores.filter { $0.line == "total" }
+        var grades: [String: Int] = [:]
+        for row in totals { grades[row.grade, default: 0] += 1 }
+        var lines = ["scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores))); grades "
+                     + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+        for row in totals where row.veto != nil {
+            lines.append("  VETO  \(row.scopeID) \(row.name) \(row.grain.rawValue) \(Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label): \(row.veto!)")
+        }
+        let alerts = s.pacing.filter { $0.status != .onTrack }
+        if !s.pacing.isEmpty {
+            lines.append("pacing: \(s.pacing.count) lines as of \(s.pacing[0].asOf), \(alerts.filter { $0.status == .behind }.count) behind, "
+                         + "\(alerts.filter { $0.status == .atRisk }.count) at risk (fact_pacing)")
+        }
+        for move in s.providers where move.isTransition {
+            lines.append("  provider \(move.provider) \(Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label): "
+                         + "\(move.before.rawValue) → \(move.after.rawValue)" + (move.failing.isEmpty ? "" : " (\(move.failing))"))
+        }
+        if !s.unscored.isEmpty {
+            lines.append("note: not scored (no scorecard for their role): "
+                         + s.unscored.map { "\($0.id) \($0.name) (\($0.role))" }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    /// Records counted at company level only because no roster entry owns them.
+    static func unattributedLine(_ u: Unattributed) -> String {
+        var parts = u.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        if let orders = parts.firstIndex(where: { $0.hasSuffix(" orders") }), !u.ordersByShop.isEmpty {
+            parts[orders] += " (" + u.ordersByShop.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        return "unattributed (company level only; no roster owner): " + parts.joined(separator: ", ")
+    }
+
     /// How many changed rows the summary lists before pointing at `fact_changes`.
     static let changesShown = 20
 
@@ -92,6 +128,8 @@ public struct RunReport: Sendable {
             lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
                          + "\(detailRows) differing records in reconciliation_detail")
             lines += changeLines(refresh)
+            if let scoring = refresh.scoring { lines += Self.scoringLines(scoring) }
+            if !refresh.unattributed.isEmpty { lines.append(Self.unattributedLine(refresh.unattributed)) }
         }
         if diagnostics.orphanEvents + diagnostics.orphanRefunds > 0 {
             lines.append("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; they count once their orders arrive")

@@ -17,6 +17,10 @@ public struct Workspace: Sendable {
     public let definitionsName: String
     public let fx: FXTable
     public let catalog: ConnectorCatalog
+    /// The scorecards, when the workspace has them.
+    public let scoring: ScorecardsFile?
+    /// The scorecards file as the user names it, for messages.
+    public let scoringName: String
 
     /// Loads `kpibridge.yaml` in `directory`; `builtinConnectors` is the folder of shipped specs.
     public init(directory: String, builtinConnectors: [String]) throws(PipelineError) {
@@ -38,6 +42,13 @@ public struct Workspace: Sendable {
         let fxName = config.fxRates ?? "fx_rates.csv"
         fx = try FXRatesFile.load(path: try paths.resolve(fxName, key: "fx_rates"), display: fxName,
                                   maxCarryDays: definitions.maxCarryDays)
+        scoringName = config.scorecards ?? "scorecards.yaml"
+        let scoringPath = try paths.resolve(scoringName, key: "scorecards")
+        if config.scorecards != nil || FileManager.default.fileExists(atPath: scoringPath) {
+            scoring = try ScorecardsFile.load(path: scoringPath, display: scoringName, profiles: definitions.definitions.names)
+        } else {
+            scoring = nil
+        }
         var directories = builtinConnectors
         for folder in config.connectors ?? [] {
             directories.append(try paths.resolve(folder, key: "connectors"))

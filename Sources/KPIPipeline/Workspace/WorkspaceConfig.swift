@@ -4,6 +4,8 @@ public struct WorkspaceConfig: Sendable, Decodable {
     public var store: String?
     /// The definitions file. Default `definitions.yaml`.
     public var definitions: String?
+    /// Role templates, targets and tiers. Default `scorecards.yaml` when it exists; none means no scoring.
+    public var scorecards: String?
     /// Daily fx rates, CSV `date,from,to,rate`. Default `fx_rates.csv`.
     public var fxRates: String?
     /// Extra connector spec folders inside the workspace; they override shipped specs with the same id.
@@ -13,7 +15,7 @@ public struct WorkspaceConfig: Sendable, Decodable {
     public var sources: [SourceConfig]
 
     enum CodingKeys: String, CodingKey {
-        case store, definitions, connectors, inbox, sources
+        case store, definitions, scorecards, connectors, inbox, sources
         case fxRates = "fx_rates"
     }
 }

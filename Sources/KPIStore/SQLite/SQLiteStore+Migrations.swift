@@ -220,6 +220,69 @@ extension SQLiteStore {
                 CREATE INDEX fact_changes_by_run ON fact_changes(run_id);
                 """)
         }
+        migrator.registerMigration("v4: scorecards, pacing, provider tiers") { db in
+            try db.execute(sql: """
+                CREATE TABLE fact_score (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    scorecard TEXT NOT NULL,
+                    line TEXT NOT NULL,
+                    profile TEXT,
+                    definition TEXT,
+                    target NUMERIC,
+                    target_basis TEXT,
+                    actual NUMERIC,
+                    record_count INTEGER,
+                    achievement NUMERIC,
+                    weight NUMERIC NOT NULL,
+                    effective_weight NUMERIC NOT NULL,
+                    points NUMERIC,
+                    total NUMERIC,
+                    grade TEXT NOT NULL,
+                    veto TEXT,
+                    note TEXT,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, scope_type, scope_id, scorecard, line)
+                );
+                CREATE TABLE fact_pacing (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    as_of TEXT NOT NULL,
+                    elapsed_share NUMERIC NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    scorecard TEXT NOT NULL,
+                    line TEXT NOT NULL,
+                    target NUMERIC NOT NULL,
+                    actual NUMERIC NOT NULL,
+                    projected NUMERIC NOT NULL,
+                    gap NUMERIC NOT NULL,
+                    status TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, scope_type, scope_id, scorecard, line)
+                );
+                CREATE TABLE provider_status (
+                    provider TEXT NOT NULL,
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    status_before TEXT NOT NULL,
+                    status_after TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    failing TEXT NOT NULL,
+                    consecutive_fails INTEGER NOT NULL,
+                    consecutive_passes INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (provider, grain, period_start)
+                );
+                """)
+        }
         return migrator
     }
 }

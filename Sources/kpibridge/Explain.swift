@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import KPIPipeline
+import KPISchema
+
+extension Kpibridge {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how one person's (or provider's) score was reached, line by line.",
+            discussion: """
+                Each line's actual with its definition and record count, the target version and why it \
+                applies, achievement, weight and points; then the total, grade and any veto with its source.
+
+                Example:
+                  kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10
+                """)
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Option(help: "Employee (or provider) id from the roster, e.g. E001.")
+        var employee: String
+
+        @OptionGroup var when: PeriodOptions
+
+        func run() throws {
+            let pipeline = try options.pipeline(createStore: false)
+            let report = try ScoreReport.load(period: when.value, store: pipeline.store)
+            print(try report.explain(employee))
+        }
+    }
+}

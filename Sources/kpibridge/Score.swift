@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import KPIPipeline
+import KPISchema
+
+extension Kpibridge {
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score every scorecard from the stored facts, then list one period's cards.",
+            discussion: """
+                `kpibridge run` scores too; this re-scores after editing scorecards.yaml without loading \
+                anything. Writes fact_score (one row per line plus a `total` row), fact_pacing (open periods) \
+                and provider_status.
+
+                Example:
+                  kpibridge score --workspace samples/workspace --period 2026-10
+                  kpibridge score --workspace samples/workspace --period 2026-Q4
+                """)
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var when: PeriodOptions
+
+        func run() throws {
+            let pipeline = try options.pipeline(createStore: false)
+            print(try pipeline.score().text)
+            print(try ScoreReport.load(period: when.value, store: pipeline.store).summary)
+        }
+    }
+}
