@@ -76,7 +76,9 @@ public struct ScorecardsFile: Sendable {
             for m in lineMaps {
                 if let line = try self.line(m, cap: cap, profiles: profiles, segments: segments, problem: problem) { lines.append(line) }
             }
-            let sum = lines.reduce(Decimal(0)) { $0 + $1.weight }
+            // Summed over every line as written, so an unusable line does not also skew this message.
+            var sum = Decimal(0)
+            for m in lineMaps { sum += (try? m.decimal("weight")) ?? 0 }
             if !lineMaps.isEmpty && sum != 100 {
                 problem(card, "lines", "weights sum to \(sum.plainString), expected 100")
             }

@@ -1,0 +1,95 @@
+import Foundation
+import KPIPipeline
+import Testing
+
+/// Scorecards over the tiny workspace: a run scores from the same facts RunTests checks by hand,
+/// `explain` shows each point's source, and `validate` names every problem's file and key.
+@Suite struct ScoringWorkspaceTests {
+    static let roster = """
+        工号,姓名,团队,岗位,班次,入职日期,时区,负责店铺,负责SKU,工单组
+        E1,王芳,一组,平台运营,白班,2024-03-01,Asia/Shanghai,amazon-us;shopify-dtc,,
+        E9,小李,一组,实习生,白班,2026-10-08,Asia/Shanghai,,,
+
+        """
+    static let ratings = """
+        工号,月份,考核项,得分,满分,评分人,备注
+        E1,2026-10,工作态度,9,10,李经理,
+
+        """
+    static let scorecards = """
+        roles: {平台运营: ops}
+        scorecards:
+          ops:
+            lines:
+              - {metric: aov, profile: cn, weight: 60, target: 250}
+              - {metric: refund_rate, profile: cn, weight: 30, target: 0.2}
+              - {rating: 工作态度, weight: 10}
+        """
+
+    /// E1 owns both shops, so E1's October under cn equals the company's (RunTests): aov 246.55,
+    /// refund rate 0.25.
+    ///  aov 246.55 / 250 = 0.9862 → 60 × 0.9862 = 59.17; refund rate (lower) 0.2 / 0.25 = 0.8 → 24;
+    ///  attitude 9 / 10 → 9. Total 92.17 → B. E9's role has no scorecard: listed, not scored.
+    @Test func runScoresAndExplainShowsEachPoint() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/team/roster.csv", Self.roster)
+        try ws.write("inbox/team/ratings_202610.csv", Self.ratings)
+        try ws.write("scorecards.yaml", Self.scorecards)
+        let report = try ws.pipeline().run()
+        #expect(report.text.contains("note: not scored (no scorecard for their role): E9 小李 (实习生)"))
+        let scores = try ws.export("fact_score")
+        #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,100,100,92.17,92.17,B,,,"))
+        let period = try #require(KPIPipeline.ReconcileReport.period("2026-10", grain: nil))
+        let explained = try ScoreReport.load(period: period, store: try ws.pipeline().store).explain("E1")
+        #expect(explained.contains("""
+              aov  weight 60
+                actual      246.55, 4 records
+                definition  cn/v1 timezone=Asia/Shanghai sales=gross tax=excluded shipping=excluded currency=CNY
+                target      250 (250, in force all period)
+                achievement 0.9862
+                points      59.17
+            """))
+        #expect(explained.contains("  refund_rate  weight 30\n    actual      0.25, 4 records"))
+        #expect(explained.hasSuffix("  total 92.17 · grade B"))
+        // A second run changes no score.
+        let again = try ws.pipeline().run()
+        #expect(again.text.contains("in fact_score (0 new, 0 changed, 0 removed,"))
+        #expect(try ws.export("fact_score") == scores)
+    }
+
+    @Test func validateNamesEveryProblem() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/team/roster.csv", Self.roster)
+        try ws.write("scorecards.yaml", """
+            roles: {平台运营: ops, 客服: suport}
+            segments: [night]
+            scorecards:
+              ops:
+                lines:
+                  - {metric: convertion_rate, profile: cn, weight: 40, target: 0.1}
+                  - {metric: aov, profile: china, weight: 30, target: 250}
+                  - metric: orders
+                    profile: cn
+                    weight: 20
+                    targets:
+                      - {value: 100, from: 2026-10-01}
+                      - {value: 120, from: 2026-10-01}
+              support:
+                lines:
+                  - {rating: 工作态度, weight: 100}
+            """)
+        let problems = try ws.pipeline().validate()
+        #expect(problems == [
+            "scorecards.yaml: `scorecards.ops.lines[0].metric` `convertion_rate` is not a metric (did you mean `conversion_rate`?)",
+            "scorecards.yaml: `scorecards.ops.lines[1].profile` `china` is not a definition profile",
+            "scorecards.yaml: `scorecards.ops.lines[2].targets[1].from` overlaps target targets[0]: both are in force from 2026-10-01 for everyone; give the change its own `from` date",
+            "scorecards.yaml: `scorecards.ops.lines` weights sum to 90, expected 100",
+            "scorecards.yaml: `roles.客服` names scorecard `suport`, which is not defined (did you mean `support`?)",
+            "inbox/team/roster.csv:3: employee E9 (小李) has role `实习生`, which no scorecard covers; map it under `roles:` in scorecards.yaml",
+        ])
+        // run refuses before loading anything (the roster problem is validate's alone: run lists unscored people).
+        let error = pipelineError { _ = try ws.pipeline().run() }
+        #expect(error?.message.contains("(5 problems in scorecards.yaml; nothing was loaded; `kpibridge validate` checks again)") == true)
+        #expect(try ws.export("load_ledger").split(separator: "\r\n").count == 1)
+    }
+}
