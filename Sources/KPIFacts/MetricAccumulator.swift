@@ -90,28 +90,20 @@ public struct MetricAccumulator {
     public mutating func add(traffic record: FlatRecord) {
         guard case .date(let first)? = record["period_start"], case .date(let last)? = record["period_end"],
               case .integer(let sessions)? = record["sessions"] else { return }
-        var scopes: [(ScopeType, String)] = [(.company, "all")]
-        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
         let shop = record["shop"]?.storageText ?? ""
+        var scopes = scopes(owners: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText), kind: "traffic")
+        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
         scopes.append((.shop, shop))
-        let owned = engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText))
-        if owned.isEmpty && !engine.attribution.isEmpty { unattributed.add("traffic") }
-        scopes += owned
         var pageViews = 0, ordered = 0
         if case .integer(let v)? = record["page_views"] { pageViews = v }
         if case .integer(let v)? = record["order_items"] { ordered = v } else if case .integer(let v)? = record["units"] { ordered = v }
         for index in versions.indices {
-            for grain in engine.grains {
-                let period = grain.period(containing: first)
-                guard period.contains(last), engine.definitions.applies(versions[index], to: period) else { continue }
-                for (type, id) in scopes {
-                    cells[index][CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()].add { t in
-                        t.trafficRows += 1
-                        t.sessions += sessions
-                        t.pageViews += pageViews
-                        t.trafficOrders += ordered
-                    }
-                }
+            Self.update(on: first, through: last, profile: versions[index], scopes: scopes, engine: engine,
+                        cells: &cells[index]) { t in
+                t.trafficRows += 1
+                t.sessions += sessions
+                t.pageViews += pageViews
+                t.trafficOrders += ordered
             }
         }
     }
@@ -153,14 +145,14 @@ public struct MetricAccumulator {
         }
     }
 
-    /// Applies `change` to every scope's cell of every grain's period containing `date`, for the
-    /// periods `profile` computes.
-    private static func update(on date: CivilDate, profile: DefinitionProfile, scopes: [(ScopeType, String)],
-                               engine: MetricEngine, cells: inout [CellKey: PeriodTotals],
+    /// Applies `change` to every scope's cell of every grain's period containing `date` (and
+    /// `last`, for a record that covers a span of days), for the periods `profile` computes.
+    private static func update(on date: CivilDate, through last: CivilDate? = nil, profile: DefinitionProfile,
+                               scopes: [(ScopeType, String)], engine: MetricEngine, cells: inout [CellKey: PeriodTotals],
                                _ change: (inout PeriodTotals) -> Void) {
         for grain in engine.grains {
             let period = grain.period(containing: date)
-            guard engine.definitions.applies(profile, to: period) else { continue }
+            guard period.contains(last ?? date), engine.definitions.applies(profile, to: period) else { continue }
             for (type, id) in scopes {
                 change(&cells[CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()])
             }

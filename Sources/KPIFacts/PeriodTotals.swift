@@ -40,8 +40,3 @@ struct PeriodTotals {
     var negativeReviewsHandled = 0
     var reviewHandleHours: Decimal = 0
 }
-
-extension PeriodTotals {
-    /// Applies `change` in place (lets a dictionary's default-value subscript be mutated once).
-    mutating func add(_ change: (inout PeriodTotals) -> Void) { change(&self) }
-}

@@ -11,10 +11,10 @@ struct PeriodOptions: ParsableArguments {
     var grain: Grain?
 
     func validate() throws {
-        guard ReconcileReport.period(period, grain: grain) != nil else {
+        guard Period(naming: period, grain: grain) != nil else {
             throw ValidationError("--period `\(period)` is not like 2026-10 or 2026-Q4")
         }
     }
 
-    var value: Period { ReconcileReport.period(period, grain: grain)! }
+    var value: Period { Period(naming: period, grain: grain)! }
 }

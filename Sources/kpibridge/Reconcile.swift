@@ -47,7 +47,7 @@ extension Kpibridge {
         var out: String?
 
         func validate() throws {
-            guard ReconcileReport.period(period, grain: grain) != nil else {
+            guard Period(naming: period, grain: grain) != nil else {
                 throw ValidationError("--period `\(period)` is not like 2026-10 or 2026-10-31")
             }
             guard ReconcileReport.scope(scope) != nil else {
@@ -73,7 +73,7 @@ extension Kpibridge {
             }
             let (scopeType, scopeID) = ReconcileReport.scope(scope)!
             let report = try ReconcileReport.load(
-                .init(metric: metric, pair: pair, period: ReconcileReport.period(period, grain: grain)!,
+                .init(metric: metric, pair: pair, period: Period(naming: period, grain: grain)!,
                       scopeType: scopeType, scopeID: scopeID),
                 store: pipeline.store, detailGrains: file.detailGrains)
             let text = format == "csv" ? report.csv(language: lang) : report.text(language: lang) + "\n"

@@ -103,7 +103,7 @@ import Testing
         let pipeline = try pipeline(ws)
         _ = try pipeline.run()
         let query = ReconcileReport.Query(metric: "shipped_orders", pair: .init("cn", "us"),
-                                          period: ReconcileReport.period("2026-10", grain: nil)!)
+                                          period: Period(naming: "2026-10", grain: nil)!)
         let report = try ReconcileReport.load(query, store: pipeline.store, detailGrains: [.month])
         #expect(report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
             "shipped_orders · month 2026-10 · company all",

@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import Testing
 
 /// Scorecards over the tiny workspace: a run scores from the same facts RunTests checks by hand,
@@ -39,7 +40,7 @@ import Testing
         #expect(report.text.contains("note: not scored (no scorecard for their role): E9 小李 (实习生)"))
         let scores = try ws.export("fact_score")
         #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,100,100,92.17,92.17,B,,,"))
-        let period = try #require(KPIPipeline.ReconcileReport.period("2026-10", grain: nil))
+        let period = try #require(Period(naming: "2026-10", grain: nil))
         let explained = try ScoreReport.load(period: period, store: try ws.pipeline().store).explain("E1")
         #expect(explained.contains("""
               aov  weight 60

@@ -57,15 +57,7 @@ public struct DefinitionsFile: Sendable {
                 }
                 pairs = listed
             }
-            if let grains = try section.strings("detail_grains") {
-                detailGrains = []
-                for text in grains {
-                    guard let grain = Grain(rawValue: text) else {
-                        throw section.error("detail_grains", "`\(text)` is not one of day, week, month")
-                    }
-                    detailGrains.insert(grain)
-                }
-            }
+            if let grains = try section.choices("detail_grains", Grain.self) { detailGrains = Set(grains) }
         }
         // By default every two profiles are compared, in name order.
         let compared = pairs ?? set.names.enumerated().flatMap { i, a in set.names[(i + 1)...].map { ProfilePair(a, $0) } }

@@ -70,6 +70,33 @@ struct StrictMapping {
         return value
     }
 
+    /// One of an enumeration's raw values; the error lists them all.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(PipelineError) -> T?
+        where T.RawValue == String
+    {
+        guard let text = try string(key) else { return nil }
+        return try Self.pick(text, T.self) { error(key, $0) }
+    }
+
+    /// A list of an enumeration's raw values, like `[month, quarter]`.
+    func choices<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(PipelineError) -> [T]?
+        where T.RawValue == String
+    {
+        guard let texts = try strings(key) else { return nil }
+        var out: [T] = []
+        for text in texts { out.append(try Self.pick(text, T.self) { error(key, $0) }) }
+        return out
+    }
+
+    private static func pick<T: RawRepresentable & CaseIterable>(
+        _ text: String, _ type: T.Type, _ fail: (String) -> PipelineError
+    ) throws(PipelineError) -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else {
+            throw fail("`\(text)` is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
     /// The mappings of a list under `key`, each read strictly with its index in the path.
     func mappings(_ key: String) throws(PipelineError) -> [StrictMapping]? {
         guard let node = node(key) else { return nil }

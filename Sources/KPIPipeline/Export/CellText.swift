@@ -15,6 +15,15 @@ enum CellText {
         }
     }
 
+    /// A value as people read it in a report: text as is, numbers plain, `missing` for null or absent.
+    static func plain(_ value: TableValue?, missing: String = "") -> String {
+        switch value {
+        case .text(let v)?: v
+        case let value?: number(value) ?? missing
+        case nil: missing
+        }
+    }
+
     /// One CSV cell. Text starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so Excel
     /// and 飞书 show it instead of evaluating it — unless it is simply a number such as `-5.00`.
     static func csv(_ value: TableValue) -> String {

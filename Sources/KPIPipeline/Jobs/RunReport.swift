@@ -42,7 +42,7 @@ public struct RunReport: Sendable {
             let changes = refresh.facts.changes
             lines.append("recompute \(recompute): \(changes.count) fact row\(changes.count == 1 ? "" : "s") changed or removed"
                          + (changes.isEmpty ? "" : "; all in `kpibridge export --table fact_changes`"))
-            // Months first: the rows people report on, before the weeks and days under them.
+            // Longest grains first (quarters, then months): the rows people report on, before the weeks and days under them.
             let rank = { (c: FactChange) in -(Grain(rawValue: c.key[0]).flatMap { Grain.allCases.firstIndex(of: $0) } ?? 0) }
             let shown = changes.sorted { (rank($0), $0.key.joined(separator: " ")) < (rank($1), $1.key.joined(separator: " ")) }
             for change in shown.prefix(Self.changesShown) {

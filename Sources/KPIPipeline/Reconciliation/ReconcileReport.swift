@@ -24,14 +24,6 @@ public struct ReconcileReport: Sendable {
 
     public let query: Query
 
-    /// The period `text` names: `2026-10` is a month, `2026-10-31` a day unless `grain` says which
-    /// week or month contains it.
-    public static func period(_ text: String, grain: Grain?) -> Period? {
-        guard let range = DateRange(parsing: text) else { return nil }
-        let chosen = grain ?? (text.uppercased().contains("Q") ? .quarter : text.count == 7 ? .month : .day)
-        return chosen.period(containing: range.start)
-    }
-
     /// `company`, `platform:amazon` or `shop:amz-us`.
     public static func scope(_ text: String) -> (ScopeType, String)? {
         if text == "company" { return (.company, "all") }
@@ -96,11 +88,7 @@ public struct ReconcileReport: Sendable {
 
     // MARK: rendering
 
-    private static func text(_ value: TableValue?) -> String {
-        guard let value else { return "" }
-        if case .text(let v) = value { return v }
-        return CellText.number(value) ?? ""
-    }
+    private static func text(_ value: TableValue?) -> String { CellText.plain(value) }
 
     private func words(_ language: DisplayLanguage?) -> Words { Words(language ?? .en) }
 

@@ -27,14 +27,7 @@ public struct ScoreReport: Sendable {
         return ScoreReport(rows: rows, period: period)
     }
 
-    static func text(_ value: TableValue?) -> String {
-        switch value {
-        case .text(let v)?: v
-        case .integer(let v)?: String(v)
-        case .real(let v)?: Decimal(string: String(v)).map(\.plainString) ?? String(v)
-        default: "–"
-        }
-    }
+    static func text(_ value: TableValue?) -> String { CellText.plain(value, missing: "–") }
 
     /// One line per card: who, scorecard, total, grade, veto.
     public var summary: String {

@@ -28,13 +28,9 @@ public struct ScorecardsFile: Sendable {
 
         let zoneName = try top.string("timezone") ?? "Asia/Shanghai"
         guard let zone = Zone(zoneName) else { throw top.error("timezone", "`\(zoneName)` is not an IANA time zone") }
-        var grains: [Grain] = []
-        for text in try top.strings("grains") ?? ["month"] {
-            guard let grain = Grain(rawValue: text) else { throw top.error("grains", "`\(text)` is not one of day, week, month, quarter") }
-            grains.append(grain)
-        }
-        let rule = try choice(top, "target_rule", TargetRule.self) ?? .latest
-        let missing = try choice(top, "missing_data", ScoringPolicy.MissingData.self) ?? .reweight
+        let grains = try top.choices("grains", Grain.self) ?? [.month]
+        let rule = try top.choice("target_rule", TargetRule.self) ?? .latest
+        let missing = try top.choice("missing_data", ScoringPolicy.MissingData.self) ?? .reweight
         let cap = try top.decimal("cap") ?? Decimal(string: "1.2")!
         var grades = GradeBands.standard
         if let section = try top.mapping("grades") {
@@ -101,8 +97,7 @@ public struct ScorecardsFile: Sendable {
         if let section = try top.mapping("providers") {
             try section.check(allowed: ["grain", "thresholds", "probation_periods", "warning_after", "downgrade_after",
                                         "terminate_after", "recover_after", "profile"])
-            let grainText = try section.string("grain") ?? "month"
-            guard let grain = Grain(rawValue: grainText) else { throw section.error("grain", "`\(grainText)` is not a grain") }
+            let grain = try section.choice("grain", Grain.self) ?? .month
             let defaultProfile = try section.string("profile")
             var thresholds: [ProviderPolicy.Threshold] = []
             for m in try section.mappings("thresholds") ?? [] {
@@ -139,16 +134,6 @@ public struct ScorecardsFile: Sendable {
         return ScorecardsFile(policy: policy, problems: problems)
     }
 
-    private static func choice<T: RawRepresentable & CaseIterable>(_ m: StrictMapping, _ key: String, _ type: T.Type)
-        throws(PipelineError) -> T? where T.RawValue == String
-    {
-        guard let text = try m.string(key) else { return nil }
-        guard let value = T(rawValue: text) else {
-            throw m.error(key, "`\(text)` is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return value
-    }
-
     static func hint(_ name: String, _ among: [String]) -> String {
         HeaderName.closest(to: [HeaderName(name)], among: among).map { " (did you mean `\($0)`?)" } ?? ""
     }
@@ -176,7 +161,7 @@ public struct ScorecardsFile: Sendable {
                 problem(m, "profile", "`\(profile)` is not a definition profile" + hint(profile, profiles))
                 return nil
             }
-            let scope = try choice(m, "scope", LineScope.self) ?? .employee
+            let scope = try m.choice("scope", LineScope.self) ?? .employee
             source = .metric(metric, profile: profile, scope: scope)
             lowerIsBetter = metric.lowerIsBetter
         case (nil, let criterion?):

@@ -40,6 +40,14 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.end = end
     }
 
+    /// The period a user names: `2026-10` is a month, `2026-Q4` a quarter, `2026-10-31` a day unless
+    /// `grain` says which week, month or quarter contains it.
+    public init?(naming text: String, grain: Grain?) {
+        guard let range = DateRange(parsing: text) else { return nil }
+        let chosen = grain ?? (text.uppercased().contains("Q") ? .quarter : text.count == 7 ? .month : .day)
+        self = chosen.period(containing: range.start)
+    }
+
     public var dayCount: Int { start.days(until: end) + 1 }
 
     /// The period of the same grain just before this one.

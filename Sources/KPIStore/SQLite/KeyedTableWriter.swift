@@ -19,6 +19,11 @@ struct KeyedTableWriter {
         var new: [DatabaseValue]?
     }
 
+    /// A row to write, from Swift values (nil → NULL).
+    static func row(_ items: [(any DatabaseValueConvertible)?]) -> [DatabaseValue] {
+        items.map { $0?.databaseValue ?? .null }
+    }
+
     /// A row's values normalised for comparison.
     private func comparable(_ row: [DatabaseValue]) -> [DatabaseValue] {
         zip(columns, row).map { column, value in

@@ -12,10 +12,11 @@ extension SQLiteStore {
     public func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
         try queue.write { db in
             let rows: [[DatabaseValue]] = facts.map { fact in
-                ([fact.grain.rawValue, fact.periodStart.description, fact.periodEnd.description, fact.timezone,
-                 fact.scopeType.rawValue, fact.scopeID, fact.metric, fact.profile, fact.profileVersion, fact.definition,
-                 fact.value.plainString, fact.numerator?.plainString, fact.denominator?.plainString, fact.unit,
-                 fact.currency, fact.recordCount] as [(any DatabaseValueConvertible)?]).map { $0?.databaseValue ?? .null }
+                KeyedTableWriter.row([
+                    fact.grain.rawValue, fact.periodStart.description, fact.periodEnd.description, fact.timezone,
+                    fact.scopeType.rawValue, fact.scopeID, fact.metric, fact.profile, fact.profileVersion, fact.definition,
+                    fact.value.plainString, fact.numerator?.plainString, fact.denominator?.plainString, fact.unit,
+                    fact.currency, fact.recordCount])
             }
             let columns = Self.factMetricWriter.columns
             let index = { (name: String) in columns.firstIndex(of: name)! }

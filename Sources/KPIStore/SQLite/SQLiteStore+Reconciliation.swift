@@ -19,16 +19,17 @@ extension SQLiteStore {
     {
         try queue.write { db in
             let factRows: [[DatabaseValue]] = rows.map { r in
-                ([r.grain.rawValue, r.periodStart.description, r.periodEnd.description, r.scopeType.rawValue, r.scopeID,
-                 r.metric, r.profileA, r.definitionA, r.valueA?.plainString, r.profileB, r.definitionB,
-                 r.valueB?.plainString, r.valueBInA?.plainString, r.delta?.plainString, r.unit, r.currency,
-                 r.differingConcepts, r.recordsOnlyA, r.recordsOnlyB, r.recordsDiffering] as [(any DatabaseValueConvertible)?]).map { $0?.databaseValue ?? .null }
+                KeyedTableWriter.row([
+                    r.grain.rawValue, r.periodStart.description, r.periodEnd.description, r.scopeType.rawValue, r.scopeID,
+                    r.metric, r.profileA, r.definitionA, r.valueA?.plainString, r.profileB, r.definitionB,
+                    r.valueB?.plainString, r.valueBInA?.plainString, r.delta?.plainString, r.unit, r.currency,
+                    r.differingConcepts, r.recordsOnlyA, r.recordsOnlyB, r.recordsDiffering])
             }
             let detailRows: [[DatabaseValue]] = details.map { d in
-                ([d.grain.rawValue, d.periodStart.description, d.metric, d.profileA, d.profileB, d.recordKind, d.recordID,
-                 d.platform, d.shop, d.inA ? 1 : 0, d.inB ? 1 : 0, d.valueA?.plainString, d.valueBInA?.plainString,
-                 d.reasons.map(\.rawValue).joined(separator: ","), d.explanation, d.sourceFile, d.sourceLine]
-                    as [(any DatabaseValueConvertible)?]).map { $0?.databaseValue ?? .null }
+                KeyedTableWriter.row([
+                    d.grain.rawValue, d.periodStart.description, d.metric, d.profileA, d.profileB, d.recordKind, d.recordID,
+                    d.platform, d.shop, d.inA ? 1 : 0, d.inB ? 1 : 0, d.valueA?.plainString, d.valueBInA?.plainString,
+                    d.reasons.map(\.rawValue).joined(separator: ","), d.explanation, d.sourceFile, d.sourceLine])
             }
             return (try Self.reconciliationWriter.replace(with: factRows, runID: runID, in: db),
                     try Self.detailWriter.replace(with: detailRows, runID: runID, in: db))

@@ -16,20 +16,19 @@ extension SQLiteStore {
 
     public func replaceScores(_ scores: [ScoreFact], pacing: [PacingFact], providers: [ProviderStatusFact],
                               runID: Int64) throws -> ScoreWriteResult {
-        func values(_ items: [(any DatabaseValueConvertible)?]) -> [DatabaseValue] { items.map { $0?.databaseValue ?? .null } }
         let scoreRows = scores.map { s in
-            values([s.grain.rawValue, s.periodStart.description, s.periodEnd.description, s.scopeType.rawValue, s.scopeID,
+            KeyedTableWriter.row([s.grain.rawValue, s.periodStart.description, s.periodEnd.description, s.scopeType.rawValue, s.scopeID,
                     s.name, s.role, s.scorecard, s.line, s.profile, s.definition, s.target?.plainString, s.targetBasis,
                     s.actual?.plainString, s.recordCount, s.achievement?.plainString, s.weight.plainString,
                     s.effectiveWeight.plainString, s.points?.plainString, s.total?.plainString, s.grade, s.veto, s.note])
         }
         let pacingRows = pacing.map { p in
-            values([p.grain.rawValue, p.periodStart.description, p.periodEnd.description, p.asOf.description,
+            KeyedTableWriter.row([p.grain.rawValue, p.periodStart.description, p.periodEnd.description, p.asOf.description,
                     p.elapsedShare.plainString, p.scopeType.rawValue, p.scopeID, p.scorecard, p.line, p.target.plainString,
                     p.actual.plainString, p.projected.plainString, p.gap.plainString, p.status.rawValue])
         }
         let providerRows = providers.map { p in
-            values([p.provider, p.grain.rawValue, p.periodStart.description, p.periodEnd.description, p.before.rawValue,
+            KeyedTableWriter.row([p.provider, p.grain.rawValue, p.periodStart.description, p.periodEnd.description, p.before.rawValue,
                     p.after.rawValue, p.result.rawValue, p.failing, p.consecutiveFails, p.consecutivePasses])
         }
         return try queue.write { db in
