@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The targets follow the pipeline: connectors → schema/definitions → store → facts → scoring → pipeline → CLI.
+// The targets follow the pipeline: connectors → schema/definitions → store → facts → scoring → report → pipeline → CLI.
 let package = Package(
     name: "kpibridge",
     platforms: [.macOS(.v14)],
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Normalized records, money, instants, definition profiles and periods: no I/O.
@@ -39,11 +40,20 @@ let package = Package(
         .target(name: "KPIFacts", dependencies: ["KPISchema"]),
         // Scorecards: targets, curves, veto, grades, pacing and provider tiers over metric facts.
         .target(name: "KPIScoring", dependencies: ["KPISchema", "KPIFacts"]),
+        // The manager's report: one self-contained HTML file (Mustache templates, SVG charts drawn here).
+        .target(
+            name: "KPIReport",
+            dependencies: ["KPISchema", "KPIFacts", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/report.mustache"), .embedInCode("Templates/scorecard.mustache"),
+                .embedInCode("Templates/chart.mustache"), .embedInCode("Templates/style.mustache"),
+            ]
+        ),
         // Workspace configuration and the run / import / export jobs the CLI calls.
         .target(
             name: "KPIPipeline",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIStore", "KPIFacts", "KPIScoring",
+                "KPISchema", "KPIConnectors", "KPIStore", "KPIFacts", "KPIScoring", "KPIReport",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -59,6 +69,7 @@ let package = Package(
         .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
+        .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
         .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

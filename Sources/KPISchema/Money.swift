@@ -37,6 +37,7 @@ extension Decimal {
     /// Exactly `scale` decimals, for people: `10.00`, `30.5`.
     public func fixed(_ scale: Int) -> String {
         let parts = rounded(scale: scale).plainString.split(separator: ".", omittingEmptySubsequences: false)
+        guard scale > 0 else { return String(parts[0]) }
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         return String(parts[0]) + "." + fraction.padding(toLength: scale, withPad: "0", startingAt: 0)
     }

@@ -1,0 +1,41 @@
+import KPISchema
+
+extension ReportPage {
+    /// What the numbers include: the last run, each connector's loads, and the rows set aside.
+    struct FreshnessSection: Sendable {
+        struct Source: Sendable {
+            let connector: String
+            let files: String
+            let rowsLoaded: String
+            let quarantined: String
+            let lastLoaded: String
+        }
+
+        struct Quarantined: Sendable {
+            let at: String
+            let reason: String
+        }
+
+        let lastRun: String
+        let sources: [Source]
+        let quarantineSummary: String?
+        let quarantined: [Quarantined]
+        let pointer: String
+
+        init(_ freshness: Freshness, _ words: ReportWords) {
+            lastRun = freshness.lastRun.map(words.run) ?? words.noRun
+            sources = freshness.sources.map { source in
+                Source(connector: source.connector, files: "\(source.files)",
+                       rowsLoaded: NumberText.grouped("\(source.rowsLoaded)"),
+                       quarantined: NumberText.grouped("\(source.rowsQuarantined)"), lastLoaded: source.lastLoadedAt)
+            }
+            quarantineSummary = freshness.quarantinedTotal == 0 ? nil
+                : words.quarantineSummary(freshness.quarantinedTotal, shown: freshness.quarantined.count)
+            quarantined = freshness.quarantined.map { row in
+                let place = [row.line.map { ":\($0)" }, row.column.map { ":\($0)" }].compactMap { $0 }.joined()
+                return Quarantined(at: row.file + place, reason: row.reason)
+            }
+            pointer = words.quarantinePointer
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import KPISchema
+
+extension ReportPage {
+    /// One person's (team's, provider's) scorecard for the period.
+    struct Card: Sendable {
+        struct Line: Sendable {
+            let name: String
+            let actual: String
+            let target: String
+            let achievement: String
+            /// Bar length in percent of the track; the track ends at 120 % achievement, the default cap.
+            let bar: String
+            /// `met` at or above target, `short` below, `none` without data.
+            let barClass: String
+            let weight: String
+            let points: String
+            let note: String?
+        }
+
+        let id: String
+        let name: String
+        let role: String
+        let scorecard: String
+        let total: String
+        let grade: String
+        /// `grade-S` … `grade-D`, `grade-VETO`: the badge colour.
+        let gradeClass: String
+        let veto: String?
+        let targetBasis: String?
+        let lines: [Line]
+    }
+
+    struct CardGroup: Sendable {
+        let name: String
+        let cards: [Card]
+    }
+
+    /// Where the achievement track ends: 100 % achievement sits at 1/1.2 of it.
+    static let barCap = Decimal(string: "1.2")!
+
+    /// Cards grouped by roster team (providers apart, people without a team last); `NO_DATA`
+    /// cards only named, so a quiet month does not bury the cards that matter.
+    static func cards(_ input: ReportInput, _ words: ReportWords) -> ([CardGroup], String?) {
+        var byCard: [String: [ScoreFact]] = [:]
+        var order: [String] = []
+        for fact in input.scores {
+            let key = "\(fact.scopeType.rawValue)|\(fact.scopeID)|\(fact.scorecard)"
+            if byCard[key] == nil { order.append(key) }
+            byCard[key, default: []].append(fact)
+        }
+        // Teams by name, then people without a team, then providers.
+        var groups: [GroupKey: [Card]] = [:]
+        var quiet: [String] = []
+        for key in order {
+            let facts = byCard[key]!
+            guard let total = facts.first(where: { $0.line == "total" }) else { continue }
+            if total.grade == "NO_DATA" {
+                quiet.append("\(total.name) (\(total.scopeID))")
+                continue
+            }
+            let group = switch total.scopeType {
+            case .provider: GroupKey(rank: 2, name: words.providers)
+            case .team: GroupKey(rank: 0, name: total.scopeID)
+            default: input.teams[total.scopeID].map { GroupKey(rank: 0, name: $0) } ?? GroupKey(rank: 1, name: words.noTeam)
+            }
+            groups[group, default: []].append(card(total: total, lines: facts.filter { $0.line != "total" }, input.language, words))
+        }
+        let sorted = groups.keys.sorted().map { CardGroup(name: $0.name, cards: groups[$0]!) }
+        return (sorted, quiet.isEmpty ? nil : quiet.joined(separator: ", "))
+    }
+
+    private struct GroupKey: Hashable, Comparable {
+        let rank: Int
+        let name: String
+
+        static func < (lhs: GroupKey, rhs: GroupKey) -> Bool { (lhs.rank, lhs.name) < (rhs.rank, rhs.name) }
+    }
+
+    private static func card(total: ScoreFact, lines: [ScoreFact], _ language: DisplayLanguage, _ words: ReportWords) -> Card {
+        Card(id: total.scopeID, name: total.name, role: total.role, scorecard: total.scorecard,
+             total: total.total.map(NumberText.trimmed) ?? "–", grade: total.grade,
+             gradeClass: "grade-" + total.grade.filter { $0.isLetter || $0 == "_" },
+             veto: total.veto, targetBasis: total.targetBasis,
+             lines: lines.map { line in
+                 let achievement = line.achievement
+                 let bar = achievement.map { Swift.min($0, barCap) / barCap * 100 }
+                 let weight = line.effectiveWeight == line.weight ? NumberText.trimmed(line.weight)
+                     : "\(NumberText.trimmed(line.weight)) → \(NumberText.trimmed(line.effectiveWeight))"
+                 return Card.Line(
+                    name: words.line(line.line),
+                    actual: line.actual.map { NumberText.metric($0, metric: line.line) } ?? words.noData,
+                    target: line.target.map { NumberText.metric($0, metric: line.line) } ?? "–",
+                    achievement: achievement.map(NumberText.percent) ?? "–",
+                    bar: bar.map { $0.fixed(1) } ?? "0",
+                    barClass: achievement.map { $0 >= 1 ? "met" : "short" } ?? "none",
+                    weight: weight,
+                    points: line.points.map(NumberText.trimmed) ?? "–",
+                    note: line.note)
+             })
+    }
+}
