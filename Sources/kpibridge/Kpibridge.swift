@@ -19,7 +19,7 @@ struct Kpibridge: ParsableCommand {
 
             Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error.
             """,
-        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Validate.self,
+        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.

@@ -9,10 +9,22 @@ let shippedConnectors = URL(fileURLWithPath: #filePath)
 final class TemporaryWorkspace {
     let root: URL
 
-    init(_ fixture: String = "tiny") throws {
+    convenience init(_ fixture: String = "tiny") throws {
+        try self.init(copying: Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil)!)
+    }
+
+    private init(copying source: URL) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-test-\(UUID().uuidString)")
-        let source = Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil)!
         try FileManager.default.copyItem(at: source, to: root)
+        // A local run of the sample leaves its store inside; tests start empty.
+        try? FileManager.default.removeItem(at: root.appendingPathComponent(".kpibridge"))
+    }
+
+    /// A fresh copy of the repository's sample workspace (samples/workspace).
+    static func sample() throws -> TemporaryWorkspace {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return try TemporaryWorkspace(copying: repository.appendingPathComponent("samples/workspace"))
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }

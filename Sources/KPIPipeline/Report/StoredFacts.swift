@@ -1,0 +1,62 @@
+import Foundation
+import KPISchema
+import KPIStore
+
+// Fact rows read back from the store into the types that wrote them. A row that does not decode
+// (a hand-edited store) is skipped by the caller rather than shown half-read.
+
+extension ScoreFact {
+    init?(_ row: StoredRow) {
+        guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
+              let scope = row.scope(), let weight = row.decimal("weight"), let effective = row.decimal("effective_weight")
+        else { return nil }
+        self.init(grain: grain, periodStart: start, periodEnd: end, scopeType: scope, scopeID: row.string("scope_id"),
+                  name: row.string("name"), role: row.string("role"), scorecard: row.string("scorecard"),
+                  line: row.string("line"), profile: row.text("profile"), definition: row.text("definition"),
+                  target: row.decimal("target"), targetBasis: row.text("target_basis"), actual: row.decimal("actual"),
+                  recordCount: row.int("record_count"), achievement: row.decimal("achievement"), weight: weight,
+                  effectiveWeight: effective, points: row.decimal("points"), total: row.decimal("total"),
+                  grade: row.string("grade"), veto: row.text("veto"), note: row.text("note"))
+    }
+}
+
+extension PacingFact {
+    init?(_ row: StoredRow) {
+        guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
+              let asOf = row.date("as_of"), let share = row.decimal("elapsed_share"), let scope = row.scope(),
+              let target = row.decimal("target"), let actual = row.decimal("actual"),
+              let projected = row.decimal("projected"), let gap = row.decimal("gap"),
+              let status = row.text("status").flatMap(Status.init(rawValue:))
+        else { return nil }
+        self.init(grain: grain, periodStart: start, periodEnd: end, asOf: asOf, elapsedShare: share, scopeType: scope,
+                  scopeID: row.string("scope_id"), scorecard: row.string("scorecard"), line: row.string("line"),
+                  target: target, actual: actual, projected: projected, gap: gap, status: status)
+    }
+}
+
+extension ReconciliationFact {
+    init?(_ row: StoredRow) {
+        guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
+              let scope = row.scope() else { return nil }
+        self.init(grain: grain, periodStart: start, periodEnd: end, scopeType: scope, scopeID: row.string("scope_id"),
+                  metric: row.string("metric"), profileA: row.string("profile_a"), definitionA: row.string("definition_a"),
+                  valueA: row.decimal("value_a"), profileB: row.string("profile_b"), definitionB: row.string("definition_b"),
+                  valueB: row.decimal("value_b"), valueBInA: row.decimal("value_b_in_a"), delta: row.decimal("delta"),
+                  unit: row.string("unit"), currency: row.text("currency"),
+                  differingConcepts: row.string("differing_concepts"), recordsOnlyA: row.int("records_only_a") ?? 0,
+                  recordsOnlyB: row.int("records_only_b") ?? 0, recordsDiffering: row.int("records_differing") ?? 0)
+    }
+}
+
+extension ReconciliationDetail {
+    init?(_ row: StoredRow) {
+        guard let grain = row.grain(), let start = row.date("period_start") else { return nil }
+        self.init(grain: grain, periodStart: start, metric: row.string("metric"), profileA: row.string("profile_a"),
+                  profileB: row.string("profile_b"), recordKind: row.string("record_kind"), recordID: row.string("record_id"),
+                  platform: row.string("platform"), shop: row.string("shop"), inA: row.int("in_a") == 1,
+                  inB: row.int("in_b") == 1, valueA: row.decimal("value_a"), valueBInA: row.decimal("value_b_in_a"),
+                  reasons: row.string("reasons").split(separator: ",").compactMap { ReconcileReason(rawValue: String($0)) },
+                  explanation: row.string("explanation"), sourceFile: row.string("source_file"),
+                  sourceLine: row.int("source_line") ?? 0)
+    }
+}

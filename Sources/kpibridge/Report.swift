@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import KPIPipeline
+import KPISchema
+
+extension Kpibridge {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write one period's report as a self-contained HTML file a manager can open or print.",
+            discussion: """
+                Company summary with the change since the previous period, every scorecard with its lines, \
+                achievement bars, grade and any veto, where the teams' numbers differ and the records why, \
+                trend charts of the last 6 periods, pacing of the period in progress, and data freshness. \
+                Reads the store only (run `kpibridge run` first); no scripts, fonts or images are fetched \
+                when the file is opened. The same store gives the same bytes.
+
+                Example:
+                  kpibridge report --workspace samples/workspace --period 2026-10 --lang zh --out report.html
+                """)
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var when: PeriodOptions
+
+        @Option(help: "Language of the report: en or zh.")
+        var lang: DisplayLanguage = .en
+
+        @Option(help: "File to write (`-` for standard output; default: kpibridge-report-PERIOD-LANG.html here).")
+        var out: String?
+
+        func run() throws {
+            let pipeline = try options.pipeline(createStore: false)
+            let html = try pipeline.report(period: when.value, language: lang)
+            let path = out ?? "kpibridge-report-\(when.value.label)-\(lang.rawValue).html"
+            if path == "-" {
+                FileHandle.standardOutput.write(Data(html.utf8))
+                return
+            }
+            do {
+                try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw PipelineError.failed("cannot write \(path): \(error.localizedDescription)")
+            }
+            print("wrote \(path) (\(html.utf8.count) bytes, \(when.value.grain.rawValue) \(when.value.label), \(lang.rawValue))")
+        }
+    }
+}

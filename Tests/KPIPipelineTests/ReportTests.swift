@@ -1,0 +1,69 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import Testing
+
+/// `kpibridge report` over the sample workspace: the numbers the store holds, in the places a
+/// manager looks, the same bytes for the same store, and a clear error for an empty period.
+@Suite struct ReportTests {
+    /// Noon in Beijing on 22 November: pacing counts whole days, so 21 of November's 30 (70 %) have passed.
+    static let clock = Instant(iso8601: "2026-11-22T04:00:00Z")!
+
+    /// The sample workspace loaded at the fixed clock.
+    static func load(_ ws: TemporaryWorkspace) throws -> Pipeline {
+        var pipeline = try ws.pipeline()
+        pipeline.now = { clock }
+        _ = try pipeline.run()
+        return pipeline
+    }
+
+    @Test func sampleReportShowsWhatTheStoreHolds() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let pipeline = try Self.load(ws)
+        defer { withExtendedLifetime(ws) {} }  // the folder holds the store the pipeline reads
+        let october = try #require(Period(naming: "2026-10", grain: nil))
+        let html = try pipeline.report(period: october, language: .en)
+        #expect(html.contains("<h1>KPI report · 2026-10</h1>"))
+        #expect(html.contains("cn/v1 — 中国团队 — Beijing calendar"))
+        // fact_metric, company, cn: gmv 82,609.10 (September 74,019.53 → +11.60 %); orders 134 (120 → +11.7 %).
+        #expect(html.contains("<td class=\"num\">82,609.10 CNY</td><td class=\"num change better\">+11.6%</td>"))
+        #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))
+        // The vetoed card keeps its reason and source line.
+        #expect(html.contains("Veto: V2026-007 false_advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
+        // us's net sales converted at each day's rate: 75,877.33 CNY; 75,877.33 − 82,609.10 = −6,731.77.
+        #expect(html.contains("10,685.00 USD = 75,877.33 CNY"))
+        #expect(html.contains("<dd>-6,731.77 CNY</dd>"))
+        #expect(html.contains("Records behind the difference: the first 5 of"))
+        // Pacing of November as of the fixed clock, worst first: E003's on-time rate 75 % against 95 %.
+        #expect(html.contains("2026-11 is in progress: as of 2026-11-21, 70.0% of the period has passed."))
+        #expect(html.contains("<td>陈磊 (E003)</td><td>On-time ship rate</td><td class=\"num\">95.0%</td><td class=\"num\">75.0%</td>"))
+        // Both quarantined sample rows, with file and line.
+        #expect(html.contains("2 rows set aside with file, line and reason:"))
+        #expect(html.contains("19.9O"))
+        // Six trend charts with data, each an inline SVG.
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 6)
+        // Same store, same bytes.
+        #expect(try pipeline.report(period: october, language: .en) == html)
+    }
+
+    @Test func chineseQuarterReport() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let pipeline = try Self.load(ws)
+        defer { withExtendedLifetime(ws) {} }  // the folder holds the store the pipeline reads
+        let quarter = try #require(Period(naming: "2026-Q4", grain: nil))
+        let html = try pipeline.report(period: quarter, language: .zh)
+        #expect(html.contains("<h1>KPI 绩效报告 · 2026-Q4</h1>"))
+        #expect(html.contains("两个团队的数字为何不同"))
+        // Quarter records are not kept (detail_grains: [month]); the report says how to keep them.
+        #expect(html.contains("加入 quarter 即可列出"))
+        #expect(html.contains("一票否决: V2026-007"))
+    }
+
+    @Test func periodWithoutDataNamesThePeriodsThatHaveIt() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let pipeline = try Self.load(ws)
+        defer { withExtendedLifetime(ws) {} }  // the folder holds the store the pipeline reads
+        let error = pipelineError { _ = try pipeline.report(period: Period(naming: "2027-01", grain: nil)!, language: .en) }
+        #expect(error?.message == "no month 2027-01 facts in the store; months with data: 2026-08, 2026-09, 2026-10, 2026-11")
+    }
+}
