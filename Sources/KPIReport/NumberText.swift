@@ -13,7 +13,8 @@ enum NumberText {
         case "currency": grouped(value.fixed(2)) + (currency.map { " \($0)" } ?? "")
         case "count": grouped(value.fixed(0))
         case "ratio": percent(value)
-        case "hours": value.fixed(1) + " h"
+        // Under an hour a second decimal keeps 0.04 h (2.5 minutes) from reading as zero.
+        case "hours": value.fixed(abs(value) < 1 ? 2 : 1) + " h"
         default: trimmed(value)
         }
     }
