@@ -11,6 +11,7 @@ import Testing
         #expect(NumberText.value(134, unit: "count") == "134")
         #expect(NumberText.value(Decimal(string: "0.093534")!, unit: "ratio") == "9.4%")
         #expect(NumberText.value(Decimal(string: "21.5287")!, unit: "hours") == "21.5 h")
+        #expect(NumberText.value(Decimal(string: "0.0417")!, unit: "hours") == "0.04 h")
         #expect(NumberText.trimmed(Decimal(string: "104.2200")!) == "104.22")
         #expect(NumberText.trimmed(Decimal(string: "9.000")!) == "9")
         #expect(NumberText.grouped("999") == "999")
