@@ -64,7 +64,7 @@ extension ReportPage {
             case .team: GroupKey(rank: 0, name: total.scopeID)
             default: input.teams[total.scopeID].map { GroupKey(rank: 0, name: $0) } ?? GroupKey(rank: 1, name: words.noTeam)
             }
-            groups[group, default: []].append(card(total: total, lines: facts.filter { $0.line != "total" }, input.language, words))
+            groups[group, default: []].append(card(total: total, lines: facts.filter { $0.line != "total" }, words))
         }
         let sorted = groups.keys.sorted().map { CardGroup(name: $0.name, cards: groups[$0]!) }
         return (sorted, quiet.isEmpty ? nil : quiet.joined(separator: ", "))
@@ -77,7 +77,7 @@ extension ReportPage {
         static func < (lhs: GroupKey, rhs: GroupKey) -> Bool { (lhs.rank, lhs.name) < (rhs.rank, rhs.name) }
     }
 
-    private static func card(total: ScoreFact, lines: [ScoreFact], _ language: DisplayLanguage, _ words: ReportWords) -> Card {
+    private static func card(total: ScoreFact, lines: [ScoreFact], _ words: ReportWords) -> Card {
         Card(id: total.scopeID, name: total.name, role: total.role, scorecard: total.scorecard,
              total: total.total.map(NumberText.trimmed) ?? "–", grade: total.grade,
              gradeClass: "grade-" + total.grade.filter { $0.isLetter || $0 == "_" },

@@ -25,7 +25,7 @@ struct ReportPage: Sendable {
     let freshness: FreshnessSection
 
     static let columnNames = ["line", "actual", "target", "achievement", "weight", "points", "projected", "gap", "status",
-                              "record_id", "shop", "in_a", "in_b", "explanation"]
+                              "record_id", "shop", "explanation"]
 
     init(_ input: ReportInput) {
         let words = ReportWords(input.language)

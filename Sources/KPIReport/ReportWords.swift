@@ -26,6 +26,7 @@ struct ReportWords: Sendable {
     let reconciliationNone: String
     let delta: String
     let differOn: String
+    let countedIn: String
     let reasons: String
     let source: String
     let freshness: String
@@ -66,6 +67,7 @@ struct ReportWords: Sendable {
                                   "本期所有对账指标两边口径结果一致。")
         delta = pick("Delta", "差额")
         differOn = pick("Definitions differ on", "口径分歧")
+        countedIn = pick("Counted in", "计入")
         reasons = pick("Why", "原因")
         source = pick("Source", "来源")
         freshness = pick("Data freshness", "数据新鲜度")

@@ -59,6 +59,12 @@ import Testing
         #expect(html.contains("一票否决: V2026-007"))
     }
 
+    @Test func emptyStoreSaysToRunFirst() throws {
+        let ws = try TemporaryWorkspace()
+        let error = pipelineError { _ = try ws.pipeline().report(period: Period(naming: "2026-10", grain: nil)!, language: .en) }
+        #expect(error?.message == "fact_metric has no month facts: run `kpibridge run` first")
+    }
+
     @Test func periodWithoutDataNamesThePeriodsThatHaveIt() throws {
         let ws = try TemporaryWorkspace.sample()
         let pipeline = try Self.load(ws)

@@ -17,23 +17,20 @@ extension Pipeline {
     /// period's scores, reconciliation and its records, pacing of the period in progress, and freshness.
     public func reportInput(period: Period, language: DisplayLanguage) throws(PipelineError) -> ReportInput {
         let file = workspace.definitions
+        // Facts name profiles without versions; the header shows the version in force at the period's end.
         let profiles = file.definitions.names.map { name in
             let version = file.definitions.dated(name, on: period.end) ?? file.definitions.versions(of: name).first
-            return ReportInput.Profile(name: version?.label ?? name, description: version?.description)
+            let label = version?.label ?? name
+            return ReportInput.Profile(name: name, description: version?.description.map { "\(label) — \($0)" } ?? label)
         }
-        var input = ReportInput(period: period, language: language, profiles: [],
+        var input = ReportInput(period: period, language: language, profiles: profiles,
                                 detailKept: file.detailGrains.contains(period.grain))
         do {
             let window = Set(input.trendPeriods.map(\.start))
-            input.metrics = try store.factMetrics().filter {
-                $0.scopeType == .company && $0.grain == period.grain && window.contains($0.periodStart)
-            }
+            let company = try store.factMetrics().filter { $0.scopeType == .company && $0.grain == period.grain }
+            input.metrics = company.filter { window.contains($0.periodStart) }
             guard input.metrics.contains(where: { $0.periodStart == period.start }) else {
-                throw PipelineError.failed(try nothingToReport(period))
-            }
-            // Facts name profiles without versions; the header shows the version in force.
-            input.profiles = zip(file.definitions.names, profiles).map { name, shown in
-                ReportInput.Profile(name: name, description: shown.description.map { "\(shown.name) — \($0)" } ?? shown.name)
+                throw PipelineError.failed(Self.nothingToReport(period, company: company))
             }
             try readScores(period, into: &input)
             try readReconciliation(period, into: &input)
@@ -114,12 +111,9 @@ extension Pipeline {
     }
 
     /// Why there is no report: an empty store, or which periods of the grain do have data.
-    private func nothingToReport(_ period: Period) throws -> String {
-        var periods = Set<String>()
-        for fact in try store.factMetrics() where fact.grain == period.grain && fact.scopeType == .company {
-            periods.insert(Period(grain: fact.grain, start: fact.periodStart, end: fact.periodEnd).label)
-        }
-        guard !periods.isEmpty else { return "fact_metric is empty: run `kpibridge run` first" }
+    private static func nothingToReport(_ period: Period, company: [FactMetric]) -> String {
+        let periods = Set(company.map { Period(grain: $0.grain, start: $0.periodStart, end: $0.periodEnd).label })
+        guard !periods.isEmpty else { return "fact_metric has no \(period.grain.rawValue) facts: run `kpibridge run` first" }
         return "no \(period.grain.rawValue) \(period.label) facts in the store; \(period.grain.rawValue)s with data: "
             + periods.sorted().joined(separator: ", ")
     }
