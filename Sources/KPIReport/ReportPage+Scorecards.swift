@@ -31,10 +31,16 @@ extension ReportPage {
         let lines: [Line]
     }
 
+    /// A team (or the providers): its cards and one line a manager compares teams by.
     struct CardGroup: Sendable {
         let name: String
+        /// `3 cards · mean total 87.45 · A 2, VETO 1`.
+        let summary: String
         let cards: [Card]
     }
+
+    /// Grades in the order a summary lists them.
+    static let gradeOrder = ["S", "A", "B", "C", "D", "VETO"]
 
     /// Where the achievement track ends: 100 % achievement sits at 1/1.2 of it.
     static let barCap = Decimal(string: "1.2")!
@@ -51,6 +57,7 @@ extension ReportPage {
         }
         // Teams by name, then people without a team, then providers.
         var groups: [GroupKey: [Card]] = [:]
+        var totals: [GroupKey: [ScoreFact]] = [:]
         var quiet: [String] = []
         for key in order {
             let facts = byCard[key]!
@@ -65,9 +72,22 @@ extension ReportPage {
             default: input.teams[total.scopeID].map { GroupKey(rank: 0, name: $0) } ?? GroupKey(rank: 1, name: words.noTeam)
             }
             groups[group, default: []].append(card(total: total, lines: facts.filter { $0.line != "total" }, words))
+            totals[group, default: []].append(total)
         }
-        let sorted = groups.keys.sorted().map { CardGroup(name: $0.name, cards: groups[$0]!) }
+        let sorted = groups.keys.sorted().map { key in
+            CardGroup(name: key.name, summary: summary(totals[key]!, words), cards: groups[key]!)
+        }
         return (sorted, quiet.isEmpty ? nil : quiet.joined(separator: ", "))
+    }
+
+    /// The cards' count, mean total (a vetoed card counts its 0, as in fact_score) and grades.
+    private static func summary(_ totals: [ScoreFact], _ words: ReportWords) -> String {
+        let values = totals.map { $0.total ?? 0 }
+        let mean = values.reduce(0, +) / Decimal(values.count)
+        var counts: [String: Int] = [:]
+        for total in totals { counts[total.grade, default: 0] += 1 }
+        let grades = gradeOrder.compactMap { grade in counts[grade].map { "\(grade) \($0)" } }.joined(separator: ", ")
+        return words.groupSummary(cards: totals.count, mean: NumberText.trimmed(mean), grades: grades)
     }
 
     private struct GroupKey: Hashable, Comparable {

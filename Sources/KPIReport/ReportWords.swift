@@ -101,6 +101,10 @@ struct ReportWords: Sendable {
         }
     }
 
+    func groupSummary(cards: Int, mean: String, grades: String) -> String {
+        pick("\(cards) card\(cards == 1 ? "" : "s") · mean total \(mean) · \(grades)", "\(cards) 人 · 平均总分 \(mean) · \(grades)")
+    }
+
     func changeVs(_ previous: Period) -> String { pick("vs \(previous.label)", "较 \(previous.label)") }
 
     func trendsIntro(_ first: Period, _ last: Period) -> String {

@@ -30,6 +30,8 @@ import Testing
         #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))
         // The vetoed card keeps its reason and source line.
         #expect(html.contains("Veto: V2026-007 false_advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
+        // US Support: Lily Zhang 104.22 and Kevin Wu 98.55 → mean (104.22 + 98.55) / 2 = 101.385 → 101.39.
+        #expect(html.contains("<h3>US Support <span class=\"muted group-summary\">2 cards · mean total 101.39 · A 2</span></h3>"))
         // us's net sales converted at each day's rate: 75,877.33 CNY; 75,877.33 − 82,609.10 = −6,731.77.
         #expect(html.contains("10,685.00 USD = 75,877.33 CNY"))
         #expect(html.contains("<dd>-6,731.77 CNY</dd>"))

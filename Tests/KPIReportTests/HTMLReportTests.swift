@@ -93,7 +93,7 @@ import Testing
         #expect(html.contains("<span class=\"short\" style=\"width: 76.8%\"></span>"))
         #expect(html.contains("<td class=\"num\">20 → 33.33</td>"))
         #expect(html.contains("<td class=\"num\">193.56</td>"))
-        #expect(html.contains("<h3>一组</h3>"))
+        #expect(html.contains("<h3>一组 <span class=\"muted group-summary\">1 card · mean total 0 · VETO 1</span></h3>"))
         #expect(html.contains("No data this period: Quiet Person (E005)"))
         #expect(!html.contains("grade-NO_DATA"))
     }
