@@ -30,12 +30,7 @@ enum NumberText {
     }
 
     /// A plain number with at most two decimals and no trailing zeros: `9`, `0.48`, `104.22`.
-    static func trimmed(_ value: Decimal) -> String {
-        var text = value.fixed(2)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    static func trimmed(_ value: Decimal) -> String { value.rounded(scale: 2).plainString }
 
     /// Inserts a comma every three integer digits of a plain decimal string.
     static func grouped(_ plain: String) -> String {

@@ -42,7 +42,7 @@ extension ReportPage {
             let valueA = fact.valueA.map { NumberText.value($0, unit: unit, currency: fact.currency) } ?? words.noData
             var valueB = words.noData
             if let b = fact.valueB {
-                let own = Self.currency(of: fact.definitionB)
+                let own = DefinitionProfile.variant(of: .currency, in: fact.definitionB)
                 valueB = NumberText.value(b, unit: unit, currency: own ?? fact.currency)
                 if let own, own != fact.currency, let converted = fact.valueBInA {
                     valueB += " = " + NumberText.value(converted, unit: unit, currency: fact.currency)
@@ -77,10 +77,5 @@ extension ReportPage {
     /// How much a record moves the metric: its value on one side only, or the gap between the two.
     private static func weight(_ detail: ReconciliationDetail) -> Decimal {
         abs((detail.valueA ?? 0) - (detail.valueBInA ?? 0))
-    }
-
-    /// B's own currency from its definition text (`… currency=USD`).
-    private static func currency(of definition: String) -> String? {
-        definition.split(separator: " ").first { $0.hasPrefix("currency=") }.map { String($0.dropFirst("currency=".count)) }
     }
 }

@@ -141,15 +141,14 @@ struct ReportWords: Sendable {
     func side(inA: Bool, inB: Bool, _ a: String, _ b: String) -> String {
         switch (inA, inB) {
         case (true, true): pick("both, valued differently", "两边都计入，计值不同")
-        case (true, false): pick("only \(a)", "仅 \(a) 计入")
-        default: pick("only \(b)", "仅 \(b) 计入")
+        case (true, false): ReconcileWords(language).only(a)
+        default: ReconcileWords(language).only(b)
         }
     }
 
     func counts(_ fact: ReconciliationFact) -> String {
-        pick("\(fact.recordsOnlyA) records count only for \(fact.profileA), \(fact.recordsOnlyB) only for \(fact.profileB), "
-             + "\(fact.recordsDiffering) count differently",
-             "仅 \(fact.profileA) 计入 \(fact.recordsOnlyA) 条，仅 \(fact.profileB) 计入 \(fact.recordsOnlyB) 条，计值不同 \(fact.recordsDiffering) 条")
+        ReconcileWords(language).counts(fact.profileA, fact.profileB, "\(fact.recordsOnlyA)", "\(fact.recordsOnlyB)",
+                                        "\(fact.recordsDiffering)")
     }
 
     func topRecords(_ shown: Int, of total: Int) -> String {
@@ -157,10 +156,7 @@ struct ReportWords: Sendable {
             : pick("Records behind the difference: the first \(shown) of \(total)", "造成差异的记录：前 \(shown) 条，共 \(total) 条")
     }
 
-    func notKept(_ grain: Grain) -> String {
-        pick("Records are kept for the grains under reconcile.detail_grains in definitions.yaml; add \(grain.rawValue) to list them.",
-             "逐条记录只保存 definitions.yaml 中 reconcile.detail_grains 所列粒度；加入 \(grain.rawValue) 即可列出。")
-    }
+    func notKept(_ grain: Grain) -> String { ReconcileWords(language).notKept(grain.rawValue) }
 
     func quarantineSummary(_ total: Int, shown: Int) -> String {
         pick("\(total) rows set aside with file, line and reason" + (shown < total ? "; the first \(shown):" : ":"),

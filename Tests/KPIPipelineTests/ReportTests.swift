@@ -57,7 +57,7 @@ import Testing
         #expect(html.contains("<h1>KPI 绩效报告 · 2026-Q4</h1>"))
         #expect(html.contains("两个团队的数字为何不同"))
         // Quarter records are not kept (detail_grains: [month]); the report says how to keep them.
-        #expect(html.contains("加入 quarter 即可列出"))
+        #expect(html.contains("加入 quarter 即可查看"))
         #expect(html.contains("一票否决: V2026-007"))
     }
 

@@ -90,7 +90,7 @@ public struct ReconcileReport: Sendable {
 
     private static func text(_ value: TableValue?) -> String { CellText.plain(value) }
 
-    private func words(_ language: DisplayLanguage?) -> Words { Words(language ?? .en) }
+    private func words(_ language: DisplayLanguage?) -> ReconcileWords { ReconcileWords(language ?? .en) }
 
     /// Both values, the delta, the concepts that differ and each record behind the difference.
     public func text(language: DisplayLanguage? = nil) -> String {
@@ -142,7 +142,7 @@ public struct ReconcileReport: Sendable {
 
     /// B's own currency, read from its definition text (`currency=USD`).
     private var currencyOfB: String? {
-        Self.text(summary["definition_b"]).split(separator: " ").first { $0.hasPrefix("currency=") }.map { String($0.dropFirst(9)) }
+        DefinitionProfile.variant(of: .currency, in: Self.text(summary["definition_b"]))
     }
 
     /// The same records as a CSV table (formula injection neutralised), headers per `language`.

@@ -73,6 +73,13 @@ public struct DefinitionProfile: Sendable, Hashable {
         return ([label] + picked).joined(separator: " ")
     }
 
+    /// The variant a definition text (written by ``definition(using:)``) names for `concept`:
+    /// `currency` in `cn/v1 … currency=CNY` is `CNY`. Nil when the text does not name it.
+    public static func variant(of concept: Concept, in definition: String) -> String? {
+        let prefix = concept.rawValue + "="
+        return definition.split(separator: " ").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
     /// The concepts among `concepts` on which this version and `other` pick different variants.
     public func differences(from other: DefinitionProfile, among concepts: [Concept] = Concept.allCases) -> [Concept] {
         concepts.filter { variant($0) != other.variant($0) }
