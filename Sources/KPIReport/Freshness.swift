@@ -3,23 +3,6 @@ import KPISchema
 /// How current the data behind a report is: the last run, what each connector has loaded, and the
 /// rows set aside, so a reader knows what the numbers do not yet include.
 public struct Freshness: Sendable, Hashable {
-    /// One `runs` row.
-    public struct Run: Sendable, Hashable {
-        public var id: Int64
-        public var command: String
-        public var startedAt: String
-        public var finishedAt: String?
-        public var status: String
-
-        public init(id: Int64, command: String, startedAt: String, finishedAt: String?, status: String) {
-            self.id = id
-            self.command = command
-            self.startedAt = startedAt
-            self.finishedAt = finishedAt
-            self.status = status
-        }
-    }
-
     /// `load_ledger` rows of one connector, summed.
     public struct Source: Sendable, Hashable {
         public var connector: String
@@ -55,13 +38,13 @@ public struct Freshness: Sendable, Hashable {
     }
 
     /// The latest finished run, if any.
-    public var lastRun: Run?
+    public var lastRun: RunRecord?
     public var sources: [Source]
     /// The first quarantined rows (the report lists a few and points at the table for the rest).
     public var quarantined: [Quarantined]
     public var quarantinedTotal: Int
 
-    public init(lastRun: Run? = nil, sources: [Source] = [], quarantined: [Quarantined] = [], quarantinedTotal: Int = 0) {
+    public init(lastRun: RunRecord? = nil, sources: [Source] = [], quarantined: [Quarantined] = [], quarantinedTotal: Int = 0) {
         self.lastRun = lastRun
         self.sources = sources
         self.quarantined = quarantined

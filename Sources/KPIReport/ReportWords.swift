@@ -112,13 +112,13 @@ struct ReportWords: Sendable {
              "公司层面，\(first.label) 至 \(last.label)；断开处表示该期无数据。")
     }
 
-    func run(_ run: Freshness.Run) -> String {
+    func run(_ run: RunRecord) -> String {
         let finished = run.finishedAt ?? pick("not finished", "未完成")
         return pick("run #\(run.id) (\(run.command)) started \(run.startedAt), finished \(finished), \(run.status)",
                     "运行 #\(run.id) (\(run.command))，开始 \(run.startedAt)，结束 \(finished)，状态 \(run.status)")
     }
 
-    func dataAsOf(_ run: Freshness.Run?) -> String {
+    func dataAsOf(_ run: RunRecord?) -> String {
         guard let run else { return noRun }
         return pick("Data as of run #\(run.id), finished \(run.finishedAt ?? run.startedAt)",
                     "数据截至运行 #\(run.id)，完成于 \(run.finishedAt ?? run.startedAt)")

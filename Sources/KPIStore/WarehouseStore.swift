@@ -6,6 +6,14 @@ import KPIConnectors
 /// Every method is one transaction, so a killed run leaves each file either wholly loaded (with its
 /// ledger row) or not at all.
 public protocol WarehouseStore: Sendable {
+    /// Claims the store for one run until the lease is freed; throws ``RunLockBusy`` naming the holder
+    /// when another run has it. A lock left by a run that died is taken over (``RunLease/takenOver``).
+    func acquireRunLock(_ holder: RunHolder) throws -> any RunLease
+    /// The run holding the store now, if any (for `status`), without claiming anything.
+    func runLockHolder() throws -> RunHolder?
+    /// Marks runs that never finished (their process died mid-run) `abandoned`, returning their ids.
+    /// Call only while holding the run lock.
+    func abandonUnfinishedRuns(at: Instant) throws -> [Int64]
     /// Records a run's start and returns its id.
     func beginRun(command: String, at: Instant) throws -> Int64
     /// Records how a run ended.

@@ -17,9 +17,10 @@ struct Kpibridge: ParsableCommand {
               kpibridge run --workspace samples/workspace
               kpibridge export --workspace samples/workspace --table fact_metric --format csv
 
-            Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error.
+            Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error; \
+            3 another run holds the store (nothing was done; try again later).
             """,
-        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Validate.self,
+        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.

@@ -49,7 +49,7 @@ import Testing
                      total: "0", grade: "NO_DATA"),
             ],
             names: ["E001": hostile], teams: ["E001": "一组"],
-            freshness: Freshness(lastRun: .init(id: 7, command: "run", startedAt: "2026-11-02T02:30:00Z",
+            freshness: Freshness(lastRun: RunRecord(id: 7, command: "run", startedAt: "2026-11-02T02:30:00Z",
                                                 finishedAt: "2026-11-02T02:31:10Z", status: "ok"),
                                  sources: [.init(connector: "amazon.all_orders", files: 2, rowsLoaded: 1301, rowsQuarantined: 1,
                                                  lastLoadedAt: "2026-11-02T02:30:40Z")],

@@ -36,8 +36,8 @@ public struct Pipeline: Sendable {
     /// Imports every new file in the inbox, then refreshes the fact tables. Periods overlapping
     /// `recompute` are computed with the definition version now in force even when closed.
     public func run(recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
-        let plan = try planInbox()
-        return try execute(plan, command: "run", recompute: recompute)
+        let claim = try claim("run")
+        return try execute(try planInbox(), command: "run", claim: claim, recompute: recompute)
     }
 
     /// Matches every file under the inbox to a source, or routes it by header detection when no
@@ -75,6 +75,7 @@ public struct Pipeline: Sendable {
     public func importFiles(connector id: String, files: [String], shop: String? = nil, platform: String? = nil,
                             timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> RunReport {
         let connector = try connector(id)
+        let claim = try claim("import")
         var planned: [(String, (any Connector)?, SourceConfig?)] = []
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
@@ -83,7 +84,7 @@ public struct Pipeline: Sendable {
                                      currency: currency, period: period)
             planned.append((path, connector, try workspace.settings(for: workspace.paths.display(path), given: given)))
         }
-        return try execute(try plan(planned), command: "import")
+        return try execute(try plan(planned), command: "import", claim: claim)
     }
 
     // MARK: shared steps
@@ -140,7 +141,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
-    private func execute(_ plan: [PlannedFile], command: String, recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
+    private func execute(_ plan: [PlannedFile], command: String, claim: Claim, recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
+        defer { withExtendedLifetime(claim.lease) {} }
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
         }
@@ -148,6 +150,7 @@ public struct Pipeline: Sendable {
         do { runID = try store.beginRun(command: command, at: .now()) } catch { throw .failed("store \(storeURL): \(error)") }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
         report.recompute = recompute
+        report.lockNote = claim.note
         do {
             for file in plan {
                 if let reason = file.skipReason {

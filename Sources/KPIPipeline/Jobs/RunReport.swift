@@ -14,6 +14,8 @@ public struct RunReport: Sendable {
     var refresh: FactRefresh.Outcome?
     /// The `--recompute` dates, when given.
     public var recompute: DateRange?
+    /// What taking the run lock found (a run that died mid-way), if anything.
+    public var lockNote: String?
 
     public var facts: FactWriteResult? { refresh?.facts }
     public var factRows: Int { refresh?.factRows ?? 0 }
@@ -104,6 +106,7 @@ public struct RunReport: Sendable {
     /// A few plain lines: each file, then the totals and where the results are.
     public var text: String {
         var lines = ["kpibridge \(command) · run #\(runID) · store \(store)"]
+        if let lockNote { lines.append("note: \(lockNote)") }
         for file in files {
             switch file.status {
             case .loaded(let s):

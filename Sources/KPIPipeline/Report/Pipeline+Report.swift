@@ -82,10 +82,7 @@ extension Pipeline {
     private func freshness() throws -> Freshness {
         var freshness = Freshness()
         try store.scan(.runs) { values in
-            let row = StoredRow(.runs, values)
-            guard row.text("finished_at") != nil, let id = row.int("id") else { return }
-            freshness.lastRun = Freshness.Run(id: Int64(id), command: row.string("command"), startedAt: row.string("started_at"),
-                                              finishedAt: row.text("finished_at"), status: row.string("status"))
+            if let run = RunRecord(StoredRow(.runs, values)), run.finishedAt != nil { freshness.lastRun = run }
         }
         var sources: [String: Freshness.Source] = [:]
         try store.scan(.loadLedger) { values in

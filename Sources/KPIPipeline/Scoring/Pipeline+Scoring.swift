@@ -14,6 +14,8 @@ extension Pipeline {
         guard file.problems.isEmpty else {
             throw .failed(file.problems.joined(separator: "\n") + "\n(`kpibridge validate` lists these again)")
         }
+        let claim = try claim("score")
+        defer { withExtendedLifetime(claim.lease) {} }
         do {
             let runID = try store.beginRun(command: "score", at: .now())
             let facts = try store.factMetrics()

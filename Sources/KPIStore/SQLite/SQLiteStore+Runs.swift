@@ -2,6 +2,26 @@ import GRDB
 import KPISchema
 
 extension SQLiteStore {
+    public func acquireRunLock(_ holder: RunHolder) throws -> any RunLease {
+        path == ":memory:" ? NoRunLease() : try FileRunLease(path: path + ".lock", holder: holder)
+    }
+
+    public func runLockHolder() throws -> RunHolder? {
+        path == ":memory:" ? nil : FileRunLease.holder(path: path + ".lock")
+    }
+
+    public func abandonUnfinishedRuns(at instant: Instant) throws -> [Int64] {
+        // `finished_at` stays empty: the run never finished, and its duration is unknown.
+        try queue.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE finished_at IS NULL AND status = 'running' ORDER BY id")
+            try db.execute(sql: """
+                UPDATE runs SET status = 'abandoned', message = ?
+                WHERE finished_at IS NULL AND status = 'running'
+                """, arguments: ["the process ended before the run finished (found \(instant.iso8601))"])
+            return ids
+        }
+    }
+
     public func beginRun(command: String, at: Instant) throws -> Int64 {
         try queue.write { db in
             try db.execute(sql: "INSERT INTO runs (command, started_at, status) VALUES (?, ?, 'running')",

@@ -60,3 +60,14 @@ extension ReconciliationDetail {
                   sourceLine: row.int("source_line") ?? 0)
     }
 }
+
+extension RunRecord {
+    init?(_ row: StoredRow) {
+        guard let id = row.int("id") else { return nil }
+        self.init(id: Int64(id), command: row.string("command"), startedAt: row.string("started_at"),
+                  finishedAt: row.text("finished_at"), status: row.string("status"), exitCode: row.int("exit_code"),
+                  filesRead: row.int("files_read") ?? 0, filesSkipped: row.int("files_skipped") ?? 0,
+                  rowsLoaded: row.int("rows_loaded") ?? 0, rowsQuarantined: row.int("rows_quarantined") ?? 0,
+                  message: row.text("message").flatMap { $0.split(separator: "\n").first.map(String.init) })
+    }
+}
