@@ -21,6 +21,7 @@ extension Kpibridge {
                   kpibridge run --workspace samples/workspace
                   kpibridge run --workspace ~/kpi --store sqlite:/var/lib/kpibridge/warehouse.sqlite
                   kpibridge run --workspace ~/kpi --recompute 2026-10-01..2026-10-31
+                  kpibridge run --workspace samples/workspace --schedules schedules --schedule nightly
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -29,13 +30,29 @@ extension Kpibridge {
                                    valueName: "FROM..TO"))
         var recompute: String?
 
+        @Option(help: "Run the schedule of this name (its sources, recompute and stages) from --schedules.")
+        var schedule: String?
+
+        @OptionGroup var schedules: ScheduleOptions
+
         func validate() throws {
+            if recompute != nil && schedule != nil {
+                throw ValidationError("--recompute and --schedule do not go together: a schedule names its own `recompute:`")
+            }
             if let recompute, DateRange(parsing: recompute) == nil {
                 throw ValidationError("--recompute `\(recompute)` is not like 2026-10, 2026-10-31 or 2026-09-01..2026-10-31")
             }
         }
 
         func run() throws {
+            if let schedule {
+                let pipeline = try options.pipeline()
+                let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
+                let outcome = try pipeline.run(schedule: chosen)
+                print(outcome.text)
+                if (outcome.run?.filesFailed ?? 0) > 0 { throw ExitCode(1) }
+                return
+            }
             let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)))
             print(report.text)
             if report.filesFailed > 0 { throw ExitCode(1) }

@@ -15,6 +15,8 @@ struct FactRefresh {
     let store: any WarehouseStore
     let now: Instant
     let recompute: DateRange?
+    /// False for a schedule without the `score` stage: fact_score keeps its rows until a run that scores.
+    var score = true
 
     /// What the refresh wrote, for the run summary.
     struct Outcome {
@@ -86,9 +88,11 @@ struct FactRefresh {
         outcome.reconciliationRows = rows.count
         outcome.detailRows = details.count
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
-        if workspace.scoring != nil { progress("scoring") }
-        outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
-            .run(facts: facts, roster: roster, runID: runID)
+        if score {
+            if workspace.scoring != nil { progress("scoring") }
+            outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
+                .run(facts: facts, roster: roster, runID: runID)
+        }
         let orphans = try store.orphanCounts()
         outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
         return outcome

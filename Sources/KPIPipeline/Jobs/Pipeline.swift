@@ -141,7 +141,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
-    private func execute(_ plan: [PlannedFile], command: String, claim: Claim, recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
+    func execute(_ plan: [PlannedFile], command: String, claim: Claim, recompute: DateRange? = nil,
+                 score: Bool = true) throws(PipelineError) -> RunReport {
         defer { withExtendedLifetime(claim.lease) {} }
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
@@ -181,8 +182,9 @@ public struct Pipeline: Sendable {
                     progress("failed   \(file.display)")
                 }
             }
-            report.refresh = try FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
-                .run(runID: runID, progress: progress)
+            var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
+            refresh.score = score
+            report.refresh = try refresh.run(runID: runID, progress: progress)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(

@@ -1,0 +1,62 @@
+import Foundation
+import KPISchema
+
+extension Pipeline {
+    /// What `run --schedule` did: the run (when the schedule loads) and the reports it wrote.
+    public struct ScheduledRun: Sendable {
+        public var schedule: String
+        public var run: RunReport?
+        /// Inbox files left for another schedule (their connector is not in this one's `sources`).
+        public var leftForOthers: Int = 0
+        /// Workspace-relative paths of the reports written.
+        public var reports: [String] = []
+
+        public var text: String {
+            var lines = run.map { [$0.text] } ?? ["kpibridge run --schedule \(schedule)"]
+            if leftForOthers > 0 { lines.append("left for other schedules: \(leftForOthers) inbox files of connectors not in `sources`") }
+            lines += reports.map { "report: \($0)" }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Runs one schedule's stages: load its sources (and recompute its closed period) under the run
+    /// lock, then write its reports. Relative periods count from today in the schedule's zone.
+    public func run(schedule: Schedule) throws(PipelineError) -> ScheduledRun {
+        var outcome = ScheduledRun(schedule: schedule.name)
+        let today = schedule.today(at: now())
+        if schedule.stages.contains(.load) {
+            let claim = try claim("run --schedule \(schedule.name)")
+            let plan = try planInbox()
+            let ours = { (file: PlannedFile) in schedule.sources?.contains(file.connector.id) ?? true }
+            let mine = plan.filter(ours)
+            outcome.leftForOthers = plan.filter { !ours($0) && $0.skipReason == nil }.count
+            let recompute = schedule.recompute.map { relative in
+                let period = relative.period(on: today)
+                return DateRange(start: period.start, end: period.end)!
+            }
+            outcome.run = try execute(mine, command: "run --schedule \(schedule.name)", claim: claim, recompute: recompute,
+                                      score: schedule.stages.contains(.score))
+        }
+        if let settings = schedule.report {
+            let period = settings.period.period(on: today)
+            let folder = try workspace.paths.resolve(settings.folder, key: "schedules/\(schedule.name).yaml: report.out")
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .failed("cannot create \(settings.folder): \(error.localizedDescription)")
+            }
+            for language in settings.languages {
+                let name = "kpibridge-report-\(period.label)-\(language.rawValue).html"
+                let path = (folder as NSString).appendingPathComponent(name)
+                let html = try report(period: period, language: language)
+                do {
+                    try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    throw .failed("cannot write \(path): \(error.localizedDescription)")
+                }
+                outcome.reports.append(workspace.paths.display(path))
+            }
+        }
+        return outcome
+    }
+}

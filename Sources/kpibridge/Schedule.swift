@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import KPIPipeline
+
+/// `--schedules`, shared by `schedule` and `run --schedule`.
+struct ScheduleOptions: ParsableArguments {
+    @Option(help: "The folder of schedule files (NAME.yaml).")
+    var schedules: String = "schedules"
+
+    /// The folder as an absolute path, so printed lines work from any directory.
+    var directory: String { URL(fileURLWithPath: schedules).standardizedFileURL.path }
+}
+
+extension SchedulePrinter.Format: ExpressibleByArgument {}
+
+extension Kpibridge {
+    struct Schedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "schedule",
+            abstract: "List the schedules, or print the crontab lines or systemd units that run them.",
+            subcommands: [List.self, Print.self])
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One line per schedule: name, cron time and zone, sources, stages.",
+                discussion: """
+                    Example:
+                      kpibridge schedule list --workspace samples/workspace --schedules schedules
+                    """)
+
+            @OptionGroup var options: WorkspaceOptions
+            @OptionGroup var schedules: ScheduleOptions
+
+            func run() throws {
+                for schedule in try ScheduleFile.loadAll(directory: schedules.directory, workspace: try options.openWorkspace()) {
+                    let sources = schedule.sources?.joined(separator: ",") ?? "all sources"
+                    let stages = schedule.stages.map(\.rawValue).joined(separator: ",")
+                    print("\(schedule.name)  \(schedule.cron) \(schedule.zone.identifier)  \(sources)  \(stages)"
+                          + (schedule.recompute.map { "  recompute \($0.rawValue)" } ?? "")
+                          + (schedule.description.map { "  — \($0)" } ?? ""))
+                }
+            }
+        }
+
+        struct Print: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Print the crontab lines (or systemd .service and .timer units) that run every schedule.",
+                discussion: """
+                    Paths are absolute, so the output can be installed as it is: `crontab -e`, or one file per \
+                    unit under /etc/systemd/system followed by `systemctl enable --now kpibridge-NAME.timer`. \
+                    Each line runs `kpibridge run --schedule NAME`, whose exit code 3 (another run held the \
+                    store) needs no alert.
+
+                    Example:
+                      kpibridge schedule print --workspace samples/workspace --schedules schedules
+                      kpibridge schedule print --workspace samples/workspace --schedules schedules --format systemd
+                    """)
+
+            @OptionGroup var options: WorkspaceOptions
+            @OptionGroup var schedules: ScheduleOptions
+
+            @Option(help: "crontab or systemd.")
+            var format: SchedulePrinter.Format = .crontab
+
+            func run() throws {
+                let workspace = try options.openWorkspace()
+                let all = try ScheduleFile.loadAll(directory: schedules.directory, workspace: workspace)
+                let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).standardizedFileURL.path
+                let printer = SchedulePrinter(executable: executable, workspace: workspace.paths.root, schedules: schedules.directory)
+                print(printer.text(all, format: format), terminator: "")
+            }
+        }
+    }
+}
