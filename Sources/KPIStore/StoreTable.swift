@@ -101,6 +101,7 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
                                            providerStatus, definitions, factChanges,
                                            quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
+                                           + ReportingView.all.map(\.table)
 
     public static func named(_ name: String) -> StoreTable? {
         all.first { $0.name == name }

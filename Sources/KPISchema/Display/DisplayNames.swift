@@ -82,7 +82,7 @@ public enum DisplayNames {
         "total": "总分", "grade": "等级", "veto": "一票否决", "note": "备注", "as_of": "截至", "elapsed_share": "时间进度",
         "projected": "预计", "gap": "差距", "status": "状态", "provider": "服务商", "status_before": "原等级",
         "status_after": "新等级", "result": "结果", "failing": "未达标项", "consecutive_fails": "连续未达标",
-        "consecutive_passes": "连续达标",
+        "consecutive_passes": "连续达标", "day": "日期", "month": "月份", "quarter": "季度",
     ]
 
     private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {

@@ -283,6 +283,9 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v5: views for report tools") { db in
+            for view in ReportingView.all { try db.execute(sql: view.createSQL) }
+        }
         return migrator
     }
 }

@@ -1,0 +1,69 @@
+/// A view with a friendly name over the fact tables, so a BI tool (Metabase, Superset, Power BI, Excel's
+/// ODBC, 飞书's data source) needs no joins and no knowledge of grains or key columns.
+///
+/// The SQL is plain enough for SQLite and PostgreSQL alike; the columns are part of the fact-table
+/// contract, and a view is changed only by a new migration that drops and recreates it.
+public struct ReportingView: Sendable {
+    public let table: StoreTable
+    let select: String
+
+    /// Company, platform, shop, team, employee and provider metrics by month, one row per profile.
+    public static let kpiMonthly = metrics("v_kpi_monthly", grain: "month", period: "month", periodSQL: "substr(period_start, 1, 7)")
+    /// The same by quarter (`2026-Q4`).
+    public static let kpiQuarterly = metrics(
+        "v_kpi_quarterly", grain: "quarter", period: "quarter",
+        periodSQL: "substr(period_start, 1, 4) || '-Q' || ((CAST(substr(period_start, 6, 2) AS INTEGER) + 2) / 3)")
+    /// The same by day.
+    public static let kpiDaily = metrics("v_kpi_daily", grain: "day", period: "day", periodSQL: "period_start")
+
+    /// One row per scorecard and period: who, total, grade, veto.
+    public static let scorecard = ReportingView(
+        table: StoreTable(name: "v_scorecard",
+                          columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard",
+                                    "total", "grade", "veto"],
+                          orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard"]),
+        select: """
+            SELECT grain, period_start, period_end, scope_type, scope_id, name, role, scorecard, total, grade, veto
+            FROM fact_score WHERE line = 'total'
+            """)
+
+    /// Mid-period lines not on track, worst first within a period.
+    public static let pacingAlerts = ReportingView(
+        table: StoreTable(name: "v_pacing_alerts",
+                          columns: ["grain", "period_start", "as_of", "scope_type", "scope_id", "scorecard", "line", "target",
+                                    "actual", "projected", "gap", "status"],
+                          orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"]),
+        select: """
+            SELECT grain, period_start, as_of, scope_type, scope_id, scorecard, line, target, actual, projected, gap, status
+            FROM fact_pacing WHERE status <> 'on_track'
+            """)
+
+    /// Company-level metrics where the two teams' definitions disagree, with both values.
+    public static let teamsDiffer = ReportingView(
+        table: StoreTable(name: "v_teams_differ",
+                          columns: ["grain", "period_start", "metric", "profile_a", "value_a", "profile_b", "value_b",
+                                    "value_b_in_a", "delta", "currency", "differing_concepts"],
+                          orderBy: ["grain", "period_start", "metric", "profile_a", "profile_b"]),
+        select: """
+            SELECT grain, period_start, metric, profile_a, value_a, profile_b, value_b, value_b_in_a, delta, currency,
+                   differing_concepts
+            FROM fact_reconciliation WHERE scope_type = 'company' AND (delta IS NULL OR delta <> 0)
+            """)
+
+    public static let all = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
+
+    private static func metrics(_ name: String, grain: String, period: String, periodSQL: String) -> ReportingView {
+        ReportingView(
+            table: StoreTable(name: name,
+                              columns: [period, "scope_type", "scope_id", "metric", "profile", "value", "unit", "currency",
+                                        "record_count", "definition"],
+                              orderBy: [period, "scope_type", "scope_id", "metric", "profile"]),
+            select: """
+                SELECT \(periodSQL) AS \(period), scope_type, scope_id, metric, profile, value, unit, currency, record_count, definition
+                FROM fact_metric WHERE grain = '\(grain)'
+                """)
+    }
+
+    /// `CREATE VIEW name AS select`.
+    var createSQL: String { "CREATE VIEW \(StoreTable.quote(table.name)) AS \(select)" }
+}
