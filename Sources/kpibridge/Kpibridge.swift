@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KPIPipeline
 import KPISchema
+import Logging
 
 /// The `kpibridge` command. Subcommands parse arguments and print; the work is in KPIPipeline.
 @main
@@ -29,8 +30,7 @@ struct Kpibridge: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as PipelineError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            Foundation.exit(error.kind.rawValue)
+            fail(error.message, code: error.kind.rawValue)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
@@ -40,9 +40,21 @@ struct Kpibridge: ParsableCommand {
                 print(message)
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((message.isEmpty ? "\(error)" : message).utf8 + [10]))
-            Foundation.exit(code == .validationFailure ? PipelineError.Kind.usage.rawValue : PipelineError.Kind.failed.rawValue)
+            fail(message.isEmpty ? "\(error)" : message,
+                 code: code == .validationFailure ? PipelineError.Kind.usage.rawValue : PipelineError.Kind.failed.rawValue)
         }
+    }
+
+    /// The last word on stderr, in the log's format (`error: …`, or a JSON line with the exit code).
+    static func fail(_ message: String, code: Int32) -> Never {
+        let format = LogFormat.requested(in: CommandLine.arguments)
+        if format == .json {
+            format.logger { FileHandle.standardError.write(Data($0.utf8)) }
+                .error("\(message)", metadata: ["event": "exit", "exit_code": "\(code)"])
+        } else {
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        }
+        Foundation.exit(code)
     }
 }
 
@@ -54,6 +66,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "Store to use instead of the workspace's: sqlite:PATH or postgres://user@host/db.")
     var store: String?
 
+    @Option(help: "How progress and problems are logged to stderr: text, or json (one object per line, for log shippers).")
+    var logFormat: LogFormat = .text
+
     /// The workspace alone, for commands that do not touch the store.
     func openWorkspace() throws -> Workspace {
         try Workspace(directory: workspace, builtinConnectors: BuiltinConnectors.directories())
@@ -62,9 +77,13 @@ struct WorkspaceOptions: ParsableArguments {
     func pipeline(createStore: Bool = true) throws -> Pipeline {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
                                     builtinConnectors: BuiltinConnectors.directories(), createStore: createStore)
-        pipeline.progress = { line in FileHandle.standardError.write(Data("  … \(line)\n".utf8)) }
+        pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
         return pipeline
     }
 }
 
 extension DisplayLanguage: ExpressibleByArgument {}
+
+extension LogFormat: ExpressibleByArgument {}

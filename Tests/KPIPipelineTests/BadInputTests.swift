@@ -91,7 +91,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/.kpibridge/warehouse.sqlite"))
     }
 
-    @Test func longFilesReportProgress() throws {
+    /// A workspace whose inbox is one Amazon file of 1,000 rows.
+    private func bigFileWorkspace() throws -> TemporaryWorkspace {
         let ws = try TemporaryWorkspace()
         var rows = ["amazon-order-id\tpurchase-date\torder-status\tsku\tquantity\tcurrency\titem-price"]
         for i in 0..<1_000 {
@@ -99,13 +100,32 @@ import Testing
         }
         try FileManager.default.removeItem(atPath: ws.path + "/inbox")
         try ws.write("inbox/amazon/big.txt", rows.joined(separator: "\n") + "\n")
+        return ws
+    }
+
+    @Test func longFilesReportProgress() throws {
+        let ws = try bigFileWorkspace()
         let lines = LineCollector()
         var pipeline = try ws.pipeline()
-        pipeline.progress = { lines.append($0) }
+        pipeline.logger = LogFormat.text.logger { lines.append($0) }
         pipeline.progressInterval = 400
         let report = try pipeline.run()
         #expect(report.rowsLoaded == 1_000)
-        #expect(lines.all.filter { $0.hasSuffix("rows…") } == ["inbox/amazon/big.txt: 400 rows…", "inbox/amazon/big.txt: 800 rows…"])
+        #expect(lines.all.filter { $0.hasSuffix("rows…\n") } == ["  … inbox/amazon/big.txt: 400 rows…\n", "  … inbox/amazon/big.txt: 800 rows…\n"])
+    }
+
+    @Test func onATerminalRowCountsRedrawOneLine() throws {
+        let ws = try bigFileWorkspace()
+        let lines = LineCollector()
+        var pipeline = try ws.pipeline()
+        pipeline.logger = LogFormat.text.logger(terminal: true) { lines.append($0) }
+        pipeline.progressInterval = 400
+        _ = try pipeline.run()
+        // Carriage return and erase-line, no newline: the next count (or event) overwrites it.
+        #expect(lines.all.filter { $0.hasSuffix("rows…") } == ["\r\u{1B}[2K  … inbox/amazon/big.txt: 400 rows…",
+                                                              "\r\u{1B}[2K  … inbox/amazon/big.txt: 800 rows…"])
+        #expect(lines.all.last?.hasPrefix("\r\u{1B}[2K  … ") == true)
+        #expect(lines.all.last?.hasSuffix("\n") == true)
     }
 }
 

@@ -61,7 +61,7 @@ import Testing
                 == "\(file): `stages` lists `report` but there is no `report:` section saying which period and where")
         #expect(problem("cron: \"30 25 * * *\"\ntimezone: UTC\n") == "\(file): `cron` hour `25`: values run from 0 to 23")
         #expect(problem("cron: \"30 2 * * *\"\ntimezone: UTC\n") == nil)
-        #expect(try pipelineError { _ = try ScheduleFile.named("nightly", directory: ws.path + "/schedules", workspace: workspace) }?.message
+        #expect(pipelineError { _ = try ScheduleFile.named("nightly", directory: ws.path + "/schedules", workspace: workspace) }?.message
                 == "no schedule `nightly` in \(ws.path)/schedules; there are: x")
     }
 

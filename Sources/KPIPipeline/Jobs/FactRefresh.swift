@@ -3,6 +3,7 @@ import KPIFacts
 import KPISchema
 import KPIScoring
 import KPIStore
+import Logging
 
 /// Recomputes every fact table from the store: metrics, reconciliation, and the record of which
 /// definition versions produced them.
@@ -34,7 +35,7 @@ struct FactRefresh {
         var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
     }
 
-    func run(runID: Int64, progress: (String) -> Void) throws -> Outcome {
+    func run(runID: Int64, logger: Logger) throws -> Outcome {
         let file = workspace.definitions
         var definitions = file.definitions
         let stored = try store.factPeriodVersions()
@@ -57,7 +58,8 @@ struct FactRefresh {
         }
 
         let names = definitions.names.joined(separator: ", ")
-        progress("computing metrics for \(names)" + (file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"))
+        let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
+        logger.info("computing metrics for \(names)\(pairs)", metadata: ["event": "metrics"])
         let roster = try ScoreRefresh.roster(store)
         let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
                                   asOf: now)
@@ -89,7 +91,7 @@ struct FactRefresh {
         outcome.detailRows = details.count
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         if score {
-            if workspace.scoring != nil { progress("scoring") }
+            if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring"]) }
             outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
                 .run(facts: facts, roster: roster, runID: runID)
         }

@@ -3,15 +3,17 @@ import KPIConnectors
 import KPIFacts
 import KPISchema
 import KPIStore
+import Logging
 
 /// The jobs the CLI offers, over one workspace and one store.
 public struct Pipeline: Sendable {
     public let workspace: Workspace
     public let store: any WarehouseStore
     public let storeURL: StoreURL
-    /// Receives one line per file as a job works through them (the CLI prints these to stderr).
-    public var progress: @Sendable (String) -> Void = { _ in }
-    /// A long file reports its row count through `progress` every this many rows.
+    /// Where a job reports each file as it works through them, and a long file's row count (the CLI
+    /// logs to stderr as text or JSON lines; by default nothing is logged).
+    public var logger = Logger(label: "kpibridge") { _ in SwiftLogNoOpLogHandler() }
+    /// A long file logs its row count every this many rows.
     public var progressInterval = 100_000
     /// The clock that decides which periods are closed (tests fix it).
     public var now: @Sendable () -> Instant = { .now() }
@@ -156,19 +158,21 @@ public struct Pipeline: Sendable {
             for file in plan {
                 if let reason = file.skipReason {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .skipped(reason: reason)))
-                    progress("skipped  \(file.display) (\(reason))")
+                    logger.info("skipped  \(file.display) (\(reason))",
+                                metadata: ["event": "skipped", "file": "\(file.display)", "reason": "\(reason)"])
                     continue
                 }
                 if let reason = file.failure {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .failed(reason: reason)))
-                    progress("failed   \(file.display)")
+                    logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason)"])
                     continue
                 }
-                progress("loading  \(file.display) [\(file.connector.id)]")
+                logger.info("loading  \(file.display) [\(file.connector.id)]",
+                            metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)"])
                 do {
                     var reader: any RecordReader = ProgressReader(
                         base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
-                        file: file.display, interval: progressInterval, report: progress)
+                        file: file.display, interval: progressInterval, logger: logger)
                     let stats = try store.load(
                         FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
                                    encoding: file.encoding.rawValue, runID: runID, at: .now()),
@@ -179,12 +183,13 @@ public struct Pipeline: Sendable {
                     // The file's transaction rolled back: none of its rows are in the store.
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id,
                                                     status: .failed(reason: error.description)))
-                    progress("failed   \(file.display)")
+                    logger.error("failed   \(file.display)",
+                                 metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)"])
                 }
             }
             var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
             refresh.score = score
-            report.refresh = try refresh.run(runID: runID, progress: progress)
+            report.refresh = try refresh.run(runID: runID, logger: logger)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(

@@ -1,15 +1,16 @@
 import KPIConnectors
 import KPISchema
+import Logging
 
-/// Wraps a reader so that a long file reports how far it has got every `interval` rows.
+/// Wraps a reader so that a long file logs how far it has got every `interval` rows.
 struct ProgressReader: RecordReader {
     var base: any RecordReader
     let file: String
     let interval: Int
-    let report: @Sendable (String) -> Void
+    let logger: Logger
 
     mutating func read(into sink: inout some RecordSink) throws -> ReadStats {
-        var counting = CountingSink(base: sink, file: file, interval: interval, report: report)
+        var counting = CountingSink(base: sink, file: file, interval: interval, logger: logger)
         let stats = try base.read(into: &counting)
         sink = counting.base
         return stats
@@ -21,15 +22,15 @@ private struct CountingSink<Base: RecordSink>: RecordSink {
     var base: Base
     let file: String
     let interval: Int
-    let report: @Sendable (String) -> Void
+    let logger: Logger
     private var lastLine = 0
     private var rows = 0
 
-    init(base: Base, file: String, interval: Int, report: @escaping @Sendable (String) -> Void) {
+    init(base: Base, file: String, interval: Int, logger: Logger) {
         self.base = base
         self.file = file
         self.interval = interval
-        self.report = report
+        self.logger = logger
     }
 
     mutating func accept(_ record: NormalizedRecord) throws {
@@ -46,6 +47,8 @@ private struct CountingSink<Base: RecordSink>: RecordSink {
         guard line != lastLine else { return }
         lastLine = line
         rows += 1
-        if rows % interval == 0 { report("\(file): \(rows) rows…") }
+        if rows % interval == 0 {
+            logger.info("\(file): \(rows) rows…", metadata: ["event": "rows", "file": "\(file)", "rows": "\(rows)"])
+        }
     }
 }
