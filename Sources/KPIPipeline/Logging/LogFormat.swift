@@ -32,19 +32,26 @@ public enum LogFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// A handler that keeps its metadata in a dictionary and writes whole lines.
+protocol LineLogHandler: LogHandler {
+    var metadata: Logger.Metadata { get set }
+}
+
+extension LineLogHandler {
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+}
+
 /// The pipeline's events as people read them: `  … loading inbox/a.txt [amazon.all_orders]`. On a
 /// terminal, row counts of a long file overwrite each other on one line.
-struct TextLogHandler: LogHandler {
+struct TextLogHandler: LineLogHandler {
     let label: String
     let terminal: Bool
     let write: @Sendable (String) -> Void
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
 
     func log(event: LogEvent) {
         let prefix = event.level >= .warning ? "  \(event.level.rawValue): " : "  … "
@@ -58,16 +65,11 @@ struct TextLogHandler: LogHandler {
 }
 
 /// One JSON object per line: `ts`, `level`, `label`, `message`, then the event's metadata fields.
-struct JSONLogHandler: LogHandler {
+struct JSONLogHandler: LineLogHandler {
     let label: String
     let write: @Sendable (String) -> Void
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
 
     func log(event: LogEvent) {
         var fields: [(String, String)] = [("ts", JSONText.quoted(Self.timestamp(Date()))),
