@@ -14,6 +14,9 @@ public protocol WarehouseStore: Sendable {
     /// Marks runs that never finished (their process died mid-run) `abandoned`, returning their ids.
     /// Call only while holding the run lock.
     func abandonUnfinishedRuns(at: Instant) throws -> [Int64]
+    /// Deletes run history older than `before` — `runs` rows with their ledger entries, quarantined rows
+    /// and fact change log — never records or fact tables; with `dryRun` only counts what would go.
+    func pruneHistory(before: CivilDate, dryRun: Bool) throws -> PruneResult
     /// Records a run's start and returns its id.
     func beginRun(command: String, at: Instant) throws -> Int64
     /// Records how a run ended.
@@ -47,6 +50,16 @@ public protocol WarehouseStore: Sendable {
     func factMetrics() throws -> [FactMetric]
     /// Streams a table's rows in primary-key order.
     func scan(_ table: StoreTable, _ body: (_ row: [TableValue]) throws -> Void) throws
+}
+
+/// What `prune` deleted (or, in a dry run, would delete), per table.
+public struct PruneResult: Sendable, Hashable {
+    public var runs = 0
+    public var ledger = 0
+    public var quarantine = 0
+    public var factChanges = 0
+
+    public init() {}
 }
 
 /// What a scoring write changed, per table.

@@ -15,7 +15,7 @@ public struct Pipeline: Sendable {
     public var logger = Logger(label: "kpibridge") { _ in SwiftLogNoOpLogHandler() }
     /// A long file logs its row count every this many rows.
     public var progressInterval = 100_000
-    /// The clock that decides which periods are closed (tests fix it).
+    /// The clock that decides which periods are closed and stamps runs and loads (tests fix it).
     public var now: @Sendable () -> Instant = { .now() }
 
     public init(workspace: Workspace, store: any WarehouseStore, storeURL: StoreURL) {
@@ -150,7 +150,7 @@ public struct Pipeline: Sendable {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
         }
         let runID: Int64
-        do { runID = try store.beginRun(command: command, at: .now()) } catch { throw .failed("store \(storeURL): \(error)") }
+        do { runID = try store.beginRun(command: command, at: now()) } catch { throw .failed("store \(storeURL): \(error)") }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
         report.recompute = recompute
         report.lockNote = claim.note
@@ -175,7 +175,7 @@ public struct Pipeline: Sendable {
                         file: file.display, interval: progressInterval, logger: logger)
                     let stats = try store.load(
                         FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
-                                   encoding: file.encoding.rawValue, runID: runID, at: .now()),
+                                   encoding: file.encoding.rawValue, runID: runID, at: now()),
                         reader: &reader)
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats),
                                                     routing: file.routing, unknownColumns: file.unknownColumns))
@@ -193,7 +193,7 @@ public struct Pipeline: Sendable {
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(
-                runID: runID, finishedAt: .now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
+                runID: runID, finishedAt: now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
                 rowsQuarantined: report.rowsQuarantined, message: message))
             throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
@@ -201,7 +201,7 @@ public struct Pipeline: Sendable {
         do {
             let failed = report.filesFailed > 0
             try store.finishRun(RunOutcome(
-                runID: runID, finishedAt: .now(), status: failed ? "files failed" : "ok", exitCode: failed ? 1 : 0,
+                runID: runID, finishedAt: now(), status: failed ? "files failed" : "ok", exitCode: failed ? 1 : 0,
                 filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
                 rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,

@@ -17,12 +17,12 @@ extension Pipeline {
         let claim = try claim("score")
         defer { withExtendedLifetime(claim.lease) {} }
         do {
-            let runID = try store.beginRun(command: "score", at: .now())
+            let runID = try store.beginRun(command: "score", at: now())
             let facts = try store.factMetrics()
             guard !facts.isEmpty else { throw PipelineError.failed("fact_metric is empty: run `kpibridge run` first") }
             let outcome = try ScoreRefresh(workspace: workspace, store: store, now: now())
                 .run(facts: facts, roster: try ScoreRefresh.roster(store), runID: runID)!
-            try store.finishRun(RunOutcome(runID: runID, finishedAt: .now(), status: "ok", exitCode: 0, filesRead: 0,
+            try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "ok", exitCode: 0, filesRead: 0,
                                            filesSkipped: 0, rowsLoaded: 0, rowsQuarantined: 0,
                                            factsWritten: outcome.written.scores.written, message: nil))
             return ScoreSummary(runID: runID, lines: RunReport.scoringLines(outcome))

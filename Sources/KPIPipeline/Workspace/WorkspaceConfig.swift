@@ -13,10 +13,25 @@ public struct WorkspaceConfig: Sendable, Decodable {
     /// The folder `run` imports from. Default `inbox`.
     public var inbox: String?
     public var sources: [SourceConfig]
+    /// How long run history is kept before `prune` may delete it.
+    public var retention: Retention?
 
     enum CodingKeys: String, CodingKey {
-        case store, definitions, scorecards, connectors, inbox, sources
+        case store, definitions, scorecards, connectors, inbox, sources, retention
         case fxRates = "fx_rates"
+    }
+}
+
+/// `retention:` in kpibridge.yaml.
+public struct Retention: Sendable, Decodable, Hashable {
+    /// Months of run history (runs, load ledger, quarantined rows, fact change log) `prune` keeps. Default 6.
+    public var historyMonths: Int?
+
+    /// The months kept when the workspace does not say.
+    public static let defaultHistoryMonths = 6
+
+    enum CodingKeys: String, CodingKey {
+        case historyMonths = "history_months"
     }
 }
 

@@ -1,0 +1,63 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import Testing
+
+/// `prune` deletes old run history only: records and facts stay, a dry run deletes nothing, the
+/// retention window is refused, and a re-sent file whose ledger entry went counts nothing twice.
+@Suite struct PruneTests {
+    static func at(_ text: String) -> @Sendable () -> Instant { { Instant(iso8601: text)! } }
+
+    @Test func oldHistoryGoesRecordsAndFactsStay() throws {
+        let ws = try TemporaryWorkspace()
+        var pipeline = try ws.pipeline()
+        // January: the tiny inbox (4 files, 1 quarantined row, RunTests). November: one more file.
+        pipeline.now = Self.at("2026-01-10T02:30:00Z")
+        _ = try pipeline.run()
+        pipeline.now = Self.at("2026-11-22T02:30:00Z")
+        try ws.write("inbox/team/roster.csv", ScoringWorkspaceTests.roster)
+        _ = try pipeline.run()
+        let facts = try ws.export("fact_metric")
+        let orders = try ws.export("orders")
+
+        let dry = try pipeline.prune(before: CivilDate(iso: "2026-05-01")!, dryRun: true)
+        #expect(dry.result.runs == 1 && dry.result.ledger == 4 && dry.result.quarantine == 1)
+        #expect(dry.text.hasPrefix("kpibridge prune · run history before 2026-05-01 (dry run: nothing deleted)\n  runs                 1 would go"))
+        #expect(try RunHistory.load(pipeline, limit: 10).runs.count == 2)
+
+        let pruned = try pipeline.prune(before: CivilDate(iso: "2026-05-01")!, dryRun: false)
+        #expect(pruned.result == dry.result)
+        #expect(try RunHistory.load(pipeline, limit: 10).runs.map(\.id) == [2])
+        #expect(try ws.export("quarantine").split(separator: "\r\n").count == 1)
+        #expect(try ws.export("load_ledger").split(separator: "\r\n").count == 2)
+        #expect(try ws.export("orders") == orders)
+        #expect(try ws.export("fact_metric") == facts)
+
+        // The January files are no longer in the ledger: they load again, and replace their own records.
+        let again = try pipeline.run()
+        #expect(again.filesRead == 4)
+        #expect(try ws.export("fact_metric") == facts)
+        #expect(again.text.contains("(0 new, 0 changed, 0 removed,"))
+    }
+
+    @Test func theRetentionWindowIsRefused() throws {
+        let ws = try TemporaryWorkspace()
+        var pipeline = try ws.pipeline()
+        pipeline.now = Self.at("2026-11-22T02:30:00Z")
+        // Six months before 22 November is 22 May.
+        #expect(pipeline.pruneLimit() == CivilDate(iso: "2026-05-22"))
+        let error = pipelineError { _ = try pipeline.prune(before: CivilDate(iso: "2026-06-01")!, dryRun: true) }
+        #expect(error?.kind == .usage)
+        #expect(error?.message == "--before 2026-06-01 would delete history younger than 6 months (`retention.history_months` "
+                + "in kpibridge.yaml); the latest date allowed today is 2026-05-22")
+        // 31 August less six months is the last day of February.
+        pipeline.now = Self.at("2026-08-31T12:00:00Z")
+        #expect(pipeline.pruneLimit() == CivilDate(iso: "2026-02-28"))
+        // The workspace may keep less (or more).
+        let config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        try ws.write("kpibridge.yaml", config + "retention:\n  history_months: 1\n")
+        var short = try ws.pipeline()
+        short.now = Self.at("2026-11-22T02:30:00Z")
+        #expect(short.pruneLimit() == CivilDate(iso: "2026-10-22"))
+    }
+}
