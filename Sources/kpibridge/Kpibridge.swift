@@ -69,6 +69,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(help: "How progress and problems are logged to stderr: text, or json (one object per line, for log shippers).")
     var logFormat: LogFormat = .text
 
+    @Option(help: "Log a long file's row count every this many rows.")
+    var progressEvery: Int = 100_000
+
     /// The workspace alone, for commands that do not touch the store.
     func openWorkspace() throws -> Workspace {
         try Workspace(directory: workspace, builtinConnectors: BuiltinConnectors.directories())
@@ -77,6 +80,7 @@ struct WorkspaceOptions: ParsableArguments {
     func pipeline(createStore: Bool = true) throws -> Pipeline {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
                                     builtinConnectors: BuiltinConnectors.directories(), createStore: createStore)
+        pipeline.progressInterval = max(1, progressEvery)
         pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
