@@ -40,10 +40,16 @@ struct StrictMapping {
         .failed("\(file): `\(here(key))` \(message)")
     }
 
+    /// ` (did you mean `x`?)` when a name is close to one of `among`, else empty: every configuration
+    /// message that names an unknown thing offers the nearest known one the same way.
+    static func hint(_ name: String, among: [String]) -> String {
+        HeaderName.closest(to: [HeaderName(name)], among: among).map { " (did you mean `\($0)`?)" } ?? ""
+    }
+
     /// Fails on the first key outside `allowed`, suggesting the closest allowed one.
     func check(allowed: [String]) throws(PipelineError) {
         for key in keys where !allowed.contains(key) {
-            let hint = HeaderName.closest(to: [HeaderName(key)], among: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+            let hint = Self.hint(key, among: allowed)
             throw .failed("\(file): unknown key `\(here(key))`\(hint); allowed here: \(allowed.joined(separator: ", "))")
         }
     }

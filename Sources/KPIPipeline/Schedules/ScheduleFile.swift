@@ -17,7 +17,7 @@ public enum ScheduleFile {
         let all = try loadAll(directory: directory, workspace: workspace)
         guard let schedule = all.first(where: { $0.name == name }) else {
             throw .usage("no schedule `\(name)` in \(directory); there are: \(all.map(\.name).joined(separator: ", "))"
-                         + ScorecardsFile.hint(name, all.map(\.name)))
+                         + StrictMapping.hint(name, among: all.map(\.name)))
         }
         return schedule
     }
@@ -53,7 +53,7 @@ public enum ScheduleFile {
         let sources = try root.strings("sources")
         for source in sources ?? [] where !connectors.contains(source) {
             throw root.error("sources", "names `\(source)`, which is not a connector of this workspace"
-                             + ScorecardsFile.hint(source, Array(connectors)))
+                             + StrictMapping.hint(source, among: Array(connectors)))
         }
         let stages = try root.choices("stages", Schedule.Stage.self) ?? [.load, .score]
         let recompute = try root.choice("recompute", Schedule.RelativePeriod.self)

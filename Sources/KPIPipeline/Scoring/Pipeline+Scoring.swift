@@ -57,7 +57,7 @@ extension Pipeline {
             let at = employee.lineage.map { "\($0.file):\($0.line)" } ?? "roster"
             problems.append("\(at): employee \(employee.id) (\(employee.name)) has role `\(employee.role)`, which no scorecard covers; "
                             + "map it under `roles:` in \(workspace.scoringName)"
-                            + ScorecardsFile.hint(employee.role, Array(policy.roles.keys)))
+                            + StrictMapping.hint(employee.role, among: Array(policy.roles.keys)))
         }
         return problems
     }

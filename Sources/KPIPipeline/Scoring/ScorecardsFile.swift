@@ -85,7 +85,7 @@ public struct ScorecardsFile: Sendable {
             for role in section.keys {
                 let card = try section.string(role) ?? ""
                 if scorecards[card] == nil {
-                    problem(section, role, "names scorecard `\(card)`, which is not defined" + hint(card, Array(scorecards.keys)))
+                    problem(section, role, "names scorecard `\(card)`, which is not defined" + StrictMapping.hint(card, among: Array(scorecards.keys)))
                 }
                 roles[role] = card
             }
@@ -104,7 +104,7 @@ public struct ScorecardsFile: Sendable {
                 try m.check(allowed: ["metric", "profile", "at_least", "at_most"])
                 let metricName = try m.string("metric") ?? ""
                 guard let metric = MetricID(rawValue: metricName) else {
-                    problem(m, "metric", "`\(metricName)` is not a metric" + hint(metricName, MetricID.allCases.map(\.rawValue)))
+                    problem(m, "metric", "`\(metricName)` is not a metric" + StrictMapping.hint(metricName, among: MetricID.allCases.map(\.rawValue)))
                     continue
                 }
                 guard let profile = try m.string("profile") ?? defaultProfile, profiles.contains(profile) else {
@@ -134,9 +134,6 @@ public struct ScorecardsFile: Sendable {
         return ScorecardsFile(policy: policy, problems: problems)
     }
 
-    static func hint(_ name: String, _ among: [String]) -> String {
-        HeaderName.closest(to: [HeaderName(name)], among: among).map { " (did you mean `\($0)`?)" } ?? ""
-    }
 
     /// One line; nil (with a problem noted) when it cannot be scored.
     private static func line(_ m: StrictMapping, cap: Decimal, profiles: [String], segments: [Segment],
@@ -150,7 +147,7 @@ public struct ScorecardsFile: Sendable {
         switch (metricName, rating) {
         case (let name?, nil):
             guard let metric = MetricID(rawValue: name) else {
-                problem(m, "metric", "`\(name)` is not a metric" + hint(name, MetricID.allCases.map(\.rawValue)))
+                problem(m, "metric", "`\(name)` is not a metric" + StrictMapping.hint(name, among: MetricID.allCases.map(\.rawValue)))
                 return nil
             }
             guard let profile = try m.string("profile") else {
@@ -158,7 +155,7 @@ public struct ScorecardsFile: Sendable {
                 return nil
             }
             guard profiles.contains(profile) else {
-                problem(m, "profile", "`\(profile)` is not a definition profile" + hint(profile, profiles))
+                problem(m, "profile", "`\(profile)` is not a definition profile" + StrictMapping.hint(profile, among: profiles))
                 return nil
             }
             let scope = try m.choice("scope", LineScope.self) ?? .employee
