@@ -56,8 +56,7 @@ extension ReportPage {
             byCard[key, default: []].append(fact)
         }
         // Teams by name, then people without a team, then providers.
-        var groups: [GroupKey: [Card]] = [:]
-        var totals: [GroupKey: [ScoreFact]] = [:]
+        var groups: [GroupKey: [(total: ScoreFact, lines: [ScoreFact])]] = [:]
         var quiet: [String] = []
         for key in order {
             let facts = byCard[key]!
@@ -71,11 +70,12 @@ extension ReportPage {
             case .team: GroupKey(rank: 0, name: total.scopeID)
             default: input.teams[total.scopeID].map { GroupKey(rank: 0, name: $0) } ?? GroupKey(rank: 1, name: words.noTeam)
             }
-            groups[group, default: []].append(card(total: total, lines: facts.filter { $0.line != "total" }, words))
-            totals[group, default: []].append(total)
+            groups[group, default: []].append((total, facts.filter { $0.line != "total" }))
         }
         let sorted = groups.keys.sorted().map { key in
-            CardGroup(name: key.name, summary: summary(totals[key]!, words), cards: groups[key]!)
+            let members = groups[key]!
+            return CardGroup(name: key.name, summary: summary(members.map(\.total), words),
+                             cards: members.map { card(total: $0.total, lines: $0.lines, words) })
         }
         return (sorted, quiet.isEmpty ? nil : quiet.joined(separator: ", "))
     }

@@ -3,3 +3,8 @@
 public enum DisplayLanguage: String, Sendable, CaseIterable {
     case en, zh
 }
+
+extension DisplayLanguage {
+    /// The phrase in this language: the one place report and reconcile wording chooses between the two.
+    public func pick(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
+}

@@ -87,7 +87,7 @@ public enum DisplayNames {
 
     private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {
         guard let names = table[name] else { return name }
-        return language == .zh ? names.zh : names.en
+        return language.pick(names.en, names.zh)
     }
 
     public static func metric(_ name: String, _ language: DisplayLanguage) -> String { pick(metrics, name, language) }
@@ -100,7 +100,7 @@ public enum DisplayNames {
     public static func variant(_ value: String, _ language: DisplayLanguage) -> String {
         if value.hasPrefix("business_hours("), value.hasSuffix(")") {
             let calendar = value.dropFirst("business_hours(".count).dropLast()
-            return language == .zh ? "工作小时(\(calendar))" : "business hours (\(calendar))"
+            return language.pick("business hours (\(calendar))", "工作小时(\(calendar))")
         }
         return pick(variants, value, language)
     }
