@@ -10,6 +10,11 @@ public struct FlatTableLayout: Sendable {
     public let columns: [String]
     public let keyColumns: [String]
 
+    private static let layouts = Dictionary(uniqueKeysWithValues: FlatKind.allCases.map { ($0, FlatTableLayout($0)) })
+
+    /// The kind's layout, computed once.
+    static func of(_ kind: FlatKind) -> FlatTableLayout { layouts[kind]! }
+
     static let lineage = ["connector", "source_file", "source_line", "content_hash", "run_id"]
 
     public init(_ kind: FlatKind) {
@@ -40,13 +45,8 @@ public struct FlatTableLayout: Sendable {
     }
 
     /// The upsert: a record with the same key replaces the stored one (the later file wins).
-    var upsertSQL: String {
-        let table = StoreTable.quote(kind.schema.table)
-        let nonKey = columns.filter { !keyColumns.contains($0) }
-        return "INSERT INTO \(table) (\(columns.map(StoreTable.quote).joined(separator: ", "))) VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ") ON CONFLICT ("
-            + keyColumns.map(StoreTable.quote).joined(separator: ", ") + ") DO UPDATE SET "
-            + nonKey.map { "\(StoreTable.quote($0)) = excluded.\(StoreTable.quote($0))" }.joined(separator: ", ")
+    var upsert: UpsertStatement {
+        UpsertStatement(replacing: kind.schema.table, columns: columns, key: keyColumns)
     }
 
     /// The values in column order; absent key parts as `''`.

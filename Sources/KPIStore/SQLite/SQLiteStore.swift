@@ -3,7 +3,7 @@ import GRDB
 import KPISchema
 
 /// The embedded warehouse: one SQLite file, opened through GRDB in WAL mode.
-public final class SQLiteStore: WarehouseStore {
+public final class SQLiteStore: SQLStore {
     let queue: DatabaseQueue
     public let path: String
 
@@ -32,5 +32,23 @@ public final class SQLiteStore: WarehouseStore {
         path = ":memory:"
         queue = try DatabaseQueue()
         try Self.migrator.migrate(queue)
+    }
+
+    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try queue.read { db in try body(GRDBSession(db: db)) }
+    }
+
+    @discardableResult
+    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try queue.write { db in try body(GRDBSession(db: db)) }
+    }
+
+    public func rehearse<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        var result: T?
+        try queue.inTransaction { db in
+            result = try body(GRDBSession(db: db))
+            return .rollback
+        }
+        return result!
     }
 }

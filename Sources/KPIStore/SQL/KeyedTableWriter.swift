@@ -1,0 +1,92 @@
+/// Makes a derived table (facts, reconciliation, scores) equal a freshly computed row set, writing only
+/// the rows whose content changed, so re-runs leave `run_id` and exports untouched and the run can say
+/// what changed.
+///
+/// Numbers are compared as doubles, which is what SQLite keeps in NUMERIC columns; fresh decimal text
+/// and PostgreSQL's exact numerics convert the same way, so an unchanged value compares equal.
+struct KeyedTableWriter {
+    let table: String
+    /// Every column but `run_id`, which the writer sets on rows it writes.
+    let columns: [String]
+    let key: [String]
+    let numeric: Set<String>
+
+    /// One row that changed, for change logs: the stored and the new values (nil when absent).
+    struct Change {
+        var old: [TableValue]?
+        var new: [TableValue]?
+    }
+
+    init(_ table: StoreTable, numeric: Set<String>) {
+        self.table = table.name
+        columns = table.columns.filter { $0 != "run_id" }
+        key = table.orderBy
+        self.numeric = numeric
+    }
+
+    /// A row's values normalised for comparison.
+    private func comparable(_ row: [TableValue]) -> [TableValue] {
+        zip(columns, row).map { column, value in
+            guard numeric.contains(column) else { return value }
+            switch value {
+            case .integer(let v): return .real(Double(v))
+            case .text(let v): return .real(Double(v) ?? .nan)
+            default: return value
+            }
+        }
+    }
+
+    func replace(with rows: [[StoreValue]], runID: Int64, in session: any SQLSession,
+                 onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
+        let keyIndexes = key.map { columns.firstIndex(of: $0)! }
+        var existing: [[TableValue]: [TableValue]] = [:]
+        try session.forEach("SELECT \(columns.map(StoreTable.quote).joined(separator: ", ")) FROM \(StoreTable.quote(table))") { row in
+            existing[keyIndexes.map { row[$0] }] = row
+        }
+        let upsert = try session.writer(UpsertStatement(replacing: table, columns: columns + ["run_id"], key: key))
+        var result = FactWriteResult()
+        for row in rows {
+            let fresh = row.map(TableValue.init)
+            if let old = existing.removeValue(forKey: keyIndexes.map { fresh[$0] }) {
+                if comparable(old) == comparable(fresh) { result.unchanged += 1; continue }
+                result.updated += 1
+                try onChange(Change(old: old, new: fresh))
+            } else {
+                result.inserted += 1
+            }
+            try upsert.append(row + [.integer(runID)])
+        }
+        try upsert.finish()
+        let delete = "DELETE FROM \(StoreTable.quote(table)) WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
+        // Deleted in key order, so the change log is the same on every re-run.
+        for (keyValues, old) in existing.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+            try session.execute(delete, keyValues.map(StoreValue.init))
+            result.deleted += 1
+            try onChange(Change(old: old, new: nil))
+        }
+        return result
+    }
+}
+
+extension TableValue {
+    /// A bound value as it reads back from a text or integer column.
+    init(_ value: StoreValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let v): self = .integer(v)
+        case .text(let v): self = .text(v)
+        }
+    }
+}
+
+extension StoreValue {
+    /// A stored key value bound again (keys are text or integers).
+    init(_ value: TableValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let v): self = .integer(v)
+        case .real(let v): self = .text(String(v))
+        case .text(let v): self = .text(v)
+        }
+    }
+}

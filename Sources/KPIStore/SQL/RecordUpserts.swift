@@ -1,0 +1,76 @@
+import Foundation
+import KPISchema
+
+/// The statement and values that store each kind of normalized record.
+///
+/// Upserts implement last-updated-wins: an incoming row replaces the stored one unless both carry a
+/// version and the stored version is newer (ISO-8601 UTC text compares in time order). A later file
+/// without a tracking number or refund date keeps the one already stored.
+enum RecordUpserts {
+    static let lineageColumns = ["connector", "source_file", "source_line", "content_hash", "run_id"]
+
+    private static func lineage(_ l: Lineage) -> [StoreValue] {
+        [.text(l.connector), .text(l.file), .of(l.line), .text(l.contentHash), .integer(l.runID)]
+    }
+
+    private static func upsert(_ table: String, _ columns: [String], key: [String], keeping: [String] = [],
+                               versioned: Bool = false) -> UpsertStatement {
+        let all = columns + lineageColumns
+        let set = all.filter { !key.contains($0) }.map { column in
+            keeping.contains(column) ? "\(column) = coalesce(excluded.\(column), \(table).\(column))" : "\(column) = excluded.\(column)"
+        }
+        let guardClause = versioned
+            ? " WHERE excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version" : ""
+        return UpsertStatement(table: table, columns: all, key: key,
+                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + guardClause)
+    }
+
+    static let order = upsert(
+        "orders", ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
+                   "status_raw", "currency", "version"], key: ["platform", "order_id"], versioned: true)
+    static let orderLine = upsert(
+        "order_lines", ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
+                        "version"], key: ["platform", "order_id", "line_id"], versioned: true)
+    static let fulfillmentEvent = upsert(
+        "fulfillment_events", ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number"],
+        key: ["platform", "order_id", "kind"], keeping: ["tracking_number"])
+    static let refund = upsert(
+        "refunds", ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"],
+        key: ["platform", "order_id", "refund_id"], keeping: ["refunded_at", "refunded_zone"])
+    static let `return` = upsert(
+        "returns", ["platform", "order_id", "return_id", "sku", "quantity", "returned_at", "returned_zone", "reason"],
+        key: ["platform", "order_id", "return_id"])
+    static let quarantine = UpsertStatement(
+        insertInto: "quarantine",
+        columns: ["run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"])
+
+    /// The statement for `record` and its values in that statement's column order.
+    static func values(_ record: NormalizedRecord) -> (UpsertStatement, [StoreValue]) {
+        switch record {
+        case .order(let o):
+            return (order, [.text(o.key.platform), .text(o.key.orderID), .text(o.shop), .text(o.purchasedAt.instant.iso8601),
+                            .text(o.purchasedAt.zone), .of(o.paidAt?.instant.iso8601), .of(o.paidAt?.zone),
+                            .text(o.status.rawValue), .text(o.statusRaw), .text(o.currency), .of(o.version?.iso8601)]
+                    + lineage(o.lineage))
+        case .orderLine(let l):
+            return (orderLine, [.text(l.key.platform), .text(l.key.orderID), .text(l.lineID), .text(l.sku), .of(l.quantity),
+                                .of(l.amount.amount), .of(l.tax.amount), .of(l.shipping.amount), .text(l.amount.currency),
+                                .of(l.version?.iso8601)] + lineage(l.lineage))
+        case .fulfillmentEvent(let e):
+            return (fulfillmentEvent, [.text(e.key.platform), .text(e.key.orderID), .text(e.kind.rawValue),
+                                       .text(e.occurredAt.instant.iso8601), .text(e.occurredAt.zone), .of(e.trackingNumber)]
+                    + lineage(e.lineage))
+        case .refund(let r):
+            return (refund, [.text(r.key.platform), .text(r.key.orderID), .text(r.refundID), .of(r.amount.amount),
+                             .text(r.amount.currency), .of(r.refundedAt?.instant.iso8601), .of(r.refundedAt?.zone)]
+                    + lineage(r.lineage))
+        case .return(let r):
+            return (`return`, [.text(r.key.platform), .text(r.key.orderID), .text(r.returnID), .text(r.sku), .of(r.quantity),
+                               .text(r.returnedAt.instant.iso8601), .text(r.returnedAt.zone), .of(r.reason)]
+                    + lineage(r.lineage))
+        case .flat(let record):
+            let layout = FlatTableLayout.of(record.kind)
+            return (layout.upsert, layout.arguments(record))
+        }
+    }
+}

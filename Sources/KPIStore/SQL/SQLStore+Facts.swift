@@ -1,0 +1,50 @@
+import Foundation
+import KPISchema
+
+extension SQLStore {
+    public func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
+        let rows: [[StoreValue]] = facts.map { fact in
+            [.text(fact.grain.rawValue), .text(fact.periodStart.description), .text(fact.periodEnd.description),
+             .text(fact.timezone), .text(fact.scopeType.rawValue), .text(fact.scopeID), .text(fact.metric),
+             .text(fact.profile), .of(fact.profileVersion), .text(fact.definition), .of(fact.value), .of(fact.numerator),
+             .of(fact.denominator), .text(fact.unit), .of(fact.currency), .of(fact.recordCount)]
+        }
+        return try write { session in
+            let writer = KeyedTableWriter(.factMetric, numeric: ["value", "numerator", "denominator"])
+            let index = { (name: String) in writer.columns.firstIndex(of: name)! }
+            let log = try session.writer(UpsertStatement(
+                insertInto: "fact_changes",
+                columns: ["run_id", "change", "grain", "period_start", "scope_type", "scope_id", "metric", "profile",
+                          "old_value", "new_value", "old_definition", "new_definition"]))
+            var changes: [FactChange] = []
+            var result = try writer.replace(with: rows, runID: runID, in: session) { change in
+                let any = (change.old ?? change.new)!
+                let key = ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"].map { any[index($0)] }
+                let old = change.old, new = change.new
+                let values: [TableValue] = [old?[index("value")] ?? .null, new?[index("value")] ?? .null,
+                                            old?[index("definition")] ?? .null, new?[index("definition")] ?? .null]
+                let kind = new == nil ? "removed" : "updated"
+                try log.append([.integer(runID), .text(kind)] + (key + values).map(StoreValue.init))
+                changes.append(FactChange(
+                    change: kind, key: key.map { Self.text($0) ?? "" },
+                    oldValue: Self.text(values[0]), newValue: Self.text(values[1]),
+                    oldDefinition: Self.text(values[2]), newDefinition: Self.text(values[3])))
+            }
+            try log.finish()
+            result.changes = changes
+            return result
+        }
+    }
+}
+
+extension SQLStore {
+    /// A stored scalar as text, for messages: `355`, `0.25`.
+    static func text(_ value: TableValue) -> String? {
+        switch value {
+        case .null: nil
+        case .integer(let v): String(v)
+        case .real(let v): Decimal(string: String(v)).map(\.plainString) ?? String(v)
+        case .text(let v): Decimal(plain: v).map(\.plainString) ?? v
+        }
+    }
+}

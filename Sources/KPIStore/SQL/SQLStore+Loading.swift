@@ -1,0 +1,55 @@
+import KPIConnectors
+import KPISchema
+
+extension SQLStore {
+    public func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats {
+        try write { session in
+            var sink = SQLRecordSink(session: session, file: file)
+            let stats = try reader.read(into: &sink)
+            try sink.finish()
+            try session.execute("""
+                INSERT INTO load_ledger (file_sha256, file, connector, bytes, encoding, rows_read, rows_skipped,
+                    rows_loaded, rows_quarantined, records, run_id, loaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(file.fingerprint.sha256), .text(file.path), .text(file.connector), .of(file.fingerprint.byteCount),
+                      .text(file.encoding), .of(stats.rowsRead), .of(stats.rowsSkipped), .of(stats.rowsLoaded),
+                      .of(stats.rowsQuarantined), .of(stats.recordsEmitted), .of(file.runID), .text(file.at.iso8601)])
+            return stats
+        }
+    }
+}
+
+/// Writes a file's records inside its transaction, one writer per statement.
+struct SQLRecordSink: RecordSink {
+    let session: any SQLSession
+    let file: FileToLoad
+    private var writers: [UpsertStatement: any SQLRowWriter] = [:]
+
+    init(session: any SQLSession, file: FileToLoad) {
+        self.session = session
+        self.file = file
+    }
+
+    mutating func accept(_ record: NormalizedRecord) throws {
+        let (statement, values) = RecordUpserts.values(record)
+        try writer(statement).append(values)
+    }
+
+    mutating func quarantine(_ row: QuarantinedRow) throws {
+        try writer(RecordUpserts.quarantine).append([
+            .of(file.runID), .text(row.connector), .text(row.file), .text(file.fingerprint.sha256), .of(row.line),
+            .of(row.column), .text(row.reason), .text(row.raw)])
+    }
+
+    /// Writes what the writers hold back.
+    func finish() throws {
+        for writer in writers.values { try writer.finish() }
+    }
+
+    private mutating func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter {
+        if let writer = writers[statement] { return writer }
+        let writer = try session.writer(statement)
+        writers[statement] = writer
+        return writer
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import KPISchema
+
+extension SQLStore {
+    public func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
+        -> (facts: FactWriteResult, details: FactWriteResult)
+    {
+        let factRows: [[StoreValue]] = rows.map { r in
+            [.text(r.grain.rawValue), .text(r.periodStart.description), .text(r.periodEnd.description),
+             .text(r.scopeType.rawValue), .text(r.scopeID), .text(r.metric), .text(r.profileA), .text(r.definitionA),
+             .of(r.valueA), .text(r.profileB), .text(r.definitionB), .of(r.valueB), .of(r.valueBInA), .of(r.delta),
+             .text(r.unit), .of(r.currency), .text(r.differingConcepts), .of(r.recordsOnlyA), .of(r.recordsOnlyB),
+             .of(r.recordsDiffering)]
+        }
+        let detailRows: [[StoreValue]] = details.map { d in
+            [.text(d.grain.rawValue), .text(d.periodStart.description), .text(d.metric), .text(d.profileA),
+             .text(d.profileB), .text(d.recordKind), .text(d.recordID), .text(d.platform), .text(d.shop),
+             .integer(d.inA ? 1 : 0), .integer(d.inB ? 1 : 0), .of(d.valueA), .of(d.valueBInA),
+             .text(d.reasons.map(\.rawValue).joined(separator: ",")), .text(d.explanation), .text(d.sourceFile),
+             .of(d.sourceLine)]
+        }
+        return try write { session in
+            (try KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
+                .replace(with: factRows, runID: runID, in: session),
+             try KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
+                .replace(with: detailRows, runID: runID, in: session))
+        }
+    }
+}

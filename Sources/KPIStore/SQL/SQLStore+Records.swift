@@ -1,0 +1,109 @@
+import KPISchema
+
+extension SQLStore {
+    public func forEachOrder(_ body: (OrderBundle) throws -> Void) throws {
+        try read { session in
+            // Four streams in (platform, order_id) order merged here: sequential scans instead of three
+            // lookups per order, which matters most over a network. Text keys compare as bytes on both
+            // databases (SQLite's BINARY collation; `COLLATE "C"` columns in PostgreSQL).
+            let orders = try session.cursor("""
+                SELECT platform, order_id, shop, purchased_at, purchased_zone, paid_at, paid_zone, status, status_raw,
+                    currency, version, connector, source_file, source_line, content_hash, run_id
+                FROM orders ORDER BY platform, order_id
+                """)
+            var lines = try ChildStream(session.cursor("""
+                SELECT platform, order_id, line_id, sku, quantity, amount, tax, shipping, currency, version,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM order_lines ORDER BY platform, order_id, line_id
+                """))
+            var refunds = try ChildStream(session.cursor("""
+                SELECT platform, order_id, refund_id, amount, currency, refunded_at, refunded_zone,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM refunds ORDER BY platform, order_id, refund_id
+                """))
+            var events = try ChildStream(session.cursor("""
+                SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM fulfillment_events ORDER BY platform, order_id, kind
+                """))
+            while let row = try orders.next() {
+                let key = OrderKey(platform: try row.text(0), orderID: try row.text(1))
+                var bundle = OrderBundle(order: Order(
+                    key: key, shop: try row.text(2), purchasedAt: try row.timestamp(3)!, paidAt: try row.timestamp(5),
+                    status: OrderStatus(rawValue: try row.text(7)) ?? .other, statusRaw: try row.text(8),
+                    currency: try row.text(9), version: try row.instant(10), lineage: try row.lineage(from: 11)))
+                for row in try lines.rows(of: key) {
+                    let currency = try row.text(8)
+                    bundle.lines.append(OrderLine(
+                        key: key, lineID: try row.text(2), sku: try row.text(3), quantity: try row.int(4),
+                        amount: Money(try row.decimal(5), currency), tax: Money(try row.decimal(6), currency),
+                        shipping: Money(try row.decimal(7), currency), version: try row.instant(9),
+                        lineage: try row.lineage(from: 10)))
+                }
+                for row in try refunds.rows(of: key) {
+                    bundle.refunds.append(Refund(
+                        key: key, refundID: try row.text(2), amount: Money(try row.decimal(3), try row.text(4)),
+                        refundedAt: try row.timestamp(5), lineage: try row.lineage(from: 7)))
+                }
+                for row in try events.rows(of: key) {
+                    guard let kind = FulfillmentEventKind(rawValue: try row.text(2)) else { continue }
+                    bundle.events[kind] = FulfillmentEvent(
+                        key: key, kind: kind, occurredAt: try row.timestamp(3)!, trackingNumber: try row.optionalText(5),
+                        lineage: try row.lineage(from: 6))
+                }
+                try body(bundle)
+            }
+        }
+    }
+
+    public func orphanCounts() throws -> (events: Int, refunds: Int) {
+        try read { session in
+            let orphan = "NOT EXISTS (SELECT 1 FROM orders o WHERE o.platform = t.platform AND o.order_id = t.order_id)"
+            return (try session.count("SELECT count(*) FROM fulfillment_events t WHERE \(orphan)"),
+                    try session.count("SELECT count(*) FROM refunds t WHERE \(orphan)"))
+        }
+    }
+}
+
+/// A child table's rows (platform and order id first), read alongside the orders in the same key order.
+/// Rows of orders not in `orders` (orphans) are passed over.
+private struct ChildStream {
+    let cursor: any SQLCursor
+    private var pending: [TableValue]?
+    private var done = false
+
+    init(_ cursor: any SQLCursor) {
+        self.cursor = cursor
+    }
+
+    /// The rows belonging to `key`, skipping any for keys before it.
+    mutating func rows(of key: OrderKey) throws -> [[TableValue]] {
+        var out: [[TableValue]] = []
+        while let row = try peek() {
+            let platform = try row.text(0), orderID = try row.text(1)
+            if platform == key.platform && orderID == key.orderID {
+                out.append(row)
+            } else if Self.precedes((platform, orderID), (key.platform, key.orderID)) {
+                // an orphan: its order is not stored
+            } else {
+                break
+            }
+            pending = nil
+        }
+        return out
+    }
+
+    private mutating func peek() throws -> [TableValue]? {
+        if pending == nil && !done {
+            pending = try cursor.next()
+            done = pending == nil
+        }
+        return pending
+    }
+
+    /// Byte order, as the databases sort.
+    private static func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
+        if a.0 != b.0 { return a.0.utf8.lexicographicallyPrecedes(b.0.utf8) }
+        return a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
+    }
+}

@@ -1,0 +1,48 @@
+import KPISchema
+
+extension SQLStore {
+    public func abandonUnfinishedRuns(at instant: Instant) throws -> [Int64] {
+        // `finished_at` stays empty: the run never finished, and its duration is unknown.
+        try write { session in
+            let ids = try session.rows("SELECT id FROM runs WHERE finished_at IS NULL AND status = 'running' ORDER BY id", [])
+                .map { try $0.int64(0) }
+            try session.execute("""
+                UPDATE runs SET status = 'abandoned', message = ?
+                WHERE finished_at IS NULL AND status = 'running'
+                """, [.text("the process ended before the run finished (found \(instant.iso8601))")])
+            return ids
+        }
+    }
+
+    public func beginRun(command: String, at: Instant) throws -> Int64 {
+        try write { session in
+            let rows = try session.rows("INSERT INTO runs (command, started_at, status) VALUES (?, ?, 'running') RETURNING id",
+                                        [.text(command), .text(at.iso8601)])
+            return try rows[0].int64(0)
+        }
+    }
+
+    public func finishRun(_ run: RunOutcome) throws {
+        try write { session in
+            try session.execute("""
+                UPDATE runs SET finished_at = ?, status = ?, exit_code = ?, files_read = ?, files_skipped = ?,
+                    rows_loaded = ?, rows_quarantined = ?, facts_written = ?, message = ?
+                WHERE id = ?
+                """, [.text(run.finishedAt.iso8601), .text(run.status), .of(run.exitCode), .of(run.filesRead),
+                      .of(run.filesSkipped), .of(run.rowsLoaded), .of(run.rowsQuarantined), .of(run.factsWritten),
+                      .of(run.message), .of(run.runID)])
+        }
+    }
+
+    public func ledgerEntry(sha256: String) throws -> LedgerEntry? {
+        try read { session in
+            try session.rows("""
+                SELECT file_sha256, file, connector, run_id, loaded_at, rows_loaded, rows_quarantined
+                FROM load_ledger WHERE file_sha256 = ?
+                """, [.text(sha256)]).first.map { row in
+                LedgerEntry(sha256: try row.text(0), file: try row.text(1), connector: try row.text(2), runID: try row.int64(3),
+                            loadedAt: try row.text(4), rowsLoaded: try row.int(5), rowsQuarantined: try row.int(6))
+            }
+        }
+    }
+}
