@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The targets follow the pipeline: connectors → schema/definitions → store → facts → scoring → report → pipeline → CLI.
+// The targets follow the pipeline: connectors → schema/definitions → store (SQLite, PostgreSQL) → facts → scoring → report → pipeline → CLI.
 let package = Package(
     name: "kpibridge",
     platforms: [.macOS(.v14)],
@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Normalized records, money, instants, definition profiles and periods: no I/O.
@@ -37,6 +40,19 @@ let package = Package(
             name: "KPIStore",
             dependencies: ["KPISchema", "KPIConnectors", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The same warehouse on PostgreSQL through postgres-nio, for teams and several cron hosts.
+        .target(
+            name: "KPIStorePostgres",
+            dependencies: [
+                "KPISchema", "KPIStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Metric formulas from DOMAIN.md evaluated per profile, grain and scope.
         .target(name: "KPIFacts", dependencies: ["KPISchema"]),
         // Scorecards: targets, curves, veto, grades, pacing and provider tiers over metric facts.
@@ -54,7 +70,7 @@ let package = Package(
         .target(
             name: "KPIPipeline",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIStore", "KPIFacts", "KPIScoring", "KPIReport",
+                "KPISchema", "KPIConnectors", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring", "KPIReport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,7 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
         .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore"]),
+        .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore", "KPIStorePostgres"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),

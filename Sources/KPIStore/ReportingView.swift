@@ -65,5 +65,5 @@ public struct ReportingView: Sendable {
     }
 
     /// `CREATE VIEW name AS select`.
-    var createSQL: String { "CREATE VIEW \(StoreTable.quote(table.name)) AS \(select)" }
+    package var createSQL: String { "CREATE VIEW \(StoreTable.quote(table.name)) AS \(select)" }
 }

@@ -53,6 +53,11 @@ public struct RunLockBusy: Error, Sendable, CustomStringConvertible {
     /// Where the lock lives (`…/warehouse.sqlite.lock`), for an operator who wants to look.
     public var lock: String
 
+    public init(holder: RunHolder?, lock: String) {
+        self.holder = holder
+        self.lock = lock
+    }
+
     public var description: String {
         "another run holds the store: \(holder?.description ?? "holder unknown") (lock \(lock))"
     }

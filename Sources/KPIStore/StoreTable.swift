@@ -108,7 +108,7 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `"name"`, for SQL. Names here are constants, validated once more for safety.
-    static func quote(_ identifier: String) -> String {
+    package static func quote(_ identifier: String) -> String {
         precondition(identifier.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }, "bad identifier")
         return "\"\(identifier)\""
     }

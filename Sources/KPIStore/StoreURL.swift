@@ -37,5 +37,10 @@ public struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible
     public var text: String
     public var reason: String
 
+    public init(text: String, reason: String) {
+        self.text = text
+        self.reason = reason
+    }
+
     public var description: String { "bad store URL `\(StoreURL.redacted(text))`: \(reason)" }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KPIConnectors
 import KPISchema
 import KPIStore
+import KPIStorePostgres
 import Yams
 
 /// A loaded workspace: its folder, configuration, definitions, fx table and connectors.
@@ -88,8 +89,10 @@ public struct Workspace: Sendable {
                 throw .failed("store \(url) does not exist yet; run `kpibridge run` first")
             }
             do { return try SQLiteStore(path: path) } catch { throw .failed("cannot open store \(url): \(error)") }
-        case .postgres:
-            throw .usage("store \(url): PostgreSQL support is not built into this version yet; use `sqlite:PATH`")
+        case .postgres(let text):
+            let location: PostgresLocation
+            do { location = try PostgresLocation(url: text) } catch { throw .usage(error.description) }
+            do { return try PostgresStore(location: location) } catch { throw .failed("cannot open store \(location): \(error)") }
         }
     }
 

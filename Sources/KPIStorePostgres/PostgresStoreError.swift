@@ -1,0 +1,37 @@
+import PostgresNIO
+
+/// A PostgreSQL failure said plainly: the server's message and SQLSTATE, or what broke the connection,
+/// and the start of the statement — never its bound values or the login.
+public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    /// The five-character SQLSTATE, when the server sent one (`23505` unique violation, `40P01` deadlock…).
+    public var sqlState: String?
+
+    init(_ error: any Error, sql: String? = nil) {
+        let statement = sql.map { " in `\(Self.head(of: $0))`" } ?? ""
+        if let error = error as? PSQLError {
+            if let info = error.serverInfo, let text = info[.message] {
+                sqlState = info[.sqlState]
+                let detail = info[.detail].map { " (\($0))" } ?? ""
+                message = "PostgreSQL: \(text)\(detail) [SQLSTATE \(sqlState ?? "?")]\(statement)"
+            } else {
+                let cause = error.underlying.map { ": \($0)" } ?? ""
+                message = "PostgreSQL \(error.code)\(cause)\(statement)"
+            }
+        } else {
+            message = "PostgreSQL: \(error)\(statement)"
+        }
+    }
+
+    init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The statement's first line, shortened: enough to find it in the code.
+    private static func head(of sql: String) -> String {
+        let line = sql.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? sql
+        return line.count > 80 ? String(line.prefix(77)) + "…" : line
+    }
+}
