@@ -53,6 +53,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What tests need to run the same cases on SQLite and PostgreSQL (a fresh schema per test).
+        .target(name: "KPIStoreTesting", dependencies: ["KPIStore", "KPIStorePostgres"]),
         // Metric formulas from DOMAIN.md evaluated per profile, grain and scope.
         .target(name: "KPIFacts", dependencies: ["KPISchema"]),
         // Scorecards: targets, curves, veto, grades, pacing and provider tiers over metric facts.
@@ -85,11 +87,11 @@ let package = Package(
         ),
         .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
         .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore", "KPIStorePostgres"]),
+        .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore", "KPIStorePostgres", "KPIStoreTesting"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIStoreTesting", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,6 +35,10 @@ struct PostgresSession: SQLSession {
     }
 
     func run(_ sql: String, _ values: [StoreValue]) throws -> PostgresQueryResult {
+        // A query written to a connection the server has already closed is never answered.
+        guard !connection.isClosed else {
+            throw PostgresStoreError(message: "PostgreSQL: the connection was closed (server restarted or session ended)")
+        }
         do {
             return try connection.query(PostgresParameters.query(sql, values), logger: logger).wait()
         } catch {

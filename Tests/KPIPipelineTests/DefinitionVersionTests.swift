@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIStoreTesting
 import Testing
 
 /// Definitions are versioned data: a closed month keeps the version it was computed with until a
@@ -33,8 +34,8 @@ import Testing
           us: { version: 1, timezone: America/Los_Angeles, shipped: carrier_first_scan, sales: net, currency: USD }
         """
 
-    @Test func aClosedMonthKeepsItsVersionUntilRecomputed() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func aClosedMonthKeepsItsVersionUntilRecomputed(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         _ = try pipeline(ws).run()
         // Label printed: O1, O2, O4 and #2001 in October (see RunTests).
         #expect(try cnMonth(ws, "shipped_orders") == "v1 4")
@@ -59,8 +60,8 @@ import Testing
         #expect(definitions.contains("cn,1,,shipped,label_printed,,") && definitions.contains("cn,2,2026-10-01,shipped,carrier_first_scan,,"))
     }
 
-    @Test func editingAVersionInPlaceIsRefused() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func editingAVersionInPlaceIsRefused(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         _ = try pipeline(ws).run()
         try ws.write("definitions.yaml", """
             profiles:
@@ -76,8 +77,8 @@ import Testing
         #expect(recomputed.text.contains("\n  month 2026-10-01 company all shipped_orders cn: 4 → 4 (cn/v1 timezone=Asia/Shanghai shipped=label_printed ⇒ cn/v1 timezone=Asia/Shanghai shipped=outbound)\n"))
     }
 
-    @Test func definitionsAreCheckedKeyByKey() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func definitionsAreCheckedKeyByKey(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("definitions.yaml", """
             profiles:
               cn: { version: 1, timezone: Asia/Shanghai, shiped: label_printed, sales: gross, currency: CNY }
@@ -98,8 +99,8 @@ import Testing
         #expect(pipelineError { _ = try pipeline(ws) }?.message == "definitions.yaml: `profiles.us.business_calendar` `support` is not under `calendars:` (defined: )")
     }
 
-    @Test func reconcileNamesTheOrdersBehindTheDelta() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func reconcileNamesTheOrdersBehindTheDelta(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         let pipeline = try pipeline(ws)
         _ = try pipeline.run()
         let query = ReconcileReport.Query(metric: "shipped_orders", pair: .init("cn", "us"),
@@ -131,8 +132,8 @@ import Testing
                 == "the store reconciles cn against us; ask for --profiles cn,us")
     }
 
-    @Test func exportSpeaksBothTeamsLanguages() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func exportSpeaksBothTeamsLanguages(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         _ = try pipeline(ws).run()
         var zh = ""
         try TableExporter(format: .csv, language: .zh).export("fact_metric", from: try ws.pipeline().store) { zh += $0 }

@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIStoreTesting
 import Testing
 
 /// `prune` deletes old run history only: records and facts stay, a dry run deletes nothing, the
@@ -8,8 +9,8 @@ import Testing
 @Suite struct PruneTests {
     static func at(_ text: String) -> @Sendable () -> Instant { { Instant(iso8601: text)! } }
 
-    @Test func oldHistoryGoesRecordsAndFactsStay() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func oldHistoryGoesRecordsAndFactsStay(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         var pipeline = try ws.pipeline()
         // January: the tiny inbox (4 files, 1 quarantined row, RunTests). November: one more file.
         pipeline.now = Self.at("2026-01-10T02:30:00Z")
@@ -40,8 +41,8 @@ import Testing
         #expect(again.text.contains("(0 new, 0 changed, 0 removed,"))
     }
 
-    @Test func theRetentionWindowIsRefused() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func theRetentionWindowIsRefused(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         var pipeline = try ws.pipeline()
         pipeline.now = Self.at("2026-11-22T02:30:00Z")
         // Six months before 22 November is 22 May.

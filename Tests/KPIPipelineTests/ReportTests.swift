@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIStoreTesting
 import Testing
 
 /// `kpibridge report` over the sample workspace: the numbers the store holds, in the places a
@@ -17,8 +18,8 @@ import Testing
         return pipeline
     }
 
-    @Test func sampleReportShowsWhatTheStoreHolds() throws {
-        let ws = try TemporaryWorkspace.sample()
+    @Test(arguments: StoreBackend.available) func sampleReportShowsWhatTheStoreHolds(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
         let pipeline = try Self.load(ws)
         defer { withExtendedLifetime(ws) {} }  // the folder holds the store the pipeline reads
         let october = try #require(Period(naming: "2026-10", grain: nil))
@@ -48,8 +49,8 @@ import Testing
         #expect(try pipeline.report(period: october, language: .en) == html)
     }
 
-    @Test func chineseQuarterReport() throws {
-        let ws = try TemporaryWorkspace.sample()
+    @Test(arguments: StoreBackend.available) func chineseQuarterReport(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
         let pipeline = try Self.load(ws)
         defer { withExtendedLifetime(ws) {} }  // the folder holds the store the pipeline reads
         let quarter = try #require(Period(naming: "2026-Q4", grain: nil))
@@ -61,14 +62,14 @@ import Testing
         #expect(html.contains("一票否决: V2026-007"))
     }
 
-    @Test func emptyStoreSaysToRunFirst() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func emptyStoreSaysToRunFirst(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         let error = pipelineError { _ = try ws.pipeline().report(period: Period(naming: "2026-10", grain: nil)!, language: .en) }
         #expect(error?.message == "fact_metric has no month facts: run `kpibridge run` first")
     }
 
-    @Test func periodWithoutDataNamesThePeriodsThatHaveIt() throws {
-        let ws = try TemporaryWorkspace.sample()
+    @Test(arguments: StoreBackend.available) func periodWithoutDataNamesThePeriodsThatHaveIt(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
         let pipeline = try Self.load(ws)
         defer { withExtendedLifetime(ws) {} }  // the folder holds the store the pipeline reads
         let error = pipelineError { _ = try pipeline.report(period: Period(naming: "2027-01", grain: nil)!, language: .en) }

@@ -1,11 +1,12 @@
 import Foundation
 import KPIPipeline
+import KPIStoreTesting
 import Testing
 
 /// The views a BI tool reads hold exactly the fact rows they name, with friendly period labels.
 @Suite struct ReportingViewTests {
-    @Test func viewsShowFactRowsWithoutJoins() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func viewsShowFactRowsWithoutJoins(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("inbox/team/roster.csv", ScoringWorkspaceTests.roster)
         try ws.write("inbox/team/ratings_202610.csv", ScoringWorkspaceTests.ratings)
         try ws.write("scorecards.yaml", ScoringWorkspaceTests.scorecards)

@@ -2,21 +2,27 @@ import Foundation
 import KPIPipeline
 import KPISchema
 import KPIStore
+import KPIStorePostgres
+import KPIStoreTesting
 import Testing
 
 /// One run at a time per store: a second run exits at once naming the holder and writes nothing;
 /// a lock left by a run that died is taken over and that run marked abandoned.
 @Suite struct RunLockTests {
-    @Test func secondRunExitsAtOnceNamingTheHolder() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func secondRunExitsAtOnceNamingTheHolder(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("scorecards.yaml", ScoringWorkspaceTests.scorecards)
         let holder = RunHolder(pid: 4242, host: "cron-a", command: "run", since: Instant(iso8601: "2026-11-02T02:30:00Z")!)
         var lease: (any RunLease)? = try ws.pipeline().store.acquireRunLock(holder)
         #expect(lease?.takenOver == nil)
         let error = pipelineError { _ = try ws.pipeline().run() }
         #expect(error?.kind == .busy)
+        let lock = switch backend {
+        case .sqlite: "\(ws.path)/.kpibridge/warehouse.sqlite.lock"
+        case .postgres: "advisory lock on \(try PostgresLocation(url: ws.store!))"
+        }
         #expect(error?.message == "another run holds the store: pid 4242 on cron-a (kpibridge run) since 2026-11-02T02:30:00Z "
-                + "(lock \(ws.path)/.kpibridge/warehouse.sqlite.lock); nothing was done, run again once it has finished")
+                + "(lock \(lock)); nothing was done, run again once it has finished")
         // `score` is refused the same way; `status` names the holder; nothing was recorded or loaded.
         #expect(pipelineError { _ = try ws.pipeline().score() }?.kind == .busy)
         let status = try RunHistory.load(try ws.pipeline(), limit: 5)
@@ -31,13 +37,24 @@ import Testing
         #expect(try RunHistory.load(try ws.pipeline(), limit: 5).holder == nil)
     }
 
-    @Test func lockOfADeadRunIsTakenOverAndItsRunAbandoned() throws {
-        let ws = try TemporaryWorkspace()
-        // What a run killed after starting leaves: its `runs` row unfinished and its holder text in the lock
-        // (the kernel dropped its flock when the process died).
+    @Test(arguments: StoreBackend.available) func lockOfADeadRunIsTakenOverAndItsRunAbandoned(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        // What a run killed after starting leaves: its `runs` row unfinished and its holder written down,
+        // the lock itself gone with the process (the kernel drops its flock; the server its session).
         let store = try ws.pipeline().store
         _ = try store.beginRun(command: "run", at: Instant(iso8601: "2026-11-02T02:30:00Z")!)
-        try ws.write(".kpibridge/warehouse.sqlite.lock", "pid=4242\nhost=cron-a\ncommand=run\nsince=2026-11-02T02:30:00Z\n")
+        let dead = RunHolder(pid: 4242, host: "cron-a", command: "run", since: Instant(iso8601: "2026-11-02T02:30:00Z")!)
+        let deadLease: (any RunLease)?
+        switch backend {
+        case .sqlite:
+            deadLease = nil
+            try ws.write(".kpibridge/warehouse.sqlite.lock", "pid=4242\nhost=cron-a\ncommand=run\nsince=2026-11-02T02:30:00Z\n")
+        case .postgres:
+            let doomed = try #require(try ws.pipeline().store as? PostgresStore)
+            deadLease = try doomed.acquireRunLock(dead)
+            let backendPID = try doomed.read { try $0.rows("SELECT pg_backend_pid()", []) }[0][0]
+            _ = try (store as! PostgresStore).write { try $0.rows("SELECT pg_terminate_backend(?)", [StoreValue(backendPID)]) }
+        }
         let report = try ws.pipeline().run()
         #expect(report.runID == 2)
         #expect(report.text.contains("""
@@ -51,7 +68,11 @@ import Testing
         #expect(status.runs[0].status == "ok" && status.runs[0].exitCode == 0 && status.runs[0].filesRead == 4)
         #expect(status.text.contains("  #1   run      2026-11-02T02:30:00Z  –         0/0"))
         // A clean finish empties the lock: the next run finds nothing to take over.
-        #expect(try String(contentsOfFile: ws.path + "/.kpibridge/warehouse.sqlite.lock", encoding: .utf8).isEmpty)
+        if backend == .sqlite {
+            #expect(try String(contentsOfFile: ws.path + "/.kpibridge/warehouse.sqlite.lock", encoding: .utf8).isEmpty)
+        }
+        #expect(try store.runLockHolder() == nil)
+        withExtendedLifetime(deadLease) {}
         #expect(try ws.pipeline().run().lockNote == nil)
     }
 }

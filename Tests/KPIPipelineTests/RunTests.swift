@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPIStoreTesting
 import Testing
 
 @Suite struct RunTests {
@@ -13,8 +14,8 @@ import Testing
         return out
     }
 
-    @Test func runLoadsEveryFileAndComputesHandCheckedFacts() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func runLoadsEveryFileAndComputesHandCheckedFacts(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         let report = try ws.pipeline().run()
         #expect(report.filesRead == 4)
         #expect(report.rowsLoaded == 4 + 3 + 4 + 2)
@@ -47,8 +48,8 @@ import Testing
         ])
     }
 
-    @Test func runningAgainChangesNothing() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func runningAgainChangesNothing(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         let first = try ws.pipeline().run()
         let facts = try ws.export("fact_metric")
         let jsonl = try ws.export("fact_metric", .jsonl)
@@ -62,8 +63,8 @@ import Testing
         #expect(try ws.export("fact_metric", .jsonl) == jsonl)
     }
 
-    @Test func aRenamedCopyIsRecognisedByItsBytes() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func aRenamedCopyIsRecognisedByItsBytes(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         _ = try ws.pipeline().run()
         try FileManager.default.copyItem(atPath: ws.path + "/inbox/amazon/orders.txt", toPath: ws.path + "/inbox/amazon/orders (1).txt")
         let again = try ws.pipeline().run()
@@ -71,8 +72,8 @@ import Testing
         #expect(again.text.contains("skipped  inbox/amazon/orders (1).txt (already loaded by run #1 as inbox/amazon/orders.txt)"))
     }
 
-    @Test func badRowsAreQuarantinedWithFileLineAndColumn() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func badRowsAreQuarantinedWithFileLineAndColumn(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         _ = try ws.pipeline().run()
         let quarantine = try ws.export("quarantine")
         #expect(quarantine.contains(
@@ -80,8 +81,8 @@ import Testing
         #expect(quarantine.split(separator: "\r\n").count == 2)
     }
 
-    @Test func jsonLinesAreTyped() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func jsonLinesAreTyped(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         _ = try ws.pipeline().run()
         let line = try ws.export("fact_metric", .jsonl).split(separator: "\n").first { $0.contains("\"metric\":\"aov\"") && $0.contains("\"month\"") && $0.contains("\"cn\"") && $0.contains("\"company\"") }
         #expect(line == #"{"grain":"month","period_start":"2026-10-01","period_end":"2026-10-31","timezone":"Asia/Shanghai","scope_type":"company","scope_id":"all","metric":"aov","profile":"cn","profile_version":1,"definition":"cn/v1 timezone=Asia/Shanghai sales=gross tax=excluded shipping=excluded currency=CNY","value":246.55,"numerator":986.2,"denominator":4,"unit":"currency","currency":"CNY","record_count":4,"run_id":1}"#)

@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIStoreTesting
 import Testing
 
 /// Scorecards over the tiny workspace: a run scores from the same facts RunTests checks by hand,
@@ -31,8 +32,8 @@ import Testing
     /// refund rate 0.25.
     ///  aov 246.55 / 250 = 0.9862 → 60 × 0.9862 = 59.17; refund rate (lower) 0.2 / 0.25 = 0.8 → 24;
     ///  attitude 9 / 10 → 9. Total 92.17 → B. E9's role has no scorecard: listed, not scored.
-    @Test func runScoresAndExplainShowsEachPoint() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func runScoresAndExplainShowsEachPoint(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("inbox/team/roster.csv", Self.roster)
         try ws.write("inbox/team/ratings_202610.csv", Self.ratings)
         try ws.write("scorecards.yaml", Self.scorecards)
@@ -58,8 +59,8 @@ import Testing
         #expect(try ws.export("fact_score") == scores)
     }
 
-    @Test func validateNamesEveryProblem() throws {
-        let ws = try TemporaryWorkspace()
+    @Test(arguments: StoreBackend.available) func validateNamesEveryProblem(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("inbox/team/roster.csv", Self.roster)
         try ws.write("scorecards.yaml", """
             roles: {平台运营: ops, 客服: suport}

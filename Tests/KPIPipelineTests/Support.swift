@@ -1,19 +1,26 @@
 import Foundation
 import KPIPipeline
+import KPIStoreTesting
 
 let shippedConnectors = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("connectors").path
 
 /// A fresh copy of a fixture workspace in a temporary folder, removed when the test ends.
+///
+/// With `backend: .postgres` every pipeline and export of the workspace uses an empty PostgreSQL schema
+/// of its own instead of the workspace's SQLite file.
 final class TemporaryWorkspace {
     let root: URL
+    /// The `--store` every pipeline of this workspace gets, unless a call names another.
+    let store: String?
 
-    convenience init(_ fixture: String = "tiny") throws {
-        try self.init(copying: Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil)!)
+    convenience init(_ fixture: String = "tiny", backend: StoreBackend = .sqlite) throws {
+        try self.init(copying: Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: nil)!, backend: backend)
     }
 
-    private init(copying source: URL) throws {
+    private init(copying source: URL, backend: StoreBackend) throws {
+        store = try backend.storeOverride()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-test-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: root)
         // A local run of the sample leaves its store inside; tests start empty.
@@ -21,10 +28,10 @@ final class TemporaryWorkspace {
     }
 
     /// A fresh copy of the repository's sample workspace (samples/workspace).
-    static func sample() throws -> TemporaryWorkspace {
+    static func sample(backend: StoreBackend = .sqlite) throws -> TemporaryWorkspace {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return try TemporaryWorkspace(copying: repository.appendingPathComponent("samples/workspace"))
+        return try TemporaryWorkspace(copying: repository.appendingPathComponent("samples/workspace"), backend: backend)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -32,7 +39,7 @@ final class TemporaryWorkspace {
     var path: String { root.path }
 
     func pipeline(store: String? = nil) throws -> Pipeline {
-        try Pipeline(directory: path, storeOverride: store, builtinConnectors: [shippedConnectors])
+        try Pipeline(directory: path, storeOverride: store ?? self.store, builtinConnectors: [shippedConnectors])
     }
 
     func write(_ relative: String, _ text: String) throws {

@@ -70,7 +70,7 @@ struct KeyedTableWriter {
 
 extension TableValue {
     /// A bound value as it reads back from a text or integer column.
-    init(_ value: StoreValue) {
+    public init(_ value: StoreValue) {
         switch value {
         case .null: self = .null
         case .integer(let v): self = .integer(v)
@@ -81,7 +81,7 @@ extension TableValue {
 
 extension StoreValue {
     /// A stored key value bound again (keys are text or integers).
-    init(_ value: TableValue) {
+    public init(_ value: TableValue) {
         switch value {
         case .null: self = .null
         case .integer(let v): self = .integer(v)

@@ -2,6 +2,7 @@ import Foundation
 import KPIConnectors
 import KPISchema
 import KPIStore
+import KPIStoreTesting
 import Testing
 
 /// A reader that replays fixed records, optionally failing after some of them.
@@ -29,7 +30,8 @@ struct ScriptedReader: RecordReader {
     }
 }
 
-@Suite struct SQLiteStoreTests {
+/// The store contract, run on every backend available (SQLite always, PostgreSQL when configured).
+@Suite struct WarehouseStoreTests {
     static let key = OrderKey(platform: "amazon", orderID: "111-1")
 
     static func order(status: OrderStatus, version: String?, run: Int64 = 1) -> NormalizedRecord {
@@ -45,14 +47,14 @@ struct ScriptedReader: RecordReader {
                    runID: run, at: Instant(iso8601: "2026-11-01T00:00:00Z")!)
     }
 
-    private func orders(_ store: SQLiteStore) throws -> [Order] {
+    private func orders(_ store: any WarehouseStore) throws -> [Order] {
         var out: [Order] = []
         try store.forEachOrder { out.append($0.order) }
         return out
     }
 
-    @Test func bundlesCarryTheirChildrenAndOrphansAreCounted() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreBackend.available) func bundlesCarryTheirChildrenAndOrphansAreCounted(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
         let run = try store.beginRun(command: "test", at: .now())
         let lineage = Lineage(connector: "c", file: "f", line: 3, contentHash: "h", runID: run)
         let at = Timestamp(instant: Instant(iso8601: "2026-10-02T00:00:00Z")!, zone: "Asia/Shanghai")
@@ -75,13 +77,13 @@ struct ScriptedReader: RecordReader {
         #expect(try store.orphanCounts() == (events: 1, refunds: 0))
     }
 
-    private func load(_ store: SQLiteStore, _ sha: String, run: Int64, _ reader: ScriptedReader) throws -> ReadStats {
+    private func load(_ store: any WarehouseStore, _ sha: String, run: Int64, _ reader: ScriptedReader) throws -> ReadStats {
         var any: any RecordReader = reader
         return try store.load(Self.file(sha, run: run), reader: &any)
     }
 
-    @Test func lastUpdatedWinsWhicheverOrderFilesArrive() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreBackend.available) func lastUpdatedWinsWhicheverOrderFilesArrive(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
         let run = try store.beginRun(command: "test", at: .now())
         _ = try load(store, "new", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: "2026-10-03T00:00:00Z")]))
         // An older export re-sent later must not roll the order back.
@@ -94,8 +96,8 @@ struct ScriptedReader: RecordReader {
         #expect(stored.first?.version?.iso8601 == "2026-10-05T00:00:00Z")
     }
 
-    @Test func aFailedFileLeavesNothingBehind() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreBackend.available) func aFailedFileLeavesNothingBehind(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
         let run = try store.beginRun(command: "test", at: .now())
         #expect(throws: ScriptedReader.Boom.self) {
             try load(store, "broken", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: nil), Self.order(status: .shipped, version: nil)], failAfter: 1))
@@ -104,8 +106,8 @@ struct ScriptedReader: RecordReader {
         #expect(try store.ledgerEntry(sha256: "broken") == nil)
     }
 
-    @Test func ledgerAndQuarantineAreWrittenWithTheRecords() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreBackend.available) func ledgerAndQuarantineAreWrittenWithTheRecords(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
         let run = try store.beginRun(command: "test", at: .now())
         let bad = QuarantinedRow(connector: "amazon.all_orders", file: "inbox/a.txt", line: 9, column: 17,
                                  reason: "inbox/a.txt:9:17: item-price: `19.9O` is not a number", raw: "x\ty")
@@ -125,8 +127,8 @@ struct ScriptedReader: RecordReader {
                    value: Decimal(string: value)!, numerator: nil, denominator: nil, unit: "currency", currency: "USD", recordCount: 1)
     }
 
-    @Test func factsAreRewrittenOnlyWhereTheyChange() throws {
-        let store = try SQLiteStore()
+    @Test(arguments: StoreBackend.available) func factsAreRewrittenOnlyWhereTheyChange(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
         var first = try store.replaceFactMetrics([Self.fact("10.5"), Self.fact("0.333333", metric: "refund_rate")], runID: 1)
         #expect(first.inserted == 2)
         first = try store.replaceFactMetrics([Self.fact("10.5"), Self.fact("0.333333", metric: "refund_rate")], runID: 2)
