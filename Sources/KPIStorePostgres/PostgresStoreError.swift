@@ -1,7 +1,7 @@
 import PostgresNIO
 
 /// A PostgreSQL failure said plainly: the server's message and SQLSTATE, or what broke the connection,
-/// and the start of the statement — never its bound values or the login.
+/// and the start of the statement — never bound values, row contents or the login.
 public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The five-character SQLSTATE, when the server sent one (`23505` unique violation, `40P01` deadlock…).
@@ -12,8 +12,8 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         if let error = error as? PSQLError {
             if let info = error.serverInfo, let text = info[.message] {
                 sqlState = info[.sqlState]
-                let detail = info[.detail].map { " (\($0))" } ?? ""
-                message = "PostgreSQL: \(text)\(detail) [SQLSTATE \(sqlState ?? "?")]\(statement)"
+                // The server's detail line is left out: it quotes row values ("Failing row contains …").
+                message = "PostgreSQL: \(text) [SQLSTATE \(sqlState ?? "?")]\(statement)"
             } else {
                 let cause = error.underlying.map { ": \($0)" } ?? ""
                 message = "PostgreSQL \(error.code)\(cause)\(statement)"

@@ -63,7 +63,7 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The workspace folder (holds kpibridge.yaml).")
     var workspace: String = "."
 
-    @Option(name: .long, help: "Store to use instead of the workspace's: sqlite:PATH or postgres://user@host/db.")
+    @Option(name: .long, help: "Store to use instead of the workspace's: sqlite:PATH or postgres://user@host/db[?schema=…] (password from PGPASSWORD or ~/.pgpass).")
     var store: String?
 
     @Option(help: "How progress and problems are logged to stderr: text, or json (one object per line, for log shippers).")

@@ -121,6 +121,64 @@ struct ScriptedReader: RecordReader {
                           .integer(9), .integer(17), .text("inbox/a.txt:9:17: item-price: `19.9O` is not a number"), .text("x\ty")]])
     }
 
+    @Test(arguments: StoreBackend.available)
+    func aKeyRepeatedInOneFileIsAppliedInRowOrder(_ backend: StoreBackend) throws {
+        // Batched writers must not merge or reorder: row by row, the newer version wins and an older
+        // one later in the same file is ignored.
+        let store = try backend.emptyStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        _ = try load(store, "one", run: run, ScriptedReader(records: [
+            Self.order(status: .pending, version: "2026-10-01T09:00:00Z"),
+            Self.order(status: .delivered, version: "2026-10-05T00:00:00Z"),
+            Self.order(status: .shipped, version: "2026-10-03T00:00:00Z"),
+        ]))
+        let stored = try orders(store)
+        #expect(stored.map(\.status) == [.delivered])
+        #expect(stored.first?.version?.iso8601 == "2026-10-05T00:00:00Z")
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func thousandsOfOrdersComeBackInByteOrderWithTheirChildren(_ backend: StoreBackend) throws {
+        // 2,600 orders: more than one insert batch (1,000 rows) and one cursor fetch (2,000 rows).
+        let store = try backend.emptyStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        let lineage = Lineage(connector: "c", file: "f", line: 2, contentHash: "h", runID: run)
+        let at = Timestamp(instant: Instant(iso8601: "2026-10-02T00:00:00Z")!, zone: "UTC")
+        var records: [NormalizedRecord] = []
+        // Ids that sort differently by bytes than by a locale: lower case after upper, 订单 after both.
+        let ids = (0..<2_597).map { String(format: "A-%05d", $0) } + ["a-1", "Z-1", "订单-1"]
+        for id in ids {
+            let key = OrderKey(platform: "shop", orderID: id)
+            records.append(.order(Order(key: key, shop: "s", purchasedAt: at, paidAt: nil, status: .shipped, statusRaw: "shipped",
+                                        currency: "USD", version: nil, lineage: lineage)))
+            for sku in ["X", "Y"] {
+                records.append(.orderLine(OrderLine(key: key, lineID: sku, sku: sku, quantity: 1, amount: Money(1, "USD"),
+                                                    tax: Money(0, "USD"), shipping: Money(0, "USD"), version: nil, lineage: lineage)))
+            }
+        }
+        // Events for orders that are not stored, sorting before, between and after real ones.
+        for id in ["0", "A-00100x", "zz"] {
+            records.append(.fulfillmentEvent(FulfillmentEvent(key: OrderKey(platform: "shop", orderID: id), kind: .labelPrinted,
+                                                              occurredAt: at, trackingNumber: nil, lineage: lineage)))
+        }
+        records.append(.fulfillmentEvent(FulfillmentEvent(key: OrderKey(platform: "shop", orderID: "A-00100"), kind: .labelPrinted,
+                                                          occurredAt: at, trackingNumber: "T", lineage: lineage)))
+        _ = try load(store, "big", run: run, ScriptedReader(records: records))
+        var seen: [String] = []
+        var lines = 0
+        var events: [String] = []
+        try store.forEachOrder { bundle in
+            seen.append(bundle.order.key.orderID)
+            lines += bundle.lines.count
+            if !bundle.events.isEmpty { events.append(bundle.order.key.orderID) }
+        }
+        #expect(seen == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(seen.suffix(3) == ["Z-1", "a-1", "订单-1"])
+        #expect(lines == 2 * ids.count)
+        #expect(events == ["A-00100"])
+        #expect(try store.orphanCounts() == (events: 3, refunds: 0))
+    }
+
     static func fact(_ value: String, metric: String = "gmv", day: String = "2026-10-01") -> FactMetric {
         FactMetric(grain: .day, periodStart: CivilDate(iso: day)!, periodEnd: CivilDate(iso: day)!, timezone: "UTC",
                    scopeType: .company, scopeID: "all", metric: metric, profile: "us", profileVersion: 1, definition: "us/v1",

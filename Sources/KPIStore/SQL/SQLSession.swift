@@ -35,12 +35,12 @@ public protocol SQLRowWriter: AnyObject {
 
 extension SQLSession {
     /// The integer a `SELECT count(*) …` returns.
-    func count(_ sql: String, _ values: [StoreValue] = []) throws -> Int {
+    package func count(_ sql: String, _ values: [StoreValue] = []) throws -> Int {
         try rows(sql, values).first?.int(0) ?? 0
     }
 
     /// Calls `body` with each row of a streamed query.
-    func forEach(_ sql: String, _ body: ([TableValue]) throws -> Void) throws {
+    package func forEach(_ sql: String, _ body: ([TableValue]) throws -> Void) throws {
         let rows = try cursor(sql)
         while let row = try rows.next() { try body(row) }
     }
