@@ -9,7 +9,6 @@ import KPIStore
 /// byte-identical exports rely on. A migration that changes a column's type would need its own step here.
 enum PostgresSchema {
     static func bringUpToDate(_ store: PostgresStore, schema: String?) throws {
-        let reference = try ReferenceSchema.current()
         try store.write { session in
             if let schema {
                 try session.execute("CREATE SCHEMA IF NOT EXISTS \(StoreTable.quote(schema))", [])
@@ -25,8 +24,11 @@ enum PostgresSchema {
                     command text NOT NULL, since text NOT NULL)
                 """, [])
             let applied = Set(try session.rows("SELECT migration FROM kpibridge_schema", []).map { try $0.text(0) })
-            let missing = reference.migrations.filter { !applied.contains($0) }
+            let missing = ReferenceSchema.migrationIdentifiers.filter { !applied.contains($0) }
             guard !missing.isEmpty else { return }
+            // Only now is the reference built (an in-memory SQLite, migrated): an up-to-date database,
+            // which is every open but the first, skips it.
+            let reference = try ReferenceSchema.current()
 
             for view in reference.views {
                 try session.execute("DROP VIEW IF EXISTS \(StoreTable.quote(view.table.name))", [])

@@ -47,8 +47,7 @@ struct PostgresSession: SQLSession {
     }
 
     /// Counts cursors so each gets its own name.
-    final class CursorNames: @unchecked Sendable {
-        // Used only by the thread running the session's transaction.
+    final class CursorNames {
         private var count = 0
 
         func next() -> String {

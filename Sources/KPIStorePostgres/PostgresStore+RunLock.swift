@@ -11,8 +11,7 @@ extension PostgresStore {
     static let lockKey = "hashtext('kpibridge run ' || current_schema())"
 
     public func acquireRunLock(_ holder: RunHolder) throws -> any RunLease {
-        let got = try autocommit("SELECT pg_try_advisory_lock(\(Self.lockKey))")
-        guard got.first?.first == .integer(1) else {
+        guard try tryAdvisoryLock() else {
             throw RunLockBusy(holder: try storedHolder(), lock: "advisory lock on \(location)")
         }
         do {
@@ -26,16 +25,15 @@ extension PostgresStore {
             }
             return AdvisoryRunLease(store: self, takenOver: previous)
         } catch {
-            _ = try? autocommit("SELECT pg_advisory_unlock(\(Self.lockKey))")
+            try? advisoryUnlock()
             throw error
         }
     }
 
     public func runLockHolder() throws -> RunHolder? {
         // Taking the lock for an instant is the only way to ask whether another session has it.
-        let got = try autocommit("SELECT pg_try_advisory_lock(\(Self.lockKey))")
-        guard got.first?.first == .integer(1) else { return try storedHolder() }
-        _ = try autocommit("SELECT pg_advisory_unlock(\(Self.lockKey))")
+        guard try tryAdvisoryLock() else { return try storedHolder() }
+        try advisoryUnlock()
         return nil
     }
 
@@ -49,7 +47,15 @@ extension PostgresStore {
     /// Empties the holder row and frees the lock.
     func releaseRunLock() {
         _ = try? write { session in try session.execute("DELETE FROM kpibridge_run_lock WHERE id = 1", []) }
-        _ = try? autocommit("SELECT pg_advisory_unlock(\(Self.lockKey))")
+        try? advisoryUnlock()
+    }
+
+    private func tryAdvisoryLock() throws -> Bool {
+        try autocommit("SELECT pg_try_advisory_lock(\(Self.lockKey))").first?.first == .integer(1)
+    }
+
+    private func advisoryUnlock() throws {
+        _ = try autocommit("SELECT pg_advisory_unlock(\(Self.lockKey))")
     }
 }
 

@@ -38,6 +38,9 @@ package struct ReferenceSchema: Sendable {
     package var indexes: [Index]
     package var views: [ReportingView]
 
+    /// Identifiers of the current migrations, oldest first, without building the schema.
+    package static var migrationIdentifiers: [String] { SQLiteStore.migrator.migrations }
+
     /// Reads the schema the current migrations produce.
     package static func current() throws -> ReferenceSchema {
         let queue = try DatabaseQueue()

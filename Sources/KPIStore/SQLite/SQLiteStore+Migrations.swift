@@ -3,7 +3,7 @@ import KPISchema
 
 extension SQLiteStore {
     /// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
-    static var migrator: DatabaseMigrator {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: runs, ledger, quarantine, order records, fact_metric") { db in
             try db.execute(sql: """
