@@ -44,9 +44,24 @@ public struct FlatTableLayout: Sendable {
         return "CREATE TABLE \(StoreTable.quote(schema.table)) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"
     }
 
-    /// The upsert: a record with the same key replaces the stored one (the later file wins).
+    /// The upsert: a record with the same key and different data replaces the stored one (the later file
+    /// wins); for a kind that feeds metrics it reports the new and former dates (see ``ChangeTracking``).
     var upsert: UpsertStatement {
-        UpsertStatement(replacing: kind.schema.table, columns: columns, key: keyColumns)
+        let table = kind.schema.table
+        guard kind.feedsMetrics else { return UpsertStatement(replacing: table, columns: columns, key: keyColumns) }
+        let data = columns.filter { !keyColumns.contains($0) && !Self.lineage.contains($0) }
+        let set = columns.filter { !keyColumns.contains($0) }
+            .map { "\(StoreTable.quote($0)) = excluded.\(StoreTable.quote($0))" }
+            + ChangeTracking.assignment(table: table, dates: dateColumns)
+        return UpsertStatement(table: table, columns: columns, key: keyColumns,
+                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + " WHERE "
+                                   + ChangeTracking.differs(table: table, columns: data),
+                               returning: ChangeTracking.returning(orderKey: false, dates: dateColumns))
+    }
+
+    /// The columns holding a date or a date-time's UTC instant.
+    var dateColumns: [String] {
+        kind.schema.fields.filter { $0.type == .date || $0.type == .datetime }.map(\.name)
     }
 
     /// The values in column order; absent key parts as `''`.

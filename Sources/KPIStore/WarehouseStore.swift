@@ -30,8 +30,13 @@ public protocol WarehouseStore: Sendable {
     func forEachOrder(_ body: (OrderBundle) throws -> Void) throws
     /// Fulfillment events and refunds whose order is not (yet) in the store.
     func orphanCounts() throws -> (events: Int, refunds: Int)
-    /// Makes `fact_metric` equal `facts`, touching only rows whose values changed.
-    func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult
+    /// Makes `fact_metric` equal `facts` — within the periods `scope` replaces, when given — touching
+    /// only rows whose values changed.
+    func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws -> FactWriteResult
+    /// What loads changed since the last completed refresh, and that refresh's basis and clock.
+    func pendingRefresh() throws -> PendingRefresh
+    /// Records a completed refresh: forgets the pending changes it covered, keeps its basis and clock.
+    func completeRefresh(basis: String, asOf: Instant, runID: Int64) throws
     /// Calls `body` with each stored record of a plain-data kind, in key order.
     func forEachFlat(_ kind: FlatKind, _ body: (FlatRecord) throws -> Void) throws
     /// Which profile version computed each stored (profile, grain, period).
@@ -40,8 +45,10 @@ public protocol WarehouseStore: Sendable {
     func recordedDefinitions() throws -> [DefinitionRow]
     /// Records the definition versions a run used (replacing rows of the same profile, version and concept).
     func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws
-    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows.
-    func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
+    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows (within `scope`'s
+    /// periods, when given).
+    func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail],
+                               within scope: RecomputeScope?, runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
     /// Makes `fact_score`, `fact_pacing` and `provider_status` equal the given rows.
     func replaceScores(_ scores: [ScoreFact], pacing: [PacingFact], providers: [ProviderStatusFact], runID: Int64) throws
@@ -50,6 +57,20 @@ public protocol WarehouseStore: Sendable {
     func factMetrics() throws -> [FactMetric]
     /// Streams a table's rows in primary-key order.
     func scan(_ table: StoreTable, _ body: (_ row: [TableValue]) throws -> Void) throws
+}
+
+extension WarehouseStore {
+    /// Makes `fact_metric` equal `facts` in every period.
+    public func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
+        try replaceFactMetrics(facts, within: nil, runID: runID)
+    }
+
+    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows in every period.
+    public func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
+        -> (facts: FactWriteResult, details: FactWriteResult)
+    {
+        try replaceReconciliation(rows, details: details, within: nil, runID: runID)
+    }
 }
 
 /// What `prune` deleted (or, in a dry run, would delete), per table.

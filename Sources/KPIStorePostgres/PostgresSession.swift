@@ -30,8 +30,8 @@ struct PostgresSession: SQLSession {
         return Cursor(session: self, fetch: "FETCH FORWARD \(Self.fetchSize) FROM \(name)")
     }
 
-    func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter {
-        BatchWriter(session: self, statement: statement)
+    func writer(_ statement: UpsertStatement, returned: ReturnedRows?) throws -> any SQLRowWriter {
+        BatchWriter(session: self, statement: statement, returned: statement.returning.isEmpty ? nil : returned)
     }
 
     func run(_ sql: String, _ values: [StoreValue]) throws -> PostgresQueryResult {
@@ -90,12 +90,14 @@ struct PostgresSession: SQLSession {
         let keyIndexes: [Int]
         /// PostgreSQL takes at most 65,535 parameters per statement.
         let capacity: Int
+        let returned: ReturnedRows?
         private var rows: [[StoreValue]] = []
         private var keys: Set<[StoreValue]> = []
 
-        init(session: PostgresSession, statement: UpsertStatement) {
+        init(session: PostgresSession, statement: UpsertStatement, returned: ReturnedRows?) {
             self.session = session
             self.statement = statement
+            self.returned = returned
             keyIndexes = statement.keyIndexes
             capacity = max(1, min(1_000, 65_535 / statement.columns.count))
         }
@@ -114,7 +116,10 @@ struct PostgresSession: SQLSession {
 
         func finish() throws {
             guard !rows.isEmpty else { return }
-            _ = try session.run(statement.sql(rows: rows.count), rows.flatMap { $0 })
+            let result = try session.run(statement.sql(rows: rows.count), rows.flatMap { $0 })
+            if let returned {
+                for row in result.rows { try returned(try row.tableValues()) }
+            }
             rows.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
         }

@@ -14,6 +14,16 @@ public enum FlatKind: String, Sendable, Hashable, CaseIterable {
 
     public var schema: RecordSchema { Self.schemas[self]! }
 
+    /// Whether `fact_metric` is computed from this kind's records, so that a new or changed one marks
+    /// its days for recompute. The roster and exchange rates also shape facts, but any change to them
+    /// recomputes everything (they are part of the refresh basis).
+    public var feedsMetrics: Bool {
+        switch self {
+        case .ticket, .traffic, .inventorySnapshot, .review, .task: true
+        case .adSpend, .manualRating, .violation, .roster, .fxRate, .fee: false
+        }
+    }
+
     private static let schemas: [FlatKind: RecordSchema] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeSchema()) })
 
     private func makeSchema() -> RecordSchema {

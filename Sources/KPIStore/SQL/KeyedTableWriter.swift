@@ -1,3 +1,5 @@
+import KPISchema
+
 /// Makes a derived table (facts, reconciliation, scores) equal a freshly computed row set, writing only
 /// the rows whose content changed, so re-runs leave `run_id` and exports untouched and the run can say
 /// what changed.
@@ -24,6 +26,16 @@ struct KeyedTableWriter {
         self.numeric = numeric
     }
 
+    /// A `within` filter accepting the stored rows of the periods (and metrics) `scope` replaces.
+    func rows(in scope: RecomputeScope) -> ([TableValue]) throws -> Bool {
+        let grain = columns.firstIndex(of: "grain")!, start = columns.firstIndex(of: "period_start")!
+        let metric = columns.firstIndex(of: "metric")!
+        return { row in
+            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return true }
+            return scope.replaces(g, day, metric: try row.text(metric))
+        }
+    }
+
     /// A row's values normalised for comparison.
     private func comparable(_ row: [TableValue]) -> [TableValue] {
         zip(columns, row).map { column, value in
@@ -36,11 +48,15 @@ struct KeyedTableWriter {
         }
     }
 
+    /// Makes the table's rows equal `rows`; with `within`, only among stored rows it accepts (the rows
+    /// given must all be ones it accepts), leaving the rest as they are.
     func replace(with rows: [[StoreValue]], runID: Int64, in session: any SQLSession,
+                 within: (([TableValue]) throws -> Bool)? = nil,
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
         var existing: [[TableValue]: [TableValue]] = [:]
         try session.forEach("SELECT \(columns.map(StoreTable.quote).joined(separator: ", ")) FROM \(StoreTable.quote(table))") { row in
+            if let within, try !within(row) { return }
             existing[keyIndexes.map { row[$0] }] = row
         }
         let upsert = try session.writer(UpsertStatement(replacing: table, columns: columns + ["run_id"], key: key))

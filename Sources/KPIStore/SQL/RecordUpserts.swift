@@ -5,7 +5,8 @@ import KPISchema
 ///
 /// Upserts implement last-updated-wins: an incoming row replaces the stored one unless both carry a
 /// version and the stored version is newer (ISO-8601 UTC text compares in time order). A later file
-/// without a tracking number or refund date keeps the one already stored.
+/// without a tracking number or refund date keeps the one already stored. A row equal to the stored one
+/// changes nothing, not even its lineage: the record still comes from the file that first said so.
 enum RecordUpserts {
     static let lineageColumns = ["connector", "source_file", "source_line", "content_hash", "run_id"]
 
@@ -13,33 +14,44 @@ enum RecordUpserts {
         [.text(l.connector), .text(l.file), .of(l.line), .text(l.contentHash), .integer(l.runID)]
     }
 
+    /// An upsert of one order-record table that changes a stored row only when some data column differs,
+    /// and reports each changed row's order key and former `dates` (see ``ChangeTracking``).
     private static func upsert(_ table: String, _ columns: [String], key: [String], keeping: [String] = [],
-                               versioned: Bool = false) -> UpsertStatement {
+                               versioned: Bool = false, dates: [String] = [], tracked: Bool = true) -> UpsertStatement {
         let all = columns + lineageColumns
-        let set = all.filter { !key.contains($0) }.map { column in
+        var set = all.filter { !key.contains($0) }.map { column in
             keeping.contains(column) ? "\(column) = coalesce(excluded.\(column), \(table).\(column))" : "\(column) = excluded.\(column)"
         }
-        let guardClause = versioned
-            ? " WHERE excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version" : ""
+        guard tracked else {
+            return UpsertStatement(table: table, columns: all, key: key, resolution: "DO UPDATE SET " + set.joined(separator: ", "))
+        }
+        set += ChangeTracking.assignment(table: table, dates: dates)
+        var condition = ChangeTracking.differs(table: table, columns: columns.filter { !key.contains($0) }, kept: keeping)
+        if versioned {
+            condition += " AND (excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version)"
+        }
         return UpsertStatement(table: table, columns: all, key: key,
-                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + guardClause)
+                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + " WHERE " + condition,
+                               returning: ChangeTracking.returning(orderKey: true, dates: dates))
     }
 
     static let order = upsert(
         "orders", ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
-                   "status_raw", "currency", "version"], key: ["platform", "order_id"], versioned: true)
+                   "status_raw", "currency", "version"], key: ["platform", "order_id"], versioned: true,
+        dates: ["purchased_at", "paid_at"])
     static let orderLine = upsert(
         "order_lines", ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
                         "version"], key: ["platform", "order_id", "line_id"], versioned: true)
     static let fulfillmentEvent = upsert(
         "fulfillment_events", ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number"],
-        key: ["platform", "order_id", "kind"], keeping: ["tracking_number"])
+        key: ["platform", "order_id", "kind"], keeping: ["tracking_number"], dates: ["occurred_at"])
     static let refund = upsert(
         "refunds", ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"],
-        key: ["platform", "order_id", "refund_id"], keeping: ["refunded_at", "refunded_zone"])
+        key: ["platform", "order_id", "refund_id"], keeping: ["refunded_at", "refunded_zone"], dates: ["refunded_at"])
+    /// Returns feed no metric yet, so they mark nothing for recompute.
     static let `return` = upsert(
         "returns", ["platform", "order_id", "return_id", "sku", "quantity", "returned_at", "returned_zone", "reason"],
-        key: ["platform", "order_id", "return_id"])
+        key: ["platform", "order_id", "return_id"], tracked: false)
     static let quarantine = UpsertStatement(
         insertInto: "quarantine",
         columns: ["run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"])

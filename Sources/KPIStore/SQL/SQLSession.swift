@@ -16,9 +16,13 @@ public protocol SQLSession {
     /// Several cursors may be open at once in one session.
     func cursor(_ sql: String) throws -> any SQLCursor
     /// A writer that applies `statement` to rows in the order they are appended; it may hold rows back
-    /// to send them together, so call ``SQLRowWriter/finish()`` before the transaction ends.
-    func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter
+    /// to send them together, so call ``SQLRowWriter/finish()`` before the transaction ends. Rows the
+    /// statement's `RETURNING` clause gives back go to `returned` (in no promised order).
+    func writer(_ statement: UpsertStatement, returned: ReturnedRows?) throws -> any SQLRowWriter
 }
+
+/// Receives the rows a `RETURNING` clause gives back.
+public typealias ReturnedRows = ([TableValue]) throws -> Void
 
 /// A query's rows, one at a time.
 public protocol SQLCursor: AnyObject {
@@ -34,6 +38,11 @@ public protocol SQLRowWriter: AnyObject {
 }
 
 extension SQLSession {
+    /// A writer for a statement whose returned rows, if any, are not wanted.
+    package func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter {
+        try writer(statement, returned: nil)
+    }
+
     /// The integer a `SELECT count(*) …` returns.
     package func count(_ sql: String, _ values: [StoreValue] = []) throws -> Int {
         try rows(sql, values).first?.int(0) ?? 0

@@ -2,7 +2,9 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    public func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
+    public func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws
+        -> FactWriteResult
+    {
         let rows: [[StoreValue]] = facts.map { fact in
             [.text(fact.grain.rawValue), .text(fact.periodStart.description), .text(fact.periodEnd.description),
              .text(fact.timezone), .text(fact.scopeType.rawValue), .text(fact.scopeID), .text(fact.metric),
@@ -17,7 +19,8 @@ extension SQLStore {
                 columns: ["run_id", "change", "grain", "period_start", "scope_type", "scope_id", "metric", "profile",
                           "old_value", "new_value", "old_definition", "new_definition"]))
             var changes: [FactChange] = []
-            var result = try writer.replace(with: rows, runID: runID, in: session) { change in
+            var result = try writer.replace(with: rows, runID: runID, in: session,
+                                            within: scope.map(writer.rows(in:))) { change in
                 let any = (change.old ?? change.new)!
                 let key = ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"].map { any[index($0)] }
                 let old = change.old, new = change.new

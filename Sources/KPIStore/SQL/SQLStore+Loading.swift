@@ -19,15 +19,18 @@ extension SQLStore {
     }
 }
 
-/// Writes a file's records inside its transaction, one writer per statement.
+/// Writes a file's records inside its transaction, one writer per statement, and notes what they
+/// changed for the next refresh.
 struct SQLRecordSink: RecordSink {
     let session: any SQLSession
     let file: FileToLoad
     private var writers: [UpsertStatement: any SQLRowWriter] = [:]
+    private let pending: PendingChangeWriter
 
     init(session: any SQLSession, file: FileToLoad) {
         self.session = session
         self.file = file
+        pending = PendingChangeWriter(session: session)
     }
 
     mutating func accept(_ record: NormalizedRecord) throws {
@@ -41,14 +44,16 @@ struct SQLRecordSink: RecordSink {
             .of(row.column), .text(row.reason), .text(row.raw)])
     }
 
-    /// Writes what the writers hold back.
+    /// Writes what the writers hold back, then what they changed.
     func finish() throws {
         for writer in writers.values { try writer.finish() }
+        try pending.finish()
     }
 
     private mutating func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter {
         if let writer = writers[statement] { return writer }
-        let writer = try session.writer(statement)
+        let pending = pending
+        let writer = try session.writer(statement) { try pending.take($0) }
         writers[statement] = writer
         return writer
     }

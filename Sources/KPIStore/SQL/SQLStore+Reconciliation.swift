@@ -2,7 +2,8 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    public func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
+    public func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail],
+                                      within scope: RecomputeScope?, runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
     {
         let factRows: [[StoreValue]] = rows.map { r in
@@ -20,10 +21,10 @@ extension SQLStore {
              .of(d.sourceLine)]
         }
         return try write { session in
-            (try KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
-                .replace(with: factRows, runID: runID, in: session),
-             try KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
-                .replace(with: detailRows, runID: runID, in: session))
+            let facts = KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
+            let details = KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
+            return (try facts.replace(with: factRows, runID: runID, in: session, within: scope.map(facts.rows(in:))),
+                    try details.replace(with: detailRows, runID: runID, in: session, within: scope.map(details.rows(in:))))
         }
     }
 }

@@ -10,6 +10,9 @@ public struct UpsertStatement: Sendable, Hashable {
     public let key: [String]
     /// What follows `ON CONFLICT (key)`: `DO UPDATE SET …` (with an optional `WHERE`) or `DO NOTHING`.
     let resolution: String
+    /// Expressions a `RETURNING` clause gives back for each row inserted or updated (none when empty).
+    /// Both databases return nothing for a conflicting row the `WHERE` left alone.
+    public let returning: [String]
 
     /// A plain insert.
     init(insertInto table: String, columns: [String]) {
@@ -17,14 +20,16 @@ public struct UpsertStatement: Sendable, Hashable {
         self.columns = columns
         key = []
         resolution = ""
+        returning = []
     }
 
     /// An upsert whose conflict `resolution` is given as SQL.
-    init(table: String, columns: [String], key: [String], resolution: String) {
+    init(table: String, columns: [String], key: [String], resolution: String, returning: [String] = []) {
         self.table = table
         self.columns = columns
         self.key = key
         self.resolution = resolution
+        self.returning = returning
     }
 
     /// An upsert where the incoming row replaces every non-key column of the stored one.
@@ -45,6 +50,7 @@ public struct UpsertStatement: Sendable, Hashable {
         if !key.isEmpty {
             sql += " ON CONFLICT (\(key.map(StoreTable.quote).joined(separator: ", "))) \(resolution)"
         }
+        if !returning.isEmpty { sql += " RETURNING " + returning.joined(separator: ", ") }
         return sql
     }
 }

@@ -18,8 +18,9 @@ struct GRDBSession: SQLSession {
         Cursor(rows: try Row.fetchCursor(db, sql: sql))
     }
 
-    func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter {
-        Writer(statement: try db.cachedStatement(sql: statement.sql(rows: 1)))
+    func writer(_ statement: UpsertStatement, returned: ReturnedRows?) throws -> any SQLRowWriter {
+        Writer(statement: try db.cachedStatement(sql: statement.sql(rows: 1)),
+               returned: statement.returning.isEmpty ? nil : returned)
     }
 
     static func arguments(_ values: [StoreValue]) -> StatementArguments {
@@ -54,10 +55,18 @@ struct GRDBSession: SQLSession {
 
     private final class Writer: SQLRowWriter {
         let statement: Statement
+        let returned: ReturnedRows?
 
-        init(statement: Statement) { self.statement = statement }
+        init(statement: Statement, returned: ReturnedRows?) {
+            self.statement = statement
+            self.returned = returned
+        }
 
-        func append(_ row: [StoreValue]) throws { try statement.execute(arguments: GRDBSession.arguments(row)) }
+        func append(_ row: [StoreValue]) throws {
+            guard let returned else { return try statement.execute(arguments: GRDBSession.arguments(row)) }
+            let rows = try Row.fetchCursor(statement, arguments: GRDBSession.arguments(row))
+            while let row = try rows.next() { try returned(GRDBSession.values(row)) }
+        }
 
         func finish() {}
     }

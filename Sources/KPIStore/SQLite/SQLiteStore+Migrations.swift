@@ -286,6 +286,27 @@ extension SQLiteStore {
         migrator.registerMigration("v5: views for report tools") { db in
             for view in ReportingView.all { try db.execute(sql: view.createSQL) }
         }
+        migrator.registerMigration("v6: incremental refresh (replaced dates, pending changes, refresh basis)") { db in
+            for table in ChangeTracking.tables {
+                try db.execute(sql: "ALTER TABLE \(StoreTable.quote(table)) ADD COLUMN \(ChangeTracking.column) TEXT")
+            }
+            try db.execute(sql: """
+                CREATE TABLE refresh_pending_orders (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    PRIMARY KEY (platform, order_id)
+                );
+                CREATE TABLE refresh_pending_days (
+                    day TEXT NOT NULL PRIMARY KEY
+                );
+                CREATE TABLE refresh_state (
+                    id INTEGER NOT NULL PRIMARY KEY,
+                    basis TEXT NOT NULL,
+                    as_of TEXT NOT NULL,
+                    run_id INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

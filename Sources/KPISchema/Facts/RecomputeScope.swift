@@ -1,0 +1,97 @@
+/// The periods an incremental refresh recomputes, and the records it must read to do so.
+///
+/// Built from the UTC days that new or changed records fall on. A UTC day is some local day between
+/// the day before and the day after in every time zone a profile may use, so each touched day widens
+/// to three local days before periods are picked; every grain's period containing one of those days is
+/// recomputed whole. Growth metrics compare a period with the one before, so the period after each
+/// recomputed one gets its growth rows recomputed too (from stored values where it is not recomputed).
+public struct RecomputeScope: Sendable, Hashable {
+    /// A period as fact tables key it: grain and first day (the same civil dates under every profile).
+    public struct PeriodKey: Sendable, Hashable, Comparable {
+        public var grain: Grain
+        public var start: CivilDate
+
+        public init(grain: Grain, start: CivilDate) {
+            self.grain = grain
+            self.start = start
+        }
+
+        public static func < (a: PeriodKey, b: PeriodKey) -> Bool { (a.grain, a.start) < (b.grain, b.start) }
+    }
+
+    /// Periods whose every fact row is recomputed.
+    public let periods: Set<PeriodKey>
+    /// Periods after a recomputed one (and not recomputed themselves): only their growth rows change.
+    public let growthOnly: Set<PeriodKey>
+    /// The metrics that compare a period with the one before.
+    public let growthMetrics: Set<String>
+    /// UTC days whose records are read: each recomputed period's days, widened by a day on both sides,
+    /// as sorted, disjoint day-number ranges.
+    public let window: [ClosedRange<Int>]
+
+    /// The scope for records touching `days` (UTC calendar days), over `grains`.
+    public init(touching days: Set<CivilDate>, grains: [Grain] = Grain.allCases, growthMetrics: Set<String>) {
+        self.growthMetrics = growthMetrics
+        var periods: Set<Period> = []
+        for day in days {
+            for local in [day.adding(days: -1), day, day.adding(days: 1)] {
+                for grain in grains { periods.insert(grain.period(containing: local)) }
+            }
+        }
+        self.periods = Set(periods.map { PeriodKey(grain: $0.grain, start: $0.start) })
+        var after: Set<PeriodKey> = []
+        for period in periods {
+            let next = period.grain.period(containing: period.end.adding(days: 1))
+            let key = PeriodKey(grain: next.grain, start: next.start)
+            if !self.periods.contains(key) { after.insert(key) }
+        }
+        growthOnly = after
+        let spans = periods.map { ($0.start.daysSinceEpoch - 1)...($0.end.daysSinceEpoch + 1) }.sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<Int>] = []
+        for span in spans {
+            if let last = merged.last, span.lowerBound <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
+            } else {
+                merged.append(span)
+            }
+        }
+        window = merged
+    }
+
+    /// True when nothing needs recomputing.
+    public var isEmpty: Bool { periods.isEmpty }
+
+    /// Whether fact rows of this period are recomputed.
+    public func recomputes(_ grain: Grain, _ start: CivilDate) -> Bool {
+        periods.contains(PeriodKey(grain: grain, start: start))
+    }
+
+    /// Whether a stored row of `metric` in this period is replaced: every row of a recomputed period, and
+    /// growth rows of the period after one.
+    public func replaces(_ grain: Grain, _ start: CivilDate, metric: String) -> Bool {
+        let key = PeriodKey(grain: grain, start: start)
+        return periods.contains(key) || (growthMetrics.contains(metric) && growthOnly.contains(key))
+    }
+
+    /// Whether a record dated on this UTC day (or local calendar day) must be read.
+    public func reads(_ day: CivilDate) -> Bool {
+        let number = day.daysSinceEpoch
+        var low = 0, high = window.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if window[mid].upperBound < number { low = mid + 1 } else if window[mid].lowerBound > number { high = mid - 1 } else { return true }
+        }
+        return false
+    }
+
+    /// Whether a record at this instant must be read.
+    public func reads(_ instant: Instant) -> Bool { reads(instant.utcDate) }
+
+    /// The recomputed periods of each grain, counted for the run summary.
+    public var periodCounts: [(grain: Grain, count: Int)] {
+        Grain.allCases.reversed().compactMap { grain in
+            let count = periods.count { $0.grain == grain }
+            return count > 0 ? (grain, count) : nil
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import KPISchema
+
+/// The SQL that lets a record upsert report what it changed, so a refresh recomputes only the periods
+/// new or changed records fall in.
+///
+/// An incoming row equal to the stored one leaves it alone (a re-sent or overlapping export changes
+/// nothing, lineage included). A row that does change writes the dates the stored row had into
+/// `replaced_dates` and, through `RETURNING`, hands the loader its order key or dates and those old
+/// dates — a corrected carrier scan that moves a shipment from October to November must recompute
+/// both months. Neither database can return the old row directly, hence the column.
+
+
+enum ChangeTracking {
+    /// Space-separated UTC instants and calendar days the row held before its last change.
+    static let column = "replaced_dates"
+
+    /// What every tracked upsert returns: order platform and id (order records), the new row's dates
+    /// (plain-data records) and the replaced row's dates, each possibly NULL.
+    static func returning(orderKey: Bool, dates: [String]) -> [String] {
+        let null = "CAST(NULL AS TEXT)"
+        return orderKey
+            ? ["platform", "order_id", null, dates.isEmpty ? null : column]
+            : [null, null, dates.isEmpty ? null : joined(dates.map { StoreTable.quote($0) }), dates.isEmpty ? null : column]
+    }
+
+    /// `SET` assignment keeping the stored row's `dates` of `table` in ``column`` (none for a table
+    /// without dates).
+    static func assignment(table: String, dates: [String]) -> [String] {
+        dates.isEmpty ? [] : ["\(column) = " + joined(dates.map { "\(StoreTable.quote(table)).\(StoreTable.quote($0))" })]
+    }
+
+    /// The tables whose upserts keep ``column``: order records with dates, and plain-data kinds that feed metrics.
+    static var tables: [String] {
+        ["orders", "fulfillment_events", "refunds"] + FlatKind.allCases.filter(\.feedsMetrics).map(\.schema.table)
+    }
+
+    /// `WHERE` condition: some data column of the incoming row differs from the stored one; a `kept`
+    /// column is compared as it will be written (the stored value when the incoming one is NULL).
+    static func differs(table: String, columns: [String], kept: [String] = []) -> String {
+        "(" + columns.map { column in
+            let stored = "\(StoreTable.quote(table)).\(StoreTable.quote(column))"
+            let incoming = kept.contains(column) ? "coalesce(excluded.\(StoreTable.quote(column)), \(stored))"
+                                                 : "excluded.\(StoreTable.quote(column))"
+            return "\(incoming) IS DISTINCT FROM \(stored)"
+        }.joined(separator: " OR ") + ")"
+    }
+
+    private static func joined(_ expressions: [String]) -> String {
+        expressions.map { "coalesce(\($0), '')" }.joined(separator: " || ' ' || ")
+    }
+}
