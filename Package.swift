@@ -73,6 +73,7 @@ let package = Package(
             name: "KPIPipeline",
             dependencies: [
                 "KPISchema", "KPIConnectors", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring", "KPIReport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -193,6 +193,37 @@ public struct MetricAccumulator {
 
     /// The fact rows, sorted by primary key.
     public func facts() -> [FactMetric] {
+        var out = baseFacts()
+        out += Self.growth(of: out)
+        out.sort { $0.key < $1.key }
+        return out
+    }
+
+    /// The fact rows of the periods `scope` recomputes, and the growth rows of those periods and the
+    /// ones after them, sorted by primary key. `stored` supplies the values of periods not recomputed
+    /// that growth compares with (only its `gmv` and `sessions` rows are read).
+    ///
+    /// Only records that ``RecomputeScope/reads(_:)-(OrderBundle)`` may have been added: periods
+    /// outside the scope then hold partial sums, which is why they are dropped here.
+    public func facts(in scope: RecomputeScope, stored: [FactMetric]) -> [FactMetric] {
+        var out = baseFacts().filter { scope.recomputes($0.grain, $0.periodStart) }
+        let kept = stored.filter { fact in
+            Self.growthBases.contains(fact.metric) && !scope.recomputes(fact.grain, fact.periodStart)
+        }
+        out += Self.growth(of: out + kept).filter { fact in
+            scope.replaces(fact.grain, fact.periodStart, metric: fact.metric)
+        }
+        out.sort { $0.key < $1.key }
+        return out
+    }
+
+    /// The metrics growth rows are computed from.
+    static let growthBases: Set<String> = [MetricID.gmv.rawValue, MetricID.sessions.rawValue]
+    /// The metrics derived from a period and the one before it.
+    public static let growthMetrics: Set<String> = [MetricID.gmvGrowth.rawValue, MetricID.trafficGrowth.rawValue]
+
+    /// Every cell's catalog metrics, unsorted and without growth rows.
+    private func baseFacts() -> [FactMetric] {
         var out: [FactMetric] = []
         for (index, profile) in versions.enumerated() {
             for (cell, totals) in cells[index] {
@@ -210,8 +241,6 @@ public struct MetricAccumulator {
                 }
             }
         }
-        out += Self.growth(of: out)
-        out.sort { $0.key < $1.key }
         return out
     }
 
@@ -222,7 +251,7 @@ public struct MetricAccumulator {
             var grain: Grain, start: CivilDate, scopeType: ScopeType, scopeID: String, profile: String, metric: String
         }
         var index: [Key: FactMetric] = [:]
-        for fact in facts where fact.metric == MetricID.sessions.rawValue || fact.metric == MetricID.gmv.rawValue {
+        for fact in facts where growthBases.contains(fact.metric) {
             index[Key(grain: fact.grain, start: fact.periodStart, scopeType: fact.scopeType, scopeID: fact.scopeID,
                       profile: fact.profile, metric: fact.metric)] = fact
         }

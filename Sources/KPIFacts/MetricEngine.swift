@@ -15,6 +15,10 @@ public struct MetricEngine: Sendable {
     /// The moment the run treats as now: undelivered tasks not yet due are left out until then.
     public var asOf: Instant?
 
+    /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
+    /// under the old ones recompute every period once.
+    public static let formulaVersion = 1
+
     public init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil) {
         self.definitions = definitions

@@ -17,6 +17,10 @@ extension Kpibridge {
                 with, even after definitions.yaml changes; --recompute rewrites the periods overlapping the given \
                 dates with the version now in force and lists the rows that changed (also in table fact_changes).
 
+                Only the periods that new or changed records fall in are recomputed (a re-sent export with the \
+                same rows changes nothing); every period is when definitions.yaml, the exchange rates or the \
+                roster change, or with --full-refresh.
+
                 Example:
                   kpibridge run --workspace samples/workspace
                   kpibridge run --workspace ~/kpi --store sqlite:/var/lib/kpibridge/warehouse.sqlite
@@ -33,9 +37,15 @@ extension Kpibridge {
         @Option(help: "Run the schedule of this name (its sources, recompute and stages) from --schedules.")
         var schedule: String?
 
+        @Flag(help: "Recompute every period from every record instead of only those new or changed records touch.")
+        var fullRefresh = false
+
         @OptionGroup var schedules: ScheduleOptions
 
         func validate() throws {
+            if fullRefresh && schedule != nil {
+                throw ValidationError("--full-refresh and --schedule do not go together: run the schedule, then `kpibridge run --full-refresh`")
+            }
             if recompute != nil && schedule != nil {
                 throw ValidationError("--recompute and --schedule do not go together: a schedule names its own `recompute:`")
             }
@@ -53,7 +63,8 @@ extension Kpibridge {
                 if (outcome.run?.filesFailed ?? 0) > 0 { throw ExitCode(1) }
                 return
             }
-            let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)))
+            let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)),
+                                                    fullRefresh: fullRefresh)
             print(report.text)
             if report.filesFailed > 0 { throw ExitCode(1) }
         }

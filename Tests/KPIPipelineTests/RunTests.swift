@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import KPIStoreTesting
 import Testing
 
@@ -50,14 +51,18 @@ import Testing
 
     @Test(arguments: StoreBackend.available) func runningAgainChangesNothing(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
-        let first = try ws.pipeline().run()
+        var pipeline = try ws.pipeline()
+        pipeline.now = { Instant(iso8601: "2026-11-05T02:30:00Z")! }
+        let first = try pipeline.run()
         let facts = try ws.export("fact_metric")
         let jsonl = try ws.export("fact_metric", .jsonl)
-        let second = try ws.pipeline().run()
+        let second = try pipeline.run()
         #expect(second.filesRead == 0)
         #expect(second.filesSkipped == 4)
-        #expect(second.facts?.written == 0)
-        #expect(second.facts?.unchanged == first.factRows)
+        #expect(second.text.contains("facts: nothing to recompute (0 changed orders, 0 changed days); fact tables unchanged"))
+        let full = try pipeline.run(fullRefresh: true)
+        #expect(full.facts?.written == 0)
+        #expect(full.facts?.unchanged == first.factRows)
         #expect(second.text.contains("skipped  inbox/amazon/orders.txt (already loaded by run #1 as inbox/amazon/orders.txt)"))
         #expect(try ws.export("fact_metric") == facts)
         #expect(try ws.export("fact_metric", .jsonl) == jsonl)

@@ -34,6 +34,11 @@ final class TemporaryWorkspace {
         return try TemporaryWorkspace(copying: repository.appendingPathComponent("samples/workspace"), backend: backend)
     }
 
+    /// A copy of another workspace's files (its SQLite store left behind), with an empty store of its own.
+    convenience init(copyOf other: TemporaryWorkspace, backend: StoreBackend) throws {
+        try self.init(copying: other.root, backend: backend)
+    }
+
     deinit { try? FileManager.default.removeItem(at: root) }
 
     var path: String { root.path }

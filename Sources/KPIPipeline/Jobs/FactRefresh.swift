@@ -5,8 +5,12 @@ import KPIScoring
 import KPIStore
 import Logging
 
-/// Recomputes every fact table from the store: metrics, reconciliation, and the record of which
-/// definition versions produced them.
+/// Brings every fact table up to date with the store: metrics, reconciliation, scores, and the record
+/// of which definition versions produced them.
+///
+/// Only the periods that new or changed records fall in are recomputed (see ``RecomputeScope``); every
+/// period is when the store was never refreshed or its definitions, rates, roster or formulas changed
+/// (``RefreshBasis``). Either way the tables end up as a full recompute would leave them.
 ///
 /// Closed periods (whose last day has passed in their zone) keep the definition version their stored
 /// facts were computed with, so editing `definitions.yaml` never silently rewrites a month people
@@ -18,6 +22,8 @@ struct FactRefresh {
     let recompute: DateRange?
     /// False for a schedule without the `score` stage: fact_score keeps its rows until a run that scores.
     var score = true
+    /// False to recompute every period (`--full-refresh`) rather than those new or changed records touch.
+    var incremental = true
 
     /// What the refresh wrote, for the run summary.
     struct Outcome {
@@ -31,6 +37,8 @@ struct FactRefresh {
         /// Records no roster entry owns, counted at company level only.
         var unattributed = Unattributed()
         var scoring: ScoreRefresh.Outcome?
+        /// Whether every period was recomputed, and why; or which were.
+        var refresh = RefreshKind.full(reason: "")
         /// Closed periods kept on an older version than the dated one: (profile, period, version).
         var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
     }
@@ -57,47 +65,85 @@ struct FactRefresh {
             outcome.pinned.append((period.profile, period.grain, period.periodStart, period.periodEnd, period.version))
         }
 
+        let roster = try ScoreRefresh.roster(store)
+        let basis = RefreshBasis(definitions: file, fx: workspace.fx, roster: roster)
+        let pending = try store.pendingRefresh()
+        let scope = incremental ? self.scope(pending, basis: basis) : nil
+        outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
+            ?? .full(reason: !incremental ? "asked for" : pending.basis == nil ? "first refresh of this store"
+                     : "definitions, exchange rates, roster or formulas changed since the last refresh")
+
         let names = definitions.names.joined(separator: ", ")
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
-        logger.info("computing metrics for \(names)\(pairs)", metadata: ["event": "metrics"])
-        let roster = try ScoreRefresh.roster(store)
-        let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
-                                  asOf: now)
-        var accumulator = engine.accumulator()
-        var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs, detailGrains: file.detailGrains)
-        try store.forEachOrder { bundle in
-            try accumulator.add(bundle)
-            try reconciler.add(bundle)
+        logger.info("computing metrics for \(names)\(pairs): \(outcome.refresh.summary)",
+                    metadata: ["event": "metrics"])
+        if scope?.isEmpty != true {
+            let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
+                                      asOf: now)
+            var accumulator = engine.accumulator()
+            var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
+                                        detailGrains: file.detailGrains)
+            let reads = { (record: FlatRecord) in scope?.reads(record) ?? true }
+            try store.forEachOrder { bundle in
+                guard scope?.reads(bundle) ?? true else { return }
+                try accumulator.add(bundle)
+                try reconciler.add(bundle)
+            }
+            try store.forEachFlat(.ticket) { record in
+                guard reads(record) else { return }
+                accumulator.add(ticket: record)
+                reconciler.add(ticket: record)
+            }
+            try store.forEachFlat(.inventorySnapshot) { record in
+                guard reads(record) else { return }
+                accumulator.add(stock: record)
+                reconciler.add(stock: record)
+            }
+            try store.forEachFlat(.traffic) { if reads($0) { accumulator.add(traffic: $0) } }
+            try store.forEachFlat(.task) { if reads($0) { accumulator.add(task: $0) } }
+            try store.forEachFlat(.review) { if reads($0) { accumulator.add(review: $0) } }
+            outcome.unattributed = accumulator.unattributed
+            let facts = try scope.map { accumulator.facts(in: $0, stored: try store.factMetrics()) } ?? accumulator.facts()
+            outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
+            outcome.factRows = facts.count
+            var rows = reconciler.rows(facts: facts)
+            var details = reconciler.sortedDetails
+            if let scope {
+                rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
+                details.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
+            }
+            (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, within: scope,
+                                                                                        runID: runID)
+            outcome.reconciliationRows = rows.count
+            outcome.detailRows = details.count
         }
-        try store.forEachFlat(.ticket) { record in
-            accumulator.add(ticket: record)
-            reconciler.add(ticket: record)
-        }
-        try store.forEachFlat(.inventorySnapshot) { record in
-            accumulator.add(stock: record)
-            reconciler.add(stock: record)
-        }
-        try store.forEachFlat(.traffic) { accumulator.add(traffic: $0) }
-        try store.forEachFlat(.task) { accumulator.add(task: $0) }
-        try store.forEachFlat(.review) { accumulator.add(review: $0) }
-        outcome.unattributed = accumulator.unattributed
-        let facts = accumulator.facts()
-        outcome.facts = try store.replaceFactMetrics(facts, runID: runID)
-        outcome.factRows = facts.count
-        let rows = reconciler.rows(facts: facts)
-        let details = reconciler.sortedDetails
-        (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, runID: runID)
-        outcome.reconciliationRows = rows.count
-        outcome.detailRows = details.count
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         if score {
             if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring"]) }
+            // Scored from the stored facts, which an incremental refresh has only partly recomputed.
             outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
-                .run(facts: facts, roster: roster, runID: runID)
+                .run(facts: try store.factMetrics(), roster: roster, runID: runID)
         }
         let orphans = try store.orphanCounts()
         outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
+        try store.completeRefresh(basis: basis.digest, asOf: now, runID: runID)
         return outcome
+    }
+
+    /// The periods to recompute, or nil when everything must be: the store has never been refreshed or
+    /// was refreshed from another basis. Besides the days of changed records, the days between the last
+    /// refresh's clock and now (tasks fell due) and the `--recompute` dates are recomputed.
+    private func scope(_ pending: PendingRefresh, basis: RefreshBasis) -> RecomputeScope? {
+        guard let stored = pending.basis, stored == basis.digest, let before = pending.asOf else { return nil }
+        var days = pending.days
+        let (first, last) = (min(before, now).utcDate, max(before, now).utcDate)
+        if first < last {
+            for offset in 0...first.days(until: last) { days.insert(first.adding(days: offset)) }
+        }
+        if let recompute {
+            for offset in 0...recompute.start.days(until: recompute.end) { days.insert(recompute.start.adding(days: offset)) }
+        }
+        return RecomputeScope(touching: days, growthMetrics: MetricAccumulator.growthMetrics)
     }
 
     /// A stored period that may not change definition this run: closed, and outside `recompute`.

@@ -35,11 +35,12 @@ public struct Pipeline: Sendable {
 
     // MARK: run
 
-    /// Imports every new file in the inbox, then refreshes the fact tables. Periods overlapping
-    /// `recompute` are computed with the definition version now in force even when closed.
-    public func run(recompute: DateRange? = nil) throws(PipelineError) -> RunReport {
+    /// Imports every new file in the inbox, then refreshes the fact tables: the periods new or changed
+    /// records fall in, or every period with `fullRefresh`. Periods overlapping `recompute` are
+    /// recomputed with the definition version now in force even when closed.
+    public func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
         let claim = try claim("run")
-        return try execute(try planInbox(), command: "run", claim: claim, recompute: recompute)
+        return try execute(try planInbox(), command: "run", claim: claim, recompute: recompute, fullRefresh: fullRefresh)
     }
 
     /// Matches every file under the inbox to a source, or routes it by header detection when no
@@ -144,7 +145,7 @@ public struct Pipeline: Sendable {
 
     /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
     func execute(_ plan: [PlannedFile], command: String, claim: Claim, recompute: DateRange? = nil,
-                 score: Bool = true) throws(PipelineError) -> RunReport {
+                 score: Bool = true, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
         defer { withExtendedLifetime(claim.lease) {} }
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
@@ -189,6 +190,7 @@ public struct Pipeline: Sendable {
             }
             var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
             refresh.score = score
+            refresh.incremental = !fullRefresh
             report.refresh = try refresh.run(runID: runID, logger: logger)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"

@@ -127,12 +127,26 @@ public struct RunReport: Sendable {
         lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
                      + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
         if let refresh {
-            lines.append("facts: \(factRows) rows in fact_metric (\(Self.counts(refresh.facts)))")
-            lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
-                         + "\(detailRows) differing records in reconciliation_detail")
+            switch refresh.refresh {
+            case .full(let reason):
+                lines.append("facts: \(factRows) rows in fact_metric (\(Self.counts(refresh.facts))); all periods recomputed: \(reason)")
+            case .incremental(let scope, _, _) where scope.isEmpty:
+                lines.append("facts: \(refresh.refresh.summary); fact tables unchanged")
+            case .incremental:
+                lines.append("facts: \(refresh.refresh.summary); \(factRows) rows in those periods of fact_metric "
+                             + "(\(Self.counts(refresh.facts)))")
+            }
+            if case .incremental(let scope, _, _) = refresh.refresh, scope.isEmpty {} else {
+                lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
+                             + "\(detailRows) differing records in reconciliation_detail")
+            }
             lines += changeLines(refresh)
             if let scoring = refresh.scoring { lines += Self.scoringLines(scoring) }
-            if !refresh.unattributed.isEmpty { lines.append(Self.unattributedLine(refresh.unattributed)) }
+            if !refresh.unattributed.isEmpty {
+                var line = Self.unattributedLine(refresh.unattributed)
+                if case .incremental = refresh.refresh { line += " (among the records read to recompute those periods)" }
+                lines.append(line)
+            }
         }
         if diagnostics.orphanEvents + diagnostics.orphanRefunds > 0 {
             lines.append("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; they count once their orders arrive")

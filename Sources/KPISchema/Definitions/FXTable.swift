@@ -30,6 +30,13 @@ public struct FXTable: Sendable {
         for key in series.keys { series[key]!.sort { $0.date < $1.date } }
     }
 
+    /// Every rate as `FROM>TO date rate` lines in a fixed order: what a digest of the table reads.
+    public var canonicalText: String {
+        series.keys.sorted().flatMap { pair in
+            series[pair]!.map { "\(pair) \($0.date) \($0.rate.plainString)" }
+        }.joined(separator: "\n")
+    }
+
     /// The rate converting `from` into `to` on `date`; the inverse pair is used when only it is listed.
     public func rate(from: String, to: String, on date: CivilDate) throws(FXError) -> Decimal {
         switch try quote(from: from, to: to, on: date) {

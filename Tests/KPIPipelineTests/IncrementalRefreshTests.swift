@@ -1,0 +1,129 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import KPIStoreTesting
+import Testing
+
+/// A run recomputes only the periods new or changed records fall in, and leaves every fact table exactly
+/// as recomputing everything would.
+@Suite struct IncrementalRefreshTests {
+    static let clock = Instant(iso8601: "2026-11-05T02:30:00Z")!
+    /// Every table a refresh writes, fact_pacing included (it depends only on facts and the clock).
+    static let tables = ["fact_metric", "fact_reconciliation", "reconciliation_detail", "fact_score", "fact_pacing",
+                         "provider_status"]
+
+    /// A table as JSON Lines with `run_id` left out: which run wrote a row differs by design.
+    static func rows(_ ws: TemporaryWorkspace, _ table: String) throws -> [String] {
+        try ws.export(table, .jsonl).split(separator: "\n").map { line in
+            var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            object["run_id"] = nil
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+    }
+
+    static func pipeline(_ ws: TemporaryWorkspace, at clock: Instant = clock) throws -> Pipeline {
+        var pipeline = try ws.pipeline()
+        pipeline.now = { clock }
+        return pipeline
+    }
+
+    /// Checks every fact table of `ws` equals a single full run over the same files at the same clock.
+    static func expectSameAsOneFullRun(_ ws: TemporaryWorkspace, backend: StoreBackend, at clock: Instant = clock) throws {
+        let fresh = try TemporaryWorkspace(copyOf: ws, backend: backend)
+        let full = try pipeline(fresh, at: clock).run()
+        #expect(full.text.contains("all periods recomputed: first refresh of this store"))
+        for table in tables {
+            let incremental = try rows(ws, table), expected = try rows(fresh, table)
+            #expect(incremental.count == expected.count, "\(table) row count")
+            #expect(incremental == expected, "\(table) differs from a full recompute")
+        }
+    }
+
+    @Test(arguments: StoreBackend.available) func filesArrivingLaterRecomputeTheirPeriodsOnly(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        let held = ["inbox/amazon/All_Orders_20261001-20261031.txt", "inbox/tracking/carrier_events_202610.xml",
+                    "inbox/helpdesk/zendesk_tickets_202610.csv", "inbox/team/design_tasks_202610.xlsx"]
+        let aside = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-held-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: aside) }
+        for (index, file) in held.enumerated() {
+            try FileManager.default.moveItem(atPath: ws.path + "/" + file, toPath: aside.path + "/\(index)")
+        }
+        let first = try Self.pipeline(ws).run()
+        #expect(first.text.contains("all periods recomputed: first refresh of this store"))
+        for (index, file) in held.enumerated() {
+            try FileManager.default.moveItem(atPath: aside.path + "/\(index)", toPath: ws.path + "/" + file)
+        }
+        let second = try Self.pipeline(ws).run()
+        #expect(second.filesRead == 4)
+        #expect(second.text.contains("facts: recomputed "))
+        #expect(!second.text.contains("all periods recomputed"))
+        try Self.expectSameAsOneFullRun(ws, backend: backend)
+    }
+
+    @Test(arguments: StoreBackend.available) func aCorrectedScanMovesTheShipmentBetweenMonths(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        _ = try Self.pipeline(ws).run()
+        let before = try Self.rows(ws, "fact_metric")
+        // The ERP re-exports MB4 with its shipping time corrected from 22 Oct to 3 Nov (same order, same
+        // event kind, so the stored event is replaced). The file is GB18030; the times are ASCII.
+        let original = try Data(contentsOf: URL(fileURLWithPath: ws.path + "/inbox/erp/马帮发货.csv"))
+        let corrected = try #require(original.replacing(Data("2026-10-22 08:00:00".utf8), with: Data("2026-11-03 08:00:00".utf8)))
+        try corrected.write(to: URL(fileURLWithPath: ws.path + "/inbox/erp/马帮发货_更正.csv"))
+        let second = try Self.pipeline(ws).run()
+        #expect(second.filesRead == 1)
+        // MB4 changed (old and new scan days, its purchase and other event days). So did #2001: its
+        // outbound event, which shopify/orders.csv replaced in the first run (zone -07:00), is the ERP's
+        // again (Asia/Shanghai) — the later file wins, at the same instant.
+        #expect(second.text.contains("touched by 2 changed orders, "))
+        #expect(try Self.rows(ws, "fact_metric") != before)
+        try Self.expectSameAsOneFullRun(ws, backend: backend)
+    }
+
+    @Test(arguments: StoreBackend.available) func theSameRowsSentAgainRecomputeNothing(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        _ = try Self.pipeline(ws).run()
+        let before = try Self.rows(ws, "fact_metric")
+        // Other bytes (CRLF line ends), same rows: the file loads, no record changes.
+        let text = try String(contentsOfFile: ws.path + "/inbox/amazon/orders.txt", encoding: .utf8)
+        try ws.write("inbox/amazon/orders copy.txt", text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let second = try Self.pipeline(ws).run()
+        #expect(second.filesRead == 1)
+        #expect(second.text.contains("facts: nothing to recompute (0 changed orders, 0 changed days); fact tables unchanged"))
+        #expect(try Self.rows(ws, "fact_metric") == before)
+        // The orders still name the file they first came from.
+        #expect(try !ws.export("orders").contains("orders copy.txt"))
+    }
+
+    @Test(arguments: StoreBackend.available) func newRatesRecomputeEveryPeriod(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        _ = try Self.pipeline(ws).run()
+        let rates = try String(contentsOfFile: ws.path + "/fx_rates.csv", encoding: .utf8)
+        try ws.write("fx_rates.csv", rates + "2026-11-04,USD,CNY,7.1000\n")
+        let second = try Self.pipeline(ws).run()
+        #expect(second.text.contains(
+            "all periods recomputed: definitions, exchange rates, roster or formulas changed since the last refresh"))
+        let third = try Self.pipeline(ws).run()
+        #expect(third.text.contains("facts: nothing to recompute"))
+    }
+
+    @Test(arguments: StoreBackend.available) func tasksFallingDueCountWithoutNewRecords(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        // On 20 October undelivered tasks due later are not counted yet; by 5 November they are late.
+        _ = try Self.pipeline(ws, at: Instant(iso8601: "2026-10-20T00:00:00Z")!).run()
+        let later = try Self.pipeline(ws).run()
+        #expect(later.filesRead == 0)
+        #expect((later.facts?.inserted ?? 0) + (later.facts?.updated ?? 0) > 0)
+        try Self.expectSameAsOneFullRun(ws, backend: backend)
+    }
+}
+
+extension Data {
+    /// These bytes with the one occurrence of `target` replaced, or nil when it does not occur exactly once.
+    func replacing(_ target: Data, with replacement: Data) -> Data? {
+        guard let found = range(of: target), range(of: target, in: found.upperBound..<endIndex) == nil else { return nil }
+        var copy = self
+        copy.replaceSubrange(found, with: replacement)
+        return copy
+    }
+}
