@@ -203,8 +203,8 @@ public struct MetricAccumulator {
     /// ones after them, sorted by primary key. `stored` supplies the values of periods not recomputed
     /// that growth compares with (only its `gmv` and `sessions` rows are read).
     ///
-    /// Only records that ``RecomputeScope/reads(_:)-(OrderBundle)`` may have been added: periods
-    /// outside the scope then hold partial sums, which is why they are dropped here.
+    /// Fed only the records dated in the scope's window, periods outside the scope hold partial sums,
+    /// which is why they are dropped here.
     public func facts(in scope: RecomputeScope, stored: [FactMetric]) -> [FactMetric] {
         var out = baseFacts().filter { scope.recomputes($0.grain, $0.periodStart) }
         let kept = stored.filter { fact in

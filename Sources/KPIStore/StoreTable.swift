@@ -113,8 +113,11 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         return "\"\(identifier)\""
     }
 
-    var selectSQL: String {
-        "SELECT \(columns.map(Self.quote).joined(separator: ", ")) FROM \(Self.quote(name)) ORDER BY "
-            + orderBy.map(Self.quote).joined(separator: ", ")
+    var selectSQL: String { selectSQL(where: nil) }
+
+    /// Every column of the rows `condition` selects (all when nil), in primary-key order.
+    func selectSQL(where condition: String?) -> String {
+        "SELECT \(columns.map(Self.quote).joined(separator: ", ")) FROM \(Self.quote(name))"
+            + (condition.map { " WHERE " + $0 } ?? "") + " ORDER BY " + orderBy.map(Self.quote).joined(separator: ", ")
     }
 }

@@ -26,8 +26,8 @@ public protocol WarehouseStore: Sendable {
     /// Loads one file's records and quarantined rows and writes its ledger entry, atomically.
     func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats
     /// Calls `body` with each order and its lines, refunds and events, in key order, holding one
-    /// order in memory at a time.
-    func forEachOrder(_ body: (OrderBundle) throws -> Void) throws
+    /// order in memory at a time; within a scope, only orders with a date in its window.
+    func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws
     /// Fulfillment events and refunds whose order is not (yet) in the store.
     func orphanCounts() throws -> (events: Int, refunds: Int)
     /// Makes `fact_metric` equal `facts` — within the periods `scope` replaces, when given — touching
@@ -37,8 +37,9 @@ public protocol WarehouseStore: Sendable {
     func pendingRefresh() throws -> PendingRefresh
     /// Records a completed refresh: forgets the pending changes it covered, keeps its basis and clock.
     func completeRefresh(basis: String, asOf: Instant, runID: Int64) throws
-    /// Calls `body` with each stored record of a plain-data kind, in key order.
-    func forEachFlat(_ kind: FlatKind, _ body: (FlatRecord) throws -> Void) throws
+    /// Calls `body` with each stored record of a plain-data kind, in key order; within a scope, only
+    /// records with a date in its window.
+    func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws
     /// Which profile version computed each stored (profile, grain, period).
     func factPeriodVersions() throws -> [StoredPeriodVersion]
     /// The definition versions earlier runs recorded, one row per concept.
@@ -60,6 +61,16 @@ public protocol WarehouseStore: Sendable {
 }
 
 extension WarehouseStore {
+    /// Calls `body` with every order and its lines, refunds and events, in key order.
+    public func forEachOrder(_ body: (OrderBundle) throws -> Void) throws {
+        try forEachOrder(within: nil, body)
+    }
+
+    /// Calls `body` with every stored record of a plain-data kind, in key order.
+    public func forEachFlat(_ kind: FlatKind, _ body: (FlatRecord) throws -> Void) throws {
+        try forEachFlat(kind, within: nil, body)
+    }
+
     /// Makes `fact_metric` equal `facts` in every period.
     public func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
         try replaceFactMetrics(facts, within: nil, runID: runID)

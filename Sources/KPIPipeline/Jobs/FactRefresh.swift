@@ -83,25 +83,22 @@ struct FactRefresh {
             var accumulator = engine.accumulator()
             var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
                                         detailGrains: file.detailGrains)
-            let reads = { (record: FlatRecord) in scope?.reads(record) ?? true }
-            try store.forEachOrder { bundle in
-                guard scope?.reads(bundle) ?? true else { return }
+            // The store selects the records dated in the scope's window; periods outside it are dropped below.
+            try store.forEachOrder(within: scope) { bundle in
                 try accumulator.add(bundle)
                 try reconciler.add(bundle)
             }
-            try store.forEachFlat(.ticket) { record in
-                guard reads(record) else { return }
+            try store.forEachFlat(.ticket, within: scope) { record in
                 accumulator.add(ticket: record)
                 reconciler.add(ticket: record)
             }
-            try store.forEachFlat(.inventorySnapshot) { record in
-                guard reads(record) else { return }
+            try store.forEachFlat(.inventorySnapshot, within: scope) { record in
                 accumulator.add(stock: record)
                 reconciler.add(stock: record)
             }
-            try store.forEachFlat(.traffic) { if reads($0) { accumulator.add(traffic: $0) } }
-            try store.forEachFlat(.task) { if reads($0) { accumulator.add(task: $0) } }
-            try store.forEachFlat(.review) { if reads($0) { accumulator.add(review: $0) } }
+            try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
+            try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
+            try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
             outcome.unattributed = accumulator.unattributed
             let facts = try scope.map { accumulator.facts(in: $0, stored: try store.factMetrics()) } ?? accumulator.facts()
             outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)

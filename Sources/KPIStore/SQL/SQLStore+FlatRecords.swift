@@ -1,11 +1,12 @@
 import KPISchema
 
 extension SQLStore {
-    public func forEachFlat(_ kind: FlatKind, _ body: (FlatRecord) throws -> Void) throws {
+    public func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws {
         let table = StoreTable.flat(kind)
         let schema = kind.schema
+        let condition = scope?.sqlCondition(FlatTableLayout.of(kind).dateColumns)
         try read { session in
-            try session.forEach(table.selectSQL) { row in
+            try session.forEach(table.selectSQL(where: condition)) { row in
                 var values: [FlatValue?] = []
                 values.reserveCapacity(schema.fields.count)
                 var column = 0

@@ -1,7 +1,15 @@
 import KPISchema
 
 extension SQLStore {
-    public func forEachOrder(_ body: (OrderBundle) throws -> Void) throws {
+    public func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws {
+        // Within a scope: the orders with any date in its window, chosen once per stream by the database
+        // so rows outside it are never decoded.
+        let filter = scope.map { scope in """
+             WHERE (platform, order_id) IN (
+                SELECT platform, order_id FROM orders WHERE \(scope.sqlCondition(["purchased_at", "paid_at"]))
+                UNION SELECT platform, order_id FROM fulfillment_events WHERE \(scope.sqlCondition(["occurred_at"]))
+                UNION SELECT platform, order_id FROM refunds WHERE \(scope.sqlCondition(["refunded_at"])))
+            """ } ?? ""
         try read { session in
             // Four streams in (platform, order_id) order merged here: sequential scans instead of three
             // lookups per order, which matters most over a network. Text keys compare as bytes on both
@@ -9,22 +17,22 @@ extension SQLStore {
             let orders = try session.cursor("""
                 SELECT platform, order_id, shop, purchased_at, purchased_zone, paid_at, paid_zone, status, status_raw,
                     currency, version, connector, source_file, source_line, content_hash, run_id
-                FROM orders ORDER BY platform, order_id
+                FROM orders\(filter) ORDER BY platform, order_id
                 """)
             var lines = try ChildStream(session.cursor("""
                 SELECT platform, order_id, line_id, sku, quantity, amount, tax, shipping, currency, version,
                     connector, source_file, source_line, content_hash, run_id
-                FROM order_lines ORDER BY platform, order_id, line_id
+                FROM order_lines\(filter) ORDER BY platform, order_id, line_id
                 """))
             var refunds = try ChildStream(session.cursor("""
                 SELECT platform, order_id, refund_id, amount, currency, refunded_at, refunded_zone,
                     connector, source_file, source_line, content_hash, run_id
-                FROM refunds ORDER BY platform, order_id, refund_id
+                FROM refunds\(filter) ORDER BY platform, order_id, refund_id
                 """))
             var events = try ChildStream(session.cursor("""
                 SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number,
                     connector, source_file, source_line, content_hash, run_id
-                FROM fulfillment_events ORDER BY platform, order_id, kind
+                FROM fulfillment_events\(filter) ORDER BY platform, order_id, kind
                 """))
             while let row = try orders.next() {
                 let key = OrderKey(platform: try row.text(0), orderID: try row.text(1))
