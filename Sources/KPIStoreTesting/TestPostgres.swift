@@ -34,11 +34,15 @@ public enum TestPostgres {
     private static func dropLeftovers(_ url: String) throws {
         let store = try PostgresStore(location: PostgresLocation(url: url + (url.contains("?") ? "&" : "?") + "schema=kpitest_admin"))
         let mine = "kpitest_\(ProcessInfo.processInfo.processIdentifier)_"
-        try store.write { session in
-            for row in try session.rows("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kpitest\\_%'", []) {
-                guard case .text(let name) = row[0], name != "kpitest_admin", !name.hasPrefix(mine) else { continue }
-                try session.execute("DROP SCHEMA \"\(name)\" CASCADE", [])
+        let names: [String] = try store.read { session in
+            try session.rows("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kpitest\\_%'", []).compactMap { row -> String? in
+                guard case .text(let name) = row[0], name != "kpitest_admin", !name.hasPrefix(mine) else { return nil }
+                return name
             }
+        }
+        // One transaction per schema: dropping many at once can outgrow the server's lock table.
+        for name in names {
+            try store.write { session in try session.execute("DROP SCHEMA \"\(name)\" CASCADE", []) }
         }
     }
 
