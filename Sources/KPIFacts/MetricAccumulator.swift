@@ -200,16 +200,13 @@ public struct MetricAccumulator {
     }
 
     /// The fact rows of the periods `scope` recomputes, and the growth rows of those periods and the
-    /// ones after them, sorted by primary key. `stored` supplies the values of periods not recomputed
-    /// that growth compares with (only its `gmv` and `sessions` rows are read).
+    /// ones after them, sorted by primary key. `kept` — the stored rows the scope does not replace —
+    /// supplies the values of earlier periods that growth compares with.
     ///
     /// Fed only the records dated in the scope's window, periods outside the scope hold partial sums,
     /// which is why they are dropped here.
-    public func facts(in scope: RecomputeScope, stored: [FactMetric]) -> [FactMetric] {
+    public func facts(in scope: RecomputeScope, stored kept: [FactMetric]) -> [FactMetric] {
         var out = baseFacts().filter { scope.recomputes($0.grain, $0.periodStart) }
-        let kept = stored.filter { fact in
-            Self.growthBases.contains(fact.metric) && !scope.recomputes(fact.grain, fact.periodStart)
-        }
         out += Self.growth(of: out + kept).filter { fact in
             scope.replaces(fact.grain, fact.periodStart, metric: fact.metric)
         }

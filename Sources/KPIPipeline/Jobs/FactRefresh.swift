@@ -77,54 +77,71 @@ struct FactRefresh {
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
         logger.info("computing metrics for \(names)\(pairs): \(outcome.refresh.summary)",
                     metadata: ["event": "metrics"])
-        if scope?.isEmpty != true {
-            let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
-                                      asOf: now)
-            var accumulator = engine.accumulator()
-            var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
-                                        detailGrains: file.detailGrains)
-            // The store selects the records dated in the scope's window; periods outside it are dropped below.
-            try store.forEachOrder(within: scope) { bundle in
-                try accumulator.add(bundle)
-                try reconciler.add(bundle)
-            }
-            try store.forEachFlat(.ticket, within: scope) { record in
-                accumulator.add(ticket: record)
-                reconciler.add(ticket: record)
-            }
-            try store.forEachFlat(.inventorySnapshot, within: scope) { record in
-                accumulator.add(stock: record)
-                reconciler.add(stock: record)
-            }
-            try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
-            try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
-            try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
-            outcome.unattributed = accumulator.unattributed
-            let facts = try scope.map { accumulator.facts(in: $0, stored: try store.factMetrics()) } ?? accumulator.facts()
-            outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
-            outcome.factRows = facts.count
-            var rows = reconciler.rows(facts: facts)
-            var details = reconciler.sortedDetails
-            if let scope {
-                rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
-                details.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
-            }
-            (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, within: scope,
-                                                                                        runID: runID)
-            outcome.reconciliationRows = rows.count
-            outcome.detailRows = details.count
+        // fact_metric as this refresh leaves it, which scoring reads.
+        let current: [FactMetric]
+        if let scope, scope.isEmpty {
+            current = try store.factMetrics()
+        } else {
+            current = try recompute(scope, definitions: definitions, roster: roster, runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         if score {
             if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring"]) }
-            // Scored from the stored facts, which an incremental refresh has only partly recomputed.
             outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
-                .run(facts: try store.factMetrics(), roster: roster, runID: runID)
+                .run(facts: current, roster: roster, runID: runID)
         }
         let orphans = try store.orphanCounts()
         outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
         try store.completeRefresh(basis: basis.digest, asOf: now, runID: runID)
         return outcome
+    }
+
+    /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
+    /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
+    private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], runID: Int64,
+                           into outcome: inout Outcome) throws -> [FactMetric] {
+        let file = workspace.definitions
+        let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
+                                  asOf: now)
+        var accumulator = engine.accumulator()
+        var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
+                                    detailGrains: file.detailGrains)
+        // The store selects the records dated in the scope's window; periods outside it are dropped below.
+        try store.forEachOrder(within: scope) { bundle in
+            try accumulator.add(bundle)
+            try reconciler.add(bundle)
+        }
+        try store.forEachFlat(.ticket, within: scope) { record in
+            accumulator.add(ticket: record)
+            reconciler.add(ticket: record)
+        }
+        try store.forEachFlat(.inventorySnapshot, within: scope) { record in
+            accumulator.add(stock: record)
+            reconciler.add(stock: record)
+        }
+        try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
+        try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
+        try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
+        outcome.unattributed = accumulator.unattributed
+
+        // Stored rows outside the scope stay; growth compares with them.
+        let kept = try scope.map { scope in
+            try store.factMetrics().filter { !scope.replaces($0.grain, $0.periodStart, metric: $0.metric) }
+        } ?? []
+        let facts = scope.map { accumulator.facts(in: $0, stored: kept) } ?? accumulator.facts()
+        outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
+        outcome.factRows = facts.count
+        var rows = reconciler.rows(facts: facts)
+        var details = reconciler.sortedDetails
+        if let scope {
+            rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
+            details.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
+        }
+        (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, within: scope,
+                                                                                    runID: runID)
+        outcome.reconciliationRows = rows.count
+        outcome.detailRows = details.count
+        return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
     }
 
     /// The periods to recompute, or nil when everything must be: the store has never been refreshed or

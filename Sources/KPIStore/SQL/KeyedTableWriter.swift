@@ -31,7 +31,8 @@ struct KeyedTableWriter {
         let grain = columns.firstIndex(of: "grain")!, start = columns.firstIndex(of: "period_start")!
         let metric = columns.firstIndex(of: "metric")!
         return { row in
-            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return true }
+            // A row that does not read as a period is left alone; a full refresh replaces it.
+            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return false }
             return scope.replaces(g, day, metric: try row.text(metric))
         }
     }
