@@ -201,6 +201,18 @@ struct ScriptedReader: RecordReader {
         ])
     }
 
+    /// SQLite 3.40 turns the text `0.005754` into the double one unit in the last place above Swift's
+    /// (0x1.791819d2391d6p-8 against …d5p-8): found at a million lines, where `--full-refresh` called two
+    /// unchanged refund rates changed. Small values in scientific notation (`1.0e-05`) read back too.
+    @Test(arguments: StoreBackend.available) func valuesSQLiteRoundsDifferentlyStillCompareUnchanged(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
+        let facts = [Self.fact("0.005754", metric: "refund_rate"), Self.fact("0.00001", metric: "refund_rate", day: "2026-10-02"),
+                     Self.fact("123456789.12")]
+        #expect(try store.replaceFactMetrics(facts, runID: 1).inserted == 3)
+        let again = try store.replaceFactMetrics(facts, runID: 2)
+        #expect(again.unchanged == 3 && again.written == 0)
+    }
+
     @Test func storeURLs() throws {
         #expect(try StoreURL(parsing: "sqlite:/tmp/w.sqlite") == .sqlite(path: "/tmp/w.sqlite"))
         #expect(try StoreURL(parsing: "sqlite://rel/w.sqlite") == .sqlite(path: "rel/w.sqlite"))

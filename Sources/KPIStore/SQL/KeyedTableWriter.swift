@@ -1,11 +1,15 @@
+import Foundation
 import KPISchema
 
 /// Makes a derived table (facts, reconciliation, scores) equal a freshly computed row set, writing only
 /// the rows whose content changed, so re-runs leave `run_id` and exports untouched and the run can say
 /// what changed.
 ///
-/// Numbers are compared as doubles, which is what SQLite keeps in NUMERIC columns; fresh decimal text
-/// and PostgreSQL's exact numerics convert the same way, so an unchanged value compares equal.
+/// Numbers are compared as decimals read from the database's own text for them: SQLite keeps NUMERIC
+/// columns as doubles, and its text-to-double conversion is not always Swift's (`0.005754` lands one
+/// unit in the last place away), so comparing doubles could call an unchanged value changed. SQLite
+/// renders a stored double back to the 15 significant digits it was written with; PostgreSQL's numerics
+/// are exact.
 struct KeyedTableWriter {
     let table: String
     /// Every column but `run_id`, which the writer sets on rows it writes.
@@ -37,14 +41,16 @@ struct KeyedTableWriter {
         }
     }
 
-    /// A row's values normalised for comparison.
+    /// A row's values normalised for comparison: numbers as decimals, whatever text or integer form
+    /// they come in (`5`, `5.0`, `1.0e-05`).
     private func comparable(_ row: [TableValue]) -> [TableValue] {
         zip(columns, row).map { column, value in
             guard numeric.contains(column) else { return value }
             switch value {
-            case .integer(let v): return .real(Double(v))
-            case .text(let v): return .real(Double(v) ?? .nan)
-            default: return value
+            case .integer(let v): return .text(Decimal(v).description)
+            case .text(let v): return .text(Decimal(string: v, locale: nil)?.description ?? v)
+            case .real(let v): return .text(Decimal(v).description)
+            case .null: return .null
             }
         }
     }
@@ -56,7 +62,8 @@ struct KeyedTableWriter {
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
         var existing: [[TableValue]: [TableValue]] = [:]
-        try session.forEach("SELECT \(columns.map(StoreTable.quote).joined(separator: ", ")) FROM \(StoreTable.quote(table))") { row in
+        let select = columns.map { numeric.contains($0) ? "CAST(\(StoreTable.quote($0)) AS TEXT)" : StoreTable.quote($0) }
+        try session.forEach("SELECT \(select.joined(separator: ", ")) FROM \(StoreTable.quote(table))") { row in
             if let within, try !within(row) { return }
             existing[keyIndexes.map { row[$0] }] = row
         }
