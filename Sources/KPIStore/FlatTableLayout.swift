@@ -49,14 +49,9 @@ public struct FlatTableLayout: Sendable {
     var upsert: UpsertStatement {
         let table = kind.schema.table
         guard kind.feedsMetrics else { return UpsertStatement(replacing: table, columns: columns, key: keyColumns) }
-        let data = columns.filter { !keyColumns.contains($0) && !Self.lineage.contains($0) }
-        let set = columns.filter { !keyColumns.contains($0) }
-            .map { "\(StoreTable.quote($0)) = excluded.\(StoreTable.quote($0))" }
-            + ChangeTracking.assignment(table: table, dates: dateColumns)
-        return UpsertStatement(table: table, columns: columns, key: keyColumns,
-                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + " WHERE "
-                                   + ChangeTracking.differs(table: table, columns: data),
-                               returning: ChangeTracking.returning(orderKey: false, dates: dateColumns))
+        return ChangeTracking.upsert(table: table, columns: columns, key: keyColumns,
+                                     data: columns.filter { !keyColumns.contains($0) && !Self.lineage.contains($0) },
+                                     dates: dateColumns, orderKey: false)
     }
 
     /// The columns holding a date or a date-time's UTC instant.

@@ -14,9 +14,26 @@ enum ChangeTracking {
     /// Space-separated UTC instants and calendar days the row held before its last change.
     static let column = "replaced_dates"
 
+    /// The upsert of a tracked table: an incoming row whose `data` columns (or the `kept` ones, compared as
+    /// they will be written) differ from the stored row's replaces it, unless `guardCondition` says
+    /// otherwise, keeping the stored row's `dates` in ``column``; it returns what ``returning(orderKey:dates:)`` says.
+    static func upsert(table: String, columns: [String], key: [String], data: [String], kept: [String] = [],
+                       guardCondition: String? = nil, dates: [String], orderKey: Bool) -> UpsertStatement {
+        let quotedTable = StoreTable.quote(table)
+        let set = columns.filter { !key.contains($0) }.map { column in
+            let name = StoreTable.quote(column)
+            return kept.contains(column) ? "\(name) = coalesce(excluded.\(name), \(quotedTable).\(name))"
+                                         : "\(name) = excluded.\(name)"
+        } + assignment(table: table, dates: dates)
+        let condition = differs(table: table, columns: data, kept: kept) + (guardCondition.map { " AND (\($0))" } ?? "")
+        return UpsertStatement(table: table, columns: columns, key: key,
+                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + " WHERE " + condition,
+                               returning: returning(orderKey: orderKey, dates: dates))
+    }
+
     /// What every tracked upsert returns: order platform and id (order records), the new row's dates
     /// (plain-data records) and the replaced row's dates, each possibly NULL.
-    static func returning(orderKey: Bool, dates: [String]) -> [String] {
+    private static func returning(orderKey: Bool, dates: [String]) -> [String] {
         let null = "CAST(NULL AS TEXT)"
         return orderKey
             ? ["platform", "order_id", null, dates.isEmpty ? null : column]
@@ -25,7 +42,7 @@ enum ChangeTracking {
 
     /// `SET` assignment keeping the stored row's `dates` of `table` in ``column`` (none for a table
     /// without dates).
-    static func assignment(table: String, dates: [String]) -> [String] {
+    private static func assignment(table: String, dates: [String]) -> [String] {
         dates.isEmpty ? [] : ["\(column) = " + joined(dates.map { "\(StoreTable.quote(table)).\(StoreTable.quote($0))" })]
     }
 
@@ -36,7 +53,7 @@ enum ChangeTracking {
 
     /// `WHERE` condition: some data column of the incoming row differs from the stored one; a `kept`
     /// column is compared as it will be written (the stored value when the incoming one is NULL).
-    static func differs(table: String, columns: [String], kept: [String] = []) -> String {
+    private static func differs(table: String, columns: [String], kept: [String] = []) -> String {
         "(" + columns.map { column in
             let stored = "\(StoreTable.quote(table)).\(StoreTable.quote(column))"
             let incoming = kept.contains(column) ? "coalesce(excluded.\(StoreTable.quote(column)), \(stored))"

@@ -18,21 +18,12 @@ enum RecordUpserts {
     /// and reports each changed row's order key and former `dates` (see ``ChangeTracking``).
     private static func upsert(_ table: String, _ columns: [String], key: [String], keeping: [String] = [],
                                versioned: Bool = false, dates: [String] = [], tracked: Bool = true) -> UpsertStatement {
-        let all = columns + lineageColumns
-        var set = all.filter { !key.contains($0) }.map { column in
-            keeping.contains(column) ? "\(column) = coalesce(excluded.\(column), \(table).\(column))" : "\(column) = excluded.\(column)"
-        }
-        guard tracked else {
-            return UpsertStatement(table: table, columns: all, key: key, resolution: "DO UPDATE SET " + set.joined(separator: ", "))
-        }
-        set += ChangeTracking.assignment(table: table, dates: dates)
-        var condition = ChangeTracking.differs(table: table, columns: columns.filter { !key.contains($0) }, kept: keeping)
-        if versioned {
-            condition += " AND (excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version)"
-        }
-        return UpsertStatement(table: table, columns: all, key: key,
-                               resolution: "DO UPDATE SET " + set.joined(separator: ", ") + " WHERE " + condition,
-                               returning: ChangeTracking.returning(orderKey: true, dates: dates))
+        guard tracked else { return UpsertStatement(replacing: table, columns: columns + lineageColumns, key: key) }
+        return ChangeTracking.upsert(
+            table: table, columns: columns + lineageColumns, key: key, data: columns.filter { !key.contains($0) },
+            kept: keeping,
+            guardCondition: versioned ? "excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version" : nil,
+            dates: dates, orderKey: true)
     }
 
     static let order = upsert(
