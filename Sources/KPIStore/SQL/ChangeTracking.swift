@@ -8,8 +8,6 @@ import KPISchema
 /// `replaced_dates` and, through `RETURNING`, hands the loader its order key or dates and those old
 /// dates — a corrected carrier scan that moves a shipment from October to November must recompute
 /// both months. Neither database can return the old row directly, hence the column.
-
-
 enum ChangeTracking {
     /// Space-separated UTC instants and calendar days the row held before its last change.
     static let column = "replaced_dates"
