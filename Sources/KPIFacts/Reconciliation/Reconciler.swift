@@ -16,7 +16,7 @@ public struct Reconciler {
     public let detailGrains: Set<Grain>
     private let profiles: [String]
     var tallies: [TallyKey: Tally] = [:]
-    public private(set) var details: [ReconciliationDetail] = []
+    public internal(set) var details: [ReconciliationDetail] = []
 
     struct TallyKey: Hashable {
         var pair: Int

@@ -132,7 +132,7 @@ struct FactRefresh {
         outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
         outcome.factRows = facts.count
         var rows = reconciler.rows(facts: facts)
-        var details = reconciler.sortedDetails
+        var details = reconciler.takeSortedDetails()
         if let scope {
             rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
             details.removeAll { !scope.recomputes($0.grain, $0.periodStart) }

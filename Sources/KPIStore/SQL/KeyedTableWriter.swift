@@ -57,7 +57,7 @@ struct KeyedTableWriter {
 
     /// Makes the table's rows equal `rows`; with `within`, only among stored rows it accepts (the rows
     /// given must all be ones it accepts), leaving the rest as they are.
-    func replace(with rows: [[StoreValue]], runID: Int64, in session: any SQLSession,
+    func replace(with rows: some Sequence<[StoreValue]>, runID: Int64, in session: any SQLSession,
                  within: (([TableValue]) throws -> Bool)? = nil,
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }

@@ -13,7 +13,9 @@ extension SQLStore {
              .text(r.unit), .of(r.currency), .text(r.differingConcepts), .of(r.recordsOnlyA), .of(r.recordsOnlyB),
              .of(r.recordsDiffering)]
         }
-        let detailRows: [[StoreValue]] = details.map { d in
+        // Converted row by row as the writer asks: a converted copy of every detail row would double
+        // the largest thing a run holds.
+        let detailRows = details.lazy.map { d -> [StoreValue] in
             [.text(d.grain.rawValue), .text(d.periodStart.description), .text(d.metric), .text(d.profileA),
              .text(d.profileB), .text(d.recordKind), .text(d.recordID), .text(d.platform), .text(d.shop),
              .integer(d.inA ? 1 : 0), .integer(d.inB ? 1 : 0), .of(d.valueA), .of(d.valueBInA),
