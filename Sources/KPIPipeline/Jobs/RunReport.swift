@@ -127,16 +127,18 @@ public struct RunReport: Sendable {
         lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
                      + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
         if let refresh {
+            var nothingRecomputed = false
             switch refresh.refresh {
             case .full(let reason):
                 lines.append("facts: \(factRows) rows in fact_metric (\(Self.counts(refresh.facts))); all periods recomputed: \(reason)")
             case .incremental(let scope, _, _) where scope.isEmpty:
+                nothingRecomputed = true
                 lines.append("facts: \(refresh.refresh.summary); fact tables unchanged")
             case .incremental:
                 lines.append("facts: \(refresh.refresh.summary); \(factRows) rows in those periods of fact_metric "
                              + "(\(Self.counts(refresh.facts)))")
             }
-            if case .incremental(let scope, _, _) = refresh.refresh, scope.isEmpty {} else {
+            if !nothingRecomputed {
                 lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
                              + "\(detailRows) differing records in reconciliation_detail")
             }

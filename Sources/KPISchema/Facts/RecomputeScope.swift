@@ -7,7 +7,7 @@
 /// recomputed one gets its growth rows recomputed too (from stored values where it is not recomputed).
 public struct RecomputeScope: Sendable, Hashable {
     /// A period as fact tables key it: grain and first day (the same civil dates under every profile).
-    public struct PeriodKey: Sendable, Hashable, Comparable {
+    public struct PeriodKey: Sendable, Hashable {
         public var grain: Grain
         public var start: CivilDate
 
@@ -15,8 +15,6 @@ public struct RecomputeScope: Sendable, Hashable {
             self.grain = grain
             self.start = start
         }
-
-        public static func < (a: PeriodKey, b: PeriodKey) -> Bool { (a.grain, a.start) < (b.grain, b.start) }
     }
 
     /// Periods whose every fact row is recomputed.
@@ -26,7 +24,7 @@ public struct RecomputeScope: Sendable, Hashable {
     /// The metrics that compare a period with the one before.
     public let growthMetrics: Set<String>
     /// UTC days whose records are read: each recomputed period's days, widened by a day on both sides,
-    /// as sorted, disjoint day-number ranges.
+    /// as sorted, disjoint day-number ranges (the store turns them into its SQL condition).
     public let window: [ClosedRange<Int>]
 
     /// The scope for records touching `days` (UTC calendar days), over `grains`.
@@ -72,20 +70,6 @@ public struct RecomputeScope: Sendable, Hashable {
         let key = PeriodKey(grain: grain, start: start)
         return periods.contains(key) || (growthMetrics.contains(metric) && growthOnly.contains(key))
     }
-
-    /// Whether a record dated on this UTC day (or local calendar day) must be read.
-    public func reads(_ day: CivilDate) -> Bool {
-        let number = day.daysSinceEpoch
-        var low = 0, high = window.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            if window[mid].upperBound < number { low = mid + 1 } else if window[mid].lowerBound > number { high = mid - 1 } else { return true }
-        }
-        return false
-    }
-
-    /// Whether a record at this instant must be read.
-    public func reads(_ instant: Instant) -> Bool { reads(instant.utcDate) }
 
     /// The recomputed periods of each grain, counted for the run summary.
     public var periodCounts: [(grain: Grain, count: Int)] {
