@@ -43,12 +43,22 @@ extension Decimal {
     }
 
     /// Parses a plain decimal (`-12.50`), rejecting exponents, grouping and anything else.
+    ///
+    /// Every amount of every export passes through here, and Foundation's `Decimal(string:locale:)` is
+    /// the slowest step of a load; up to 18 digits fit a `UInt64` significand and are built directly
+    /// (the same value, description and hash), longer texts still go through Foundation.
     public init?(plain text: String) {
         var sawDigit = false
         var sawPoint = false
+        var digits = 0, fractionDigits = 0
+        var significand: UInt64 = 0
         for (index, byte) in text.utf8.enumerated() {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                digits += 1
+                if sawPoint { fractionDigits += 1 }
+                if digits <= 18 { significand = significand &* 10 &+ UInt64(byte &- UInt8(ascii: "0")) }
             case UInt8(ascii: "."):
                 if sawPoint { return nil }
                 sawPoint = true
@@ -56,7 +66,13 @@ extension Decimal {
             default: return nil
             }
         }
-        guard sawDigit, text.utf8.count <= 40, let value = Decimal(string: text, locale: posixLocale) else { return nil }
+        guard sawDigit, text.utf8.count <= 40 else { return nil }
+        if digits <= 18 {
+            let negative = text.utf8.first == UInt8(ascii: "-") && significand != 0
+            self.init(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
+            return
+        }
+        guard let value = Decimal(string: text, locale: posixLocale) else { return nil }
         self = value
     }
 }

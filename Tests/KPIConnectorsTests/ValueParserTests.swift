@@ -22,6 +22,17 @@ import Testing
         #expect(throws: CellParseError.self) { try DecimalCell().parse(text) }
     }
 
+    /// Plain cells take a shortcut past trimming and mark-stripping; the shortcut must not change what
+    /// the other forms read as.
+    @Test func plainCellsAndTheOtherForms() throws {
+        #expect(try DecimalCell().parse("12.50") == Decimal(string: "12.5"))
+        #expect(try DecimalCell().parse("-0.25") == Decimal(string: "-0.25"))
+        #expect(try DecimalCell().parse("$1,234.50") == Decimal(string: "1234.5"))
+        #expect(try DecimalCell().parse(" 7 ") == Decimal(7))
+        #expect(try DecimalCell().parse("-") == nil)
+        #expect(try DecimalCell(decimalComma: true).parse("1.234") == Decimal(string: "1234"))
+    }
+
     @Test func decimalComma() throws {
         #expect(try DecimalCell(decimalComma: true).parse("1.234,56") == Decimal(string: "1234.56")!)
     }

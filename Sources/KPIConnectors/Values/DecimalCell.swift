@@ -20,6 +20,8 @@ public struct DecimalCell: Sendable, Hashable {
 
     /// The value, or nil for an empty cell.
     public func parse(_ text: String) throws(CellParseError) -> Decimal? {
+        // Most cells are already plain (`12.50`); they skip the trimming and mark-stripping below.
+        if !decimalComma, let plain = Decimal(plain: text) { return plain }
         var s = text.trimmingCharacters(in: .whitespaces)
         if s.isEmpty || s == "-" || s == "--" { return nil }  // placeholders for "no value"
         var negative = false
