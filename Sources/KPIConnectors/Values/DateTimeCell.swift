@@ -19,7 +19,7 @@ public struct DateTimeCell: Sendable, Hashable {
 
     /// The timestamp, or nil for an empty cell.
     public func parse(_ text: String) throws(CellParseError) -> Timestamp? {
-        guard let (f, date) = try match(text, expected: expected) else { return nil }
+        guard let (f, date) = try match(text, expected: self.expected) else { return nil }
         guard let time = TimeOfDay(hour: f.hour, minute: f.minute, second: f.second) else {
             throw CellParseError(problem: "`\(text)` is not a real time of day", expected: expected)
         }
@@ -31,17 +31,20 @@ public struct DateTimeCell: Sendable, Hashable {
     }
 
     /// The first pattern's fields and the real calendar date they name; nil for an empty cell.
-    private func match(_ text: String, expected: String) throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)? {
+    /// `expected` is built only for an error: a message per cell would cost more than the parse.
+    private func match(_ text: String, expected: @autoclosure () -> String)
+        throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)?
+    {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty || trimmed == "-" || trimmed == "--" { return nil }
         for pattern in patterns {
             guard let f = pattern.match(trimmed) else { continue }
             guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
-                throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: expected)
+                throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: expected())
             }
             return (f, date)
         }
-        throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected)
+        throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected())
     }
 }
 
