@@ -24,7 +24,9 @@ extension SQLStore {
 struct SQLRecordSink: RecordSink {
     let session: any SQLSession
     let file: FileToLoad
-    private var writers: [UpsertStatement: any SQLRowWriter] = [:]
+    /// Keyed by table (each table has one statement): hashing the whole statement, SQL text and all,
+    /// for every record was a visible share of a load.
+    private var writers: [String: any SQLRowWriter] = [:]
     private let pending: PendingChangeWriter
 
     init(session: any SQLSession, file: FileToLoad) {
@@ -51,10 +53,10 @@ struct SQLRecordSink: RecordSink {
     }
 
     private mutating func writer(_ statement: UpsertStatement) throws -> any SQLRowWriter {
-        if let writer = writers[statement] { return writer }
+        if let writer = writers[statement.table] { return writer }
         let pending = pending
         let writer = try session.writer(statement) { try pending.take($0) }
-        writers[statement] = writer
+        writers[statement.table] = writer
         return writer
     }
 }
