@@ -48,7 +48,7 @@ public protocol WarehouseStore: Sendable {
     func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws
     /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows (within `scope`'s
     /// periods, when given).
-    func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail],
+    func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
                                within scope: RecomputeScope?, runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
     /// Makes `fact_score`, `fact_pacing` and `provider_status` equal the given rows.
@@ -80,7 +80,7 @@ extension WarehouseStore {
     public func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
     {
-        try replaceReconciliation(rows, details: details, within: nil, runID: runID)
+        try replaceReconciliation(rows, details: DetailRows(details), within: nil, runID: runID)
     }
 }
 

@@ -70,13 +70,4 @@ extension Reconciler {
 
     /// The detail rows in primary-key order.
     public var sortedDetails: [ReconciliationDetail] { details.sorted(by: <) }
-
-    /// Hands over the detail rows in primary-key order, leaving none behind: at a million order lines
-    /// they are the largest thing a run holds, and a sorted copy beside them doubled it.
-    public mutating func takeSortedDetails() -> [ReconciliationDetail] {
-        var out: [ReconciliationDetail] = []
-        swap(&out, &details)
-        out.sort(by: <)
-        return out
-    }
 }

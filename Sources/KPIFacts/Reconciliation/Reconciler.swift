@@ -16,7 +16,10 @@ public struct Reconciler {
     public let detailGrains: Set<Grain>
     private let profiles: [String]
     var tallies: [TallyKey: Tally] = [:]
+    /// Detail rows, unless `spool` takes them.
     public internal(set) var details: [ReconciliationDetail] = []
+    /// Where detail rows go instead of `details`, so a large run does not hold them.
+    public var spool: DetailSpool?
 
     struct TallyKey: Hashable {
         var pair: Int
@@ -230,13 +233,14 @@ public struct Reconciler {
         guard !kept.isEmpty else { return }
         let explanation = explain()
         for row in kept {
-            details.append(ReconciliationDetail(
+            let detail = ReconciliationDetail(
                 grain: row.period.grain, periodStart: row.period.start, metric: metric.rawValue, profileA: pair.a,
                 profileB: pair.b, recordKind: record.kind, recordID: record.id, platform: record.platform, shop: record.shop,
                 inA: row.inA, inB: row.inB, valueA: row.inA ? a?.value?.rounded(scale: metric.scale) : nil,
                 valueBInA: row.inB ? b?.value?.rounded(scale: metric.scale) : nil,
                 reasons: explanation.reasons, explanation: explanation.text,
-                sourceFile: record.lineage.file, sourceLine: record.lineage.line))
+                sourceFile: record.lineage.file, sourceLine: record.lineage.line)
+            if let spool { spool.append(detail) } else { details.append(detail) }
         }
     }
 }

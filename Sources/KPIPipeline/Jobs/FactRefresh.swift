@@ -106,6 +106,8 @@ struct FactRefresh {
         var accumulator = engine.accumulator()
         var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
                                     detailGrains: file.detailGrains)
+        let spool = try DetailSpool()
+        reconciler.spool = spool
         // The store selects the records dated in the scope's window; periods outside it are dropped below.
         try store.forEachOrder(within: scope) { bundle in
             try accumulator.add(bundle)
@@ -132,15 +134,22 @@ struct FactRefresh {
         outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
         outcome.factRows = facts.count
         var rows = reconciler.rows(facts: facts)
-        var details = reconciler.takeSortedDetails()
-        if let scope {
-            rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
-            details.removeAll { !scope.recomputes($0.grain, $0.periodStart) }
+        if let scope { rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) } }
+        // Detail rows stream from the spool into the store, those outside the scope skipped.
+        let spooled = try spool.rows()
+        var detailRows = 0
+        let details = DetailRows {
+            while let detail = try spooled.next() {
+                guard scope?.recomputes(detail.grain, detail.periodStart) ?? true else { continue }
+                detailRows += 1
+                return detail
+            }
+            return nil
         }
         (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, within: scope,
                                                                                     runID: runID)
         outcome.reconciliationRows = rows.count
-        outcome.detailRows = details.count
+        outcome.detailRows = detailRows
         return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
     }
 

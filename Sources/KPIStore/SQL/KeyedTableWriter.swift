@@ -60,6 +60,15 @@ struct KeyedTableWriter {
     func replace(with rows: some Sequence<[StoreValue]>, runID: Int64, in session: any SQLSession,
                  within: (([TableValue]) throws -> Bool)? = nil,
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
+        var iterator = rows.makeIterator()
+        return try replace(next: { iterator.next() }, runID: runID, in: session, within: within, onChange: onChange)
+    }
+
+    /// Makes the table's rows equal the rows `next` gives until it returns nil; a throw from `next`
+    /// aborts the write (and the caller's transaction with it).
+    func replace(next: () throws -> [StoreValue]?, runID: Int64, in session: any SQLSession,
+                 within: (([TableValue]) throws -> Bool)? = nil,
+                 onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
         var existing: [[TableValue]: [TableValue]] = [:]
         let select = columns.map { numeric.contains($0) ? "CAST(\(StoreTable.quote($0)) AS TEXT)" : StoreTable.quote($0) }
@@ -69,7 +78,7 @@ struct KeyedTableWriter {
         }
         let upsert = try session.writer(UpsertStatement(replacing: table, columns: columns + ["run_id"], key: key))
         var result = FactWriteResult()
-        for row in rows {
+        while let row = try next() {
             let fresh = row.map(TableValue.init)
             if let old = existing.removeValue(forKey: keyIndexes.map { fresh[$0] }) {
                 if comparable(old) == comparable(fresh) { result.unchanged += 1; continue }

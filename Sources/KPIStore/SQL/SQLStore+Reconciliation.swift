@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    public func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail],
+    public func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
                                       within scope: RecomputeScope?, runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
     {
@@ -13,20 +13,20 @@ extension SQLStore {
              .text(r.unit), .of(r.currency), .text(r.differingConcepts), .of(r.recordsOnlyA), .of(r.recordsOnlyB),
              .of(r.recordsDiffering)]
         }
-        // Converted row by row as the writer asks: a converted copy of every detail row would double
-        // the largest thing a run holds.
-        let detailRows = details.lazy.map { d -> [StoreValue] in
-            [.text(d.grain.rawValue), .text(d.periodStart.description), .text(d.metric), .text(d.profileA),
-             .text(d.profileB), .text(d.recordKind), .text(d.recordID), .text(d.platform), .text(d.shop),
-             .integer(d.inA ? 1 : 0), .integer(d.inB ? 1 : 0), .of(d.valueA), .of(d.valueBInA),
-             .text(d.reasons.map(\.rawValue).joined(separator: ",")), .text(d.explanation), .text(d.sourceFile),
-             .of(d.sourceLine)]
+        // Converted row by row as the writer asks: detail rows are the largest thing a run has.
+        let detailRows = { () throws -> [StoreValue]? in
+            guard let d = try details.next() else { return nil }
+            return [.text(d.grain.rawValue), .text(d.periodStart.description), .text(d.metric), .text(d.profileA),
+                    .text(d.profileB), .text(d.recordKind), .text(d.recordID), .text(d.platform), .text(d.shop),
+                    .integer(d.inA ? 1 : 0), .integer(d.inB ? 1 : 0), .of(d.valueA), .of(d.valueBInA),
+                    .text(d.reasons.map(\.rawValue).joined(separator: ",")), .text(d.explanation), .text(d.sourceFile),
+                    .of(d.sourceLine)]
         }
         return try write { session in
             let facts = KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
             let details = KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
             return (try facts.replace(with: factRows, runID: runID, in: session, within: scope.map(facts.rows(in:))),
-                    try details.replace(with: detailRows, runID: runID, in: session, within: scope.map(details.rows(in:))))
+                    try details.replace(next: detailRows, runID: runID, in: session, within: scope.map(details.rows(in:))))
         }
     }
 }
