@@ -42,6 +42,13 @@ extension Decimal {
         return String(parts[0]) + "." + fraction.padding(toLength: scale, withPad: "0", startingAt: 0)
     }
 
+    /// The decimal a stored double was written from: its shortest round-trip text (`2490857.12`), where
+    /// Foundation's `Decimal(Double)` gives `2490857.120000001`. SQLite keeps NUMERIC values as doubles.
+    public init?(shortest double: Double) {
+        guard double.isFinite, let value = Decimal(string: String(double), locale: posixLocale) else { return nil }
+        self = value
+    }
+
     /// Parses a plain decimal (`-12.50`), rejecting exponents, grouping and anything else.
     ///
     /// Every amount of every export passes through here, and Foundation's `Decimal(string:locale:)` is

@@ -8,9 +8,7 @@ enum CellText {
     static func number(_ value: TableValue) -> String? {
         switch value {
         case .integer(let v): return String(v)
-        case .real(let v):
-            guard v.isFinite else { return nil }
-            return Decimal(v).rounded(scale: 9).plainString
+        case .real(let v): return Decimal(shortest: v)?.rounded(scale: 9).plainString
         default: return nil
         }
     }

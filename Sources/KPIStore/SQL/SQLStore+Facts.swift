@@ -20,7 +20,7 @@ extension SQLStore {
                           "old_value", "new_value", "old_definition", "new_definition"]))
             var changes: [FactChange] = []
             var result = try writer.replace(with: rows, runID: runID, in: session,
-                                            within: scope.map(writer.rows(in:))) { change in
+                                            within: scope) { change in
                 let any = (change.old ?? change.new)!
                 let key = ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"].map { any[index($0)] }
                 let old = change.old, new = change.new
@@ -46,7 +46,7 @@ extension SQLStore {
         switch value {
         case .null: nil
         case .integer(let v): String(v)
-        case .real(let v): Decimal(string: String(v)).map(\.plainString) ?? String(v)
+        case .real(let v): Decimal(shortest: v).map(\.plainString) ?? String(v)
         case .text(let v): Decimal(plain: v).map(\.plainString) ?? v
         }
     }
