@@ -30,8 +30,8 @@ struct KeyedTableWriter {
         self.numeric = numeric
     }
 
-    /// A `within` filter accepting the stored rows of the periods (and metrics) `scope` replaces.
-    func rows(in scope: RecomputeScope) -> ([TableValue]) throws -> Bool {
+    /// Whether a stored row is one of the periods (and metrics) `scope` replaces.
+    private func replaced(by scope: RecomputeScope) -> ([TableValue]) throws -> Bool {
         let grain = columns.firstIndex(of: "grain")!, start = columns.firstIndex(of: "period_start")!
         let metric = columns.firstIndex(of: "metric")!
         return { row in
@@ -49,16 +49,16 @@ struct KeyedTableWriter {
             switch value {
             case .integer(let v): return .text(Decimal(v).description)
             case .text(let v): return .text(Decimal(string: v, locale: nil)?.description ?? v)
-            case .real(let v): return .text(Decimal(v).description)
+            case .real(let v): return .text(Decimal(shortest: v)?.description ?? String(v))
             case .null: return .null
             }
         }
     }
 
-    /// Makes the table's rows equal `rows`; with `within`, only among stored rows it accepts (the rows
-    /// given must all be ones it accepts), leaving the rest as they are.
+    /// Makes the table's rows equal `rows`; with `within`, only among the stored rows of the periods it
+    /// replaces (the rows given must all be such rows), leaving the rest as they are.
     func replace(with rows: some Sequence<[StoreValue]>, runID: Int64, in session: any SQLSession,
-                 within: (([TableValue]) throws -> Bool)? = nil,
+                 within: RecomputeScope? = nil,
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         var iterator = rows.makeIterator()
         return try replace(next: { iterator.next() }, runID: runID, in: session, within: within, onChange: onChange)
@@ -67,12 +67,14 @@ struct KeyedTableWriter {
     /// Makes the table's rows equal the rows `next` gives until it returns nil; a throw from `next`
     /// aborts the write (and the caller's transaction with it).
     func replace(next: () throws -> [StoreValue]?, runID: Int64, in session: any SQLSession,
-                 within: (([TableValue]) throws -> Bool)? = nil,
+                 within scope: RecomputeScope? = nil,
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
         var existing: [[TableValue]: [TableValue]] = [:]
         let select = columns.map { numeric.contains($0) ? "CAST(\(StoreTable.quote($0)) AS TEXT)" : StoreTable.quote($0) }
-        try session.forEach("SELECT \(select.joined(separator: ", ")) FROM \(StoreTable.quote(table))") { row in
+        let within = scope.map(replaced(by:))
+        let filter = scope.map { " WHERE " + $0.periodCondition() } ?? ""
+        try session.forEach("SELECT \(select.joined(separator: ", ")) FROM \(StoreTable.quote(table))\(filter)") { row in
             if let within, try !within(row) { return }
             existing[keyIndexes.map { row[$0] }] = row
         }

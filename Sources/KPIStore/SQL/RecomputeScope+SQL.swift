@@ -18,4 +18,20 @@ extension RecomputeScope {
         }
         return "(" + terms.joined(separator: " OR ") + ")"
     }
+
+    /// An SQL condition true for derived-table rows (`grain`, `period_start`) of every period the scope
+    /// recomputes or whose growth rows it replaces: a superset of ``replaces(_:_:metric:)``, which still
+    /// decides row by row, so a nightly refresh reads the stored rows of its periods instead of every
+    /// stored row. Grains and days are rendered here, never taken from user text.
+    func periodCondition(qualifier: String = "") -> String {
+        let grain = qualifier + StoreTable.quote("grain"), start = qualifier + StoreTable.quote("period_start")
+        var starts: [Grain: Set<CivilDate>] = [:]
+        for key in periods.union(growthOnly) { starts[key.grain, default: []].insert(key.start) }
+        let terms = Grain.allCases.compactMap { g -> String? in
+            guard let days = starts[g] else { return nil }
+            let list = days.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return "(\(grain) = '\(g.rawValue)' AND \(start) IN (\(list)))"
+        }
+        return terms.isEmpty ? "1 = 0" : "(" + terms.joined(separator: " OR ") + ")"
+    }
 }

@@ -25,8 +25,8 @@ extension SQLStore {
         return try write { session in
             let facts = KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
             let details = KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
-            return (try facts.replace(with: factRows, runID: runID, in: session, within: scope.map(facts.rows(in:))),
-                    try details.replace(next: detailRows, runID: runID, in: session, within: scope.map(details.rows(in:))))
+            return (try facts.replace(with: factRows, runID: runID, in: session, within: scope),
+                    try details.replace(next: detailRows, runID: runID, in: session, within: scope))
         }
     }
 }
