@@ -22,15 +22,8 @@ swift build -c release >/dev/null 2>&1
 kpibridge=$(swift build -c release --show-bin-path)/kpibridge
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export PYTHONDONTWRITEBYTECODE=1
 
-venv=.build/benchmarks-venv
-if [ -n "$engines" ] && ! cmp -s Benchmarks/reference/requirements.txt "$venv/requirements.txt"; then
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r Benchmarks/reference/requirements.txt
-    cp Benchmarks/reference/requirements.txt "$venv/requirements.txt"
-fi
+[ -z "$engines" ] || source Benchmarks/reference/venv.sh
 
 # Runs COMMAND… and prints "wall_seconds peak_MB"; fails (showing its errors) when the command does.
 measure() {
@@ -57,11 +50,11 @@ for lines in "$@"; do
     rows="| kpibridge | $lines | first run | $first s | $(per_second "$lines" "$first") | $rss MB | 1.00 | $(grep '^files:' "$work/out") |"
     "$kpibridge" export --workspace "$ws" --table fact_metric --format csv --out "$work/facts.csv"
     for engine in $engines; do
-        read -r wall rss < <(measure "$venv/bin/python" "Benchmarks/reference/engine_$engine.py" "$ws" "$work/$engine.csv")
+        read -r wall rss < <(measure "$python" "Benchmarks/reference/engine_$engine.py" "$ws" "$work/$engine.csv")
         rows+=$'\n'"| $engine | $lines | same files, same metrics | $wall s | $(per_second "$lines" "$wall") | $rss MB | $(ratio "$first" "$wall") | |"
     done
     if [ -n "$engines" ]; then
-        "$venv/bin/python" Benchmarks/reference/compare.py "$work/facts.csv" \
+        "$python" Benchmarks/reference/compare.py "$work/facts.csv" \
             $(for engine in $engines; do echo "$work/$engine.csv"; done) > "$work/compared" || exit 1
         check=$(grep -o 'all [0-9]* values' "$work/compared" | head -1)
         rows+=$'\n'"| (check) | $lines | every engine's values equal kpibridge's | | | | | $check × $(echo $engines | wc -w) engines |"
