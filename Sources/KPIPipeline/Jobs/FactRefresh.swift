@@ -104,26 +104,34 @@ struct FactRefresh {
         let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
                                   asOf: now)
         var accumulator = engine.accumulator()
-        var reconciler = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
-                                    detailGrains: file.detailGrains)
+        var pending = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
+                                 detailGrains: file.detailGrains)
         let spool = try DetailSpool()
-        reconciler.spool = spool
-        // The store selects the records dated in the scope's window; periods outside it are dropped below.
-        try store.forEachOrder(within: scope) { bundle in
-            try accumulator.add(bundle)
-            try reconciler.add(bundle)
+        pending.spool = spool
+        // Reconciliation runs beside the metric pass, on the other core, fed the same records.
+        let reconciling = ReconcilerThread(pending)
+        do {
+            // The store selects the records dated in the scope's window; periods outside it are dropped below.
+            try store.forEachOrder(within: scope) { bundle in
+                try accumulator.add(bundle)
+                try reconciling.add(.order(bundle))
+            }
+            try store.forEachFlat(.ticket, within: scope) { record in
+                accumulator.add(ticket: record)
+                try reconciling.add(.ticket(record))
+            }
+            try store.forEachFlat(.inventorySnapshot, within: scope) { record in
+                accumulator.add(stock: record)
+                try reconciling.add(.stock(record))
+            }
+            try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
+            try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
+            try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
+        } catch {
+            _ = try? reconciling.finish()  // lets the worker thread end
+            throw error
         }
-        try store.forEachFlat(.ticket, within: scope) { record in
-            accumulator.add(ticket: record)
-            reconciler.add(ticket: record)
-        }
-        try store.forEachFlat(.inventorySnapshot, within: scope) { record in
-            accumulator.add(stock: record)
-            reconciler.add(stock: record)
-        }
-        try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
-        try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
-        try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
+        let reconciler = try reconciling.finish()
         outcome.unattributed = accumulator.unattributed
 
         // Stored rows outside the scope stay; growth compares with them.
