@@ -13,6 +13,7 @@
 #
 #   Benchmarks/run.sh [LINES ...]
 #   ENGINES='duckdb pandas' Benchmarks/run.sh 100000    # a subset of the reference engines (default: all three)
+#   ENGINES= Benchmarks/run.sh 100000                  # kpibridge alone, no PyPI needed
 #   STORE='postgres://user@host/db' Benchmarks/run.sh 100000   # into PostgreSQL: a new schema per LINES, left in place
 set -euo pipefail
 cd "$(dirname "$0")/.."
