@@ -47,4 +47,17 @@ import Testing
         }
         #expect(index == 20_000)
     }
+
+    /// Rows appended after a read go after the rows already written, and a new read sees them all.
+    @Test func appendsAfterARead() throws {
+        let spool = try DetailSpool()
+        let rows = (0..<5).map { detail("shopify:#\($0)", explanation: "x", valueA: Decimal($0), valueB: nil, reasons: []) }
+        for row in rows.prefix(3) { spool.append(row) }
+        #expect(try spool.rows().next() == rows[0])
+        for row in rows.suffix(2) { spool.append(row) }
+        let stream = try spool.rows()
+        var read: [ReconciliationDetail] = []
+        while let row = try stream.next() { read.append(row) }
+        #expect(read == rows)
+    }
 }

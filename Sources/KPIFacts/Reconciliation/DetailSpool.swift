@@ -58,7 +58,12 @@ public final class DetailSpool {
 
     private func flush() {
         guard failure == nil, !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { failure = error }
+        do {
+            try handle.seekToEnd()  // ``rows()`` may have moved the position
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = error
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 

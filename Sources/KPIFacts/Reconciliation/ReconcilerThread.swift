@@ -46,9 +46,9 @@ public final class ReconcilerThread: @unchecked Sendable {
     }
 
     /// Waits for every queued record to be compared and returns the reconciler, or throws the first
-    /// error a comparison raised.
+    /// error a comparison raised. Ends the worker thread either way.
     public func finish() throws -> Reconciler {
-        try send()
+        try? send()  // throws only the worker's error, which is thrown below once the worker has ended
         condition.lock()
         closed = true
         condition.broadcast()
