@@ -45,13 +45,14 @@ public struct FlatTableLayout: Sendable {
     }
 
     /// The upsert: a record with the same key and different data replaces the stored one (the later file
-    /// wins); for a kind that feeds metrics it reports the new and former dates (see ``ChangeTracking``).
+    /// wins), an identical one changes nothing, lineage included; for a kind that feeds metrics it reports
+    /// the new and former dates (see ``ChangeTracking``).
     var upsert: UpsertStatement {
         let table = kind.schema.table
-        guard kind.feedsMetrics else { return UpsertStatement(replacing: table, columns: columns, key: keyColumns) }
         return ChangeTracking.upsert(table: table, columns: columns, key: keyColumns,
                                      data: columns.filter { !keyColumns.contains($0) && !Self.lineage.contains($0) },
-                                     dates: dateColumns, orderKey: false)
+                                     dates: kind.feedsMetrics ? dateColumns : [], orderKey: false,
+                                     reports: kind.feedsMetrics)
     }
 
     /// The columns holding a date or a date-time's UTC instant.

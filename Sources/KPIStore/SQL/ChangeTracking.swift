@@ -15,8 +15,11 @@ enum ChangeTracking {
     /// The upsert of a tracked table: an incoming row whose `data` columns (or the `kept` ones, compared as
     /// they will be written) differ from the stored row's replaces it, unless `guardCondition` says
     /// otherwise, keeping the stored row's `dates` in ``column``; it returns what ``returning(orderKey:dates:)`` says.
+    /// With `reports` false the statement returns nothing (for records that feed no metric) but still
+    /// leaves an identical row, lineage included, as it was.
     static func upsert(table: String, columns: [String], key: [String], data: [String], kept: [String] = [],
-                       guardCondition: String? = nil, dates: [String], orderKey: Bool) -> UpsertStatement {
+                       guardCondition: String? = nil, dates: [String], orderKey: Bool,
+                       reports: Bool = true) -> UpsertStatement {
         let quotedTable = StoreTable.quote(table)
         let set = columns.filter { !key.contains($0) }.map { column in
             let name = StoreTable.quote(column)
@@ -26,7 +29,7 @@ enum ChangeTracking {
         let condition = differs(table: table, columns: data, kept: kept) + (guardCondition.map { " AND (\($0))" } ?? "")
         return UpsertStatement(table: table, columns: columns, key: key,
                                resolution: "DO UPDATE SET " + set.joined(separator: ", ") + " WHERE " + condition,
-                               returning: returning(orderKey: orderKey, dates: dates))
+                               returning: reports ? returning(orderKey: orderKey, dates: dates) : [])
     }
 
     /// What every tracked upsert returns: order platform and id (order records), the new row's dates

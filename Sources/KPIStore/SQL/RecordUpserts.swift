@@ -15,15 +15,14 @@ enum RecordUpserts {
     }
 
     /// An upsert of one order-record table that changes a stored row only when some data column differs,
-    /// and reports each changed row's order key and former `dates` (see ``ChangeTracking``).
+    /// and, when `tracked`, reports each changed row's order key and former `dates` (see ``ChangeTracking``).
     private static func upsert(_ table: String, _ columns: [String], key: [String], keeping: [String] = [],
                                versioned: Bool = false, dates: [String] = [], tracked: Bool = true) -> UpsertStatement {
-        guard tracked else { return UpsertStatement(replacing: table, columns: columns + lineageColumns, key: key) }
-        return ChangeTracking.upsert(
+        ChangeTracking.upsert(
             table: table, columns: columns + lineageColumns, key: key, data: columns.filter { !key.contains($0) },
             kept: keeping,
             guardCondition: versioned ? "excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version" : nil,
-            dates: dates, orderKey: true)
+            dates: tracked ? dates : [], orderKey: true, reports: tracked)
     }
 
     static let order = upsert(

@@ -1,0 +1,72 @@
+import Foundation
+import KPIPipeline
+import KPIStoreTesting
+import Testing
+
+/// Every export sent again under another name that its source still matches (or, where the workspace
+/// names the file exactly, over the old one), re-encoded (UTF-8 ↔ GB18030) and with the other line
+/// endings: its content hash is new, so the file loads, and record-level dedup must leave every record,
+/// its lineage and every fact table as they were.
+@Suite struct ResendStormTests {
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)  // kCFStringEncodingGB_18030_2000
+    /// Tables whose rows come from one record each: dedup by key and version keeps them.
+    static let records = ["orders", "order_lines", "refunds", "returns", "tickets", "traffic", "inventory_snapshots"]
+    /// Fulfillment events and what is computed from them.
+    static let derived = ["fulfillment_events"] + IncrementalRefreshTests.tables
+
+    /// The same text in the other encoding with the other line endings; nil for binary or structured
+    /// files (XLSX, JSON, XML), which are re-sent byte for byte under the new name.
+    static func reencoded(_ data: Data) -> Data? {
+        let utf8 = String(data: data, encoding: .utf8)
+        guard let text = utf8 ?? String(data: data, encoding: gb18030) else { return nil }
+        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        body = body.contains("\r\n") ? body.replacingOccurrences(of: "\r\n", with: "\n")
+            : body.replacingOccurrences(of: "\n", with: "\r\n")
+        return body.data(using: utf8 == nil ? .utf8 : gb18030)
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func everyFileResentRenamedAndReencodedChangesNothing(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        let first = try IncrementalRefreshTests.pipeline(ws).run()
+        let before = try (Self.records + Self.derived).map { try IncrementalRefreshTests.rows(ws, $0) }
+
+        let inbox = URL(fileURLWithPath: ws.path + "/inbox")
+        let files = FileManager.default.enumerator(at: inbox, includingPropertiesForKeys: [.isRegularFileKey])!
+            .compactMap { $0 as? URL }
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+        // The sources kpibridge.yaml names by exact file name.
+        let exact: Set = ["BusinessReport-2026-10.csv", "FBA_Manage_Inventory_20261031.txt"]
+        var reencoded = 0
+        for file in files {
+            let data = try Data(contentsOf: file)
+            let isText = ["csv", "txt", "tsv"].contains(file.pathExtension.lowercased())
+            let copy = isText ? try #require(Self.reencoded(data), "\(file.lastPathComponent) re-encodes") : data
+            if isText { reencoded += 1 }
+            let name = exact.contains(file.lastPathComponent) ? file.lastPathComponent
+                : file.deletingPathExtension().lastPathComponent + "_resent." + file.pathExtension
+            try copy.write(to: file.deletingLastPathComponent().appendingPathComponent(name))
+        }
+        #expect(files.count == first.filesRead && reencoded >= 15)
+
+        let second = try IncrementalRefreshTests.pipeline(ws).run()
+        // Byte-identical copies (XLSX, JSON, XML) are skipped by content hash; the rest load.
+        #expect(second.filesRead == reencoded)
+        #expect(second.filesFailed == 0)
+        let after = try (Self.records + Self.derived).map { try IncrementalRefreshTests.rows(ws, $0) }
+        for (index, table) in Self.records.enumerated() {
+            #expect(after[index] == before[index], "\(table) changed")
+        }
+        // Known bug, left for the reliability issue: an event (order, kind) keeps the value of the file
+        // loaded last, across runs. The first run loads the 马帮 export before the carrier tracking XML
+        // and the Shopify export, whose times win; the re-sent 马帮 file is now the latest and takes 106
+        // events back, moving shipped metrics of 105 orders. Arrival order must not decide a fact.
+        withKnownIssue("a re-sent export retakes fulfillment events a later source had set") {
+            #expect(second.text.contains("facts: nothing to recompute (0 changed orders, 0 changed days)"))
+            for (offset, table) in Self.derived.enumerated() {
+                let index = Self.records.count + offset
+                #expect(after[index] == before[index], "\(table) changed")
+            }
+        }
+    }
+}
