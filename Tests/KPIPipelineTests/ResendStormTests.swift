@@ -54,18 +54,23 @@ import Testing
         #expect(second.filesRead == reencoded)
         #expect(second.filesFailed == 0)
         let after = try (Self.records + Self.derived).map { try IncrementalRefreshTests.rows(ws, $0) }
+        // Rows in one state and not the other, counted (the rows themselves would flood the log).
+        func changed(_ index: Int) -> Int { Set(before[index]).symmetricDifference(after[index]).count }
         for (index, table) in Self.records.enumerated() {
-            #expect(after[index] == before[index], "\(table) changed")
+            #expect(after[index].count == before[index].count, "\(table) row count")
+            #expect(changed(index) == 0, "\(table): \(changed(index)) rows differ")
         }
         // Known bug, left for the reliability issue: an event (order, kind) keeps the value of the file
         // loaded last, across runs. The first run loads the 马帮 export before the carrier tracking XML
         // and the Shopify export, whose times win; the re-sent 马帮 file is now the latest and takes 106
         // events back, moving shipped metrics of 105 orders. Arrival order must not decide a fact.
         withKnownIssue("a re-sent export retakes fulfillment events a later source had set") {
-            #expect(second.text.contains("facts: nothing to recompute (0 changed orders, 0 changed days)"))
+            let facts = second.text.split(separator: "\n").first { $0.hasPrefix("facts:") }
+            #expect(facts?.hasPrefix("facts: nothing to recompute (0 changed orders, 0 changed days)") == true,
+                    "\(facts ?? "")")
             for (offset, table) in Self.derived.enumerated() {
                 let index = Self.records.count + offset
-                #expect(after[index] == before[index], "\(table) changed")
+                #expect(changed(index) == 0, "\(table): \(changed(index)) rows differ")
             }
         }
     }
