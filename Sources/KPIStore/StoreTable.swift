@@ -80,7 +80,8 @@ public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         orderBy: ["platform", "order_id", "line_id"])
     public static let fulfillmentEvents = StoreTable(
         name: "fulfillment_events",
-        columns: ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number"] + lineage,
+        columns: ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number", "authority_rank"]
+            + lineage,
         orderBy: ["platform", "order_id", "kind"])
     public static let refunds = StoreTable(
         name: "refunds",

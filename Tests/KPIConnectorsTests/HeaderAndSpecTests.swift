@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPISchema
 import Testing
 import Yams
 
@@ -68,5 +69,34 @@ import Yams
         #expect(throws: ConnectorSpecError(path: "demo.yaml", message: "records.order_line needs a field `sku`")) {
             try CompiledSpec(spec, path: "demo.yaml")
         }
+    }
+
+    @Test func eventAuthorityNeedsEventsAndANameItKnows() throws {
+        let orders = """
+            id: demo.orders
+            title: Demo
+            platform: demo
+            event_authority: carrier
+            file: { delimiter: comma }
+            fields:
+              order_id: { column: Id, required: true }
+              purchased_at: { column: Date, type: datetime, formats: ["yyyy-MM-dd"], required: true }
+            records:
+              order:
+            """
+        #expect(throws: ConnectorSpecError(path: "demo.yaml", message:
+            "`event_authority` says whose fulfillment events these are, but `records.fulfillment_events` names none")) {
+            try CompiledSpec(try YAMLDecoder().decode(ConnectorSpec.self, from: orders), path: "demo.yaml")
+        }
+        #expect(throws: DecodingError.self) {
+            try YAMLDecoder().decode(ConnectorSpec.self, from: orders.replacingOccurrences(of: "carrier", with: "courier"))
+        }
+        let authorities: [EventAuthority?] = try ["carrier.tracking_xml", "easypost.shipments", "wms.outbound",
+                                                  "mabang.orders", "dianxiaomi.sales", "shopify.orders", "ebay.orders",
+                                                  "tiktok.orders"].map { id in
+            try YAMLDecoder().decode(ConnectorSpec.self, from: String(contentsOfFile: "\(shippedConnectors)/\(id).yaml",
+                                                                      encoding: .utf8)).eventAuthority
+        }
+        #expect(authorities == [.carrier, .carrier, .warehouse, .erp, .erp, .storefront, .storefront, .storefront])
     }
 }

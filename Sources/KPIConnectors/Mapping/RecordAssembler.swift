@@ -117,7 +117,9 @@ struct RecordAssembler {
             guard let at = row.timestamp(field), !emittedEvents.contains(kind) else { continue }
             emittedEvents.insert(kind)
             out.append(.fulfillmentEvent(FulfillmentEvent(key: key, kind: kind, occurredAt: at,
-                                                          trackingNumber: row.text("tracking_number"), lineage: lineage)))
+                                                          trackingNumber: row.text("tracking_number"),
+                                                          authority: spec.spec.eventAuthority ?? .storefront,
+                                                          lineage: lineage)))
         }
         if let refundSpec = records.refund, row.satisfies(spec.refundWhen),
            var amount = row.decimal(refundSpec.amount), amount != 0 {

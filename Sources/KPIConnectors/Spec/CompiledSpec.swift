@@ -199,6 +199,9 @@ public struct CompiledSpec: Sendable {
             try need(event.at, .datetime, for: "records.fulfillment_events.\(name)")
             events.append((kind, event.at, try conditions(event.when, for: "records.fulfillment_events.\(name)")))
         }
+        if spec.eventAuthority != nil, events.isEmpty {
+            throw fail("`event_authority` says whose fulfillment events these are, but `records.fulfillment_events` names none")
+        }
         var refundWhen: [CompiledCondition] = []
         if let refund = records.refund {
             try need(refund.amount, .decimal, for: "records.refund.amount")

@@ -24,9 +24,13 @@ public struct ConnectorSpec: Sendable, Decodable, Hashable {
     /// Columns of the layout that no field reads; any other unread column is reported as schema
     /// drift in the run summary. Without this list, drift is not reported.
     public var knownColumns: [String]?
+    /// Whose word this layout's fulfillment events are (`storefront`, the default, `erp`, `warehouse`
+    /// or `carrier`): an event set by a source of higher authority is not replaced by this one.
+    public var eventAuthority: EventAuthority?
 
     enum CodingKeys: String, CodingKey {
         case id, title, platform, file, timezone, fields, records
+        case eventAuthority = "event_authority"
         case skipRows = "skip_rows"
         case carryForward = "carry_forward"
         case knownColumns = "known_columns"

@@ -26,6 +26,7 @@ indirect enum SpecKeys: Sendable {
         for kind in FlatKind.allCases { records[kind.rawValue] = .keys(["when": condition]) }
         return .keys([
             "id": .value, "title": .value, "platform": .value, "timezone": .value, "known_columns": .value, "fill_down": .value,
+            "event_authority": .value,
             "file": .keys(["format": .value, "delimiter": .value, "sheet": .value, "records": .value, "quoting": .value,
                            "encoding": .value, "trim": .value, "header_search_rows": .value]),
             "fields": .anyKey(.keys(["column": .value, "type": .value, "formats": .value, "required": .value, "map": .value,

@@ -15,14 +15,17 @@ public struct FulfillmentEvent: Sendable, Hashable, Codable {
     public var kind: FulfillmentEventKind
     public var occurredAt: Timestamp
     public var trackingNumber: String?
+    /// Whose word this is; a source of lower authority cannot replace it (see ``EventAuthority``).
+    public var authority: EventAuthority
     public var lineage: Lineage
 
     public init(key: OrderKey, kind: FulfillmentEventKind, occurredAt: Timestamp, trackingNumber: String?,
-                lineage: Lineage) {
+                authority: EventAuthority = .storefront, lineage: Lineage) {
         self.key = key
         self.kind = kind
         self.occurredAt = occurredAt
         self.trackingNumber = trackingNumber
+        self.authority = authority
         self.lineage = lineage
     }
 }

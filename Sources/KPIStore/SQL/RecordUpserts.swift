@@ -14,27 +14,40 @@ enum RecordUpserts {
         [.text(l.connector), .text(l.file), .of(l.line), .text(l.contentHash), .integer(l.runID)]
     }
 
-    /// An upsert of one order-record table that changes a stored row only when some data column differs,
-    /// and, when `tracked`, reports each changed row's order key and former `dates` (see ``ChangeTracking``).
+    /// An upsert of one order-record table that changes a stored row only when some data column differs
+    /// and `guardCondition` (if any) holds, and, when `tracked`, reports each changed row's order key and
+    /// former `dates` (see ``ChangeTracking``).
     private static func upsert(_ table: String, _ columns: [String], key: [String], keeping: [String] = [],
-                               versioned: Bool = false, dates: [String] = [], tracked: Bool = true) -> UpsertStatement {
+                               guardCondition: String? = nil, dates: [String] = [], tracked: Bool = true) -> UpsertStatement {
         ChangeTracking.upsert(
             table: table, columns: columns + lineageColumns, key: key, data: columns.filter { !key.contains($0) },
-            kept: keeping,
-            guardCondition: versioned ? "excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version" : nil,
-            dates: tracked ? dates : [], orderKey: true, reports: tracked)
+            kept: keeping, guardCondition: guardCondition, dates: tracked ? dates : [], orderKey: true, reports: tracked)
+    }
+
+    /// Both rows versioned and the stored one newer: the incoming row is older news.
+    private static func notOlder(_ table: String) -> String {
+        "excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version"
     }
 
     static let order = upsert(
         "orders", ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
-                   "status_raw", "currency", "version"], key: ["platform", "order_id"], versioned: true,
+                   "status_raw", "currency", "version"], key: ["platform", "order_id"], guardCondition: notOlder("orders"),
         dates: ["purchased_at", "paid_at"])
     static let orderLine = upsert(
         "order_lines", ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
-                        "version"], key: ["platform", "order_id", "line_id"], versioned: true)
+                        "version"], key: ["platform", "order_id", "line_id"], guardCondition: notOlder("order_lines"))
+    /// An event is replaced only by a source of higher authority (``EventAuthority``) or, at equal
+    /// authority, by the same connector (a corrected export) or one whose id sorts first (two ERPs that
+    /// disagree): events carry no version, and arrival order must not decide which time is stored.
     static let fulfillmentEvent = upsert(
-        "fulfillment_events", ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number"],
-        key: ["platform", "order_id", "kind"], keeping: ["tracking_number"], dates: ["occurred_at"])
+        "fulfillment_events", ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number",
+                               "authority_rank"],
+        key: ["platform", "order_id", "kind"], keeping: ["tracking_number"],
+        guardCondition: """
+            excluded.authority_rank > coalesce(fulfillment_events.authority_rank, 0) \
+            OR (excluded.authority_rank = fulfillment_events.authority_rank \
+                AND excluded.connector <= fulfillment_events.connector)
+            """, dates: ["occurred_at"])
     static let refund = upsert(
         "refunds", ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"],
         key: ["platform", "order_id", "refund_id"], keeping: ["refunded_at", "refunded_zone"], dates: ["refunded_at"])
@@ -60,7 +73,8 @@ enum RecordUpserts {
                                 .of(l.version?.iso8601)] + lineage(l.lineage))
         case .fulfillmentEvent(let e):
             return (fulfillmentEvent, [.text(e.key.platform), .text(e.key.orderID), .text(e.kind.rawValue),
-                                       .text(e.occurredAt.instant.iso8601), .text(e.occurredAt.zone), .of(e.trackingNumber)]
+                                       .text(e.occurredAt.instant.iso8601), .text(e.occurredAt.zone), .of(e.trackingNumber),
+                                       .integer(Int64(e.authority.rank))]
                     + lineage(e.lineage))
         case .refund(let r):
             return (refund, [.text(r.key.platform), .text(r.key.orderID), .text(r.refundID), .of(r.amount.amount),

@@ -30,7 +30,7 @@ extension SQLStore {
                 FROM refunds\(filter) ORDER BY platform, order_id, refund_id
                 """))
             var events = try ChildStream(session.cursor("""
-                SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number,
+                SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number, authority_rank,
                     connector, source_file, source_line, content_hash, run_id
                 FROM fulfillment_events\(filter) ORDER BY platform, order_id, kind
                 """))
@@ -57,7 +57,8 @@ extension SQLStore {
                     guard let kind = FulfillmentEventKind(rawValue: try row.text(2)) else { continue }
                     bundle.events[kind] = FulfillmentEvent(
                         key: key, kind: kind, occurredAt: try row.timestamp(3)!, trackingNumber: try row.optionalText(5),
-                        lineage: try row.lineage(from: 6))
+                        authority: try row.optionalInt64(6).flatMap { EventAuthority(rank: Int($0)) } ?? .storefront,
+                        lineage: try row.lineage(from: 7))
                 }
                 try body(bundle)
             }

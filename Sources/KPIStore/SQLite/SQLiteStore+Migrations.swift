@@ -307,6 +307,10 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v7: fulfillment event authority (carrier > warehouse > ERP > storefront)") { db in
+            // NULL on rows stored before: the next source to speak of such an event replaces it once.
+            try db.execute(sql: "ALTER TABLE fulfillment_events ADD COLUMN authority_rank INTEGER")
+        }
         return migrator
     }
 }
