@@ -5,8 +5,9 @@ import Testing
 
 /// Every export sent again under another name that its source still matches (or, where the workspace
 /// names the file exactly, over the old one), re-encoded (UTF-8 ↔ GB18030) and with the other line
-/// endings: its content hash is new, so the file loads, and record-level dedup must leave every record,
-/// its lineage and every fact table as they were.
+/// endings, plus an Amazon export whose date range overlaps both of the sample's: each content hash is
+/// new, so the files load, and record-level dedup must leave every record, its lineage and every fact
+/// table as they were.
 @Suite struct ResendStormTests {
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)  // kCFStringEncodingGB_18030_2000
     /// Tables whose rows come from one record each: dedup by key and version keeps them.
@@ -23,6 +24,26 @@ import Testing
         body = body.contains("\r\n") ? body.replacingOccurrences(of: "\r\n", with: "\n")
             : body.replacingOccurrences(of: "\n", with: "\r\n")
         return body.data(using: utf8 == nil ? .utf8 : gb18030)
+    }
+
+    /// The Amazon rows purchased 20 September – 15 October, from both sample exports (which overlap
+    /// 1–5 October; the later file's row of an order item wins), in one GB18030 file with CRLF endings —
+    /// the range a colleague downloads by hand.
+    static func overlappingAmazonExport(_ inbox: URL) throws -> (data: Data, rows: Int) {
+        var header = ""
+        var rows: [String: String] = [:]
+        for name in ["All_Orders_20260901-20261005.txt", "All_Orders_20261001-20261031.txt"] {
+            let lines = try String(contentsOf: inbox.appendingPathComponent("amazon/\(name)"), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+            header = lines[0]
+            for line in lines.dropFirst() {
+                let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let day = cells[2].prefix(10)
+                if day >= "2026-09-20", day <= "2026-10-15" { rows["\(cells[0])|\(cells[11])"] = line }
+            }
+        }
+        let text = ([header] + rows.keys.sorted().map { rows[$0]! }).joined(separator: "\r\n") + "\r\n"
+        return (try #require(text.data(using: gb18030)), rows.count)
     }
 
     @Test(arguments: StoreBackend.available)
@@ -48,10 +69,16 @@ import Testing
             try copy.write(to: file.deletingLastPathComponent().appendingPathComponent(name))
         }
         #expect(files.count == first.filesRead && reencoded >= 15)
+        let overlapping = try Self.overlappingAmazonExport(inbox)
+        try overlapping.data.write(to: inbox.appendingPathComponent("amazon/All_Orders_20260920-20261015.txt"))
+        #expect(overlapping.rows > 100)
 
         let second = try IncrementalRefreshTests.pipeline(ws).run()
         // Byte-identical copies (XLSX, JSON, XML) are skipped by content hash; the rest load.
-        #expect(second.filesRead == reencoded)
+        #expect(second.filesRead == reencoded + 1)
+        // Its one bad row is the sample's mistyped price (`19.9O`), quarantined again.
+        #expect(second.text.contains("inbox/amazon/All_Orders_20260920-20261015.txt [amazon.all_orders] "
+                                     + "\(overlapping.rows - 1) rows loaded, 1 quarantined"))
         #expect(second.filesFailed == 0)
         let after = try (Self.records + Self.derived).map { try IncrementalRefreshTests.rows(ws, $0) }
         // Rows in one state and not the other, counted (the rows themselves would flood the log).
