@@ -83,6 +83,18 @@ import Testing
 }
 
 @Suite struct StoreLifecycleTests {
+    @Test func anExportReplacesTheOldFileInOneStepAndTheLeftoverOfAKilledOne() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try ws.pipeline().run()
+        let out = ws.path + "/orders.csv"
+        try "old rows\n".write(toFile: out, atomically: false, encoding: .utf8)
+        // What a SIGKILLed export leaves behind (Reliability/crash.py kills real ones).
+        try "half a ro".write(toFile: out + ".partial", atomically: false, encoding: .utf8)
+        try TableExporter(format: .csv).export("orders", from: try ws.pipeline().store, to: out)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == (try ws.export("orders")))
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
+    }
+
     @Test func exportingBeforeAnyRunDoesNotCreateAnEmptyWarehouse() throws {
         let ws = try TemporaryWorkspace()
         let error = pipelineError { _ = try Pipeline(directory: ws.path, builtinConnectors: [shippedConnectors], createStore: false) }

@@ -67,7 +67,11 @@ public struct TableExporter: Sendable {
         }
     }
 
-    /// Exports to a file, atomically: the file appears complete or not at all.
+    /// Exports to a file, atomically: readers see the old file or the complete new one, never a part.
+    ///
+    /// The rows go to `PATH.partial`, flushed to disk, which `rename(2)` then puts in place in one step
+    /// (removing the old file first would leave no file at all to a kill in between). A killed export
+    /// leaves only `PATH.partial`, which the next export to the same path replaces.
     public func export(_ tableName: String, from store: any WarehouseStore, to path: String) throws(PipelineError) {
         let temporary = path + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
@@ -76,9 +80,11 @@ public struct TableExporter: Sendable {
         }
         do {
             try export(tableName, from: store) { try handle.write(contentsOf: Data($0.utf8)) }
+            try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            guard rename(temporary, path) == 0 else {
+                throw PipelineError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
