@@ -10,11 +10,16 @@ import KPIStore
 enum PostgresSchema {
     static func bringUpToDate(_ store: PostgresStore, schema: String?) throws {
         try store.write { session in
+            // Two processes opening a new schema at once: the second waits here, then finds it done. The
+            // lock comes first: concurrent `CREATE SCHEMA IF NOT EXISTS` can still fail on the catalog's
+            // unique index (found by Reliability/concurrent.py), and current_schema() is NULL until the
+            // schema exists, so the key is the name asked for.
+            try session.execute("""
+                SELECT pg_advisory_xact_lock(hashtext('kpibridge schema ' || coalesce(CAST(? AS text), current_schema())))
+                """, [schema.map(StoreValue.text) ?? .null])
             if let schema {
                 try session.execute("CREATE SCHEMA IF NOT EXISTS \(StoreTable.quote(schema))", [])
             }
-            // Two processes opening a new database at once: the second waits here, then finds it done.
-            try session.execute("SELECT pg_advisory_xact_lock(hashtext('kpibridge schema ' || current_schema()))", [])
             try session.execute("""
                 CREATE TABLE IF NOT EXISTS kpibridge_schema (migration text COLLATE "C" PRIMARY KEY, applied_at text NOT NULL)
                 """, [])

@@ -24,10 +24,12 @@ public final class SQLiteStore: SQLStore {
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        // One process at a time switches a new file to WAL (a switch that ignores the busy timeout
+        // while another connection creates the file) and migrates it; see ``MigrationLock``.
+        try MigrationLock.holding(path + ".schema-lock") {
+            try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+            try Self.migrator.migrate(queue)
         }
-        try Self.migrator.migrate(queue)
     }
 
     /// An in-memory store, for tests.
