@@ -50,8 +50,22 @@ import Testing
             _ = try XMLRecords.read(data: Data("<Feed><Shipment><Activity></Shipment></Feed>".utf8), path: "Shipment/Activity", display: "f.xml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.message.hasPrefix("not well-formed XML (line 1"))
+            #expect(error.message == "not well-formed XML (line 1): an end tag does not match the element it closes (libxml2 error 76)")
         }
+    }
+
+    @Test func xmlThatDeclaresEntitiesIsRefusedBeforeParsing() throws {
+        let feed = "<Feed><Shipment><Ref>&x;</Ref></Shipment></Feed>"
+        let external = "<?xml version=\"1.0\"?>\n<!DOCTYPE Feed [\n  <!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n" + feed
+        #expect(throws: FileFormatError(file: "x.xml", message: "declares the XML entity `x` (line 3); documents with entity "
+                                        + "declarations are refused (external files, expansion bombs)")) {
+            _ = try XMLRecords.read(data: Data(external.utf8), path: "Shipment", display: "x.xml")
+        }
+        let laughs = "<!DOCTYPE Feed [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;\">]>" + feed
+        #expect(XMLRecords.declaredEntity(in: Data(laughs.utf8))?.name == "a")
+        // A DOCTYPE without an internal subset, and entity-like text after it, are not declarations.
+        #expect(XMLRecords.declaredEntity(in: Data("<!DOCTYPE Feed SYSTEM \"feed.dtd\"><Feed>&lt;!ENTITY</Feed>".utf8)) == nil)
+        #expect(XMLRecords.declaredEntity(in: Data("<Feed><!-- <!ENTITY x 'y'> --></Feed>".utf8)) == nil)
     }
 
     @Test func jsonRecordsInheritTheirParentsScalars() throws {

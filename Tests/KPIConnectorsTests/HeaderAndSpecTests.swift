@@ -41,6 +41,36 @@ import Yams
         }
     }
 
+    @Test func aHeaderOfAHundredThousandColumnsBindsItsColumnsAndIsListedShort() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpib-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let filler = (0..<100_000).map { "c\($0)" }
+        let catalog = try ConnectorCatalog(directories: [shippedConnectors])
+        func open(_ header: [String], _ row: [String]) throws -> any RecordReader {
+            let file = dir.appendingPathComponent("wide-\(header.count).csv")
+            try (header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").write(to: file, atomically: true, encoding: .utf8)
+            let context = SourceContext(displayPath: "wide.csv", fingerprint: try FileFingerprint.compute(path: file.path), runID: 1)
+            return try catalog.connector("shopify.orders").open(path: file.path, context: context)
+        }
+        // The connector's columns after 100,000 others, `Name` also repeated later: the first one binds.
+        let header = filler + ["Name", "Created at", "Lineitem quantity", "Lineitem price", "Lineitem sku", "Currency", "Name"]
+        var reader = try open(header, filler.map { _ in "" } + ["#1", "2026-10-01 10:00:00 -0700", "2", "3.00", "A", "USD", "#2"])
+        var sink = CollectingSink()
+        _ = try reader.read(into: &sink)
+        #expect(sink.quarantined.isEmpty)
+        #expect(sink.records.compactMap { if case .orderLine(let l) = $0 { "\(l.key.orderID) \(l.sku) \(l.quantity)" } else { nil } }
+                == ["#1 A 2"])
+        do {
+            _ = try open(filler, filler)
+            Issue.record("expected a missing-column error")
+        } catch let error as MissingColumnsError {
+            let listed = error.description.split(separator: "\n").last!
+            #expect(listed.hasPrefix("  headers found: `c0`, `c1`, "))
+            #expect(listed.hasSuffix("`c39`, … and 99960 more"))
+        }
+    }
+
     @Test func unknownConnectorSuggestsTheClosest() throws {
         let catalog = try ConnectorCatalog(directories: [shippedConnectors])
         #expect(catalog.ids.count == 26)

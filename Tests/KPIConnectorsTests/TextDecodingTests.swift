@@ -1,3 +1,4 @@
+import Foundation
 import KPIConnectors
 import Testing
 
@@ -37,5 +38,32 @@ import Testing
         var out: [UInt8] = []
         while try source.read(into: &out) > 0 {}
         #expect(String(decoding: out, as: UTF8.self) == "A\u{FFFD}B\n")
+    }
+
+    /// Reads `bytes` as a file with a shipped connector.
+    private func read(_ connector: String, _ bytes: [UInt8], name: String) throws -> CollectingSink {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-\(UUID())-\(name)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let context = SourceContext(displayPath: name, fingerprint: try FileFingerprint.compute(path: path), runID: 1)
+        var reader = try ConnectorCatalog(directories: [shippedConnectors]).connector(connector).open(path: path, context: context)
+        var sink = CollectingSink()
+        _ = try reader.read(into: &sink)
+        return sink
+    }
+
+    @Test func aRowWhoseIdHasUndecodableBytesIsQuarantinedNotLoadedUnderAnotherId() throws {
+        let header = "订单编号,平台订单号,平台,店铺名称,订单状态,付款时间,交运时间,发货时间,上网时间,运单号,物流方式,币种,退款金额,退款时间\n"
+        let good = "MB1,112-0000001-0000001,Amazon,amazon-us,已发货,2026-10-01 10:00:00,2026-10-02 09:00:00,,,,,USD,,\n"
+        var bytes = Array((header + good).data(using: String.Encoding(rawValue: 0x8000_0632))!)
+        // The second order id starts with 0x81 0x20, not a GB18030 sequence: iconv yields U+FFFD.
+        bytes += Array("MB2,".utf8) + [0x81, 0x20] + Array("112-0000002-0000002,Amazon,amazon-us,,2026-10-01 10:00:00,2026-10-02 09:00:00,,,,,USD,,\n".utf8)
+        let sink = try read("mabang.orders", bytes, name: "马帮.csv")
+        #expect(sink.records.compactMap { if case .fulfillmentEvent(let e) = $0 { e.key.orderID } else { nil } }
+                == ["112-0000001-0000001"])
+        #expect(sink.quarantined.map(\.line) == [3])
+        #expect(sink.quarantined.first?.column == 2)
+        #expect(sink.quarantined.first?.reason.contains("平台订单号: `\u{FFFD} 112-0000002-0000002` holds bytes that are not valid "
+                                                        + "text in the file's encoding; expected UTF-8 or GB18030 text") == true)
     }
 }

@@ -13,7 +13,14 @@ public struct ConnectorDetector {
     /// Connectors that read the file's format, best first: fitting ones before the rest, then by
     /// more matched columns, then by id.
     public func rank(path: String, display: String, fingerprint: FileFingerprint) -> [Detection] {
+        ranking(path: path, display: display, fingerprint: fingerprint).detections
+    }
+
+    /// The ranking, and the first reason a layout could not be opened at all (truncated JSON, not a zip).
+    private func ranking(path: String, display: String, fingerprint: FileFingerprint)
+        -> (detections: [Detection], unreadable: String?) {
         var candidatesByLayout: [Layout: [SourceRow]] = [:]
+        var unreadable: String?
         var out: [Detection] = []
         let context = SourceContext(displayPath: display, fingerprint: fingerprint, runID: 0)
         for id in catalog.ids {
@@ -22,7 +29,12 @@ public struct ConnectorDetector {
             guard spec.accepts(path: path) else { continue }
             let layout = Layout(format: format, encoding: fingerprint.resolve(spec.encoding), rows: spec.headerSearchRows)
             if candidatesByLayout[layout] == nil {
-                candidatesByLayout[layout] = Self.headerCandidates(spec, path: path, context: context)
+                do {
+                    candidatesByLayout[layout] = try Self.headerCandidates(spec, path: path, context: context)
+                } catch {
+                    candidatesByLayout[layout] = []
+                    if unreadable == nil { unreadable = "\(error)" }
+                }
             }
             var best: Detection?
             for row in candidatesByLayout[layout]! {
@@ -37,13 +49,14 @@ public struct ConnectorDetector {
             }
             if let best, best.matched > 0 { out.append(best) }
         }
-        return out.sorted { Self.isBetter($0, than: $1) }
+        return (out.sorted { Self.isBetter($0, than: $1) }, unreadable)
     }
 
     /// The one connector that fits best, or why there is none.
     public func choose(path: String, display: String, fingerprint: FileFingerprint) -> Result<Detection, DetectionError> {
-        let ranked = rank(path: path, display: display, fingerprint: fingerprint)
+        let (ranked, unreadable) = ranking(path: path, display: display, fingerprint: fingerprint)
         let fitting = ranked.filter(\.fits)
+        if ranked.isEmpty, let unreadable { return .failure(.unreadable(file: display, reason: unreadable)) }
         guard let top = fitting.first else { return .failure(.noMatch(file: display, nearest: ranked.first)) }
         let tied = fitting.filter { $0.matched == top.matched }
         guard tied.count == 1 else { return .failure(.ambiguous(file: display, candidates: tied.map(\.connector))) }
@@ -63,8 +76,9 @@ public struct ConnectorDetector {
     }
 
     /// The rows a header may be: the keys of a JSON/XML document, or a sheet's or CSV's first rows.
-    private static func headerCandidates(_ spec: CompiledSpec, path: String, context: SourceContext) -> [SourceRow] {
-        guard var opened = try? RowSourceFactory.open(spec, path: path, context: context) else { return [] }
+    /// Throws when the file cannot be opened in the spec's format at all.
+    private static func headerCandidates(_ spec: CompiledSpec, path: String, context: SourceContext) throws -> [SourceRow] {
+        var opened = try RowSourceFactory.open(spec, path: path, context: context)
         if let header = opened.header { return [header] }
         var rows: [SourceRow] = []
         for _ in 0..<spec.headerSearchRows {
@@ -79,6 +93,8 @@ public struct ConnectorDetector {
 public enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible {
     case noMatch(file: String, nearest: Detection?)
     case ambiguous(file: String, candidates: [String])
+    /// No connector's format could open it (truncated JSON, a damaged workbook): the reader's reason.
+    case unreadable(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -88,6 +104,8 @@ public enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible 
                 text += "; closest is `\(nearest.connector)`, missing " + nearest.missing.map { "`\($0)`" }.joined(separator: ", ")
             }
             return text + "\n  name a connector for it in `sources:` of kpibridge.yaml, or check it with `kpibridge connectors detect`"
+        case .unreadable(_, let reason):
+            return reason
         case .ambiguous(let file, let candidates):
             return "\(file): several connectors fit its header equally well: " + candidates.map { "`\($0)`" }.joined(separator: ", ")
                 + "\n  name the right one in `sources:` of kpibridge.yaml"

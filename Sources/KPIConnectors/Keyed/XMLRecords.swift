@@ -8,21 +8,47 @@ import FoundationXML
 /// With `Shipment/Event`, each `<Event>` directly inside a `<Shipment>` is a record. Inside it,
 /// child text is keyed by its relative path (`Location.City`) and attributes by `@name`
 /// (`Status.@code`); leaf elements and attributes of enclosing elements that come before the record
-/// are `^name` (a shipment's `^TrackingNumber`). External entities are never resolved.
+/// are `^name` (a shipment's `^TrackingNumber`).
+///
+/// A document that declares entities in a DTD is refused: no export needs them, an external one
+/// (`SYSTEM "file:///etc/passwd"`) would read a local file into the store, and nested internal ones
+/// expand a few hundred bytes into gigabytes ("billion laughs"). libxml2 resolves neither here, but
+/// refusing names the reason instead of a parser error number.
 public enum XMLRecords {
     public static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
         let steps = path.split(separator: "/").map(String.init)
         guard !steps.isEmpty else { throw FileFormatError(file: display, message: "an XML connector needs `file.records`, the record element path") }
+        if let entity = declaredEntity(in: data) {
+            throw FileFormatError(file: display, message: "declares the XML entity `\(entity.name)` (line \(entity.line)); "
+                                  + "documents with entity declarations are refused (external files, expansion bombs)")
+        }
         let collector = Collector(steps: steps)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
         // Foundation on Linux may report a well-formedness error only to the delegate, so both are checked.
         guard parser.parse(), collector.error == nil, parser.parserError == nil else {
-            let reason = (collector.error ?? parser.parserError)?.localizedDescription ?? "unknown error"
+            let reason = XMLParseProblem.describe(collector.error ?? parser.parserError)
             throw FileFormatError(file: display, message: "not well-formed XML (line \(collector.errorLine ?? parser.lineNumber)): \(reason)")
         }
         return collector.records
+    }
+
+    /// The first `<!ENTITY` in the document type declaration, found in the bytes before parsing:
+    /// FoundationXML on Linux does not report entity declarations to its delegate.
+    package static func declaredEntity(in data: Data) -> (name: String, line: Int)? {
+        guard let doctype = data.firstRange(of: Data("<!DOCTYPE".utf8)) else { return nil }
+        // The declaration ends at `]>` when it has an internal subset, else at its first `>`.
+        let rest = data[doctype.upperBound...]
+        let bracket = rest.firstIndex(of: UInt8(ascii: "["))
+        let close = rest.firstIndex(of: UInt8(ascii: ">")) ?? data.endIndex
+        let end = bracket.map { $0 < close ? (rest[$0...].firstRange(of: Data("]>".utf8))?.upperBound ?? data.endIndex) : close }
+            ?? close
+        guard let found = data[doctype.lowerBound..<end].firstRange(of: Data("<!ENTITY".utf8)) else { return nil }
+        let name = data[found.upperBound..<min(found.upperBound + 80, end)]
+            .split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x25 }).first
+        let line = data[data.startIndex..<found.lowerBound].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return (name.map { String(decoding: $0, as: UTF8.self) } ?? "?", line)
     }
 
     private final class Collector: NSObject, XMLParserDelegate {

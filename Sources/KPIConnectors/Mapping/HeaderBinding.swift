@@ -8,11 +8,17 @@ struct HeaderBinding {
 
     /// Binds `spec` to a header row; nil plus the missing required fields when it does not fit.
     static func bind(_ spec: CompiledSpec, header: [String]) -> (HeaderBinding, missing: [CompiledSpec.CompiledField]) {
-        let names = header.map(HeaderName.init)
+        // First column of each name: one pass over the header, however wide (a hostile file may have
+        // a million columns; scanning it once per accepted name took minutes).
+        var firstIndex: [HeaderName: Int] = [:]
+        for (index, text) in header.enumerated() {
+            let name = HeaderName(text)
+            if firstIndex[name] == nil { firstIndex[name] = index }
+        }
         var columns: [Int?] = []
         var missing: [CompiledSpec.CompiledField] = []
         for field in spec.fields {
-            let index = field.headers.lazy.compactMap { wanted in names.firstIndex(of: wanted) }.first
+            let index = field.headers.lazy.compactMap { firstIndex[$0] }.first
             columns.append(index)
             if index == nil && field.spec.required { missing.append(field) }
         }

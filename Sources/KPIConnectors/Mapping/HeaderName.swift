@@ -9,6 +9,23 @@ public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
     public let normalized: String
 
     public init(_ text: String) {
+        // ASCII is its own NFKC form and has no dash variants: fold case and spaces byte by byte,
+        // skipping Foundation's normalization (most headers are ASCII; a file may have a million).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            normalized = String(decoding: bytes, as: UTF8.self)
+            return
+        }
         var folded = text.precomposedStringWithCompatibilityMapping.lowercased()
         folded = String(folded.unicodeScalars.map { scalar -> Character in
             switch scalar.value {
@@ -39,14 +56,20 @@ public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
         return previous[b.count]
     }
 
+    /// How many of a header's names are considered for a suggestion: real exports have a few hundred
+    /// columns, and a distance per name per missing field over a million-column header would take minutes.
+    static let suggestionCandidates = 2_000
+
     /// The header in `candidates` closest to any of `wanted`, when it is close enough to be a likely typo.
     public static func closest(to wanted: [HeaderName], among candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates.prefix(suggestionCandidates) {
             let name = HeaderName(candidate)
             for target in wanted {
-                let d = name.distance(to: target)
                 let limit = Swift.max(2, target.normalized.count / 3)
+                // The distance is at least the difference in length.
+                guard abs(name.normalized.count - target.normalized.count) <= limit else { continue }
+                let d = name.distance(to: target)
                 if d <= limit, best == nil || d < best!.distance { best = (candidate, d) }
             }
         }

@@ -14,6 +14,9 @@ public struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConve
     /// The header row that matched best, as found.
     public var found: [String]
 
+    /// How many found headers the message lists.
+    static let headersShown = 40
+
     public var description: String {
         var lines = ["\(file): not a `\(connector)` export: required column\(missing.count == 1 ? "" : "s") missing"]
         for m in missing {
@@ -21,7 +24,10 @@ public struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConve
             if let closest = m.closest { line += "; closest found: `\(closest)`" }
             lines.append(line)
         }
-        lines.append("  headers found: " + (found.isEmpty ? "(none)" : found.map { "`\($0)`" }.joined(separator: ", ")))
+        // A hostile header of a million columns must not become a 10 MB log line.
+        let shown = found.prefix(Self.headersShown).map { "`\($0)`" }.joined(separator: ", ")
+        let more = found.count > Self.headersShown ? ", … and \(found.count - Self.headersShown) more" : ""
+        lines.append("  headers found: " + (found.isEmpty ? "(none)" : shown + more))
         return lines.joined(separator: "\n")
     }
 }

@@ -206,6 +206,12 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         switch field.parser {
         case .text:
             if cell.isEmpty { return nil }
+            // The decoders turn bytes invalid in the file's encoding into U+FFFD; such an id or name
+            // would load as a different value, so the row is quarantined instead.
+            if cell.utf8.contains(0xEF), cell.contains("\u{FFFD}") {
+                throw CellParseError(problem: "`\(cell.prefix(60))` holds bytes that are not valid text in the file's encoding",
+                                     expected: "UTF-8 or GB18030 text (the export may be damaged or cut)")
+            }
             // TikTok ids end in a tab so Excel keeps them text; sheet and JSON cells are not trimmed by a scanner.
             if let first = cell.utf8.first, let last = cell.utf8.last, first == 32 || first == 9 || last == 32 || last == 9 {
                 let trimmed = cell.trimmingSpaces()

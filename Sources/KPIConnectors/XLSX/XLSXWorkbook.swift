@@ -107,6 +107,11 @@ public struct XLSXWorkbook {
 
     private static func parse(_ data: Data, part: String, delegate: some XMLParserDelegate, display: String,
                               problem: () -> String? = { nil }) throws(FileFormatError) {
+        // Spreadsheet parts never declare entities; one that does is refused like an XML export.
+        if let entity = XMLRecords.declaredEntity(in: data) {
+            throw FileFormatError(file: display, message: "`\(part)` declares the XML entity `\(entity.name)` "
+                                  + "(line \(entity.line)); documents with entity declarations are refused")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
@@ -115,7 +120,7 @@ public struct XLSXWorkbook {
             throw FileFormatError(file: display, message: "`\(part)`: \(problem)")
         }
         guard ok, parser.parserError == nil else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+            let reason = XMLParseProblem.describe(parser.parserError)
             throw FileFormatError(file: display, message: "`\(part)` is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason)")
         }
     }
