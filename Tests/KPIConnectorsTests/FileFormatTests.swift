@@ -54,6 +54,18 @@ import Testing
         }
     }
 
+    /// FoundationXML traps on an element name that is not UTF-8 (FuzzTests found it in the carrier feed).
+    @Test func xmlThatIsNotUTF8IsRefusedBeforeTheParserSeesIt() throws {
+        let damaged = Data("<Feed><Ref".utf8) + Data([0xE5]) + Data("rence>1</Ref".utf8) + Data([0xE5]) + Data("rence></Feed>".utf8)
+        #expect(throws: FileFormatError(file: "f.xml", message: "is not valid UTF-8 (damaged, or written in another encoding without saying so)")) {
+            _ = try XMLRecords.read(data: damaged, path: "Feed", display: "f.xml")
+        }
+        let gbk = Data("<?xml version=\"1.0\" encoding=\"GBK\"?><Feed/>".utf8)
+        #expect(throws: FileFormatError(file: "f.xml", message: "declares encoding `GBK`; XML files are read as UTF-8 (re-export it as UTF-8)")) {
+            _ = try XMLRecords.read(data: gbk, path: "Feed", display: "f.xml")
+        }
+    }
+
     @Test func xmlThatDeclaresEntitiesIsRefusedBeforeParsing() throws {
         let feed = "<Feed><Shipment><Ref>&x;</Ref></Shipment></Feed>"
         let external = "<?xml version=\"1.0\"?>\n<!DOCTYPE Feed [\n  <!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n" + feed

@@ -101,6 +101,24 @@ import Yams
         }
     }
 
+    @Test func aFieldNameThatIsNotAnIdentifierIsRefused() throws {
+        let yaml = """
+            id: portal.returns
+            title: Evil
+            platform: portal
+            file: { delimiter: comma }
+            fields:
+              order_id: { column: Id, required: true }
+              'x"; DROP TABLE orders; --': { column: Evil }
+            records:
+              ticket:
+            """
+        #expect(throws: ConnectorSpecError(path: "evil.yaml", message:
+            "field name `x\"; DROP TABLE orders; --` must be lower-case letters, digits and `_`, starting with a letter or `_`")) {
+            try CompiledSpec(try YAMLDecoder().decode(ConnectorSpec.self, from: yaml), path: "evil.yaml")
+        }
+    }
+
     @Test func eventAuthorityNeedsEventsAndANameItKnows() throws {
         let orders = """
             id: demo.orders

@@ -18,6 +18,9 @@ public enum XMLRecords {
     public static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
         let steps = path.split(separator: "/").map(String.init)
         guard !steps.isEmpty else { throw FileFormatError(file: display, message: "an XML connector needs `file.records`, the record element path") }
+        if let problem = XMLEncodingCheck.problem(in: data) {
+            throw FileFormatError(file: display, message: problem)
+        }
         if let entity = declaredEntity(in: data) {
             throw FileFormatError(file: display, message: "declares the XML entity `\(entity.name)` (line \(entity.line)); "
                                   + "documents with entity declarations are refused (external files, expansion bombs)")

@@ -16,9 +16,13 @@ public struct DelimitedScanner {
     private var atStart = true
     private var nextLine = 1
 
-    public init(source: any ByteSource, format: DelimitedFormat) {
+    /// The file's name for errors.
+    private let file: String
+
+    public init(source: any ByteSource, format: DelimitedFormat, file: String = "") {
         self.source = source
         self.format = format
+        self.file = file
         buffer.reserveCapacity(FileByteSource.chunkSize * 2)
     }
 
@@ -76,7 +80,7 @@ public struct DelimitedScanner {
         while let byte = try peek() {
             position += 1
             if raw.count >= Self.maxRecordBytes {
-                throw DelimitedScanError(line: startLine, column: fieldColumn,
+                throw DelimitedScanError(file: file, line: startLine, column: fieldColumn,
                                          message: "record longer than \(Self.maxRecordBytes) bytes (unbalanced quote?)",
                                          raw: String(decoding: raw.prefix(200), as: UTF8.self))
             }
@@ -127,7 +131,7 @@ public struct DelimitedScanner {
             }
         }
         if quoted {
-            throw DelimitedScanError(line: startLine, column: fieldColumn,
+            throw DelimitedScanError(file: file, line: startLine, column: fieldColumn,
                                      message: "quoted cell opened here is never closed before the end of the file",
                                      raw: String(decoding: raw.prefix(200), as: UTF8.self))
         }

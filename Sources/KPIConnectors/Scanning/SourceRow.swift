@@ -27,10 +27,12 @@ public struct SourceRow: Sendable, Hashable {
 
 /// A record the scanner could not finish.
 public struct DelimitedScanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the run names it (empty when scanning text that is not a file).
+    public var file: String
     public var line: Int
     public var column: Int
     public var message: String
     public var raw: String
 
-    public var description: String { "line \(line), column \(column): \(message)" }
+    public var description: String { (file.isEmpty ? "" : "\(file):") + "line \(line), column \(column): \(message)" }
 }

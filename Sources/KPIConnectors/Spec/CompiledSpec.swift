@@ -91,6 +91,10 @@ public struct CompiledSpec: Sendable {
         var claimed: [HeaderName: String] = [:]
         for name in spec.fields.keys.sorted() {
             let field = spec.fields[name]!
+            // Plain-data fields name store columns; no name from a user's spec reaches SQL unchecked.
+            guard Self.isIdentifier(name) else {
+                throw fail("field name `\(name)` must be lower-case letters, digits and `_`, starting with a letter or `_`")
+            }
             guard !field.column.isEmpty else { throw fail("field `\(name)` names no column") }
             var parser: Parser
             switch field.type {
@@ -347,5 +351,16 @@ public struct CompiledSpec: Sendable {
             }
         }
         return needs
+    }
+}
+
+extension CompiledSpec {
+    /// `snake_case`: what a field name must be.
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
+            return false
+        }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }

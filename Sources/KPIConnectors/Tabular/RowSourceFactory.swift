@@ -11,7 +11,7 @@ enum RowSourceFactory {
             if context.fingerprint.resolve(spec.encoding) == .gb18030 {
                 bytes = try GB18030ByteSource(upstream: bytes)
             }
-            return (DelimitedScanner(source: bytes, format: format), nil)
+            return (DelimitedScanner(source: bytes, format: format, file: context.displayPath), nil)
         case .xlsx(let sheet):
             return (try XLSXWorkbook(path: path, display: context.displayPath).rows(sheet: sheet), nil)
         case .json(let records):

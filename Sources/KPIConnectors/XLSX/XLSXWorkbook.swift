@@ -6,7 +6,8 @@ import ZIPFoundation
 
 /// An `.xlsx` workbook opened for reading one sheet as rows.
 ///
-/// ZIPFoundation unpacks the parts and Foundation's `XMLParser` (libxml2) reads them. A sheet is
+/// ZIPFoundation lists the parts, ``ZipPartReader`` unpacks them and Foundation's `XMLParser`
+/// (libxml2) reads them. A sheet is
 /// read whole into compact rows (shared strings are referenced, not copied): ERP and marketplace
 /// UI exports stop far below the sizes where that matters, and it keeps the reader pull-based.
 /// Every part is capped at ``maxPartBytes`` while it inflates, so a zip bomb is refused, not unpacked.
@@ -18,6 +19,8 @@ public struct XLSXWorkbook {
     public let sheetNames: [String]
     private let display: String
     private let archive: Archive
+    /// The workbook's bytes, which ``ZipPartReader`` unpacks parts from.
+    private let file: Data
     private let sheetPaths: [String]
     private let system: ExcelSerialDate.System
 
@@ -27,14 +30,15 @@ public struct XLSXWorkbook {
         self.display = display
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            file = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
             throw FileFormatError(file: display, message: "not an XLSX workbook (cannot open it as a zip archive)")
         }
         let workbook = WorkbookPart()
-        try Self.parse(try Self.extract("xl/workbook.xml", from: archive, display: display), part: "xl/workbook.xml",
+        try Self.parse(try Self.extract("xl/workbook.xml", from: archive, file: file, display: display), part: "xl/workbook.xml",
                        delegate: workbook, display: display)
         let relationships = RelationshipsPart()
-        if let data = try? Self.extract("xl/_rels/workbook.xml.rels", from: archive, display: display) {
+        if let data = try? Self.extract("xl/_rels/workbook.xml.rels", from: archive, file: file, display: display) {
             try Self.parse(data, part: "xl/_rels/workbook.xml.rels", delegate: relationships, display: display)
         }
         sheetNames = workbook.sheets.map(\.name)
@@ -64,49 +68,48 @@ public struct XLSXWorkbook {
         var sharedStrings: [String] = []
         if archive["xl/sharedStrings.xml"] != nil {
             let part = SharedStringsPart()
-            try Self.parse(try Self.extract("xl/sharedStrings.xml", from: archive, display: display),
+            try Self.parse(try Self.extract("xl/sharedStrings.xml", from: archive, file: file, display: display),
                            part: "xl/sharedStrings.xml", delegate: part, display: display)
             sharedStrings = part.strings
         }
         var dateStyles: Set<Int> = []
         if archive["xl/styles.xml"] != nil {
             let part = StylesPart()
-            try Self.parse(try Self.extract("xl/styles.xml", from: archive, display: display),
+            try Self.parse(try Self.extract("xl/styles.xml", from: archive, file: file, display: display),
                            part: "xl/styles.xml", delegate: part, display: display)
             dateStyles = part.dateStyles
         }
         let sheetPath = sheetPaths[index]
         let sheet = XLSXSheetPart(sharedStrings: sharedStrings, dateStyles: dateStyles, system: system)
-        try Self.parse(try Self.extract(sheetPath, from: archive, display: display), part: sheetPath,
+        try Self.parse(try Self.extract(sheetPath, from: archive, file: file, display: display), part: sheetPath,
                        delegate: sheet, display: display, problem: { sheet.problem })
         return BufferedRows(sheet.rows)
     }
 
-    private static func extract(_ part: String, from archive: Archive, display: String) throws(FileFormatError) -> Data {
+    private static func extract(_ part: String, from archive: Archive, file: Data, display: String) throws(FileFormatError) -> Data {
         guard let entry = archive[part] else {
             throw FileFormatError(file: display, message: "not an XLSX workbook: it has no `\(part)`")
         }
         guard entry.uncompressedSize <= UInt64(maxPartBytes) else {
             throw FileFormatError(file: display, message: "`\(part)` would inflate to \(entry.uncompressedSize) bytes, over the \(maxPartBytes >> 20) MiB limit")
         }
-        var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= maxPartBytes else { throw PartTooLarge() }
-                data.append(chunk)
-            }
-        } catch is PartTooLarge {
-            throw FileFormatError(file: display, message: "`\(part)` inflates past the \(maxPartBytes >> 20) MiB limit (its header claims less)")
+            return try ZipPartReader.read(entry, in: file, limit: maxPartBytes)
         } catch {
-            throw FileFormatError(file: display, message: "`\(part)` is damaged: \(error)")
+            switch error {
+            case .tooLarge:
+                throw FileFormatError(file: display, message: "`\(part)` inflates past the \(maxPartBytes >> 20) MiB limit (its header claims less)")
+            case .damaged(let why):
+                throw FileFormatError(file: display, message: "`\(part)` is damaged: \(why)")
+            }
         }
-        return data
     }
-
-    private struct PartTooLarge: Error {}
 
     private static func parse(_ data: Data, part: String, delegate: some XMLParserDelegate, display: String,
                               problem: () -> String? = { nil }) throws(FileFormatError) {
+        if let problem = XMLEncodingCheck.problem(in: data) {
+            throw FileFormatError(file: display, message: "`\(part)` \(problem)")
+        }
         // Spreadsheet parts never declare entities; one that does is refused like an XML export.
         if let entity = XMLRecords.declaredEntity(in: data) {
             throw FileFormatError(file: display, message: "`\(part)` declares the XML entity `\(entity.name)` "
