@@ -93,7 +93,8 @@ def cases():
     yield ("inbox/amazon/h04_million_cells_row.txt",
            amazon([good_row("112-0000000-0000104") + ["y"] * 1_000_000]), ("quarantine", ["row has 1000009 cells"]))
     yield ("inbox/amazon/h05_nul_bytes.txt",
-           amazon([good_row("112-0000000-0000105", name="La\x00mp"), good_row("112-0000000-000\x00106")]), ("loads", 2))
+           amazon([good_row("112-0000000-0000105", name="La\x00mp"), good_row("112-0000000-000\x00106")]),
+           ("quarantine", ["amazon-order-id: holds a NUL byte"]))
     yield ("inbox/amazon/h06_invalid_utf8.txt",
            AMAZON_HEADER.encode() + b"112-0000000-0000107\t2026-10-10T10:00:00+00:00\t2026-10-10T10:00:00+00:00\tShipped\tSKU-H\t1\tUSD\t10.00\tL\xc3\x28mp\xff\xfe\n"
            + b"112-0000000-0000108\t2026-10-10T10:00:00+00:00\t2026-10-10T10:00:00+00:00\tShipped\tSKU-\xff\t1\tUSD\t10.00\tLamp\n",

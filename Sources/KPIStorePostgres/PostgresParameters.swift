@@ -48,7 +48,7 @@ enum PostgresParameters {
             switch value {
             case .null: bindings.appendNull()
             case .integer(let v): bindings.append(UntypedParameter(text: String(v)))
-            case .text(let v): bindings.append(UntypedParameter(text: v))
+            case .text(let v): bindings.append(UntypedParameter(text: StoreValue.storable(v)))
             }
         }
         return PostgresQuery(unsafeSQL: numbered(sql), binds: bindings)

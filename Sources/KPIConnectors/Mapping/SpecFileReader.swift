@@ -212,6 +212,10 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 throw CellParseError(problem: "`\(cell.prefix(60))` holds bytes that are not valid text in the file's encoding",
                                      expected: "UTF-8 or GB18030 text (the export may be damaged or cut)")
             }
+            // No export writes NUL, and PostgreSQL cannot store it in text: one would stop the whole load.
+            if cell.utf8.contains(0) {
+                throw CellParseError(problem: "holds a NUL byte", expected: "text without NUL (the export may be damaged)")
+            }
             // TikTok ids end in a tab so Excel keeps them text; sheet and JSON cells are not trimmed by a scanner.
             if let first = cell.utf8.first, let last = cell.utf8.last, first == 32 || first == 9 || last == 32 || last == 9 {
                 let trimmed = cell.trimmingSpaces()

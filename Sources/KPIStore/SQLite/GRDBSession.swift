@@ -28,7 +28,7 @@ struct GRDBSession: SQLSession {
             switch value {
             case .null: .null
             case .integer(let v): v.databaseValue
-            case .text(let v): v.databaseValue
+            case .text(let v): StoreValue.storable(v).databaseValue
             }
         })
     }
