@@ -1,10 +1,5 @@
 import Foundation
 import ZIPFoundation
-#if canImport(zlib)
-import zlib
-#elseif canImport(CZlib)
-import CZlib  // ZIPFoundation's own zlib module on Linux
-#endif
 
 /// Unpacks one workbook part with zlib, for ZIPFoundation to only list the archive.
 ///
@@ -32,14 +27,18 @@ enum ZipPartReader {
             guard compressed.count <= limit else { throw .tooLarge }
             data = Data(compressed)
         case 8:
-            data = try inflated(compressed, limit: limit)
+            do {
+                data = try Inflater.inflated(compressed, framing: .raw, limit: limit)
+            } catch {
+                switch error {
+                case .tooLarge: throw .tooLarge
+                case .damaged(let reason): throw .damaged(reason.replacingOccurrences(of: "the stream does", with: "the part does"))
+                }
+            }
         default:
             throw .damaged("compression method \(method) is not one a workbook uses")
         }
-        let checksum = data.withUnsafeBytes { raw in
-            UInt32(crc32(0, raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
-        }
-        guard checksum == entry.checksum else { throw .damaged("its checksum does not match its contents") }
+        guard Inflater.checksum(of: data) == entry.checksum else { throw .damaged("its checksum does not match its contents") }
         return data
     }
 
@@ -61,43 +60,5 @@ enum ZipPartReader {
             return (method, header + 30 + nameLength + extraLength - file.startIndex)
         }
         throw .damaged("its local header is missing")
-    }
-
-    /// Raw deflate of exactly `input`: an error when the input ends before the stream does.
-    private static func inflated(_ input: Data, limit: Int) throws(Problem) -> Data {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .damaged("zlib could not start")
-        }
-        defer { inflateEnd(&stream) }
-        var output = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var input = input
-        let result: Result<Void, Problem> = input.withUnsafeMutableBytes { raw in
-            stream.next_in = raw.bindMemory(to: Bytef.self).baseAddress
-            stream.avail_in = uInt(raw.count)
-            while true {
-                let status = chunk.withUnsafeMutableBufferPointer { buffer in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(buffer.count)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                let produced = chunk.count - Int(stream.avail_out)
-                guard output.count + produced <= limit else { return .failure(.tooLarge) }
-                output.append(contentsOf: chunk[0..<produced])
-                switch status {
-                case Z_STREAM_END:
-                    return .success(())
-                case Z_OK where produced > 0 || stream.avail_in > 0:
-                    continue
-                case Z_OK, Z_BUF_ERROR:
-                    return .failure(.damaged("its compressed data ends before the part does"))
-                default:
-                    return .failure(.damaged("its compressed data is corrupt (zlib error \(status))"))
-                }
-            }
-        }
-        try result.get()
-        return output
     }
 }

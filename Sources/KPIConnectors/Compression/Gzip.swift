@@ -1,0 +1,21 @@
+import Foundation
+
+/// Gzip documents (Amazon report documents with `compressionAlgorithm: GZIP`).
+public enum Gzip {
+    /// A gzip member's first two bytes.
+    public static func isCompressed(_ data: Data) -> Bool {
+        data.count >= 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B
+    }
+
+    /// The decompressed bytes of one gzip member; `name` is the document in the error message.
+    public static func decompress(_ data: Data, name: String, limit: Int = 2 << 30) throws(FileFormatError) -> Data {
+        do {
+            return try Inflater.inflated(data, framing: .gzip, limit: limit)
+        } catch {
+            switch error {
+            case .tooLarge: throw FileFormatError(file: name, message: "inflates past \(limit / (1 << 20)) MiB; refused")
+            case .damaged(let reason): throw FileFormatError(file: name, message: "is not a complete gzip document: \(reason)")
+            }
+        }
+    }
+}
