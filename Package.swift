@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The targets follow the pipeline: connectors → schema/definitions → store (SQLite, PostgreSQL) → facts → scoring → report → pipeline → CLI.
+// The targets follow the pipeline: pull → connectors → schema/definitions → store (SQLite, PostgreSQL) → facts → scoring → report → pipeline → CLI.
 let package = Package(
     name: "kpibridge",
     platforms: [.macOS(.v14)],
@@ -33,6 +33,16 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Pulls API streams (Shopify, TikTok Shop, SP-API reports) into files the connectors read:
+        // one HTTP client with retries, credentials and redaction, per-stream state.
+        .target(
+            name: "KPIPull",
+            dependencies: [
+                "KPISchema", "KPIConnectors",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.
@@ -72,7 +82,7 @@ let package = Package(
         .target(
             name: "KPIPipeline",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring", "KPIReport",
+                "KPISchema", "KPIConnectors", "KPIPull", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring", "KPIReport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

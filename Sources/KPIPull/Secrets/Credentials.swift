@@ -1,0 +1,52 @@
+import Foundation
+
+/// A stream's credentials, resolved from where the workspace says: `env:NAME` or `file:PATH`
+/// (inside the workspace). The values themselves never appear in kpibridge.yaml.
+public struct Credentials: Sendable {
+    private var values: [String: String]
+
+    public init(values: [String: String]) { self.values = values }
+
+    /// Resolves each `name: env:VAR` or `name: file:PATH`; `resolvePath` keeps file paths in the
+    /// workspace. Errors name the stream, the credential and where it was looked for — never a value.
+    public static func resolve(_ references: [String: String], stream: String,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               resolvePath: (String) throws -> String) throws(PullError) -> Credentials {
+        var values: [String: String] = [:]
+        for (name, reference) in references.sorted(by: { $0.key < $1.key }) {
+            if reference.hasPrefix("env:") {
+                let variable = String(reference.dropFirst(4))
+                guard let value = environment[variable], !value.isEmpty else {
+                    throw PullError(stream: stream, "credential `\(name)`: environment variable \(variable) is not set")
+                }
+                values[name] = value
+            } else if reference.hasPrefix("file:") {
+                let file = String(reference.dropFirst(5))
+                let path: String
+                do { path = try resolvePath(file) } catch {
+                    throw PullError(stream: stream, "credential `\(name)`: \(error)")
+                }
+                guard let data = FileManager.default.contents(atPath: path),
+                      let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                      !text.isEmpty else {
+                    throw PullError(stream: stream, "credential `\(name)`: file \(file) is missing, empty or not UTF-8")
+                }
+                values[name] = text
+            } else {
+                throw PullError(stream: stream, "credential `\(name)` must be `env:VARIABLE` or `file:PATH` (a value written into kpibridge.yaml is refused)")
+            }
+        }
+        return Credentials(values: values)
+    }
+
+    /// The value of a credential the API needs, or an error saying it is missing.
+    public func require(_ name: String, stream: String) throws(PullError) -> String {
+        guard let value = values[name] else {
+            throw PullError(stream: stream, "credential `\(name)` is missing from the stream's `credentials:`")
+        }
+        return value
+    }
+
+    /// Every value, for the redactor.
+    public var secrets: [String] { Array(values.values) }
+}
