@@ -58,6 +58,12 @@ public protocol WarehouseStore: Sendable {
     func factMetrics() throws -> [FactMetric]
     /// Streams a table's rows in primary-key order.
     func scan(_ table: StoreTable, _ body: (_ row: [TableValue]) throws -> Void) throws
+    /// Every pulled stream's saved state, by stream name.
+    func streamStates() throws -> [StoredStreamState]
+    /// Saves a stream's state (JSON text), replacing what it had.
+    func saveStreamState(_ state: StoredStreamState) throws
+    /// Forgets a stream's state, so its next pull starts from its configured `start`; false when it had none.
+    func deleteStreamState(_ stream: String) throws -> Bool
 }
 
 extension WarehouseStore {

@@ -311,6 +311,16 @@ extension SQLiteStore {
             // NULL on rows stored before: the next source to speak of such an event replaces it once.
             try db.execute(sql: "ALTER TABLE fulfillment_events ADD COLUMN authority_rank INTEGER")
         }
+        migrator.registerMigration("v8: pulled streams' state (cursor, pending report)") { db in
+            try db.execute(sql: """
+                CREATE TABLE stream_state (
+                    stream TEXT NOT NULL PRIMARY KEY,
+                    state TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    run_id INTEGER
+                )
+                """)
+        }
         return migrator
     }
 }
