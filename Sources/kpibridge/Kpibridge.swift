@@ -21,7 +21,7 @@ struct Kpibridge: ParsableCommand {
             Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error; \
             3 another run holds the store (nothing was done; try again later).
             """,
-        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, Schedule.self, Prune.self, Validate.self,
+        subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.

@@ -60,13 +60,13 @@ extension Kpibridge {
                 let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
                 let outcome = try pipeline.run(schedule: chosen)
                 print(outcome.text)
-                if (outcome.run?.filesFailed ?? 0) > 0 { throw ExitCode(1) }
+                if !(outcome.run?.problems.isEmpty ?? true) { throw ExitCode(1) }
                 return
             }
             let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)),
                                                     fullRefresh: fullRefresh)
             print(report.text)
-            if report.filesFailed > 0 { throw ExitCode(1) }
+            if !report.problems.isEmpty { throw ExitCode(1) }
         }
     }
 }

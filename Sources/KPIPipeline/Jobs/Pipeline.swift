@@ -38,14 +38,28 @@ public struct Pipeline: Sendable {
     /// Imports every new file in the inbox, then refreshes the fact tables: the periods new or changed
     /// records fall in, or every period with `fullRefresh`. Periods overlapping `recompute` are
     /// recomputed with the definition version now in force even when closed.
+    ///
+    /// The workspace's API streams are pulled first; what they land loads with the inbox, and each
+    /// stream's state advances only after that load has committed.
     public func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
         let claim = try claim("run")
-        return try execute(try planInbox(), command: "run", claim: claim, recompute: recompute, fullRefresh: fullRefresh)
+        defer { withExtendedLifetime(claim.lease) {} }
+        let pulls = try pullStreams()
+        var report = try execute(try plan(try inboxFiles() + inputs(pulls)), command: "run", claim: claim, recompute: recompute,
+                                 fullRefresh: fullRefresh, streams: pulls.map(\.outcome))
+        try commitStreams(pulls, report: &report)
+        return report
     }
 
     /// Matches every file under the inbox to a source, or routes it by header detection when no
     /// source names it. A file that fits no connector (or several equally) fails on its own.
     func planInbox() throws(PipelineError) -> [PlannedFile] {
+        try plan(try inboxFiles())
+    }
+
+    /// Every file under the inbox with the connector and source of the workspace source naming it
+    /// (none: routed by detection when planned).
+    func inboxFiles() throws(PipelineError) -> [(path: String, connector: (any Connector)?, source: SourceConfig?)] {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
         var relative: [String] = []
@@ -60,7 +74,7 @@ public struct Pipeline: Sendable {
             }
         }
         relative.sort()
-        var planned: [(String, (any Connector)?, SourceConfig?)] = []
+        var planned: [(path: String, connector: (any Connector)?, source: SourceConfig?)] = []
         for file in relative {
             let path = try workspace.paths.resolve(file, key: "inbox file")
             if let source = workspace.source(for: file) {
@@ -69,7 +83,7 @@ public struct Pipeline: Sendable {
                 planned.append((path, nil, nil))
             }
         }
-        return try plan(planned)
+        return planned
     }
 
     // MARK: import
@@ -145,7 +159,7 @@ public struct Pipeline: Sendable {
 
     /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
     func execute(_ plan: [PlannedFile], command: String, claim: Claim, recompute: DateRange? = nil,
-                 score: Bool = true, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
+                 score: Bool = true, fullRefresh: Bool = false, streams: [StreamOutcome] = []) throws(PipelineError) -> RunReport {
         defer { withExtendedLifetime(claim.lease) {} }
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
@@ -155,6 +169,7 @@ public struct Pipeline: Sendable {
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
         report.recompute = recompute
         report.lockNote = claim.note
+        report.streams = streams
         do {
             for file in plan {
                 if let reason = file.skipReason {
@@ -201,13 +216,14 @@ public struct Pipeline: Sendable {
             throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
         }
         do {
-            let failed = report.filesFailed > 0
+            let failed = !report.problems.isEmpty
+            let status = report.filesFailed > 0 ? "files failed" : failed ? "streams failed" : "ok"
             try store.finishRun(RunOutcome(
-                runID: runID, finishedAt: now(), status: failed ? "files failed" : "ok", exitCode: failed ? 1 : 0,
+                runID: runID, finishedAt: now(), status: status, exitCode: failed ? 1 : 0,
                 filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
                 rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,
-                message: failed ? report.failures.joined(separator: "\n") : nil))
+                message: failed ? report.problems.joined(separator: "\n") : nil))
         } catch {
             throw .failed("store \(storeURL): \(error)")
         }

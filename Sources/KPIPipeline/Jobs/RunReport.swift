@@ -10,6 +10,8 @@ public struct RunReport: Sendable {
     public var command: String
     public var store: String
     public var files: [FileOutcome] = []
+    /// The API streams pulled before the load, in kpibridge.yaml's order.
+    public var streams: [StreamOutcome] = []
     /// What refreshing the fact tables wrote; nil when the job stopped before it.
     var refresh: FactRefresh.Outcome?
     /// The `--recompute` dates, when given.
@@ -30,6 +32,10 @@ public struct RunReport: Sendable {
     public var failures: [String] {
         files.compactMap { if case .failed(let reason) = $0.status { reason } else { nil } }
     }
+    /// Streams whose pull failed or stopped early.
+    public var streamsFailed: Int { streams.filter { $0.failure != nil }.count }
+    /// Why the run exits 1, when it does: failed files and failed streams.
+    public var problems: [String] { failures + streams.compactMap(\.failure) }
     public var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     public var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }
 
@@ -107,6 +113,7 @@ public struct RunReport: Sendable {
     public var text: String {
         var lines = ["kpibridge \(command) · run #\(runID) · store \(store)"]
         if let lockNote { lines.append("note: \(lockNote)") }
+        lines += streams.map(\.line)
         for file in files {
             switch file.status {
             case .loaded(let s):
@@ -155,6 +162,9 @@ public struct RunReport: Sendable {
         }
         if filesFailed > 0 {
             lines.append("\(filesFailed) file\(filesFailed == 1 ? "" : "s") failed and \(filesFailed == 1 ? "was" : "were") not loaded; fix or remove \(filesFailed == 1 ? "it" : "them") and run again (exit code 1)")
+        }
+        if streamsFailed > 0 {
+            lines.append("\(streamsFailed) stream\(streamsFailed == 1 ? "" : "s") failed; \(streamsFailed == 1 ? "its" : "their") state was not advanced, so the next run asks for the same data again (exit code 1)")
         }
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: kpibridge export --table quarantine --format csv")

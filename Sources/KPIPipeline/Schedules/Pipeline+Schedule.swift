@@ -1,4 +1,5 @@
 import Foundation
+import KPIPull
 import KPISchema
 
 extension Pipeline {
@@ -26,7 +27,11 @@ extension Pipeline {
         let today = schedule.today(at: now())
         if schedule.stages.contains(.load) {
             let claim = try claim("run --schedule \(schedule.name)")
-            let plan = try planInbox()
+            defer { withExtendedLifetime(claim.lease) {} }
+            let pulls = try pullStreams { stream in
+                schedule.sources?.contains(stream.connector ?? PullerCatalog.defaultConnector(stream.api) ?? "") ?? true
+            }
+            let plan = try plan(try inboxFiles() + inputs(pulls))
             let ours = { (file: PlannedFile) in schedule.sources?.contains(file.connector.id) ?? true }
             let mine = plan.filter(ours)
             outcome.leftForOthers = plan.filter { !ours($0) && $0.skipReason == nil }.count
@@ -34,8 +39,10 @@ extension Pipeline {
                 let period = relative.period(on: today)
                 return DateRange(start: period.start, end: period.end)!
             }
-            outcome.run = try execute(mine, command: "run --schedule \(schedule.name)", claim: claim, recompute: recompute,
-                                      score: schedule.stages.contains(.score))
+            var run = try execute(mine, command: "run --schedule \(schedule.name)", claim: claim, recompute: recompute,
+                                  score: schedule.stages.contains(.score), streams: pulls.map(\.outcome))
+            try commitStreams(pulls, report: &run)
+            outcome.run = run
         }
         if let settings = schedule.report {
             let period = settings.period.period(on: today)

@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPIPull
 import KPISchema
 import KPIStore
 import KPIStorePostgres
@@ -67,6 +68,29 @@ public struct Workspace: Sendable {
             if let period = source.period, DateRange(parsing: period) == nil {
                 throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
+        }
+        try Self.check(streams: config.streams ?? [], catalog: catalog)
+    }
+
+    /// Checks each `streams:` entry: a name fit for a folder and a state key, used once; an API
+    /// kpibridge knows; a connector that exists; an HTTPS base URL.
+    private static func check(streams: [StreamSettings], catalog: ConnectorCatalog) throws(PipelineError) {
+        var seen: Set<String> = []
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+        for stream in streams {
+            let prefix = "\(configFile): stream `\(stream.stream)`"
+            guard !stream.stream.isEmpty, stream.stream.allSatisfy(allowed.contains), !stream.stream.hasPrefix(".") else {
+                throw .failed("\(prefix): a stream name is lowercase letters, digits, `-`, `_` and `.`")
+            }
+            guard seen.insert(stream.stream).inserted else { throw .failed("\(prefix) is named twice") }
+            guard PullerCatalog.puller(stream.api) != nil else {
+                throw .failed("\(prefix): api `\(stream.api)` is not one of \(PullerCatalog.names.joined(separator: ", "))")
+            }
+            guard let connector = stream.connector ?? PullerCatalog.defaultConnector(stream.api) else {
+                throw .failed("\(prefix): api \(stream.api) needs `connector:` (the connector that reads its reports)")
+            }
+            do { _ = try catalog.connector(connector) } catch { throw .failed("\(prefix): \(error)") }
+            do { _ = try stream.endpoint() } catch { throw .failed("\(configFile): \(error.description)") }
         }
     }
 

@@ -1,3 +1,5 @@
+import KPIPull
+
 /// `kpibridge.yaml`: where a workspace's exports land and how to read them.
 public struct WorkspaceConfig: Sendable, Decodable {
     /// `sqlite:PATH` (relative to the workspace) or `postgres://…`. Default `sqlite:.kpibridge/warehouse.sqlite`.
@@ -13,11 +15,13 @@ public struct WorkspaceConfig: Sendable, Decodable {
     /// The folder `run` imports from. Default `inbox`.
     public var inbox: String?
     public var sources: [SourceConfig]
+    /// APIs `run` pulls from before it loads the inbox.
+    public var streams: [StreamSettings]?
     /// How long run history is kept before `prune` may delete it.
     public var retention: Retention?
 
     enum CodingKeys: String, CodingKey {
-        case store, definitions, scorecards, connectors, inbox, sources, retention
+        case store, definitions, scorecards, connectors, inbox, sources, streams, retention
         case fxRates = "fx_rates"
     }
 }

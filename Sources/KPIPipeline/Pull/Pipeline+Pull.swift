@@ -1,0 +1,142 @@
+import Foundation
+import KPIConnectors
+import KPIPull
+import KPISchema
+import KPIStore
+
+/// One stream's pull within a run: what it landed and the state to save once that is loaded.
+struct StreamPull {
+    var settings: StreamSettings
+    var connector: any Connector
+    var result: PullResult?
+    var outcome: StreamOutcome
+    var landed: [LandedFile]
+}
+
+extension Pipeline {
+    /// Where pulled files land before the load: `.kpibridge/pull/` in the workspace.
+    static let landingFolder = ".kpibridge/pull"
+
+    /// Pulls each stream `include` accepts, in kpibridge.yaml's order. One stream failing does not stop
+    /// the others; what it landed before failing still loads.
+    func pullStreams(_ include: (StreamSettings) -> Bool = { _ in true }) throws(PipelineError) -> [StreamPull] {
+        let streams = (workspace.config.streams ?? []).filter(include)
+        guard !streams.isEmpty else { return [] }
+        let stored = Dictionary(try storeCall { try store.streamStates() }.map { ($0.stream, $0) }, uniquingKeysWith: { a, _ in a })
+        var pulls: [StreamPull] = []
+        for settings in streams {
+            let connectorID = settings.connector ?? PullerCatalog.defaultConnector(settings.api) ?? ""
+            let connector: any Connector
+            do { connector = try workspace.catalog.connector(connectorID) } catch { throw .usage(error.description) }
+            let before: StreamState
+            do { before = try stored[settings.stream].map { try StreamState(json: $0.state) } ?? StreamState() } catch {
+                throw .failed("stream \(settings.stream): its stored state is unreadable (\(stored[settings.stream]!.state)); "
+                              + "`kpibridge state reset \(settings.stream)` starts it again from `start:`")
+            }
+            var outcome = StreamOutcome(stream: settings.stream, api: settings.api, before: before)
+            logger.info("pulling  \(settings.stream) [\(settings.api)] from \(StreamOutcome.summary(before))",
+                        metadata: ["event": "pulling", "stream": "\(settings.stream)", "api": "\(settings.api)"])
+            var pull = StreamPull(settings: settings, connector: connector, result: nil, outcome: outcome, landed: [])
+            do {
+                let (result, landing, client) = try pullOne(settings, from: before)
+                pull.result = result
+                pull.landed = landing.files
+                outcome.notes = result.notes
+                outcome.failure = result.failure?.description
+                outcome.landed = landing.files.map { workspace.paths.display($0.path) }
+                outcome.requests = client.requestCount
+                outcome.retries = client.retryCount
+                outcome.throttledSeconds = result.throttledSeconds
+            } catch {
+                outcome.failure = error.description
+            }
+            pull.outcome = outcome
+            if let failure = outcome.failure {
+                logger.error("failed   stream \(settings.stream)", metadata: ["event": "pull_failed", "stream": "\(settings.stream)", "reason": "\(failure)"])
+            } else {
+                logger.info("pulled   \(settings.stream): \(outcome.landed.count) files; \(outcome.notes.joined(separator: "; "))",
+                            metadata: ["event": "pulled", "stream": "\(settings.stream)", "files": "\(outcome.landed.count)"])
+            }
+            pulls.append(pull)
+        }
+        return pulls
+    }
+
+    private func pullOne(_ settings: StreamSettings, from state: StreamState) throws(PullError) -> (PullResult, Landing, HTTPClient) {
+        let credentials = try Credentials.resolve(settings.credentials ?? [:], stream: settings.stream) { (file: String) throws -> String in
+            try workspace.paths.resolve(file, key: "credentials")
+        }
+        let redactor = Redactor(secrets: credentials.secrets)
+        let landingDisplay = Self.landingFolder + "/" + settings.stream
+        let landing = try Landing(
+            directory: (workspace.paths.root as NSString).appendingPathComponent(landingDisplay), displayDirectory: landingDisplay,
+            rawDirectory: settings.keepRaw == true ? (workspace.paths.root as NSString).appendingPathComponent("raw/" + settings.stream) : nil,
+            redactor: redactor, at: now())
+        let client = HTTPClient(stream: settings.stream, policy: settings.http ?? .standard, redactor: redactor, logger: logger)
+        let store = self.store
+        let stream = settings.stream
+        let clock = now
+        let context = PullContext(settings: settings, credentials: credentials, client: client, landing: landing, now: now(),
+                                  logger: logger) { state in
+            try store.saveStreamState(StoredStreamState(stream: stream, state: state.json, updatedAt: clock(), runID: nil))
+        }
+        let result = try PullerCatalog.puller(settings.api)!.pull(context, from: state)
+        return (result, landing, client)
+    }
+
+    /// The landed files as load inputs, each with its stream's shop, currency and zone (and a
+    /// report's days as its period).
+    func inputs(_ pulls: [StreamPull]) -> [(path: String, connector: (any Connector)?, source: SourceConfig?)] {
+        pulls.flatMap { pull in
+            pull.landed.map { file in
+                let s = pull.settings
+                let source = SourceConfig(connector: pull.connector.id, files: workspace.paths.display(file.path), shop: s.shop,
+                                          platform: s.platform, timezone: s.timezone, currency: s.currency,
+                                          period: file.period?.description)
+                return (file.path, pull.connector, source)
+            }
+        }
+    }
+
+    /// Saves each stream's new state once all it landed has loaded (or was already loaded): the
+    /// cursor never runs ahead of the store. A stream with a failed file keeps its old state and
+    /// asks for the same data next run.
+    func commitStreams(_ pulls: [StreamPull], report: inout RunReport) throws(PipelineError) {
+        for pull in pulls {
+            guard let result = pull.result else { continue }
+            let displays = Set(pull.landed.map { workspace.paths.display($0.path) })
+            let failed = report.files.contains { displays.contains($0.file) && { if case .failed = $0.status { true } else { false } }($0) }
+            guard !failed else { continue }
+            // Saved even when unchanged: a checkpoint taken during the pull (a report id) is replaced.
+            try storeCall {
+                try store.saveStreamState(StoredStreamState(stream: pull.settings.stream, state: result.state.json,
+                                                            updatedAt: now(), runID: report.runID))
+            }
+            if let at = report.streams.firstIndex(where: { $0.stream == pull.settings.stream }) {
+                report.streams[at].saved = result.state
+            }
+        }
+    }
+
+    /// Each stream's saved state, for `kpibridge state show`.
+    public func streamStates() throws(PipelineError) -> [StoredStreamState] {
+        try storeCall { try store.streamStates() }
+    }
+
+    /// Forgets a stream's state; its next pull starts from its `start:` again (records already loaded
+    /// are replaced, never counted twice).
+    public func resetStream(_ name: String) throws(PipelineError) -> Bool {
+        let stored = try storeCall { try store.streamStates() }
+        guard (workspace.config.streams ?? []).contains(where: { $0.stream == name }) || stored.contains(where: { $0.stream == name }) else {
+            let known = (workspace.config.streams ?? []).map(\.stream)
+            throw .usage("no stream `\(name)`" + (known.isEmpty ? "; kpibridge.yaml has no `streams:`" : "; streams: \(known.joined(separator: ", "))"))
+        }
+        let claim = try claim("state reset \(name)")
+        defer { withExtendedLifetime(claim.lease) {} }
+        return try storeCall { try store.deleteStreamState(name) }
+    }
+
+    private func storeCall<T>(_ body: () throws -> T) throws(PipelineError) -> T {
+        do { return try body() } catch { throw .failed("store \(storeURL): \(error)") }
+    }
+}
