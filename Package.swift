@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What tests need to pull from a real local HTTP server (samples/api-demo/mock_api.py).
+        .target(name: "KPIPullTesting", dependencies: ["KPIPull", .product(name: "Logging", package: "swift-log")]),
         // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.
         .target(
             name: "KPIStore",
@@ -98,11 +100,12 @@ let package = Package(
         ),
         .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
         .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPullTests", dependencies: ["KPIPull", "KPIPullTesting", "KPIConnectors", "KPISchema", .product(name: "Logging", package: "swift-log")], exclude: ["Fixtures"]),
         .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore", "KPIStorePostgres", "KPIStoreTesting"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIStoreTesting", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
