@@ -11,6 +11,13 @@ struct StreamPull {
     var result: PullResult?
     var outcome: StreamOutcome
     var landed: [LandedFile]
+    /// Whether the puller saved a state mid-pull (a report id), which the final save must replace.
+    var checkpointed = false
+}
+
+/// Notes that a checkpoint was written during a pull.
+private final class CheckpointFlag: @unchecked Sendable {
+    var written = false
 }
 
 extension Pipeline {
@@ -38,8 +45,10 @@ extension Pipeline {
                         metadata: ["event": "pulling", "stream": "\(settings.stream)", "api": "\(settings.api)"])
             var pull = StreamPull(settings: settings, connector: connector, result: nil, outcome: outcome, landed: [])
             do {
-                let (result, landing, client) = try pullOne(settings, from: before)
+                let flag = CheckpointFlag()
+                let (result, landing, client) = try pullOne(settings, from: before, flag: flag)
                 pull.result = result
+                pull.checkpointed = flag.written
                 pull.landed = landing.files
                 outcome.notes = result.notes
                 outcome.failure = result.failure?.description
@@ -62,7 +71,8 @@ extension Pipeline {
         return pulls
     }
 
-    private func pullOne(_ settings: StreamSettings, from state: StreamState) throws(PullError) -> (PullResult, Landing, HTTPClient) {
+    private func pullOne(_ settings: StreamSettings, from state: StreamState,
+                         flag: CheckpointFlag) throws(PullError) -> (PullResult, Landing, HTTPClient) {
         let credentials = try Credentials.resolve(settings.credentials ?? [:], stream: settings.stream) { (file: String) throws -> String in
             try workspace.paths.resolve(file, key: "credentials")
         }
@@ -78,6 +88,7 @@ extension Pipeline {
         let clock = now
         let context = PullContext(settings: settings, credentials: credentials, client: client, landing: landing, now: now(),
                                   logger: logger) { state in
+            flag.written = true
             try store.saveStreamState(StoredStreamState(stream: stream, state: state.json, updatedAt: clock(), runID: nil))
         }
         let result = try PullerCatalog.puller(settings.api)!.pull(context, from: state)
@@ -106,14 +117,29 @@ extension Pipeline {
             guard let result = pull.result else { continue }
             let displays = Set(pull.landed.map { workspace.paths.display($0.path) })
             let failed = report.files.contains { displays.contains($0.file) && { if case .failed = $0.status { true } else { false } }($0) }
-            guard !failed else { continue }
-            // Saved even when unchanged: a checkpoint taken during the pull (a report id) is replaced.
+            // Unchanged and no checkpoint to replace: nothing to write.
+            guard !failed, result.state != pull.outcome.before || pull.checkpointed else { continue }
             try storeCall {
                 try store.saveStreamState(StoredStreamState(stream: pull.settings.stream, state: result.state.json,
                                                             updatedAt: now(), runID: report.runID))
             }
             if let at = report.streams.firstIndex(where: { $0.stream == pull.settings.stream }) {
                 report.streams[at].saved = result.state
+            }
+        }
+    }
+
+    /// Credentials a stream cannot find (an unset variable, a missing file), for `validate`: before
+    /// the nightly run finds out.
+    func streamProblems() -> [String] {
+        (workspace.config.streams ?? []).compactMap { settings -> String? in
+            do throws(PullError) {
+                _ = try Credentials.resolve(settings.credentials ?? [:], stream: settings.stream) { (file: String) throws -> String in
+                    try workspace.paths.resolve(file, key: "credentials")
+                }
+                return nil
+            } catch {
+                return "\(Workspace.configFile): \(error.description)"
             }
         }
     }

@@ -37,7 +37,7 @@ extension Pipeline {
     /// the scorecards file's content, and roster people whose role has no scorecard (from the
     /// store and from roster files still waiting in the inbox).
     public func validate() throws(PipelineError) -> [String] {
-        var problems = workspace.scoring?.problems ?? []
+        var problems = (workspace.scoring?.problems ?? []) + streamProblems()
         guard let policy = workspace.scoring?.policy else { return problems }
         var roster: [String: Employee] = [:]
         do {
