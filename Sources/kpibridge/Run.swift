@@ -13,6 +13,11 @@ extension Kpibridge {
                 that cannot be read (a required column missing, a damaged workbook, truncated JSON) is not \
                 loaded at all; the other files are, and the run exits 1.
 
+                The workspace's `streams:` (Shopify, TikTok Shop, SP-API reports) are pulled first and what \
+                they return loads with the inbox; each stream's cursor is saved only after that load. A \
+                stream that fails keeps its cursor (the next run asks again) and the run exits 1. \
+                `kpibridge state show` prints where each stream stands.
+
                 Closed periods (whose last day has passed) keep the definition version their facts were computed \
                 with, even after definitions.yaml changes; --recompute rewrites the periods overlapping the given \
                 dates with the version now in force and lists the rows that changed (also in table fact_changes).
