@@ -81,7 +81,7 @@ extension Pipeline {
         let landing = try Landing(
             directory: (workspace.paths.root as NSString).appendingPathComponent(landingDisplay), displayDirectory: landingDisplay,
             rawDirectory: settings.keepRaw == true ? (workspace.paths.root as NSString).appendingPathComponent("raw/" + settings.stream) : nil,
-            redactor: redactor, at: now())
+            redactor: redactor, at: now(), logger: logger)
         let client = HTTPClient(stream: settings.stream, policy: settings.http ?? .standard, redactor: redactor, logger: logger)
         let store = self.store
         let stream = settings.stream

@@ -95,7 +95,8 @@ public struct AmazonReportPuller: StreamPuller {
                 // The document URL is pre-signed: no token goes with it.
                 let download = HTTPRequest(url: url)
                 var data = try context.client.sendExpectingSuccess(download).body
-                context.landing.keepRaw(HTTPResponse(status: 200, headers: [:], body: data), for: download, extension: "gz")
+                context.landing.keepRaw(HTTPResponse(status: 200, headers: [:], body: data), for: download,
+                                        extension: Gzip.isCompressed(data) ? "gz" : "txt")
                 let name = "report \(pending.reportID)"
                 if APIJSON.text(document["compressionAlgorithm"]) == "GZIP" || Gzip.isCompressed(data) {
                     do { data = try Gzip.decompress(data, name: name) } catch { throw PullError(stream: stream, error.description) }

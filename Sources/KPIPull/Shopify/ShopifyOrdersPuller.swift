@@ -57,7 +57,7 @@ public struct ShopifyOrdersPuller: StreamPuller {
             }
             do {
                 try context.landing.land(APIJSON.landingDocument(api: Self.api, rows: list.flatMap(ShopifyOrderRows.rows)),
-                                         extension: "json", note: "page \(pages), \(list.count) orders")
+                                         extension: "json", note: "page \(pages), \(list.count) order\(list.count == 1 ? "" : "s")")
             } catch {
                 result.failure = error
                 result.state = state

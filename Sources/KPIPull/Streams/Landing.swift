@@ -1,5 +1,6 @@
 import Foundation
 import KPISchema
+import Logging
 
 /// Where pulled data becomes files the ordinary load reads: `.kpibridge/pull/STREAM/` (emptied at
 /// the start of each pull of the stream), and, when the stream keeps raw responses, `raw/STREAM/`.
@@ -13,12 +14,16 @@ public final class Landing {
     public let displayDirectory: String
     let rawDirectory: String?
     let redactor: Redactor
+    /// Each landed file is logged: the progress of a long pull.
+    let logger: Logger
     private let stamp: String
     private var sequence = 0
     private var rawSequence = 0
     public private(set) var files: [LandedFile] = []
 
-    public init(directory: String, displayDirectory: String, rawDirectory: String?, redactor: Redactor, at: Instant) throws(PullError) {
+    public init(directory: String, displayDirectory: String, rawDirectory: String?, redactor: Redactor, at: Instant,
+                logger: Logger) throws(PullError) {
+        self.logger = logger
         self.directory = directory
         self.displayDirectory = displayDirectory
         self.rawDirectory = rawDirectory
@@ -44,6 +49,8 @@ public final class Landing {
         }
         let file = LandedFile(path: path, period: period, note: note)
         files.append(file)
+        logger.info("landed   \(displayDirectory)/\(name) (\(note), \(data.count) bytes)",
+                    metadata: ["event": "landed", "file": "\(displayDirectory)/\(name)", "bytes": "\(data.count)"])
         return file
     }
 

@@ -62,7 +62,7 @@ public struct TikTokOrdersPuller: StreamPuller {
             }
             do {
                 try context.landing.land(APIJSON.landingDocument(api: Self.api, rows: list.flatMap(TikTokOrderRows.rows)),
-                                         extension: "json", note: "page \(pages), \(list.count) orders")
+                                         extension: "json", note: "page \(pages), \(list.count) order\(list.count == 1 ? "" : "s")")
             } catch {
                 result.failure = error
                 break
