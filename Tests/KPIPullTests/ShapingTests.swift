@@ -74,3 +74,16 @@ import Testing
         #expect(try StreamState(json: state.json) == state)
     }
 }
+
+/// API times as instants: offsets, Z, fractions; anything else is not a time.
+@Test func apiTimesParseExactly() {
+    #expect(APIJSON.instant("2026-10-05T09:15:12-07:00")?.iso8601 == "2026-10-05T16:15:12Z")
+    #expect(APIJSON.instant("2026-10-05T23:30:00+08:00")?.iso8601 == "2026-10-05T15:30:00Z")
+    #expect(APIJSON.instant("2026-10-05T09:15:12Z")?.iso8601 == "2026-10-05T09:15:12Z")
+    #expect(APIJSON.instant("2026-10-05T09:15:12.987Z")?.iso8601 == "2026-10-05T09:15:12Z")
+    #expect(APIJSON.instant("2026-10-05T09:15:12.5+05:30")?.iso8601 == "2026-10-05T03:45:12Z")
+    for bad in ["2026-10-05 09:15", "2026-02-30T00:00:00Z", "2026-10-05T09:15:12", "2026-10-05T09:15:12+0700",
+                "2026-10-05T25:00:00Z", "2026-10-05T09:15:12Zx", ""] {
+        #expect(APIJSON.instant(bad) == nil, "\(bad)")
+    }
+}
