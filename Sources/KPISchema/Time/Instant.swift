@@ -40,14 +40,7 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         let parsed: Instant?? = copy.withUTF8 { b -> Instant?? in
             guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A
             else { return .some(nil) }
-            func number(_ from: Int, _ count: Int) -> Int? {
-                var value = 0
-                for i in from..<from + count {
-                    guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-                    value = value * 10 + Int(b[i] - 0x30)
-                }
-                return value
-            }
+            let number = b.asciiNumber
             guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2),
                   let h = number(11, 2), let mi = number(14, 2), let s = number(17, 2),
                   let date = CivilDate(year: y, month: mo, day: d), let time = TimeOfDay(hour: h, minute: mi, second: s)
@@ -56,6 +49,18 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
         }
         guard let instant = parsed ?? nil else { return nil }
         self = instant
+    }
+}
+
+extension RandomAccessCollection where Element == UInt8, Index == Int {
+    /// The decimal number written in `count` ASCII digits from `from`, or nil at a non-digit.
+    func asciiNumber(_ from: Int, _ count: Int) -> Int? {
+        var value = 0
+        for i in from..<from + count {
+            guard self[i] >= 0x30, self[i] <= 0x39 else { return nil }
+            value = value * 10 + Int(self[i] - 0x30)
+        }
+        return value
     }
 }
 
