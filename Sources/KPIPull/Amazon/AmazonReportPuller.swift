@@ -47,8 +47,8 @@ public struct AmazonReportPuller: StreamPuller {
             }
             let end = min(last, start.adding(days: max(settings.maxDays ?? 7, 1) - 1))
             var body: [String: Any] = ["reportType": reportType,
-                                       "dataStartTime": Self.iso(Self.midnight(start, in: zone)),
-                                       "dataEndTime": Self.iso(Self.midnight(end.adding(days: 1), in: zone) - 1)]
+                                       "dataStartTime": Self.midnight(start, in: zone).iso8601,
+                                       "dataEndTime": Instant(secondsSinceEpoch: Self.midnight(end.adding(days: 1), in: zone).secondsSinceEpoch - 1).iso8601]
             body["marketplaceIds"] = settings.marketplaceIds ?? []
             let request = HTTPRequest(method: "POST", url: base.appendingPathComponent(Self.reportsPath + "/reports"),
                                       headers: ["Content-Type": "application/json"],
@@ -158,10 +158,4 @@ public struct AmazonReportPuller: StreamPuller {
         let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc.secondsSinceEpoch))))
         return Instant(secondsSinceEpoch: utc.secondsSinceEpoch - offset)
     }
-
-    static func iso(_ instant: Instant) -> String { instant.iso8601 }
-}
-
-extension Instant {
-    static func - (lhs: Instant, rhs: Int64) -> Instant { Instant(secondsSinceEpoch: lhs.secondsSinceEpoch - rhs) }
 }

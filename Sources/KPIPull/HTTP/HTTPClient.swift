@@ -65,7 +65,7 @@ public final class HTTPClient {
             let wait = policy.delay(beforeRetry: retry, retryAfter: retryAfter, using: &random)
             retryCount += 1
             logger.warning("retry    \(describe(request)): \(problem); retry \(retry) of \(policy.attempts - 1) in \(String(format: "%.2f", wait)) s\(retryAfter == nil ? "" : " (Retry-After)")",
-                           metadata: ["event": "retry", "stream": "\(stream)", "status": "\(problem.prefix(8))"])
+                           metadata: ["event": "retry", "stream": "\(stream)", "problem": "\(problem)"])
             Thread.sleep(forTimeInterval: wait)
         }
     }

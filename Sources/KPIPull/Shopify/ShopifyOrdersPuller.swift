@@ -40,14 +40,12 @@ public struct ShopifyOrdersPuller: StreamPuller {
             let response: HTTPResponse
             do { response = try context.client.sendExpectingSuccess(request) } catch {
                 result.failure = error
-                result.state = state
                 break
             }
             context.landing.keepRaw(response, for: request)
             limit = CallLimit(header: response.header("X-Shopify-Shop-Api-Call-Limit"))
             guard let body = APIJSON.object(response.body), let list = body["orders"] as? [[String: Any]] else {
                 result.failure = PullError(stream: context.stream, "\(context.client.describe(request)): the response has no `orders` array")
-                result.state = state
                 break
             }
             pages += 1
@@ -60,13 +58,12 @@ public struct ShopifyOrdersPuller: StreamPuller {
                                          extension: "json", note: "page \(pages), \(list.count) order\(list.count == 1 ? "" : "s")")
             } catch {
                 result.failure = error
-                result.state = state
                 break
             }
             next = LinkHeader.url(in: response.header("Link"), rel: "next")
-            result.state.cursor = latest.iso8601
         }
-        if result.failure != nil { result.state = state }
+        // A pull that stopped part-way keeps the old cursor: the next run asks for the same window.
+        if result.failure == nil { result.state.cursor = latest.iso8601 }
         result.notes.append("\(pages) page\(pages == 1 ? "" : "s"), \(orders) orders updated since \(from.iso8601)")
         return result
     }
