@@ -26,8 +26,7 @@ public struct ShopifyOrdersPuller: StreamPuller {
         ]
         var next: URL? = components.url
         var result = PullResult(state: state)
-        var latest = cursor
-        var pages = 0, orders = 0
+        var pages = OrderPages(api: Self.api, cursor: cursor, from: from)
         var limit: CallLimit?
         while let url = next {
             if let wait = limit?.wait(leakRate: settings.callsPerSecond ?? 2), wait > 0 {
@@ -48,23 +47,16 @@ public struct ShopifyOrdersPuller: StreamPuller {
                 result.failure = PullError(stream: context.stream, "\(context.client.describe(request)): the response has no `orders` array")
                 break
             }
-            pages += 1
-            orders += list.count
-            for order in list {
-                if let updated = APIJSON.instant(APIJSON.text(order["updated_at"])), updated > latest { latest = updated }
-            }
             do {
-                try context.landing.land(APIJSON.landingDocument(api: Self.api, rows: list.flatMap(ShopifyOrderRows.rows)),
-                                         extension: "json", note: "page \(pages), \(list.count) order\(list.count == 1 ? "" : "s")")
+                try pages.land(list, updatedAt: { APIJSON.instant(APIJSON.text($0["updated_at"])) },
+                               rows: ShopifyOrderRows.rows, in: context.landing)
             } catch {
                 result.failure = error
                 break
             }
             next = LinkHeader.url(in: response.header("Link"), rel: "next")
         }
-        // A pull that stopped part-way keeps the old cursor: the next run asks for the same window.
-        if result.failure == nil { result.state.cursor = latest.iso8601 }
-        result.notes.append("\(pages) page\(pages == 1 ? "" : "s"), \(orders) orders updated since \(from.iso8601)")
+        pages.finish(&result)
         return result
     }
 }

@@ -19,13 +19,11 @@ public struct TikTokOrdersPuller: StreamPuller {
         let secret = try context.credentials.require("app_secret", stream: context.stream)
         let token = try context.credentials.require("access_token", stream: context.stream)
         let base = try settings.endpoint()
-        let (cursor, since) = try settings.resumePoint(state)
-        let from = since.secondsSinceEpoch
-        let body = Data("{\"update_time_ge\":\(from)}".utf8)
+        let (cursor, from) = try settings.resumePoint(state)
+        let body = Data("{\"update_time_ge\":\(from.secondsSinceEpoch)}".utf8)
         var result = PullResult(state: state)
-        var latest = cursor
+        var pages = OrderPages(api: Self.api, cursor: cursor, from: from)
         var pageToken: String?
-        var pages = 0, orders = 0
         repeat {
             var query = ["app_key": appKey, "timestamp": String(Int(Date().timeIntervalSince1970)),
                          "page_size": String(settings.pageSize ?? 50)]
@@ -53,24 +51,16 @@ public struct TikTokOrdersPuller: StreamPuller {
             }
             let data = document["data"] as? [String: Any] ?? [:]
             let list = APIJSON.objects(data["orders"])
-            pages += 1
-            orders += list.count
-            for order in list {
-                if let updated = APIJSON.text(order["update_time"]).flatMap(Int64.init), updated > latest.secondsSinceEpoch {
-                    latest = Instant(secondsSinceEpoch: updated)
-                }
-            }
             do {
-                try context.landing.land(APIJSON.landingDocument(api: Self.api, rows: list.flatMap(TikTokOrderRows.rows)),
-                                         extension: "json", note: "page \(pages), \(list.count) order\(list.count == 1 ? "" : "s")")
+                try pages.land(list, updatedAt: { APIJSON.text($0["update_time"]).flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:)) },
+                               rows: TikTokOrderRows.rows, in: context.landing)
             } catch {
                 result.failure = error
                 break
             }
             pageToken = APIJSON.text(data["next_page_token"]).flatMap { $0.isEmpty ? nil : $0 }
         } while pageToken != nil
-        result.state.cursor = result.failure == nil ? latest.iso8601 : state.cursor
-        result.notes.append("\(pages) page\(pages == 1 ? "" : "s"), \(orders) orders updated since \(Instant(secondsSinceEpoch: from).iso8601)")
+        pages.finish(&result)
         return result
     }
 }
