@@ -24,12 +24,18 @@ let package = Package(
     targets: [
         // Normalized records, money, instants, definition profiles and periods: no I/O.
         .target(name: "KPISchema"),
+        // Exact zlib inflation for zip parts (XLSX) and gzip documents (SP-API reports); zlib comes through
+        // ZIPFoundation's system-library module on Linux.
+        .target(
+            name: "KPICompression",
+            dependencies: ["KPISchema", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Byte-level CSV/TSV scanning, XLSX/JSON/XML readers, text decoding, value parsers and
         // declarative YAML connector specs.
         .target(
             name: "KPIConnectors",
             dependencies: [
-                "KPISchema",
+                "KPISchema", "KPICompression",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -40,7 +46,7 @@ let package = Package(
         .target(
             name: "KPIPull",
             dependencies: [
-                "KPISchema", "KPIConnectors",
+                "KPISchema", "KPICompression",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,7 +56,7 @@ let package = Package(
         // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.
         .target(
             name: "KPIStore",
-            dependencies: ["KPISchema", "KPIConnectors", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KPISchema", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The same warehouse on PostgreSQL through postgres-nio, for teams and several cron hosts.
         .target(
@@ -80,11 +86,22 @@ let package = Package(
                 .embedInCode("Templates/chart.mustache"), .embedInCode("Templates/style.mustache"),
             ]
         ),
-        // Workspace configuration and the run / import / export jobs the CLI calls.
+        // Reads and checks a workspace's files (kpibridge.yaml, definitions, fx rates, scorecards, schedules,
+        // stream settings, the shipped connector folders) into values; never sees the store.
+        .target(
+            name: "KPIWorkspace",
+            dependencies: [
+                "KPISchema", "KPIConnectors", "KPIPull", "KPIFacts", "KPIScoring",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The jobs the CLI calls (run, import, export, score, report, prune, pull, schedules), over a
+        // workspace and a store.
         .target(
             name: "KPIPipeline",
             dependencies: [
                 "KPISchema", "KPIConnectors", "KPIPull", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring", "KPIReport",
+                "KPIWorkspace",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,19 +110,19 @@ let package = Package(
         .executableTarget(
             name: "kpibridge",
             dependencies: [
-                "KPIPipeline", "KPISchema", "KPIFacts",
+                "KPIPipeline", "KPIWorkspace", "KPISchema", "KPIFacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
         .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KPIPullTests", dependencies: ["KPIPull", "KPIPullTesting", "KPIConnectors", "KPISchema", .product(name: "Logging", package: "swift-log")], exclude: ["Fixtures"]),
+        .testTarget(name: "KPIPullTests", dependencies: ["KPIPull", "KPIPullTesting", "KPICompression", "KPIConnectors", "KPISchema", .product(name: "Logging", package: "swift-log")], exclude: ["Fixtures"]),
         .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore", "KPIStorePostgres", "KPIStoreTesting"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

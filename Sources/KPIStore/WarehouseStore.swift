@@ -1,5 +1,4 @@
 import KPISchema
-import KPIConnectors
 
 /// The warehouse a run writes to. SQLite is the embedded default; PostgreSQL implements the same contract.
 ///

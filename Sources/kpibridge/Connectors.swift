@@ -1,5 +1,6 @@
 import ArgumentParser
 import KPIPipeline
+import KPIWorkspace
 
 extension Kpibridge {
     struct Connectors: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIWorkspace
 import Logging
 
 /// The `kpibridge` command. Subcommands parse arguments and print; the work is in KPIPipeline.

@@ -3,6 +3,7 @@ import Foundation
 import KPIFacts
 import KPIPipeline
 import KPISchema
+import KPIWorkspace
 
 extension Kpibridge {
     struct Reconcile: ParsableCommand {

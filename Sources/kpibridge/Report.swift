@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIWorkspace
 
 extension Kpibridge {
     struct Report: ParsableCommand {

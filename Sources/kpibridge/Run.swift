@@ -1,6 +1,7 @@
 import ArgumentParser
 import KPIPipeline
 import KPISchema
+import KPIWorkspace
 
 extension Kpibridge {
     struct Run: ParsableCommand {

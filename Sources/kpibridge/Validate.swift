@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIPipeline
+import KPIWorkspace
 
 extension Kpibridge {
     struct Validate: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPISchema
 import Testing
 
 /// Workbook dates, and damaged XLSX, JSON and XML files failing with a clear message.

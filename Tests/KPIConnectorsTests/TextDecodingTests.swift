@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPISchema
 import Testing
 
 @Suite struct TextDecodingTests {

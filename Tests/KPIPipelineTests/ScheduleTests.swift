@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIWorkspace
 import Testing
 
 /// Cron times as written and as systemd reads them, schedule files checked strictly, printed

@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPIStoreTesting
+import KPIWorkspace
 
 let shippedConnectors = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,7 +1,9 @@
 import Foundation
+import KPICompression
 import KPIConnectors
 @testable import KPIPull
 import KPIPullTesting
+import KPISchema
 import Testing
 
 /// API responses become landed files byte for byte as the connector goldens expect them

@@ -1,5 +1,4 @@
 import Foundation
-import KPIConnectors
 import KPISchema
 import KPIStore
 import KPIStoreTesting

@@ -1,3 +1,5 @@
+import KPISchema
+
 /// Ranks a catalog's connectors by how well each one's columns fit a file's header.
 ///
 /// Files dropped in the inbox without a workspace source are routed this way; `connectors detect`

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Finds the records of a JSON document (or a JSON Lines file) along a dotted records path.
 ///

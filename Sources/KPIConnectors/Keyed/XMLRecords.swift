@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import KPISchema
 
 /// Finds the records of an XML document: every element whose path ends with the records path.
 ///

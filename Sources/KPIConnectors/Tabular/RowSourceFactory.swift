@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Opens a file as rows in its connector's format.
 enum RowSourceFactory {

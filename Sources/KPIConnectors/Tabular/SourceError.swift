@@ -1,3 +1,5 @@
+import KPISchema
+
 /// An error that condemns one source file, not the run: the file is reported as failed and the
 /// run's other files still load. Store failures are not `SourceError`s and stop the run.
 public protocol SourceError: Error, CustomStringConvertible {}

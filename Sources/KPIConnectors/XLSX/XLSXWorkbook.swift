@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import KPISchema
 import ZIPFoundation
 
 /// An `.xlsx` workbook opened for reading one sheet as rows.

@@ -1,4 +1,5 @@
 import Foundation
+import KPICompression
 import ZIPFoundation
 
 /// Unpacks one workbook part with zlib, for ZIPFoundation to only list the archive.

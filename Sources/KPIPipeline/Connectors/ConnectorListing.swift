@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPIWorkspace
 
 /// One line per connector a workspace can use: id, formats, record kinds and where it is defined.
 public struct ConnectorListing: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import KPIConnectors
 import KPISchema
+import KPIWorkspace
 
 extension Workspace {
     /// Every connector this workspace can use.

@@ -1,4 +1,5 @@
 import KPISchema
+import KPIWorkspace
 
 /// `kpibridge definitions show` and `diff`: every concept and the variant each profile version picks.
 public struct DefinitionsReport: Sendable {

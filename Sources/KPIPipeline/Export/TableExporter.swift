@@ -1,6 +1,7 @@
 import KPISchema
 import Foundation
 import KPIStore
+import KPIWorkspace
 
 /// Writes a store table as CSV or JSON Lines, in primary-key order so a re-export is byte-identical.
 public struct TableExporter: Sendable {

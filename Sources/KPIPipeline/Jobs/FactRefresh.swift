@@ -3,6 +3,7 @@ import KPIFacts
 import KPISchema
 import KPIScoring
 import KPIStore
+import KPIWorkspace
 import Logging
 
 /// Brings every fact table up to date with the store: metrics, reconciliation, scores, and the record

@@ -1,4 +1,5 @@
 import KPIConnectors
+import KPISchema
 
 /// What a job did with one file, for the summary.
 public struct FileOutcome: Sendable {

@@ -1,5 +1,6 @@
 import KPISchema
 import KPIStore
+import KPIWorkspace
 
 extension Pipeline {
     /// What `prune` did, or in a dry run would do.

@@ -1,5 +1,6 @@
 import KPISchema
 import KPIStore
+import KPIWorkspace
 
 extension Pipeline {
     /// A job's hold on the store: the lease (freed when this value goes) and what taking it found.

@@ -3,6 +3,7 @@ import KPIConnectors
 import KPIFacts
 import KPISchema
 import KPIStore
+import KPIWorkspace
 import Logging
 
 /// The jobs the CLI offers, over one workspace and one store.

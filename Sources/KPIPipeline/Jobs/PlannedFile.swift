@@ -1,5 +1,6 @@
 import KPIConnectors
 import KPISchema
+import KPIWorkspace
 
 /// A file a job intends to read, with the connector and context chosen for it.
 struct PlannedFile {

@@ -2,6 +2,7 @@ import Foundation
 import Crypto
 import KPIFacts
 import KPISchema
+import KPIWorkspace
 
 /// A digest of everything besides records that fact rows are computed from: the formulas' version,
 /// every definition version, the reconciliation pairs, exchange rates and the roster.

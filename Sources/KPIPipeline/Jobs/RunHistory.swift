@@ -1,6 +1,7 @@
 import Foundation
 import KPISchema
 import KPIStore
+import KPIWorkspace
 
 /// `kpibridge status`: the run holding the store now, if any, and the latest runs from `runs`.
 public struct RunHistory: Sendable {

@@ -1,4 +1,5 @@
 import KPIConnectors
+import KPISchema
 
 /// Stands in for the connector of a file detection could not route; such a file is never opened.
 struct UnroutedConnector: Connector {

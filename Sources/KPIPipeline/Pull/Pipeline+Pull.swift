@@ -3,6 +3,7 @@ import KPIConnectors
 import KPIPull
 import KPISchema
 import KPIStore
+import KPIWorkspace
 
 /// One stream's pull within a run: what it landed and the state to save once that is loaded.
 struct StreamPull {

@@ -1,5 +1,6 @@
 import KPIPull
 import KPIStore
+import KPIWorkspace
 
 /// `kpibridge state show`: each configured or stored stream and where it stands.
 public struct StreamStateReport: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import KPIFacts
 import KPISchema
 import KPIStore
+import KPIWorkspace
 
 /// `kpibridge reconcile`: one metric under two profiles for one period and scope, the delta, and the
 /// records behind it in plain words, read from `fact_reconciliation` and `reconciliation_detail`.

@@ -3,6 +3,7 @@ import KPIReport
 import KPISchema
 import KPIScoring
 import KPIStore
+import KPIWorkspace
 
 extension Pipeline {
     /// Quarantined rows the report lists by name; the rest are counted and pointed to.

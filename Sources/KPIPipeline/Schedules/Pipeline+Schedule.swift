@@ -1,6 +1,7 @@
 import Foundation
 import KPIPull
 import KPISchema
+import KPIWorkspace
 
 extension Pipeline {
     /// What `run --schedule` did: the run (when the schedule loads) and the reports it wrote.

@@ -1,4 +1,5 @@
 import Foundation
+import KPIWorkspace
 
 /// Writes the crontab lines or systemd units that run each schedule with absolute paths, so they
 /// can be pasted as they are.

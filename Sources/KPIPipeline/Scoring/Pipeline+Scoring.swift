@@ -3,6 +3,7 @@ import KPIConnectors
 import KPISchema
 import KPIScoring
 import KPIStore
+import KPIWorkspace
 
 extension Pipeline {
     /// Re-scores every card from the stored facts (what `run` does after computing them), recorded

@@ -3,6 +3,7 @@ import KPIFacts
 import KPISchema
 import KPIScoring
 import KPIStore
+import KPIWorkspace
 
 /// Scores every card from the metric facts and writes `fact_score`, `fact_pacing` and
 /// `provider_status`. Run by `run` after the facts, and by `score` from the stored facts.

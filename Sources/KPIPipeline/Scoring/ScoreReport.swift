@@ -1,6 +1,7 @@
 import Foundation
 import KPISchema
 import KPIStore
+import KPIWorkspace
 
 /// The `fact_score` rows of one period, as `score` and `explain` print them.
 public struct ScoreReport: Sendable {

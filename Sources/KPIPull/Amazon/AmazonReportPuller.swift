@@ -1,5 +1,5 @@
 import Foundation
-import KPIConnectors
+import KPICompression
 import KPISchema
 
 /// SP-API Reports 2021-06-30: `createReport` for the days not yet loaded (latest day: yesterday minus

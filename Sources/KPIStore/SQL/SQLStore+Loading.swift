@@ -1,4 +1,3 @@
-import KPIConnectors
 import KPISchema
 
 extension SQLStore {

@@ -3,8 +3,8 @@ import KPIConnectors
 import KPISchema
 
 /// Reads the fx table, a CSV with header `date,from,to,rate` (`2026-10-08,USD,CNY,7.1012`).
-enum FXRatesFile {
-    static func load(path: String, display: String, maxCarryDays: Int) throws(PipelineError) -> FXTable {
+package enum FXRatesFile {
+    package static func load(path: String, display: String, maxCarryDays: Int) throws(PipelineError) -> FXTable {
         var rates: [FXTable.Rate] = []
         do {
             var scanner = DelimitedScanner(source: try FileByteSource(path: path), format: .csv)

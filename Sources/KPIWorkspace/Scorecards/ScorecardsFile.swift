@@ -15,12 +15,12 @@ public struct ScorecardsFile: Sendable {
     public var policy: ScoringPolicy
     public var problems: [String]
 
-    static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "veto", "segments",
+    package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "veto", "segments",
                           "new_hire_days", "pacing", "roles", "scorecards", "providers"]
-    static let lineKeys = ["metric", "rating", "profile", "scope", "weight", "direction", "target", "targets", "curve",
+    package static let lineKeys = ["metric", "rating", "profile", "scope", "weight", "direction", "target", "targets", "curve",
                            "cap", "bands"]
 
-    static func load(path: String, display: String, profiles: [String]) throws(PipelineError) -> ScorecardsFile {
+    package static func load(path: String, display: String, profiles: [String]) throws(PipelineError) -> ScorecardsFile {
         var problems: [String] = []
         let top = try StrictMapping.root(path: path, display: display, what: "scorecards")
         try top.check(allowed: topKeys)

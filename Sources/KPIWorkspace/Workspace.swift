@@ -2,13 +2,12 @@ import Foundation
 import KPIConnectors
 import KPIPull
 import KPISchema
-import KPIStore
-import KPIStorePostgres
 import Yams
 
 /// A loaded workspace: its folder, configuration, definitions, fx table and connectors.
 public struct Workspace: Sendable {
     public static let configFile = "kpibridge.yaml"
+    /// The store when neither `--store` nor `store:` names one.
     public static let defaultStore = "sqlite:.kpibridge/warehouse.sqlite"
 
     public let paths: WorkspacePath
@@ -94,34 +93,8 @@ public struct Workspace: Sendable {
         }
     }
 
-    /// The store named by `override` (from `--store`), else the workspace's, else the default.
-    public func storeURL(override: String?) throws(PipelineError) -> StoreURL {
-        let text = override ?? config.store ?? Self.defaultStore
-        let url: StoreURL
-        do { url = try StoreURL(parsing: text) } catch { throw .usage(error.description) }
-        if case .sqlite(let path) = url, override == nil, !path.hasPrefix("/") {
-            return .sqlite(path: try paths.resolve(path, key: "store"))
-        }
-        return url
-    }
-
-    /// Opens the store at `url`; with `create` false a SQLite file that does not exist yet is an error.
-    public static func openStore(_ url: StoreURL, create: Bool = true) throws(PipelineError) -> any WarehouseStore {
-        switch url {
-        case .sqlite(let path):
-            if !create && !FileManager.default.fileExists(atPath: path) {
-                throw .failed("store \(url) does not exist yet; run `kpibridge run` first")
-            }
-            do { return try SQLiteStore(path: path) } catch { throw .failed("cannot open store \(url): \(error)") }
-        case .postgres(let text):
-            let location: PostgresLocation
-            do { location = try PostgresLocation(url: text) } catch { throw .usage(error.description) }
-            do { return try PostgresStore(location: location) } catch { throw .failed("cannot open store \(location): \(error)") }
-        }
-    }
-
     /// The source whose glob matches a workspace-relative path.
-    func source(for relativePath: String) -> SourceConfig? {
+    package func source(for relativePath: String) -> SourceConfig? {
         config.sources.first { Glob.matches($0.files, relativePath) }
     }
 }

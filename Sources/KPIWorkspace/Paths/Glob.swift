@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Shell-style matching of workspace-relative paths (`inbox/amazon/*.txt`); `*` stays within a folder.
-enum Glob {
-    static func matches(_ pattern: String, _ path: String) -> Bool {
+package enum Glob {
+    package static func matches(_ pattern: String, _ path: String) -> Bool {
         fnmatch(pattern, path, FNM_PATHNAME) == 0
     }
 }

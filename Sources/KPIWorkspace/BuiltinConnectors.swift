@@ -15,7 +15,7 @@ public enum BuiltinConnectors {
     /// `<checkout>/connectors`, derived from this source file's location at build time.
     public static var checkoutDirectory: String {
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // KPIPipeline
+            .deletingLastPathComponent()  // KPIWorkspace
             .deletingLastPathComponent()  // Sources
             .deletingLastPathComponent()  // checkout
             .appendingPathComponent("connectors").path

@@ -12,12 +12,12 @@ public struct DefinitionsFile: Sendable {
     public var detailGrains: Set<Grain>
     public var calendars: [String: ShiftCalendar]
 
-    static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
+    package static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
                               "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",
                               "response_sla_hours"]
 
     /// Reads and validates the file at `path`; every problem names the file and the dotted key.
-    static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
+    package static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
         let top = try StrictMapping.root(path: path, display: display, what: "definitions")
         try top.check(allowed: ["profiles", "calendars", "reconcile", "fx"])
         var calendars: [String: ShiftCalendar] = [:]

@@ -4,8 +4,8 @@ import KPISchema
 /// Reads `schedules/*.yaml` with the same strict rules as the other configuration files: unknown
 /// keys are errors with a close spelling, and every message names the file and key.
 public enum ScheduleFile {
-    static let keys = ["description", "cron", "timezone", "sources", "stages", "recompute", "report"]
-    static let reportKeys = ["period", "lang", "out"]
+    package static let keys = ["description", "cron", "timezone", "sources", "stages", "recompute", "report"]
+    package static let reportKeys = ["period", "lang", "out"]
 
     /// The schedules of `directory` for `workspace` (whose connectors a `sources:` entry may name).
     public static func loadAll(directory: String, workspace: Workspace) throws(PipelineError) -> [Schedule] {

@@ -5,12 +5,12 @@ import Yams
 
 /// A YAML mapping read key by key, where every error names the file and the dotted key, and a key
 /// nobody reads is an error with a close spelling, not a silently ignored typo.
-struct StrictMapping {
-    let file: String
-    let path: String
+package struct StrictMapping {
+    package let file: String
+    package let path: String
     private let mapping: Node.Mapping
 
-    init(_ node: Node, file: String, path: String) throws(PipelineError) {
+    package init(_ node: Node, file: String, path: String) throws(PipelineError) {
         guard case .mapping(let mapping) = node else {
             throw .failed("\(file): `\(path)` must be a mapping of keys to values")
         }
@@ -20,7 +20,7 @@ struct StrictMapping {
     }
 
     /// The top-level mapping of the YAML file at `path` (`what` names the file's role in messages).
-    static func root(path: String, display: String, what: String) throws(PipelineError) -> StrictMapping {
+    package static func root(path: String, display: String, what: String) throws(PipelineError) -> StrictMapping {
         let root: Node
         do {
             let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -34,50 +34,50 @@ struct StrictMapping {
         return try StrictMapping(root, file: display, path: "")
     }
 
-    func here(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func here(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func error(_ key: String, _ message: String) -> PipelineError {
+    package func error(_ key: String, _ message: String) -> PipelineError {
         .failed("\(file): `\(here(key))` \(message)")
     }
 
     /// ` (did you mean `x`?)` when a name is close to one of `among`, else empty: every configuration
     /// message that names an unknown thing offers the nearest known one the same way.
-    static func hint(_ name: String, among: [String]) -> String {
+    package static func hint(_ name: String, among: [String]) -> String {
         HeaderName.closest(to: [HeaderName(name)], among: among).map { " (did you mean `\($0)`?)" } ?? ""
     }
 
     /// Fails on the first key outside `allowed`, suggesting the closest allowed one.
-    func check(allowed: [String]) throws(PipelineError) {
+    package func check(allowed: [String]) throws(PipelineError) {
         for key in keys where !allowed.contains(key) {
             let hint = Self.hint(key, among: allowed)
             throw .failed("\(file): unknown key `\(here(key))`\(hint); allowed here: \(allowed.joined(separator: ", "))")
         }
     }
 
-    var keys: [String] { mapping.keys.compactMap(\.string) }
+    package var keys: [String] { mapping.keys.compactMap(\.string) }
 
-    func node(_ key: String) -> Node? { mapping[Node(key)] }
+    package func node(_ key: String) -> Node? { mapping[Node(key)] }
 
-    func string(_ key: String) throws(PipelineError) -> String? {
+    package func string(_ key: String) throws(PipelineError) -> String? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node else { throw error(key, "must be a single value") }
         return scalar.string
     }
 
-    func int(_ key: String) throws(PipelineError) -> Int? {
+    package func int(_ key: String) throws(PipelineError) -> Int? {
         guard let text = try string(key) else { return nil }
         guard let value = Int(text) else { throw error(key, "`\(text)` is not a whole number") }
         return value
     }
 
-    func decimal(_ key: String) throws(PipelineError) -> Decimal? {
+    package func decimal(_ key: String) throws(PipelineError) -> Decimal? {
         guard let text = try string(key) else { return nil }
         guard let value = Decimal(plain: text) else { throw error(key, "`\(text)` is not a number") }
         return value
     }
 
     /// One of an enumeration's raw values; the error lists them all.
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(PipelineError) -> T?
+    package func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(PipelineError) -> T?
         where T.RawValue == String
     {
         guard let text = try string(key) else { return nil }
@@ -85,7 +85,7 @@ struct StrictMapping {
     }
 
     /// A list of an enumeration's raw values, like `[month, quarter]`.
-    func choices<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(PipelineError) -> [T]?
+    package func choices<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws(PipelineError) -> [T]?
         where T.RawValue == String
     {
         guard let texts = try strings(key) else { return nil }
@@ -104,7 +104,7 @@ struct StrictMapping {
     }
 
     /// The mappings of a list under `key`, each read strictly with its index in the path.
-    func mappings(_ key: String) throws(PipelineError) -> [StrictMapping]? {
+    package func mappings(_ key: String) throws(PipelineError) -> [StrictMapping]? {
         guard let node = node(key) else { return nil }
         guard case .sequence(let items) = node else { throw error(key, "must be a list") }
         var out: [StrictMapping] = []
@@ -114,7 +114,7 @@ struct StrictMapping {
         return out
     }
 
-    func strings(_ key: String) throws(PipelineError) -> [String]? {
+    package func strings(_ key: String) throws(PipelineError) -> [String]? {
         guard let node = node(key) else { return nil }
         guard case .sequence(let items) = node else { throw error(key, "must be a list, like [a, b]") }
         var out: [String] = []
@@ -125,7 +125,7 @@ struct StrictMapping {
         return out
     }
 
-    func mapping(_ key: String) throws(PipelineError) -> StrictMapping? {
+    package func mapping(_ key: String) throws(PipelineError) -> StrictMapping? {
         guard let node = node(key) else { return nil }
         return try StrictMapping(node, file: file, path: here(key))
     }

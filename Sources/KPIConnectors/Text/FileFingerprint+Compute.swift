@@ -1,19 +1,7 @@
 import Crypto
+import KPISchema
 
-/// The identity of a source file's bytes, computed in one streaming pass.
-public struct FileFingerprint: Sendable, Hashable {
-    /// SHA-256 of the content, lowercase hex: the load ledger's key.
-    public var sha256: String
-    public var byteCount: Int
-    /// Whether the whole file is well-formed UTF-8 (which includes pure ASCII).
-    public var isUTF8: Bool
-
-    public init(sha256: String, byteCount: Int, isUTF8: Bool) {
-        self.sha256 = sha256
-        self.byteCount = byteCount
-        self.isUTF8 = isUTF8
-    }
-
+extension FileFingerprint {
     /// Hashes and encoding-checks the file at `path` without holding it in memory.
     public static func compute(path: String) throws -> FileFingerprint {
         let source = try FileByteSource(path: path)

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Gzip documents (Amazon report documents with `compressionAlgorithm: GZIP`).
 public enum Gzip {

@@ -3,10 +3,10 @@ import KPISchema
 
 extension SourceConfig {
     /// How a period may be written, for messages.
-    static let periodForms = "2026-10, 2026-10-31 or 2026-10-01..2026-10-07"
+    package static let periodForms = "2026-10, 2026-10-31 or 2026-10-01..2026-10-07"
 
     /// The context a connector reads `displayPath` with under these settings.
-    func context(displayPath: String, fingerprint: FileFingerprint, runID: Int64) -> SourceContext {
+    package func context(displayPath: String, fingerprint: FileFingerprint, runID: Int64) -> SourceContext {
         SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
                       timezone: timezone, currency: currency, period: period.flatMap(DateRange.init(parsing:)))
     }
@@ -15,7 +15,7 @@ extension SourceConfig {
 extension Workspace {
     /// The settings for reading `display` with `given.connector`: each setting in `given` (from the
     /// command line) wins over the matching workspace source's. The resulting period must parse.
-    func settings(for display: String, given: SourceConfig) throws(PipelineError) -> SourceConfig {
+    package func settings(for display: String, given: SourceConfig) throws(PipelineError) -> SourceConfig {
         let configured = source(for: display).flatMap { $0.connector == given.connector ? $0 : nil }
         let merged = SourceConfig(
             connector: given.connector, files: given.files, shop: given.shop ?? configured?.shop,

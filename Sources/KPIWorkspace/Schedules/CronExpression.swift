@@ -5,19 +5,19 @@
 /// in both outputs.
 public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// A field's name and its smallest and largest value.
-    struct Field: Sendable {
+    package struct Field: Sendable {
         let name: String
         let range: ClosedRange<Int>
     }
 
-    static let fields = [Field(name: "minute", range: 0...59), Field(name: "hour", range: 0...23),
+    package static let fields = [Field(name: "minute", range: 0...59), Field(name: "hour", range: 0...23),
                          Field(name: "day of month", range: 1...31), Field(name: "month", range: 1...12),
                          Field(name: "day of week", range: 0...7)]
 
     /// The text as written (what crontab gets).
     public let description: String
     /// Per field, the allowed values; nil for `*`.
-    let values: [[Int]?]
+    package let values: [[Int]?]
 
     /// Parses `30 2 * * *`; a message naming the field and what is wrong otherwise.
     public init(parsing text: String) throws(CronError) {
@@ -87,5 +87,5 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
 /// A cron time that does not parse, in words.
 public struct CronError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }

@@ -7,14 +7,14 @@ import CZlib  // ZIPFoundation's own zlib module on Linux
 
 /// Inflates deflate data with zlib, exactly: running out of input before the stream's end marker is
 /// an error, never a loop (see ``ZipPartReader`` for why ZIPFoundation's inflater is not used).
-enum Inflater {
-    enum Problem: Error {
+package enum Inflater {
+    package enum Problem: Error {
         case tooLarge
         case damaged(String)
     }
 
     /// How the compressed bytes are framed.
-    enum Framing {
+    package enum Framing {
         /// Bare deflate, as inside a zip part.
         case raw
         /// A gzip member: header, deflate, CRC-32 and length (checked by zlib).
@@ -29,7 +29,7 @@ enum Inflater {
     }
 
     /// The inflated bytes of exactly `input`, refused past `limit` bytes.
-    static func inflated(_ input: Data, framing: Framing, limit: Int) throws(Problem) -> Data {
+    package static func inflated(_ input: Data, framing: Framing, limit: Int) throws(Problem) -> Data {
         var stream = z_stream()
         guard inflateInit2_(&stream, framing.windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .damaged("zlib could not start")
@@ -67,7 +67,7 @@ enum Inflater {
     }
 
     /// CRC-32 of `data`, as zip and gzip record it.
-    static func checksum(of data: Data) -> UInt32 {
+    package static func checksum(of data: Data) -> UInt32 {
         data.withUnsafeBytes { raw in
             UInt32(crc32(0, raw.bindMemory(to: Bytef.self).baseAddress, uInt(raw.count)))
         }

@@ -1,0 +1,17 @@
+/// The identity of a source file's bytes: the load ledger's key and the encoding hint.
+///
+/// Computed by the connectors in one streaming pass (`FileFingerprint.compute(path:)`); the store only
+/// records it.
+public struct FileFingerprint: Sendable, Hashable {
+    /// SHA-256 of the content, lowercase hex: the load ledger's key.
+    public var sha256: String
+    public var byteCount: Int
+    /// Whether the whole file is well-formed UTF-8 (which includes pure ASCII).
+    public var isUTF8: Bool
+
+    public init(sha256: String, byteCount: Int, isUTF8: Bool) {
+        self.sha256 = sha256
+        self.byteCount = byteCount
+        self.isUTF8 = isUTF8
+    }
+}
