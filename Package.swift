@@ -107,10 +107,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Everything a person reads on a terminal or in a log: run summaries, listings, explanations,
+        // reconciliations, schedules as crontab/systemd, the text and JSON log formats.
+        .target(
+            name: "KPIText",
+            dependencies: [
+                "KPISchema", "KPIConnectors", "KPIPull", "KPIStore", "KPIFacts", "KPIScoring", "KPIWorkspace", "KPIPipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kpibridge",
             dependencies: [
-                "KPIPipeline", "KPIWorkspace", "KPISchema", "KPIFacts",
+                "KPIPipeline", "KPIText", "KPIWorkspace", "KPISchema", "KPIFacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -122,7 +131,7 @@ let package = Package(
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KPIPipeline
+import KPIText
 import KPIWorkspace
 
 extension Kpibridge {

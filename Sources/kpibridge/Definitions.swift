@@ -1,6 +1,7 @@
 import ArgumentParser
 import KPIPipeline
 import KPISchema
+import KPIText
 
 extension Kpibridge {
     struct Definitions: ParsableCommand {

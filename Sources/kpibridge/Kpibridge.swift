@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIText
 import KPIWorkspace
 import Logging
 

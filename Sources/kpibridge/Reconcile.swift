@@ -3,6 +3,7 @@ import Foundation
 import KPIFacts
 import KPIPipeline
 import KPISchema
+import KPIText
 import KPIWorkspace
 
 extension Kpibridge {

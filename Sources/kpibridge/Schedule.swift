@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIPipeline
+import KPIText
 import KPIWorkspace
 
 /// `--schedules`, shared by `schedule` and `run --schedule`.

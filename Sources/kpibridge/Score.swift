@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIText
 
 extension Kpibridge {
     struct Score: ParsableCommand {

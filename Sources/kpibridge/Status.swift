@@ -1,5 +1,6 @@
 import ArgumentParser
 import KPIPipeline
+import KPIText
 
 extension Kpibridge {
     struct Status: ParsableCommand {

@@ -4,6 +4,7 @@ import KPIPull
 import KPIPullTesting
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// SP-API reports through `kpibridge run`: LWA tokens, createReport → getReport polls →

@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPIText
 import Testing
 
 @Suite struct BadInputTests {

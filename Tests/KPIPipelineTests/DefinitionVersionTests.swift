@@ -2,6 +2,7 @@ import Foundation
 import KPIPipeline
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// Definitions are versioned data: a closed month keeps the version it was computed with until a

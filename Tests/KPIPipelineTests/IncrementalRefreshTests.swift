@@ -2,6 +2,7 @@ import Foundation
 import KPIPipeline
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// A run recomputes only the periods new or changed records fall in, and leaves every fact table exactly

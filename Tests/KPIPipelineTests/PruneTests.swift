@@ -2,6 +2,7 @@ import Foundation
 import KPIPipeline
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// `prune` deletes old run history only: records and facts stay, a dry run deletes nothing, the

@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// Every export sent again under another name that its source still matches (or, where the workspace

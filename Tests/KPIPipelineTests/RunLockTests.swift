@@ -4,6 +4,7 @@ import KPISchema
 import KPIStore
 import KPIStorePostgres
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// One run at a time per store: a second run exits at once naming the holder and writes nothing;

@@ -2,6 +2,7 @@ import Foundation
 import KPIPipeline
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 @Suite struct RunTests {

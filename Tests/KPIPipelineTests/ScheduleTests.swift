@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIText
 import KPIWorkspace
 import Testing
 

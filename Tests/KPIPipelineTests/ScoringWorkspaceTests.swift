@@ -2,6 +2,7 @@ import Foundation
 import KPIPipeline
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// Scorecards over the tiny workspace: a run scores from the same facts RunTests checks by hand,

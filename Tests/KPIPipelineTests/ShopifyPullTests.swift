@@ -4,6 +4,7 @@ import KPIPull
 import KPIPullTesting
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// `kpibridge run` pulling Shopify Admin REST orders from a real local server: pages, retries, the

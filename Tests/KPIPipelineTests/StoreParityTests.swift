@@ -2,6 +2,7 @@ import Foundation
 import KPIPipeline
 import KPIStore
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// The promise behind `--store postgres://…`: the same workspace gives the same bytes in every table a

@@ -4,6 +4,7 @@ import KPIPull
 import KPIPullTesting
 import KPISchema
 import KPIStoreTesting
+import KPIText
 import Testing
 
 /// TikTok Shop orders through `kpibridge run`: signed requests, `next_page_token` pages, unix times.

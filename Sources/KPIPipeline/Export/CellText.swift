@@ -3,9 +3,9 @@ import KPISchema
 import KPIStore
 
 /// Renders stored values as export text.
-enum CellText {
+package enum CellText {
     /// Numbers in plain decimal notation (never `1e-05`), to at most nine decimal places.
-    static func number(_ value: TableValue) -> String? {
+    package static func number(_ value: TableValue) -> String? {
         switch value {
         case .integer(let v): return String(v)
         case .real(let v): return Decimal(shortest: v)?.rounded(scale: 9).plainString
@@ -14,7 +14,7 @@ enum CellText {
     }
 
     /// A value as people read it in a report: text as is, numbers plain, `missing` for null or absent.
-    static func plain(_ value: TableValue?, missing: String = "") -> String {
+    package static func plain(_ value: TableValue?, missing: String = "") -> String {
         switch value {
         case .text(let v)?: v
         case let value?: number(value) ?? missing
@@ -24,7 +24,7 @@ enum CellText {
 
     /// One CSV cell. Text starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so Excel
     /// and 飞书 show it instead of evaluating it — unless it is simply a number such as `-5.00`.
-    static func csv(_ value: TableValue) -> String {
+    package static func csv(_ value: TableValue) -> String {
         switch value {
         case .null: return ""
         case .integer, .real: return number(value) ?? ""
@@ -41,7 +41,7 @@ enum CellText {
     }
 
     /// One JSON value.
-    static func json(_ value: TableValue) -> String {
+    package static func json(_ value: TableValue) -> String {
         switch value {
         case .null: return "null"
         case .integer, .real: return number(value) ?? "null"

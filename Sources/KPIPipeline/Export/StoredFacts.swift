@@ -6,7 +6,7 @@ import KPIStore
 // (a hand-edited store) is skipped by the caller rather than shown half-read.
 
 extension ScoreFact {
-    init?(_ row: StoredRow) {
+    package init?(_ row: StoredRow) {
         guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
               let scope = row.scope(), let weight = row.decimal("weight"), let effective = row.decimal("effective_weight")
         else { return nil }
@@ -21,7 +21,7 @@ extension ScoreFact {
 }
 
 extension PacingFact {
-    init?(_ row: StoredRow) {
+    package init?(_ row: StoredRow) {
         guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
               let asOf = row.date("as_of"), let share = row.decimal("elapsed_share"), let scope = row.scope(),
               let target = row.decimal("target"), let actual = row.decimal("actual"),
@@ -35,7 +35,7 @@ extension PacingFact {
 }
 
 extension ReconciliationFact {
-    init?(_ row: StoredRow) {
+    package init?(_ row: StoredRow) {
         guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
               let scope = row.scope() else { return nil }
         self.init(grain: grain, periodStart: start, periodEnd: end, scopeType: scope, scopeID: row.string("scope_id"),
@@ -49,7 +49,7 @@ extension ReconciliationFact {
 }
 
 extension ReconciliationDetail {
-    init?(_ row: StoredRow) {
+    package init?(_ row: StoredRow) {
         guard let grain = row.grain(), let start = row.date("period_start") else { return nil }
         self.init(grain: grain, periodStart: start, metric: row.string("metric"), profileA: row.string("profile_a"),
                   profileB: row.string("profile_b"), recordKind: row.string("record_kind"), recordID: row.string("record_id"),
@@ -62,7 +62,7 @@ extension ReconciliationDetail {
 }
 
 extension RunRecord {
-    init?(_ row: StoredRow) {
+    package init?(_ row: StoredRow) {
         guard let id = row.int("id") else { return nil }
         self.init(id: Int64(id), command: row.string("command"), startedAt: row.string("started_at"),
                   finishedAt: row.text("finished_at"), status: row.string("status"), exitCode: row.int("exit_code"),

@@ -5,14 +5,14 @@ import KPIStore
 /// One row from ``WarehouseStore/scan(_:_:)`` read by column name, with typed accessors.
 ///
 /// Reading through `scan` keeps the report working on any store that can export a table.
-struct StoredRow {
+package struct StoredRow {
     private let values: [String: TableValue]
 
-    init(_ table: StoreTable, _ row: [TableValue]) {
+    package init(_ table: StoreTable, _ row: [TableValue]) {
         values = Dictionary(uniqueKeysWithValues: zip(table.columns, row))
     }
 
-    func text(_ column: String) -> String? {
+    package func text(_ column: String) -> String? {
         switch values[column] {
         case .null?, nil: nil
         case let value?: CellText.plain(value)
@@ -20,18 +20,18 @@ struct StoredRow {
     }
 
     /// The text, or "" for null (columns declared NOT NULL).
-    func string(_ column: String) -> String { text(column) ?? "" }
+    package func string(_ column: String) -> String { text(column) ?? "" }
 
-    func decimal(_ column: String) -> Decimal? { text(column).flatMap { Decimal(plain: $0) } }
+    package func decimal(_ column: String) -> Decimal? { text(column).flatMap { Decimal(plain: $0) } }
 
-    func int(_ column: String) -> Int? {
+    package func int(_ column: String) -> Int? {
         if case .integer(let value)? = values[column] { return Int(value) }
         return text(column).flatMap { Int($0) }
     }
 
-    func date(_ column: String) -> CivilDate? { text(column).flatMap { CivilDate(iso: $0) } }
+    package func date(_ column: String) -> CivilDate? { text(column).flatMap { CivilDate(iso: $0) } }
 
-    func grain(_ column: String = "grain") -> Grain? { text(column).flatMap(Grain.init(rawValue:)) }
+    package func grain(_ column: String = "grain") -> Grain? { text(column).flatMap(Grain.init(rawValue:)) }
 
-    func scope(_ column: String = "scope_type") -> ScopeType? { text(column).flatMap(ScopeType.init(rawValue:)) }
+    package func scope(_ column: String = "scope_type") -> ScopeType? { text(column).flatMap(ScopeType.init(rawValue:)) }
 }

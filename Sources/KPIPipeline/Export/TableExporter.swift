@@ -18,7 +18,7 @@ public struct TableExporter: Sendable {
     }
 
     /// Renames a cell whose column holds names people read, for `language`.
-    static func translate(_ value: TableValue, column: String, _ language: DisplayLanguage) -> TableValue {
+    package static func translate(_ value: TableValue, column: String, _ language: DisplayLanguage) -> TableValue {
         guard case .text(let text) = value else { return value }
         let list = { (names: (String) -> String) in text.split(separator: ",").map { names(String($0)) }.joined(separator: ", ") }
         switch column {

@@ -1,0 +1,63 @@
+import KPIConnectors
+import KPISchema
+import KPIStore
+import KPIWorkspace
+
+/// Decides what happens to each file of a load before anything is written: skipped (same bytes already
+/// loaded), failed (no connector fits, a required column is missing) or to be loaded by its connector.
+package struct LoadPlanner {
+    package let pipeline: Pipeline
+
+    package init(pipeline: Pipeline) {
+        self.pipeline = pipeline
+    }
+
+    private var workspace: Workspace { pipeline.workspace }
+
+    /// Fingerprints each file, marks those already loaded (or repeated in this batch), routes files
+    /// without a connector by detection, and opens every file to be loaded far enough to check its
+    /// header, so a bad file fails before anything of it is written (and the others still load).
+    package func plan(_ files: [LoadInput]) throws(PipelineError) -> [PlannedFile] {
+        var planned: [PlannedFile] = []
+        var seen: [String: String] = [:]
+        let detector = ConnectorDetector(catalog: workspace.catalog)
+        for (path, chosen, source) in files {
+            let display = workspace.paths.display(path)
+            let fingerprint: FileFingerprint
+            do { fingerprint = try FileFingerprint.compute(path: path) } catch { throw .failed("\(error)") }
+            var connector = chosen
+            var routing: String?
+            var failure: String?
+            if connector == nil {
+                switch detector.choose(path: path, display: display, fingerprint: fingerprint) {
+                case .success(let detection):
+                    connector = try workspace.connector(detection.connector)
+                    routing = "detected"
+                case .failure(let error):
+                    failure = error.description
+                }
+            }
+            var file = PlannedFile(path: path, display: display, connector: connector ?? UnroutedConnector(),
+                                   source: source, fingerprint: fingerprint, failure: failure, routing: routing)
+            if let earlier = seen[fingerprint.sha256] {
+                file.skipReason = "same bytes as \(earlier)"
+            } else if let entry = try ledgerEntry(fingerprint.sha256) {
+                file.skipReason = "already loaded by run #\(entry.runID) as \(entry.file)"
+            } else if file.failure == nil {
+                seen[fingerprint.sha256] = display
+                do {
+                    let reader = try file.connector.open(path: path, context: file.context(runID: 0))
+                    file.unknownColumns = (reader as? any HeaderReporting)?.unknownColumns ?? []
+                } catch {
+                    file.failure = "\(error)"
+                }
+            }
+            planned.append(file)
+        }
+        return planned
+    }
+
+    private func ledgerEntry(_ sha256: String) throws(PipelineError) -> LedgerEntry? {
+        do { return try pipeline.store.ledgerEntry(sha256: sha256) } catch { throw .failed("store \(pipeline.storeURL): \(error)") }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KPIConnectors
+import KPIFacts
+import KPISchema
+import KPIStore
+import KPIWorkspace
+import Logging
+
+/// Loads planned files, one transaction each, then refreshes the facts and records the run either way.
+package struct Loader {
+    package let pipeline: Pipeline
+    /// The command as `runs` records it (`run`, `import`, `run --schedule nightly`).
+    package var command: String
+    /// The job's hold on the store, kept until the load is recorded.
+    package var claim: Pipeline.Claim
+    /// Dates whose periods are recomputed with the definitions now in force, even when closed.
+    package var recompute: DateRange?
+    /// Whether scorecards are recomputed after the facts.
+    package var score = true
+    /// Recompute every period rather than only those new or changed records fall in.
+    package var fullRefresh = false
+    /// The streams pulled before the load, for the summary.
+    package var streams: [StreamOutcome] = []
+
+    package init(pipeline: Pipeline, command: String, claim: Pipeline.Claim) {
+        self.pipeline = pipeline
+        self.command = command
+        self.claim = claim
+    }
+
+    private var workspace: Workspace { pipeline.workspace }
+    private var store: any WarehouseStore { pipeline.store }
+    private var storeURL: StoreURL { pipeline.storeURL }
+    private var logger: Logger { pipeline.logger }
+    private var progressInterval: Int { pipeline.progressInterval }
+    private func now() -> Instant { pipeline.now() }
+
+    /// Loads the planned files one transaction each, then refreshes facts; records the run either way.
+    package func load(_ plan: [PlannedFile]) throws(PipelineError) -> RunReport {
+        defer { withExtendedLifetime(claim.lease) {} }
+        if let problems = workspace.scoring?.problems, !problems.isEmpty {
+            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
+        }
+        let runID: Int64
+        do { runID = try store.beginRun(command: command, at: now()) } catch { throw .failed("store \(storeURL): \(error)") }
+        var report = RunReport(runID: runID, command: command, store: storeURL.description)
+        report.recompute = recompute
+        report.lockNote = claim.note
+        report.streams = streams
+        do {
+            for file in plan {
+                if let reason = file.skipReason {
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .skipped(reason: reason)))
+                    logger.info("skipped  \(file.display) (\(reason))",
+                                metadata: ["event": "skipped", "file": "\(file.display)", "reason": "\(reason)"])
+                    continue
+                }
+                if let reason = file.failure {
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .failed(reason: reason)))
+                    logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason)"])
+                    continue
+                }
+                logger.info("loading  \(file.display) [\(file.connector.id)]",
+                            metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)"])
+                do {
+                    var reader: any RecordReader = ProgressReader(
+                        base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
+                        file: file.display, interval: progressInterval, logger: logger)
+                    let stats = try store.load(
+                        FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
+                                   encoding: file.encoding.rawValue, runID: runID, at: now()),
+                        reader: &reader)
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats),
+                                                    routing: file.routing, unknownColumns: file.unknownColumns))
+                } catch let error as any SourceError {
+                    // The file's transaction rolled back: none of its rows are in the store.
+                    report.files.append(FileOutcome(file: file.display, connector: file.connector.id,
+                                                    status: .failed(reason: error.description)))
+                    logger.error("failed   \(file.display)",
+                                 metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)"])
+                }
+            }
+            var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
+            refresh.score = score
+            refresh.incremental = !fullRefresh
+            report.refresh = try refresh.run(runID: runID, logger: logger)
+        } catch {
+            let message = (error as? PipelineError)?.message ?? "\(error)"
+            try? store.finishRun(RunOutcome(
+                runID: runID, finishedAt: now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
+                filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
+                rowsQuarantined: report.rowsQuarantined, message: message))
+            throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
+        }
+        do {
+            let failed = !report.problems.isEmpty
+            let status = report.filesFailed > 0 ? "files failed" : failed ? "streams failed" : "ok"
+            try store.finishRun(RunOutcome(
+                runID: runID, finishedAt: now(), status: status, exitCode: failed ? 1 : 0,
+                filesRead: report.filesRead,
+                filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
+                rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,
+                message: failed ? report.problems.joined(separator: "\n") : nil))
+        } catch {
+            throw .failed("store \(storeURL): \(error)")
+        }
+        return report
+    }
+}

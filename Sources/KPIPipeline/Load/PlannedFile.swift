@@ -1,0 +1,31 @@
+import KPIConnectors
+import KPISchema
+import KPIWorkspace
+
+/// A file a job intends to read, with the connector and context chosen for it.
+package struct PlannedFile {
+    package var path: String
+    package var display: String
+    package var connector: any Connector
+    package var source: SourceConfig?
+    package var fingerprint: FileFingerprint
+    /// Why the file will not be loaded, when it will not.
+    package var skipReason: String?
+    /// Why the file cannot be loaded (bad header, damaged workbook); the rest of the run goes on.
+    package var failure: String?
+    /// How the connector was chosen, when not by a workspace source (`detected`).
+    package var routing: String?
+    /// Header cells the connector neither reads nor lists as known: schema drift to mention.
+    package var unknownColumns: [String] = []
+
+    package func context(runID: Int64) -> SourceContext {
+        source?.context(displayPath: display, fingerprint: fingerprint, runID: runID)
+            ?? SourceContext(displayPath: display, fingerprint: fingerprint, runID: runID)
+    }
+
+    /// The encoding the file will be decoded with.
+    package var encoding: SourceEncoding {
+        guard let spec = connector as? SpecConnector else { return fingerprint.isUTF8 ? .utf8 : .gb18030 }
+        return fingerprint.resolve(spec.compiled.encoding)
+    }
+}

@@ -1,0 +1,34 @@
+import KPISchema
+import KPIStore
+import KPIWorkspace
+
+extension Pipeline {
+    /// A job's hold on the store: the lease (freed when this value goes) and what taking it found.
+    package struct Claim {
+        let lease: any RunLease
+        /// Set when runs that died mid-way were found and marked `abandoned`.
+        let note: String?
+    }
+
+    /// Claims the store for `command` before anything is planned or written, so two cron hosts (or
+    /// a manual run during the nightly one) never load the same inbox at once. Fails at once with
+    /// exit code 3 naming the holder; runs whose process died are marked `abandoned` in `runs`.
+    package func claim(_ command: String) throws(PipelineError) -> Claim {
+        let lease: any RunLease
+        do {
+            lease = try store.acquireRunLock(.current(command: command, at: now()))
+        } catch let busy as RunLockBusy {
+            throw PipelineError(.busy, "\(busy); nothing was done, run again once it has finished")
+        } catch {
+            throw .failed("store \(storeURL): cannot take the run lock: \(error)")
+        }
+        let abandoned: [Int64]
+        do { abandoned = try store.abandonUnfinishedRuns(at: now()) } catch { throw .failed("store \(storeURL): \(error)") }
+        guard !abandoned.isEmpty || lease.takenOver != nil else { return Claim(lease: lease, note: nil) }
+        let runs = abandoned.map { "#\($0)" }.joined(separator: ", ")
+        let who = lease.takenOver.map { "the run lock of \($0) was left behind: that process ended without finishing" }
+            ?? "earlier runs ended without finishing"
+        return Claim(lease: lease, note: who + (runs.isEmpty ? "" : "; run \(runs) marked abandoned in `runs`")
+                     + "; files it loaded completely are kept, the rest load now")
+    }
+}

@@ -1,0 +1,28 @@
+import KPIStore
+import KPIWorkspace
+
+/// `kpibridge state show|reset`: where each stream stands, and forgetting it.
+extension Pipeline {
+    /// Each stream's saved state, for `kpibridge state show`.
+    public func streamStates() throws(PipelineError) -> [StoredStreamState] {
+        try storeCall { try store.streamStates() }
+    }
+
+    /// Forgets a stream's state; its next pull starts from its `start:` again (records already loaded
+    /// are replaced, never counted twice).
+    public func resetStream(_ name: String) throws(PipelineError) -> Bool {
+        let stored = try storeCall { try store.streamStates() }
+        guard (workspace.config.streams ?? []).contains(where: { $0.stream == name }) || stored.contains(where: { $0.stream == name }) else {
+            let known = (workspace.config.streams ?? []).map(\.stream)
+            throw .usage("no stream `\(name)`" + (known.isEmpty ? "; kpibridge.yaml has no `streams:`" : "; streams: \(known.joined(separator: ", "))"))
+        }
+        let claim = try claim("state reset \(name)")
+        defer { withExtendedLifetime(claim.lease) {} }
+        return try storeCall { try store.deleteStreamState(name) }
+    }
+
+    /// Runs a store call, turning its error into a failure that names the store.
+    package func storeCall<T>(_ body: () throws -> T) throws(PipelineError) -> T {
+        do { return try body() } catch { throw .failed("store \(storeURL): \(error)") }
+    }
+}

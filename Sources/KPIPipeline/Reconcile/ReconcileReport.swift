@@ -1,0 +1,93 @@
+import Foundation
+import KPIFacts
+import KPISchema
+import KPIStore
+import KPIWorkspace
+
+/// `kpibridge reconcile`: one metric under two profiles for one period and scope, the delta, and the
+/// records behind it in plain words, read from `fact_reconciliation` and `reconciliation_detail`.
+public struct ReconcileReport: Sendable {
+    public struct Query: Sendable {
+        public var metric: String
+        public var pair: ProfilePair
+        public var period: Period
+        public var scopeType: ScopeType
+        public var scopeID: String
+
+        public init(metric: String, pair: ProfilePair, period: Period, scopeType: ScopeType = .company, scopeID: String = "all") {
+            self.metric = metric
+            self.pair = pair
+            self.period = period
+            self.scopeType = scopeType
+            self.scopeID = scopeID
+        }
+    }
+
+    public let query: Query
+
+    /// `company`, `platform:amazon` or `shop:amz-us`.
+    public static func scope(_ text: String) -> (ScopeType, String)? {
+        if text == "company" { return (.company, "all") }
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let type = ScopeType(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
+        return (type, parts[1])
+    }
+    /// The `fact_reconciliation` row, by column name.
+    public let summary: [String: TableValue]
+    /// The `reconciliation_detail` rows of the records in scope, in key order.
+    public let records: [[String: TableValue]]
+    /// False when the grain's records are not kept (see `detail_grains`).
+    public let detailKept: Bool
+
+    /// Reads the query's rows; a clear error when there is nothing to show, saying why.
+    public static func load(_ query: Query, store: any WarehouseStore, detailGrains: Set<Grain>) throws(PipelineError) -> ReconcileReport {
+        let q = query
+        var summary: [String: TableValue]?
+        var reversed = false
+        var records: [[String: TableValue]] = []
+        do {
+            try store.scan(.factReconciliation) { row in
+                let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.factReconciliation.columns, row))
+                guard r["grain"] == .text(q.period.grain.rawValue), r["period_start"] == .text(q.period.start.description),
+                      r["scope_type"] == .text(q.scopeType.rawValue), r["scope_id"] == .text(q.scopeID),
+                      r["metric"] == .text(q.metric) else { return }
+                if r["profile_a"] == .text(q.pair.a) && r["profile_b"] == .text(q.pair.b) { summary = r }
+                if r["profile_a"] == .text(q.pair.b) && r["profile_b"] == .text(q.pair.a) { reversed = true }
+            }
+            if summary != nil {
+                try store.scan(.reconciliationDetail) { row in
+                    let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.reconciliationDetail.columns, row))
+                    guard r["grain"] == .text(q.period.grain.rawValue), r["period_start"] == .text(q.period.start.description),
+                          r["metric"] == .text(q.metric), r["profile_a"] == .text(q.pair.a), r["profile_b"] == .text(q.pair.b)
+                    else { return }
+                    switch q.scopeType {
+                    case .platform: guard r["platform"] == .text(q.scopeID) else { return }
+                    case .shop: guard r["shop"] == .text(q.scopeID) else { return }
+                    default: break
+                    }
+                    records.append(r)
+                }
+            }
+        } catch {
+            throw .failed("store: \(error)")
+        }
+        guard let summary else {
+            if reversed {
+                throw .usage("the store reconciles \(q.pair.b) against \(q.pair.a); ask for --profiles \(q.pair.b),\(q.pair.a)")
+            }
+            guard MetricID(rawValue: q.metric) != nil else {
+                throw .usage("unknown metric `\(q.metric)`; metrics: \(MetricID.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            throw .failed("""
+                nothing to reconcile for \(q.metric), \(q.period.grain.rawValue) \(q.period.label), \(q.scopeType.rawValue) \(q.scopeID), \
+                \(q.pair.a) vs \(q.pair.b): neither profile has data there, the two agree on every concept the metric depends on, \
+                or the pair is not under `reconcile.pairs` in definitions.yaml (run `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`)
+                """)
+        }
+        return ReconcileReport(query: q, summary: summary, records: records, detailKept: detailGrains.contains(q.period.grain))
+    }
+
+    // MARK: rendering
+
+
+}

@@ -1,0 +1,228 @@
+import Foundation
+import KPIFacts
+import KPISchema
+import KPIScoring
+import KPIStore
+import KPIWorkspace
+import Logging
+
+/// Brings every fact table up to date with the store: metrics, reconciliation, scores, and the record
+/// of which definition versions produced them.
+///
+/// Only the periods that new or changed records fall in are recomputed (see ``RecomputeScope``); every
+/// period is when the store was never refreshed or its definitions, rates, roster or formulas changed
+/// (``RefreshBasis``). Either way the tables end up as a full recompute would leave them.
+///
+/// Closed periods (whose last day has passed in their zone) keep the definition version their stored
+/// facts were computed with, so editing `definitions.yaml` never silently rewrites a month people
+/// have already reported. `recompute` names the dates whose periods may change definition.
+package struct FactRefresh {
+    package let workspace: Workspace
+    package let store: any WarehouseStore
+    package let now: Instant
+    package let recompute: DateRange?
+    /// False for a schedule without the `score` stage: fact_score keeps its rows until a run that scores.
+    package var score = true
+    /// False to recompute every period (`--full-refresh`) rather than those new or changed records touch.
+    package var incremental = true
+
+    /// What the refresh wrote, for the run summary.
+    package struct Outcome {
+        package var facts = FactWriteResult()
+        package var factRows = 0
+        package var reconciliation = FactWriteResult()
+        package var reconciliationRows = 0
+        package var details = FactWriteResult()
+        package var detailRows = 0
+        package var diagnostics = MetricEngine.Diagnostics()
+        /// Records no roster entry owns, counted at company level only.
+        package var unattributed = Unattributed()
+        package var scoring: ScoreRefresh.Outcome?
+        /// Whether every period was recomputed, and why; or which were.
+        package var refresh = RefreshKind.full(reason: "")
+        /// Closed periods kept on an older version than the dated one: (profile, period, version).
+        package var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
+    }
+
+    package func run(runID: Int64, logger: Logger) throws -> Outcome {
+        let file = workspace.definitions
+        var definitions = file.definitions
+        let stored = try store.factPeriodVersions()
+        var outcome = Outcome()
+        let frozen = stored.filter(isFrozen)
+        try checkEditedInPlace(frozen)
+        for period in frozen {
+            guard definitions.dated(period.profile, on: period.periodStart)?.version != period.version else { continue }
+            guard definitions.profile(period.profile, version: period.version) != nil else {
+                let what = definitions.versions(of: period.profile).isEmpty
+                    ? "profile `\(period.profile)`, which \(workspace.definitionsName) no longer defines"
+                    : "profile `\(period.profile)` version \(period.version), which \(workspace.definitionsName) no longer lists"
+                throw PipelineError.failed("""
+                    fact_metric holds closed periods (e.g. \(period.grain.rawValue) \(period.periodStart)) computed with \(what); \
+                    restore it, or rewrite those periods with `kpibridge run --recompute \(range(of: frozen, profile: period.profile, version: period.version))`
+                    """)
+            }
+            definitions.pins[DefinitionSet.PeriodKey(profile: period.profile, grain: period.grain, start: period.periodStart)] = period.version
+            outcome.pinned.append((period.profile, period.grain, period.periodStart, period.periodEnd, period.version))
+        }
+
+        let roster = try ScoreRefresh.roster(store)
+        let basis = RefreshBasis(definitions: file, fx: workspace.fx, roster: roster)
+        let pending = try store.pendingRefresh()
+        let scope = incremental ? self.scope(pending, basis: basis) : nil
+        outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
+            ?? .full(reason: !incremental ? "asked for" : pending.basis == nil ? "first refresh of this store"
+                     : "definitions, exchange rates, roster or formulas changed since the last refresh")
+
+        let names = definitions.names.joined(separator: ", ")
+        let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
+        logger.info("computing metrics for \(names)\(pairs): \(outcome.refresh.summary)",
+                    metadata: ["event": "metrics"])
+        // fact_metric as this refresh leaves it, which scoring reads.
+        let current: [FactMetric]
+        if let scope, scope.isEmpty {
+            current = try store.factMetrics()
+        } else {
+            current = try recompute(scope, definitions: definitions, roster: roster, runID: runID, into: &outcome)
+        }
+        try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
+        if score {
+            if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring"]) }
+            outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
+                .run(facts: current, roster: roster, runID: runID)
+        }
+        let orphans = try store.orphanCounts()
+        outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
+        try store.completeRefresh(basis: basis.digest, asOf: now, runID: runID)
+        return outcome
+    }
+
+    /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
+    /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
+    private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], runID: Int64,
+                           into outcome: inout Outcome) throws -> [FactMetric] {
+        let file = workspace.definitions
+        let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
+                                  asOf: now)
+        var accumulator = engine.accumulator()
+        var pending = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
+                                 detailGrains: file.detailGrains)
+        let spool = try DetailSpool()
+        pending.spool = spool
+        // Reconciliation runs beside the metric pass, on the other core, fed the same records.
+        let reconciling = ReconcilerThread(pending)
+        do {
+            // The store selects the records dated in the scope's window; periods outside it are dropped below.
+            try store.forEachOrder(within: scope) { bundle in
+                try accumulator.add(bundle)
+                try reconciling.add(.order(bundle))
+            }
+            try store.forEachFlat(.ticket, within: scope) { record in
+                accumulator.add(ticket: record)
+                try reconciling.add(.ticket(record))
+            }
+            try store.forEachFlat(.inventorySnapshot, within: scope) { record in
+                accumulator.add(stock: record)
+                try reconciling.add(.stock(record))
+            }
+            try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
+            try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
+            try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
+        } catch {
+            _ = try? reconciling.finish()  // lets the worker thread end
+            throw error
+        }
+        let reconciler = try reconciling.finish()
+        outcome.unattributed = accumulator.unattributed
+
+        // Stored rows outside the scope stay; growth compares with them.
+        let kept = try scope.map { scope in
+            try store.factMetrics().filter { !scope.replaces($0.grain, $0.periodStart, metric: $0.metric) }
+        } ?? []
+        let facts = scope.map { accumulator.facts(in: $0, stored: kept) } ?? accumulator.facts()
+        outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
+        outcome.factRows = facts.count
+        var rows = reconciler.rows(facts: facts)
+        if let scope { rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) } }
+        // Detail rows stream from the spool into the store, those outside the scope skipped.
+        let spooled = try spool.rows()
+        var detailRows = 0
+        let details = DetailRows {
+            while let detail = try spooled.next() {
+                guard scope?.recomputes(detail.grain, detail.periodStart) ?? true else { continue }
+                detailRows += 1
+                return detail
+            }
+            return nil
+        }
+        (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, within: scope,
+                                                                                    runID: runID)
+        outcome.reconciliationRows = rows.count
+        outcome.detailRows = detailRows
+        return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
+    }
+
+    /// The periods to recompute, or nil when everything must be: the store has never been refreshed or
+    /// was refreshed from another basis. Besides the days of changed records, the days between the last
+    /// refresh's clock and now (tasks fell due) and the `--recompute` dates are recomputed.
+    private func scope(_ pending: PendingRefresh, basis: RefreshBasis) -> RecomputeScope? {
+        guard let stored = pending.basis, stored == basis.digest, let before = pending.asOf else { return nil }
+        var days = pending.days
+        let (first, last) = (min(before, now).utcDate, max(before, now).utcDate)
+        if first < last {
+            for offset in 0...first.days(until: last) { days.insert(first.adding(days: offset)) }
+        }
+        if let recompute {
+            for offset in 0...recompute.start.days(until: recompute.end) { days.insert(recompute.start.adding(days: offset)) }
+        }
+        return RecomputeScope(touching: days, growthMetrics: MetricAccumulator.growthMetrics)
+    }
+
+    /// A stored period that may not change definition this run: closed, and outside `recompute`.
+    private func isFrozen(_ period: StoredPeriodVersion) -> Bool {
+        let zone = Zone(period.timezone) ?? .utc
+        guard period.periodEnd < zone.date(of: now) else { return false }
+        if let recompute, period.periodStart <= recompute.end && period.periodEnd >= recompute.start { return false }
+        return true
+    }
+
+    /// The dates covered by `periods` of one profile version, as a `--recompute` argument.
+    private func range(of periods: [StoredPeriodVersion], profile: String, version: Int) -> String {
+        let mine = periods.filter { $0.profile == profile && $0.version == version }
+        let start = mine.map(\.periodStart).min()!, end = mine.map(\.periodEnd).max()!
+        return DateRange(start: start, end: end)!.description
+    }
+
+    /// Fails when a version that computed frozen periods now says something else under the same number.
+    private func checkEditedInPlace(_ frozen: [StoredPeriodVersion]) throws {
+        var recorded: [String: [String: DefinitionRow]] = [:]
+        for row in try store.recordedDefinitions() { recorded["\(row.profile)/v\(row.version)", default: [:]][row.concept] = row }
+        for version in workspace.definitions.definitions.allVersions {
+            guard let before = recorded[version.label] else { continue }
+            let changes = version.rows.compactMap { row -> String? in
+                guard let old = before[row.concept], old.variant != row.variant || old.detail != row.detail else { return nil }
+                return "\(row.concept): \(old.variant) → \(row.variant)"
+                    + (old.variant == row.variant ? " (\(old.detail ?? "") → \(row.detail ?? ""))" : "")
+            }
+            guard !changes.isEmpty, frozen.contains(where: { $0.profile == version.name && $0.version == version.version }) else { continue }
+            throw PipelineError.failed("""
+                \(workspace.definitionsName): profile `\(version.name)` version \(version.version) was changed in place \
+                (\(changes.joined(separator: "; "))), but closed periods were computed with it. Add version \
+                \(version.version + 1) with an `effective_from` date instead, or rewrite those periods with \
+                `kpibridge run --recompute \(range(of: frozen, profile: version.name, version: version.version))`
+                """)
+        }
+    }
+}
+
+extension DefinitionProfile {
+    /// This version as rows of the `definitions` table.
+    package var rows: [DefinitionRow] {
+        Concept.allCases.map { concept in
+            var detail: String?
+            if concept == .responseTime, case .businessHours(let calendar) = responseTime { detail = calendar.summary }
+            return DefinitionRow(profile: name, version: version, effectiveFrom: effectiveFrom, concept: concept.rawValue,
+                                 variant: variant(concept), detail: detail)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KPIFacts
+import KPISchema
+import KPIScoring
+import KPIStore
+import KPIWorkspace
+
+/// Scores every card from the metric facts and writes `fact_score`, `fact_pacing` and
+/// `provider_status`. Run by `run` after the facts, and by `score` from the stored facts.
+package struct ScoreRefresh {
+    package let workspace: Workspace
+    package let store: any WarehouseStore
+    package let now: Instant
+
+    package struct Outcome {
+        package var written = ScoreWriteResult()
+        package var scores: [ScoreFact] = []
+        package var pacing: [PacingFact] = []
+        package var providers: [ProviderStatusFact] = []
+        /// Roster people whose role has no scorecard.
+        package var unscored: [Employee] = []
+    }
+
+    /// The roster as stored (the latest row per employee).
+    package static func roster(_ store: any WarehouseStore) throws -> [Employee] {
+        var out: [Employee] = []
+        try store.forEachFlat(.roster) { if let e = Employee($0) { out.append(e) } }
+        return out
+    }
+
+    package func run(facts: [FactMetric], roster: [Employee], runID: Int64) throws -> Outcome? {
+        guard let file = workspace.scoring else { return nil }
+        var flat: [FlatRecord] = []
+        for kind in [FlatKind.manualRating, .violation] { try store.forEachFlat(kind) { flat.append($0) } }
+        let inputs = ScoringInputs(facts: facts, roster: roster, flat: flat)
+        let scorer = Scorer(policy: file.policy, inputs: inputs)
+        var outcome = Outcome()
+        outcome.scores = scorer.scoreAll()
+        outcome.unscored = scorer.unscored
+        let today = file.policy.zone.date(of: now)
+        outcome.pacing = Pacer(policy: file.policy).pace(outcome.scores, today: today)
+        if let providers = file.policy.providers {
+            outcome.providers = ProviderTiers(policy: providers, inputs: inputs).history(today: today)
+        }
+        outcome.written = try store.replaceScores(outcome.scores, pacing: outcome.pacing, providers: outcome.providers,
+                                                  runID: runID)
+        return outcome
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import KPIReport
+import KPISchema
+import KPIScoring
+import KPIStore
+import KPIWorkspace
+
+extension Pipeline {
+    /// Quarantined rows the report lists by name; the rest are counted and pointed to.
+    package static let reportQuarantineRows = 10
+
+    /// The manager's HTML report for `period` (see ``HTMLReport``).
+    public func report(period: Period, language: DisplayLanguage) throws(PipelineError) -> String {
+        HTMLReport.render(try reportInput(period: period, language: language))
+    }
+
+    /// Reads what the report shows from the store: company facts over the trend window, the
+    /// period's scores, reconciliation and its records, pacing of the period in progress, and freshness.
+    public func reportInput(period: Period, language: DisplayLanguage) throws(PipelineError) -> ReportInput {
+        let file = workspace.definitions
+        // Facts name profiles without versions; the header shows the version in force at the period's end.
+        let profiles = file.definitions.names.map { name in
+            let version = file.definitions.dated(name, on: period.end) ?? file.definitions.versions(of: name).first
+            let label = version?.label ?? name
+            return ReportInput.Profile(name: name, description: version?.description.map { "\(label) — \($0)" } ?? label)
+        }
+        var input = ReportInput(period: period, language: language, profiles: profiles,
+                                detailKept: file.detailGrains.contains(period.grain))
+        do {
+            let window = Set(input.trendPeriods.map(\.start))
+            let company = try store.factMetrics().filter { $0.scopeType == .company && $0.grain == period.grain }
+            input.metrics = company.filter { window.contains($0.periodStart) }
+            guard input.metrics.contains(where: { $0.periodStart == period.start }) else {
+                throw PipelineError.failed(Self.nothingToReport(period, company: company))
+            }
+            try readScores(period, into: &input)
+            try readReconciliation(period, into: &input)
+            input.freshness = try freshness()
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .failed("store \(storeURL): \(error)")
+        }
+        return input
+    }
+
+    private func readScores(_ period: Period, into input: inout ReportInput) throws {
+        try store.scan(.factScore) { values in
+            let row = StoredRow(.factScore, values)
+            guard row.grain() == period.grain, row.date("period_start") == period.start, let fact = ScoreFact(row) else { return }
+            input.scores.append(fact)
+        }
+        var pacing: [PacingFact] = []
+        try store.scan(.factPacing) { values in
+            if let fact = PacingFact(StoredRow(.factPacing, values)), fact.grain == period.grain { pacing.append(fact) }
+        }
+        // Only the latest period of the grain is in progress; older rows would be stale.
+        let latest = pacing.map(\.periodStart).max()
+        input.pacing = pacing.filter { $0.periodStart == latest }
+        for employee in try ScoreRefresh.roster(store) {
+            input.names[employee.id] = employee.name
+            if let team = employee.team { input.teams[employee.id] = team }
+        }
+        for fact in input.scores where input.names[fact.scopeID] == nil { input.names[fact.scopeID] = fact.name }
+    }
+
+    private func readReconciliation(_ period: Period, into input: inout ReportInput) throws {
+        try store.scan(.factReconciliation) { values in
+            let row = StoredRow(.factReconciliation, values)
+            guard row.grain() == period.grain, row.date("period_start") == period.start, row.scope() == .company,
+                  let fact = ReconciliationFact(row) else { return }
+            input.reconciliation.append(fact)
+        }
+        guard input.detailKept else { return }
+        try store.scan(.reconciliationDetail) { values in
+            let row = StoredRow(.reconciliationDetail, values)
+            guard row.grain() == period.grain, row.date("period_start") == period.start,
+                  let detail = ReconciliationDetail(row) else { return }
+            input.details.append(detail)
+        }
+    }
+
+    private func freshness() throws -> Freshness {
+        var freshness = Freshness()
+        try store.scan(.runs) { values in
+            if let run = RunRecord(StoredRow(.runs, values)), run.finishedAt != nil { freshness.lastRun = run }
+        }
+        var sources: [String: Freshness.Source] = [:]
+        try store.scan(.loadLedger) { values in
+            let row = StoredRow(.loadLedger, values)
+            let connector = row.string("connector")
+            var source = sources[connector] ?? Freshness.Source(connector: connector, files: 0, rowsLoaded: 0,
+                                                                 rowsQuarantined: 0, lastLoadedAt: "")
+            source.files += 1
+            source.rowsLoaded += row.int("rows_loaded") ?? 0
+            source.rowsQuarantined += row.int("rows_quarantined") ?? 0
+            source.lastLoadedAt = max(source.lastLoadedAt, row.string("loaded_at"))
+            sources[connector] = source
+        }
+        freshness.sources = sources.keys.sorted().map { sources[$0]! }
+        try store.scan(.quarantine) { values in
+            let row = StoredRow(.quarantine, values)
+            freshness.quarantinedTotal += 1
+            guard freshness.quarantined.count < Self.reportQuarantineRows, let id = row.int("id") else { return }
+            freshness.quarantined.append(Freshness.Quarantined(id: Int64(id), file: row.string("file"), line: row.int("line"),
+                                                               column: row.int("column_number"), reason: row.string("reason")))
+        }
+        return freshness
+    }
+
+    /// Why there is no report: an empty store, or which periods of the grain do have data.
+    private static func nothingToReport(_ period: Period, company: [FactMetric]) -> String {
+        let periods = Set(company.map { Period(grain: $0.grain, start: $0.periodStart, end: $0.periodEnd).label })
+        guard !periods.isEmpty else { return "fact_metric has no \(period.grain.rawValue) facts: run `kpibridge run` first" }
+        return "no \(period.grain.rawValue) \(period.label) facts in the store; \(period.grain.rawValue)s with data: "
+            + periods.sorted().joined(separator: ", ")
+    }
+}

@@ -1,0 +1,42 @@
+import KPISchema
+import KPIWorkspace
+
+/// `kpibridge run`: pull the workspace's streams, load every new inbox file and what the streams landed,
+/// refresh the fact tables, and save each stream's state once its files are in.
+package struct RunJob {
+    /// Periods overlapping these dates are recomputed with the definitions now in force, even when closed.
+    package var recompute: DateRange?
+    /// Recompute every period rather than only those new or changed records fall in.
+    package var fullRefresh = false
+
+    package init(recompute: DateRange? = nil, fullRefresh: Bool = false) {
+        self.recompute = recompute
+        self.fullRefresh = fullRefresh
+    }
+
+    /// Imports every new file in the inbox, then refreshes the fact tables: the periods new or changed
+    /// records fall in, or every period with `fullRefresh`. Periods overlapping `recompute` are
+    /// recomputed with the definition version now in force even when closed.
+    ///
+    /// The workspace's API streams are pulled first; what they land loads with the inbox, and each
+    /// stream's state advances only after that load has committed.
+    package func run(on pipeline: Pipeline) throws(PipelineError) -> RunReport {
+        let claim = try pipeline.claim("run")
+        defer { withExtendedLifetime(claim.lease) {} }
+        let pulls = try StreamPulls(pipeline: pipeline).pull()
+        var loader = Loader(pipeline: pipeline, command: "run", claim: claim)
+        loader.recompute = recompute
+        loader.fullRefresh = fullRefresh
+        loader.streams = pulls.map(\.outcome)
+        var report = try loader.load(try LoadPlanner(pipeline: pipeline).plan(try Inbox(workspace: pipeline.workspace).files() + StreamPulls(pipeline: pipeline).inputs(pulls)))
+        try StreamPulls(pipeline: pipeline).commit(pulls, report: &report)
+        return report
+    }
+}
+
+extension Pipeline {
+    /// Runs ``RunJob`` on this workspace and store.
+    public func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
+        try RunJob(recompute: recompute, fullRefresh: fullRefresh).run(on: self)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import KPISchema
+import KPIStore
+import KPIWorkspace
+
+/// `kpibridge status`: the run holding the store now, if any, and the latest runs from `runs`.
+public struct RunHistory: Sendable {
+    public var store: String
+    public var holder: RunHolder?
+    /// Newest first.
+    public var runs: [RunRecord]
+
+    /// Reads the lock holder and the last `limit` runs.
+    public static func load(_ pipeline: Pipeline, limit: Int) throws(PipelineError) -> RunHistory {
+        var runs: [RunRecord] = []
+        let holder: RunHolder?
+        do {
+            holder = try pipeline.store.runLockHolder()
+            try pipeline.store.scan(.runs) { values in
+                guard let run = RunRecord(StoredRow(.runs, values)) else { return }
+                runs.append(run)
+                if runs.count > limit { runs.removeFirst() }
+            }
+        } catch {
+            throw .failed("store \(pipeline.storeURL): \(error)")
+        }
+        return RunHistory(store: pipeline.storeURL.description, holder: holder, runs: runs.reversed())
+    }
+
+}

@@ -1,0 +1,16 @@
+import KPIPipeline
+
+extension Pipeline.PruneReport {
+    public var text: String {
+        let rows = [("runs", result.runs), ("load_ledger", result.ledger), ("quarantine", result.quarantine),
+                    ("fact_changes", result.factChanges)]
+        return (["kpibridge prune · run history before \(before)" + (dryRun ? " (dry run: nothing deleted)" : "")]
+                + rows.map { "  \($0.0.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String($0.1).leftPadded(to: 8))"
+                    + (dryRun ? " would go" : " deleted") }
+                + ["records and fact tables are kept; a file whose ledger entry is gone loads again if re-sent, and its "
+                   + "records replace themselves by key (nothing counts twice)"]).joined(separator: "\n")
+    }
+}
+private extension String {
+    package func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

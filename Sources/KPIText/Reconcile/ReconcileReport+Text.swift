@@ -1,0 +1,82 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import KPIStore
+
+extension ReconcileReport {
+    private static func text(_ value: TableValue?) -> String { CellText.plain(value) }
+
+    private func words(_ language: DisplayLanguage?) -> ReconcileWords { ReconcileWords(language ?? .en) }
+
+    /// Both values, the delta, the concepts that differ and each record behind the difference.
+    public func text(language: DisplayLanguage? = nil) -> String {
+        let w = words(language)
+        let money = !Self.text(summary["currency"]).isEmpty
+        let s = { (column: String) -> String in
+            let text = Self.text(summary[column])
+            guard money, ["value_a", "value_b", "value_b_in_a", "delta"].contains(column), let value = Decimal(plain: text) else { return text }
+            return value.fixed(2)
+        }
+        let a = query.pair.a, b = query.pair.b
+        let unitSuffix = s("currency").isEmpty ? "" : " " + s("currency")
+        let metricName = language.map { "\(DisplayNames.metric(query.metric, $0)) (\(query.metric))" } ?? query.metric
+        let definition = { (text: String) in language.map { DisplayNames.definition(text, $0) } ?? text }
+        var lines = ["\(metricName) · \(query.period.grain.rawValue) \(query.period.label) · \(query.scopeType.rawValue) \(query.scopeID)"]
+        let valueA = s("value_a").isEmpty ? w.noData : s("value_a") + unitSuffix
+        var valueB = s("value_b").isEmpty ? w.noData : s("value_b")
+        if !s("value_b").isEmpty, s("value_b") != s("value_b_in_a") || !s("currency").isEmpty {
+            if let fact = currencyOfB, fact != s("currency") {
+                valueB += " \(fact) = \(s("value_b_in_a"))\(unitSuffix)"
+            } else {
+                valueB += unitSuffix
+            }
+        }
+        let width = max(valueA.count, valueB.count)
+        lines.append("  \(a)  \(valueA.padding(toLength: width, withPad: " ", startingAt: 0))  \(definition(s("definition_a")))")
+        lines.append("  \(b)  \(valueB.padding(toLength: width, withPad: " ", startingAt: 0))  \(definition(s("definition_b")))")
+        lines.append("  \(w.delta) (\(b) − \(a)): " + (s("delta").isEmpty ? w.noData : s("delta") + unitSuffix))
+        let concepts = s("differing_concepts").split(separator: ",").map { c in language.map { DisplayNames.concept(String(c), $0) } ?? String(c) }
+        lines.append("  \(w.differOn): " + concepts.joined(separator: ", "))
+        lines.append("  " + w.counts(a, b, s("records_only_a"), s("records_only_b"), s("records_differing")))
+        guard detailKept else {
+            lines.append("")
+            lines.append(w.notKept(query.period.grain.rawValue))
+            return lines.joined(separator: "\n")
+        }
+        lines.append("")
+        lines.append(records.isEmpty ? w.noRecords : "\(w.records) (\(records.count)):")
+        for r in records {
+            let side = Self.text(r["in_a"]) == "1" ? (Self.text(r["in_b"]) == "1" ? w.both : w.only(a)) : w.only(b)
+            let reasons = Self.text(r["reasons"]).split(separator: ",").map { code in
+                language.map { DisplayNames.reason(String(code), $0) } ?? String(code)
+            }.joined(separator: ", ")
+            lines.append("  \(side)  \(Self.text(r["explanation"]))")
+            lines.append("      [\(reasons)] \(Self.text(r["source_file"])):\(Self.text(r["source_line"]))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// B's own currency, read from its definition text (`currency=USD`).
+    private var currencyOfB: String? {
+        DefinitionProfile.variant(of: .currency, in: Self.text(summary["definition_b"]))
+    }
+
+    /// The same records as a CSV table (formula injection neutralised), headers per `language`.
+    public func csv(language: DisplayLanguage? = nil) -> String {
+        let columns = ["metric", "grain", "period_start", "scope_type", "scope_id", "profile_a", "value_a", "profile_b",
+                       "value_b", "value_b_in_a", "delta", "record_kind", "record_id", "in_a", "in_b", "reasons",
+                       "explanation", "source_file", "source_line"]
+        let header = columns.map { column in language.map { DisplayNames.column(column, $0) } ?? column }
+        var out = header.map { CellText.csv(.text($0)) }.joined(separator: ",") + "\r\n"
+        for record in records.isEmpty ? [[:]] : records {
+            let row: [TableValue] = columns.map { column in
+                let value = record[column] ?? summary[column] ?? (column == "scope_type" ? .text(query.scopeType.rawValue)
+                                                                   : column == "scope_id" ? .text(query.scopeID) : .null)
+                guard let language, column == "metric" || column == "reasons" else { return value }
+                return TableExporter.translate(value, column: column, language)
+            }
+            out += row.map(CellText.csv).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+}

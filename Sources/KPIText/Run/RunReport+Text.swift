@@ -1,0 +1,140 @@
+import KPIFacts
+import KPIPipeline
+import KPISchema
+import KPIScoring
+import KPIStore
+
+extension RunReport {
+    private static func counts(_ r: FactWriteResult) -> String {
+        "\(r.inserted) new, \(r.updated) changed, \(r.deleted) removed, \(r.unchanged) unchanged"
+    }
+
+    /// Which fact rows a `--recompute` changed, and which closed periods kept an older definition.
+    private func changeLines(_ refresh: FactRefresh.Outcome) -> [String] {
+        var lines: [String] = []
+        if let recompute {
+            let changes = refresh.facts.changes
+            lines.append("recompute \(recompute): \(changes.count) fact row\(changes.count == 1 ? "" : "s") changed or removed"
+                         + (changes.isEmpty ? "" : "; all in `kpibridge export --table fact_changes`"))
+            // Longest grains first (quarters, then months): the rows people report on, before the weeks and days under them.
+            let rank = { (c: FactChange) in -(Grain(rawValue: c.key[0]).flatMap { Grain.allCases.firstIndex(of: $0) } ?? 0) }
+            let shown = changes.sorted { (rank($0), $0.key.joined(separator: " ")) < (rank($1), $1.key.joined(separator: " ")) }
+            for change in shown.prefix(Self.changesShown) {
+                let key = change.key.joined(separator: " ")
+                let values = "\(change.oldValue ?? "–") → \(change.newValue ?? "removed")"
+                let definitions = change.oldDefinition == change.newDefinition || change.newDefinition == nil
+                    ? "" : " (\(change.oldDefinition ?? "") ⇒ \(change.newDefinition ?? ""))"
+                lines.append("  \(key): \(values)\(definitions)")
+            }
+            if changes.count > Self.changesShown { lines.append("  … and \(changes.count - Self.changesShown) more") }
+        }
+        if let first = refresh.pinned.first {
+            let start = refresh.pinned.map(\.start).min()!, end = refresh.pinned.map(\.end).max()!
+            lines.append("note: \(refresh.pinned.count) closed periods keep the definition version they were computed with "
+                         + "(e.g. \(first.profile)/v\(first.version) for \(first.grain.rawValue) \(first.start)); "
+                         + "`kpibridge run --recompute \(DateRange(start: start, end: end)!)` rewrites them")
+        }
+        return lines
+    }
+
+    /// Cards, grades, vetoes, pacing alerts and provider moves, in a few lines.
+    package static func scoringLines(_ s: ScoreRefresh.Outcome) -> [String] {
+        let totals = s.scores.filter { $0.line == "total" }
+        var grades: [String: Int] = [:]
+        for row in totals { grades[row.grade, default: 0] += 1 }
+        var lines = ["scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores))); grades "
+                     + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+        for row in totals where row.veto != nil {
+            lines.append("  VETO  \(row.scopeID) \(row.name) \(row.grain.rawValue) \(Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label): \(row.veto!)")
+        }
+        let alerts = s.pacing.filter { $0.status != .onTrack }
+        if !s.pacing.isEmpty {
+            lines.append("pacing: \(s.pacing.count) lines as of \(s.pacing[0].asOf), \(alerts.filter { $0.status == .behind }.count) behind, "
+                         + "\(alerts.filter { $0.status == .atRisk }.count) at risk (fact_pacing)")
+        }
+        for move in s.providers where move.isTransition {
+            lines.append("  provider \(move.provider) \(Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label): "
+                         + "\(move.before.rawValue) → \(move.after.rawValue)" + (move.failing.isEmpty ? "" : " (\(move.failing))"))
+        }
+        if !s.unscored.isEmpty {
+            lines.append("note: not scored (no scorecard for their role): "
+                         + s.unscored.map { "\($0.id) \($0.name) (\($0.role))" }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    /// Records counted at company level only because no roster entry owns them.
+    package static func unattributedLine(_ u: Unattributed) -> String {
+        var parts = u.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        if let orders = parts.firstIndex(where: { $0.hasSuffix(" orders") }), !u.ordersByShop.isEmpty {
+            parts[orders] += " (" + u.ordersByShop.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        return "unattributed (company level only; no roster owner): " + parts.joined(separator: ", ")
+    }
+
+    /// How many changed rows the summary lists before pointing at `fact_changes`.
+    package static let changesShown = 20
+
+    /// A few plain lines: each file, then the totals and where the results are.
+    public var text: String {
+        var lines = ["kpibridge \(command) · run #\(runID) · store \(store)"]
+        if let lockNote { lines.append("note: \(lockNote)") }
+        lines += streams.map(\.line)
+        for file in files {
+            switch file.status {
+            case .loaded(let s):
+                var detail = "\(s.rowsLoaded) rows loaded"
+                if s.rowsQuarantined > 0 { detail += ", \(s.rowsQuarantined) quarantined" }
+                if s.rowsSkipped > 0 { detail += ", \(s.rowsSkipped) skipped as non-data" }
+                let routing = file.routing.map { ", \($0)" } ?? ""
+                lines.append("  loaded   \(file.file) [\(file.connector)\(routing)] \(detail)")
+                if !file.unknownColumns.isEmpty {
+                    lines.append("           new columns the connector does not know: " + file.unknownColumns.map { "`\($0)`" }.joined(separator: ", "))
+                }
+            case .skipped(let reason):
+                lines.append("  skipped  \(file.file) (\(reason))")
+            case .failed(let reason):
+                lines.append("  FAILED   " + reason.replacingOccurrences(of: "\n", with: "\n           "))
+            }
+        }
+        lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
+                     + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
+        if let refresh {
+            var nothingRecomputed = false
+            switch refresh.refresh {
+            case .full(let reason):
+                lines.append("facts: \(factRows) rows in fact_metric (\(Self.counts(refresh.facts))); all periods recomputed: \(reason)")
+            case .incremental(let scope, _, _) where scope.isEmpty:
+                nothingRecomputed = true
+                lines.append("facts: \(refresh.refresh.summary); fact tables unchanged")
+            case .incremental:
+                lines.append("facts: \(refresh.refresh.summary); \(factRows) rows in those periods of fact_metric "
+                             + "(\(Self.counts(refresh.facts)))")
+            }
+            if !nothingRecomputed {
+                lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
+                             + "\(detailRows) differing records in reconciliation_detail")
+            }
+            lines += changeLines(refresh)
+            if let scoring = refresh.scoring { lines += Self.scoringLines(scoring) }
+            if !refresh.unattributed.isEmpty {
+                var line = Self.unattributedLine(refresh.unattributed)
+                if case .incremental = refresh.refresh { line += " (among the records read to recompute those periods)" }
+                lines.append(line)
+            }
+        }
+        if diagnostics.orphanEvents + diagnostics.orphanRefunds > 0 {
+            lines.append("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; they count once their orders arrive")
+        }
+        if filesFailed > 0 {
+            lines.append("\(filesFailed) file\(filesFailed == 1 ? "" : "s") failed and \(filesFailed == 1 ? "was" : "were") not loaded; fix or remove \(filesFailed == 1 ? "it" : "them") and run again (exit code 1)")
+        }
+        if streamsFailed > 0 {
+            lines.append("\(streamsFailed) stream\(streamsFailed == 1 ? "" : "s") failed; \(streamsFailed == 1 ? "its" : "their") state was not advanced, so the next run asks for the same data again (exit code 1)")
+        }
+        if rowsQuarantined > 0 {
+            lines.append("quarantined rows: kpibridge export --table quarantine --format csv")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KPIWorkspace
+
+/// Writes the crontab lines or systemd units that run each schedule with absolute paths, so they
+/// can be pasted as they are.
+public struct SchedulePrinter: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case crontab, systemd
+    }
+
+    /// The `kpibridge` binary to run.
+    public var executable: String
+    public var workspace: String
+    public var schedules: String
+
+    public init(executable: String, workspace: String, schedules: String) {
+        self.executable = executable
+        self.workspace = workspace
+        self.schedules = schedules
+    }
+
+    /// The command a schedule runs, as argument words (quoted per format by the caller).
+    package func arguments(_ schedule: Schedule) -> [String] {
+        [executable, "run", "--workspace", workspace, "--schedules", schedules, "--schedule", schedule.name]
+    }
+
+    public func text(_ schedules: [Schedule], format: Format) -> String {
+        switch format {
+        case .crontab: crontab(schedules)
+        case .systemd: systemd(schedules)
+        }
+    }
+
+    /// One block per schedule: a comment, `CRON_TZ` for its zone, and the line. Output goes to
+    /// `logs/NAME.log` in the workspace; exit code 3 (another run holds the store) is expected when
+    /// schedules overlap and needs no alert.
+    package func crontab(_ schedules: [Schedule]) -> String {
+        var lines = ["# kpibridge schedules for \(workspace) (install with `crontab -e` or into /etc/cron.d without the user field).",
+                     "# CRON_TZ needs a cron that reads it (cronie); with Debian's cron run the host in the schedules' zone,",
+                     "# or use `kpibridge schedule print --format systemd`.",
+                     "SHELL=/bin/bash"]
+        for schedule in schedules {
+            lines.append("")
+            lines.append("# \(schedule.name)" + (schedule.description.map { " — \($0)" } ?? ""))
+            lines.append("CRON_TZ=\(schedule.zone.identifier)")
+            let command = "cd \(Self.shell(workspace)) && mkdir -p logs && "
+                + arguments(schedule).map(Self.shell).joined(separator: " ") + " >> logs/\(schedule.name).log 2>&1"
+            // In a crontab line an unescaped % ends the command.
+            lines.append("\(schedule.cron.description) " + command.replacingOccurrences(of: "%", with: "\\%"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A `.service` and a `.timer` per schedule, each preceded by the path it belongs at.
+    package func systemd(_ schedules: [Schedule]) -> String {
+        var blocks: [String] = []
+        for schedule in schedules {
+            let unit = "kpibridge-\(schedule.name)"
+            let about = "kpibridge \(schedule.name)" + (schedule.description.map { ": \($0)" } ?? "")
+            blocks.append("""
+                # /etc/systemd/system/\(unit).service
+                [Unit]
+                Description=\(Self.unit(about))
+
+                [Service]
+                Type=oneshot
+                WorkingDirectory=\(Self.unit(workspace))
+                ExecStart=\(arguments(schedule).map(Self.systemdWord).joined(separator: " "))
+                # 3: another run held the store; the next run catches up.
+                SuccessExitStatus=3
+                """)
+            blocks.append("""
+                # /etc/systemd/system/\(unit).timer
+                [Unit]
+                Description=\(Self.unit(about))
+
+                [Timer]
+                OnCalendar=\(schedule.cron.onCalendar(zone: schedule.zone.identifier))
+                Persistent=true
+
+                [Install]
+                WantedBy=timers.target
+                """)
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A word for bash: single-quoted unless it is plainly safe.
+    package static func shell(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-=:+,".contains($0)) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Unit-file text: `%` starts a specifier there.
+    package static func unit(_ text: String) -> String { text.replacingOccurrences(of: "%", with: "%%") }
+
+    /// An `ExecStart=` word: double-quoted when it holds a space or quote.
+    package static func systemdWord(_ word: String) -> String {
+        let text = unit(word)
+        guard text.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import KPIWorkspace
+
+extension ScoreReport {
+    /// One line per card: who, scorecard, total, grade, veto.
+    public var summary: String {
+        var lines = ["\(period.grain.rawValue) \(period.label) scorecards"]
+        for row in rows where row["line"] == .text("total") {
+            let veto = row["veto"].map { $0 == .null ? "" : "  veto: \(Self.text($0))" } ?? ""
+            lines.append("  \(Self.text(row["scope_id"]).padding(toLength: 5, withPad: " ", startingAt: 0)) "
+                         + "\(Self.text(row["name"]))  \(Self.text(row["scorecard"]))  total \(Self.text(row["total"]))  "
+                         + "grade \(Self.text(row["grade"]))\(veto)")
+        }
+        lines.append("details: kpibridge explain --employee ID --period \(period.label)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every line of one card: actual with its definition and record count, target and why,
+    /// achievement, weight, points; then total, grade and any veto with its source record.
+    public func explain(_ id: String) throws(PipelineError) -> String {
+        let mine = rows.filter { $0["scope_id"] == .text(id) }
+        guard let total = mine.first(where: { $0["line"] == .text("total") }) else {
+            let known = Set(rows.map { Self.text($0["scope_id"]) }).sorted().joined(separator: ", ")
+            throw .failed("no \(period.label) scorecard for `\(id)`; scored: \(known)")
+        }
+        var lines = ["\(Self.text(total["name"])) (\(id)) · \(Self.text(total["role"])) · scorecard \(Self.text(total["scorecard"])) · "
+                     + "\(period.grain.rawValue) \(period.label) (\(period.start)…\(period.end))"]
+        if total["target_basis"] != .null { lines.append("  \(Self.text(total["target_basis"]))") }
+        for row in mine where row["line"] != .text("total") {
+            lines.append("")
+            lines.append("  \(Self.text(row["line"]))  weight \(Self.text(row["weight"]))"
+                         + (row["effective_weight"] == row["weight"] ? "" : " → \(Self.text(row["effective_weight"]))"))
+            if row["actual"] == .null {
+                lines.append("    actual      none (no data in the period)")
+            } else {
+                let count = row["record_count"].map { $0 == .null ? "" : ", \(Self.text($0)) record" + ($0 == .integer(1) ? "" : "s") } ?? ""
+                lines.append("    actual      \(Self.text(row["actual"]))\(count)")
+            }
+            if row["definition"] != .null { lines.append("    definition  \(Self.text(row["definition"]))") }
+            if row["target"] != .null || row["target_basis"] != .null {
+                lines.append("    target      \(Self.text(row["target"]))" + (row["target_basis"] == .null ? "" : " (\(Self.text(row["target_basis"])))"))
+            }
+            if row["achievement"] != .null { lines.append("    achievement \(Self.text(row["achievement"]))") }
+            lines.append("    points      \(Self.text(row["points"]))")
+            if row["note"] != .null { lines.append("    note        \(Self.text(row["note"]))") }
+        }
+        lines.append("")
+        lines.append("  total \(Self.text(total["total"])) · grade \(Self.text(total["grade"]))")
+        if total["veto"] != .null { lines.append("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0") }
+        return lines.joined(separator: "\n")
+    }
+}
