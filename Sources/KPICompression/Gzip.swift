@@ -2,14 +2,14 @@ import Foundation
 import KPISchema
 
 /// Gzip documents (Amazon report documents with `compressionAlgorithm: GZIP`).
-public enum Gzip {
+package enum Gzip {
     /// A gzip member's first two bytes.
-    public static func isCompressed(_ data: Data) -> Bool {
+    package static func isCompressed(_ data: Data) -> Bool {
         data.count >= 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B
     }
 
     /// The decompressed bytes of one gzip member; `name` is the document in the error message.
-    public static func decompress(_ data: Data, name: String, limit: Int = 2 << 30) throws(FileFormatError) -> Data {
+    package static func decompress(_ data: Data, name: String, limit: Int = 2 << 30) throws(FileFormatError) -> Data {
         do {
             return try Inflater.inflated(data, framing: .gzip, limit: limit)
         } catch {

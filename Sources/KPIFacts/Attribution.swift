@@ -5,12 +5,12 @@ import KPISchema
 ///
 /// The roster is read as it stands today (ownership history is not kept). A record nobody owns
 /// still counts at company level, and ``Unattributed`` lists it for the run summary.
-public struct Attribution: Sendable {
-    public let employees: [Employee]
+package struct Attribution: Sendable {
+    package let employees: [Employee]
     private let byIDOrName: [String: Int]
     private let byGroup: [String: [Int]]
 
-    public init(employees: [Employee]) {
+    package init(employees: [Employee]) {
         self.employees = employees
         var people: [String: Int] = [:]
         var groups: [String: [Int]] = [:]
@@ -23,30 +23,30 @@ public struct Attribution: Sendable {
         byGroup = groups
     }
 
-    public static let none = Attribution(employees: [])
+    package static let none = Attribution(employees: [])
 
-    public var isEmpty: Bool { employees.isEmpty }
+    package var isEmpty: Bool { employees.isEmpty }
 
     /// The person an agent, assignee or handler field names, by employee id or by name.
-    public func person(_ idOrName: String?) -> Int? {
+    package func person(_ idOrName: String?) -> Int? {
         guard let idOrName, !idOrName.isEmpty else { return nil }
         return byIDOrName[idOrName]
     }
 
     /// People owning a shop's SKU (see ``Employee/owns(shop:sku:)``).
-    public func owners(shop: String, sku: String?) -> [Int] {
+    package func owners(shop: String, sku: String?) -> [Int] {
         employees.indices.filter { employees[$0].owns(shop: shop, sku: sku) }
     }
 
     /// People a ticket belongs to: its agent, and whoever owns its group.
-    public func ticketOwners(agent: String?, group: String?) -> [Int] {
+    package func ticketOwners(agent: String?, group: String?) -> [Int] {
         var out = person(agent).map { [$0] } ?? []
         for index in group.flatMap({ byGroup[$0] }) ?? [] where !out.contains(index) { out.append(index) }
         return out
     }
 
     /// The employee, team and provider scopes of a set of people, each once.
-    public func scopes(of people: [Int]) -> [(ScopeType, String)] {
+    package func scopes(of people: [Int]) -> [(ScopeType, String)] {
         var out: [(ScopeType, String)] = []
         var seen: Set<String> = []
         func add(_ type: ScopeType, _ id: String) {
@@ -66,7 +66,7 @@ public struct Attribution: Sendable {
     }
 
     /// The roster role that marks a row as a service provider rather than a person.
-    public static let providerRole = "provider"
+    package static let providerRole = "provider"
 
     /// Splits an order among its owners: each distinct set of owned lines, with the scopes that own
     /// exactly those lines. Refunds and fulfillment events follow the order.
@@ -101,15 +101,15 @@ public struct Attribution: Sendable {
 }
 
 /// Records no roster entry owns, by kind (and by shop for sales), for the run summary.
-public struct Unattributed: Sendable, Hashable {
+package struct Unattributed: Sendable, Hashable {
     /// kind → count; kinds are `orders`, `tickets`, `tasks`, `reviews`, `traffic`.
-    public var counts: [String: Int] = [:]
+    package var counts: [String: Int] = [:]
     /// Orders owned by nobody, per shop.
-    public var ordersByShop: [String: Int] = [:]
+    package var ordersByShop: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var isEmpty: Bool { counts.isEmpty }
+    package var isEmpty: Bool { counts.isEmpty }
 
     mutating func add(_ kind: String, shop: String? = nil) {
         counts[kind, default: 0] += 1

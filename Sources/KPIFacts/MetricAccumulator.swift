@@ -6,7 +6,7 @@ import KPISchema
 /// Memory is proportional to the number of fact cells (periods × scopes × versions), not to the
 /// number of records, so the metric pass stays flat however large the store grows. A record adds to
 /// a period only under the version the ``DefinitionSet`` picks for that period.
-public struct MetricAccumulator {
+package struct MetricAccumulator {
     private let engine: MetricEngine
     private let versions: [DefinitionProfile]
     private var cells: [[CellKey: PeriodTotals]]
@@ -24,10 +24,10 @@ public struct MetricAccumulator {
     }
 
     /// Records no roster entry owns (counted at company level only).
-    public private(set) var unattributed = Unattributed()
+    package private(set) var unattributed = Unattributed()
 
     /// Adds one order under every profile version, to its shop's scopes and its owners'.
-    public mutating func add(_ bundle: OrderBundle) throws(FXError) {
+    package mutating func add(_ bundle: OrderBundle) throws(FXError) {
         let scopes = [(ScopeType.company, "all"), (.platform, bundle.order.key.platform), (.shop, bundle.order.shop)]
         let parts = engine.attribution.split(bundle)
         if parts.isEmpty && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
@@ -50,7 +50,7 @@ public struct MetricAccumulator {
 
     /// Adds one help-desk ticket: response time, SLA and satisfaction, for the company, its agent
     /// and its group's owners.
-    public mutating func add(ticket record: FlatRecord) {
+    package mutating func add(ticket record: FlatRecord) {
         let scopes = scopes(owners: engine.attribution.ticketOwners(agent: record["agent"]?.storageText,
                                                                      group: record["group_name"]?.storageText),
                             kind: "tickets")
@@ -74,7 +74,7 @@ public struct MetricAccumulator {
     }
 
     /// Adds one inventory snapshot row (company scope).
-    public mutating func add(stock record: FlatRecord) {
+    package mutating func add(stock record: FlatRecord) {
         for index in versions.indices {
             guard let view = StockView(record, profile: versions[index]), let stockout = view.isStockout else { continue }
             Self.update(on: view.date, profile: versions[index], scopes: [(.company, "all")], engine: engine,
@@ -87,7 +87,7 @@ public struct MetricAccumulator {
 
     /// Adds one traffic row to every period that contains its whole date range (a month's Business
     /// Report counts in its month and quarter, not in any day or week).
-    public mutating func add(traffic record: FlatRecord) {
+    package mutating func add(traffic record: FlatRecord) {
         guard case .date(let first)? = record["period_start"], case .date(let last)? = record["period_end"],
               case .integer(let sessions)? = record["sessions"] else { return }
         let shop = record["shop"]?.storageText ?? ""
@@ -110,7 +110,7 @@ public struct MetricAccumulator {
 
     /// Adds one task to the period of its due day: on time when delivered by the due time. A task
     /// not yet delivered counts (as late) only once its due time has passed `engine.asOf`.
-    public mutating func add(task record: FlatRecord) {
+    package mutating func add(task record: FlatRecord) {
         guard case .timestamp(let due)? = record["due_at"] else { return }
         var delivered: Instant?
         if case .timestamp(let at)? = record["delivered_at"] { delivered = at.instant }
@@ -127,7 +127,7 @@ public struct MetricAccumulator {
     }
 
     /// Adds one review: a handled 1–2★ review counts its hours from written to handled.
-    public mutating func add(review record: FlatRecord) {
+    package mutating func add(review record: FlatRecord) {
         guard case .integer(let rating)? = record["rating"], rating <= 2,
               case .timestamp(let created)? = record["created_at"] else { return }
         let handler = engine.attribution.person(record["handler"]?.storageText)
@@ -192,7 +192,7 @@ public struct MetricAccumulator {
     }
 
     /// The fact rows, sorted by primary key.
-    public func facts() -> [FactMetric] {
+    package func facts() -> [FactMetric] {
         var out = baseFacts()
         out += Self.growth(of: out)
         out.sort { $0.key < $1.key }
@@ -205,7 +205,7 @@ public struct MetricAccumulator {
     ///
     /// Fed only the records dated in the scope's window, periods outside the scope hold partial sums,
     /// which is why they are dropped here.
-    public func facts(in scope: RecomputeScope, stored kept: [FactMetric]) -> [FactMetric] {
+    package func facts(in scope: RecomputeScope, stored kept: [FactMetric]) -> [FactMetric] {
         var out = baseFacts().filter { scope.recomputes($0.grain, $0.periodStart) }
         out += Self.growth(of: out + kept).filter { fact in
             scope.replaces(fact.grain, fact.periodStart, metric: fact.metric)
@@ -217,7 +217,7 @@ public struct MetricAccumulator {
     /// The metrics growth rows are computed from.
     static let growthBases: Set<String> = [MetricID.gmv.rawValue, MetricID.sessions.rawValue]
     /// The metrics derived from a period and the one before it.
-    public static let growthMetrics: Set<String> = [MetricID.gmvGrowth.rawValue, MetricID.trafficGrowth.rawValue]
+    package static let growthMetrics: Set<String> = [MetricID.gmvGrowth.rawValue, MetricID.trafficGrowth.rawValue]
 
     /// Every cell's catalog metrics, unsorted and without growth rows.
     private func baseFacts() -> [FactMetric] {

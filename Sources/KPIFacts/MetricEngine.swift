@@ -6,20 +6,20 @@ import KPISchema
 /// Pure: the same records, definitions and rates always give the same rows in the same order, which
 /// is what makes re-exports byte-identical. Formulas follow DOMAIN.md's metric catalog; which
 /// version of a profile computes a period is the ``DefinitionSet``'s choice.
-public struct MetricEngine: Sendable {
-    public var definitions: DefinitionSet
-    public var fx: FXTable
-    public var grains: [Grain]
+package struct MetricEngine: Sendable {
+    package var definitions: DefinitionSet
+    package var fx: FXTable
+    package var grains: [Grain]
     /// Who owns what: adds employee, team and provider scopes.
-    public var attribution: Attribution
+    package var attribution: Attribution
     /// The moment the run treats as now: undelivered tasks not yet due are left out until then.
-    public var asOf: Instant?
+    package var asOf: Instant?
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once.
-    public static let formulaVersion = 1
+    package static let formulaVersion = 1
 
-    public init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
+    package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil) {
         self.definitions = definitions
         self.fx = fx
@@ -29,30 +29,30 @@ public struct MetricEngine: Sendable {
     }
 
     /// One version per profile, each applying to every period.
-    public init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases,
+    package init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil) {
         self.init(definitions: DefinitionSet(profiles), fx: fx, grains: grains, attribution: attribution, asOf: asOf)
     }
 
     /// What a computation produced besides facts: records that could not be attributed.
-    public struct Diagnostics: Sendable, Hashable {
+    package struct Diagnostics: Sendable, Hashable {
         /// Fulfillment events and refunds whose order is not in the store (no shop, no payment time).
-        public var orphanEvents = 0
-        public var orphanRefunds = 0
+        package var orphanEvents = 0
+        package var orphanRefunds = 0
 
-        public init(orphanEvents: Int = 0, orphanRefunds: Int = 0) {
+        package init(orphanEvents: Int = 0, orphanRefunds: Int = 0) {
             self.orphanEvents = orphanEvents
             self.orphanRefunds = orphanRefunds
         }
     }
 
     /// An empty accumulator to stream records into.
-    public func accumulator() -> MetricAccumulator {
+    package func accumulator() -> MetricAccumulator {
         MetricAccumulator(engine: self)
     }
 
     /// All facts of an in-memory record set.
-    public func facts(from records: RecordSet) throws(FXError) -> (facts: [FactMetric], diagnostics: Diagnostics) {
+    package func facts(from records: RecordSet) throws(FXError) -> (facts: [FactMetric], diagnostics: Diagnostics) {
         let index = OrderIndex(records)
         var accumulator = accumulator()
         for bundle in index.bundles { try accumulator.add(bundle) }

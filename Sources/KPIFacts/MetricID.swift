@@ -1,7 +1,7 @@
 import KPISchema
 
 /// The metrics kpibridge computes, as named in DOMAIN.md's catalog.
-public enum MetricID: String, Sendable, CaseIterable, Comparable {
+package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case gmv, orders, aov, units
     case shippedOrders = "shipped_orders"
     case fulfillmentHours = "fulfillment_hours"
@@ -20,7 +20,7 @@ public enum MetricID: String, Sendable, CaseIterable, Comparable {
     case negativeReviewHandleHours = "negative_review_handle_hours"
 
     /// `currency`, `count`, `ratio` or `hours`.
-    public var unit: String {
+    package var unit: String {
         switch self {
         case .gmv, .aov: "currency"
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
@@ -31,13 +31,13 @@ public enum MetricID: String, Sendable, CaseIterable, Comparable {
     }
 
     /// True when a lower value is better.
-    public var lowerIsBetter: Bool {
+    package var lowerIsBetter: Bool {
         [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours].contains(self)
     }
 
     /// Definition concepts the value depends on; they are written into the fact's `definition`, and
     /// two profiles are reconciled on a metric only when they differ on one of them.
-    public var concepts: [Concept] {
+    package var concepts: [Concept] {
         switch self {
         case .gmv, .aov: [.timezone, .sales, .tax, .shipping, .currency]
         case .orders, .units, .refundRate: [.timezone]
@@ -55,7 +55,7 @@ public enum MetricID: String, Sendable, CaseIterable, Comparable {
 
     /// True for totals that grow through a period (a mid-period value projects by elapsed share);
     /// false for rates and means, whose value so far is already the projection.
-    public var isAdditive: Bool {
+    package var isAdditive: Bool {
         [.gmv, .orders, .units, .shippedOrders, .sessions, .pageViews].contains(self)
     }
 
@@ -69,5 +69,5 @@ public enum MetricID: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: MetricID, rhs: MetricID) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: MetricID, rhs: MetricID) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -7,19 +7,19 @@ import KPIWorkspace
 import Logging
 
 /// The jobs the CLI offers, over one workspace and one store.
-public struct Pipeline: Sendable {
-    public let workspace: Workspace
-    public let store: any WarehouseStore
-    public let storeURL: StoreURL
+package struct Pipeline: Sendable {
+    package let workspace: Workspace
+    package let store: any WarehouseStore
+    package let storeURL: StoreURL
     /// Where a job reports each file as it works through them, and a long file's row count (the CLI
     /// logs to stderr as text or JSON lines; by default nothing is logged).
-    public var logger = Logger(label: "kpibridge") { _ in SwiftLogNoOpLogHandler() }
+    package var logger = Logger(label: "kpibridge") { _ in SwiftLogNoOpLogHandler() }
     /// A long file logs its row count every this many rows.
-    public var progressInterval = 100_000
+    package var progressInterval = 100_000
     /// The clock that decides which periods are closed and stamps runs and loads (tests fix it).
-    public var now: @Sendable () -> Instant = { .now() }
+    package var now: @Sendable () -> Instant = { .now() }
 
-    public init(workspace: Workspace, store: any WarehouseStore, storeURL: StoreURL) {
+    package init(workspace: Workspace, store: any WarehouseStore, storeURL: StoreURL) {
         self.workspace = workspace
         self.store = store
         self.storeURL = storeURL
@@ -27,7 +27,7 @@ public struct Pipeline: Sendable {
 
     /// Opens `directory`'s workspace and its store (`storeOverride` from `--store` wins). With
     /// `createStore` false a missing store is an error rather than a new empty warehouse (for `export`).
-    public init(directory: String, storeOverride: String? = nil, builtinConnectors: [String],
+    package init(directory: String, storeOverride: String? = nil, builtinConnectors: [String],
                 createStore: Bool = true) throws(PipelineError) {
         let workspace = try Workspace(directory: directory, builtinConnectors: builtinConnectors)
         let url = try workspace.storeURL(override: storeOverride)

@@ -8,21 +8,21 @@ import Logging
 /// `samples/api-demo/mock_api.py` running on 127.0.0.1 for one test: a real HTTP server replaying
 /// documented Shopify, TikTok Shop and SP-API responses, so the pullers are tested over sockets,
 /// libcurl and all, not against a mock of URLSession.
-public final class MockAPIServer: @unchecked Sendable {
+package final class MockAPIServer: @unchecked Sendable {
     /// `http://127.0.0.1:PORT`.
-    public let base: String
+    package let base: String
     private let process: Process
     private let client: HTTPClient
 
     /// The script, found from this file's place in the repository.
-    public static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    package static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("samples/api-demo/mock_api.py").path
 
     /// The demo's response files (Shopify, TikTok pages, an all-orders report).
-    public static let responses = URL(fileURLWithPath: script).deletingLastPathComponent().appendingPathComponent("responses").path
+    package static let responses = URL(fileURLWithPath: script).deletingLastPathComponent().appendingPathComponent("responses").path
 
     /// Starts the server on a free port and waits until it listens; `scenario` is loaded at once.
-    public init(scenario: [String: Any] = ["routes": []]) throws {
+    package init(scenario: [String: Any] = ["routes": []]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, "--port", "0", "--exit-with-parent"]
@@ -56,13 +56,13 @@ public final class MockAPIServer: @unchecked Sendable {
     }
 
     /// Replaces the routes and forgets the requests seen so far.
-    public func load(_ scenario: [String: Any]) throws {
+    package func load(_ scenario: [String: Any]) throws {
         let body = try JSONSerialization.data(withJSONObject: scenario)
         _ = try client.sendExpectingSuccess(HTTPRequest(method: "POST", url: URL(string: base + "/_scenario")!, body: body))
     }
 
     /// Every request since the scenario was loaded: method, path, query, headers (lowercased), body.
-    public func requests() throws -> [Request] {
+    package func requests() throws -> [Request] {
         let response = try client.sendExpectingSuccess(HTTPRequest(url: URL(string: base + "/_log")!))
         let list = (try JSONSerialization.jsonObject(with: response.body)) as? [[String: Any]] ?? []
         return list.map { item in
@@ -72,16 +72,16 @@ public final class MockAPIServer: @unchecked Sendable {
         }
     }
 
-    public struct Request: Sendable, Hashable {
-        public var method: String
-        public var path: String
-        public var query: [String: String]
-        public var headers: [String: String]
-        public var body: String
+    package struct Request: Sendable, Hashable {
+        package var method: String
+        package var path: String
+        package var query: [String: String]
+        package var headers: [String: String]
+        package var body: String
     }
 }
 
-public struct MockAPIError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct MockAPIError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

@@ -5,9 +5,9 @@ import Mustache
 ///
 /// Every value from data goes through Mustache's `{{…}}`, which HTML-escapes it; the templates use
 /// no triple mustaches.
-public enum HTMLReport {
+package enum HTMLReport {
     /// The report's HTML. The same input gives the same bytes.
-    public static func render(_ input: ReportInput) -> String {
+    package static func render(_ input: ReportInput) -> String {
         library.render(ReportPage(input), withTemplate: "report")!
     }
 

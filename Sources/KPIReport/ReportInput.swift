@@ -2,41 +2,41 @@ import KPISchema
 
 /// Everything one report shows, already read from the store: the report renders this and nothing else,
 /// so a test can build it by hand and the same store state always gives the same bytes.
-public struct ReportInput: Sendable {
+package struct ReportInput: Sendable {
     /// A definition profile as the reader meets it: `cn`, "中国团队 — Beijing calendar…".
-    public struct Profile: Sendable, Hashable {
-        public var name: String
-        public var description: String?
+    package struct Profile: Sendable, Hashable {
+        package var name: String
+        package var description: String?
 
-        public init(name: String, description: String? = nil) {
+        package init(name: String, description: String? = nil) {
             self.name = name
             self.description = description
         }
     }
 
-    public var period: Period
-    public var language: DisplayLanguage
+    package var period: Period
+    package var language: DisplayLanguage
     /// The profiles shown side by side, in the order of definitions.yaml.
-    public var profiles: [Profile]
+    package var profiles: [Profile]
     /// Company-scope facts of the period's grain for the trend window (``trendPeriods``).
-    public var metrics: [FactMetric]
+    package var metrics: [FactMetric]
     /// The period's `fact_score` rows, every scope.
-    public var scores: [ScoreFact]
+    package var scores: [ScoreFact]
     /// Name of each roster person or provider by id (pacing rows carry only the id).
-    public var names: [String: String]
+    package var names: [String: String]
     /// Team of each roster person, so cards are grouped the way the company is.
-    public var teams: [String: String]
+    package var teams: [String: String]
     /// `fact_pacing` rows of the latest period of this grain that has any (the one in progress).
-    public var pacing: [PacingFact]
+    package var pacing: [PacingFact]
     /// Company-scope `fact_reconciliation` rows of the period.
-    public var reconciliation: [ReconciliationFact]
+    package var reconciliation: [ReconciliationFact]
     /// The period's `reconciliation_detail` rows.
-    public var details: [ReconciliationDetail]
+    package var details: [ReconciliationDetail]
     /// False when `reconcile.detail_grains` does not keep records for this grain.
-    public var detailKept: Bool
-    public var freshness: Freshness
+    package var detailKept: Bool
+    package var freshness: Freshness
 
-    public init(period: Period, language: DisplayLanguage, profiles: [Profile], metrics: [FactMetric] = [],
+    package init(period: Period, language: DisplayLanguage, profiles: [Profile], metrics: [FactMetric] = [],
                 scores: [ScoreFact] = [], names: [String: String] = [:], teams: [String: String] = [:], pacing: [PacingFact] = [],
                 reconciliation: [ReconciliationFact] = [], details: [ReconciliationDetail] = [],
                 detailKept: Bool = true, freshness: Freshness = Freshness()) {
@@ -55,10 +55,10 @@ public struct ReportInput: Sendable {
     }
 
     /// How many periods the trend charts span, the report's own included.
-    public static let trendLength = 6
+    package static let trendLength = 6
 
     /// The report's period and the five before it, oldest first.
-    public var trendPeriods: [Period] {
+    package var trendPeriods: [Period] {
         var periods = [period]
         while periods.count < Self.trendLength { periods.append(periods.last!.previous) }
         return periods.reversed()

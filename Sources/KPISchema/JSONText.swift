@@ -1,7 +1,7 @@
 /// JSON text for a string: the one quoting rule the exporter and the connectors' raw rows share.
-public enum JSONText {
+package enum JSONText {
     /// `text` as a JSON string literal, control characters escaped.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -4,16 +4,16 @@ import Foundation
 ///
 /// Money never passes through `Double`: binary floating point cannot represent cents, and sums
 /// over a million lines would drift between runs and between stores.
-public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var amount: Decimal
-    public var currency: String
+package struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
+    package var amount: Decimal
+    package var currency: String
 
-    public init(_ amount: Decimal, _ currency: String) {
+    package init(_ amount: Decimal, _ currency: String) {
         self.amount = amount
         self.currency = currency
     }
 
-    public var description: String { "\(amount.plainString) \(currency)" }
+    package var description: String { "\(amount.plainString) \(currency)" }
 }
 
 /// Built once: creating a `Locale` per parsed amount dominated load time.
@@ -21,7 +21,7 @@ private let posixLocale = Locale(identifier: "en_US_POSIX")
 
 extension Decimal {
     /// The value rounded half away from zero to `scale` decimal places.
-    public func rounded(scale: Int) -> Decimal {
+    package func rounded(scale: Int) -> Decimal {
         var input = self
         var result = Decimal()
         NSDecimalRound(&result, &input, scale, .plain)
@@ -29,13 +29,13 @@ extension Decimal {
     }
 
     /// A locale-free rendering with no exponent and no grouping: `1234.5`, `-0.25`, `0`.
-    public var plainString: String {
+    package var plainString: String {
         var copy = self
         return NSDecimalString(&copy, nil)
     }
 
     /// Exactly `scale` decimals, for people: `10.00`, `30.5`.
-    public func fixed(_ scale: Int) -> String {
+    package func fixed(_ scale: Int) -> String {
         let parts = rounded(scale: scale).plainString.split(separator: ".", omittingEmptySubsequences: false)
         guard scale > 0 else { return String(parts[0]) }
         let fraction = parts.count > 1 ? String(parts[1]) : ""
@@ -44,7 +44,7 @@ extension Decimal {
 
     /// The decimal a stored double was written from: its shortest round-trip text (`2490857.12`), where
     /// Foundation's `Decimal(Double)` gives `2490857.120000001`. SQLite keeps NUMERIC values as doubles.
-    public init?(shortest double: Double) {
+    package init?(shortest double: Double) {
         guard double.isFinite, let value = Decimal(string: String(double), locale: posixLocale) else { return nil }
         self = value
     }
@@ -54,7 +54,7 @@ extension Decimal {
     /// Every amount of every export passes through here, and Foundation's `Decimal(string:locale:)` is
     /// the slowest step of a load; up to 18 digits fit a `UInt64` significand and are built directly
     /// (the same value, description and hash), longer texts still go through Foundation.
-    public init?(plain text: String) {
+    package init?(plain text: String) {
         var sawDigit = false
         var sawPoint = false
         var digits = 0, fractionDigits = 0

@@ -1,25 +1,25 @@
 import Foundation
 
 /// How a line turns actual-versus-target into achievement.
-public enum Curve: Sendable, Hashable {
+package enum Curve: Sendable, Hashable {
     /// actual ÷ target (target ÷ actual when lower is better), clamped to [0, cap].
     case linear(cap: Decimal)
     /// Pass/fail bands: the first band the actual reaches gives the achievement; none reached gives 0.
     case bands([Band])
 
-    public struct Band: Sendable, Hashable {
+    package struct Band: Sendable, Hashable {
         /// The actual a value must reach (at least when higher is better, at most when lower is).
-        public var at: Decimal
-        public var achievement: Decimal
+        package var at: Decimal
+        package var achievement: Decimal
 
-        public init(at: Decimal, achievement: Decimal) {
+        package init(at: Decimal, achievement: Decimal) {
             self.at = at
             self.achievement = achievement
         }
     }
 
     /// The achievement of `actual` against `target` (bands ignore the target).
-    public func achievement(actual: Decimal, target: Decimal?, lowerIsBetter: Bool) -> Decimal? {
+    package func achievement(actual: Decimal, target: Decimal?, lowerIsBetter: Bool) -> Decimal? {
         switch self {
         case .linear(let cap):
             guard let target, target > 0 else { return nil }

@@ -7,13 +7,13 @@ import KPISchema
 /// Expected progress is the elapsed share of the period (full days up to yesterday); a total is
 /// projected to the period end by that share, a rate or mean as it stands. The projected shortfall
 /// decides the status (DOMAIN.md: on track under 16.5 %, behind to 33 %, at risk beyond).
-public struct Pacer: Sendable {
-    public let policy: ScoringPolicy
+package struct Pacer: Sendable {
+    package let policy: ScoringPolicy
 
-    public init(policy: ScoringPolicy) { self.policy = policy }
+    package init(policy: ScoringPolicy) { self.policy = policy }
 
     /// Pacing rows for the cards of periods containing `today` (in the policy's zone).
-    public func pace(_ scores: [ScoreFact], today: CivilDate) -> [PacingFact] {
+    package func pace(_ scores: [ScoreFact], today: CivilDate) -> [PacingFact] {
         let asOf = today.adding(days: -1)
         var out: [PacingFact] = []
         for row in scores where row.line != "total" {

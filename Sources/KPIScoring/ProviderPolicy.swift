@@ -3,38 +3,38 @@ import KPIFacts
 import KPISchema
 
 /// The pool thresholds for service providers and how failing periods move them between tiers.
-public struct ProviderPolicy: Sendable, Hashable {
-    public struct Threshold: Sendable, Hashable {
-        public var metric: MetricID
-        public var profile: String
+package struct ProviderPolicy: Sendable, Hashable {
+    package struct Threshold: Sendable, Hashable {
+        package var metric: MetricID
+        package var profile: String
         /// At least this when `atLeast`, else at most.
-        public var limit: Decimal
-        public var atLeast: Bool
+        package var limit: Decimal
+        package var atLeast: Bool
 
-        public init(metric: MetricID, profile: String, limit: Decimal, atLeast: Bool) {
+        package init(metric: MetricID, profile: String, limit: Decimal, atLeast: Bool) {
             self.metric = metric
             self.profile = profile
             self.limit = limit
             self.atLeast = atLeast
         }
 
-        public func passes(_ value: Decimal) -> Bool { atLeast ? value >= limit : value <= limit }
+        package func passes(_ value: Decimal) -> Bool { atLeast ? value >= limit : value <= limit }
 
         var text: String { "\(metric.rawValue) \(atLeast ? "≥" : "≤") \(limit.plainString)" }
     }
 
-    public var grain: Grain
-    public var thresholds: [Threshold]
+    package var grain: Grain
+    package var thresholds: [Threshold]
     /// Passing periods a new provider needs to enter the pool; 0 starts it in the pool.
-    public var probationPeriods: Int
+    package var probationPeriods: Int
     /// Consecutive failing periods that move a provider to warning, downgraded, terminated.
-    public var warningAfter: Int
-    public var downgradeAfter: Int
-    public var terminateAfter: Int
+    package var warningAfter: Int
+    package var downgradeAfter: Int
+    package var terminateAfter: Int
     /// Consecutive passing periods that bring a warned or downgraded provider back to the pool.
-    public var recoverAfter: Int
+    package var recoverAfter: Int
 
-    public init(grain: Grain = .month, thresholds: [Threshold], probationPeriods: Int = 0, warningAfter: Int = 1,
+    package init(grain: Grain = .month, thresholds: [Threshold], probationPeriods: Int = 0, warningAfter: Int = 1,
                 downgradeAfter: Int = 2, terminateAfter: Int = 3, recoverAfter: Int = 1) {
         self.grain = grain
         self.thresholds = thresholds

@@ -5,17 +5,17 @@ import KPISchema
 /// Walks each provider through its closed periods: pass or fail the pool thresholds, then move
 /// tier by the consecutive count (probation → pool; pool → warning → downgraded → terminated, and
 /// back to the pool after enough passing periods). Terminated is final.
-public struct ProviderTiers: Sendable {
-    public let policy: ProviderPolicy
-    public let inputs: ScoringInputs
+package struct ProviderTiers: Sendable {
+    package let policy: ProviderPolicy
+    package let inputs: ScoringInputs
 
-    public init(policy: ProviderPolicy, inputs: ScoringInputs) {
+    package init(policy: ProviderPolicy, inputs: ScoringInputs) {
         self.policy = policy
         self.inputs = inputs
     }
 
     /// One row per provider and closed period (its last day before `today`), oldest first.
-    public func history(today: CivilDate) -> [ProviderStatusFact] {
+    package func history(today: CivilDate) -> [ProviderStatusFact] {
         let providers = inputs.roster.filter { $0.role == Attribution.providerRole }
         let periods = inputs.periods(of: policy.grain).filter { $0.end < today }
         var out: [ProviderStatusFact] = []

@@ -2,22 +2,22 @@ import Foundation
 import KPIFacts
 
 /// One line of a scorecard: what is measured, how much it weighs and how it is scored.
-public struct ScoreLine: Sendable, Hashable {
+package struct ScoreLine: Sendable, Hashable {
     /// Where the actual comes from.
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         /// A `fact_metric` value under a definition profile, at the line's scope.
         case metric(MetricID, profile: String, scope: LineScope)
         /// A supervisor's `manual_rating` (CPI), achievement = score ÷ target (or ÷ its max score).
         case rating(criterion: String)
     }
 
-    public var source: Source
-    public var weight: Decimal
-    public var lowerIsBetter: Bool
-    public var curve: Curve
-    public var targets: TargetSchedule
+    package var source: Source
+    package var weight: Decimal
+    package var lowerIsBetter: Bool
+    package var curve: Curve
+    package var targets: TargetSchedule
 
-    public init(source: Source, weight: Decimal, lowerIsBetter: Bool, curve: Curve, targets: TargetSchedule) {
+    package init(source: Source, weight: Decimal, lowerIsBetter: Bool, curve: Curve, targets: TargetSchedule) {
         self.source = source
         self.weight = weight
         self.lowerIsBetter = lowerIsBetter
@@ -26,7 +26,7 @@ public struct ScoreLine: Sendable, Hashable {
     }
 
     /// `aov` or `rating:工作态度`, the `line` column of `fact_score`.
-    public var name: String {
+    package var name: String {
         switch source {
         case .metric(let metric, _, _): metric.rawValue
         case .rating(let criterion): "rating:\(criterion)"
@@ -35,6 +35,6 @@ public struct ScoreLine: Sendable, Hashable {
 }
 
 /// Whose figure a metric line reads: the person's own records, their team's, or the company's.
-public enum LineScope: String, Sendable, Hashable, CaseIterable {
+package enum LineScope: String, Sendable, Hashable, CaseIterable {
     case employee, team, company
 }

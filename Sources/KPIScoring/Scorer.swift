@@ -5,22 +5,22 @@ import KPISchema
 /// Turns facts, ratings and violations into scorecards: one ``ScoreFact`` per line plus a total.
 ///
 /// Pure and ordered, so the same inputs always give the same rows (re-runs change nothing).
-public struct Scorer: Sendable {
-    public let policy: ScoringPolicy
-    public let inputs: ScoringInputs
+package struct Scorer: Sendable {
+    package let policy: ScoringPolicy
+    package let inputs: ScoringInputs
 
-    public init(policy: ScoringPolicy, inputs: ScoringInputs) {
+    package init(policy: ScoringPolicy, inputs: ScoringInputs) {
         self.policy = policy
         self.inputs = inputs
     }
 
     /// People on the roster whose role has no scorecard: never scored, listed in the run summary.
-    public var unscored: [Employee] {
+    package var unscored: [Employee] {
         inputs.roster.filter { policy.scorecard(for: $0.role) == nil }
     }
 
     /// Every card of every period with data, for each configured grain.
-    public func scoreAll() -> [ScoreFact] {
+    package func scoreAll() -> [ScoreFact] {
         var out: [ScoreFact] = []
         for grain in policy.grains {
             for period in inputs.periods(of: grain) {
@@ -38,7 +38,7 @@ public struct Scorer: Sendable {
     }
 
     /// One person's card for one period; empty when their role has no scorecard.
-    public func score(_ employee: Employee, period: Period) -> [ScoreFact] {
+    package func score(_ employee: Employee, period: Period) -> [ScoreFact] {
         guard let card = policy.scorecard(for: employee.role) else { return [] }
         let segments = policy.segments.filter { $0.contains(employee, in: period) }.map(\.name)
         let scopeType = Self.scope(of: employee)

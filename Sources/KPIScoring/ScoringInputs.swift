@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 /// What scoring reads: the metric facts, the roster, supervisors' ratings and violations.
-public struct ScoringInputs: Sendable {
+package struct ScoringInputs: Sendable {
     struct FactKey: Hashable {
         var grain: Grain
         var start: CivilDate
@@ -13,34 +13,34 @@ public struct ScoringInputs: Sendable {
     }
 
     /// A `manual_rating` row.
-    public struct Rating: Sendable, Hashable {
-        public var employeeID: String
+    package struct Rating: Sendable, Hashable {
+        package var employeeID: String
         /// The month it rates.
-        public var month: CivilDate
-        public var criterion: String
-        public var score: Decimal
-        public var maxScore: Decimal?
-        public var source: String
+        package var month: CivilDate
+        package var criterion: String
+        package var score: Decimal
+        package var maxScore: Decimal?
+        package var source: String
     }
 
     /// A `violation` row.
-    public struct Violation: Sendable, Hashable {
-        public var id: String
-        public var kind: String
-        public var occurredAt: Instant
-        public var employeeID: String?
-        public var shop: String?
-        public var source: String
+    package struct Violation: Sendable, Hashable {
+        package var id: String
+        package var kind: String
+        package var occurredAt: Instant
+        package var employeeID: String?
+        package var shop: String?
+        package var source: String
     }
 
-    public let roster: [Employee]
+    package let roster: [Employee]
     private let facts: [FactKey: FactMetric]
     let ratings: [String: [Rating]]
     let violations: [Violation]
     /// Periods with any company-level fact, per grain: the periods worth scoring.
     let periods: [Grain: Set<Period>]
 
-    public init(facts: [FactMetric], roster: [Employee], flat: [FlatRecord]) {
+    package init(facts: [FactMetric], roster: [Employee], flat: [FlatRecord]) {
         var index: [FactKey: FactMetric] = [:]
         var periods: [Grain: Set<Period>] = [:]
         for fact in facts {

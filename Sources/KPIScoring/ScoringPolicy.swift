@@ -3,9 +3,9 @@ import KPISchema
 
 /// Everything `scorecards.yaml` says: templates, which role uses which, targets' rule, grades,
 /// veto kinds, segments, pacing bands and provider tiers.
-public struct ScoringPolicy: Sendable {
+package struct ScoringPolicy: Sendable {
     /// What a line without data does to the card.
-    public enum MissingData: String, Sendable, Hashable, CaseIterable {
+    package enum MissingData: String, Sendable, Hashable, CaseIterable {
         /// Its weight moves to the lines with data, in proportion.
         case reweight
         /// It scores 0 points.
@@ -13,24 +13,24 @@ public struct ScoringPolicy: Sendable {
     }
 
     /// The zone that decides which period a violation's time and a rating belong to.
-    public var zone: Zone
-    public var grains: [Grain]
-    public var scorecards: [String: Scorecard]
+    package var zone: Zone
+    package var grains: [Grain]
+    package var scorecards: [String: Scorecard]
     /// Roster role → scorecard name.
-    public var roles: [String: String]
-    public var targetRule: TargetRule
-    public var missingData: MissingData
-    public var grades: GradeBands
+    package var roles: [String: String]
+    package var targetRule: TargetRule
+    package var missingData: MissingData
+    package var grades: GradeBands
     /// Violation kinds that veto a card.
-    public var vetoKinds: Set<String>
+    package var vetoKinds: Set<String>
     /// In precedence order: the first segment a person is in that a line has targets for wins.
-    public var segments: [Segment]
+    package var segments: [Segment]
     /// Pacing: on track while the projected shortfall is under `onTrack`, behind up to `behind`.
-    public var onTrack: Decimal
-    public var behind: Decimal
-    public var providers: ProviderPolicy?
+    package var onTrack: Decimal
+    package var behind: Decimal
+    package var providers: ProviderPolicy?
 
-    public init(zone: Zone, grains: [Grain] = [.month], scorecards: [String: Scorecard], roles: [String: String],
+    package init(zone: Zone, grains: [Grain] = [.month], scorecards: [String: Scorecard], roles: [String: String],
                 targetRule: TargetRule = .latest, missingData: MissingData = .reweight, grades: GradeBands = .standard,
                 vetoKinds: Set<String> = ["fake_orders", "false_advertising", "account_suspended"],
                 segments: [Segment] = [], onTrack: Decimal = Decimal(string: "0.165")!,
@@ -50,7 +50,7 @@ public struct ScoringPolicy: Sendable {
     }
 
     /// The scorecard a roster role is scored on.
-    public func scorecard(for role: String) -> Scorecard? {
+    package func scorecard(for role: String) -> Scorecard? {
         roles[role].flatMap { scorecards[$0] }
     }
 }

@@ -5,15 +5,15 @@ import KPISchema
 ///
 /// Versions are never overwritten: a change mid-period is a new version with its own `from`, and
 /// the ``TargetRule`` decides which one a period is scored against.
-public struct TargetSchedule: Sendable, Hashable {
-    public struct Version: Sendable, Hashable {
-        public var value: Decimal
+package struct TargetSchedule: Sendable, Hashable {
+    package struct Version: Sendable, Hashable {
+        package var value: Decimal
         /// First day in force; nil means since always.
-        public var from: CivilDate?
+        package var from: CivilDate?
         /// The segment this target is for; nil for everyone else.
-        public var segment: String?
+        package var segment: String?
 
-        public init(value: Decimal, from: CivilDate? = nil, segment: String? = nil) {
+        package init(value: Decimal, from: CivilDate? = nil, segment: String? = nil) {
             self.value = value
             self.from = from
             self.segment = segment
@@ -22,21 +22,21 @@ public struct TargetSchedule: Sendable, Hashable {
         var label: String { "\(value.plainString)" + (from.map { " from \($0)" } ?? "") }
     }
 
-    public var versions: [Version]
+    package var versions: [Version]
 
-    public init(_ versions: [Version]) { self.versions = versions }
+    package init(_ versions: [Version]) { self.versions = versions }
 
-    public var isEmpty: Bool { versions.isEmpty }
+    package var isEmpty: Bool { versions.isEmpty }
 
     /// The target a period is scored against, and a sentence saying which version and why.
-    public struct Resolved: Sendable, Hashable {
-        public var value: Decimal
-        public var basis: String
+    package struct Resolved: Sendable, Hashable {
+        package var value: Decimal
+        package var basis: String
     }
 
     /// Picks the versions of the first of `segments` that has any (else the unsegmented ones), then
     /// applies `rule` over `period`. Nil when no version is in force on any day of the period.
-    public func resolve(_ period: Period, segments: [String], rule: TargetRule) -> Resolved? {
+    package func resolve(_ period: Period, segments: [String], rule: TargetRule) -> Resolved? {
         var chosen = versions.filter { $0.segment == nil }
         var segmentNote = ""
         for segment in segments {
@@ -74,7 +74,7 @@ public struct TargetSchedule: Sendable, Hashable {
 }
 
 /// Which target version a period is scored against when it changed mid-period.
-public enum TargetRule: String, Sendable, Hashable, CaseIterable {
+package enum TargetRule: String, Sendable, Hashable, CaseIterable {
     /// The version in force on the period's last day.
     case latest
     /// Each version weighted by the days it was in force.

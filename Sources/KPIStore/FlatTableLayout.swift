@@ -5,10 +5,10 @@ import KPISchema
 /// A date-time field takes two columns, the UTC instant and the zone it was written in (`created_at`,
 /// `created_at_zone`); key columns are NOT NULL with `''` for an absent part, so SQL's NULL ≠ NULL
 /// cannot let a repeated record in twice.
-public struct FlatTableLayout: Sendable {
-    public let kind: FlatKind
-    public let columns: [String]
-    public let keyColumns: [String]
+package struct FlatTableLayout: Sendable {
+    package let kind: FlatKind
+    package let columns: [String]
+    package let keyColumns: [String]
 
     private static let layouts = Dictionary(uniqueKeysWithValues: FlatKind.allCases.map { ($0, FlatTableLayout($0)) })
 
@@ -17,7 +17,7 @@ public struct FlatTableLayout: Sendable {
 
     static let lineage = ["connector", "source_file", "source_line", "content_hash", "run_id"]
 
-    public init(_ kind: FlatKind) {
+    package init(_ kind: FlatKind) {
         self.kind = kind
         let schema = kind.schema
         var columns: [String] = []
@@ -86,7 +86,7 @@ public struct FlatTableLayout: Sendable {
 }
 
 /// A value bound to a statement, independent of the database driver.
-public enum StoreValue: Sendable, Hashable {
+package enum StoreValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case text(String)

@@ -2,18 +2,18 @@ import KPISchema
 
 /// What the store knows about bringing its fact tables up to date: the changes loaded since the last
 /// completed refresh and what that refresh was computed from.
-public struct PendingRefresh: Sendable, Hashable {
+package struct PendingRefresh: Sendable, Hashable {
     /// UTC days of new or changed records since the last refresh: every date of each changed order
     /// (now and before the change) and each changed plain-data record's dates.
-    public var days: Set<CivilDate> = []
+    package var days: Set<CivilDate> = []
     /// Orders with a new or changed record since the last refresh.
-    public var orders = 0
+    package var orders = 0
     /// The basis (a digest of definitions, rates, roster and formulas) of the last completed refresh.
-    public var basis: String?
+    package var basis: String?
     /// The clock of the last completed refresh: tasks fall due as time passes.
-    public var asOf: Instant?
+    package var asOf: Instant?
 
-    public init(days: Set<CivilDate> = [], orders: Int = 0, basis: String? = nil, asOf: Instant? = nil) {
+    package init(days: Set<CivilDate> = [], orders: Int = 0, basis: String? = nil, asOf: Instant? = nil) {
         self.days = days
         self.orders = orders
         self.basis = basis

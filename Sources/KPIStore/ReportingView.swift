@@ -3,21 +3,21 @@
 ///
 /// The SQL is plain enough for SQLite and PostgreSQL alike; the columns are part of the fact-table
 /// contract, and a view is changed only by a new migration that drops and recreates it.
-public struct ReportingView: Sendable {
-    public let table: StoreTable
+package struct ReportingView: Sendable {
+    package let table: StoreTable
     let select: String
 
     /// Company, platform, shop, team, employee and provider metrics by month, one row per profile.
-    public static let kpiMonthly = metrics("v_kpi_monthly", grain: "month", period: "month", periodSQL: "substr(period_start, 1, 7)")
+    package static let kpiMonthly = metrics("v_kpi_monthly", grain: "month", period: "month", periodSQL: "substr(period_start, 1, 7)")
     /// The same by quarter (`2026-Q4`).
-    public static let kpiQuarterly = metrics(
+    package static let kpiQuarterly = metrics(
         "v_kpi_quarterly", grain: "quarter", period: "quarter",
         periodSQL: "substr(period_start, 1, 4) || '-Q' || ((CAST(substr(period_start, 6, 2) AS INTEGER) + 2) / 3)")
     /// The same by day.
-    public static let kpiDaily = metrics("v_kpi_daily", grain: "day", period: "day", periodSQL: "period_start")
+    package static let kpiDaily = metrics("v_kpi_daily", grain: "day", period: "day", periodSQL: "period_start")
 
     /// One row per scorecard and period: who, total, grade, veto.
-    public static let scorecard = ReportingView(
+    package static let scorecard = ReportingView(
         table: StoreTable(name: "v_scorecard",
                           columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard",
                                     "total", "grade", "veto"],
@@ -28,7 +28,7 @@ public struct ReportingView: Sendable {
             """)
 
     /// Mid-period lines not on track, worst first within a period.
-    public static let pacingAlerts = ReportingView(
+    package static let pacingAlerts = ReportingView(
         table: StoreTable(name: "v_pacing_alerts",
                           columns: ["grain", "period_start", "as_of", "scope_type", "scope_id", "scorecard", "line", "target",
                                     "actual", "projected", "gap", "status"],
@@ -39,7 +39,7 @@ public struct ReportingView: Sendable {
             """)
 
     /// Company-level metrics where the two teams' definitions disagree, with both values.
-    public static let teamsDiffer = ReportingView(
+    package static let teamsDiffer = ReportingView(
         table: StoreTable(name: "v_teams_differ",
                           columns: ["grain", "period_start", "metric", "profile_a", "value_a", "profile_b", "value_b",
                                     "value_b_in_a", "delta", "currency", "differing_concepts"],
@@ -50,7 +50,7 @@ public struct ReportingView: Sendable {
             FROM fact_reconciliation WHERE scope_type = 'company' AND (delta IS NULL OR delta <> 0)
             """)
 
-    public static let all = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
+    package static let all = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
 
     private static func metrics(_ name: String, grain: String, period: String, periodSQL: String) -> ReportingView {
         ReportingView(

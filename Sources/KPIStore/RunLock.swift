@@ -2,13 +2,13 @@ import Foundation
 import KPISchema
 
 /// Who holds a store's run lock, as written into the lock so a second run can name it.
-public struct RunHolder: Sendable, Hashable, CustomStringConvertible {
-    public var pid: Int32
-    public var host: String
-    public var command: String
-    public var since: Instant
+package struct RunHolder: Sendable, Hashable, CustomStringConvertible {
+    package var pid: Int32
+    package var host: String
+    package var command: String
+    package var since: Instant
 
-    public init(pid: Int32, host: String, command: String, since: Instant) {
+    package init(pid: Int32, host: String, command: String, since: Instant) {
         self.pid = pid
         self.host = host
         self.command = command
@@ -16,13 +16,13 @@ public struct RunHolder: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// This process, about to run `command`.
-    public static func current(command: String, at instant: Instant = .now()) -> RunHolder {
+    package static func current(command: String, at instant: Instant = .now()) -> RunHolder {
         RunHolder(pid: ProcessInfo.processInfo.processIdentifier, host: ProcessInfo.processInfo.hostName,
                   command: command, since: instant)
     }
 
     /// `pid 4242 on cron-a (kpibridge run) since 2026-11-02T02:30:00Z`.
-    public var description: String { "pid \(pid) on \(host) (kpibridge \(command)) since \(since.iso8601)" }
+    package var description: String { "pid \(pid) on \(host) (kpibridge \(command)) since \(since.iso8601)" }
 
     /// `key=value` lines: readable with `cat`, and parsed back by ``init(text:)``.
     var text: String { "pid=\(pid)\nhost=\(host)\ncommand=\(command)\nsince=\(since.iso8601)\n" }
@@ -41,24 +41,24 @@ public struct RunHolder: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A run's exclusive claim on a store, held until the lease is released (or its process dies).
-public protocol RunLease: AnyObject, Sendable {
+package protocol RunLease: AnyObject, Sendable {
     /// The holder of a lock left behind by a run that died without releasing it, now taken over.
     var takenOver: RunHolder? { get }
 }
 
 /// Another run holds the store.
-public struct RunLockBusy: Error, Sendable, CustomStringConvertible {
+package struct RunLockBusy: Error, Sendable, CustomStringConvertible {
     /// Nil when the holder's details could not be read.
-    public var holder: RunHolder?
+    package var holder: RunHolder?
     /// Where the lock lives (`…/warehouse.sqlite.lock`), for an operator who wants to look.
-    public var lock: String
+    package var lock: String
 
-    public init(holder: RunHolder?, lock: String) {
+    package init(holder: RunHolder?, lock: String) {
         self.holder = holder
         self.lock = lock
     }
 
-    public var description: String {
+    package var description: String {
         "another run holds the store: \(holder?.description ?? "holder unknown") (lock \(lock))"
     }
 }

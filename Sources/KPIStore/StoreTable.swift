@@ -2,109 +2,109 @@ import KPISchema
 
 /// A table a user may export. Names from the command line are checked against this list, never
 /// interpolated, so `--table "x; DROP TABLE runs"` is just an unknown table.
-public struct StoreTable: Sendable, Hashable, CustomStringConvertible {
-    public let name: String
-    public let columns: [String]
+package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
+    package let name: String
+    package let columns: [String]
     /// Columns that order an export, so re-exports are byte-identical.
-    public let orderBy: [String]
+    package let orderBy: [String]
 
-    public var description: String { name }
+    package var description: String { name }
 
     private static let lineage = ["connector", "source_file", "source_line", "content_hash", "run_id"]
 
-    public static let factMetric = StoreTable(
+    package static let factMetric = StoreTable(
         name: "fact_metric",
         columns: ["grain", "period_start", "period_end", "timezone", "scope_type", "scope_id", "metric", "profile",
                   "profile_version", "definition", "value", "numerator", "denominator", "unit", "currency", "record_count", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"])
-    public static let factReconciliation = StoreTable(
+    package static let factReconciliation = StoreTable(
         name: "fact_reconciliation",
         columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "metric", "profile_a", "definition_a",
                   "value_a", "profile_b", "definition_b", "value_b", "value_b_in_a", "delta", "unit", "currency",
                   "differing_concepts", "records_only_a", "records_only_b", "records_differing", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile_a", "profile_b"])
-    public static let reconciliationDetail = StoreTable(
+    package static let reconciliationDetail = StoreTable(
         name: "reconciliation_detail",
         columns: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id", "platform",
                   "shop", "in_a", "in_b", "value_a", "value_b_in_a", "reasons", "explanation", "source_file",
                   "source_line", "run_id"],
         orderBy: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id"])
-    public static let factScore = StoreTable(
+    package static let factScore = StoreTable(
         name: "fact_score",
         columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard", "line",
                   "profile", "definition", "target", "target_basis", "actual", "record_count", "achievement", "weight",
                   "effective_weight", "points", "total", "grade", "veto", "note", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
-    public static let factPacing = StoreTable(
+    package static let factPacing = StoreTable(
         name: "fact_pacing",
         columns: ["grain", "period_start", "period_end", "as_of", "elapsed_share", "scope_type", "scope_id", "scorecard",
                   "line", "target", "actual", "projected", "gap", "status", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
-    public static let providerStatus = StoreTable(
+    package static let providerStatus = StoreTable(
         name: "provider_status",
         columns: ["provider", "grain", "period_start", "period_end", "status_before", "status_after", "result", "failing",
                   "consecutive_fails", "consecutive_passes", "run_id"],
         orderBy: ["provider", "grain", "period_start"])
-    public static let definitions = StoreTable(
+    package static let definitions = StoreTable(
         name: "definitions",
         columns: ["profile", "version", "effective_from", "concept", "variant", "detail", "run_id"],
         orderBy: ["profile", "version", "concept"])
-    public static let factChanges = StoreTable(
+    package static let factChanges = StoreTable(
         name: "fact_changes",
         columns: ["id", "run_id", "change", "grain", "period_start", "scope_type", "scope_id", "metric", "profile",
                   "old_value", "new_value", "old_definition", "new_definition"],
         orderBy: ["id"])
-    public static let quarantine = StoreTable(
+    package static let quarantine = StoreTable(
         name: "quarantine",
         columns: ["id", "run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"],
         orderBy: ["id"])
-    public static let loadLedger = StoreTable(
+    package static let loadLedger = StoreTable(
         name: "load_ledger",
         columns: ["file_sha256", "file", "connector", "bytes", "encoding", "rows_read", "rows_skipped", "rows_loaded",
                   "rows_quarantined", "records", "run_id", "loaded_at"],
         orderBy: ["run_id", "file", "file_sha256"])
-    public static let runs = StoreTable(
+    package static let runs = StoreTable(
         name: "runs",
         columns: ["id", "command", "started_at", "finished_at", "status", "exit_code", "files_read", "files_skipped",
                   "rows_loaded", "rows_quarantined", "facts_written", "message"],
         orderBy: ["id"])
-    public static let orders = StoreTable(
+    package static let orders = StoreTable(
         name: "orders",
         columns: ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
                   "status_raw", "currency", "version"] + lineage,
         orderBy: ["platform", "order_id"])
-    public static let orderLines = StoreTable(
+    package static let orderLines = StoreTable(
         name: "order_lines",
         columns: ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
                   "version"] + lineage,
         orderBy: ["platform", "order_id", "line_id"])
-    public static let fulfillmentEvents = StoreTable(
+    package static let fulfillmentEvents = StoreTable(
         name: "fulfillment_events",
         columns: ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number", "authority_rank"]
             + lineage,
         orderBy: ["platform", "order_id", "kind"])
-    public static let refunds = StoreTable(
+    package static let refunds = StoreTable(
         name: "refunds",
         columns: ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"] + lineage,
         orderBy: ["platform", "order_id", "refund_id"])
-    public static let returns = StoreTable(
+    package static let returns = StoreTable(
         name: "returns",
         columns: ["platform", "order_id", "return_id", "sku", "quantity", "returned_at", "returned_zone", "reason"] + lineage,
         orderBy: ["platform", "order_id", "return_id"])
 
     /// The table of a plain-data kind (`tickets`, `traffic`…), ordered by its key.
-    public static func flat(_ kind: FlatKind) -> StoreTable {
+    package static func flat(_ kind: FlatKind) -> StoreTable {
         let layout = FlatTableLayout(kind)
         return StoreTable(name: kind.schema.table, columns: layout.columns, orderBy: layout.keyColumns)
     }
 
-    public static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, factScore, factPacing,
+    package static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, factScore, factPacing,
                                            providerStatus, definitions, factChanges,
                                            quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
                                            + ReportingView.all.map(\.table)
 
-    public static func named(_ name: String) -> StoreTable? {
+    package static func named(_ name: String) -> StoreTable? {
         all.first { $0.name == name }
     }
 

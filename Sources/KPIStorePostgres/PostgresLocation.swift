@@ -8,21 +8,21 @@ import KPIStore
 /// `host:port:database:user:password` lines with `*` wildcards). Query parameters: `sslmode`
 /// (`disable`, `prefer` — the default —, `require`, `verify-full`) and `schema` (the schema the tables
 /// live in, created if missing, so several workspaces can share one database).
-public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
-    public enum TLSMode: String, Sendable, CaseIterable {
+package struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
+    package enum TLSMode: String, Sendable, CaseIterable {
         case disable, prefer, require, verifyFull = "verify-full"
     }
 
-    public var host: String
-    public var port: Int
-    public var user: String
-    public var password: String?
-    public var database: String
-    public var tls: TLSMode
-    public var schema: String?
+    package var host: String
+    package var port: Int
+    package var user: String
+    package var password: String?
+    package var database: String
+    package var tls: TLSMode
+    package var schema: String?
 
     /// Parses `url`, reading the password from `environment` and the password file when the URL has none.
-    public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreURLError) {
+    package init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreURLError) {
         func fail(_ reason: String) -> StoreURLError { StoreURLError(text: url, reason: reason) }
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? "") else {
             throw fail("not a postgres:// URL")
@@ -57,7 +57,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `postgres://user@host:port/db?schema=…`, never with the password.
-    public var description: String {
+    package var description: String {
         "postgres://\(user)@\(host):\(port)/\(database)" + (schema.map { "?schema=\($0)" } ?? "")
     }
 

@@ -10,7 +10,7 @@ extension PostgresStore {
     /// One key per schema, so workspaces sharing a database lock independently.
     static let lockKey = "hashtext('kpibridge run ' || current_schema())"
 
-    public func acquireRunLock(_ holder: RunHolder) throws -> any RunLease {
+    package func acquireRunLock(_ holder: RunHolder) throws -> any RunLease {
         guard try tryAdvisoryLock() else {
             throw RunLockBusy(holder: try storedHolder(), lock: "advisory lock on \(location)")
         }
@@ -30,7 +30,7 @@ extension PostgresStore {
         }
     }
 
-    public func runLockHolder() throws -> RunHolder? {
+    package func runLockHolder() throws -> RunHolder? {
         // Taking the lock for an instant is the only way to ask whether another session has it.
         guard try tryAdvisoryLock() else { return try storedHolder() }
         try advisoryUnlock()

@@ -12,15 +12,15 @@ import PostgresNIO
 ///
 /// One connection per store, used by one transaction at a time; the run lock is a session-level
 /// advisory lock on that connection, so the server drops it if the process dies.
-public final class PostgresStore: SQLStore {
-    public let location: PostgresLocation
+package final class PostgresStore: SQLStore {
+    package let location: PostgresLocation
     let connection: PostgresConnection
     let logger: Logger
     /// Serialises transactions on the one connection.
     private let lock = NIOLock()
 
     /// Connects, creates the schema if asked for, and brings the tables up to date.
-    public init(location: PostgresLocation) throws {
+    package init(location: PostgresLocation) throws {
         self.location = location
         // postgres-nio logs at debug and trace only; kpibridge reports failures through its errors.
         logger = Logger(label: "kpibridge.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -69,16 +69,16 @@ public final class PostgresStore: SQLStore {
         PostgresSession(connection: connection, logger: logger, cursorNames: .init())
     }
 
-    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", commit: true, body)
     }
 
     @discardableResult
-    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    package func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try transaction("BEGIN", commit: true, body)
     }
 
-    public func rehearse<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    package func rehearse<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try transaction("BEGIN", commit: false, body)
     }
 

@@ -2,10 +2,10 @@ import PostgresNIO
 
 /// A PostgreSQL failure said plainly: the server's message and SQLSTATE, or what broke the connection,
 /// and the start of the statement — never bound values, row contents or the login.
-public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+package struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
+    package var message: String
     /// The five-character SQLSTATE, when the server sent one (`23505` unique violation, `40P01` deadlock…).
-    public var sqlState: String?
+    package var sqlState: String?
 
     init(_ error: any Error, sql: String? = nil) {
         let statement = sql.map { " in `\(Self.head(of: $0))`" } ?? ""
@@ -27,7 +27,7 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     /// The statement's first line, shortened: enough to find it in the code.
     private static func head(of sql: String) -> String {

@@ -7,18 +7,18 @@ import KPIStorePostgres
 ///
 /// Unset, the PostgreSQL cases are left out and say so; `.ci/run` starts a server and sets it, and
 /// under `CI` a missing server fails the run instead of passing quietly.
-public enum TestPostgres {
-    public static let url: String? = ProcessInfo.processInfo.environment["KPIBRIDGE_TEST_POSTGRES"]
+package enum TestPostgres {
+    package static let url: String? = ProcessInfo.processInfo.environment["KPIBRIDGE_TEST_POSTGRES"]
         .flatMap { $0.isEmpty ? nil : $0 }
 
-    public static var isConfigured: Bool { url != nil }
+    package static var isConfigured: Bool { url != nil }
 
     /// True where PostgreSQL must be tested (CI), so its absence is an error rather than a skip.
-    public static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    package static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// A URL naming a schema no other test uses, so each test starts with empty tables. Schemas are
     /// named `kpitest_<process>_<n>`; those of earlier test processes are dropped on first use.
-    public static func freshURL() throws -> String {
+    package static func freshURL() throws -> String {
         guard let url else { throw NotConfigured() }
         let number = counter.next()
         if number == 1 { try dropLeftovers(url) }
@@ -27,7 +27,7 @@ public enum TestPostgres {
     }
 
     /// A fresh store on its own schema.
-    public static func freshStore() throws -> PostgresStore {
+    package static func freshStore() throws -> PostgresStore {
         try PostgresStore(location: PostgresLocation(url: try freshURL()))
     }
 
@@ -60,22 +60,22 @@ public enum TestPostgres {
         }
     }
 
-    public struct NotConfigured: Error, CustomStringConvertible {
-        public var description: String { "KPIBRIDGE_TEST_POSTGRES is not set" }
+    package struct NotConfigured: Error, CustomStringConvertible {
+        package var description: String { "KPIBRIDGE_TEST_POSTGRES is not set" }
     }
 }
 
 /// A store kind the store tests run against.
-public enum StoreBackend: String, Sendable, CaseIterable, CustomStringConvertible {
+package enum StoreBackend: String, Sendable, CaseIterable, CustomStringConvertible {
     case sqlite, postgres
 
     /// SQLite always; PostgreSQL when a test server is configured.
-    public static var available: [StoreBackend] { TestPostgres.isConfigured ? [.sqlite, .postgres] : [.sqlite] }
+    package static var available: [StoreBackend] { TestPostgres.isConfigured ? [.sqlite, .postgres] : [.sqlite] }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// An empty store of this kind.
-    public func emptyStore() throws -> any SQLStore {
+    package func emptyStore() throws -> any SQLStore {
         switch self {
         case .sqlite: try SQLiteStore()
         case .postgres: try TestPostgres.freshStore()
@@ -83,7 +83,7 @@ public enum StoreBackend: String, Sendable, CaseIterable, CustomStringConvertibl
     }
 
     /// A `--store` value for an empty store of this kind; nil means the workspace's own SQLite file.
-    public func storeOverride() throws -> String? {
+    package func storeOverride() throws -> String? {
         switch self {
         case .sqlite: nil
         case .postgres: try TestPostgres.freshURL()

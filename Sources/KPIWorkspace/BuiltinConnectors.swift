@@ -4,8 +4,8 @@ import Foundation
 ///
 /// `KPIBRIDGE_CONNECTORS` (a `:`-separated list of folders) wins; otherwise the `connectors/` folder
 /// of the checkout this binary was built from, which is where `swift run` finds them.
-public enum BuiltinConnectors {
-    public static func directories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+package enum BuiltinConnectors {
+    package static func directories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
         if let list = environment["KPIBRIDGE_CONNECTORS"], !list.isEmpty {
             return list.split(separator: ":").map(String.init)
         }
@@ -13,7 +13,7 @@ public enum BuiltinConnectors {
     }
 
     /// `<checkout>/connectors`, derived from this source file's location at build time.
-    public static var checkoutDirectory: String {
+    package static var checkoutDirectory: String {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // KPIWorkspace
             .deletingLastPathComponent()  // Sources

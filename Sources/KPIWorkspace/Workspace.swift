@@ -5,26 +5,26 @@ import KPISchema
 import Yams
 
 /// A loaded workspace: its folder, configuration, definitions, fx table and connectors.
-public struct Workspace: Sendable {
-    public static let configFile = "kpibridge.yaml"
+package struct Workspace: Sendable {
+    package static let configFile = "kpibridge.yaml"
     /// The store when neither `--store` nor `store:` names one.
-    public static let defaultStore = "sqlite:.kpibridge/warehouse.sqlite"
+    package static let defaultStore = "sqlite:.kpibridge/warehouse.sqlite"
 
-    public let paths: WorkspacePath
-    public let config: WorkspaceConfig
+    package let paths: WorkspacePath
+    package let config: WorkspaceConfig
     /// The definition profiles and their versions, calendars and reconciliation pairs.
-    public let definitions: DefinitionsFile
+    package let definitions: DefinitionsFile
     /// The definitions file as the user names it, for messages.
-    public let definitionsName: String
-    public let fx: FXTable
-    public let catalog: ConnectorCatalog
+    package let definitionsName: String
+    package let fx: FXTable
+    package let catalog: ConnectorCatalog
     /// The scorecards, when the workspace has them.
-    public let scoring: ScorecardsFile?
+    package let scoring: ScorecardsFile?
     /// The scorecards file as the user names it, for messages.
-    public let scoringName: String
+    package let scoringName: String
 
     /// Loads `kpibridge.yaml` in `directory`; `builtinConnectors` is the folder of shipped specs.
-    public init(directory: String, builtinConnectors: [String]) throws(PipelineError) {
+    package init(directory: String, builtinConnectors: [String]) throws(PipelineError) {
         paths = try WorkspacePath(root: directory)
         let configPath = (paths.root as NSString).appendingPathComponent(Self.configFile)
         do {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIText
 import KPIWorkspace
 
 extension Kpibridge {
@@ -42,7 +43,7 @@ extension Kpibridge {
             } catch {
                 throw PipelineError.failed("cannot write \(path): \(error.localizedDescription)")
             }
-            print("wrote \(path) (\(html.utf8.count) bytes, \(when.value.grain.rawValue) \(when.value.label), \(lang.rawValue))")
+            print(Confirmations.reportWritten(path, bytes: html.utf8.count, period: when.value, language: lang))
         }
     }
 }

@@ -35,11 +35,7 @@ extension Kpibridge {
 
             func run() throws {
                 for schedule in try ScheduleFile.loadAll(directory: schedules.directory, workspace: try options.openWorkspace()) {
-                    let sources = schedule.sources?.joined(separator: ",") ?? "all sources"
-                    let stages = schedule.stages.map(\.rawValue).joined(separator: ",")
-                    print("\(schedule.name)  \(schedule.cron) \(schedule.zone.identifier)  \(sources)  \(stages)"
-                          + (schedule.recompute.map { "  recompute \($0.rawValue)" } ?? "")
-                          + (schedule.description.map { "  — \($0)" } ?? ""))
+                    print(schedule.listingLine)
                 }
             }
         }

@@ -40,8 +40,7 @@ extension Kpibridge {
 
             func run() throws {
                 let forgotten = try options.pipeline(createStore: false).resetStream(stream)
-                print(forgotten ? "stream \(stream): state forgotten; the next run pulls from its `start:`"
-                                : "stream \(stream) had no saved state; nothing changed")
+                print(Confirmations.streamReset(stream, forgotten: forgotten))
             }
         }
     }

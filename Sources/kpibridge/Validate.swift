@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KPIPipeline
+import KPIText
 import KPIWorkspace
 
 extension Kpibridge {
@@ -23,11 +24,9 @@ extension Kpibridge {
             let pipeline = try options.pipeline(createStore: true)
             let problems = try pipeline.validate()
             guard problems.isEmpty else {
-                throw PipelineError.failed(problems.joined(separator: "\n") + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                throw PipelineError.failed(Confirmations.problems(problems))
             }
-            print("ok: \(pipeline.workspace.config.sources.count) sources, "
-                  + "\(pipeline.workspace.definitions.definitions.names.count) definition profiles, "
-                  + (pipeline.workspace.scoring.map { "\($0.policy.scorecards.count) scorecards" } ?? "no scorecards"))
+            print(Confirmations.valid(pipeline.workspace))
         }
     }
 }

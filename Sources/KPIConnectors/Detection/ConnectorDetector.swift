@@ -5,16 +5,16 @@ import KPISchema
 /// Files dropped in the inbox without a workspace source are routed this way; `connectors detect`
 /// shows the ranking. The file is read once per distinct layout (format, sheet, encoding), not
 /// once per connector, so detection stays cheap with many specs.
-public struct ConnectorDetector {
-    public let catalog: ConnectorCatalog
+package struct ConnectorDetector {
+    package let catalog: ConnectorCatalog
 
-    public init(catalog: ConnectorCatalog) {
+    package init(catalog: ConnectorCatalog) {
         self.catalog = catalog
     }
 
     /// Connectors that read the file's format, best first: fitting ones before the rest, then by
     /// more matched columns, then by id.
-    public func rank(path: String, display: String, fingerprint: FileFingerprint) -> [Detection] {
+    package func rank(path: String, display: String, fingerprint: FileFingerprint) -> [Detection] {
         ranking(path: path, display: display, fingerprint: fingerprint).detections
     }
 
@@ -55,7 +55,7 @@ public struct ConnectorDetector {
     }
 
     /// The one connector that fits best, or why there is none.
-    public func choose(path: String, display: String, fingerprint: FileFingerprint) -> Result<Detection, DetectionError> {
+    package func choose(path: String, display: String, fingerprint: FileFingerprint) -> Result<Detection, DetectionError> {
         let (ranked, unreadable) = ranking(path: path, display: display, fingerprint: fingerprint)
         let fitting = ranked.filter(\.fits)
         if ranked.isEmpty, let unreadable { return .failure(.unreadable(file: display, reason: unreadable)) }
@@ -92,13 +92,13 @@ public struct ConnectorDetector {
 }
 
 /// Why a file could not be routed to a connector.
-public enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible {
     case noMatch(file: String, nearest: Detection?)
     case ambiguous(file: String, candidates: [String])
     /// No connector's format could open it (truncated JSON, a damaged workbook): the reader's reason.
     case unreadable(file: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noMatch(let file, let nearest):
             var text = "\(file): no connector fits its header"

@@ -6,8 +6,8 @@ import KPISchema
 /// `payload.Orders` reaches the array of orders inside `{"payload": {"Orders": […]}}`; each step
 /// may pass through arrays (`trackers.tracking_details` visits the details of every tracker). An
 /// empty path takes the document itself: each element of a top-level array, or one object.
-public enum JSONRecords {
-    public static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
+package enum JSONRecords {
+    package static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
         let document: JSONValue
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: data)
@@ -21,7 +21,7 @@ public enum JSONRecords {
     }
 
     /// One record per non-blank line; a line that is not JSON becomes a row with a problem.
-    public static func readLines(data: Data, display: String) -> [KeyedRecord] {
+    package static func readLines(data: Data, display: String) -> [KeyedRecord] {
         var records: [KeyedRecord] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

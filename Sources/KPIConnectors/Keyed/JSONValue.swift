@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 /// Any JSON value, decoded with numbers kept exact (`Decimal`), so `19.99` is never `19.989999…`.
-public enum JSONValue: Sendable, Hashable, Decodable {
+package enum JSONValue: Sendable, Hashable, Decodable {
     case null
     case bool(Bool)
     case number(Decimal)
@@ -10,7 +10,7 @@ public enum JSONValue: Sendable, Hashable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .null }
         else if let v = try? c.decode(Bool.self) { self = .bool(v) }

@@ -3,13 +3,13 @@
 /// Nested objects become dotted keys (`OrderTotal.Amount`), XML attributes `@name`, and scalar
 /// values of the objects or elements that enclose the record `^name`, so a tracker's
 /// `tracking_code` reaches each of its `tracking_details`.
-public struct KeyedRecord: Sendable, Hashable {
-    public var line: Int
-    public var values: [String: String]
-    public var raw: String
-    public var problem: String?
+package struct KeyedRecord: Sendable, Hashable {
+    package var line: Int
+    package var values: [String: String]
+    package var raw: String
+    package var problem: String?
 
-    public init(line: Int, values: [String: String], raw: String, problem: String? = nil) {
+    package init(line: Int, values: [String: String], raw: String, problem: String? = nil) {
         self.line = line
         self.values = values
         self.raw = raw
@@ -18,7 +18,7 @@ public struct KeyedRecord: Sendable, Hashable {
 
     /// Aligns records under one header: every key any record has, in order of first appearance
     /// (sorted within a record), so the header binding and quarantine work as for a CSV file.
-    public static func rows(_ records: [KeyedRecord]) -> (header: SourceRow?, rows: BufferedRows) {
+    package static func rows(_ records: [KeyedRecord]) -> (header: SourceRow?, rows: BufferedRows) {
         var header: [String] = []
         var position: [String: Int] = [:]
         for record in records {

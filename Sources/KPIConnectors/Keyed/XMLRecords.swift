@@ -15,8 +15,8 @@ import KPISchema
 /// (`SYSTEM "file:///etc/passwd"`) would read a local file into the store, and nested internal ones
 /// expand a few hundred bytes into gigabytes ("billion laughs"). libxml2 resolves neither here, but
 /// refusing names the reason instead of a parser error number.
-public enum XMLRecords {
-    public static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
+package enum XMLRecords {
+    package static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
         let steps = path.split(separator: "/").map(String.init)
         guard !steps.isEmpty else { throw FileFormatError(file: display, message: "an XML connector needs `file.records`, the record element path") }
         if let problem = XMLEncodingCheck.problem(in: data) {

@@ -5,10 +5,10 @@ import Foundation
 /// Full-width characters become half-width (NFKC), case is folded, every dash variant becomes `-`
 /// and runs of white space become one space. Matching is on the whole normalized text only:
 /// prefix matching would let `Sessions - Total` pick `Sessions - Total - B2B`.
-public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
-    public let normalized: String
+package struct HeaderName: Sendable, Hashable, CustomStringConvertible {
+    package let normalized: String
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         // ASCII is its own NFKC form and has no dash variants: fold case and spaces byte by byte,
         // skipping Foundation's normalization (most headers are ASCII; a file may have a million).
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -37,10 +37,10 @@ public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
         normalized = folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    public var description: String { normalized }
+    package var description: String { normalized }
 
     /// Levenshtein distance between normalized names, for "did you mean" suggestions.
-    public func distance(to other: HeaderName) -> Int {
+    package func distance(to other: HeaderName) -> Int {
         let a = Array(normalized), b = Array(other.normalized)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -61,7 +61,7 @@ public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
     static let suggestionCandidates = 2_000
 
     /// The header in `candidates` closest to any of `wanted`, when it is close enough to be a likely typo.
-    public static func closest(to wanted: [HeaderName], among candidates: [String]) -> String? {
+    package static func closest(to wanted: [HeaderName], among candidates: [String]) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates.prefix(suggestionCandidates) {
             let name = HeaderName(candidate)

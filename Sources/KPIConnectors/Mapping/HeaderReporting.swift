@@ -1,5 +1,5 @@
 /// A reader that can say which of the file's columns its connector does not know.
-public protocol HeaderReporting {
+package protocol HeaderReporting {
     /// Header cells neither read by a field nor listed in the spec's `known_columns`; empty when
     /// the spec lists no known columns (it cannot tell drift from columns it simply ignores).
     var unknownColumns: [String] { get }

@@ -1,23 +1,23 @@
 /// A file whose header lacks columns its connector requires; nothing from it is loaded.
-public struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConvertible {
-    public struct Missing: Sendable, Equatable {
-        public var field: String
+package struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Missing: Sendable, Equatable {
+        package var field: String
         /// The header names that would have been accepted.
-        public var accepted: [String]
+        package var accepted: [String]
         /// The found header closest to one of them, if any is close.
-        public var closest: String?
+        package var closest: String?
     }
 
-    public var file: String
-    public var connector: String
-    public var missing: [Missing]
+    package var file: String
+    package var connector: String
+    package var missing: [Missing]
     /// The header row that matched best, as found.
-    public var found: [String]
+    package var found: [String]
 
     /// How many found headers the message lists.
     static let headersShown = 40
 
-    public var description: String {
+    package var description: String {
         var lines = ["\(file): not a `\(connector)` export: required column\(missing.count == 1 ? "" : "s") missing"]
         for m in missing {
             var line = "  - \(m.field): expected a column named " + m.accepted.map { "`\($0)`" }.joined(separator: " or ")

@@ -4,9 +4,9 @@
 /// what general CSV libraries do not combine: RFC 4180 quotes with embedded line breaks, a
 /// quoting-off mode for Amazon flat files, BOM, CRLF or lone CR, trimmed cells, and exact physical
 /// line numbers for quarantine messages. Memory holds one chunk and one record, whatever the file size.
-public struct DelimitedScanner {
+package struct DelimitedScanner {
     /// The longest record accepted; longer ones (a runaway quote) are reported, not buffered forever.
-    public static let maxRecordBytes = 16 << 20
+    package static let maxRecordBytes = 16 << 20
 
     private var source: any ByteSource
     private let format: DelimitedFormat
@@ -19,7 +19,7 @@ public struct DelimitedScanner {
     /// The file's name for errors.
     private let file: String
 
-    public init(source: any ByteSource, format: DelimitedFormat, file: String = "") {
+    package init(source: any ByteSource, format: DelimitedFormat, file: String = "") {
         self.source = source
         self.format = format
         self.file = file
@@ -27,7 +27,7 @@ public struct DelimitedScanner {
     }
 
     /// The next non-blank record, nil at the end of the input.
-    public mutating func next() throws -> SourceRow? {
+    package mutating func next() throws -> SourceRow? {
         while true {
             guard let record = try scanRecord() else { return nil }
             if record.fields.allSatisfy(\.isEmpty) && !record.raw.contains("\"") {

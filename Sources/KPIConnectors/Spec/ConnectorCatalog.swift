@@ -5,15 +5,15 @@ import Yams
 ///
 /// Directories are read in order and a later spec with the same id replaces an earlier one, so a
 /// workspace can adjust a shipped connector (say, add a header alias) without forking it.
-public struct ConnectorCatalog: Sendable {
-    public private(set) var connectors: [String: any Connector] = [:]
+package struct ConnectorCatalog: Sendable {
+    package private(set) var connectors: [String: any Connector] = [:]
     /// Where each connector's spec was read from.
-    public private(set) var origins: [String: String] = [:]
+    package private(set) var origins: [String: String] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Loads every `*.yaml` / `*.yml` file in `directories` (missing directories are skipped).
-    public init(directories: [String]) throws {
+    package init(directories: [String]) throws {
         for directory in directories {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -24,7 +24,7 @@ public struct ConnectorCatalog: Sendable {
     }
 
     /// Parses, validates and adds one spec file.
-    public mutating func add(specAt path: String) throws {
+    package mutating func add(specAt path: String) throws {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -56,15 +56,15 @@ public struct ConnectorCatalog: Sendable {
         add(SpecConnector(try CompiledSpec(spec, path: path)), origin: path)
     }
 
-    public mutating func add(_ connector: any Connector, origin: String) {
+    package mutating func add(_ connector: any Connector, origin: String) {
         connectors[connector.id] = connector
         origins[connector.id] = origin
     }
 
-    public var ids: [String] { connectors.keys.sorted() }
+    package var ids: [String] { connectors.keys.sorted() }
 
     /// The connector named `id`, or an error listing the known ones and the closest name.
-    public func connector(_ id: String) throws(UnknownConnectorError) -> any Connector {
+    package func connector(_ id: String) throws(UnknownConnectorError) -> any Connector {
         if let found = connectors[id] { return found }
         let wanted = HeaderName(id)
         let closest = ids.min { HeaderName($0).distance(to: wanted) < HeaderName($1).distance(to: wanted) }
@@ -77,12 +77,12 @@ public struct ConnectorCatalog: Sendable {
 }
 
 /// A connector id that no loaded spec defines.
-public struct UnknownConnectorError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var name: String
-    public var known: [String]
-    public var closest: String?
+package struct UnknownConnectorError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var name: String
+    package var known: [String]
+    package var closest: String?
 
-    public var description: String {
+    package var description: String {
         var text = "unknown connector `\(name)`"
         if let closest { text += "; did you mean `\(closest)`?" }
         return text + "\n  known connectors: " + (known.isEmpty ? "(none loaded)" : known.joined(separator: ", "))

@@ -2,7 +2,7 @@
 ///
 /// A Business Report covers the date range it was downloaded for, not a date per row; an Amazon
 /// flat file names no shop; a ticket's help desk is the connector's platform.
-public enum ContextFill: String, Sendable, Hashable {
+package enum ContextFill: String, Sendable, Hashable {
     /// The spec's `platform:` (ticket `system`, inventory `source`).
     case platform
     /// The workspace source's `shop:`, else the platform.

@@ -1,5 +1,5 @@
 /// How a connector's files are laid out, resolved from `file:` in its spec.
-public enum SourceFormat: Sendable, Hashable {
+package enum SourceFormat: Sendable, Hashable {
     case delimited(DelimitedFormat)
     /// An Excel workbook; the sheet by name or 1-based position, the first when nil.
     case xlsx(sheet: String?)
@@ -11,7 +11,7 @@ public enum SourceFormat: Sendable, Hashable {
     case xml(records: String)
 
     /// The short name used in specs and listings.
-    public var name: String {
+    package var name: String {
         switch self {
         case .delimited: "csv"
         case .xlsx: "xlsx"
@@ -22,12 +22,12 @@ public enum SourceFormat: Sendable, Hashable {
     }
 
     /// Every extension some format claims; a file with another extension may be any format.
-    public static let knownExtensions: Set<String> = Set(
+    package static let knownExtensions: Set<String> = Set(
         [SourceFormat.delimited(DelimitedFormat()), .xlsx(sheet: nil), .json(records: ""), .jsonLines, .xml(records: "")]
             .flatMap(\.extensions))
 
     /// File extensions this format is usually saved with, for detection.
-    public var extensions: [String] {
+    package var extensions: [String] {
         switch self {
         case .delimited: ["csv", "tsv", "txt"]
         case .xlsx: ["xlsx"]

@@ -1,5 +1,5 @@
 /// A forward-only supply of rows: the one interface every file format offers the spec reader.
-public protocol RowSource {
+package protocol RowSource {
     /// The next row, nil at the end. Throws only for damage that ends the file (a corrupt sheet,
     /// an unterminated quote); a single unreadable row arrives as a row with a `problem`.
     mutating func next() throws -> SourceRow?
@@ -8,15 +8,15 @@ public protocol RowSource {
 extension DelimitedScanner: RowSource {}
 
 /// Rows already in memory: JSON and XML documents, XLSX sheets.
-public struct BufferedRows: RowSource {
+package struct BufferedRows: RowSource {
     private var rows: [SourceRow]
     private var position = 0
 
-    public init(_ rows: [SourceRow]) {
+    package init(_ rows: [SourceRow]) {
         self.rows = rows
     }
 
-    public mutating func next() -> SourceRow? {
+    package mutating func next() -> SourceRow? {
         guard position < rows.count else { return nil }
         defer { position += 1 }
         return rows[position]

@@ -2,7 +2,7 @@ import KPISchema
 
 /// An error that condemns one source file, not the run: the file is reported as failed and the
 /// run's other files still load. Store failures are not `SourceError`s and stop the run.
-public protocol SourceError: Error, CustomStringConvertible {}
+package protocol SourceError: Error, CustomStringConvertible {}
 
 extension FileFormatError: SourceError {}
 extension MissingColumnsError: SourceError {}

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A forward-only supply of bytes in chunks, so a file of any size is read in constant memory.
-public protocol ByteSource {
+package protocol ByteSource {
     /// Appends up to one chunk to `buffer`; returns the number of bytes added, 0 at the end.
     mutating func read(into buffer: inout [UInt8]) throws -> Int
 }
@@ -14,13 +14,13 @@ public protocol ByteSource {
 ///
 /// Hand-written over `FileHandle` because it reuses the caller's buffer instead of allocating a
 /// `Data` per chunk, which matters on the hot import path.
-public final class FileByteSource: ByteSource {
-    public static let chunkSize = 1 << 16
+package final class FileByteSource: ByteSource {
+    package static let chunkSize = 1 << 16
     private let handle: UnsafeMutablePointer<FILE>
     private var scratch = [UInt8](repeating: 0, count: FileByteSource.chunkSize)
-    public let path: String
+    package let path: String
 
-    public init(path: String) throws(SourceFileError) {
+    package init(path: String) throws(SourceFileError) {
         guard let handle = fopen(path, "rb") else {
             throw SourceFileError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
@@ -30,7 +30,7 @@ public final class FileByteSource: ByteSource {
 
     deinit { fclose(handle) }
 
-    public func read(into buffer: inout [UInt8]) throws -> Int {
+    package func read(into buffer: inout [UInt8]) throws -> Int {
         let count = scratch.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
         if count == 0, ferror(handle) != 0 {
             throw SourceFileError.unreadable(path: path, reason: "read error")
@@ -41,11 +41,11 @@ public final class FileByteSource: ByteSource {
 }
 
 /// A file that could not be opened or read at all.
-public enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum SourceFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case undecodable(path: String, encoding: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(path, reason): "\(path): cannot read file: \(reason)"
         case let .undecodable(path, encoding): "\(path): cannot decode as \(encoding)"

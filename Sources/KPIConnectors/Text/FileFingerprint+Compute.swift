@@ -3,7 +3,7 @@ import KPISchema
 
 extension FileFingerprint {
     /// Hashes and encoding-checks the file at `path` without holding it in memory.
-    public static func compute(path: String) throws -> FileFingerprint {
+    package static func compute(path: String) throws -> FileFingerprint {
         let source = try FileByteSource(path: path)
         var hasher = SHA256()
         var validator = UTF8Validator()
@@ -26,7 +26,7 @@ extension FileFingerprint {
     }
 
     /// The encoding to read the file with, given what its spec declares.
-    public func resolve(_ declared: SourceEncoding) -> SourceEncoding {
+    package func resolve(_ declared: SourceEncoding) -> SourceEncoding {
         switch declared {
         case .auto: isUTF8 ? .utf8 : .gb18030
         case .utf8, .gb18030: declared

@@ -9,14 +9,14 @@ import Darwin
 /// Foundation on Linux has no streaming GB18030 decoder, and decoding whole files would make memory
 /// grow with file size. Sequences split across chunks are carried over; an invalid sequence becomes
 /// U+FFFD so that the row it sits in can still be located and quarantined.
-public final class GB18030ByteSource: ByteSource {
+package final class GB18030ByteSource: ByteSource {
     private var upstream: any ByteSource
     private let converter: iconv_t
     private var input: [UInt8] = []
     private var output = [UInt8](repeating: 0, count: FileByteSource.chunkSize * 2)
     private var finished = false
 
-    public init(upstream: any ByteSource) throws(SourceFileError) {
+    package init(upstream: any ByteSource) throws(SourceFileError) {
         let converter = iconv_open("UTF-8", "GB18030")
         guard let converter, converter != iconv_t(bitPattern: -1) else {
             throw SourceFileError.undecodable(path: "", encoding: "GB18030 (iconv has no converter)")
@@ -27,7 +27,7 @@ public final class GB18030ByteSource: ByteSource {
 
     deinit { iconv_close(converter) }
 
-    public func read(into buffer: inout [UInt8]) throws -> Int {
+    package func read(into buffer: inout [UInt8]) throws -> Int {
         while true {
             if !finished {
                 let added = try upstream.read(into: &input)

@@ -2,17 +2,17 @@
 ///
 /// Hand-written because it runs inside the hashing pass over every byte of every file and must
 /// carry a half-read sequence across chunk boundaries; the standard library validates only whole buffers.
-public struct UTF8Validator: Sendable {
+package struct UTF8Validator: Sendable {
     private var pending = 0
     private var nextLow: UInt8 = 0x80
     private var nextHigh: UInt8 = 0xBF
-    public private(set) var isValid = true
+    package private(set) var isValid = true
     /// Whether any byte above 0x7F was seen; pure ASCII is valid under every supported encoding.
-    public private(set) var sawNonASCII = false
+    package private(set) var sawNonASCII = false
 
-    public init() {}
+    package init() {}
 
-    public mutating func feed<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    package mutating func feed<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         guard isValid else { return }
         for byte in bytes {
             if pending > 0 {
@@ -38,5 +38,5 @@ public struct UTF8Validator: Sendable {
     }
 
     /// True when the input so far was well-formed and did not stop inside a sequence.
-    public var isCompleteAndValid: Bool { isValid && pending == 0 }
+    package var isCompleteAndValid: Bool { isValid && pending == 0 }
 }

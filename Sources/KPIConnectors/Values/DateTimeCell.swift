@@ -4,21 +4,21 @@ import KPISchema
 ///
 /// A cell that carries its own offset keeps it (and lineage records that offset); a cell without one
 /// is read in `zone`, which the connector spec or the workspace source must state — never guessed.
-public struct DateTimeCell: Sendable, Hashable {
-    public var patterns: [DateTimePattern]
-    public var zone: Zone
+package struct DateTimeCell: Sendable, Hashable {
+    package var patterns: [DateTimePattern]
+    package var zone: Zone
 
-    public init(patterns: [DateTimePattern], zone: Zone) {
+    package init(patterns: [DateTimePattern], zone: Zone) {
         self.patterns = patterns
         self.zone = zone
     }
 
-    public var expected: String {
+    package var expected: String {
         "a time like " + patterns.map { "`\($0.text)`" }.joined(separator: " or ") + (patterns.contains { $0.hasOffset } ? "" : " in \(zone.identifier)")
     }
 
     /// The timestamp, or nil for an empty cell.
-    public func parse(_ text: String) throws(CellParseError) -> Timestamp? {
+    package func parse(_ text: String) throws(CellParseError) -> Timestamp? {
         guard let (f, date) = try match(text, expected: self.expected) else { return nil }
         guard let time = TimeOfDay(hour: f.hour, minute: f.minute, second: f.second) else {
             throw CellParseError(problem: "`\(text)` is not a real time of day", expected: expected)
@@ -50,7 +50,7 @@ public struct DateTimeCell: Sendable, Hashable {
 
 extension DateTimeCell {
     /// The calendar date as written, or nil for an empty cell; a time part, if any, is ignored.
-    public func parseDate(_ text: String) throws(CellParseError) -> CivilDate? {
+    package func parseDate(_ text: String) throws(CellParseError) -> CivilDate? {
         try match(text, expected: dateExpected)?.1
     }
 

@@ -6,18 +6,18 @@ import KPISchema
 /// Hand-written because `DateFormatter` on Linux is slow per cell, depends on locale data, and
 /// silently accepts impossible dates; here `2026-02-30`, `0000-00-00` and `24:00` are errors.
 /// Numeric fields accept one or two digits (`2026/10/1 9:05`), as ERPs write them.
-public struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
+package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
     enum Token: Sendable, Hashable {
         case year4, year2, month, monthName, day, hour24, hour12, minute, second, fraction, ampm, offset
         case literal(UInt8)
     }
 
-    public let text: String
+    package let text: String
     let tokens: [Token]
-    public var hasOffset: Bool { tokens.contains(.offset) }
+    package var hasOffset: Bool { tokens.contains(.offset) }
     var hasTime: Bool { tokens.contains(.hour24) || tokens.contains(.hour12) }
 
-    public init(_ pattern: String) throws(CellParseError) {
+    package init(_ pattern: String) throws(CellParseError) {
         text = pattern
         var result: [Token] = []
         let bytes = Array(pattern.utf8)
@@ -55,7 +55,7 @@ public struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
         tokens = result
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// The fields read from a cell before a zone is applied.
     struct Fields {

@@ -4,22 +4,22 @@ import Foundation
 /// `￥88`, or with `decimalComma` the EU form `1.234,56`.
 ///
 /// Strict about everything else: `1e309`, `--5` and `12.3.4` are errors, never a best guess.
-public struct DecimalCell: Sendable, Hashable {
-    public var decimalComma: Bool
+package struct DecimalCell: Sendable, Hashable {
+    package var decimalComma: Bool
 
-    public init(decimalComma: Bool = false) {
+    package init(decimalComma: Bool = false) {
         self.decimalComma = decimalComma
     }
 
     private static let currencyMarks: [String] = ["US$", "CA$", "AU$", "HK$", "RMB", "USD", "CNY", "EUR", "GBP", "CAD", "JPY",
                                                   "$", "£", "€", "¥", "￥", "元"]
 
-    public var expected: String {
+    package var expected: String {
         decimalComma ? "a number like 1.234,56 or €12,00" : "a number like 1,234.56, $12.00 or 12%"
     }
 
     /// The value, or nil for an empty cell.
-    public func parse(_ text: String) throws(CellParseError) -> Decimal? {
+    package func parse(_ text: String) throws(CellParseError) -> Decimal? {
         // Most cells are already plain (`12.50`); they skip the trimming and mark-stripping below.
         if !decimalComma, let plain = Decimal(plain: text) { return plain }
         var s = text.trimmingCharacters(in: .whitespaces)

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Reads a span of time as minutes: help desks write `90` (minutes), `1.5` (hours) or `01:30:00`.
-public struct DurationCell: Sendable, Hashable {
-    public enum Unit: String, Sendable, CaseIterable { case minutes, hours, hms }
-    public var unit: Unit
+package struct DurationCell: Sendable, Hashable {
+    package enum Unit: String, Sendable, CaseIterable { case minutes, hours, hms }
+    package var unit: Unit
 
-    public init(unit: Unit) {
+    package init(unit: Unit) {
         self.unit = unit
     }
 
-    public var expected: String {
+    package var expected: String {
         switch unit {
         case .minutes: "a number of minutes like 90 or 12.5"
         case .hours: "a number of hours like 1.5"
@@ -18,7 +18,7 @@ public struct DurationCell: Sendable, Hashable {
     }
 
     /// Minutes, or nil for an empty cell.
-    public func parse(_ text: String) throws(CellParseError) -> Decimal? {
+    package func parse(_ text: String) throws(CellParseError) -> Decimal? {
         let s = text.trimmingSpaces()
         if s.isEmpty || s == "-" || s == "--" { return nil }
         let bad = CellParseError(problem: "`\(text)` is not a duration", expected: expected)

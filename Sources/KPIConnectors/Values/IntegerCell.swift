@@ -1,12 +1,12 @@
 import Foundation
 
 /// Reads whole counts (`4`, `"1,200"`, `3.0`); fractions are errors.
-public struct IntegerCell: Sendable, Hashable {
-    public init() {}
+package struct IntegerCell: Sendable, Hashable {
+    package init() {}
 
-    public let expected = "a whole number like 3 or 1,200"
+    package let expected = "a whole number like 3 or 1,200"
 
-    public func parse(_ text: String) throws(CellParseError) -> Int? {
+    package func parse(_ text: String) throws(CellParseError) -> Int? {
         let decimal: Decimal?
         do {
             decimal = try DecimalCell().parse(text)

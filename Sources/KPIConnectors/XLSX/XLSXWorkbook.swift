@@ -12,12 +12,12 @@ import ZIPFoundation
 /// read whole into compact rows (shared strings are referenced, not copied): ERP and marketplace
 /// UI exports stop far below the sizes where that matters, and it keeps the reader pull-based.
 /// Every part is capped at ``maxPartBytes`` while it inflates, so a zip bomb is refused, not unpacked.
-public struct XLSXWorkbook {
-    public static let maxPartBytes = 512 << 20
+package struct XLSXWorkbook {
+    package static let maxPartBytes = 512 << 20
 
-    public let path: String
+    package let path: String
     /// Sheet names in workbook order.
-    public let sheetNames: [String]
+    package let sheetNames: [String]
     private let display: String
     private let archive: Archive
     /// The workbook's bytes, which ``ZipPartReader`` unpacks parts from.
@@ -26,7 +26,7 @@ public struct XLSXWorkbook {
     private let system: ExcelSerialDate.System
 
     /// Opens the workbook at `path`; `display` names it in errors.
-    public init(path: String, display: String) throws(FileFormatError) {
+    package init(path: String, display: String) throws(FileFormatError) {
         self.path = path
         self.display = display
         do {
@@ -51,7 +51,7 @@ public struct XLSXWorkbook {
     }
 
     /// The rows of the sheet named `selector` (a name, or a 1-based position); the first sheet when nil.
-    public func rows(sheet selector: String?) throws(FileFormatError) -> BufferedRows {
+    package func rows(sheet selector: String?) throws(FileFormatError) -> BufferedRows {
         guard !sheetNames.isEmpty else { throw FileFormatError(file: display, message: "the workbook has no sheets") }
         let index: Int
         if let selector {

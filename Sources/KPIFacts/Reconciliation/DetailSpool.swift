@@ -9,16 +9,16 @@ import KPISchema
 /// The file is unlinked as soon as it is open, so a killed run leaves nothing behind. Rows are tab
 /// separated with `\\`, `\t`, `\n` and `\r` escaped and `\N` for no value: written by hand because it
 /// is the one format cheap enough to write and read a row at a time on this path.
-public final class DetailSpool {
+package final class DetailSpool {
     /// Rows appended so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var failure: (any Error)?
     private static let fieldCount = 17
 
     /// Opens an empty spool in `directory` (the system's temporary directory by default).
-    public init(directory: URL = FileManager.default.temporaryDirectory) throws {
+    package init(directory: URL = FileManager.default.temporaryDirectory) throws {
         let url = directory.appendingPathComponent("kpibridge-detail-\(UUID().uuidString).tsv")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
@@ -33,7 +33,7 @@ public final class DetailSpool {
     }
 
     /// Adds one row. A write error is kept and thrown by ``rows()``.
-    public func append(_ d: ReconciliationDetail) {
+    package func append(_ d: ReconciliationDetail) {
         guard failure == nil else { return }
         put(d.grain.rawValue); put(d.periodStart.description); put(d.metric); put(d.profileA); put(d.profileB)
         put(d.recordKind); put(d.recordID); put(d.platform); put(d.shop); put(d.inA ? "1" : "0"); put(d.inB ? "1" : "0")
@@ -45,7 +45,7 @@ public final class DetailSpool {
     }
 
     /// The rows in the order they were appended; reading them again starts from the first.
-    public func rows() throws -> DetailRows {
+    package func rows() throws -> DetailRows {
         flush()
         if let failure { throw failure }
         try handle.seek(toOffset: 0)
@@ -137,9 +137,9 @@ public final class DetailSpool {
     }
 
     /// A spool line that does not read back as the row written (a bug, or the file changed under the run).
-    public struct SpoolError: Error, CustomStringConvertible {
-        public var line: Int
-        public var description: String { "reconciliation detail spool: line \(line) does not read back as a detail row" }
+    package struct SpoolError: Error, CustomStringConvertible {
+        package var line: Int
+        package var description: String { "reconciliation detail spool: line \(line) does not read back as a detail row" }
     }
 }
 

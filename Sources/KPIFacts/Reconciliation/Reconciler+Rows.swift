@@ -10,7 +10,7 @@ extension Reconciler {
 
     /// The `fact_reconciliation` rows: every (grain, period, scope, metric) where a pair's versions
     /// differ on a concept the metric depends on, with both sides' values from `facts`.
-    public func rows(facts: [FactMetric]) -> [ReconciliationFact] {
+    package func rows(facts: [FactMetric]) -> [ReconciliationFact] {
         struct CellKey: Hashable, Comparable {
             var grain: Grain
             var start: CivilDate
@@ -69,5 +69,5 @@ extension Reconciler {
     }
 
     /// The detail rows in primary-key order.
-    public var sortedDetails: [ReconciliationDetail] { details.sorted(by: <) }
+    package var sortedDetails: [ReconciliationDetail] { details.sorted(by: <) }
 }

@@ -7,19 +7,19 @@ import KPISchema
 /// only, or count there with a different value, tallies them per scope and, for the detail grains,
 /// keeps each one with the reasons in plain words. It reads the same ``OrderView``, ``TicketView``
 /// and ``StockView`` the metric pass sums, so the explanation always matches the facts.
-public struct Reconciler {
-    public let definitions: DefinitionSet
-    public let fx: FXTable
-    public let pairs: [ProfilePair]
-    public let grains: [Grain]
+package struct Reconciler {
+    package let definitions: DefinitionSet
+    package let fx: FXTable
+    package let pairs: [ProfilePair]
+    package let grains: [Grain]
     /// Grains whose differing records are kept one by one (a day grain would list most orders).
-    public let detailGrains: Set<Grain>
+    package let detailGrains: Set<Grain>
     private let profiles: [String]
     var tallies: [TallyKey: Tally] = [:]
     /// Detail rows, unless `spool` takes them.
-    public internal(set) var details: [ReconciliationDetail] = []
+    package internal(set) var details: [ReconciliationDetail] = []
     /// Where detail rows go instead of `details`, so a large run does not hold them.
-    public var spool: DetailSpool?
+    package var spool: DetailSpool?
 
     struct TallyKey: Hashable {
         var pair: Int
@@ -37,7 +37,7 @@ public struct Reconciler {
         var bInA: Decimal = 0
     }
 
-    public init(definitions: DefinitionSet, fx: FXTable, pairs: [ProfilePair], grains: [Grain] = Grain.allCases,
+    package init(definitions: DefinitionSet, fx: FXTable, pairs: [ProfilePair], grains: [Grain] = Grain.allCases,
                 detailGrains: Set<Grain> = [.month]) {
         self.definitions = definitions
         self.fx = fx
@@ -62,7 +62,7 @@ public struct Reconciler {
     // MARK: records
 
     /// Compares one order, its refunds and its shipment under every pair.
-    public mutating func add(_ bundle: OrderBundle) throws(FXError) {
+    package mutating func add(_ bundle: OrderBundle) throws(FXError) {
         var views: [String: [OrderView]] = [:]
         for name in profiles { views[name] = definitions.versions(of: name).map { OrderView(bundle, profile: $0) } }
         let order = bundle.order
@@ -149,7 +149,7 @@ public struct Reconciler {
     }
 
     /// Compares one help-desk ticket's first response under every pair.
-    public mutating func add(ticket record: FlatRecord) {
+    package mutating func add(ticket record: FlatRecord) {
         var views: [String: [TicketView]] = [:]
         for name in profiles {
             views[name] = definitions.versions(of: name).compactMap { TicketView(record, profile: $0) }
@@ -174,7 +174,7 @@ public struct Reconciler {
     }
 
     /// Compares one inventory snapshot row under every pair.
-    public mutating func add(stock record: FlatRecord) {
+    package mutating func add(stock record: FlatRecord) {
         var views: [String: [StockView]] = [:]
         for name in profiles {
             views[name] = definitions.versions(of: name).compactMap { StockView(record, profile: $0) }

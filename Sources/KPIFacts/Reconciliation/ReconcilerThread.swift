@@ -8,9 +8,9 @@ import KPISchema
 /// records: the caller keeps the metric pass on its thread and hands each record here as well. The
 /// reconciler belongs to the worker thread from `init` until ``finish()`` returns it; the condition's
 /// lock orders every hand-over, which is why the type can promise `Sendable` without checking.
-public final class ReconcilerThread: @unchecked Sendable {
+package final class ReconcilerThread: @unchecked Sendable {
     /// A record the reconciler compares.
-    public enum Item: Sendable {
+    package enum Item: Sendable {
         case order(OrderBundle)
         case ticket(FlatRecord)
         case stock(FlatRecord)
@@ -31,7 +31,7 @@ public final class ReconcilerThread: @unchecked Sendable {
     private var batch: [Item] = []
 
     /// Starts the worker with `reconciler`, which it owns until ``finish()``.
-    public init(_ reconciler: Reconciler) {
+    package init(_ reconciler: Reconciler) {
         self.reconciler = reconciler
         batch.reserveCapacity(Self.batchSize)
         let thread = Thread { [self] in work() }
@@ -40,14 +40,14 @@ public final class ReconcilerThread: @unchecked Sendable {
     }
 
     /// Queues one record; throws the worker's error, if it failed, instead of queueing more.
-    public func add(_ item: Item) throws {
+    package func add(_ item: Item) throws {
         batch.append(item)
         if batch.count >= Self.batchSize { try send() }
     }
 
     /// Waits for every queued record to be compared and returns the reconciler, or throws the first
     /// error a comparison raised. Ends the worker thread either way.
-    public func finish() throws -> Reconciler {
+    package func finish() throws -> Reconciler {
         try? send()  // throws only the worker's error, which is thrown below once the worker has ended
         condition.lock()
         closed = true

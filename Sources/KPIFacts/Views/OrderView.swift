@@ -9,36 +9,36 @@ import KPISchema
 ///
 /// A class, immutable: reconciliation passes views around in tuples and closures, and copying a
 /// struct of a dozen reference-counted fields was a tenth of a run's time.
-public final class OrderView: Sendable {
-    public struct Shipment: Sendable {
-        public var event: FulfillmentEvent
-        public var date: CivilDate
+package final class OrderView: Sendable {
+    package struct Shipment: Sendable {
+        package var event: FulfillmentEvent
+        package var date: CivilDate
         /// Paid (or purchased, when the export has no payment time) → shipped.
-        public var hours: Decimal
-        public var onTime: Bool
+        package var hours: Decimal
+        package var onTime: Bool
     }
 
-    public struct CountedRefund: Sendable {
-        public var refund: Refund
+    package struct CountedRefund: Sendable {
+        package var refund: Refund
         /// The day it is deducted on: when it was issued, or the purchase day when the export has no date.
-        public var date: CivilDate
+        package var date: CivilDate
     }
 
-    public let profile: DefinitionProfile
-    public let bundle: OrderBundle
-    public let purchaseDate: CivilDate
+    package let profile: DefinitionProfile
+    package let bundle: OrderBundle
+    package let purchaseDate: CivilDate
     /// False for cancelled orders, which count only in `ordersSeen`.
-    public let counted: Bool
+    package let counted: Bool
     /// Each line's value in its own currency, tax and shipping added per the profile.
-    public let sales: [Money]
-    public let units: Int
-    public let refunded: Bool
+    package let sales: [Money]
+    package let units: Int
+    package let refunded: Bool
     /// Refunds deducted from sales (net basis only).
-    public let refunds: [CountedRefund]
+    package let refunds: [CountedRefund]
     /// The profile's "shipped" milestone, if recorded and the order is not cancelled.
-    public let shipment: Shipment?
+    package let shipment: Shipment?
 
-    public init(_ bundle: OrderBundle, profile: DefinitionProfile) {
+    package init(_ bundle: OrderBundle, profile: DefinitionProfile) {
         self.profile = profile
         self.bundle = bundle
         let order = bundle.order
@@ -68,7 +68,7 @@ public final class OrderView: Sendable {
     }
 
     /// Σ line values converted into `currency` at the purchase day's rate.
-    public func salesValue(in currency: String, fx: FXTable) throws(FXError) -> Decimal {
+    package func salesValue(in currency: String, fx: FXTable) throws(FXError) -> Decimal {
         var total: Decimal = 0
         for money in sales { total += try fx.convert(money, to: currency, on: purchaseDate) }
         return total

@@ -1,14 +1,14 @@
 import KPISchema
 
 /// One SKU's stock on one day as one definition version sees it: the system or the counted quantity.
-public struct StockView: Sendable {
-    public let profile: DefinitionProfile
-    public let record: FlatRecord
-    public let date: CivilDate
+package struct StockView: Sendable {
+    package let profile: DefinitionProfile
+    package let record: FlatRecord
+    package let date: CivilDate
     /// Nil when the snapshot has no figure of the profile's basis (no count that day).
-    public let quantity: Int?
+    package let quantity: Int?
 
-    public init?(_ record: FlatRecord, profile: DefinitionProfile) {
+    package init?(_ record: FlatRecord, profile: DefinitionProfile) {
         guard case .date(let date)? = record["snapshot_date"] else { return nil }
         self.profile = profile
         self.record = record
@@ -17,10 +17,10 @@ public struct StockView: Sendable {
         if case .integer(let value)? = record[field] { quantity = value } else { quantity = nil }
     }
 
-    public var isStockout: Bool? { quantity.map { $0 <= 0 } }
+    package var isStockout: Bool? { quantity.map { $0 <= 0 } }
 
     /// `erp:US-WEST:SKU-1@2026-10-31`.
-    public var id: String {
+    package var id: String {
         let part = { (name: String) in self.record[name]?.storageText ?? "" }
         return "\(part("source")):\(part("warehouse")):\(part("sku"))@\(date)"
     }

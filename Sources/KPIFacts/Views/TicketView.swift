@@ -3,22 +3,22 @@ import KPISchema
 
 /// One help-desk ticket as one definition version sees it: the day it was opened and how long the
 /// first reply took on the profile's response clock.
-public struct TicketView: Sendable {
-    public let profile: DefinitionProfile
-    public let record: FlatRecord
-    public let createdAt: Instant
-    public let createdDate: CivilDate
+package struct TicketView: Sendable {
+    package let profile: DefinitionProfile
+    package let record: FlatRecord
+    package let createdAt: Instant
+    package let createdDate: CivilDate
     /// When the first agent reply was sent; nil while unanswered.
-    public let repliedAt: Instant?
+    package let repliedAt: Instant?
     /// Hours to the first reply on the profile's clock.
-    public let responseHours: Decimal?
-    public let withinSLA: Bool?
+    package let responseHours: Decimal?
+    package let withinSLA: Bool?
     /// The customer's satisfaction rating: true when good, false when rated anything else, nil when
     /// the ticket was not rated (survey not offered or not answered).
-    public let ratedGood: Bool?
+    package let ratedGood: Bool?
 
     /// Nil for a record without a creation time (the connector requires one, so only a hand-edited store).
-    public init?(_ record: FlatRecord, profile: DefinitionProfile) {
+    package init?(_ record: FlatRecord, profile: DefinitionProfile) {
         guard case .timestamp(let created)? = record["created_at"] else { return nil }
         self.profile = profile
         self.record = record
@@ -54,5 +54,5 @@ public struct TicketView: Sendable {
     }
 
     /// `zendesk:4711`.
-    public var id: String { "\(record["system"]?.storageText ?? ""):\(record["ticket_id"]?.storageText ?? "")" }
+    package var id: String { "\(record["system"]?.storageText ?? ""):\(record["ticket_id"]?.storageText ?? "")" }
 }

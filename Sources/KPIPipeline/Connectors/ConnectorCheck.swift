@@ -2,22 +2,22 @@ import KPIConnectors
 import KPISchema
 
 /// A dry run of one connector over one file: what it would load, and every problem, writing nothing.
-public struct ConnectorCheck: Sendable {
-    public var file: String
-    public var connector: String
-    public var headerLine: Int
-    public var fieldColumns: [(field: String, header: String?)]
-    public var unknownColumns: [String]
-    public var stats: ReadStats
+package struct ConnectorCheck: Sendable {
+    package var file: String
+    package var connector: String
+    package var headerLine: Int
+    package var fieldColumns: [(field: String, header: String?)]
+    package var unknownColumns: [String]
+    package var stats: ReadStats
     /// Records emitted per kind.
-    public var kinds: [String: Int]
+    package var kinds: [String: Int]
     /// The first records, as readable lines.
-    public var sample: [String]
+    package var sample: [String]
     /// Every quarantine reason, in file order.
-    public var problems: [String]
+    package var problems: [String]
 
     /// Reads `path` with `connector`; a file-level problem is thrown as a `SourceError`.
-    public static func run(_ connector: any Connector, path: String, context: SourceContext, sampleSize: Int = 5) throws -> ConnectorCheck {
+    package static func run(_ connector: any Connector, path: String, context: SourceContext, sampleSize: Int = 5) throws -> ConnectorCheck {
         var reader = try connector.open(path: path, context: context)
         let header = reader as? any HeaderReporting
         var sink = PreviewSink(limit: sampleSize)

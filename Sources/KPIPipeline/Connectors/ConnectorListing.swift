@@ -3,18 +3,18 @@ import KPIConnectors
 import KPIWorkspace
 
 /// One line per connector a workspace can use: id, formats, record kinds and where it is defined.
-public struct ConnectorListing: Sendable {
-    public struct Entry: Sendable, Hashable {
-        public var id: String
-        public var title: String
-        public var formats: [String]
-        public var kinds: [String]
-        public var origin: String
+package struct ConnectorListing: Sendable {
+    package struct Entry: Sendable, Hashable {
+        package var id: String
+        package var title: String
+        package var formats: [String]
+        package var kinds: [String]
+        package var origin: String
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(catalog: ConnectorCatalog, relativeTo root: String?) {
+    package init(catalog: ConnectorCatalog, relativeTo root: String?) {
         entries = catalog.ids.map { id in
             let connector = catalog.connectors[id]!
             let spec = (connector as? SpecConnector)?.compiled
@@ -31,7 +31,7 @@ public struct ConnectorListing: Sendable {
 extension ConnectorListing {
     /// The listing for `directory`'s workspace, or the built-in connectors alone when the folder
     /// is not a workspace (so `kpibridge connectors list` works anywhere).
-    public static func forDirectory(_ directory: String, builtinConnectors: [String]) throws(PipelineError) -> ConnectorListing {
+    package static func forDirectory(_ directory: String, builtinConnectors: [String]) throws(PipelineError) -> ConnectorListing {
         let config = (directory as NSString).appendingPathComponent(Workspace.configFile)
         if FileManager.default.fileExists(atPath: config) {
             return try Workspace(directory: directory, builtinConnectors: builtinConnectors).connectorListing

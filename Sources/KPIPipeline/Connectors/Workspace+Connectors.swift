@@ -5,12 +5,12 @@ import KPIWorkspace
 
 extension Workspace {
     /// Every connector this workspace can use.
-    public var connectorListing: ConnectorListing {
+    package var connectorListing: ConnectorListing {
         ConnectorListing(catalog: catalog, relativeTo: paths.root)
     }
 
     /// Ranks the connectors for `file` by header fit.
-    public func detect(file: String) throws(PipelineError) -> ConnectorDetectionReport {
+    package func detect(file: String) throws(PipelineError) -> ConnectorDetectionReport {
         let (path, display, fingerprint) = try Self.inspect(file, paths: paths)
         let detector = ConnectorDetector(catalog: catalog)
         return ConnectorDetectionReport(file: display, ranked: detector.rank(path: path, display: display, fingerprint: fingerprint),
@@ -19,7 +19,7 @@ extension Workspace {
 
     /// Reads `file` with connector `id` without writing anything; settings of a matching workspace
     /// source apply unless given.
-    public func check(connector id: String, file: String, shop: String? = nil, platform: String? = nil,
+    package func check(connector id: String, file: String, shop: String? = nil, platform: String? = nil,
                       timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> ConnectorCheck {
         let connector: any Connector
         do { connector = try catalog.connector(id) } catch { throw .usage(error.description) }

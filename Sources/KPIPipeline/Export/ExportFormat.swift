@@ -1,5 +1,5 @@
 /// File formats a table can be exported in.
-public enum ExportFormat: String, Sendable, CaseIterable {
+package enum ExportFormat: String, Sendable, CaseIterable {
     /// RFC 4180 CSV with a header row; text that a spreadsheet would run as a formula is neutralized.
     case csv
     /// One JSON object per line, keys in column order.

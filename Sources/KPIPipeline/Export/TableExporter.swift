@@ -4,14 +4,14 @@ import KPIStore
 import KPIWorkspace
 
 /// Writes a store table as CSV or JSON Lines, in primary-key order so a re-export is byte-identical.
-public struct TableExporter: Sendable {
-    public var format: ExportFormat
+package struct TableExporter: Sendable {
+    package var format: ExportFormat
     /// Starts CSV with a UTF-8 BOM so Excel on Windows shows Chinese text correctly.
-    public var byteOrderMark: Bool
+    package var byteOrderMark: Bool
     /// Headers and name-valued cells (metric, definition, reasons) in this language; machine names when nil.
-    public var language: DisplayLanguage?
+    package var language: DisplayLanguage?
 
-    public init(format: ExportFormat, byteOrderMark: Bool = false, language: DisplayLanguage? = nil) {
+    package init(format: ExportFormat, byteOrderMark: Bool = false, language: DisplayLanguage? = nil) {
         self.format = format
         self.byteOrderMark = byteOrderMark
         self.language = language
@@ -34,7 +34,7 @@ public struct TableExporter: Sendable {
     }
 
     /// Exports `tableName` from `store` through `write`, which receives chunks of UTF-8 text.
-    public func export(_ tableName: String, from store: any WarehouseStore,
+    package func export(_ tableName: String, from store: any TableScanning,
                        write: (String) throws -> Void) throws(PipelineError) {
         guard let table = StoreTable.named(tableName) else {
             throw .usage("unknown table `\(tableName)`; tables: " + StoreTable.all.map(\.name).joined(separator: ", "))
@@ -73,7 +73,7 @@ public struct TableExporter: Sendable {
     /// The rows go to `PATH.partial`, flushed to disk, which `rename(2)` then puts in place in one step
     /// (removing the old file first would leave no file at all to a kill in between). A killed export
     /// leaves only `PATH.partial`, which the next export to the same path replaces.
-    public func export(_ tableName: String, from store: any WarehouseStore, to path: String) throws(PipelineError) {
+    package func export(_ tableName: String, from store: any TableScanning, to path: String) throws(PipelineError) {
         let temporary = path + ".partial"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {

@@ -33,7 +33,7 @@ package struct ImportJob {
 
 extension Pipeline {
     /// Runs ``ImportJob`` on this workspace and store.
-    public func importFiles(connector id: String, files: [String], shop: String? = nil, platform: String? = nil,
+    package func importFiles(connector id: String, files: [String], shop: String? = nil, platform: String? = nil,
                             timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> RunReport {
         try ImportJob(connector: id, files: files, shop: shop, platform: platform, timezone: timezone, currency: currency,
                       period: period).run(on: self)

@@ -4,13 +4,13 @@ import KPIWorkspace
 /// `kpibridge state show|reset`: where each stream stands, and forgetting it.
 extension Pipeline {
     /// Each stream's saved state, for `kpibridge state show`.
-    public func streamStates() throws(PipelineError) -> [StoredStreamState] {
+    package func streamStates() throws(PipelineError) -> [StoredStreamState] {
         try storeCall { try store.streamStates() }
     }
 
     /// Forgets a stream's state; its next pull starts from its `start:` again (records already loaded
     /// are replaced, never counted twice).
-    public func resetStream(_ name: String) throws(PipelineError) -> Bool {
+    package func resetStream(_ name: String) throws(PipelineError) -> Bool {
         let stored = try storeCall { try store.streamStates() }
         guard (workspace.config.streams ?? []).contains(where: { $0.stream == name }) || stored.contains(where: { $0.stream == name }) else {
             let known = (workspace.config.streams ?? []).map(\.stream)

@@ -3,21 +3,21 @@ import KPIStore
 import KPIWorkspace
 
 /// `kpibridge state show`: each configured or stored stream and where it stands.
-public struct StreamStateReport: Sendable {
-    public struct Row: Sendable {
-        public var stream: String
+package struct StreamStateReport: Sendable {
+    package struct Row: Sendable {
+        package var stream: String
         /// The stream's API, or nil when kpibridge.yaml no longer names it.
-        public var api: String?
-        public var stored: StoredStreamState?
+        package var api: String?
+        package var stored: StoredStreamState?
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
 }
 
 extension Pipeline {
     /// The state of `stream`, or of every stream kpibridge.yaml names or the store remembers.
-    public func streamStateReport(_ stream: String? = nil) throws(PipelineError) -> StreamStateReport {
+    package func streamStateReport(_ stream: String? = nil) throws(PipelineError) -> StreamStateReport {
         let stored = try streamStates()
         var names = (workspace.config.streams ?? []).map(\.stream)
         names += stored.map(\.stream).filter { !names.contains($0) }

@@ -6,15 +6,15 @@ import KPIWorkspace
 
 /// `kpibridge reconcile`: one metric under two profiles for one period and scope, the delta, and the
 /// records behind it in plain words, read from `fact_reconciliation` and `reconciliation_detail`.
-public struct ReconcileReport: Sendable {
-    public struct Query: Sendable {
-        public var metric: String
-        public var pair: ProfilePair
-        public var period: Period
-        public var scopeType: ScopeType
-        public var scopeID: String
+package struct ReconcileReport: Sendable {
+    package struct Query: Sendable {
+        package var metric: String
+        package var pair: ProfilePair
+        package var period: Period
+        package var scopeType: ScopeType
+        package var scopeID: String
 
-        public init(metric: String, pair: ProfilePair, period: Period, scopeType: ScopeType = .company, scopeID: String = "all") {
+        package init(metric: String, pair: ProfilePair, period: Period, scopeType: ScopeType = .company, scopeID: String = "all") {
             self.metric = metric
             self.pair = pair
             self.period = period
@@ -23,24 +23,24 @@ public struct ReconcileReport: Sendable {
         }
     }
 
-    public let query: Query
+    package let query: Query
 
     /// `company`, `platform:amazon` or `shop:amz-us`.
-    public static func scope(_ text: String) -> (ScopeType, String)? {
+    package static func scope(_ text: String) -> (ScopeType, String)? {
         if text == "company" { return (.company, "all") }
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let type = ScopeType(rawValue: parts[0]), !parts[1].isEmpty else { return nil }
         return (type, parts[1])
     }
     /// The `fact_reconciliation` row, by column name.
-    public let summary: [String: TableValue]
+    package let summary: [String: TableValue]
     /// The `reconciliation_detail` rows of the records in scope, in key order.
-    public let records: [[String: TableValue]]
+    package let records: [[String: TableValue]]
     /// False when the grain's records are not kept (see `detail_grains`).
-    public let detailKept: Bool
+    package let detailKept: Bool
 
     /// Reads the query's rows; a clear error when there is nothing to show, saying why.
-    public static func load(_ query: Query, store: any WarehouseStore, detailGrains: Set<Grain>) throws(PipelineError) -> ReconcileReport {
+    package static func load(_ query: Query, store: any TableScanning, detailGrains: Set<Grain>) throws(PipelineError) -> ReconcileReport {
         let q = query
         var summary: [String: TableValue]?
         var reversed = false

@@ -18,7 +18,7 @@ import Logging
 /// have already reported. `recompute` names the dates whose periods may change definition.
 package struct FactRefresh {
     package let workspace: Workspace
-    package let store: any WarehouseStore
+    package let store: any RecordStore & FactStore & ScoreStore
     package let now: Instant
     package let recompute: DateRange?
     /// False for a schedule without the `score` stage: fact_score keeps its rows until a run that scores.

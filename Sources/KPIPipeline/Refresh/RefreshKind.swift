@@ -1,14 +1,14 @@
 import KPISchema
 
 /// How a run's fact refresh went about it, for the run summary and logs.
-public enum RefreshKind: Sendable {
+package enum RefreshKind: Sendable {
     /// Every period recomputed from every record.
     case full(reason: String)
     /// Only the periods `scope` names, from the records in its window.
     case incremental(RecomputeScope, days: Int, orders: Int)
 
     /// One line: `full (first refresh of this store)` or `incremental: 2 changed orders, 3 days → 1 quarter, 2 months, …`.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .full(let reason):
             return "all periods recomputed (\(reason))"

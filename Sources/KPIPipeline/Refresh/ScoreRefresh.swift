@@ -9,7 +9,7 @@ import KPIWorkspace
 /// `provider_status`. Run by `run` after the facts, and by `score` from the stored facts.
 package struct ScoreRefresh {
     package let workspace: Workspace
-    package let store: any WarehouseStore
+    package let store: any RecordStore & ScoreStore
     package let now: Instant
 
     package struct Outcome {
@@ -22,7 +22,7 @@ package struct ScoreRefresh {
     }
 
     /// The roster as stored (the latest row per employee).
-    package static func roster(_ store: any WarehouseStore) throws -> [Employee] {
+    package static func roster(_ store: any RecordStore) throws -> [Employee] {
         var out: [Employee] = []
         try store.forEachFlat(.roster) { if let e = Employee($0) { out.append(e) } }
         return out

@@ -5,18 +5,33 @@ import KPIScoring
 import KPIStore
 import KPIWorkspace
 
-extension Pipeline {
+/// `kpibridge report`: the manager's HTML report for one period, read from the store.
+package struct ReportJob {
+    package let pipeline: Pipeline
+    package var period: Period
+    package var language: DisplayLanguage
+
+    package init(pipeline: Pipeline, period: Period, language: DisplayLanguage) {
+        self.pipeline = pipeline
+        self.period = period
+        self.language = language
+    }
+
+    private var workspace: Workspace { pipeline.workspace }
+    private var store: any WarehouseStore { pipeline.store }
+    private var storeURL: StoreURL { pipeline.storeURL }
+
     /// Quarantined rows the report lists by name; the rest are counted and pointed to.
     package static let reportQuarantineRows = 10
 
-    /// The manager's HTML report for `period` (see ``HTMLReport``).
-    public func report(period: Period, language: DisplayLanguage) throws(PipelineError) -> String {
-        HTMLReport.render(try reportInput(period: period, language: language))
+    /// The report as one self-contained HTML file (see ``HTMLReport``).
+    package func html() throws(PipelineError) -> String {
+        HTMLReport.render(try input())
     }
 
     /// Reads what the report shows from the store: company facts over the trend window, the
     /// period's scores, reconciliation and its records, pacing of the period in progress, and freshness.
-    public func reportInput(period: Period, language: DisplayLanguage) throws(PipelineError) -> ReportInput {
+    package func input() throws(PipelineError) -> ReportInput {
         let file = workspace.definitions
         // Facts name profiles without versions; the header shows the version in force at the period's end.
         let profiles = file.definitions.names.map { name in
@@ -114,5 +129,17 @@ extension Pipeline {
         guard !periods.isEmpty else { return "fact_metric has no \(period.grain.rawValue) facts: run `kpibridge run` first" }
         return "no \(period.grain.rawValue) \(period.label) facts in the store; \(period.grain.rawValue)s with data: "
             + periods.sorted().joined(separator: ", ")
+    }
+}
+
+extension Pipeline {
+    /// The manager's HTML report for `period` (see ``ReportJob``).
+    package func report(period: Period, language: DisplayLanguage) throws(PipelineError) -> String {
+        try ReportJob(pipeline: self, period: period, language: language).html()
+    }
+
+    /// What the report for `period` shows, read from the store (see ``ReportJob/input()``).
+    package func reportInput(period: Period, language: DisplayLanguage) throws(PipelineError) -> ReportInput {
+        try ReportJob(pipeline: self, period: period, language: language).input()
     }
 }

@@ -36,7 +36,7 @@ package struct RunJob {
 
 extension Pipeline {
     /// Runs ``RunJob`` on this workspace and store.
-    public func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
+    package func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
         try RunJob(recompute: recompute, fullRefresh: fullRefresh).run(on: self)
     }
 }

@@ -4,13 +4,13 @@ import KPIStore
 import KPIWorkspace
 
 /// The `fact_score` rows of one period, as `score` and `explain` print them.
-public struct ScoreReport: Sendable {
+package struct ScoreReport: Sendable {
     /// Rows by column name, in key order.
-    public let rows: [[String: TableValue]]
-    public let period: Period
+    package let rows: [[String: TableValue]]
+    package let period: Period
 
     /// Reads the period's rows; a clear error when there are none.
-    public static func load(period: Period, store: any WarehouseStore) throws(PipelineError) -> ScoreReport {
+    package static func load(period: Period, store: any TableScanning) throws(PipelineError) -> ScoreReport {
         var rows: [[String: TableValue]] = []
         do {
             try store.scan(.factScore) { values in

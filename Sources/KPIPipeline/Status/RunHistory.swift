@@ -4,14 +4,14 @@ import KPIStore
 import KPIWorkspace
 
 /// `kpibridge status`: the run holding the store now, if any, and the latest runs from `runs`.
-public struct RunHistory: Sendable {
-    public var store: String
-    public var holder: RunHolder?
+package struct RunHistory: Sendable {
+    package var store: String
+    package var holder: RunHolder?
     /// Newest first.
-    public var runs: [RunRecord]
+    package var runs: [RunRecord]
 
     /// Reads the lock holder and the last `limit` runs.
-    public static func load(_ pipeline: Pipeline, limit: Int) throws(PipelineError) -> RunHistory {
+    package static func load(_ pipeline: Pipeline, limit: Int) throws(PipelineError) -> RunHistory {
         var runs: [RunRecord] = []
         let holder: RunHolder?
         do {

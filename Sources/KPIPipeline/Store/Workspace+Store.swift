@@ -7,7 +7,7 @@ import KPIWorkspace
 /// reading configuration never needs a database.
 extension Workspace {
     /// The store named by `override` (from `--store`), else the workspace's, else the default.
-    public func storeURL(override: String?) throws(PipelineError) -> StoreURL {
+    package func storeURL(override: String?) throws(PipelineError) -> StoreURL {
         let text = override ?? config.store ?? Self.defaultStore
         let url: StoreURL
         do { url = try StoreURL(parsing: text) } catch { throw .usage(error.description) }
@@ -18,7 +18,7 @@ extension Workspace {
     }
 
     /// Opens the store at `url`; with `create` false a SQLite file that does not exist yet is an error.
-    public static func openStore(_ url: StoreURL, create: Bool = true) throws(PipelineError) -> any WarehouseStore {
+    package static func openStore(_ url: StoreURL, create: Bool = true) throws(PipelineError) -> any WarehouseStore {
         switch url {
         case .sqlite(let path):
             if !create && !FileManager.default.fileExists(atPath: path) {

@@ -9,14 +9,14 @@ import KPISchema
 /// A report still in progress after `poll_attempts` stays in the state and the next run polls the
 /// same report id. `CANCELLED` means no data for those days (they count as done); `FATAL` is
 /// reported and the days are asked for again next run.
-public struct AmazonReportPuller: StreamPuller {
-    public static let api = "amazon.report"
-    public static let defaultConnector: String? = nil
+package struct AmazonReportPuller: StreamPuller {
+    package static let api = "amazon.report"
+    package static let defaultConnector: String? = nil
     static let reportsPath = "reports/2021-06-30"
 
-    public init() {}
+    package init() {}
 
-    public func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
+    package func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
         let settings = context.settings
         let stream = context.stream
         guard let reportType = settings.reportType else { throw PullError(stream: stream, "`report_type:` is required for amazon.report") }

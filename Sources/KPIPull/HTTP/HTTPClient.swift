@@ -11,19 +11,19 @@ import Logging
 /// sets the wait; otherwise the wait is drawn with full jitter under a doubling ceiling. Any other
 /// status is returned to the caller, who knows what a 403 means for its API. URLs and bodies in
 /// messages and logs pass through the redactor.
-public final class HTTPClient {
-    public let stream: String
-    public let policy: RetryPolicy
-    public let redactor: Redactor
+package final class HTTPClient {
+    package let stream: String
+    package let policy: RetryPolicy
+    package let redactor: Redactor
     let logger: Logger
     private let session: URLSession
     private var random = SystemRandomNumberGenerator()
     /// Requests sent, retries included (for the run summary).
-    public private(set) var requestCount = 0
+    package private(set) var requestCount = 0
     /// Retries made after a retryable failure.
-    public private(set) var retryCount = 0
+    package private(set) var retryCount = 0
 
-    public init(stream: String, policy: RetryPolicy, redactor: Redactor, logger: Logger) {
+    package init(stream: String, policy: RetryPolicy, redactor: Redactor, logger: Logger) {
         self.stream = stream
         self.policy = policy
         self.redactor = redactor
@@ -40,7 +40,7 @@ public final class HTTPClient {
     deinit { session.finishTasksAndInvalidate() }
 
     /// Sends `request`, retrying what is worth retrying; any final status is returned.
-    public func send(_ request: HTTPRequest) throws(PullError) -> HTTPResponse {
+    package func send(_ request: HTTPRequest) throws(PullError) -> HTTPResponse {
         var retry = 0
         while true {
             requestCount += 1
@@ -71,19 +71,19 @@ public final class HTTPClient {
     }
 
     /// Sends `request` and returns the response only when it is a 2xx; otherwise an error naming the status.
-    public func sendExpectingSuccess(_ request: HTTPRequest) throws(PullError) -> HTTPResponse {
+    package func sendExpectingSuccess(_ request: HTTPRequest) throws(PullError) -> HTTPResponse {
         let response = try send(request)
         guard (200..<300).contains(response.status) else { throw failure(request, response) }
         return response
     }
 
     /// The error for a response the caller cannot use.
-    public func failure(_ request: HTTPRequest, _ response: HTTPResponse) -> PullError {
+    package func failure(_ request: HTTPRequest, _ response: HTTPResponse) -> PullError {
         PullError(stream: stream, "\(describe(request)): HTTP \(response.status): \(redactor.redact(response.bodyExcerpt))")
     }
 
     /// `GET https://host/path?query` with secrets removed.
-    public func describe(_ request: HTTPRequest) -> String {
+    package func describe(_ request: HTTPRequest) -> String {
         "\(request.method) \(redactor.redact(request.url))"
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
 /// RFC 8288 `Link` headers, as Shopify pages with them.
-public enum LinkHeader {
+package enum LinkHeader {
     /// The URL of the link with relation `rel` (`next`), used verbatim.
-    public static func url(in header: String?, rel: String) -> URL? {
+    package static func url(in header: String?, rel: String) -> URL? {
         guard let header else { return nil }
         for part in header.split(separator: ",") {
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -2,19 +2,19 @@ import Foundation
 
 /// How often and how patiently a request is retried: exponential backoff with full jitter, the
 /// server's `Retry-After` honoured, and a bound on both the attempts and any one wait.
-public struct RetryPolicy: Sendable, Hashable, Decodable {
+package struct RetryPolicy: Sendable, Hashable, Decodable {
     /// Tries in all, the first included.
-    public var attempts: Int
+    package var attempts: Int
     /// The first backoff ceiling in seconds; it doubles with each retry.
-    public var baseDelay: Double
+    package var baseDelay: Double
     /// No backoff or `Retry-After` wait is longer than this.
-    public var maxDelay: Double
+    package var maxDelay: Double
     /// Seconds without a byte before a request is given up (and retried).
-    public var timeout: Double
+    package var timeout: Double
 
-    public static let standard = RetryPolicy(attempts: 5, baseDelay: 1, maxDelay: 120, timeout: 60)
+    package static let standard = RetryPolicy(attempts: 5, baseDelay: 1, maxDelay: 120, timeout: 60)
 
-    public init(attempts: Int, baseDelay: Double, maxDelay: Double, timeout: Double) {
+    package init(attempts: Int, baseDelay: Double, maxDelay: Double, timeout: Double) {
         self.attempts = attempts
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
@@ -27,7 +27,7 @@ public struct RetryPolicy: Sendable, Hashable, Decodable {
         case maxDelay = "max_delay"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = Self.standard
         attempts = try c.decodeIfPresent(Int.self, forKey: .attempts) ?? d.attempts
@@ -38,14 +38,14 @@ public struct RetryPolicy: Sendable, Hashable, Decodable {
 
     /// The wait before retry number `retry` (1 for the first): the server's `Retry-After` when it sent
     /// one, else a uniform draw below the doubled ceiling, so many hosts retrying do not stampede.
-    public func delay(beforeRetry retry: Int, retryAfter: Double?, using random: inout some RandomNumberGenerator) -> Double {
+    package func delay(beforeRetry retry: Int, retryAfter: Double?, using random: inout some RandomNumberGenerator) -> Double {
         if let retryAfter { return min(max(retryAfter, 0), maxDelay) }
         let ceiling = min(baseDelay * pow(2, Double(retry - 1)), maxDelay)
         return ceiling > 0 ? Double.random(in: 0...ceiling, using: &random) : 0
     }
 
     /// Seconds from a `Retry-After` value: delta-seconds or an HTTP date.
-    public static func retryAfterSeconds(_ value: String?, now: Date = Date()) -> Double? {
+    package static func retryAfterSeconds(_ value: String?, now: Date = Date()) -> Double? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         if let seconds = Double(value) { return seconds }
         let formatter = DateFormatter()

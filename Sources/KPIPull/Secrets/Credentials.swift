@@ -2,14 +2,14 @@ import Foundation
 
 /// A stream's credentials, resolved from where the workspace says: `env:NAME` or `file:PATH`
 /// (inside the workspace). The values themselves never appear in kpibridge.yaml.
-public struct Credentials: Sendable {
+package struct Credentials: Sendable {
     private var values: [String: String]
 
-    public init(values: [String: String]) { self.values = values }
+    package init(values: [String: String]) { self.values = values }
 
     /// Resolves each `name: env:VAR` or `name: file:PATH`; `resolvePath` keeps file paths in the
     /// workspace. Errors name the stream, the credential and where it was looked for — never a value.
-    public static func resolve(_ references: [String: String], stream: String,
+    package static func resolve(_ references: [String: String], stream: String,
                                environment: [String: String] = ProcessInfo.processInfo.environment,
                                resolvePath: (String) throws -> String) throws(PullError) -> Credentials {
         var values: [String: String] = [:]
@@ -40,7 +40,7 @@ public struct Credentials: Sendable {
     }
 
     /// The value of a credential the API needs, or an error saying it is missing.
-    public func require(_ name: String, stream: String) throws(PullError) -> String {
+    package func require(_ name: String, stream: String) throws(PullError) -> String {
         guard let value = values[name] else {
             throw PullError(stream: stream, "credential `\(name)` is missing from the stream's `credentials:`")
         }
@@ -48,5 +48,5 @@ public struct Credentials: Sendable {
     }
 
     /// Every value, for the redactor.
-    public var secrets: [String] { Array(values.values) }
+    package var secrets: [String] { Array(values.values) }
 }

@@ -5,26 +5,26 @@ import Foundation
 /// It knows the run's credential values (each replaced wherever it appears) and the query parameters
 /// and JSON members that carry tokens or signatures by name (a pre-signed report URL's
 /// `X-Amz-Signature`, an LWA `access_token`), whose values are replaced even when not configured.
-public struct Redactor: Sendable {
-    public static let mask = "[redacted]"
+package struct Redactor: Sendable {
+    package static let mask = "[redacted]"
     /// Parameter and member names whose values are secret, lowercased.
     static let sensitiveNames = ["access_token", "refresh_token", "client_secret", "app_secret", "sign",
                                  "x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature"]
     private var secrets: [String] = []
 
-    public init(secrets: [String] = []) {
+    package init(secrets: [String] = []) {
         for secret in secrets { add(secret) }
     }
 
     /// Adds a value to hide (values under four characters would hide ordinary text and are not).
-    public mutating func add(_ secret: String) {
+    package mutating func add(_ secret: String) {
         guard secret.count >= 4, !secrets.contains(secret) else { return }
         secrets.append(secret)
         // Longest first, so a secret containing another is replaced whole.
         secrets.sort { $0.count > $1.count }
     }
 
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         var out = text
         for secret in secrets where out.contains(secret) {
             out = out.replacingOccurrences(of: secret, with: Self.mask)
@@ -39,7 +39,7 @@ public struct Redactor: Sendable {
         return out
     }
 
-    public func redact(_ url: URL) -> String { redact(url.absoluteString) }
+    package func redact(_ url: URL) -> String { redact(url.absoluteString) }
 
     /// Replaces what follows each case-insensitive `marker` up to one of `stops`.
     private static func replaceValues(in text: String, after marker: String, until stops: String) -> String {

@@ -6,13 +6,13 @@ import KPISchema
 ///
 /// Credential: `access_token` (sent as `X-Shopify-Access-Token`). Before each call the puller reads
 /// the last `X-Shopify-Shop-Api-Call-Limit` and waits when the bucket is within a tenth of full.
-public struct ShopifyOrdersPuller: StreamPuller {
-    public static let api = "shopify.orders"
-    public static let defaultConnector: String? = "shopify.orders_api"
+package struct ShopifyOrdersPuller: StreamPuller {
+    package static let api = "shopify.orders"
+    package static let defaultConnector: String? = "shopify.orders_api"
 
-    public init() {}
+    package init() {}
 
-    public func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
+    package func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
         let settings = context.settings
         let token = try context.credentials.require("access_token", stream: context.stream)
         let base = try settings.endpoint()

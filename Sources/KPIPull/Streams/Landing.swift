@@ -8,10 +8,10 @@ import Logging
 /// Going through files keeps one load path: the ledger's content hash skips a page pulled again
 /// unchanged, a bad row is quarantined with the landed file and its record number, and the file is
 /// there to look at until the next pull.
-public final class Landing {
-    public let directory: String
+package final class Landing {
+    package let directory: String
     /// Shown in messages and lineage instead of the absolute path.
-    public let displayDirectory: String
+    package let displayDirectory: String
     let rawDirectory: String?
     let redactor: Redactor
     /// Each landed file is logged: the progress of a long pull.
@@ -19,9 +19,9 @@ public final class Landing {
     private let stamp: String
     private var sequence = 0
     private var rawSequence = 0
-    public private(set) var files: [LandedFile] = []
+    package private(set) var files: [LandedFile] = []
 
-    public init(directory: String, displayDirectory: String, rawDirectory: String?, redactor: Redactor, at: Instant,
+    package init(directory: String, displayDirectory: String, rawDirectory: String?, redactor: Redactor, at: Instant,
                 logger: Logger) throws(PullError) {
         self.logger = logger
         self.directory = directory
@@ -40,7 +40,7 @@ public final class Landing {
 
     /// Writes one file for the load (`period`: the days a report covers when its rows carry no date).
     @discardableResult
-    public func land(_ data: Data, extension ext: String, period: DateRange? = nil, note: String) throws(PullError) -> LandedFile {
+    package func land(_ data: Data, extension ext: String, period: DateRange? = nil, note: String) throws(PullError) -> LandedFile {
         sequence += 1
         let name = "\(stamp)-\(String(format: "%03d", sequence)).\(ext)"
         let path = (directory as NSString).appendingPathComponent(name)
@@ -56,7 +56,7 @@ public final class Landing {
 
     /// Keeps a response under `raw/` when the stream asks for it: the body with secrets removed, and
     /// one line per response in `requests.jsonl` (time, method, URL redacted, status, file).
-    public func keepRaw(_ response: HTTPResponse, for request: HTTPRequest, extension ext: String = "json") {
+    package func keepRaw(_ response: HTTPResponse, for request: HTTPRequest, extension ext: String = "json") {
         guard let rawDirectory else { return }
         rawSequence += 1
         let name = "\(stamp)-\(String(format: "%03d", rawSequence)).\(ext)"
@@ -79,9 +79,9 @@ public final class Landing {
 }
 
 /// A file a pull wrote for the load.
-public struct LandedFile: Sendable, Hashable {
-    public var path: String
-    public var period: DateRange?
+package struct LandedFile: Sendable, Hashable {
+    package var path: String
+    package var period: DateRange?
     /// What it holds, for the log: `page 2`, `report 52049018…`.
-    public var note: String
+    package var note: String
 }

@@ -6,7 +6,7 @@ import Logging
 ///
 /// A puller never writes the store: it returns the state to save once its files are loaded, so a
 /// run that fails after pulling asks for the same data again and loads none of it twice.
-public protocol StreamPuller {
+package protocol StreamPuller {
     /// The `api:` name in kpibridge.yaml.
     static var api: String { get }
     /// The connector that reads the landed files unless the stream names another.
@@ -17,18 +17,18 @@ public protocol StreamPuller {
 }
 
 /// What a puller works with.
-public struct PullContext {
-    public var settings: StreamSettings
-    public var credentials: Credentials
-    public var client: HTTPClient
-    public var landing: Landing
-    public var now: Instant
-    public var logger: Logger
+package struct PullContext {
+    package var settings: StreamSettings
+    package var credentials: Credentials
+    package var client: HTTPClient
+    package var landing: Landing
+    package var now: Instant
+    package var logger: Logger
     /// Saves a state at once, before any load: for a report id just requested, so a run that dies
     /// while waiting does not request the report again.
-    public var checkpoint: (StreamState) throws -> Void
+    package var checkpoint: (StreamState) throws -> Void
 
-    public init(settings: StreamSettings, credentials: Credentials, client: HTTPClient, landing: Landing, now: Instant,
+    package init(settings: StreamSettings, credentials: Credentials, client: HTTPClient, landing: Landing, now: Instant,
                 logger: Logger, checkpoint: @escaping (StreamState) throws -> Void) {
         self.settings = settings
         self.credentials = credentials
@@ -39,19 +39,19 @@ public struct PullContext {
         self.checkpoint = checkpoint
     }
 
-    public var stream: String { settings.stream }
+    package var stream: String { settings.stream }
 }
 
 /// What one pull did.
-public struct PullResult: Sendable {
+package struct PullResult: Sendable {
     /// The state to save once every landed file has loaded.
-    public var state: StreamState
+    package var state: StreamState
     /// Lines for the run summary: pages, records, a report still waiting.
-    public var notes: [String] = []
+    package var notes: [String] = []
     /// Why the pull stopped early, if it did (reported; the run exits 1).
-    public var failure: PullError?
+    package var failure: PullError?
     /// Seconds spent waiting to stay under a rate limit.
-    public var throttledSeconds: Double = 0
+    package var throttledSeconds: Double = 0
 
-    public init(state: StreamState) { self.state = state }
+    package init(state: StreamState) { self.state = state }
 }

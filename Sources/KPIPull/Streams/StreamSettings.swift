@@ -2,47 +2,47 @@ import Foundation
 import KPISchema
 
 /// One `streams:` entry of kpibridge.yaml: an API kpibridge pulls from, and how to read what it returns.
-public struct StreamSettings: Sendable, Decodable, Hashable {
+package struct StreamSettings: Sendable, Decodable, Hashable {
     /// The stream's name: its state key, its landing folder and its name in messages.
-    public var stream: String
+    package var stream: String
     /// Which API: `shopify.orders`, `tiktok.orders` or `amazon.report`.
-    public var api: String
+    package var api: String
     /// The connector that reads what is pulled; defaults to the API's own (`shopify.orders_api`…).
-    public var connector: String?
+    package var connector: String?
     /// Where the API lives: `https://SHOP.myshopify.com/admin/api/2025-07`, an SP-API regional endpoint…
-    public var baseURL: String
+    package var baseURL: String
     /// Amazon's LWA token endpoint. Default `https://api.amazon.com/auth/o2/token`.
-    public var tokenURL: String?
-    public var shop: String?
-    public var platform: String?
-    public var timezone: String?
-    public var currency: String?
+    package var tokenURL: String?
+    package var shop: String?
+    package var platform: String?
+    package var timezone: String?
+    package var currency: String?
     /// The first run's starting point: a day (`2026-10-01`) or an instant (`2026-10-01T00:00:00Z`).
-    public var start: String?
+    package var start: String?
     /// How far before the cursor each run reads again, for late updates: `30m`, `6h`, `2d`. Default 1h
     /// for order streams, 0 days for reports.
-    public var lookback: String?
-    public var pageSize: Int?
+    package var lookback: String?
+    package var pageSize: Int?
     /// `name: env:VARIABLE` or `name: file:PATH` for each credential the API needs.
-    public var credentials: [String: String]?
+    package var credentials: [String: String]?
     /// Keep every response under `raw/STREAM/` (secrets removed), for audit.
-    public var keepRaw: Bool?
-    public var http: RetryPolicy?
+    package var keepRaw: Bool?
+    package var http: RetryPolicy?
     /// Shopify's leak rate for its call-limit bucket (2 on standard plans).
-    public var callsPerSecond: Double?
+    package var callsPerSecond: Double?
     /// TikTok Shop's shop cipher (not a secret).
-    public var shopCipher: String?
+    package var shopCipher: String?
     /// SP-API report type, e.g. `GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL`.
-    public var reportType: String?
-    public var marketplaceIds: [String]?
+    package var reportType: String?
+    package var marketplaceIds: [String]?
     /// Days after a day ends before its report data is final (3 for traffic): those days wait.
-    public var latencyDays: Int?
+    package var latencyDays: Int?
     /// Days one report request covers at most. Default 7.
-    public var maxDays: Int?
+    package var maxDays: Int?
     /// Seconds between `getReport` polls. Default 30.
-    public var pollInterval: Double?
+    package var pollInterval: Double?
     /// Polls before a report still in progress is left for the next run. Default 10.
-    public var pollAttempts: Int?
+    package var pollAttempts: Int?
 
     enum CodingKeys: String, CodingKey {
         case stream, api, connector, shop, platform, timezone, currency, start, lookback, credentials, http
@@ -60,14 +60,14 @@ public struct StreamSettings: Sendable, Decodable, Hashable {
         case pollAttempts = "poll_attempts"
     }
 
-    public init(stream: String, api: String, baseURL: String) {
+    package init(stream: String, api: String, baseURL: String) {
         self.stream = stream
         self.api = api
         self.baseURL = baseURL
     }
 
     /// The base URL, refused unless HTTPS (plain HTTP only to this machine, for tests and demos).
-    public func endpoint() throws(PullError) -> URL {
+    package func endpoint() throws(PullError) -> URL {
         guard let url = URL(string: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL),
               let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else {
             throw PullError(stream: stream, "base_url `\(baseURL)` is not a URL")
@@ -80,7 +80,7 @@ public struct StreamSettings: Sendable, Decodable, Hashable {
     }
 
     /// `lookback` in seconds; `fallback` when absent.
-    public func lookbackSeconds(default fallback: Int64) throws(PullError) -> Int64 {
+    package func lookbackSeconds(default fallback: Int64) throws(PullError) -> Int64 {
         guard let lookback = lookback?.trimmingCharacters(in: .whitespaces), !lookback.isEmpty else { return fallback }
         let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
         guard let unit = lookback.last.flatMap({ units[$0] }), let count = Int64(lookback.dropLast()), count >= 0 else {
@@ -90,7 +90,7 @@ public struct StreamSettings: Sendable, Decodable, Hashable {
     }
 
     /// `start` as an instant (a day is its midnight UTC).
-    public func startInstant() throws(PullError) -> Instant? {
+    package func startInstant() throws(PullError) -> Instant? {
         guard let start else { return nil }
         if let day = CivilDate(iso: start) { return Instant(utc: day) }
         if let instant = Instant(iso8601: start) { return instant }
@@ -99,7 +99,7 @@ public struct StreamSettings: Sendable, Decodable, Hashable {
 
     /// Where an order stream resumes: its stored cursor (else `start:`), and the instant it asks
     /// from, the lookback (default 1h) earlier so late updates are read again.
-    public func resumePoint(_ state: StreamState) throws(PullError) -> (cursor: Instant, from: Instant) {
+    package func resumePoint(_ state: StreamState) throws(PullError) -> (cursor: Instant, from: Instant) {
         let lookback = try lookbackSeconds(default: 3_600)
         let start = try startInstant()
         guard let cursor = state.cursor.flatMap(Instant.init(iso8601:)) ?? start else {

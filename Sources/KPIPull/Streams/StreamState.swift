@@ -3,16 +3,16 @@ import KPISchema
 
 /// Where a stream stands between runs, stored in the warehouse (table `stream_state`) and advanced
 /// only after what was pulled has been loaded.
-public struct StreamState: Sendable, Codable, Hashable {
+package struct StreamState: Sendable, Codable, Hashable {
     /// Order streams: the latest `updated_at` loaded (ISO 8601 UTC); the next run asks from here minus
     /// the lookback.
-    public var cursor: String?
+    package var cursor: String?
     /// Report streams: the first day not yet loaded.
-    public var nextDay: String?
+    package var nextDay: String?
     /// A report requested and not yet finished: the next run polls it instead of asking again.
-    public var pendingReport: PendingReport?
+    package var pendingReport: PendingReport?
 
-    public init(cursor: String? = nil, nextDay: String? = nil, pendingReport: PendingReport? = nil) {
+    package init(cursor: String? = nil, nextDay: String? = nil, pendingReport: PendingReport? = nil) {
         self.cursor = cursor
         self.nextDay = nextDay
         self.pendingReport = pendingReport
@@ -25,26 +25,26 @@ public struct StreamState: Sendable, Codable, Hashable {
     }
 
     /// Stored form: compact JSON, keys sorted, so equal states are equal text.
-    public var json: String {
+    package var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    public init(json: String) throws {
+    package init(json: String) throws {
         self = try JSONDecoder().decode(StreamState.self, from: Data(json.utf8))
     }
 }
 
 /// An SP-API report asked for and not yet downloaded.
-public struct PendingReport: Sendable, Codable, Hashable {
-    public var reportID: String
+package struct PendingReport: Sendable, Codable, Hashable {
+    package var reportID: String
     /// The first and last day it covers.
-    public var start: String
-    public var end: String
-    public var requestedAt: String
+    package var start: String
+    package var end: String
+    package var requestedAt: String
 
-    public init(reportID: String, start: String, end: String, requestedAt: String) {
+    package init(reportID: String, start: String, end: String, requestedAt: String) {
         self.reportID = reportID
         self.start = start
         self.end = end

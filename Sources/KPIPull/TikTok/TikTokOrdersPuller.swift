@@ -6,14 +6,14 @@ import KPISchema
 ///
 /// Credentials: `app_key`, `app_secret`, `access_token` (sent as `x-tts-access-token`); the shop is
 /// chosen by `shop_cipher`. A response whose `code` is not 0 is an error naming TikTok's message.
-public struct TikTokOrdersPuller: StreamPuller {
-    public static let api = "tiktok.orders"
-    public static let defaultConnector: String? = "tiktok.orders_api"
+package struct TikTokOrdersPuller: StreamPuller {
+    package static let api = "tiktok.orders"
+    package static let defaultConnector: String? = "tiktok.orders_api"
     static let path = "/order/202309/orders/search"
 
-    public init() {}
+    package init() {}
 
-    public func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
+    package func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
         let settings = context.settings
         let appKey = try context.credentials.require("app_key", stream: context.stream)
         let secret = try context.credentials.require("app_secret", stream: context.stream)

@@ -1,5 +1,5 @@
 /// A word the two teams use differently; a definition profile picks one variant of each.
-public enum Concept: String, Sendable, CaseIterable, Comparable {
+package enum Concept: String, Sendable, CaseIterable, Comparable {
     case timezone
     case shipped
     case sales
@@ -11,7 +11,7 @@ public enum Concept: String, Sendable, CaseIterable, Comparable {
     case responseTime = "response_time"
     case responseSLAHours = "response_sla_hours"
 
-    public static func < (lhs: Concept, rhs: Concept) -> Bool {
+    package static func < (lhs: Concept, rhs: Concept) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

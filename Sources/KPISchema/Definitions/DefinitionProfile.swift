@@ -5,30 +5,30 @@ import Foundation
 ///
 /// Every fact row names the profile and version it was computed with, so two numbers that differ
 /// can always be traced to the concept on which the teams disagree.
-public struct DefinitionProfile: Sendable, Hashable {
-    public var name: String
+package struct DefinitionProfile: Sendable, Hashable {
+    package var name: String
     /// Bumped by the user whenever a variant changes, and written into every fact row.
-    public var version: Int
+    package var version: Int
     /// The first day of the periods this version applies to; nil for "since the beginning".
-    public var effectiveFrom: CivilDate?
-    public var description: String?
+    package var effectiveFrom: CivilDate?
+    package var description: String?
     /// The zone whose calendar cuts days, weeks and months.
-    public var zone: Zone
+    package var zone: Zone
     /// Which fulfillment milestone counts as "shipped".
-    public var shipped: FulfillmentEventKind
-    public var sales: SalesBasis
-    public var includeTax: Bool
-    public var includeShipping: Bool
+    package var shipped: FulfillmentEventKind
+    package var sales: SalesBasis
+    package var includeTax: Bool
+    package var includeShipping: Bool
     /// Every money metric is converted into this currency at the rate of the day it belongs to.
-    public var currency: String
+    package var currency: String
     /// Hours from payment within which a shipment is on time.
-    public var shipSLAHours: Int
-    public var inventory: InventoryBasis
-    public var responseTime: ResponseClock
+    package var shipSLAHours: Int
+    package var inventory: InventoryBasis
+    package var responseTime: ResponseClock
     /// Hours (on the response clock) within which a first reply meets the SLA.
-    public var responseSLAHours: Int
+    package var responseSLAHours: Int
 
-    public init(name: String, version: Int, effectiveFrom: CivilDate? = nil, description: String? = nil, zone: Zone,
+    package init(name: String, version: Int, effectiveFrom: CivilDate? = nil, description: String? = nil, zone: Zone,
                 shipped: FulfillmentEventKind, sales: SalesBasis, includeTax: Bool, includeShipping: Bool,
                 currency: String, shipSLAHours: Int = 48, inventory: InventoryBasis = .system,
                 responseTime: ResponseClock = .calendarHours, responseSLAHours: Int = 24) {
@@ -49,7 +49,7 @@ public struct DefinitionProfile: Sendable, Hashable {
     }
 
     /// The variant this version picks for `concept`, as written in the definitions file.
-    public func variant(_ concept: Concept) -> String {
+    package func variant(_ concept: Concept) -> String {
         switch concept {
         case .timezone: zone.identifier
         case .shipped: shipped.rawValue
@@ -65,23 +65,23 @@ public struct DefinitionProfile: Sendable, Hashable {
     }
 
     /// `cn/v2`.
-    public var label: String { "\(name)/v\(version)" }
+    package var label: String { "\(name)/v\(version)" }
 
     /// The definition text for a metric that depends on `concepts`: `cn/v1 shipped=label_printed timezone=…`.
-    public func definition(using concepts: [Concept]) -> String {
+    package func definition(using concepts: [Concept]) -> String {
         let picked = Concept.allCases.filter(concepts.contains).map { "\($0.rawValue)=\(variant($0))" }
         return ([label] + picked).joined(separator: " ")
     }
 
     /// The variant a definition text (written by ``definition(using:)``) names for `concept`:
     /// `currency` in `cn/v1 … currency=CNY` is `CNY`. Nil when the text does not name it.
-    public static func variant(of concept: Concept, in definition: String) -> String? {
+    package static func variant(of concept: Concept, in definition: String) -> String? {
         let prefix = concept.rawValue + "="
         return definition.split(separator: " ").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
     }
 
     /// The concepts among `concepts` on which this version and `other` pick different variants.
-    public func differences(from other: DefinitionProfile, among concepts: [Concept] = Concept.allCases) -> [Concept] {
+    package func differences(from other: DefinitionProfile, among concepts: [Concept] = Concept.allCases) -> [Concept] {
         concepts.filter { variant($0) != other.variant($0) }
     }
 }

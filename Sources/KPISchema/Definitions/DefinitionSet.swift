@@ -4,20 +4,20 @@
 /// version starts; one period is therefore always computed under one version. ``pins`` override the
 /// rule for closed periods whose stored facts were computed under an older version, so editing the
 /// definitions file never silently rewrites them.
-public struct DefinitionSet: Sendable {
+package struct DefinitionSet: Sendable {
     /// Each profile's versions, oldest first.
-    public let versionsByProfile: [String: [DefinitionProfile]]
+    package let versionsByProfile: [String: [DefinitionProfile]]
     /// Profile names in sorted order.
-    public let names: [String]
+    package let names: [String]
     /// (profile, grain, period start) → the version that must be used instead of the dated one.
-    public var pins: [PeriodKey: Int] = [:]
+    package var pins: [PeriodKey: Int] = [:]
 
-    public struct PeriodKey: Sendable, Hashable {
-        public var profile: String
-        public var grain: Grain
-        public var start: CivilDate
+    package struct PeriodKey: Sendable, Hashable {
+        package var profile: String
+        package var grain: Grain
+        package var start: CivilDate
 
-        public init(profile: String, grain: Grain, start: CivilDate) {
+        package init(profile: String, grain: Grain, start: CivilDate) {
             self.profile = profile
             self.grain = grain
             self.start = start
@@ -25,7 +25,7 @@ public struct DefinitionSet: Sendable {
     }
 
     /// Versions must be listed per profile with increasing numbers and effective dates.
-    public init(_ versions: [DefinitionProfile]) {
+    package init(_ versions: [DefinitionProfile]) {
         var grouped: [String: [DefinitionProfile]] = [:]
         for version in versions { grouped[version.name, default: []].append(version) }
         for key in grouped.keys { grouped[key]!.sort { $0.version < $1.version } }
@@ -34,24 +34,24 @@ public struct DefinitionSet: Sendable {
     }
 
     /// Every version of every profile, profiles in name order.
-    public var allVersions: [DefinitionProfile] { names.flatMap { versionsByProfile[$0]! } }
+    package var allVersions: [DefinitionProfile] { names.flatMap { versionsByProfile[$0]! } }
 
-    public func versions(of profile: String) -> [DefinitionProfile] { versionsByProfile[profile] ?? [] }
+    package func versions(of profile: String) -> [DefinitionProfile] { versionsByProfile[profile] ?? [] }
 
     /// A version by profile and number.
-    public func profile(_ name: String, version: Int) -> DefinitionProfile? {
+    package func profile(_ name: String, version: Int) -> DefinitionProfile? {
         versions(of: name).first { $0.version == version }
     }
 
     /// The version in force on `date` by effective dates alone (the first version covers any date
     /// before every effective date).
-    public func dated(_ profile: String, on date: CivilDate) -> DefinitionProfile? {
+    package func dated(_ profile: String, on date: CivilDate) -> DefinitionProfile? {
         let versions = versions(of: profile)
         return versions.last { ($0.effectiveFrom ?? date) <= date } ?? versions.first
     }
 
     /// The version a period is computed with: its pin if it has one, else the dated version.
-    public func version(for profile: String, grain: Grain, start: CivilDate) -> DefinitionProfile? {
+    package func version(for profile: String, grain: Grain, start: CivilDate) -> DefinitionProfile? {
         if let pinned = pins[PeriodKey(profile: profile, grain: grain, start: start)] {
             return self.profile(profile, version: pinned)
         }
@@ -59,7 +59,7 @@ public struct DefinitionSet: Sendable {
     }
 
     /// True when `version` is the one `period` is computed with.
-    public func applies(_ version: DefinitionProfile, to period: Period) -> Bool {
+    package func applies(_ version: DefinitionProfile, to period: Period) -> Bool {
         self.version(for: version.name, grain: period.grain, start: period.start)?.version == version.version
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 ///
 /// A rate is carried forward over gaps (weekends, holidays) for at most ``maxCarryDays``; beyond that
 /// the lookup fails loudly, because a silent 1.0 would turn CNY into USD unnoticed.
-public struct FXTable: Sendable {
-    public struct Rate: Sendable, Hashable {
-        public var date: CivilDate
-        public var from: String
-        public var to: String
-        public var rate: Decimal
+package struct FXTable: Sendable {
+    package struct Rate: Sendable, Hashable {
+        package var date: CivilDate
+        package var from: String
+        package var to: String
+        package var rate: Decimal
 
-        public init(date: CivilDate, from: String, to: String, rate: Decimal) {
+        package init(date: CivilDate, from: String, to: String, rate: Decimal) {
             self.date = date
             self.from = from
             self.to = to
@@ -19,10 +19,10 @@ public struct FXTable: Sendable {
         }
     }
 
-    public let maxCarryDays: Int
+    package let maxCarryDays: Int
     private var series: [String: [(date: CivilDate, rate: Decimal)]] = [:]
 
-    public init(rates: [Rate], maxCarryDays: Int = 7) {
+    package init(rates: [Rate], maxCarryDays: Int = 7) {
         self.maxCarryDays = maxCarryDays
         for rate in rates {
             series["\(rate.from)>\(rate.to)", default: []].append((rate.date, rate.rate))
@@ -31,14 +31,14 @@ public struct FXTable: Sendable {
     }
 
     /// Every rate as `FROM>TO date rate` lines in a fixed order: what a digest of the table reads.
-    public var canonicalText: String {
+    package var canonicalText: String {
         series.keys.sorted().flatMap { pair in
             series[pair]!.map { "\(pair) \($0.date) \($0.rate.plainString)" }
         }.joined(separator: "\n")
     }
 
     /// The rate converting `from` into `to` on `date`; the inverse pair is used when only it is listed.
-    public func rate(from: String, to: String, on date: CivilDate) throws(FXError) -> Decimal {
+    package func rate(from: String, to: String, on date: CivilDate) throws(FXError) -> Decimal {
         switch try quote(from: from, to: to, on: date) {
         case .direct(let rate): rate
         case .inverse(let rate): 1 / rate
@@ -47,7 +47,7 @@ public struct FXTable: Sendable {
 
     /// Converts `money` into `currency` at `date`'s rate. An inverse pair divides rather than
     /// multiplying by a rounded reciprocal, so 72 CNY at 7.20 is exactly 10 USD.
-    public func convert(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal {
+    package func convert(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal {
         switch try quote(from: money.currency, to: currency, on: date) {
         case .direct(let rate): money.amount * rate
         case .inverse(let rate): money.amount / rate
@@ -81,10 +81,10 @@ public struct FXTable: Sendable {
 }
 
 /// A conversion the fx table cannot make.
-public enum FXError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum FXError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingRate(from: String, to: String, date: CivilDate, maxCarryDays: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .missingRate(from, to, date, carry):
             "no fx rate \(from)→\(to) for \(date) (nor within the \(carry) days before it); add a row `\(date),\(from),\(to),RATE` to the fx table"

@@ -1,12 +1,12 @@
 import Foundation
 
 /// How a response time is measured: wall-clock hours, or only hours the responder's shift works.
-public enum ResponseClock: Sendable, Hashable {
+package enum ResponseClock: Sendable, Hashable {
     case calendarHours
     case businessHours(ShiftCalendar)
 
     /// Hours between a ticket's creation and its reply under this clock.
-    public func hours(from: Instant, to: Instant) -> Decimal {
+    package func hours(from: Instant, to: Instant) -> Decimal {
         switch self {
         case .calendarHours: Decimal(to.secondsSinceEpoch - from.secondsSinceEpoch) / 3600
         case .businessHours(let calendar): Decimal(calendar.workingSeconds(from: from, to: to)) / 3600
@@ -14,7 +14,7 @@ public enum ResponseClock: Sendable, Hashable {
     }
 
     /// `calendar_hours` or `business_hours(us_support)`.
-    public var variant: String {
+    package var variant: String {
         switch self {
         case .calendarHours: "calendar_hours"
         case .businessHours(let calendar): "business_hours(\(calendar.name))"

@@ -1,5 +1,5 @@
 /// Whether "sales" deducts refunds: the China team reports gross, the US team net.
-public enum SalesBasis: String, Sendable, Codable, CaseIterable {
+package enum SalesBasis: String, Sendable, Codable, CaseIterable {
     /// Ordered value; refunds are not deducted.
     case gross
     /// Ordered value less refunds issued in the same period.

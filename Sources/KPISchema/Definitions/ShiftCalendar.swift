@@ -2,16 +2,16 @@
 ///
 /// A shift whose end is not after its start runs past midnight (a night shift 22:00–06:00 belongs to
 /// the day it starts on). Holidays name the day a shift starts on.
-public struct ShiftCalendar: Sendable, Hashable {
-    public var name: String
-    public var zone: Zone
+package struct ShiftCalendar: Sendable, Hashable {
+    package var name: String
+    package var zone: Zone
     /// ISO weekdays worked, 1 = Monday … 7 = Sunday.
-    public var workingDays: Set<Int>
-    public var start: TimeOfDay
-    public var end: TimeOfDay
-    public var holidays: Set<CivilDate>
+    package var workingDays: Set<Int>
+    package var start: TimeOfDay
+    package var end: TimeOfDay
+    package var holidays: Set<CivilDate>
 
-    public init(name: String, zone: Zone, workingDays: Set<Int>, start: TimeOfDay, end: TimeOfDay, holidays: Set<CivilDate> = []) {
+    package init(name: String, zone: Zone, workingDays: Set<Int>, start: TimeOfDay, end: TimeOfDay, holidays: Set<CivilDate> = []) {
         self.name = name
         self.zone = zone
         self.workingDays = workingDays
@@ -25,7 +25,7 @@ public struct ShiftCalendar: Sendable, Hashable {
     static let maxDays = 3_660
 
     /// Seconds of working time between two instants (0 when `to` is not after `from`).
-    public func workingSeconds(from: Instant, to: Instant) -> Int64 {
+    package func workingSeconds(from: Instant, to: Instant) -> Int64 {
         guard from < to else { return 0 }
         let first = zone.date(of: from).adding(days: -1)  // yesterday's night shift may still be running
         let last = zone.date(of: to)
@@ -44,7 +44,7 @@ public struct ShiftCalendar: Sendable, Hashable {
     }
 
     /// `mon-fri 09:00-18:00 America/Los_Angeles, 2 holidays`.
-    public var summary: String {
+    package var summary: String {
         let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         let days = (1...7).filter(workingDays.contains).map { names[$0 - 1] }.joined(separator: ",")
         let holidayText = holidays.isEmpty ? "" : ", \(holidays.count) holiday\(holidays.count == 1 ? "" : "s")"

@@ -3,7 +3,7 @@ import Foundation
 /// Display names for metrics, concepts, variants, reasons and table columns, in Chinese and English.
 ///
 /// Unknown names fall back to the machine name, so a new column is never blank, only untranslated.
-public enum DisplayNames {
+package enum DisplayNames {
     private static let metrics: [String: (en: String, zh: String)] = [
         "gmv": ("Sales (GMV)", "销售额"),
         "orders": ("Orders", "订单数"),
@@ -90,14 +90,14 @@ public enum DisplayNames {
         return language.pick(names.en, names.zh)
     }
 
-    public static func metric(_ name: String, _ language: DisplayLanguage) -> String { pick(metrics, name, language) }
+    package static func metric(_ name: String, _ language: DisplayLanguage) -> String { pick(metrics, name, language) }
 
-    public static func concept(_ name: String, _ language: DisplayLanguage) -> String { pick(concepts, name, language) }
+    package static func concept(_ name: String, _ language: DisplayLanguage) -> String { pick(concepts, name, language) }
 
-    public static func reason(_ name: String, _ language: DisplayLanguage) -> String { pick(reasons, name, language) }
+    package static func reason(_ name: String, _ language: DisplayLanguage) -> String { pick(reasons, name, language) }
 
     /// A variant in words; zones, currencies and numbers stay as written.
-    public static func variant(_ value: String, _ language: DisplayLanguage) -> String {
+    package static func variant(_ value: String, _ language: DisplayLanguage) -> String {
         if value.hasPrefix("business_hours("), value.hasSuffix(")") {
             let calendar = value.dropFirst("business_hours(".count).dropLast()
             return language.pick("business hours (\(calendar))", "工作小时(\(calendar))")
@@ -106,7 +106,7 @@ public enum DisplayNames {
     }
 
     /// A column header: `已发货订单数`-style Chinese, or `Period start`-style English.
-    public static func column(_ name: String, _ language: DisplayLanguage) -> String {
+    package static func column(_ name: String, _ language: DisplayLanguage) -> String {
         switch language {
         case .zh: return columns[name] ?? name
         case .en:
@@ -117,7 +117,7 @@ public enum DisplayNames {
 
     /// A fact's definition text with concepts and variants in words:
     /// `cn/v1 timezone=Asia/Shanghai shipped=label_printed` → `cn/v1 时区=Asia/Shanghai 发货口径=打单`.
-    public static func definition(_ text: String, _ language: DisplayLanguage) -> String {
+    package static func definition(_ text: String, _ language: DisplayLanguage) -> String {
         text.split(separator: " ").map { token in
             let parts = token.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return String(token) }

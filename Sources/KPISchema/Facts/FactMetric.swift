@@ -4,32 +4,32 @@ import Foundation
 ///
 /// The columns are the contract downstream tools read (DOMAIN.md, README); renaming one is a
 /// breaking change.
-public struct FactMetric: Sendable, Hashable {
-    public var grain: Grain
-    public var periodStart: CivilDate
+package struct FactMetric: Sendable, Hashable {
+    package var grain: Grain
+    package var periodStart: CivilDate
     /// The period's last day, inclusive.
-    public var periodEnd: CivilDate
+    package var periodEnd: CivilDate
     /// The zone whose calendar cut the period.
-    public var timezone: String
-    public var scopeType: ScopeType
-    public var scopeID: String
-    public var metric: String
-    public var profile: String
+    package var timezone: String
+    package var scopeType: ScopeType
+    package var scopeID: String
+    package var metric: String
+    package var profile: String
     /// The version of the profile that computed the row (a closed period keeps its version until recomputed).
-    public var profileVersion: Int
+    package var profileVersion: Int
     /// The profile version and the variants this metric depends on.
-    public var definition: String
-    public var value: Decimal
-    public var numerator: Decimal?
-    public var denominator: Decimal?
+    package var definition: String
+    package var value: Decimal
+    package var numerator: Decimal?
+    package var denominator: Decimal?
     /// `currency`, `count`, `ratio` or `hours`.
-    public var unit: String
+    package var unit: String
     /// For money metrics, the reporting currency.
-    public var currency: String?
+    package var currency: String?
     /// How many source records fed the value.
-    public var recordCount: Int
+    package var recordCount: Int
 
-    public init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, timezone: String, scopeType: ScopeType,
+    package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, timezone: String, scopeType: ScopeType,
                 scopeID: String, metric: String, profile: String, profileVersion: Int, definition: String, value: Decimal,
                 numerator: Decimal?, denominator: Decimal?, unit: String, currency: String?, recordCount: Int) {
         self.grain = grain
@@ -51,15 +51,15 @@ public struct FactMetric: Sendable, Hashable {
     }
 
     /// The primary key of `fact_metric`.
-    public struct Key: Sendable, Hashable, Comparable {
-        public var grain: Grain
-        public var periodStart: CivilDate
-        public var scopeType: ScopeType
-        public var scopeID: String
-        public var metric: String
-        public var profile: String
+    package struct Key: Sendable, Hashable, Comparable {
+        package var grain: Grain
+        package var periodStart: CivilDate
+        package var scopeType: ScopeType
+        package var scopeID: String
+        package var metric: String
+        package var profile: String
 
-        public init(grain: Grain, periodStart: CivilDate, scopeType: ScopeType, scopeID: String, metric: String, profile: String) {
+        package init(grain: Grain, periodStart: CivilDate, scopeType: ScopeType, scopeID: String, metric: String, profile: String) {
             self.grain = grain
             self.periodStart = periodStart
             self.scopeType = scopeType
@@ -68,13 +68,13 @@ public struct FactMetric: Sendable, Hashable {
             self.profile = profile
         }
 
-        public static func < (a: Key, b: Key) -> Bool {
+        package static func < (a: Key, b: Key) -> Bool {
             (a.grain, a.periodStart, a.scopeType, a.scopeID, a.metric, a.profile)
                 < (b.grain, b.periodStart, b.scopeType, b.scopeID, b.metric, b.profile)
         }
     }
 
-    public var key: Key {
+    package var key: Key {
         Key(grain: grain, periodStart: periodStart, scopeType: scopeType, scopeID: scopeID, metric: metric, profile: profile)
     }
 }

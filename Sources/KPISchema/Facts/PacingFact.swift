@@ -4,29 +4,29 @@ import Foundation
 ///
 /// projected = actual so far ÷ elapsed share for totals (orders, gmv, sessions); for rates and
 /// means the value so far is already the projection.
-public struct PacingFact: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable, CaseIterable {
+package struct PacingFact: Sendable, Hashable {
+    package enum Status: String, Sendable, Hashable, CaseIterable {
         case onTrack = "on_track", behind, atRisk = "at_risk"
     }
 
-    public var grain: Grain
-    public var periodStart: CivilDate
-    public var periodEnd: CivilDate
+    package var grain: Grain
+    package var periodStart: CivilDate
+    package var periodEnd: CivilDate
     /// The last full day counted (the day before the run, in the scorecard's zone).
-    public var asOf: CivilDate
-    public var elapsedShare: Decimal
-    public var scopeType: ScopeType
-    public var scopeID: String
-    public var scorecard: String
-    public var line: String
-    public var target: Decimal
-    public var actual: Decimal
-    public var projected: Decimal
+    package var asOf: CivilDate
+    package var elapsedShare: Decimal
+    package var scopeType: ScopeType
+    package var scopeID: String
+    package var scorecard: String
+    package var line: String
+    package var target: Decimal
+    package var actual: Decimal
+    package var projected: Decimal
     /// How far the projection falls short of the target, as a share of it (negative when ahead).
-    public var gap: Decimal
-    public var status: Status
+    package var gap: Decimal
+    package var status: Status
 
-    public init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, asOf: CivilDate, elapsedShare: Decimal,
+    package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, asOf: CivilDate, elapsedShare: Decimal,
                 scopeType: ScopeType, scopeID: String, scorecard: String, line: String, target: Decimal,
                 actual: Decimal, projected: Decimal, gap: Decimal, status: Status) {
         self.grain = grain

@@ -1,28 +1,28 @@
 /// One row of `provider_status`: a service provider's tier after one closed period, and why.
-public struct ProviderStatusFact: Sendable, Hashable {
-    public enum Tier: String, Sendable, Hashable, CaseIterable {
+package struct ProviderStatusFact: Sendable, Hashable {
+    package enum Tier: String, Sendable, Hashable, CaseIterable {
         case probation, pool, warning, downgraded, terminated
     }
 
-    public enum Result: String, Sendable, Hashable {
+    package enum Result: String, Sendable, Hashable {
         case pass, fail
         /// None of the thresholds' metrics had data: the tier stands still.
         case noData = "no_data"
     }
 
-    public var provider: String
-    public var grain: Grain
-    public var periodStart: CivilDate
-    public var periodEnd: CivilDate
-    public var before: Tier
-    public var after: Tier
-    public var result: Result
+    package var provider: String
+    package var grain: Grain
+    package var periodStart: CivilDate
+    package var periodEnd: CivilDate
+    package var before: Tier
+    package var after: Tier
+    package var result: Result
     /// The thresholds missed, e.g. `csat 0.8 < 0.85; on_time_ship_rate 0.88 < 0.9`.
-    public var failing: String
-    public var consecutiveFails: Int
-    public var consecutivePasses: Int
+    package var failing: String
+    package var consecutiveFails: Int
+    package var consecutivePasses: Int
 
-    public init(provider: String, grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, before: Tier,
+    package init(provider: String, grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, before: Tier,
                 after: Tier, result: Result, failing: String, consecutiveFails: Int, consecutivePasses: Int) {
         self.provider = provider
         self.grain = grain
@@ -37,5 +37,5 @@ public struct ProviderStatusFact: Sendable, Hashable {
     }
 
     /// True when the tier changed this period.
-    public var isTransition: Bool { before != after }
+    package var isTransition: Bool { before != after }
 }

@@ -5,30 +5,30 @@
 /// to three local days before periods are picked; every grain's period containing one of those days is
 /// recomputed whole. Growth metrics compare a period with the one before, so the period after each
 /// recomputed one gets its growth rows recomputed too (from stored values where it is not recomputed).
-public struct RecomputeScope: Sendable, Hashable {
+package struct RecomputeScope: Sendable, Hashable {
     /// A period as fact tables key it: grain and first day (the same civil dates under every profile).
-    public struct PeriodKey: Sendable, Hashable {
-        public var grain: Grain
-        public var start: CivilDate
+    package struct PeriodKey: Sendable, Hashable {
+        package var grain: Grain
+        package var start: CivilDate
 
-        public init(grain: Grain, start: CivilDate) {
+        package init(grain: Grain, start: CivilDate) {
             self.grain = grain
             self.start = start
         }
     }
 
     /// Periods whose every fact row is recomputed.
-    public let periods: Set<PeriodKey>
+    package let periods: Set<PeriodKey>
     /// Periods after a recomputed one (and not recomputed themselves): only their growth rows change.
-    public let growthOnly: Set<PeriodKey>
+    package let growthOnly: Set<PeriodKey>
     /// The metrics that compare a period with the one before.
-    public let growthMetrics: Set<String>
+    package let growthMetrics: Set<String>
     /// UTC days whose records are read: each recomputed period's days, widened by a day on both sides,
     /// as sorted, disjoint day-number ranges (the store turns them into its SQL condition).
-    public let window: [ClosedRange<Int>]
+    package let window: [ClosedRange<Int>]
 
     /// The scope for records touching `days` (UTC calendar days), over `grains`.
-    public init(touching days: Set<CivilDate>, grains: [Grain] = Grain.allCases, growthMetrics: Set<String>) {
+    package init(touching days: Set<CivilDate>, grains: [Grain] = Grain.allCases, growthMetrics: Set<String>) {
         self.growthMetrics = growthMetrics
         var periods: Set<Period> = []
         for day in days {
@@ -57,22 +57,22 @@ public struct RecomputeScope: Sendable, Hashable {
     }
 
     /// True when nothing needs recomputing.
-    public var isEmpty: Bool { periods.isEmpty }
+    package var isEmpty: Bool { periods.isEmpty }
 
     /// Whether fact rows of this period are recomputed.
-    public func recomputes(_ grain: Grain, _ start: CivilDate) -> Bool {
+    package func recomputes(_ grain: Grain, _ start: CivilDate) -> Bool {
         periods.contains(PeriodKey(grain: grain, start: start))
     }
 
     /// Whether a stored row of `metric` in this period is replaced: every row of a recomputed period, and
     /// growth rows of the period after one.
-    public func replaces(_ grain: Grain, _ start: CivilDate, metric: String) -> Bool {
+    package func replaces(_ grain: Grain, _ start: CivilDate, metric: String) -> Bool {
         let key = PeriodKey(grain: grain, start: start)
         return periods.contains(key) || (growthMetrics.contains(metric) && growthOnly.contains(key))
     }
 
     /// The recomputed periods of each grain, counted for the run summary.
-    public var periodCounts: [(grain: Grain, count: Int)] {
+    package var periodCounts: [(grain: Grain, count: Int)] {
         Grain.allCases.reversed().compactMap { grain in
             let count = periods.count { $0.grain == grain }
             return count > 0 ? (grain, count) : nil

@@ -1,5 +1,5 @@
 /// Why one record counts differently under two definition profiles.
-public enum ReconcileReason: String, Sendable, CaseIterable, Comparable {
+package enum ReconcileReason: String, Sendable, CaseIterable, Comparable {
     /// The profiles take different milestones as "shipped", and they fall in different periods
     /// (or change whether shipping was on time).
     case shippedEvent = "shipped_event"
@@ -20,7 +20,7 @@ public enum ReconcileReason: String, Sendable, CaseIterable, Comparable {
     /// Different SLA hours.
     case sla
 
-    public static func < (lhs: ReconcileReason, rhs: ReconcileReason) -> Bool {
+    package static func < (lhs: ReconcileReason, rhs: ReconcileReason) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

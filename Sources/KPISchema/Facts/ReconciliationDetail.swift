@@ -2,29 +2,29 @@ import Foundation
 
 /// One row of `reconciliation_detail`: a record that counts differently under two profiles in one
 /// period, with the reasons in codes and in plain words.
-public struct ReconciliationDetail: Sendable, Hashable {
-    public var grain: Grain
-    public var periodStart: CivilDate
-    public var metric: String
-    public var profileA: String
-    public var profileB: String
+package struct ReconciliationDetail: Sendable, Hashable {
+    package var grain: Grain
+    package var periodStart: CivilDate
+    package var metric: String
+    package var profileA: String
+    package var profileB: String
     /// `order`, `refund`, `ticket` or `stock`.
-    public var recordKind: String
+    package var recordKind: String
     /// `amazon:112-…`, `amazon:112-…#r1`, `zendesk:4711`, `erp:US-WEST:SKU@2026-10-31`.
-    public var recordID: String
-    public var platform: String
-    public var shop: String
-    public var inA: Bool
-    public var inB: Bool
+    package var recordID: String
+    package var platform: String
+    package var shop: String
+    package var inA: Bool
+    package var inB: Bool
     /// The record's contribution on each side, in profile A's currency for money.
-    public var valueA: Decimal?
-    public var valueBInA: Decimal?
-    public var reasons: [ReconcileReason]
-    public var explanation: String
-    public var sourceFile: String
-    public var sourceLine: Int
+    package var valueA: Decimal?
+    package var valueBInA: Decimal?
+    package var reasons: [ReconcileReason]
+    package var explanation: String
+    package var sourceFile: String
+    package var sourceLine: Int
 
-    public init(grain: Grain, periodStart: CivilDate, metric: String, profileA: String, profileB: String,
+    package init(grain: Grain, periodStart: CivilDate, metric: String, profileA: String, profileB: String,
                 recordKind: String, recordID: String, platform: String, shop: String, inA: Bool, inB: Bool,
                 valueA: Decimal?, valueBInA: Decimal?, reasons: [ReconcileReason], explanation: String,
                 sourceFile: String, sourceLine: Int) {
@@ -48,7 +48,7 @@ public struct ReconciliationDetail: Sendable, Hashable {
     }
 
     /// The primary key's order: grain, period, metric, profiles, record.
-    public static func < (a: ReconciliationDetail, b: ReconciliationDetail) -> Bool {
+    package static func < (a: ReconciliationDetail, b: ReconciliationDetail) -> Bool {
         let left = (a.grain, a.periodStart, a.metric, a.profileA, a.profileB, a.recordKind)
         let right = (b.grain, b.periodStart, b.metric, b.profileA, b.profileB, b.recordKind)
         return left < right || (left == right && a.recordID < b.recordID)

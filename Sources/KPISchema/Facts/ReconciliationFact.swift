@@ -2,35 +2,35 @@ import Foundation
 
 /// One row of `fact_reconciliation`: a metric under two profiles for one period and scope, the
 /// difference, and how many records count on one side only.
-public struct ReconciliationFact: Sendable, Hashable {
-    public var grain: Grain
-    public var periodStart: CivilDate
-    public var periodEnd: CivilDate
-    public var scopeType: ScopeType
-    public var scopeID: String
-    public var metric: String
-    public var profileA: String
-    public var definitionA: String
-    public var valueA: Decimal?
-    public var profileB: String
-    public var definitionB: String
-    public var valueB: Decimal?
+package struct ReconciliationFact: Sendable, Hashable {
+    package var grain: Grain
+    package var periodStart: CivilDate
+    package var periodEnd: CivilDate
+    package var scopeType: ScopeType
+    package var scopeID: String
+    package var metric: String
+    package var profileA: String
+    package var definitionA: String
+    package var valueA: Decimal?
+    package var profileB: String
+    package var definitionB: String
+    package var valueB: Decimal?
     /// `valueB` expressed in profile A's currency (each record at the rate of the day B counts it on);
     /// equal to `valueB` when the currencies agree or the metric is not money.
-    public var valueBInA: Decimal?
+    package var valueBInA: Decimal?
     /// `valueBInA − valueA`; nil when a side has no value.
-    public var delta: Decimal?
-    public var unit: String
+    package var delta: Decimal?
+    package var unit: String
     /// For money metrics, profile A's currency (the currency of `delta`).
-    public var currency: String?
+    package var currency: String?
     /// The concepts this metric depends on whose variants differ, comma-separated.
-    public var differingConcepts: String
-    public var recordsOnlyA: Int
-    public var recordsOnlyB: Int
+    package var differingConcepts: String
+    package var recordsOnlyA: Int
+    package var recordsOnlyB: Int
     /// Records on both sides whose contribution differs (after currency conversion).
-    public var recordsDiffering: Int
+    package var recordsDiffering: Int
 
-    public init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
+    package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
                 metric: String, profileA: String, definitionA: String, valueA: Decimal?, profileB: String,
                 definitionB: String, valueB: Decimal?, valueBInA: Decimal?, delta: Decimal?, unit: String,
                 currency: String?, differingConcepts: String, recordsOnlyA: Int, recordsOnlyB: Int, recordsDiffering: Int) {

@@ -1,22 +1,22 @@
 import Foundation
 
 /// One row of `runs`, as `status` lists it and the report's freshness section names the last one.
-public struct RunRecord: Sendable, Hashable {
-    public var id: Int64
-    public var command: String
-    public var startedAt: String
+package struct RunRecord: Sendable, Hashable {
+    package var id: Int64
+    package var command: String
+    package var startedAt: String
     /// Nil while running, and for a run whose process died (status `abandoned`).
-    public var finishedAt: String?
-    public var status: String
-    public var exitCode: Int?
-    public var filesRead: Int
-    public var filesSkipped: Int
-    public var rowsLoaded: Int
-    public var rowsQuarantined: Int
+    package var finishedAt: String?
+    package var status: String
+    package var exitCode: Int?
+    package var filesRead: Int
+    package var filesSkipped: Int
+    package var rowsLoaded: Int
+    package var rowsQuarantined: Int
     /// The first line of the run's message (the failure, for a failed run).
-    public var message: String?
+    package var message: String?
 
-    public init(id: Int64, command: String, startedAt: String, finishedAt: String?, status: String, exitCode: Int? = nil,
+    package init(id: Int64, command: String, startedAt: String, finishedAt: String?, status: String, exitCode: Int? = nil,
                 filesRead: Int = 0, filesSkipped: Int = 0, rowsLoaded: Int = 0, rowsQuarantined: Int = 0,
                 message: String? = nil) {
         self.id = id
@@ -33,7 +33,7 @@ public struct RunRecord: Sendable, Hashable {
     }
 
     /// Whole seconds from start to finish; nil while running, for an abandoned run, or when the clock went back.
-    public var seconds: Int64? {
+    package var seconds: Int64? {
         guard let finishedAt, let end = Instant(iso8601: finishedAt), let start = Instant(iso8601: startedAt) else { return nil }
         let seconds = end.secondsSinceEpoch - start.secondsSinceEpoch
         return seconds >= 0 ? seconds : nil

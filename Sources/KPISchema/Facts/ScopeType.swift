@@ -1,8 +1,8 @@
 /// What a fact row aggregates over.
-public enum ScopeType: String, Sendable, Codable, CaseIterable, Comparable {
+package enum ScopeType: String, Sendable, Codable, CaseIterable, Comparable {
     case company, platform, shop, team, employee, provider
 
-    public static func < (lhs: ScopeType, rhs: ScopeType) -> Bool {
+    package static func < (lhs: ScopeType, rhs: ScopeType) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

@@ -5,39 +5,39 @@ import Foundation
 ///
 /// Every line row repeats the card's total, grade and veto so a BI tool needs no join; sum
 /// `points` over rows whose `line` is not `total`.
-public struct ScoreFact: Sendable, Hashable {
-    public var grain: Grain
-    public var periodStart: CivilDate
-    public var periodEnd: CivilDate
-    public var scopeType: ScopeType
-    public var scopeID: String
-    public var name: String
-    public var role: String
-    public var scorecard: String
+package struct ScoreFact: Sendable, Hashable {
+    package var grain: Grain
+    package var periodStart: CivilDate
+    package var periodEnd: CivilDate
+    package var scopeType: ScopeType
+    package var scopeID: String
+    package var name: String
+    package var role: String
+    package var scorecard: String
     /// `aov`, `rating:工作态度`, or `total`.
-    public var line: String
-    public var profile: String?
+    package var line: String
+    package var profile: String?
     /// The fact's definition text (or the rating's source), so each point names its rules.
-    public var definition: String?
-    public var target: Decimal?
+    package var definition: String?
+    package var target: Decimal?
     /// Which target version and segment was used, and why (`latest at period end`, `prorated …`).
-    public var targetBasis: String?
+    package var targetBasis: String?
     /// Nil when the metric had no data in the period (absent, never zero).
-    public var actual: Decimal?
-    public var recordCount: Int?
-    public var achievement: Decimal?
+    package var actual: Decimal?
+    package var recordCount: Int?
+    package var achievement: Decimal?
     /// The configured weight; `effectiveWeight` differs when lines without data are reweighted.
-    public var weight: Decimal
-    public var effectiveWeight: Decimal
-    public var points: Decimal?
-    public var total: Decimal?
-    public var grade: String
+    package var weight: Decimal
+    package var effectiveWeight: Decimal
+    package var points: Decimal?
+    package var total: Decimal?
+    package var grade: String
     /// The vetoing violation (id, kind, day, source), if any.
-    public var veto: String?
+    package var veto: String?
     /// Why a line scored as it did when not plain (`no data: weight reweighted`).
-    public var note: String?
+    package var note: String?
 
-    public init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
+    package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
                 name: String, role: String, scorecard: String, line: String, profile: String? = nil,
                 definition: String? = nil, target: Decimal? = nil, targetBasis: String? = nil, actual: Decimal? = nil,
                 recordCount: Int? = nil, achievement: Decimal? = nil, weight: Decimal, effectiveWeight: Decimal,

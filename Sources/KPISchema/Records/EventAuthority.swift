@@ -4,7 +4,7 @@
 /// carrier's scans. Instead a source may replace an event only when it stands at least as close to
 /// the parcel as the one that set it; among sources of the same standing the later file wins, so a
 /// corrected scan still moves a shipment.
-public enum EventAuthority: String, Sendable, Codable, CaseIterable, Comparable {
+package enum EventAuthority: String, Sendable, Codable, CaseIterable, Comparable {
     /// A storefront or marketplace order export: fulfilment as the shop was told about it.
     case storefront
     /// An ERP (店小秘, 马帮, 领星): labels bought and outbound as the ERP recorded them.
@@ -15,7 +15,7 @@ public enum EventAuthority: String, Sendable, Codable, CaseIterable, Comparable 
     case carrier
 
     /// The stored rank: a higher rank may replace a lower one, never the reverse.
-    public var rank: Int {
+    package var rank: Int {
         switch self {
         case .storefront: 1
         case .erp: 2
@@ -24,10 +24,10 @@ public enum EventAuthority: String, Sendable, Codable, CaseIterable, Comparable 
         }
     }
 
-    public init?(rank: Int) {
+    package init?(rank: Int) {
         guard let found = Self.allCases.first(where: { $0.rank == rank }) else { return nil }
         self = found
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }

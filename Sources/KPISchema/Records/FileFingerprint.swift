@@ -2,14 +2,14 @@
 ///
 /// Computed by the connectors in one streaming pass (`FileFingerprint.compute(path:)`); the store only
 /// records it.
-public struct FileFingerprint: Sendable, Hashable {
+package struct FileFingerprint: Sendable, Hashable {
     /// SHA-256 of the content, lowercase hex: the load ledger's key.
-    public var sha256: String
-    public var byteCount: Int
+    package var sha256: String
+    package var byteCount: Int
     /// Whether the whole file is well-formed UTF-8 (which includes pure ASCII).
-    public var isUTF8: Bool
+    package var isUTF8: Bool
 
-    public init(sha256: String, byteCount: Int, isUTF8: Bool) {
+    package init(sha256: String, byteCount: Int, isUTF8: Bool) {
         self.sha256 = sha256
         self.byteCount = byteCount
         self.isUTF8 = isUTF8

@@ -1,5 +1,5 @@
 /// The record kinds that are plain data, each with its schema (DOMAIN.md "Normalized record kinds").
-public enum FlatKind: String, Sendable, Hashable, CaseIterable {
+package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case ticket
     case traffic
     case adSpend = "ad_spend"
@@ -12,12 +12,12 @@ public enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case fxRate = "fx_rate"
     case fee
 
-    public var schema: RecordSchema { Self.schemas[self]! }
+    package var schema: RecordSchema { Self.schemas[self]! }
 
     /// Whether `fact_metric` is computed from this kind's records, so that a new or changed one marks
     /// its days for recompute. The roster and exchange rates also shape facts, but any change to them
     /// recomputes everything (they are part of the refresh basis).
-    public var feedsMetrics: Bool {
+    package var feedsMetrics: Bool {
         switch self {
         case .ticket, .traffic, .inventorySnapshot, .review, .task: true
         case .adSpend, .manualRating, .violation, .roster, .fxRate, .fee: false

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A typed value of one flat record field.
-public enum FlatValue: Sendable, Hashable {
+package enum FlatValue: Sendable, Hashable {
     case text(String)
     case integer(Int)
     case decimal(Decimal)
@@ -9,7 +9,7 @@ public enum FlatValue: Sendable, Hashable {
     case date(CivilDate)
 
     /// The text the store keeps for key columns and plain columns alike.
-    public var storageText: String {
+    package var storageText: String {
         switch self {
         case .text(let v): v
         case .integer(let v): String(v)

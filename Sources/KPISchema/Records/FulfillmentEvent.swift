@@ -1,5 +1,5 @@
 /// A rung on the ladder behind "shipped": the teams disagree about which one counts.
-public enum FulfillmentEventKind: String, Sendable, Codable, CaseIterable {
+package enum FulfillmentEventKind: String, Sendable, Codable, CaseIterable {
     /// The label was printed or bought (打单 / 交运): the China team's "shipped".
     case labelPrinted = "label_printed"
     /// The parcel left the warehouse (出库 / 发货): the warehouse's "shipped".
@@ -10,16 +10,16 @@ public enum FulfillmentEventKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// One fulfillment milestone of an order; at most one per kind per order.
-public struct FulfillmentEvent: Sendable, Hashable, Codable {
-    public var key: OrderKey
-    public var kind: FulfillmentEventKind
-    public var occurredAt: Timestamp
-    public var trackingNumber: String?
+package struct FulfillmentEvent: Sendable, Hashable, Codable {
+    package var key: OrderKey
+    package var kind: FulfillmentEventKind
+    package var occurredAt: Timestamp
+    package var trackingNumber: String?
     /// Whose word this is; a source of lower authority cannot replace it (see ``EventAuthority``).
-    public var authority: EventAuthority
-    public var lineage: Lineage
+    package var authority: EventAuthority
+    package var lineage: Lineage
 
-    public init(key: OrderKey, kind: FulfillmentEventKind, occurredAt: Timestamp, trackingNumber: String?,
+    package init(key: OrderKey, kind: FulfillmentEventKind, occurredAt: Timestamp, trackingNumber: String?,
                 authority: EventAuthority = .storefront, lineage: Lineage) {
         self.key = key
         self.kind = kind

@@ -1,6 +1,6 @@
 extension NormalizedRecord {
     /// One readable line: the kind, its key and its values, for previews (`connectors check`).
-    public var summary: String {
+    package var summary: String {
         func ts(_ t: Timestamp?) -> String { t.map { "\($0.instant.iso8601) (\($0.zone))" } ?? "-" }
         switch self {
         case .order(let o):

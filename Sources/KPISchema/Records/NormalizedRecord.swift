@@ -1,5 +1,5 @@
 /// Any record a connector emits, in the one normalized schema.
-public enum NormalizedRecord: Sendable, Hashable {
+package enum NormalizedRecord: Sendable, Hashable {
     case order(Order)
     case orderLine(OrderLine)
     case fulfillmentEvent(FulfillmentEvent)
@@ -8,7 +8,7 @@ public enum NormalizedRecord: Sendable, Hashable {
     /// Any plain-data kind: tickets, traffic, roster… (see ``FlatKind``).
     case flat(FlatRecord)
 
-    public var kind: RecordKind {
+    package var kind: RecordKind {
         switch self {
         case .order: .order
         case .orderLine: .orderLine
@@ -20,7 +20,7 @@ public enum NormalizedRecord: Sendable, Hashable {
     }
 
     /// Where the record came from.
-    public var lineage: Lineage {
+    package var lineage: Lineage {
         switch self {
         case .order(let r): r.lineage
         case .orderLine(let r): r.lineage
@@ -33,7 +33,7 @@ public enum NormalizedRecord: Sendable, Hashable {
 }
 
 /// The record kinds of the normalized schema, named as connector specs and tables name them.
-public enum RecordKind: Sendable, Hashable, CustomStringConvertible {
+package enum RecordKind: Sendable, Hashable, CustomStringConvertible {
     case order
     case orderLine
     case fulfillmentEvent
@@ -41,7 +41,7 @@ public enum RecordKind: Sendable, Hashable, CustomStringConvertible {
     case `return`
     case flat(FlatKind)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .order: "order"
         case .orderLine: "order_line"

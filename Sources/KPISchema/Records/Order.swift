@@ -1,18 +1,18 @@
 /// An order as the selling platform knows it: one row per (platform, order id).
-public struct Order: Sendable, Hashable, Codable {
-    public var key: OrderKey
-    public var shop: String
-    public var purchasedAt: Timestamp
-    public var paidAt: Timestamp?
-    public var status: OrderStatus
+package struct Order: Sendable, Hashable, Codable {
+    package var key: OrderKey
+    package var shop: String
+    package var purchasedAt: Timestamp
+    package var paidAt: Timestamp?
+    package var status: OrderStatus
     /// The status word exactly as the export wrote it.
-    public var statusRaw: String
-    public var currency: String
+    package var statusRaw: String
+    package var currency: String
     /// The source's own "last updated" time; a newer version replaces an older one.
-    public var version: Instant?
-    public var lineage: Lineage
+    package var version: Instant?
+    package var lineage: Lineage
 
-    public init(key: OrderKey, shop: String, purchasedAt: Timestamp, paidAt: Timestamp?, status: OrderStatus,
+    package init(key: OrderKey, shop: String, purchasedAt: Timestamp, paidAt: Timestamp?, status: OrderStatus,
                 statusRaw: String, currency: String, version: Instant?, lineage: Lineage) {
         self.key = key
         self.shop = shop
@@ -25,5 +25,5 @@ public struct Order: Sendable, Hashable, Codable {
         self.lineage = lineage
     }
 
-    public var isCancelled: Bool { status == .cancelled }
+    package var isCancelled: Bool { status == .cancelled }
 }

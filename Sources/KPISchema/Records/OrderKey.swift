@@ -2,18 +2,18 @@
 ///
 /// Marketplace exports, ERPs and warehouses all name the marketplace's own order id, so keying on it
 /// lets an ERP shipment row attach to the order Amazon or Shopify reported.
-public struct OrderKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var platform: String
-    public var orderID: String
+package struct OrderKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    package var platform: String
+    package var orderID: String
 
-    public init(platform: String, orderID: String) {
+    package init(platform: String, orderID: String) {
         self.platform = platform
         self.orderID = orderID
     }
 
-    public static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+    package static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
         (lhs.platform, lhs.orderID) < (rhs.platform, rhs.orderID)
     }
 
-    public var description: String { "\(platform):\(orderID)" }
+    package var description: String { "\(platform):\(orderID)" }
 }

@@ -1,16 +1,16 @@
 /// A source row set aside because a value in it could not be read; never silently dropped.
-public struct QuarantinedRow: Sendable, Hashable, Codable {
-    public var connector: String
-    public var file: String
-    public var line: Int
+package struct QuarantinedRow: Sendable, Hashable, Codable {
+    package var connector: String
+    package var file: String
+    package var line: Int
     /// 1-based column of the offending cell, when one cell is to blame.
-    public var column: Int?
+    package var column: Int?
     /// `file:line:column: <problem>; expected <format>`.
-    public var reason: String
+    package var reason: String
     /// The row's text as it stood in the file (decoded to UTF-8).
-    public var raw: String
+    package var raw: String
 
-    public init(connector: String, file: String, line: Int, column: Int?, reason: String, raw: String) {
+    package init(connector: String, file: String, line: Int, column: Int?, reason: String, raw: String) {
         self.connector = connector
         self.file = file
         self.line = line

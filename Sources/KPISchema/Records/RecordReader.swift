@@ -2,6 +2,6 @@
 ///
 /// A connector opens a file into a reader; the store's loader drains it into its own sink inside one
 /// transaction. The protocol lives with the records so the store never needs to know about connectors.
-public protocol RecordReader {
+package protocol RecordReader {
     mutating func read(into sink: inout some RecordSink) throws -> ReadStats
 }

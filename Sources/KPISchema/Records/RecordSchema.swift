@@ -3,28 +3,28 @@
 /// Order records carry rules (versions, carry-forward, per-order grouping) and have hand-written
 /// types; every other kind is plain data, so one descriptor drives the spec check, the record's
 /// storage and its table. Adding a kind is adding a case to ``FlatKind``.
-public struct RecordSchema: Sendable, Hashable {
+package struct RecordSchema: Sendable, Hashable {
     /// The record kind as connector specs name it (`ticket`).
-    public let kind: String
+    package let kind: String
     /// The table the store keeps it in (`tickets`).
-    public let table: String
-    public let fields: [SchemaField]
+    package let table: String
+    package let fields: [SchemaField]
     /// Fields that identify a record; a later record with the same key replaces the earlier one.
-    public let key: [String]
+    package let key: [String]
     /// One line for `connectors list` and the README.
-    public let summary: String
+    package let summary: String
 
-    public func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
+    package func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
 }
 
 /// One column of a ``RecordSchema``.
-public struct SchemaField: Sendable, Hashable {
-    public let name: String
-    public let type: SchemaFieldType
+package struct SchemaField: Sendable, Hashable {
+    package let name: String
+    package let type: SchemaFieldType
     /// A record without it is quarantined.
-    public let required: Bool
+    package let required: Bool
 
-    public init(_ name: String, _ type: SchemaFieldType, required: Bool = false) {
+    package init(_ name: String, _ type: SchemaFieldType, required: Bool = false) {
         self.name = name
         self.type = type
         self.required = required
@@ -32,7 +32,7 @@ public struct SchemaField: Sendable, Hashable {
 }
 
 /// The value types a flat record field holds, and how the store keeps them.
-public enum SchemaFieldType: String, Sendable, Hashable {
+package enum SchemaFieldType: String, Sendable, Hashable {
     /// Text as exported (after the spec's `map`).
     case text
     case integer

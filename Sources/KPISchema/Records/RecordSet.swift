@@ -1,15 +1,15 @@
 /// Normalized records held in memory, as metrics read them (tests and small previews; a run streams
 /// them from the store).
-public struct RecordSet: Sendable {
-    public var orders: [Order]
-    public var lines: [OrderLine]
-    public var events: [FulfillmentEvent]
-    public var refunds: [Refund]
-    public var returns: [Return]
+package struct RecordSet: Sendable {
+    package var orders: [Order]
+    package var lines: [OrderLine]
+    package var events: [FulfillmentEvent]
+    package var refunds: [Refund]
+    package var returns: [Return]
     /// Plain-data records (tickets, inventory snapshots…).
-    public var flat: [FlatRecord]
+    package var flat: [FlatRecord]
 
-    public init(orders: [Order] = [], lines: [OrderLine] = [], events: [FulfillmentEvent] = [],
+    package init(orders: [Order] = [], lines: [OrderLine] = [], events: [FulfillmentEvent] = [],
                 refunds: [Refund] = [], returns: [Return] = [], flat: [FlatRecord] = []) {
         self.orders = orders
         self.lines = lines

@@ -1,16 +1,16 @@
 /// Where records and quarantined rows go: the store's loader in production, an array in tests.
-public protocol RecordSink {
+package protocol RecordSink {
     mutating func accept(_ record: NormalizedRecord) throws
     mutating func quarantine(_ row: QuarantinedRow) throws
 }
 
 /// Collects everything in memory; for tests and previews.
-public struct CollectingSink: RecordSink {
-    public var records: [NormalizedRecord] = []
-    public var quarantined: [QuarantinedRow] = []
+package struct CollectingSink: RecordSink {
+    package var records: [NormalizedRecord] = []
+    package var quarantined: [QuarantinedRow] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func accept(_ record: NormalizedRecord) { records.append(record) }
-    public mutating func quarantine(_ row: QuarantinedRow) { quarantined.append(row) }
+    package mutating func accept(_ record: NormalizedRecord) { records.append(record) }
+    package mutating func quarantine(_ row: QuarantinedRow) { quarantined.append(row) }
 }

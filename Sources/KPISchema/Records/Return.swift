@@ -1,15 +1,15 @@
 /// Units a customer sent back.
-public struct Return: Sendable, Hashable, Codable {
-    public var key: OrderKey
+package struct Return: Sendable, Hashable, Codable {
+    package var key: OrderKey
     /// Identifies the return within its order (license plate, RMA or date + SKU).
-    public var returnID: String
-    public var sku: String
-    public var quantity: Int
-    public var returnedAt: Timestamp
-    public var reason: String?
-    public var lineage: Lineage
+    package var returnID: String
+    package var sku: String
+    package var quantity: Int
+    package var returnedAt: Timestamp
+    package var reason: String?
+    package var lineage: Lineage
 
-    public init(key: OrderKey, returnID: String, sku: String, quantity: Int, returnedAt: Timestamp,
+    package init(key: OrderKey, returnID: String, sku: String, quantity: Int, returnedAt: Timestamp,
                 reason: String?, lineage: Lineage) {
         self.key = key
         self.returnID = returnID

@@ -4,25 +4,25 @@ import Foundation
 ///
 /// Ownership is what attribution reads: a record belongs to the people who own its shop and SKU,
 /// its ticket group, or whose id or name it carries (agent, assignee, handler).
-public struct Employee: Sendable, Hashable {
-    public enum Shift: String, Sendable, Hashable { case day, night }
+package struct Employee: Sendable, Hashable {
+    package enum Shift: String, Sendable, Hashable { case day, night }
 
-    public var id: String
-    public var name: String
-    public var team: String?
-    public var role: String
-    public var shift: Shift?
-    public var hiredOn: CivilDate?
-    public var leftOn: CivilDate?
-    public var timezone: String?
-    public var shops: [String]
-    public var skus: [String]
-    public var ticketGroups: [String]
+    package var id: String
+    package var name: String
+    package var team: String?
+    package var role: String
+    package var shift: Shift?
+    package var hiredOn: CivilDate?
+    package var leftOn: CivilDate?
+    package var timezone: String?
+    package var shops: [String]
+    package var skus: [String]
+    package var ticketGroups: [String]
     /// The service provider (代运营) this person works for, if not the company.
-    public var provider: String?
-    public var lineage: Lineage?
+    package var provider: String?
+    package var lineage: Lineage?
 
-    public init(id: String, name: String, team: String? = nil, role: String, shift: Shift? = nil,
+    package init(id: String, name: String, team: String? = nil, role: String, shift: Shift? = nil,
                 hiredOn: CivilDate? = nil, leftOn: CivilDate? = nil, timezone: String? = nil,
                 shops: [String] = [], skus: [String] = [], ticketGroups: [String] = [], provider: String? = nil,
                 lineage: Lineage? = nil) {
@@ -42,7 +42,7 @@ public struct Employee: Sendable, Hashable {
     }
 
     /// Reads a `roster` record; nil for another kind.
-    public init?(_ record: FlatRecord) {
+    package init?(_ record: FlatRecord) {
         guard record.kind == .roster, let id = record["employee_id"]?.storageText,
               let role = record["role"]?.storageText else { return nil }
         func text(_ field: String) -> String? {
@@ -65,7 +65,7 @@ public struct Employee: Sendable, Hashable {
     }
 
     /// True when the person is on the roster for at least one day of `period`.
-    public func isActive(in period: Period) -> Bool {
+    package func isActive(in period: Period) -> Bool {
         if let hiredOn, hiredOn > period.end { return false }
         if let leftOn, leftOn < period.start { return false }
         return true
@@ -74,7 +74,7 @@ public struct Employee: Sendable, Hashable {
     /// True when shop and SKU fall under what this person owns: every listed shop (all shops when
     /// only SKUs are listed) and every listed SKU (all SKUs of the shops when none are). Someone who
     /// lists neither owns no sales.
-    public func owns(shop: String, sku: String?) -> Bool {
+    package func owns(shop: String, sku: String?) -> Bool {
         guard !shops.isEmpty || !skus.isEmpty else { return false }
         if !shops.isEmpty && !shops.contains(shop) { return false }
         if !skus.isEmpty { return sku.map(skus.contains) ?? false }

@@ -1,16 +1,16 @@
 /// An inclusive span of calendar days, as a user writes it: `2026-10`, `2026-Q4`,
 /// `2026-10-01..2026-10-31` or a single day `2026-10-31`.
-public struct DateRange: Sendable, Hashable, CustomStringConvertible {
-    public let start: CivilDate
-    public let end: CivilDate
+package struct DateRange: Sendable, Hashable, CustomStringConvertible {
+    package let start: CivilDate
+    package let end: CivilDate
 
-    public init?(start: CivilDate, end: CivilDate) {
+    package init?(start: CivilDate, end: CivilDate) {
         guard start <= end else { return nil }
         self.start = start
         self.end = end
     }
 
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: true)
         if text.contains(".."), parts.count == 2, let a = CivilDate(iso: String(parts[0])), let b = CivilDate(iso: String(parts[1])) {
             self.init(start: a, end: b)
@@ -31,5 +31,5 @@ public struct DateRange: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String { start == end ? "\(start)" : "\(start)..\(end)" }
+    package var description: String { start == end ? "\(start)" : "\(start)..\(end)" }
 }

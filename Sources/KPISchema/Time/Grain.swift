@@ -1,10 +1,10 @@
 /// The length of a reporting period. Weeks are ISO weeks starting on Monday; quarters are
 /// calendar quarters (bonuses are often paid on them).
-public enum Grain: String, Sendable, Codable, CaseIterable, Comparable {
+package enum Grain: String, Sendable, Codable, CaseIterable, Comparable {
     case day, week, month, quarter
 
     /// The period of this grain that contains `date`.
-    public func period(containing date: CivilDate) -> Period {
+    package func period(containing date: CivilDate) -> Period {
         switch self {
         case .day:
             return Period(grain: self, start: date, end: date)
@@ -23,18 +23,18 @@ public enum Grain: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: Grain, rhs: Grain) -> Bool {
+    package static func < (lhs: Grain, rhs: Grain) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// One reporting period: a grain and its first and last calendar day, both inclusive.
-public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let grain: Grain
-    public let start: CivilDate
-    public let end: CivilDate
+package struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let grain: Grain
+    package let start: CivilDate
+    package let end: CivilDate
 
-    public init(grain: Grain, start: CivilDate, end: CivilDate) {
+    package init(grain: Grain, start: CivilDate, end: CivilDate) {
         self.grain = grain
         self.start = start
         self.end = end
@@ -42,27 +42,27 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The period a user names: `2026-10` is a month, `2026-Q4` a quarter, `2026-10-31` a day unless
     /// `grain` says which week, month or quarter contains it.
-    public init?(naming text: String, grain: Grain?) {
+    package init?(naming text: String, grain: Grain?) {
         guard let range = DateRange(parsing: text) else { return nil }
         let chosen = grain ?? (text.uppercased().contains("Q") ? .quarter : text.count == 7 ? .month : .day)
         self = chosen.period(containing: range.start)
     }
 
-    public var dayCount: Int { start.days(until: end) + 1 }
+    package var dayCount: Int { start.days(until: end) + 1 }
 
     /// The period of the same grain just before this one.
-    public var previous: Period { grain.period(containing: start.adding(days: -1)) }
+    package var previous: Period { grain.period(containing: start.adding(days: -1)) }
 
-    public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
+    package func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
 
-    public static func < (lhs: Period, rhs: Period) -> Bool {
+    package static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.grain, lhs.start) < (rhs.grain, rhs.start)
     }
 
-    public var description: String { "\(grain.rawValue) \(start)…\(end)" }
+    package var description: String { "\(grain.rawValue) \(start)…\(end)" }
 
     /// How people name the period: `2026-10`, `week of 2026-10-26`, `2026-10-31`.
-    public var label: String {
+    package var label: String {
         switch grain {
         case .day: start.description
         case .week: "week of \(start)"

@@ -4,7 +4,7 @@ extension Instant {
     ///
     /// Read by hand: a pulled page holds hundreds of these, and a Foundation ISO 8601 formatter per
     /// call cost more than the rest of the page (perf, 250 Shopify orders a page).
-    public init?(rfc3339 text: String) {
+    package init?(rfc3339 text: String) {
         let b = Array(text.utf8)
         guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x74 || b[10] == 0x20,
               b[13] == 0x3A, b[16] == 0x3A else { return nil }

@@ -4,38 +4,38 @@ import Foundation
 ///
 /// Exports carry second precision, so a fixed integer keeps comparisons exact and stable
 /// across SQLite and PostgreSQL, where `Date`'s floating seconds would not.
-public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var secondsSinceEpoch: Int64
+package struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    package var secondsSinceEpoch: Int64
 
-    public init(secondsSinceEpoch: Int64) {
+    package init(secondsSinceEpoch: Int64) {
         self.secondsSinceEpoch = secondsSinceEpoch
     }
 
     /// The instant at `time` on `date`, read as UTC.
-    public init(utc date: CivilDate, _ time: TimeOfDay = .midnight) {
+    package init(utc date: CivilDate, _ time: TimeOfDay = .midnight) {
         self.secondsSinceEpoch = Int64(date.daysSinceEpoch) * 86_400 + Int64(time.secondsSinceMidnight)
     }
 
-    public static func < (lhs: Instant, rhs: Instant) -> Bool {
+    package static func < (lhs: Instant, rhs: Instant) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }
 
     /// The UTC calendar date this instant falls on.
-    public var utcDate: CivilDate {
+    package var utcDate: CivilDate {
         CivilDate(daysSinceEpoch: Int(secondsSinceEpoch.floorDiv(86_400)))
     }
 
     /// `2026-10-31T12:05:00Z`: the stored and exported form.
-    public var iso8601: String {
+    package var iso8601: String {
         let time = TimeOfDay(secondsSinceMidnight: Int(secondsSinceEpoch.floorMod(86_400)))
         return "\(utcDate)T\(time)Z"
     }
 
-    public var description: String { iso8601 }
+    package var description: String { iso8601 }
 
     /// Parses the stored form written by ``iso8601`` (`2026-10-31T12:05:00Z`), reading bytes directly
     /// because the metric pass parses one per stored timestamp.
-    public init?(iso8601 text: String) {
+    package init?(iso8601 text: String) {
         var copy = text
         let parsed: Instant?? = copy.withUTF8 { b -> Instant?? in
             guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A
@@ -78,7 +78,7 @@ extension Int64 {
 
 extension Instant {
     /// The current time, to the second.
-    public static func now() -> Instant {
+    package static func now() -> Instant {
         Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 }

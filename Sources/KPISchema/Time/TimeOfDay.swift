@@ -1,22 +1,22 @@
 /// A wall-clock time within one day, to the second.
-public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let secondsSinceMidnight: Int
+package struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    package let secondsSinceMidnight: Int
 
-    public static let midnight = TimeOfDay(secondsSinceMidnight: 0)
+    package static let midnight = TimeOfDay(secondsSinceMidnight: 0)
 
-    public init(secondsSinceMidnight: Int) {
+    package init(secondsSinceMidnight: Int) {
         self.secondsSinceMidnight = secondsSinceMidnight
     }
 
     /// Creates a time, or nil when a field is out of range (`24:00`, `12:61`).
-    public init?(hour: Int, minute: Int, second: Int) {
+    package init?(hour: Int, minute: Int, second: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         // A leap second is folded into the last second of its minute.
         self.secondsSinceMidnight = hour * 3600 + minute * 60 + min(second, 59)
     }
 
     /// Parses `HH:MM:SS`.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ $0.count == 2 }),
               let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2])
@@ -24,11 +24,11 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(hour: h, minute: m, second: s)
     }
 
-    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
+    package static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
         lhs.secondsSinceMidnight < rhs.secondsSinceMidnight
     }
 
-    public var description: String {
+    package var description: String {
         let s = secondsSinceMidnight
         return "\((s / 3600).padded(2)):\((s / 60 % 60).padded(2)):\((s % 60).padded(2))"
     }

@@ -5,13 +5,13 @@ import Foundation
 ///
 /// Offsets are looked up through Foundation's `TimeZone` once per hour bucket and cached, because
 /// period assignment asks for thousands of instants in the same few zones.
-public final class Zone: Sendable, Hashable, CustomStringConvertible {
-    public let identifier: String
+package final class Zone: Sendable, Hashable, CustomStringConvertible {
+    package let identifier: String
     private let timeZone: TimeZone
     private let fixedOffset: Int?
     private let cache = OffsetCache()
 
-    public static let utc = Zone(validated: "UTC", timeZone: TimeZone(secondsFromGMT: 0)!, fixedOffset: 0)
+    package static let utc = Zone(validated: "UTC", timeZone: TimeZone(secondsFromGMT: 0)!, fixedOffset: 0)
 
     private init(validated identifier: String, timeZone: TimeZone, fixedOffset: Int?) {
         self.identifier = identifier
@@ -20,7 +20,7 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Resolves an IANA zone name or a `±HH:MM` offset; nil for anything else.
-    public convenience init?(_ identifier: String) {
+    package convenience init?(_ identifier: String) {
         if identifier == "UTC" || identifier == "Z" {
             self.init(validated: "UTC", timeZone: TimeZone(secondsFromGMT: 0)!, fixedOffset: 0)
         } else if let offset = Zone.parseOffset(identifier), let tz = TimeZone(secondsFromGMT: offset) {
@@ -33,7 +33,7 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Seconds east of UTC in force at `instant`.
-    public func offset(at instant: Instant) -> Int {
+    package func offset(at instant: Instant) -> Int {
         if let fixedOffset { return fixedOffset }
         let bucket = instant.secondsSinceEpoch.floorDiv(3600)
         if let hit = cache.get(bucket) { return hit }
@@ -43,13 +43,13 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The local calendar date of `instant` in this zone.
-    public func date(of instant: Instant) -> CivilDate {
+    package func date(of instant: Instant) -> CivilDate {
         let local = instant.secondsSinceEpoch + Int64(offset(at: instant))
         return CivilDate(daysSinceEpoch: Int(local.floorDiv(86_400)))
     }
 
     /// The local wall-clock time of `instant` in this zone, as `YYYY-MM-DD HH:MM`.
-    public func wallClock(of instant: Instant) -> String {
+    package func wallClock(of instant: Instant) -> String {
         let local = instant.secondsSinceEpoch + Int64(offset(at: instant))
         let time = TimeOfDay(secondsSinceMidnight: Int(local.floorMod(86_400)))
         return "\(CivilDate(daysSinceEpoch: Int(local.floorDiv(86_400)))) \(time.description.prefix(5))"
@@ -58,7 +58,7 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
     /// The instant a local wall-clock time names. A time in a daylight-saving gap (02:30 on the
     /// spring-forward night) moves forward by the gap, as ISO libraries do; a time that occurs twice
     /// (the autumn overlap) is read as its first occurrence.
-    public func instant(localDate: CivilDate, time: TimeOfDay) -> Instant {
+    package func instant(localDate: CivilDate, time: TimeOfDay) -> Instant {
         let naive = Instant(utc: localDate, time).secondsSinceEpoch
         func consistent(_ candidate: Int64) -> Bool {
             candidate + Int64(offset(at: Instant(secondsSinceEpoch: candidate))) == naive
@@ -73,16 +73,16 @@ public final class Zone: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String { identifier }
+    package var description: String { identifier }
 
-    public static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
-    public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
+    package static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
+    package func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 
     /// Seconds east of UTC for an offset written `+08:00`, `+0800` or `-07`; nil otherwise.
-    public static func offsetSeconds(_ text: String) -> Int? { parseOffset(text) }
+    package static func offsetSeconds(_ text: String) -> Int? { parseOffset(text) }
 
     /// The zone name lineage records for a fixed offset: `UTC`, `+08:00`, `-07:00`.
-    public static func offsetName(_ seconds: Int) -> String { formatOffset(seconds) }
+    package static func offsetName(_ seconds: Int) -> String { formatOffset(seconds) }
 
     /// Parses `+08:00`, `+0800`, `-07` and `+00:00`.
     static func parseOffset(_ text: String) -> Int? {

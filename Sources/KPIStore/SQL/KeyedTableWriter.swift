@@ -105,7 +105,7 @@ struct KeyedTableWriter {
 
 extension TableValue {
     /// A bound value as it reads back from a text or integer column.
-    public init(_ value: StoreValue) {
+    package init(_ value: StoreValue) {
         switch value {
         case .null: self = .null
         case .integer(let v): self = .integer(v)
@@ -116,7 +116,7 @@ extension TableValue {
 
 extension StoreValue {
     /// A stored key value bound again (keys are text or integers).
-    public init(_ value: TableValue) {
+    package init(_ value: TableValue) {
         switch value {
         case .null: self = .null
         case .integer(let v): self = .integer(v)

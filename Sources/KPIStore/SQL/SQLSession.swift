@@ -6,7 +6,7 @@ import KPISchema
 /// Statements use `?` placeholders and values travel as ``StoreValue``s (text, integer or null), so the
 /// database converts them to each column's type as SQLite does; rows come back as ``TableValue``s, with
 /// numbers in NUMERIC columns as integers when whole and reals otherwise, whatever the database.
-public protocol SQLSession {
+package protocol SQLSession {
     /// Runs one statement and returns how many rows it inserted, updated or deleted.
     @discardableResult
     func execute(_ sql: String, _ values: [StoreValue]) throws -> Int
@@ -22,16 +22,16 @@ public protocol SQLSession {
 }
 
 /// Receives the rows a `RETURNING` clause gives back.
-public typealias ReturnedRows = ([TableValue]) throws -> Void
+package typealias ReturnedRows = ([TableValue]) throws -> Void
 
 /// A query's rows, one at a time.
-public protocol SQLCursor: AnyObject {
+package protocol SQLCursor: AnyObject {
     /// The next row, or nil after the last.
     func next() throws -> [TableValue]?
 }
 
 /// Rows going into one table through one statement.
-public protocol SQLRowWriter: AnyObject {
+package protocol SQLRowWriter: AnyObject {
     func append(_ row: [StoreValue]) throws
     /// Writes whatever is held back.
     func finish() throws

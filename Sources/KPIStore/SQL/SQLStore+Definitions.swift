@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func factPeriodVersions() throws -> [StoredPeriodVersion] {
+    package func factPeriodVersions() throws -> [StoredPeriodVersion] {
         try read { session in
             try session.rows("""
                 SELECT DISTINCT profile, grain, period_start, period_end, timezone, profile_version FROM fact_metric
@@ -14,7 +14,7 @@ extension SQLStore {
         }
     }
 
-    public func recordedDefinitions() throws -> [DefinitionRow] {
+    package func recordedDefinitions() throws -> [DefinitionRow] {
         try read { session in
             try session.rows("""
                 SELECT profile, version, effective_from, concept, variant, detail FROM definitions
@@ -27,7 +27,7 @@ extension SQLStore {
         }
     }
 
-    public func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws {
+    package func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws {
         // `IS DISTINCT FROM` (SQLite ≥ 3.39 and PostgreSQL) compares NULLs as values: a row is rewritten,
         // and its run_id moved, only when something in it changed.
         let upsert = UpsertStatement(

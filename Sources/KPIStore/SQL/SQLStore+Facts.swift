@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    public func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws
+    package func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws
         -> FactWriteResult
     {
         let rows: [[StoreValue]] = facts.map { fact in

@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws {
+    package func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws {
         let table = StoreTable.flat(kind)
         let schema = kind.schema
         let condition = scope?.sqlCondition(FlatTableLayout.of(kind).dateColumns)

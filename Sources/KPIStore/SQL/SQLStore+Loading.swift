@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats {
+    package func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats {
         try write { session in
             var sink = SQLRecordSink(session: session, file: file)
             let stats = try reader.read(into: &sink)

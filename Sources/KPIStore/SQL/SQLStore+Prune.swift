@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func pruneHistory(before day: CivilDate, dryRun: Bool) throws -> PruneResult {
+    package func pruneHistory(before day: CivilDate, dryRun: Bool) throws -> PruneResult {
         let prune = { (session: any SQLSession) throws -> PruneResult in
             var result = PruneResult()
             // Runs that ended (or were abandoned) before the day; the latest run always stays, so

@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    public func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
+    package func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
                                       within scope: RecomputeScope?, runID: Int64) throws
         -> (facts: FactWriteResult, details: FactWriteResult)
     {

@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws {
+    package func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws {
         // Within a scope: the orders with any date in its window, chosen once per stream by the database
         // so rows outside it are never decoded.
         let filter = scope.map { scope in """
@@ -65,7 +65,7 @@ extension SQLStore {
         }
     }
 
-    public func orphanCounts() throws -> (events: Int, refunds: Int) {
+    package func orphanCounts() throws -> (events: Int, refunds: Int) {
         try read { session in
             let orphan = "NOT EXISTS (SELECT 1 FROM orders o WHERE o.platform = t.platform AND o.order_id = t.order_id)"
             return (try session.count("SELECT count(*) FROM fulfillment_events t WHERE \(orphan)"),

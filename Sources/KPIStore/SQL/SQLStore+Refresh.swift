@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func pendingRefresh() throws -> PendingRefresh {
+    package func pendingRefresh() throws -> PendingRefresh {
         try read { session in
             var pending = PendingRefresh()
             if let state = try session.rows("SELECT basis, as_of FROM refresh_state WHERE id = 1", []).first {
@@ -27,7 +27,7 @@ extension SQLStore {
         }
     }
 
-    public func completeRefresh(basis: String, asOf: Instant, runID: Int64) throws {
+    package func completeRefresh(basis: String, asOf: Instant, runID: Int64) throws {
         try write { session in
             try session.execute("DELETE FROM refresh_pending_orders", [])
             try session.execute("DELETE FROM refresh_pending_days", [])

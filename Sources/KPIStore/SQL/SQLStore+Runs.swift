@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func abandonUnfinishedRuns(at instant: Instant) throws -> [Int64] {
+    package func abandonUnfinishedRuns(at instant: Instant) throws -> [Int64] {
         // `finished_at` stays empty: the run never finished, and its duration is unknown.
         try write { session in
             let ids = try session.rows("SELECT id FROM runs WHERE finished_at IS NULL AND status = 'running' ORDER BY id", [])
@@ -14,7 +14,7 @@ extension SQLStore {
         }
     }
 
-    public func beginRun(command: String, at: Instant) throws -> Int64 {
+    package func beginRun(command: String, at: Instant) throws -> Int64 {
         try write { session in
             let rows = try session.rows("INSERT INTO runs (command, started_at, status) VALUES (?, ?, 'running') RETURNING id",
                                         [.text(command), .text(at.iso8601)])
@@ -22,7 +22,7 @@ extension SQLStore {
         }
     }
 
-    public func finishRun(_ run: RunOutcome) throws {
+    package func finishRun(_ run: RunOutcome) throws {
         try write { session in
             try session.execute("""
                 UPDATE runs SET finished_at = ?, status = ?, exit_code = ?, files_read = ?, files_skipped = ?,
@@ -34,7 +34,7 @@ extension SQLStore {
         }
     }
 
-    public func ledgerEntry(sha256: String) throws -> LedgerEntry? {
+    package func ledgerEntry(sha256: String) throws -> LedgerEntry? {
         try read { session in
             try session.rows("""
                 SELECT file_sha256, file, connector, run_id, loaded_at, rows_loaded, rows_quarantined

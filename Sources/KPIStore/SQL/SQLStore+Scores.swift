@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    public func replaceScores(_ scores: [ScoreFact], pacing: [PacingFact], providers: [ProviderStatusFact],
+    package func replaceScores(_ scores: [ScoreFact], pacing: [PacingFact], providers: [ProviderStatusFact],
                               runID: Int64) throws -> ScoreWriteResult {
         let scoreRows: [[StoreValue]] = scores.map { s in
             [.text(s.grain.rawValue), .text(s.periodStart.description), .text(s.periodEnd.description),
@@ -36,7 +36,7 @@ extension SQLStore {
         }
     }
 
-    public func factMetrics() throws -> [FactMetric] {
+    package func factMetrics() throws -> [FactMetric] {
         // Numbers come back as text so decimals are exact (SQLite's NUMERIC columns hold doubles).
         let sql = """
             SELECT grain, period_start, period_end, timezone, scope_type, scope_id, metric, profile, profile_version,

@@ -1,7 +1,7 @@
 import KPISchema
 
 extension SQLStore {
-    public func streamStates() throws -> [StoredStreamState] {
+    package func streamStates() throws -> [StoredStreamState] {
         try read { session in
             try session.rows("SELECT stream, state, updated_at, run_id FROM stream_state ORDER BY stream", []).map { row in
                 StoredStreamState(stream: try row.text(0), state: try row.text(1),
@@ -11,7 +11,7 @@ extension SQLStore {
         }
     }
 
-    public func saveStreamState(_ state: StoredStreamState) throws {
+    package func saveStreamState(_ state: StoredStreamState) throws {
         try write { session in
             try session.execute("DELETE FROM stream_state WHERE stream = ?", [.text(state.stream)])
             try session.execute("INSERT INTO stream_state (stream, state, updated_at, run_id) VALUES (?, ?, ?, ?)",
@@ -20,7 +20,7 @@ extension SQLStore {
         }
     }
 
-    public func deleteStreamState(_ stream: String) throws -> Bool {
+    package func deleteStreamState(_ stream: String) throws -> Bool {
         try write { session in
             try session.execute("DELETE FROM stream_state WHERE stream = ?", [.text(stream)]) > 0
         }

@@ -3,7 +3,7 @@
 ///
 /// That the two stores share one implementation is what makes "the same results from either" hold by
 /// construction rather than by two copies kept in step.
-public protocol SQLStore: WarehouseStore {
+package protocol SQLStore: WarehouseStore {
     /// Runs `body` in a read-only transaction that sees one consistent snapshot.
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// Runs `body` in a transaction, committed when it returns and rolled back when it throws.

@@ -69,9 +69,9 @@ extension Array where Element == TableValue {
 }
 
 /// A stored value that is not in the form kpibridge writes: the database was edited by hand.
-public struct CorruptValueError: Error, Sendable, CustomStringConvertible {
-    public var value: String
-    public var expected: String
+package struct CorruptValueError: Error, Sendable, CustomStringConvertible {
+    package var value: String
+    package var expected: String
 
-    public var description: String { "store holds `\(value)` where \(expected) was written; was the database edited by hand?" }
+    package var description: String { "store holds `\(value)` where \(expected) was written; was the database edited by hand?" }
 }

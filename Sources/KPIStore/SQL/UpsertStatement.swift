@@ -3,16 +3,16 @@
 /// Both databases accept the same `INSERT … VALUES … ON CONFLICT (key) DO UPDATE SET col = excluded.col
 /// WHERE …` text, which is what lets one statement serve SQLite (a cached one-row statement) and
 /// PostgreSQL (hundreds of rows per statement).
-public struct UpsertStatement: Sendable, Hashable {
-    public let table: String
-    public let columns: [String]
+package struct UpsertStatement: Sendable, Hashable {
+    package let table: String
+    package let columns: [String]
     /// The conflict target; empty for a plain insert.
-    public let key: [String]
+    package let key: [String]
     /// What follows `ON CONFLICT (key)`: `DO UPDATE SET …` (with an optional `WHERE`) or `DO NOTHING`.
     let resolution: String
     /// Expressions a `RETURNING` clause gives back for each row inserted or updated (none when empty).
     /// Both databases return nothing for a conflicting row the `WHERE` left alone.
-    public let returning: [String]
+    package let returning: [String]
 
     /// A plain insert.
     init(insertInto table: String, columns: [String]) {
@@ -40,10 +40,10 @@ public struct UpsertStatement: Sendable, Hashable {
     }
 
     /// Positions of the key columns in a row, so a writer can tell when a row repeats a held-back key.
-    public var keyIndexes: [Int] { key.map { columns.firstIndex(of: $0)! } }
+    package var keyIndexes: [Int] { key.map { columns.firstIndex(of: $0)! } }
 
     /// The statement for `rows` rows, with `?` placeholders in row order.
-    public func sql(rows: Int) -> String {
+    package func sql(rows: Int) -> String {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         var sql = "INSERT INTO \(StoreTable.quote(table)) (\(columns.map(StoreTable.quote).joined(separator: ", "))) VALUES "
             + Array(repeating: tuple, count: rows).joined(separator: ", ")

@@ -3,12 +3,12 @@ import GRDB
 import KPISchema
 
 /// The embedded warehouse: one SQLite file, opened through GRDB in WAL mode.
-public final class SQLiteStore: SQLStore {
+package final class SQLiteStore: SQLStore {
     let queue: DatabaseQueue
-    public let path: String
+    package let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -33,22 +33,22 @@ public final class SQLiteStore: SQLStore {
     }
 
     /// An in-memory store, for tests.
-    public init() throws {
+    package init() throws {
         path = ":memory:"
         queue = try DatabaseQueue()
         try Self.migrator.migrate(queue)
     }
 
-    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try queue.read { db in try body(GRDBSession(db: db)) }
     }
 
     @discardableResult
-    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    package func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try queue.write { db in try body(GRDBSession(db: db)) }
     }
 
-    public func rehearse<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    package func rehearse<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         var result: T?
         try queue.inTransaction { db in
             result = try body(GRDBSession(db: db))

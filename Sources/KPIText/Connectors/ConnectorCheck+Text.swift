@@ -2,7 +2,7 @@ import KPIConnectors
 import KPIPipeline
 
 extension ConnectorCheck {
-    public var text: String {
+    package var text: String {
         var lines = ["\(file) read as \(connector)" + (headerLine > 0 ? ", header on line \(headerLine)" : "")]
         lines.append("fields:")
         for (field, header) in fieldColumns {

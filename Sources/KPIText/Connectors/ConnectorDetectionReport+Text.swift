@@ -2,7 +2,7 @@ import KPIConnectors
 import KPIPipeline
 
 extension ConnectorDetectionReport {
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         switch choice {
         case .success(let best): lines.append("\(file): \(best.connector) fits (\(best.matched) of \(best.fieldCount) fields found)")

@@ -2,7 +2,7 @@ import Foundation
 import KPIPipeline
 
 extension ConnectorListing {
-    public var text: String {
+    package var text: String {
         let width = entries.map(\.id.count).max() ?? 0
         return entries.map { entry in
             entry.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "

@@ -2,11 +2,11 @@ import KPISchema
 import KPIWorkspace
 
 /// `kpibridge definitions show` and `diff`: every concept and the variant each profile version picks.
-public struct DefinitionsReport: Sendable {
-    public let file: DefinitionsFile
-    public var language: DisplayLanguage?
+package struct DefinitionsReport: Sendable {
+    package let file: DefinitionsFile
+    package var language: DisplayLanguage?
 
-    public init(file: DefinitionsFile, language: DisplayLanguage? = nil) {
+    package init(file: DefinitionsFile, language: DisplayLanguage? = nil) {
         self.file = file
         self.language = language
     }
@@ -23,7 +23,7 @@ public struct DefinitionsReport: Sendable {
     }
 
     /// Each version of `profile` (or of every profile): its dates and every concept's variant.
-    public func show(profile: String? = nil) throws(PipelineError) -> String {
+    package func show(profile: String? = nil) throws(PipelineError) -> String {
         let names = try selected(profile)
         var lines: [String] = []
         for name in names {
@@ -49,7 +49,7 @@ public struct DefinitionsReport: Sendable {
     }
 
     /// The concepts on which two profiles' versions in force on `date` (default: their latest) differ.
-    public func diff(_ a: String, _ b: String, on date: CivilDate? = nil) throws(PipelineError) -> String {
+    package func diff(_ a: String, _ b: String, on date: CivilDate? = nil) throws(PipelineError) -> String {
         _ = try selected(a)
         _ = try selected(b)
         func pick(_ name: String) -> DefinitionProfile {

@@ -4,12 +4,12 @@ import Logging
 
 /// How `kpibridge` writes its log to stderr: `text` for people, `json` (one object per line) for
 /// log shippers such as Vector, Fluent Bit or Loki's promtail.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     case text, json
 
     /// The format a command line asks for (`--log-format json` or `--log-format=json`), read before
     /// parsing so even an argument error can be reported in it.
-    public static func requested(in arguments: [String]) -> LogFormat {
+    package static func requested(in arguments: [String]) -> LogFormat {
         for (index, argument) in arguments.enumerated() {
             if argument == "--log-format", index + 1 < arguments.count { return LogFormat(rawValue: arguments[index + 1]) ?? .text }
             if argument.hasPrefix("--log-format=") { return LogFormat(rawValue: String(argument.dropFirst(13))) ?? .text }
@@ -19,7 +19,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
 
     /// A logger writing in this format through `write` (stderr in the CLI, a collector in tests).
     /// `terminal` lets text output redraw one progress line instead of printing one per step.
-    public func logger(terminal: Bool = false, level: Logger.Level = .info,
+    package func logger(terminal: Bool = false, level: Logger.Level = .info,
                        write: @escaping @Sendable (String) -> Void) -> Logger {
         var logger = Logger(label: "kpibridge") { label in
             switch self {

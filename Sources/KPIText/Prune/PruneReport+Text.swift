@@ -1,7 +1,7 @@
 import KPIPipeline
 
-extension Pipeline.PruneReport {
-    public var text: String {
+extension PruneReport {
+    package var text: String {
         let rows = [("runs", result.runs), ("load_ledger", result.ledger), ("quarantine", result.quarantine),
                     ("fact_changes", result.factChanges)]
         return (["kpibridge prune · run history before \(before)" + (dryRun ? " (dry run: nothing deleted)" : "")]
@@ -12,5 +12,5 @@ extension Pipeline.PruneReport {
     }
 }
 private extension String {
-    package func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -9,7 +9,7 @@ extension ReconcileReport {
     private func words(_ language: DisplayLanguage?) -> ReconcileWords { ReconcileWords(language ?? .en) }
 
     /// Both values, the delta, the concepts that differ and each record behind the difference.
-    public func text(language: DisplayLanguage? = nil) -> String {
+    package func text(language: DisplayLanguage? = nil) -> String {
         let w = words(language)
         let money = !Self.text(summary["currency"]).isEmpty
         let s = { (column: String) -> String in
@@ -62,7 +62,7 @@ extension ReconcileReport {
     }
 
     /// The same records as a CSV table (formula injection neutralised), headers per `language`.
-    public func csv(language: DisplayLanguage? = nil) -> String {
+    package func csv(language: DisplayLanguage? = nil) -> String {
         let columns = ["metric", "grain", "period_start", "scope_type", "scope_id", "profile_a", "value_a", "profile_b",
                        "value_b", "value_b_in_a", "delta", "record_kind", "record_id", "in_a", "in_b", "reasons",
                        "explanation", "source_file", "source_line"]

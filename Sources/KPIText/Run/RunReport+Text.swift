@@ -76,7 +76,7 @@ extension RunReport {
     package static let changesShown = 20
 
     /// A few plain lines: each file, then the totals and where the results are.
-    public var text: String {
+    package var text: String {
         var lines = ["kpibridge \(command) · run #\(runID) · store \(store)"]
         if let lockNote { lines.append("note: \(lockNote)") }
         lines += streams.map(\.line)

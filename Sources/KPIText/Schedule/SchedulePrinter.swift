@@ -3,17 +3,17 @@ import KPIWorkspace
 
 /// Writes the crontab lines or systemd units that run each schedule with absolute paths, so they
 /// can be pasted as they are.
-public struct SchedulePrinter: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
+package struct SchedulePrinter: Sendable {
+    package enum Format: String, Sendable, CaseIterable {
         case crontab, systemd
     }
 
     /// The `kpibridge` binary to run.
-    public var executable: String
-    public var workspace: String
-    public var schedules: String
+    package var executable: String
+    package var workspace: String
+    package var schedules: String
 
-    public init(executable: String, workspace: String, schedules: String) {
+    package init(executable: String, workspace: String, schedules: String) {
         self.executable = executable
         self.workspace = workspace
         self.schedules = schedules
@@ -24,7 +24,7 @@ public struct SchedulePrinter: Sendable {
         [executable, "run", "--workspace", workspace, "--schedules", schedules, "--schedule", schedule.name]
     }
 
-    public func text(_ schedules: [Schedule], format: Format) -> String {
+    package func text(_ schedules: [Schedule], format: Format) -> String {
         switch format {
         case .crontab: crontab(schedules)
         case .systemd: systemd(schedules)

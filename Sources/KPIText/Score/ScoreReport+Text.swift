@@ -5,7 +5,7 @@ import KPIWorkspace
 
 extension ScoreReport {
     /// One line per card: who, scorecard, total, grade, veto.
-    public var summary: String {
+    package var summary: String {
         var lines = ["\(period.grain.rawValue) \(period.label) scorecards"]
         for row in rows where row["line"] == .text("total") {
             let veto = row["veto"].map { $0 == .null ? "" : "  veto: \(Self.text($0))" } ?? ""
@@ -19,7 +19,7 @@ extension ScoreReport {
 
     /// Every line of one card: actual with its definition and record count, target and why,
     /// achievement, weight, points; then total, grade and any veto with its source record.
-    public func explain(_ id: String) throws(PipelineError) -> String {
+    package func explain(_ id: String) throws(PipelineError) -> String {
         let mine = rows.filter { $0["scope_id"] == .text(id) }
         guard let total = mine.first(where: { $0["line"] == .text("total") }) else {
             let known = Set(rows.map { Self.text($0["scope_id"]) }).sorted().joined(separator: ", ")

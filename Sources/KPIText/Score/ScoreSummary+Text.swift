@@ -2,5 +2,5 @@ import KPIPipeline
 
 extension ScoreSummary {
     /// The run line, then the cards, grades, vetoes and pacing it wrote (as `run` prints them).
-    public var text: String { (["kpibridge score · run #\(runID)"] + RunReport.scoringLines(outcome)).joined(separator: "\n") }
+    package var text: String { (["kpibridge score · run #\(runID)"] + RunReport.scoringLines(outcome)).joined(separator: "\n") }
 }

@@ -2,7 +2,7 @@ import KPIPipeline
 import KPIPull
 
 extension StreamStateReport {
-    public var text: String {
+    package var text: String {
         guard !rows.isEmpty else { return "no streams: kpibridge.yaml has no `streams:` and the store has no stream state" }
         return rows.map { row in
             var line = "\(row.stream) [\(row.api ?? "not in kpibridge.yaml")]: "

@@ -11,7 +11,7 @@ extension RunHistory {
     }
 
     /// A header line, who is running now, then one aligned line per run.
-    public var text: String {
+    package var text: String {
         var lines = ["kpibridge status · store \(store)",
                      holder.map { "running now: \($0)" } ?? "no run in progress"]
         guard !runs.isEmpty else { return (lines + ["no runs yet: `kpibridge run` records one"]).joined(separator: "\n") }

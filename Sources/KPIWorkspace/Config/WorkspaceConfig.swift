@@ -1,24 +1,24 @@
 import KPIPull
 
 /// `kpibridge.yaml`: where a workspace's exports land and how to read them.
-public struct WorkspaceConfig: Sendable, Decodable {
+package struct WorkspaceConfig: Sendable, Decodable {
     /// `sqlite:PATH` (relative to the workspace) or `postgres://…`. Default `sqlite:.kpibridge/warehouse.sqlite`.
-    public var store: String?
+    package var store: String?
     /// The definitions file. Default `definitions.yaml`.
-    public var definitions: String?
+    package var definitions: String?
     /// Role templates, targets and tiers. Default `scorecards.yaml` when it exists; none means no scoring.
-    public var scorecards: String?
+    package var scorecards: String?
     /// Daily fx rates, CSV `date,from,to,rate`. Default `fx_rates.csv`.
-    public var fxRates: String?
+    package var fxRates: String?
     /// Extra connector spec folders inside the workspace; they override shipped specs with the same id.
-    public var connectors: [String]?
+    package var connectors: [String]?
     /// The folder `run` imports from. Default `inbox`.
-    public var inbox: String?
-    public var sources: [SourceConfig]
+    package var inbox: String?
+    package var sources: [SourceConfig]
     /// APIs `run` pulls from before it loads the inbox.
-    public var streams: [StreamSettings]?
+    package var streams: [StreamSettings]?
     /// How long run history is kept before `prune` may delete it.
-    public var retention: Retention?
+    package var retention: Retention?
 
     enum CodingKeys: String, CodingKey {
         case store, definitions, scorecards, connectors, inbox, sources, streams, retention
@@ -27,12 +27,12 @@ public struct WorkspaceConfig: Sendable, Decodable {
 }
 
 /// `retention:` in kpibridge.yaml.
-public struct Retention: Sendable, Decodable, Hashable {
+package struct Retention: Sendable, Decodable, Hashable {
     /// Months of run history (runs, load ledger, quarantined rows, fact change log) `prune` keeps. Default 6.
-    public var historyMonths: Int?
+    package var historyMonths: Int?
 
     /// The months kept when the workspace does not say.
-    public static let defaultHistoryMonths = 6
+    package static let defaultHistoryMonths = 6
 
     enum CodingKeys: String, CodingKey {
         case historyMonths = "history_months"
@@ -40,19 +40,19 @@ public struct Retention: Sendable, Decodable, Hashable {
 }
 
 /// Files matching `files` are read with `connector`, with what the export itself does not say.
-public struct SourceConfig: Sendable, Decodable, Hashable {
-    public var connector: String
+package struct SourceConfig: Sendable, Decodable, Hashable {
+    package var connector: String
     /// A glob relative to the workspace: `inbox/amazon/*.txt`.
-    public var files: String
-    public var shop: String?
+    package var files: String
+    package var shop: String?
     /// The platform when neither the export nor the connector says (warehouse, tracking feeds).
-    public var platform: String?
-    public var timezone: String?
-    public var currency: String?
+    package var platform: String?
+    package var timezone: String?
+    package var currency: String?
     /// The days a report without dates covers: `2026-10`, `2026-10-01..2026-10-07` or one day.
-    public var period: String?
+    package var period: String?
 
-    public init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
+    package init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
                 timezone: String? = nil, currency: String? = nil, period: String? = nil) {
         self.connector = connector
         self.files = files

@@ -5,12 +5,12 @@ import Yams
 
 /// `definitions.yaml`: the profiles (`cn`, `us`, …), their dated versions, the shift calendars
 /// business-hour response times use, and which profiles to reconcile.
-public struct DefinitionsFile: Sendable {
-    public var definitions: DefinitionSet
-    public var maxCarryDays: Int
-    public var pairs: [ProfilePair]
-    public var detailGrains: Set<Grain>
-    public var calendars: [String: ShiftCalendar]
+package struct DefinitionsFile: Sendable {
+    package var definitions: DefinitionSet
+    package var maxCarryDays: Int
+    package var pairs: [ProfilePair]
+    package var detailGrains: Set<Grain>
+    package var calendars: [String: ShiftCalendar]
 
     package static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
                               "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",

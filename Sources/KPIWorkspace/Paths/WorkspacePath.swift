@@ -4,11 +4,11 @@ import Foundation
 ///
 /// Config files travel between machines and teammates; a `../../etc/passwd` or an absolute path in
 /// one must not make a nightly job read or write outside the folder it was pointed at.
-public struct WorkspacePath: Sendable {
+package struct WorkspacePath: Sendable {
     /// The workspace root, absolute and with symlinks resolved.
-    public let root: String
+    package let root: String
 
-    public init(root: String) throws(PipelineError) {
+    package init(root: String) throws(PipelineError) {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -18,7 +18,7 @@ public struct WorkspacePath: Sendable {
     }
 
     /// The absolute path of `relative`, which must stay inside the workspace (`key` names it in errors).
-    public func resolve(_ relative: String, key: String) throws(PipelineError) -> String {
+    package func resolve(_ relative: String, key: String) throws(PipelineError) -> String {
         guard !relative.isEmpty else { throw .failed("\(key): empty path") }
         guard !relative.hasPrefix("/"), !relative.hasPrefix("~") else {
             throw .failed("\(key): `\(relative)` must be relative to the workspace, not absolute")
@@ -41,7 +41,7 @@ public struct WorkspacePath: Sendable {
     }
 
     /// `path` relative to the root when inside it, else unchanged: how files appear in lineage.
-    public func display(_ path: String) -> String {
+    package func display(_ path: String) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
         for candidate in [resolved, absolute] where candidate.hasPrefix(root + "/") {

@@ -3,7 +3,7 @@
 ///
 /// Each field is kept as its set of allowed values, so `*/15`, `1-5` and `0,30` all render exactly
 /// in both outputs.
-public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
+package struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// A field's name and its smallest and largest value.
     package struct Field: Sendable {
         let name: String
@@ -15,12 +15,12 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
                          Field(name: "day of week", range: 0...7)]
 
     /// The text as written (what crontab gets).
-    public let description: String
+    package let description: String
     /// Per field, the allowed values; nil for `*`.
     package let values: [[Int]?]
 
     /// Parses `30 2 * * *`; a message naming the field and what is wrong otherwise.
-    public init(parsing text: String) throws(CronError) {
+    package init(parsing text: String) throws(CronError) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard parts.count == 5 else {
             throw CronError("`\(text)` has \(parts.count) fields; cron times have 5: minute hour day-of-month month day-of-week")
@@ -75,7 +75,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// `OnCalendar=` text in `zone`: `*-*-* 02:30:00 Asia/Shanghai`, `Mon,Fri *-*-01 00,12:00:00 UTC`.
-    public func onCalendar(zone: String) -> String {
+    package func onCalendar(zone: String) -> String {
         func list(_ index: Int, width: Int) -> String {
             values[index].map { $0.map { width == 2 && $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ",") } ?? "*"
         }
@@ -85,7 +85,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A cron time that does not parse, in words.
-public struct CronError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct CronError: Error, Sendable, CustomStringConvertible {
+    package let description: String
     package init(_ description: String) { self.description = description }
 }

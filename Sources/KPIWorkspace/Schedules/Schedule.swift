@@ -3,9 +3,9 @@ import KPISchema
 
 /// A named, timed job from `schedules/NAME.yaml`: when it runs (a cron time in a zone), which
 /// sources it loads, and which stages follow.
-public struct Schedule: Sendable {
+package struct Schedule: Sendable {
     /// What a scheduled run does after planning the inbox.
-    public enum Stage: String, Sendable, CaseIterable {
+    package enum Stage: String, Sendable, CaseIterable {
         /// Load new files of the schedule's sources, then refresh every fact table.
         case load
         /// Score cards from the refreshed facts (skip it for hourly pulls; the nightly run scores).
@@ -15,11 +15,11 @@ public struct Schedule: Sendable {
     }
 
     /// A period named relative to the day the schedule runs, in its zone.
-    public enum RelativePeriod: String, Sendable, CaseIterable {
+    package enum RelativePeriod: String, Sendable, CaseIterable {
         case previousDay = "previous_day", previousWeek = "previous_week", previousMonth = "previous_month"
         case previousQuarter = "previous_quarter", currentMonth = "current_month", currentQuarter = "current_quarter"
 
-        public func period(on today: CivilDate) -> Period {
+        package func period(on today: CivilDate) -> Period {
             switch self {
             case .previousDay: Grain.day.period(containing: today).previous
             case .previousWeek: Grain.week.period(containing: today).previous
@@ -32,24 +32,24 @@ public struct Schedule: Sendable {
     }
 
     /// Where and how a scheduled report is written.
-    public struct ReportSettings: Sendable {
-        public var period: RelativePeriod
-        public var languages: [DisplayLanguage]
+    package struct ReportSettings: Sendable {
+        package var period: RelativePeriod
+        package var languages: [DisplayLanguage]
         /// A folder inside the workspace.
-        public var folder: String
+        package var folder: String
     }
 
-    public var name: String
-    public var description: String?
-    public var cron: CronExpression
-    public var zone: Zone
+    package var name: String
+    package var description: String?
+    package var cron: CronExpression
+    package var zone: Zone
     /// Connector ids whose inbox files this schedule loads; nil for all.
-    public var sources: [String]?
-    public var stages: [Stage]
+    package var sources: [String]?
+    package var stages: [Stage]
     /// Closed period rewritten with the definitions now in force (a monthly close).
-    public var recompute: RelativePeriod?
-    public var report: ReportSettings?
+    package var recompute: RelativePeriod?
+    package var report: ReportSettings?
 
     /// The day the schedule's zone is on at `instant`: what relative periods count from.
-    public func today(at instant: Instant) -> CivilDate { zone.date(of: instant) }
+    package func today(at instant: Instant) -> CivilDate { zone.date(of: instant) }
 }

@@ -3,17 +3,17 @@ import KPISchema
 
 /// Reads `schedules/*.yaml` with the same strict rules as the other configuration files: unknown
 /// keys are errors with a close spelling, and every message names the file and key.
-public enum ScheduleFile {
+package enum ScheduleFile {
     package static let keys = ["description", "cron", "timezone", "sources", "stages", "recompute", "report"]
     package static let reportKeys = ["period", "lang", "out"]
 
     /// The schedules of `directory` for `workspace` (whose connectors a `sources:` entry may name).
-    public static func loadAll(directory: String, workspace: Workspace) throws(PipelineError) -> [Schedule] {
+    package static func loadAll(directory: String, workspace: Workspace) throws(PipelineError) -> [Schedule] {
         try loadAll(directory: directory, connectors: Set(workspace.catalog.ids))
     }
 
     /// One named schedule of `directory`, or a usage error listing the names there are.
-    public static func named(_ name: String, directory: String, workspace: Workspace) throws(PipelineError) -> Schedule {
+    package static func named(_ name: String, directory: String, workspace: Workspace) throws(PipelineError) -> Schedule {
         let all = try loadAll(directory: directory, workspace: workspace)
         guard let schedule = all.first(where: { $0.name == name }) else {
             throw .usage("no schedule `\(name)` in \(directory); there are: \(all.map(\.name).joined(separator: ", "))"
@@ -23,7 +23,7 @@ public enum ScheduleFile {
     }
 
     /// Every `*.yaml` in `directory`, by name (the file name without extension).
-    public static func loadAll(directory: String, connectors: Set<String>) throws(PipelineError) -> [Schedule] {
+    package static func loadAll(directory: String, connectors: Set<String>) throws(PipelineError) -> [Schedule] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -36,7 +36,7 @@ public enum ScheduleFile {
     }
 
     /// One schedule; `connectors` are the ids a `sources:` entry may name.
-    public static func load(path: String, connectors: Set<String>) throws(PipelineError) -> Schedule {
+    package static func load(path: String, connectors: Set<String>) throws(PipelineError) -> Schedule {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw .usage("\(path): a schedule's file name is its name in crontab and systemd units; use letters, digits, - and _")

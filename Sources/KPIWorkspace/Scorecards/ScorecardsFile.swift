@@ -11,9 +11,9 @@ import Yams
 /// dotted key; mistakes of content (weights not summing to 100, an unknown metric, two target
 /// versions from the same day) are all collected in `problems`, which `validate` prints and `run`
 /// refuses to score with.
-public struct ScorecardsFile: Sendable {
-    public var policy: ScoringPolicy
-    public var problems: [String]
+package struct ScorecardsFile: Sendable {
+    package var policy: ScoringPolicy
+    package var problems: [String]
 
     package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "veto", "segments",
                           "new_hire_days", "pacing", "roles", "scorecards", "providers"]

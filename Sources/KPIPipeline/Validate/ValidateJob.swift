@@ -1,0 +1,46 @@
+import KPIConnectors
+import KPISchema
+import KPIScoring
+import KPIWorkspace
+
+/// `kpibridge validate`: configuration problems a run would meet, found before the run.
+package struct ValidateJob {
+    package init() {}
+
+    /// Every problem that would stop or skew scoring, each naming its file and key or line:
+    /// the scorecards file's content, and roster people whose role has no scorecard (from the
+    /// store and from roster files still waiting in the inbox).
+    package func run(on pipeline: Pipeline) throws(PipelineError) -> [String] {
+        let workspace = pipeline.workspace
+        var problems = (workspace.scoring?.problems ?? []) + StreamPulls(pipeline: pipeline).problems()
+        guard let policy = workspace.scoring?.policy else { return problems }
+        var roster: [String: Employee] = [:]
+        do {
+            for employee in try ScoreRefresh.roster(pipeline.store) { roster[employee.id] = employee }
+            for file in try pipeline.planInbox() where file.connector.id == "team.roster" && file.failure == nil {
+                var reader = try file.connector.open(path: file.path, context: file.context(runID: 0))
+                var sink = CollectingSink()
+                _ = try reader.read(into: &sink)
+                for case .flat(let record) in sink.records { if let e = Employee(record) { roster[e.id] = e } }
+            }
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .failed("\(error)")
+        }
+        for employee in roster.values.sorted(by: { $0.id < $1.id }) where policy.scorecard(for: employee.role) == nil {
+            let at = employee.lineage.map { "\($0.file):\($0.line)" } ?? "roster"
+            problems.append("\(at): employee \(employee.id) (\(employee.name)) has role `\(employee.role)`, which no scorecard covers; "
+                            + "map it under `roles:` in \(workspace.scoringName)"
+                            + StrictMapping.hint(employee.role, among: Array(policy.roles.keys)))
+        }
+        return problems
+    }
+}
+
+extension Pipeline {
+    /// Runs ``ValidateJob`` on this workspace and store.
+    package func validate() throws(PipelineError) -> [String] {
+        try ValidateJob().run(on: self)
+    }
+}

@@ -1,0 +1,41 @@
+import KPISchema
+
+/// Metric and reconciliation facts, the pending changes that decide what to recompute, and the definitions that computed them.
+///
+/// Every method is one transaction. Part of ``WarehouseStore``; a job asks only for the part it needs.
+package protocol FactStore: Sendable {
+    /// Makes `fact_metric` equal `facts` — within the periods `scope` replaces, when given — touching
+    /// only rows whose values changed.
+    func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws -> FactWriteResult
+    /// What loads changed since the last completed refresh, and that refresh's basis and clock.
+    func pendingRefresh() throws -> PendingRefresh
+    /// Records a completed refresh: forgets the pending changes it covered, keeps its basis and clock.
+    func completeRefresh(basis: String, asOf: Instant, runID: Int64) throws
+    /// Which profile version computed each stored (profile, grain, period).
+    func factPeriodVersions() throws -> [StoredPeriodVersion]
+    /// The definition versions earlier runs recorded, one row per concept.
+    func recordedDefinitions() throws -> [DefinitionRow]
+    /// Records the definition versions a run used (replacing rows of the same profile, version and concept).
+    func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws
+    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows (within `scope`'s
+    /// periods, when given).
+    func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
+                               within scope: RecomputeScope?, runID: Int64) throws
+        -> (facts: FactWriteResult, details: FactWriteResult)
+    /// The stored `fact_metric` rows, in key order (what `score` and `explain` read).
+    func factMetrics() throws -> [FactMetric]
+}
+
+extension FactStore {
+    /// Makes `fact_metric` equal `facts` in every period.
+    package func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
+        try replaceFactMetrics(facts, within: nil, runID: runID)
+    }
+
+    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows in every period.
+    package func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
+        -> (facts: FactWriteResult, details: FactWriteResult)
+    {
+        try replaceReconciliation(rows, details: DetailRows(details), within: nil, runID: runID)
+    }
+}

@@ -1,0 +1,31 @@
+import KPISchema
+
+/// Normalized records: loading a file's records with its ledger entry, and reading them back for the facts.
+///
+/// Every method is one transaction. Part of ``WarehouseStore``; a job asks only for the part it needs.
+package protocol RecordStore: Sendable {
+    /// The ledger entry of a file already loaded with these exact bytes, if any.
+    func ledgerEntry(sha256: String) throws -> LedgerEntry?
+    /// Loads one file's records and quarantined rows and writes its ledger entry, atomically.
+    func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats
+    /// Calls `body` with each order and its lines, refunds and events, in key order, holding one
+    /// order in memory at a time; within a scope, only orders with a date in its window.
+    func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws
+    /// Fulfillment events and refunds whose order is not (yet) in the store.
+    func orphanCounts() throws -> (events: Int, refunds: Int)
+    /// Calls `body` with each stored record of a plain-data kind, in key order; within a scope, only
+    /// records with a date in its window.
+    func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws
+}
+
+extension RecordStore {
+    /// Calls `body` with every order and its lines, refunds and events, in key order.
+    package func forEachOrder(_ body: (OrderBundle) throws -> Void) throws {
+        try forEachOrder(within: nil, body)
+    }
+
+    /// Calls `body` with every stored record of a plain-data kind, in key order.
+    package func forEachFlat(_ kind: FlatKind, _ body: (FlatRecord) throws -> Void) throws {
+        try forEachFlat(kind, within: nil, body)
+    }
+}

@@ -1,0 +1,28 @@
+import KPISchema
+import KPIWorkspace
+
+/// The one-line answers of commands whose work has no report of its own.
+package enum Confirmations {
+    /// `validate` with nothing to say: what the workspace holds.
+    package static func valid(_ workspace: Workspace) -> String {
+        "ok: \(workspace.config.sources.count) sources, "
+            + "\(workspace.definitions.definitions.names.count) definition profiles, "
+            + (workspace.scoring.map { "\($0.policy.scorecards.count) scorecards" } ?? "no scorecards")
+    }
+
+    /// `validate`'s failure: every problem, then how many.
+    package static func problems(_ problems: [String]) -> String {
+        problems.joined(separator: "\n") + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s")"
+    }
+
+    /// `state reset`: whether the stream had a state to forget.
+    package static func streamReset(_ stream: String, forgotten: Bool) -> String {
+        forgotten ? "stream \(stream): state forgotten; the next run pulls from its `start:`"
+                  : "stream \(stream) had no saved state; nothing changed"
+    }
+
+    /// `report --out FILE`: where the report went and what it covers.
+    package static func reportWritten(_ path: String, bytes: Int, period: Period, language: DisplayLanguage) -> String {
+        "wrote \(path) (\(bytes) bytes, \(period.grain.rawValue) \(period.label), \(language.rawValue))"
+    }
+}
