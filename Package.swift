@@ -1,7 +1,10 @@
 // swift-tools-version: 6.0
+
+// Schema at the centre; connectors, pull, store (SQLite, PostgreSQL), facts, scoring and report around it;
+// workspace (configuration) and pipeline (the jobs) on top; the text people read and the thin CLI above them.
+// docs/architecture.md draws the graph and says where new code goes.
 import PackageDescription
 
-// The targets follow the pipeline: pull → connectors → schema/definitions → store (SQLite, PostgreSQL) → facts → scoring → report → pipeline → CLI.
 let package = Package(
     name: "kpibridge",
     platforms: [.macOS(.v14)],
@@ -72,7 +75,7 @@ let package = Package(
         ),
         // What tests need to run the same cases on SQLite and PostgreSQL (a fresh schema per test).
         .target(name: "KPIStoreTesting", dependencies: ["KPIStore", "KPIStorePostgres"]),
-        // Metric formulas from DOMAIN.md evaluated per profile, grain and scope.
+        // Metric formulas (README "Metrics") evaluated per profile, grain and scope.
         .target(name: "KPIFacts", dependencies: ["KPISchema"]),
         // Scorecards: targets, curves, veto, grades, pacing and provider tiers over metric facts.
         .target(name: "KPIScoring", dependencies: ["KPISchema", "KPIFacts"]),

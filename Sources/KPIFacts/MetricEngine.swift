@@ -4,7 +4,7 @@ import KPISchema
 /// Computes `fact_metric` rows from normalized records under each definition profile.
 ///
 /// Pure: the same records, definitions and rates always give the same rows in the same order, which
-/// is what makes re-exports byte-identical. Formulas follow DOMAIN.md's metric catalog; which
+/// is what makes re-exports byte-identical. Formulas follow the metric catalog in README "Metrics"; which
 /// version of a profile computes a period is the ``DefinitionSet``'s choice.
 package struct MetricEngine: Sendable {
     package var definitions: DefinitionSet

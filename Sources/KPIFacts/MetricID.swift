@@ -1,6 +1,6 @@
 import KPISchema
 
-/// The metrics kpibridge computes, as named in DOMAIN.md's catalog.
+/// The metrics kpibridge computes, as named in the metric catalog (README "Metrics").
 package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case gmv, orders, aov, units
     case shippedOrders = "shipped_orders"

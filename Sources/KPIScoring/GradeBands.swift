@@ -5,7 +5,7 @@ package struct GradeBands: Sendable, Hashable {
     package var bands: [(grade: String, minimum: Decimal)]
     package var fallback: String
 
-    /// DOMAIN.md's defaults: S ≥ 110, A ≥ 95, B ≥ 80, C ≥ 60, D below.
+    /// The default bands: S ≥ 110, A ≥ 95, B ≥ 80, C ≥ 60, D below.
     package static let standard = GradeBands([("S", 110), ("A", 95), ("B", 80), ("C", 60)], fallback: "D")
 
     package init(_ bands: [(grade: String, minimum: Decimal)], fallback: String) {

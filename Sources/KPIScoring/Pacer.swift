@@ -6,7 +6,7 @@ import KPISchema
 ///
 /// Expected progress is the elapsed share of the period (full days up to yesterday); a total is
 /// projected to the period end by that share, a rate or mean as it stands. The projected shortfall
-/// decides the status (DOMAIN.md: on track under 16.5 %, behind to 33 %, at risk beyond).
+/// decides the status (by default on track under 16.5 %, behind to 33 %, at risk beyond).
 package struct Pacer: Sendable {
     package let policy: ScoringPolicy
 

@@ -30,11 +30,17 @@ package struct ScoringPolicy: Sendable {
     package var behind: Decimal
     package var providers: ProviderPolicy?
 
+    /// Pacing bands when scorecards.yaml sets none: on track under a 16.5 % projected shortfall, behind to 33 %.
+    package static let defaultOnTrack = Decimal(sign: .plus, exponent: -3, significand: 165)
+    package static let defaultBehind = Decimal(sign: .plus, exponent: -2, significand: 33)
+    /// How far above target a line's achievement counts when scorecards.yaml sets no `cap`: 120 %.
+    package static let defaultCap = Decimal(sign: .plus, exponent: -1, significand: 12)
+
     package init(zone: Zone, grains: [Grain] = [.month], scorecards: [String: Scorecard], roles: [String: String],
                 targetRule: TargetRule = .latest, missingData: MissingData = .reweight, grades: GradeBands = .standard,
                 vetoKinds: Set<String> = ["fake_orders", "false_advertising", "account_suspended"],
-                segments: [Segment] = [], onTrack: Decimal = Decimal(string: "0.165")!,
-                behind: Decimal = Decimal(string: "0.33")!, providers: ProviderPolicy? = nil) {
+                segments: [Segment] = [], onTrack: Decimal = Self.defaultOnTrack,
+                behind: Decimal = Self.defaultBehind, providers: ProviderPolicy? = nil) {
         self.zone = zone
         self.grains = grains
         self.scorecards = scorecards

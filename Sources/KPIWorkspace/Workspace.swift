@@ -2,7 +2,6 @@ import Foundation
 import KPIConnectors
 import KPIPull
 import KPISchema
-import Yams
 
 /// A loaded workspace: its folder, configuration, definitions, fx table and connectors.
 package struct Workspace: Sendable {
@@ -27,13 +26,18 @@ package struct Workspace: Sendable {
     package init(directory: String, builtinConnectors: [String]) throws(PipelineError) {
         paths = try WorkspacePath(root: directory)
         let configPath = (paths.root as NSString).appendingPathComponent(Self.configFile)
+        let text: String
         do {
-            let text = try String(contentsOfFile: configPath, encoding: .utf8)
-            config = try YAMLDecoder().decode(WorkspaceConfig.self, from: text)
+            text = try String(contentsOfFile: configPath, encoding: .utf8)
         } catch CocoaError.fileReadNoSuchFile {
             throw .usage("\(directory) has no \(Self.configFile); is it a kpibridge workspace?")
         } catch {
-            throw .failed("\(Self.configFile): \(error)")
+            throw .failed("\(Self.configFile): cannot read it: \(error.localizedDescription)")
+        }
+        do {
+            config = try StrictYAML.decode(WorkspaceConfig.self, from: text, file: Self.configFile, rule: .workspaceConfig)
+        } catch {
+            throw .failed(error.description)
         }
         let definitionsName = config.definitions ?? "definitions.yaml"
         let definitions = try DefinitionsFile.load(

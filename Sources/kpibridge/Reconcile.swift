@@ -63,21 +63,12 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(createStore: false)
-            let file = pipeline.workspace.definitions
-            let pair: ProfilePair
-            if let profiles {
-                let names = profiles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                pair = ProfilePair(names[0], names[1])
-            } else if let first = file.pairs.first {
-                pair = first
-            } else {
+            let job = ReconcileJob(pipeline: pipeline, metric: metric, profiles: profiles,
+                                   period: Period(naming: period, grain: grain)!, scope: scope)
+            guard let pair = job.pair else {
                 throw ValidationError("definitions.yaml has fewer than two profiles; nothing to reconcile")
             }
-            let (scopeType, scopeID) = ReconcileReport.scope(scope)!
-            let report = try ReconcileReport.load(
-                .init(metric: metric, pair: pair, period: Period(naming: period, grain: grain)!,
-                      scopeType: scopeType, scopeID: scopeID),
-                store: pipeline.store, detailGrains: file.detailGrains)
+            let report = try job.run(pair: pair)
             let text = format == "csv" ? report.csv(language: lang) : report.text(language: lang) + "\n"
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes one small, realistic export per connector into the sample workspace inbox.
 
-Every row is written out here (no randomness), in the layouts of ../shared/FORMATS.md, so the
+Every row is written out here (no randomness), in the layouts the vendors' exports use (README "Connectors"), so the
 golden tests can state exactly what each file yields. Order ids match the orders of
 make_sample_workspace.py, so returns, settlements, tracking and warehouse events attach to them.
 Each file holds at least one row a careful reader must handle (a total row, a footer, a

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The connectors a run can use, loaded from directories of `*.yaml` specs.
 ///
@@ -31,27 +30,11 @@ package struct ConnectorCatalog: Sendable {
         } catch {
             throw ConnectorSpecError(path: path, message: "cannot read: \(error.localizedDescription)")
         }
-        if let node = try? Yams.compose(yaml: text), let key = SpecKeys.spec.unknownKey(in: node) {
-            let name = String(key.split(separator: ".").last ?? "")
-            let allowed = SpecKeys.spec.allowedKeys(at: key)
-            var message = "unknown key `\(key)`"
-            let wanted = HeaderName(name)
-            if let closest = allowed.min(by: { HeaderName($0).distance(to: wanted) < HeaderName($1).distance(to: wanted) }),
-               HeaderName(closest).distance(to: wanted) <= 3 {
-                message += "; did you mean `\(closest)`?"
-            }
-            if !allowed.isEmpty { message += " (allowed here: " + allowed.joined(separator: ", ") + ")" }
-            throw ConnectorSpecError(path: path, message: message)
-        }
         let spec: ConnectorSpec
         do {
-            spec = try YAMLDecoder().decode(ConnectorSpec.self, from: text)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ConnectorSpecError(path: path, message: "missing key `\(Self.keyPath(context.codingPath + [key]))`")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            throw ConnectorSpecError(path: path, message: "at `\(Self.keyPath(context.codingPath))`: \(context.debugDescription)")
+            spec = try StrictYAML.decode(ConnectorSpec.self, from: text, file: path, rule: .connectorSpec)
         } catch {
-            throw ConnectorSpecError(path: path, message: "\(error)")
+            throw ConnectorSpecError(path: path, message: error.message)
         }
         add(SpecConnector(try CompiledSpec(spec, path: path)), origin: path)
     }
@@ -69,10 +52,6 @@ package struct ConnectorCatalog: Sendable {
         let wanted = HeaderName(id)
         let closest = ids.min { HeaderName($0).distance(to: wanted) < HeaderName($1).distance(to: wanted) }
         throw UnknownConnectorError(name: id, known: ids, closest: closest)
-    }
-
-    private static func keyPath(_ path: [any CodingKey]) -> String {
-        path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
 

@@ -4,6 +4,7 @@ import KPIWorkspace
 /// `kpibridge import`: load chosen files with one named connector (settings given on the command line win
 /// over a matching workspace source's), then refresh the facts.
 package struct ImportJob {
+    package let pipeline: Pipeline
     package var connector: String
     package var files: [String]
     /// Settings for files whose export does not say: shop, platform, zone, currency, the days a report covers.
@@ -13,8 +14,20 @@ package struct ImportJob {
     package var currency: String?
     package var period: String?
 
+    package init(pipeline: Pipeline, connector: String, files: [String], shop: String? = nil, platform: String? = nil,
+                 timezone: String? = nil, currency: String? = nil, period: String? = nil) {
+        self.pipeline = pipeline
+        self.connector = connector
+        self.files = files
+        self.shop = shop
+        self.platform = platform
+        self.timezone = timezone
+        self.currency = currency
+        self.period = period
+    }
+
     /// Loads chosen files with one named connector, then refreshes the fact tables.
-    package func run(on pipeline: Pipeline) throws(PipelineError) -> RunReport {
+    package func run() throws(PipelineError) -> RunReport {
         let workspace = pipeline.workspace
         let id = self.connector
         let connector = try workspace.connector(id)
@@ -35,7 +48,7 @@ extension Pipeline {
     /// Runs ``ImportJob`` on this workspace and store.
     package func importFiles(connector id: String, files: [String], shop: String? = nil, platform: String? = nil,
                             timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> RunReport {
-        try ImportJob(connector: id, files: files, shop: shop, platform: platform, timezone: timezone, currency: currency,
-                      period: period).run(on: self)
+        try ImportJob(pipeline: self, connector: id, files: files, shop: shop, platform: platform, timezone: timezone, currency: currency,
+                      period: period).run()
     }
 }

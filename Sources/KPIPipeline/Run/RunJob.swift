@@ -4,12 +4,14 @@ import KPIWorkspace
 /// `kpibridge run`: pull the workspace's streams, load every new inbox file and what the streams landed,
 /// refresh the fact tables, and save each stream's state once its files are in.
 package struct RunJob {
+    package let pipeline: Pipeline
     /// Periods overlapping these dates are recomputed with the definitions now in force, even when closed.
     package var recompute: DateRange?
     /// Recompute every period rather than only those new or changed records fall in.
     package var fullRefresh = false
 
-    package init(recompute: DateRange? = nil, fullRefresh: Bool = false) {
+    package init(pipeline: Pipeline, recompute: DateRange? = nil, fullRefresh: Bool = false) {
+        self.pipeline = pipeline
         self.recompute = recompute
         self.fullRefresh = fullRefresh
     }
@@ -20,7 +22,7 @@ package struct RunJob {
     ///
     /// The workspace's API streams are pulled first; what they land loads with the inbox, and each
     /// stream's state advances only after that load has committed.
-    package func run(on pipeline: Pipeline) throws(PipelineError) -> RunReport {
+    package func run() throws(PipelineError) -> RunReport {
         let claim = try pipeline.claim("run")
         defer { withExtendedLifetime(claim.lease) {} }
         let pulls = try StreamPulls(pipeline: pipeline).pull()
@@ -37,6 +39,6 @@ package struct RunJob {
 extension Pipeline {
     /// Runs ``RunJob`` on this workspace and store.
     package func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
-        try RunJob(recompute: recompute, fullRefresh: fullRefresh).run(on: self)
+        try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh).run()
     }
 }

@@ -8,9 +8,13 @@ import KPIWorkspace
 /// `kpibridge score`: re-scores every card from the stored facts (what `run` does after computing them,
 /// needed after editing scorecards.yaml), recorded as a run of its own.
 package struct ScoreJob {
-    package init() {}
+    package let pipeline: Pipeline
 
-    package func run(on pipeline: Pipeline) throws(PipelineError) -> ScoreSummary {
+    package init(pipeline: Pipeline) {
+        self.pipeline = pipeline
+    }
+
+    package func run() throws(PipelineError) -> ScoreSummary {
         let workspace = pipeline.workspace, store = pipeline.store, storeURL = pipeline.storeURL, now = pipeline.now
         guard let file = workspace.scoring else {
             throw .usage("\(workspace.scoringName) not found: this workspace has no scorecards (see samples/workspace/scorecards.yaml)")
@@ -41,6 +45,6 @@ package struct ScoreJob {
 extension Pipeline {
     /// Runs ``ScoreJob`` on this workspace and store.
     package func score() throws(PipelineError) -> ScoreSummary {
-        try ScoreJob().run(on: self)
+        try ScoreJob(pipeline: self).run()
     }
 }

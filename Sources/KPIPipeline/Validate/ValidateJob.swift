@@ -5,12 +5,16 @@ import KPIWorkspace
 
 /// `kpibridge validate`: configuration problems a run would meet, found before the run.
 package struct ValidateJob {
-    package init() {}
+    package let pipeline: Pipeline
+
+    package init(pipeline: Pipeline) {
+        self.pipeline = pipeline
+    }
 
     /// Every problem that would stop or skew scoring, each naming its file and key or line:
     /// the scorecards file's content, and roster people whose role has no scorecard (from the
     /// store and from roster files still waiting in the inbox).
-    package func run(on pipeline: Pipeline) throws(PipelineError) -> [String] {
+    package func run() throws(PipelineError) -> [String] {
         let workspace = pipeline.workspace
         var problems = (workspace.scoring?.problems ?? []) + StreamPulls(pipeline: pipeline).problems()
         guard let policy = workspace.scoring?.policy else { return problems }
@@ -41,6 +45,6 @@ package struct ValidateJob {
 extension Pipeline {
     /// Runs ``ValidateJob`` on this workspace and store.
     package func validate() throws(PipelineError) -> [String] {
-        try ValidateJob().run(on: self)
+        try ValidateJob(pipeline: self).run()
     }
 }

@@ -21,7 +21,7 @@ package struct RetryPolicy: Sendable, Hashable, Decodable {
         self.timeout = timeout
     }
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case attempts, timeout
         case baseDelay = "base_delay"
         case maxDelay = "max_delay"

@@ -44,7 +44,7 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
     /// Polls before a report still in progress is left for the next run. Default 10.
     package var pollAttempts: Int?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case stream, api, connector, shop, platform, timezone, currency, start, lookback, credentials, http
         case baseURL = "base_url"
         case tokenURL = "token_url"

@@ -2,7 +2,7 @@ import Foundation
 
 /// One row of `fact_metric`: a metric's value for one period, scope and definition profile.
 ///
-/// The columns are the contract downstream tools read (DOMAIN.md, README); renaming one is a
+/// The columns are the contract downstream tools read (README "Fact tables"); renaming one is a
 /// breaking change.
 package struct FactMetric: Sendable, Hashable {
     package var grain: Grain

@@ -1,4 +1,4 @@
-/// The record kinds that are plain data, each with its schema (DOMAIN.md "Normalized record kinds").
+/// The record kinds that are plain data, each with its schema (README "Connectors" lists which connector feeds each).
 package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case ticket
     case traffic

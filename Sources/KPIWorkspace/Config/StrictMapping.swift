@@ -40,17 +40,15 @@ package struct StrictMapping {
         .failed("\(file): `\(here(key))` \(message)")
     }
 
-    /// ` (did you mean `x`?)` when a name is close to one of `among`, else empty: every configuration
-    /// message that names an unknown thing offers the nearest known one the same way.
+    /// ` (did you mean `x`?)` when a name is close to one of `among`, else empty (see ``KeyRule/hint(_:among:)``).
     package static func hint(_ name: String, among: [String]) -> String {
-        HeaderName.closest(to: [HeaderName(name)], among: among).map { " (did you mean `\($0)`?)" } ?? ""
+        KeyRule.hint(name, among: among)
     }
 
     /// Fails on the first key outside `allowed`, suggesting the closest allowed one.
     package func check(allowed: [String]) throws(PipelineError) {
         for key in keys where !allowed.contains(key) {
-            let hint = Self.hint(key, among: allowed)
-            throw .failed("\(file): unknown key `\(here(key))`\(hint); allowed here: \(allowed.joined(separator: ", "))")
+            throw .failed("\(file): " + KeyRule.unknownKeyMessage(here(key), allowed: allowed))
         }
     }
 

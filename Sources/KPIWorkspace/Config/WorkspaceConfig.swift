@@ -20,7 +20,7 @@ package struct WorkspaceConfig: Sendable, Decodable {
     /// How long run history is kept before `prune` may delete it.
     package var retention: Retention?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case store, definitions, scorecards, connectors, inbox, sources, streams, retention
         case fxRates = "fx_rates"
     }
@@ -34,7 +34,7 @@ package struct Retention: Sendable, Decodable, Hashable {
     /// The months kept when the workspace does not say.
     package static let defaultHistoryMonths = 6
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case historyMonths = "history_months"
     }
 }
@@ -51,6 +51,10 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
     package var currency: String?
     /// The days a report without dates covers: `2026-10`, `2026-10-01..2026-10-07` or one day.
     package var period: String?
+
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case connector, files, shop, platform, timezone, currency, period
+    }
 
     package init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
                 timezone: String? = nil, currency: String? = nil, period: String? = nil) {

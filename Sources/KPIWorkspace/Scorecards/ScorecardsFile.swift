@@ -31,7 +31,7 @@ package struct ScorecardsFile: Sendable {
         let grains = try top.choices("grains", Grain.self) ?? [.month]
         let rule = try top.choice("target_rule", TargetRule.self) ?? .latest
         let missing = try top.choice("missing_data", ScoringPolicy.MissingData.self) ?? .reweight
-        let cap = try top.decimal("cap") ?? Decimal(string: "1.2")!
+        let cap = try top.decimal("cap") ?? ScoringPolicy.defaultCap
         var grades = GradeBands.standard
         if let section = try top.mapping("grades") {
             var bands: [(String, Decimal)] = []
@@ -52,7 +52,7 @@ package struct ScorecardsFile: Sendable {
             default: throw top.error("segments", "`\(name)` is not a segment (new_hire, night)")
             }
         }
-        var onTrack = Decimal(string: "0.165")!, behind = Decimal(string: "0.33")!
+        var onTrack = ScoringPolicy.defaultOnTrack, behind = ScoringPolicy.defaultBehind
         if let pacing = try top.mapping("pacing") {
             try pacing.check(allowed: ["on_track", "behind"])
             onTrack = try pacing.decimal("on_track") ?? onTrack

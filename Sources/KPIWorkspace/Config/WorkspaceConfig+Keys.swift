@@ -1,0 +1,15 @@
+import KPIConnectors
+import KPIPull
+
+extension KeyRule {
+    /// Every key kpibridge.yaml may use, from the types it decodes into (so a new setting is allowed
+    /// the moment it is declared): a misspelt `shpo:` or `stor:` is refused, never ignored.
+    static let workspaceConfig = KeyRule.keys(of: WorkspaceConfig.CodingKeys.self, nested: [
+        "sources": .list(.keys(of: SourceConfig.CodingKeys.self)),
+        "streams": .list(.keys(of: StreamSettings.CodingKeys.self, nested: [
+            "credentials": .anyKey(.value),
+            "http": .keys(of: RetryPolicy.CodingKeys.self),
+        ])),
+        "retention": .keys(of: Retention.CodingKeys.self),
+    ])
+}

@@ -1,0 +1,42 @@
+import Foundation
+import KPIPipeline
+import KPIWorkspace
+import Testing
+
+/// kpibridge.yaml is read strictly: a misspelt key is refused with its path and the closest key instead of
+/// being ignored (a source's `shpo:` would file its orders under no shop; a top-level `stor:` would write
+/// to the default store), and a missing key is named in words.
+@Suite struct WorkspaceConfigTests {
+    private func configError(_ edit: (String) -> String) throws -> PipelineError? {
+        let ws = try TemporaryWorkspace.sample()
+        let path = ws.root.appendingPathComponent("kpibridge.yaml")
+        try edit(try String(contentsOf: path, encoding: .utf8)).write(to: path, atomically: true, encoding: .utf8)
+        return pipelineError { _ = try ws.pipeline() }
+    }
+
+    @Test func aMisspeltSourceKeyIsRefusedWithTheClosestKey() throws {
+        let error = try configError { $0.replacingOccurrences(of: "    shop: amazon-us\n", with: "    shpo: amazon-us\n") }
+        #expect(error?.kind == .failed)
+        #expect(error?.message == "kpibridge.yaml: unknown key `sources[0].shpo` (did you mean `shop`?); "
+            + "allowed here: connector, currency, files, period, platform, shop, timezone")
+    }
+
+    @Test func aMisspeltTopLevelKeyIsRefused() throws {
+        let error = try configError { $0.replacingOccurrences(of: "store: sqlite:", with: "stor: sqlite:") }
+        #expect(error?.message.hasPrefix("kpibridge.yaml: unknown key `stor` (did you mean `store`?); allowed here: ") == true)
+    }
+
+    @Test func aMisspeltStreamSettingIsRefused() throws {
+        let error = try configError {
+            $0 + "streams:\n  - stream: shop\n    api: shopify.orders\n    base_url: https://example.myshopify.com\n"
+                + "    http:\n      atempts: 3\n"
+        }
+        #expect(error?.message == "kpibridge.yaml: unknown key `streams[0].http.atempts` (did you mean `attempts`?); "
+            + "allowed here: attempts, base_delay, max_delay, timeout")
+    }
+
+    @Test func aMissingKeyIsNamed() throws {
+        let error = try configError { $0.replacingOccurrences(of: "    files: inbox/amazon/*.txt\n", with: "") }
+        #expect(error?.message == "kpibridge.yaml: missing key `sources[0].files`")
+    }
+}
