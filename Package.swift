@@ -127,7 +127,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KPISchemaTests", dependencies: ["KPISchema"]),
-        .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors"], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIConnectorsTests", dependencies: ["KPIConnectors", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Goldens"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KPIPullTests", dependencies: ["KPIPull", "KPIPullTesting", "KPICompression", "KPIConnectors", "KPISchema", .product(name: "Logging", package: "swift-log")], exclude: ["Fixtures"]),
         .testTarget(name: "KPIStoreTests", dependencies: ["KPIStore", "KPIStorePostgres", "KPIStoreTesting"]),
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),

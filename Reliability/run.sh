@@ -3,7 +3,7 @@
 # random points of a run, two and four runs at once, hostile files — on SQLite, and on PostgreSQL when
 # KPIBRIDGE_TEST_POSTGRES names a server (psql must be installed to drop the scratch schemas).
 #
-#   Reliability/run.sh            what CI runs: 52 kill points, 3 races per width, 21 hostile files (~15 min)
+#   Reliability/run.sh            what CI runs: 52 kill points, 3 races per width, 22 hostile files (~15 min)
 #   Reliability/run.sh --soak     longer: 200 kill points on a 6× larger workspace, 6 races per width,
 #                                 and 5,000 fuzz mutations per connector (~2 h)
 #

@@ -23,7 +23,7 @@ import Yams
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("orders.csv")
-        try "Name,Created at,Lineitem quantiy,Lineitem price,Lineitem sku\n#1,2026-10-01 10:00:00 -0700,1,2.00,A\n"
+        try "Name,Created at,Paid at,Fulfilled at,Cancelled at,Financial Status,Currency,Lineitem quantiy,Lineitem price,Lineitem sku,Shipping,Taxes,Refunded Amount\n#1,2026-10-01 10:00:00 -0700,,,,,USD,1,2.00,A,,,\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let catalog = try ConnectorCatalog(directories: [shippedConnectors])
         let context = SourceContext(displayPath: "orders.csv", fingerprint: try FileFingerprint.compute(path: file.path), runID: 1)
@@ -36,7 +36,7 @@ import Yams
             #expect(error.description == """
                 orders.csv: not a `shopify.orders` export: required column missing
                   - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem quantiy`
-                  headers found: `Name`, `Created at`, `Lineitem quantiy`, `Lineitem price`, `Lineitem sku`
+                  headers found: `Name`, `Created at`, `Paid at`, `Fulfilled at`, `Cancelled at`, `Financial Status`, `Currency`, `Lineitem quantiy`, `Lineitem price`, `Lineitem sku`, `Shipping`, `Taxes`, `Refunded Amount`
                 """)
         }
     }
@@ -54,8 +54,10 @@ import Yams
             return try catalog.connector("shopify.orders").open(path: file.path, context: context)
         }
         // The connector's columns after 100,000 others, `Name` also repeated later: the first one binds.
-        let header = filler + ["Name", "Created at", "Lineitem quantity", "Lineitem price", "Lineitem sku", "Currency", "Name"]
-        var reader = try open(header, filler.map { _ in "" } + ["#1", "2026-10-01 10:00:00 -0700", "2", "3.00", "A", "USD", "#2"])
+        let header = filler + ["Name", "Created at", "Lineitem quantity", "Lineitem price", "Lineitem sku", "Currency", "Paid at",
+                               "Fulfilled at", "Cancelled at", "Financial Status", "Shipping", "Taxes", "Refunded Amount", "Name"]
+        var reader = try open(header, filler.map { _ in "" } + ["#1", "2026-10-01 10:00:00 -0700", "2", "3.00", "A", "USD", "", "", "",
+                                                               "", "", "", "", "#2"])
         var sink = CollectingSink()
         _ = try reader.read(into: &sink)
         #expect(sink.quarantined.isEmpty)

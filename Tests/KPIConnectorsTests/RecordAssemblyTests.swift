@@ -18,10 +18,10 @@ import Testing
 
     @Test func aRepeatedSkuKeepsEveryLine() throws {
         let sink = try readShopify("""
-            Name,Created at,Currency,Lineitem quantity,Lineitem price,Lineitem sku
-            #1,2026-10-01 10:00:00 -0700,USD,1,5.00,A
-            #1,,,2,5.00,A
-            #2,2026-10-02 10:00:00 -0700,USD,1,7.00,A
+            Name,Created at,Paid at,Fulfilled at,Cancelled at,Financial Status,Currency,Lineitem quantity,Lineitem price,Lineitem sku,Shipping,Taxes,Refunded Amount
+            #1,2026-10-01 10:00:00 -0700,,,,,USD,1,5.00,A,,,
+            #1,,,,,,,2,5.00,A,,,
+            #2,2026-10-02 10:00:00 -0700,,,,,USD,1,7.00,A,,,
 
             """)
         let lines = sink.records.compactMap { if case .orderLine(let l) = $0 { l } else { nil } }
@@ -33,9 +33,9 @@ import Testing
 
     @Test func aLaterRowOfAnotherOrderInheritsNothing() throws {
         let sink = try readShopify("""
-            Name,Created at,Currency,Lineitem quantity,Lineitem price,Lineitem sku
-            #1,2026-10-01 10:00:00 -0700,USD,1,5.00,A
-            #2,,,1,5.00,B
+            Name,Created at,Paid at,Fulfilled at,Cancelled at,Financial Status,Currency,Lineitem quantity,Lineitem price,Lineitem sku,Shipping,Taxes,Refunded Amount
+            #1,2026-10-01 10:00:00 -0700,,,,,USD,1,5.00,A,,,
+            #2,,,,,,,1,5.00,B,,,
 
             """)
         #expect(sink.quarantined.map(\.reason) == ["orders.csv:3:2: Created at: empty, but `purchased_at` is required"])

@@ -29,7 +29,8 @@ import Testing
 
     @Test func aMissingColumnNamesItAndNothingOfThatFileLoads() throws {
         let ws = try TemporaryWorkspace()
-        try ws.write("inbox/shopify/broken.csv", "Name,Created at,Lineitem qty,Lineitem price,Lineitem sku\n#9,2026-10-01 10:00:00 -0700,1,2.00,A\n")
+        try ws.write("inbox/shopify/broken.csv", "Name,Financial Status,Paid at,Fulfilled at,Cancelled at,Currency,Shipping,Taxes,Refunded Amount,"
+                     + "Created at,Lineitem qty,Lineitem price,Lineitem sku\n#9,,,,,USD,,,,2026-10-01 10:00:00 -0700,1,2.00,A\n")
         let report = try ws.pipeline().run()
         #expect(report.failures.count == 1)
         #expect(report.failures.first?.hasPrefix("inbox/shopify/broken.csv: not a `shopify.orders` export: required column missing\n  - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem qty`") == true)
@@ -107,9 +108,9 @@ import Testing
     /// A workspace whose inbox is one Amazon file of 1,000 rows.
     private func bigFileWorkspace() throws -> TemporaryWorkspace {
         let ws = try TemporaryWorkspace()
-        var rows = ["amazon-order-id\tpurchase-date\torder-status\tsku\tquantity\tcurrency\titem-price"]
+        var rows = ["amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price"]
         for i in 0..<1_000 {
-            rows.append("114-\(i)\t2026-10-01T00:00:00+00:00\tShipped\tS\t1\tUSD\t1.00")
+            rows.append("114-\(i)\t2026-10-01T00:00:00+00:00\t2026-10-01T00:00:00+00:00\tShipped\tS\t1\tUSD\t1.00\t0.00\t0.00")
         }
         try FileManager.default.removeItem(atPath: ws.path + "/inbox")
         try ws.write("inbox/amazon/big.txt", rows.joined(separator: "\n") + "\n")

@@ -10,8 +10,8 @@ import Testing
     func largeAmountsExportAsWritten(backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("inbox/shopify/big.csv", """
-            Name,Financial Status,Currency,Created at,Lineitem quantity,Lineitem price,Lineitem sku
-            #77,paid,USD,2026-10-05 10:00:00 -0700,1,2490857.12,BIG
+            Name,Financial Status,Paid at,Fulfilled at,Cancelled at,Shipping,Taxes,Refunded Amount,Currency,Created at,Lineitem quantity,Lineitem price,Lineitem sku
+            #77,paid,,,,,,,USD,2026-10-05 10:00:00 -0700,1,2490857.12,BIG
 
             """)
         _ = try ws.pipeline().run()

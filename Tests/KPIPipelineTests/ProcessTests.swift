@@ -24,11 +24,12 @@ import Testing
     /// The tiny inbox plus one Amazon file of `rows` lines (the long load a kill or a second run meets).
     static func workspace(rows: Int) throws -> TemporaryWorkspace {
         let ws = try TemporaryWorkspace()
-        var lines = ["amazon-order-id\tpurchase-date\torder-status\tsku\tquantity\tcurrency\titem-price"]
+        var lines = ["amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price"]
         lines.reserveCapacity(rows + 1)
         for i in 0..<rows {
             // 16–27 October, within the fixture's fx rates in both teams' zones.
-            lines.append("114-\(i)\t2026-10-\(i % 12 + 16)T0\(i % 10):00:00+00:00\tShipped\tS\(i % 7)\t1\tUSD\t\(i % 50 + 1).00")
+            let at = "2026-10-\(i % 12 + 16)T0\(i % 10):00:00+00:00"
+            lines.append("114-\(i)\t\(at)\t\(at)\tShipped\tS\(i % 7)\t1\tUSD\t\(i % 50 + 1).00\t0.00\t0.00")
         }
         try ws.write("inbox/amazon/zz_big.txt", lines.joined(separator: "\n") + "\n")
         return ws

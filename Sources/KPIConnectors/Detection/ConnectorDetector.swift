@@ -40,7 +40,7 @@ package struct ConnectorDetector {
             }
             var best: Detection?
             for row in candidatesByLayout[layout]! {
-                let (binding, missing) = HeaderBinding.bind(spec, header: row.fields)
+                let (binding, missing) = HeaderBinding.bind(spec, header: row.fields, keyed: format.isKeyed)
                 let matched = binding.columns.compactMap { $0 }.count
                 let used = Set(binding.columns.compactMap { $0 })
                 let detection = Detection(

@@ -2,12 +2,16 @@ import KPISchema
 
 /// Which column of a file feeds which spec field, found by header name.
 struct HeaderBinding {
-    /// Column index per compiled field (nil when the file lacks that optional column).
+    /// Column index per compiled field (nil when the file lacks a column the spec lets it lack).
     var columns: [Int?]
     var headers: [String]
 
-    /// Binds `spec` to a header row; nil plus the missing required fields when it does not fit.
-    static func bind(_ spec: CompiledSpec, header: [String]) -> (HeaderBinding, missing: [CompiledSpec.CompiledField]) {
+    /// Binds `spec` to a header row, with the fields whose needed column it lacks (empty when it fits).
+    ///
+    /// `keyed` marks a header built from JSON or XML records' keys: those formats leave an empty member out
+    /// rather than writing it, so a key no record has means "always empty" and only `required` fields
+    /// must appear; a delimited file or sheet states its columns and must have every column the spec needs.
+    static func bind(_ spec: CompiledSpec, header: [String], keyed: Bool = false) -> (HeaderBinding, missing: [CompiledSpec.CompiledField]) {
         // First column of each name: one pass over the header, however wide (a hostile file may have
         // a million columns; scanning it once per accepted name took minutes).
         var firstIndex: [HeaderName: Int] = [:]
@@ -17,10 +21,10 @@ struct HeaderBinding {
         }
         var columns: [Int?] = []
         var missing: [CompiledSpec.CompiledField] = []
-        for field in spec.fields {
+        for (position, field) in spec.fields.enumerated() {
             let index = field.headers.lazy.compactMap { firstIndex[$0] }.first
             columns.append(index)
-            if index == nil && field.spec.required { missing.append(field) }
+            if index == nil && (keyed ? field.spec.required : spec.needsColumn[position]) { missing.append(field) }
         }
         return (HeaderBinding(columns: columns, headers: header), missing)
     }

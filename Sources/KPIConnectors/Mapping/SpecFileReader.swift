@@ -51,7 +51,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             }
         }
 
-        // The header is the first of the leading rows that carries every required column.
+        // The header is the first of the leading rows that carries every column the spec needs.
         var best: (HeaderBinding, missing: [CompiledSpec.CompiledField], line: Int)?
         var found: (HeaderBinding, Int)?
         var candidates: [SourceRow] = []
@@ -65,7 +65,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         }
         var unread = candidates[...]
         while let record = unread.popFirst() {
-            let attempt = HeaderBinding.bind(spec, header: record.fields)
+            let attempt = HeaderBinding.bind(spec, header: record.fields, keyed: opened.header != nil)
             if attempt.missing.isEmpty {
                 found = (attempt.0, record.line)
                 break
@@ -82,7 +82,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             let headers = best?.0.headers ?? []
             throw MissingColumnsError(
                 file: context.displayPath, connector: spec.id,
-                missing: (best?.missing ?? spec.fields.filter { $0.spec.required }).map { field in
+                missing: (best?.missing ?? spec.fields.indices.filter { opened.header == nil ? spec.needsColumn[$0] : spec.fields[$0].spec.required }
+                    .map { spec.fields[$0] }).map { field in
                     .init(field: field.name, accepted: field.spec.column,
                           closest: HeaderName.closest(to: field.headers, among: headers))
                 },
@@ -189,6 +190,10 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         values.reserveCapacity(spec.fields.count)
         for (index, field) in spec.fields.enumerated() {
             let column = binding.columns[index]
+            if let column, record.uncalculated.contains(column) {
+                return .bad(column: column + 1, message: "\(binding.headers[column]): a formula the workbook holds no result for "
+                            + "(never calculated); expected a value — recalculate and save it in Excel, or paste values")
+            }
             do {
                 values.append(try value(of: cell(index), field: field, index: index))
             } catch {

@@ -11,12 +11,16 @@ package struct SourceRow: Sendable, Hashable {
     package var raw: String
     /// Why the source could not read this row (a JSON Lines line that is not JSON); quarantined.
     package var problem: String?
+    /// 0-based columns holding a formula whose result the file does not carry (a workbook saved by a
+    /// tool that never calculated it): the cell reads empty, but its value is unknown, not zero.
+    package var uncalculated: [Int]
 
-    package init(line: Int, fields: [String], raw: String, problem: String? = nil) {
+    package init(line: Int, fields: [String], raw: String, problem: String? = nil, uncalculated: [Int] = []) {
         self.line = line
         self.fields = fields
         self.raw = raw
         self.problem = problem
+        self.uncalculated = uncalculated
     }
 
     /// The cell at 0-based `index`, or "" past the end (exports drop trailing empty cells).

@@ -25,6 +25,8 @@ package struct CompiledSpec: Sendable {
     /// Plain-data kinds in name order, each with its conditions and, per schema field, the spec
     /// field that feeds it (nil: filled from the source context).
     let flat: [CompiledFlat]
+    /// Per field, whether its column must be in the header (see ``columnsNeeded(fields:fieldIndex:spec:events:refundWhen:returnWhen:flat:fillDown:filters:)``).
+    let needsColumn: [Bool]
 
     package var id: String { spec.id }
 
@@ -90,6 +92,9 @@ package struct CompiledSpec: Sendable {
             if let name = field.spec.timezone { fieldZones[index] = Zone(name)! }
         }
         self.fieldZones = fieldZones
+        needsColumn = Self.columnsNeeded(fields: fields, fieldIndex: context.fieldIndex, spec: spec, events: events,
+                                         refundWhen: refundWhen, returnWhen: returnWhen, flat: flat,
+                                         fillDown: fillDown, filters: filters)
     }
 
     /// Whether a file with this name may be in one of the spec's formats: a known extension must

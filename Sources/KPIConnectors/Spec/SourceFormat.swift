@@ -21,6 +21,14 @@ package enum SourceFormat: Sendable, Hashable {
         }
     }
 
+    /// JSON and XML: the header is built from the records' keys, which leave empty members out.
+    package var isKeyed: Bool {
+        switch self {
+        case .json, .jsonLines, .xml: true
+        case .delimited, .xlsx: false
+        }
+    }
+
     /// Every extension some format claims; a file with another extension may be any format.
     package static let knownExtensions: Set<String> = Set(
         [SourceFormat.delimited(DelimitedFormat()), .xlsx(sheet: nil), .json(records: ""), .jsonLines, .xml(records: "")]

@@ -24,6 +24,10 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
     private var cellStyle = 0
     private var value = ""
     private var collecting = false
+    /// The cell being read has a formula (`<f>`) and, so far, no cached result (`<v>`).
+    private var formula = false
+    private var cached = false
+    private var uncalculated: [Int] = []
 
     init(sharedStrings: [String], dateStyles: Set<Int>, system: ExcelSerialDate.System) {
         self.sharedStrings = sharedStrings
@@ -37,6 +41,7 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             cells.removeAll(keepingCapacity: true)
+            uncalculated.removeAll(keepingCapacity: true)
             column = 0
         case "c":
             if let reference = attributes["r"] {
@@ -48,8 +53,13 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap(Int.init) ?? 0
             value = ""
+            formula = false
+            cached = false
+        case "f":
+            formula = true
         case "v", "t":
             collecting = true
+            cached = true
         default: break
         }
     }
@@ -60,14 +70,15 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
             collecting = false
         case "c":
             guard let text = render(parser) else { return }
+            if formula && !cached { uncalculated.append(column) }
             if !text.isEmpty {
                 if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
                 cells[column] = text
             }
             column += 1
         case "row":
-            if cells.contains(where: { !$0.isEmpty }) {
-                rows.append(SourceRow(line: rowNumber, fields: cells, raw: cells.joined(separator: "\t")))
+            if cells.contains(where: { !$0.isEmpty }) || !uncalculated.isEmpty {
+                rows.append(SourceRow(line: rowNumber, fields: cells, raw: cells.joined(separator: "\t"), uncalculated: uncalculated))
             }
         default: break
         }

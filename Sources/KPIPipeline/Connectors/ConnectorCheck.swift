@@ -31,17 +31,17 @@ package struct ConnectorCheck: Sendable {
 
 /// Keeps counts, a few records and every problem.
 private struct PreviewSink: RecordSink {
-    package let limit: Int
-    package var kinds: [String: Int] = [:]
-    package var sample: [String] = []
-    package var problems: [String] = []
+    let limit: Int
+    var kinds: [String: Int] = [:]
+    var sample: [String] = []
+    var problems: [String] = []
 
-    package mutating func accept(_ record: NormalizedRecord) {
+    mutating func accept(_ record: NormalizedRecord) {
         kinds[record.kind.description, default: 0] += 1
         if sample.count < limit { sample.append(record.summary) }
     }
 
-    package mutating func quarantine(_ row: QuarantinedRow) {
+    mutating func quarantine(_ row: QuarantinedRow) {
         problems.append(row.reason)
     }
 }

@@ -64,7 +64,8 @@ package struct Loader {
                             metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)"])
                 do {
                     var reader: any RecordReader = ProgressReader(
-                        base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
+                        base: QuarantineGuard(base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
+                                              file: file.display),
                         file: file.display, interval: progressInterval, logger: logger)
                     let stats = try store.load(
                         FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,

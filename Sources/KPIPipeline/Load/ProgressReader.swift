@@ -19,26 +19,26 @@ package struct ProgressReader: RecordReader {
 
 /// Forwards to the real sink, counting source rows (records from one row count once per row line).
 private struct CountingSink<Base: RecordSink>: RecordSink {
-    package var base: Base
-    package let file: String
-    package let interval: Int
-    package let logger: Logger
+    var base: Base
+    let file: String
+    let interval: Int
+    let logger: Logger
     private var lastLine = 0
     private var rows = 0
 
-    package init(base: Base, file: String, interval: Int, logger: Logger) {
+    init(base: Base, file: String, interval: Int, logger: Logger) {
         self.base = base
         self.file = file
         self.interval = interval
         self.logger = logger
     }
 
-    package mutating func accept(_ record: NormalizedRecord) throws {
+    mutating func accept(_ record: NormalizedRecord) throws {
         try base.accept(record)
         count(line: record.lineage.line)
     }
 
-    package mutating func quarantine(_ row: QuarantinedRow) throws {
+    mutating func quarantine(_ row: QuarantinedRow) throws {
         try base.quarantine(row)
         count(line: row.line)
     }

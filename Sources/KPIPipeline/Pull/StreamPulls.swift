@@ -19,7 +19,7 @@ package struct StreamPull {
 
 /// Notes that a checkpoint was written during a pull.
 private final class CheckpointFlag: @unchecked Sendable {
-    package var written = false
+    var written = false
 }
 
 /// The pull stage of a run: pulls the workspace's streams, hands what they landed to the load, and saves

@@ -1,0 +1,58 @@
+import Foundation
+import KPIPipeline
+import KPIStoreTesting
+import KPIText
+import KPIWorkspace
+import Testing
+
+/// Inputs that used to load wrong numbers with exit 0 now fail by name or count exactly.
+@Suite struct SilentInputTests {
+    private static let october = "inbox/amazon/All_Orders_20261001-20261031.txt"
+
+    /// A spreadsheet round-trip renamed `item-price` to `ITEM PRICE`: before, all 144 lines loaded at 0 and
+    /// October's Amazon gmv under `us` came out −255.91 USD. Now the file fails naming the column and the
+    /// closest header, nothing of it is kept, and the other files still load.
+    @Test(arguments: StoreBackend.available) func aRenamedMoneyHeaderFailsTheFileByName(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        let path = ws.root.appendingPathComponent(Self.october)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\titem-price\t", with: "\tITEM PRICE\t").write(to: path, atomically: true, encoding: .utf8)
+        let report = try ws.pipeline().run()
+        #expect(report.filesFailed == 1 && report.filesRead == 26)
+        let failure = try #require(report.failures.first)
+        #expect(failure.hasPrefix("""
+            \(Self.october): not a `amazon.all_orders` export: required column missing
+              - line_amount: expected a column named `item-price`; closest found: `ITEM PRICE`
+            """))
+        #expect(!(try ws.export("load_ledger")).contains(Self.october))
+        #expect(!(try ws.export("order_lines")).contains(Self.october))
+    }
+
+    /// A file whose only rows are all quarantined loads nothing that counts: it fails with the count and
+    /// the first reasons, keeps no ledger entry or quarantined row, and loads once fixed.
+    @Test(arguments: StoreBackend.available) func aFileOfOnlyQuarantinedRowsFailsAndLoadsOnceFixed(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        let header = try String(contentsOf: ws.root.appendingPathComponent(Self.october), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)[0]
+        func row(_ price: String) -> String {
+            ["112-0000000-0000901", "", "2026-10-20T10:00:00+00:00", "2026-10-20T10:00:00+00:00", "Shipped", "Merchant", "Amazon.com",
+             "", "", "Standard", "Lamp", "LAMP-1", "B000LAMP01", "Shipped", "2", "USD", price, "0.00", "0.00", "0.00"]
+                .joined(separator: "\t")
+        }
+        let file = "inbox/amazon/All_Orders_20261020-20261020.txt"
+        try ws.write(file, "\(header)\n\(row("2O.00"))\n")
+        let report = try ws.pipeline().run()
+        #expect(report.failures == ["""
+            \(file): all 1 data row was quarantined and none loaded, so nothing of the file is kept; fix it and run again. First reasons:
+              \(file):2:17: item-price: `2O.00` is not a number; expected a number like 1,234.56, $12.00 or 12%
+            """])
+        #expect(report.filesRead == 27)
+        #expect(!(try ws.export("load_ledger")).contains(file))
+        #expect(!(try ws.export("quarantine")).contains(file))
+
+        try ws.write(file, "\(header)\n\(row("20.00"))\n")
+        let fixed = try ws.pipeline().run()
+        #expect(fixed.failures.isEmpty && fixed.filesRead == 1 && fixed.rowsLoaded == 1)
+        #expect(try ws.export("order_lines").contains("112-0000000-0000901"))
+    }
+}
