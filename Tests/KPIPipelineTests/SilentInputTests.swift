@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KPIPipeline
 import KPIStoreTesting
 import KPIText
@@ -54,5 +57,44 @@ import Testing
         let fixed = try ws.pipeline().run()
         #expect(fixed.failures.isEmpty && fixed.filesRead == 1 && fixed.rowsLoaded == 1)
         #expect(try ws.export("order_lines").contains("112-0000000-0000901"))
+    }
+
+    /// Every inbox entry is loaded, skipped as loaded, or named: a folder reached through a link inside the
+    /// workspace is read under its inbox name (so its source's glob applies); a named pipe is never opened
+    /// (reading it would hang the run while it holds the store); a link out of the workspace and a link to
+    /// nothing fail by name. Before, the linked folder and the others were passed over without a word
+    /// (26 files read, no TikTok orders) and the pipe hung the run.
+    @Test func inboxEntriesThatAreNotFilesAreNamedAndNeverOpened() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let fm = FileManager.default
+        try fm.createDirectory(at: ws.root.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try fm.moveItem(at: ws.root.appendingPathComponent("inbox/tiktok"), to: ws.root.appendingPathComponent("data/tiktok"))
+        try fm.createSymbolicLink(atPath: ws.path + "/inbox/tiktok", withDestinationPath: "../data/tiktok")
+        #expect(mkfifo(ws.path + "/inbox/amazon/pipe.txt", 0o644) == 0)
+        try fm.createSymbolicLink(atPath: ws.path + "/inbox/amazon/passwd.txt", withDestinationPath: "/etc/passwd")
+        try fm.createSymbolicLink(atPath: ws.path + "/inbox/shopify/dangling.csv", withDestinationPath: "nowhere.csv")
+        let report = try ws.pipeline().run()
+        #expect(report.failures == [
+            "inbox/amazon/passwd.txt: a link to /etc/passwd, outside the workspace; not followed",
+            "inbox/amazon/pipe.txt: not a regular file (a named pipe or another special file); never opened, since reading one can wait forever",
+            "inbox/shopify/dangling.csv: a link to nothing (its target is gone); not read",
+        ])
+        #expect(report.filesRead == 27 && report.rowsLoaded == 792)
+        #expect(report.files.contains { $0.file == "inbox/tiktok/tiktok_orders_202610.csv" && $0.connector == "tiktok.orders" })
+        #expect(try ws.export("order_lines").contains("inbox/tiktok/tiktok_orders_202610.csv"))
+    }
+
+    /// A file name holding a newline and an ANSI colour cannot forge a summary line or colour the terminal:
+    /// it is shown, logged and recorded with its control characters escaped.
+    @Test func controlCharactersInAFileNameAreShownEscaped() throws {
+        let ws = try TemporaryWorkspace()
+        let name = "inbox/amazon/evil\n  loaded   fake.txt [amazon.all_orders] 999 rows loaded\u{1B}[31m.txt"
+        try ws.write(name, "not an export\n")
+        let report = try ws.pipeline().run()
+        let text = report.text
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("  loaded   fake.txt") })
+        #expect(report.failures.first?.hasPrefix(
+            "inbox/amazon/evil\\n  loaded   fake.txt [amazon.all_orders] 999 rows loaded\\u{1B}[31m.txt: ") == true)
     }
 }

@@ -16,6 +16,27 @@ import Testing
         #expect(redactor.redact("design=blue&consign=x") == "design=blue&consign=x")
     }
 
+    /// A token with `/ + = _ %` comes back from APIs and logs in many spellings; each is hidden.
+    @Test func everyEncodingOfASecretIsHidden() throws {
+        let token = "Ab/9+cD=e_f%g"
+        let redactor = Redactor(secrets: [token, "client-7"])
+        let spellings = [
+            token,
+            #"Ab\/9+cD=e_f%g"#,                                  // JSON with `\/`
+            #"Ab\u002F9\u002bcD\u003De_f\u0025g"#,              // JSON \u escapes, both cases
+            "Ab%2F9%2BcD%3De_f%25g",                               // percent-encoded, upper-case hex
+            "Ab%2f9%2bcD%3de_f%25g",                               // lower-case hex
+            "Ab%2F9+cD%3De_f%25g",                                 // a query that left `+` alone
+            Data(token.utf8).base64EncodedString(),
+            Data("client-7:\(token)".utf8).base64EncodedString(),  // Authorization: Basic
+        ]
+        for spelling in spellings {
+            #expect(redactor.redact("error: {\"message\":\"bad token \(spelling)\"}") == "error: {\"message\":\"bad token [redacted]\"}",
+                    "\(spelling)")
+        }
+        #expect(redactor.redact("Ab/9 and cD=e") == "Ab/9 and cD=e")
+    }
+
     @Test func credentialsComeFromTheEnvironmentOrAFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-cred-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -14,32 +14,23 @@ package struct Inbox {
     }
 
     /// Every file under the inbox with the connector and source of the workspace source naming it
-    /// (none: routed by detection when planned).
-    package func files() throws(PipelineError) -> [LoadInput] {
+    /// (none: routed by detection when planned), and every entry that is not read with why
+    /// (see ``InboxWalk``).
+    package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: String)]) {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
-        var relative: [String] = []
-        if let walker = FileManager.default.enumerator(atPath: inbox) {
-            while let item = walker.nextObject() as? String {
-                let full = (inbox as NSString).appendingPathComponent(item)
-                var isDirectory: ObjCBool = false
-                guard !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                      FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
-                else { continue }
-                relative.append(workspace.paths.display(full))
-            }
-        }
-        relative.sort()
-        var planned: [LoadInput] = []
-        for file in relative {
-            let path = try workspace.paths.resolve(file, key: "inbox file")
+        let walk = InboxWalk(root: workspace.paths.root, inbox: inbox)
+        var inputs: [LoadInput] = []
+        for file in walk.files {
+            // As walked (through links the walk checked stay inside), so a source's glob sees the inbox path.
+            let path = (workspace.paths.root as NSString).appendingPathComponent(file)
             if let source = workspace.source(for: file) {
-                planned.append((path, try workspace.connector(source.connector), source))
+                inputs.append((path, try workspace.connector(source.connector), source))
             } else {
-                planned.append((path, nil, nil))
+                inputs.append((path, nil, nil))
             }
         }
-        return planned
+        return (inputs, walk.refused)
     }
 }
 
@@ -47,7 +38,8 @@ extension Pipeline {
     /// Matches every file under the inbox to a source, or routes it by header detection when no
     /// source names it. A file that fits no connector (or several equally) fails on its own.
     package func planInbox() throws(PipelineError) -> [PlannedFile] {
-        try LoadPlanner(pipeline: self).plan(try Inbox(workspace: workspace).files())
+        let inbox = try Inbox(workspace: workspace).files()
+        return try LoadPlanner(pipeline: self).plan(inbox.inputs, refused: inbox.refused)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import KPIConnectors
 import KPISchema
 import KPIStore
@@ -17,14 +18,22 @@ package struct LoadPlanner {
     /// Fingerprints each file, marks those already loaded (or repeated in this batch), routes files
     /// without a connector by detection, and opens every file to be loaded far enough to check its
     /// header, so a bad file fails before anything of it is written (and the others still load).
-    package func plan(_ files: [LoadInput]) throws(PipelineError) -> [PlannedFile] {
+    /// Entries the inbox walk `refused` (a pipe, a dangling link, an unreadable folder) fail by name.
+    package func plan(_ files: [LoadInput], refused: [(path: String, reason: String)] = []) throws(PipelineError) -> [PlannedFile] {
         var planned: [PlannedFile] = []
         var seen: [String: String] = [:]
         let detector = ConnectorDetector(catalog: workspace.catalog)
         for (path, chosen, source) in files {
-            let display = workspace.paths.display(path)
+            // A name is shown and recorded with its control characters escaped: it cannot forge output lines.
+            let display = workspace.paths.display(path).escapingControlCharacters()
             let fingerprint: FileFingerprint
-            do { fingerprint = try FileFingerprint.compute(path: path) } catch { throw .failed("\(error)") }
+            do {
+                fingerprint = try FileFingerprint.compute(path: path)
+            } catch {
+                // An unreadable file fails alone, by name; the others still load.
+                planned.append(Self.refusal(path: path, display: display, reason: "cannot be read (\(error)); not loaded"))
+                continue
+            }
             var connector = chosen
             var routing: String?
             var failure: String?
@@ -54,7 +63,17 @@ package struct LoadPlanner {
             }
             planned.append(file)
         }
+        for entry in refused {
+            let path = (workspace.paths.root as NSString).appendingPathComponent(entry.path)
+            planned.append(Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason))
+        }
         return planned
+    }
+
+    /// A file that fails before it is opened: no connector, no fingerprint.
+    private static func refusal(path: String, display: String, reason: String) -> PlannedFile {
+        PlannedFile(path: path, display: display, connector: UnroutedConnector(), source: nil,
+                    fingerprint: FileFingerprint(sha256: "", byteCount: 0, isUTF8: true), failure: "\(display): \(reason)")
     }
 
     private func ledgerEntry(_ sha256: String) throws(PipelineError) -> LedgerEntry? {

@@ -30,7 +30,9 @@ package struct RunJob {
         loader.recompute = recompute
         loader.fullRefresh = fullRefresh
         loader.streams = pulls.map(\.outcome)
-        var report = try loader.load(try LoadPlanner(pipeline: pipeline).plan(try Inbox(workspace: pipeline.workspace).files() + StreamPulls(pipeline: pipeline).inputs(pulls)))
+        let inbox = try Inbox(workspace: pipeline.workspace).files()
+        var report = try loader.load(try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
+                                                                             refused: inbox.refused))
         try StreamPulls(pipeline: pipeline).commit(pulls, report: &report)
         return report
     }

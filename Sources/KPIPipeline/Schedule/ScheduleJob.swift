@@ -26,8 +26,14 @@ package struct ScheduleJob {
             let pulls = try StreamPulls(pipeline: pipeline).pull { stream in
                 schedule.sources?.contains(stream.connector ?? PullerCatalog.defaultConnector(stream.api) ?? "") ?? true
             }
-            let plan = try LoadPlanner(pipeline: pipeline).plan(try Inbox(workspace: workspace).files() + StreamPulls(pipeline: pipeline).inputs(pulls))
-            let ours = { (file: PlannedFile) in schedule.sources?.contains(file.connector.id) ?? true }
+            let inbox = try Inbox(workspace: workspace).files()
+            let plan = try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
+                                                                refused: inbox.refused)
+            // A file no connector can take (unroutable, unreadable, a pipe) fails in every schedule: none may
+            // leave it unnamed.
+            let ours = { (file: PlannedFile) in
+                (file.failure != nil && file.connector is UnroutedConnector) || (schedule.sources?.contains(file.connector.id) ?? true)
+            }
             let mine = plan.filter(ours)
             outcome.leftForOthers = plan.filter { !ours($0) && $0.skipReason == nil }.count
             let recompute = schedule.recompute.map { relative in

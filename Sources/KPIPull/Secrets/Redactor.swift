@@ -10,7 +10,12 @@ package struct Redactor: Sendable {
     /// Parameter and member names whose values are secret, lowercased.
     static let sensitiveNames = ["access_token", "refresh_token", "client_secret", "app_secret", "sign",
                                  "x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature"]
+    /// The secrets as given.
     private var secrets: [String] = []
+    /// Literal forms to hide (base64 of a secret, of a Basic `user:secret` pair), longest first.
+    private var forms: [String] = []
+    /// Per secret, a pattern matching it however a response or a log escapes its punctuation.
+    private var patterns: [String] = []
 
     package init(secrets: [String] = []) {
         for secret in secrets { add(secret) }
@@ -20,16 +25,43 @@ package struct Redactor: Sendable {
     package mutating func add(_ secret: String) {
         guard secret.count >= 4, !secrets.contains(secret) else { return }
         secrets.append(secret)
-        // Longest first, so a secret containing another is replaced whole.
-        secrets.sort { $0.count > $1.count }
+        var all: Set<String> = []
+        for value in secrets { all.insert(Data(value.utf8).base64EncodedString()) }
+        // `user:secret` in a Basic authorization header, for every pair of known values.
+        for user in secrets + [""] {
+            for value in secrets where value != user {
+                all.insert(Data("\(user):\(value)".utf8).base64EncodedString())
+                all.insert(Data("\(value):\(user)".utf8).base64EncodedString())
+            }
+        }
+        forms = all.sorted { ($0.count, $0) > ($1.count, $1) }
+        patterns = secrets.sorted { ($0.count, $0) > ($1.count, $1) }.map(Self.pattern(for:))
+    }
+
+    /// A regular expression matching `secret` with each character other than a letter or digit written
+    /// as itself or in any escape an API or log uses for it, mixed freely: JSON (`\/`, `\"`, `\u002B`
+    /// or `\u002b`), percent-encoding in either hex case (`%2F`, `%2f`), a form's `+` for a space.
+    static func pattern(for secret: String) -> String {
+        secret.unicodeScalars.map { scalar -> String in
+            let literal = NSRegularExpression.escapedPattern(for: String(scalar))
+            guard scalar.isASCII, !CharacterSet.alphanumerics.contains(scalar) else { return literal }
+            let hex = String(format: "%02X", scalar.value)
+            let anyCase = hex.map { $0.isLetter ? "[\($0)\($0.lowercased())]" : String($0) }.joined()
+            var ways = [literal, "\\\\" + literal, "\\\\u00" + anyCase, "%" + anyCase]
+            if scalar == " " { ways.append("\\+") }
+            return "(?:" + ways.joined(separator: "|") + ")"
+        }.joined()
     }
 
     package func redact(_ text: String) -> String {
         var out = text
-        for secret in secrets where out.contains(secret) {
-            out = out.replacingOccurrences(of: secret, with: Self.mask)
-            let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret
-            if encoded != secret { out = out.replacingOccurrences(of: encoded, with: Self.mask) }
+        for pattern in patterns {
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            out = expression.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out),
+                                                      withTemplate: NSRegularExpression.escapedTemplate(for: Self.mask))
+        }
+        for form in forms where out.contains(form) {
+            out = out.replacingOccurrences(of: form, with: Self.mask)
         }
         for name in Self.sensitiveNames {
             out = Self.replaceValues(in: out, after: name + "=", until: "&\"' \n<>")

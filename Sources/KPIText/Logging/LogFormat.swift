@@ -56,10 +56,11 @@ package struct TextLogHandler: LineLogHandler {
     package func log(event: LogEvent) {
         let prefix = event.level >= .warning ? "  \(event.level.rawValue): " : "  … "
         // A progress event (it carries `rows`) is redrawn in place on a terminal: `\r`, erase the line.
+        let message = event.message.description.escapingControlCharacters()
         if terminal, event.metadata?["rows"] != nil {
-            write("\r\u{1B}[2K\(prefix)\(event.message)")
+            write("\r\u{1B}[2K\(prefix)\(message)")
         } else {
-            write((terminal ? "\r\u{1B}[2K" : "") + "\(prefix)\(event.message)\n")
+            write((terminal ? "\r\u{1B}[2K" : "") + "\(prefix)\(message)\n")
         }
     }
 }

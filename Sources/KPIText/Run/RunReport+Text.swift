@@ -94,7 +94,8 @@ extension RunReport {
             case .skipped(let reason):
                 lines.append("  skipped  \(file.file) (\(reason))")
             case .failed(let reason):
-                lines.append("  FAILED   " + reason.replacingOccurrences(of: "\n", with: "\n           "))
+                lines.append("  FAILED   " + reason.escapingControlCharacters(keepingNewlines: true)
+                    .replacingOccurrences(of: "\n", with: "\n           "))
             }
         }
         lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")

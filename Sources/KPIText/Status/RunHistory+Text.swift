@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 
 extension RunHistory {
     /// `1m 10s`, `0s`, `2h 05m`.
@@ -20,7 +21,7 @@ extension RunHistory {
         for run in runs {
             table.append(["#\(run.id)", run.command, run.startedAt, Self.duration(run.seconds),
                           "\(run.filesRead)/\(run.filesSkipped)", "\(run.rowsLoaded)", "\(run.rowsQuarantined)",
-                          run.exitCode.map(String.init) ?? "–", run.status + (run.message.map { ": \($0)" } ?? "")])
+                          run.exitCode.map(String.init) ?? "–", run.status + (run.message.map { ": " + $0.escapingControlCharacters() } ?? "")])
         }
         let widths = header.indices.map { column in table.map { $0[column].count }.max()! }
         for row in table {

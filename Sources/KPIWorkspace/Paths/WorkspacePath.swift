@@ -40,11 +40,12 @@ package struct WorkspacePath: Sendable {
         return path
     }
 
-    /// `path` relative to the root when inside it, else unchanged: how files appear in lineage.
+    /// `path` relative to the root when inside it, else unchanged: how files appear in lineage. A path
+    /// inside the root as written (a file reached through an inbox link) keeps that name.
     package func display(_ path: String) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-        for candidate in [resolved, absolute] where candidate.hasPrefix(root + "/") {
+        for candidate in [absolute, resolved] where candidate.hasPrefix(root + "/") {
             return String(candidate.dropFirst(root.count + 1))
         }
         return absolute

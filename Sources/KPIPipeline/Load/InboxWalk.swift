@@ -1,0 +1,96 @@
+import Foundation
+
+/// Every entry under the inbox, so that none is lost without a word: the regular files to load, and
+/// each entry that is not loaded with the reason — a folder that cannot be listed, a link to nothing or
+/// out of the workspace, a named pipe, socket or device (never opened: reading a pipe waits forever,
+/// holding the store's lock, and every later night would find the store busy).
+///
+/// Links are followed only inside the workspace, each folder at most once. Entries whose name starts
+/// with `.` (`.DS_Store`, editors' swap files) are passed over, as before.
+package struct InboxWalk {
+    /// Workspace-relative paths as walked (through links, not resolved), sorted.
+    package private(set) var files: [String] = []
+    /// Workspace-relative paths that are not loaded, with why.
+    package private(set) var refused: [(path: String, reason: String)] = []
+
+    private let root: String
+    private var visited: Set<String> = []
+
+    /// Walks `inbox` (absolute, inside `root`, both with symlinks resolved).
+    package init(root: String, inbox: String) {
+        self.root = root
+        walk(inbox, relative: relative(inbox))
+        files.sort()
+        refused.sort { $0.path < $1.path }
+    }
+
+    private func relative(_ path: String) -> String {
+        path == root ? "" : String(path.dropFirst(root.count + 1))
+    }
+
+    private func inside(_ path: String) -> Bool { path == root || path.hasPrefix(root + "/") }
+
+    private mutating func walk(_ directory: String, relative: String) {
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            refused.append((relative, "cannot list this folder (\(Self.describe(error))); none of its files were read"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let full = (directory as NSString).appendingPathComponent(name)
+            let shown = relative.isEmpty ? name : relative + "/" + name
+            let type: FileAttributeType
+            do {
+                type = try Self.type(of: full)
+            } catch {
+                refused.append((shown, "cannot read what it is (\(Self.describe(error))); not read"))
+                continue
+            }
+            switch type {
+            case .typeRegular: files.append(shown)
+            case .typeDirectory: walk(full, relative: shown)
+            case .typeSymbolicLink: follow(full, shown: shown)
+            default: refused.append((shown, Self.special(type)))
+            }
+        }
+    }
+
+    private mutating func follow(_ link: String, shown: String) {
+        let target = URL(fileURLWithPath: link).resolvingSymlinksInPath().path
+        guard FileManager.default.fileExists(atPath: target), let type = try? Self.type(of: target) else {
+            refused.append((shown, "a link to nothing (its target is gone); not read"))
+            return
+        }
+        guard inside(target) else {
+            refused.append((shown, "a link to \(target), outside the workspace; not followed"))
+            return
+        }
+        switch type {
+        case .typeRegular: files.append(shown)
+        case .typeDirectory: walk(link, relative: shown)
+        default: refused.append((shown, Self.special(type)))
+        }
+    }
+
+    /// The entry's own type; links are not followed.
+    private static func type(of path: String) throws -> FileAttributeType {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.type] as? FileAttributeType) ?? .typeUnknown
+    }
+
+    private static func special(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeSocket: "a socket, not a file; never opened"
+        case .typeCharacterSpecial, .typeBlockSpecial: "a device, not a file; never opened"
+        default: "not a regular file (a named pipe or another special file); never opened, since reading one can wait forever"
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+    }
+}
