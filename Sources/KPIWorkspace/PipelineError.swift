@@ -6,6 +6,10 @@ package struct PipelineError: Error, Sendable, CustomStringConvertible {
         case failed = 1
         case usage = 2
         case busy = 3
+        /// Stopped by SIGINT (Ctrl-C) at a safe point: 128 + 2, as shells report it.
+        case interrupted = 130
+        /// Stopped by SIGTERM at a safe point: 128 + 15.
+        case terminated = 143
     }
 
     package var kind: Kind

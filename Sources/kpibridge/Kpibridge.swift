@@ -21,7 +21,8 @@ struct Kpibridge: ParsableCommand {
               kpibridge export --workspace samples/workspace --table fact_metric --format csv
 
             Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error; \
-            3 another run holds the store (nothing was done; try again later).
+            3 another run holds the store (nothing was done; try again later); 130 / 143 stopped by \
+            SIGINT / SIGTERM at a safe point (the run is recorded as interrupted; the next run loads the rest).
             """,
         subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
@@ -83,6 +84,7 @@ struct WorkspaceOptions: ParsableArguments {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
                                     builtinConnectors: BuiltinConnectors.directories(), createStore: createStore)
         pipeline.progressInterval = max(1, progressEvery)
+        pipeline.stop = Signals.install()
         pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }

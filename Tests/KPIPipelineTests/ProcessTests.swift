@@ -107,4 +107,28 @@ import Testing
         #expect(ledger.count == 5)
         #expect(Set(ledger.map { $0.split(separator: ",")[1] }).count == 5)
     }
+
+    /// SIGTERM mid-load stops at a safe point: the file being loaded rolls back, the run is recorded as
+    /// `interrupted` (not left `running`), the lock is released, the exit code is 143 and the message says
+    /// what was done and what was not; the next run loads the rest and the facts equal a clean run's.
+    @Test func sigtermStopsAtASafePointAndRecordsTheRun() throws {
+        let ws = try Self.workspace(rows: Self.rows)
+        let (victim, log) = try Self.start(ws, ["run"])
+        #expect(Self.wait(for: "zz_big.txt: 5000 rows", in: log))
+        kill(victim.processIdentifier, SIGTERM)
+        let rest = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        victim.waitUntilExit()
+        #expect(victim.terminationStatus == 143)
+        #expect(rest.contains("interrupted by SIGTERM: 2 files loaded and kept (7 rows)"))
+        #expect(rest.contains("inbox/amazon/zz_big.txt rolled back (none of its rows kept), 2 files not read; fact tables not refreshed"))
+        #expect(rest.contains("\"exit_code\":\"143\""))
+        let history = try RunHistory.load(try ws.pipeline(), limit: 5)
+        #expect(history.holder == nil)
+        #expect(history.runs.map(\.status) == ["interrupted"])
+        #expect(!(try ws.export("load_ledger")).contains("zz_big.txt"))
+        let report = try ws.pipeline().run()
+        #expect(report.lockNote == nil)
+        #expect(report.filesRead == 3 && report.files.map(\.file).contains("inbox/amazon/zz_big.txt"))
+        #expect(try Self.facts(ws) == (try Self.cleanFacts(rows: Self.rows)))
+    }
 }

@@ -47,6 +47,7 @@ package struct Loader {
         report.recompute = recompute
         report.lockNote = claim.note
         report.streams = streams
+        var current: String?
         do {
             for file in plan {
                 if let reason = file.skipReason {
@@ -60,31 +61,38 @@ package struct Loader {
                     logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason)"])
                     continue
                 }
+                try pipeline.stop.check()
+                current = file.display
                 logger.info("loading  \(file.display) [\(file.connector.id)]",
                             metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)"])
                 do {
                     var reader: any RecordReader = ProgressReader(
                         base: QuarantineGuard(base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
                                               file: file.display),
-                        file: file.display, interval: progressInterval, logger: logger)
+                        file: file.display, interval: progressInterval, logger: logger, stop: pipeline.stop)
                     let stats = try store.load(
                         FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
                                    encoding: file.encoding.rawValue, runID: runID, at: now()),
                         reader: &reader)
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats),
                                                     routing: file.routing, unknownColumns: file.unknownColumns))
+                    current = nil
                 } catch let error as any SourceError {
                     // The file's transaction rolled back: none of its rows are in the store.
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id,
                                                     status: .failed(reason: error.description)))
                     logger.error("failed   \(file.display)",
                                  metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)"])
+                    current = nil
                 }
             }
+            try pipeline.stop.check()
             var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
             refresh.score = score
             refresh.incremental = !fullRefresh
             report.refresh = try refresh.run(runID: runID, logger: logger)
+        } catch let stop as Interrupted {
+            throw interrupted(stop, report: report, plan: plan, rolledBack: current)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(
@@ -106,5 +114,23 @@ package struct Loader {
             throw .failed("store \(storeURL): \(error)")
         }
         return report
+    }
+
+    /// Records the run as `interrupted` and says what was done and what was not.
+    private func interrupted(_ stop: Interrupted, report: RunReport, plan: [PlannedFile], rolledBack: String?) -> PipelineError {
+        let toLoad = plan.filter { $0.skipReason == nil && $0.failure == nil }.count
+        let notRead = toLoad - report.filesRead - report.filesFailed - (rolledBack == nil ? 0 : 1)
+        var parts = ["\(report.filesRead) file\(report.filesRead == 1 ? "" : "s") loaded and kept (\(report.rowsLoaded) rows)"]
+        if let rolledBack { parts.append("\(rolledBack) rolled back (none of its rows kept)") }
+        parts.append("\(notRead) file\(notRead == 1 ? "" : "s") not read")
+        let message = "interrupted by \(stop.name): " + parts.joined(separator: ", ")
+            + "; fact tables not refreshed. Run #\(report.runID) is recorded as interrupted; the next run loads the rest and refreshes."
+        let kind: PipelineError.Kind = stop.signal == SIGINT ? .interrupted : .terminated
+        try? store.finishRun(RunOutcome(
+            runID: report.runID, finishedAt: now(), status: "interrupted", exitCode: Int(kind.rawValue),
+            filesRead: report.filesRead, filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
+            rowsQuarantined: report.rowsQuarantined, message: message))
+        logger.error("\(message)", metadata: ["event": "interrupted", "signal": "\(stop.name)"])
+        return PipelineError(kind, message)
     }
 }
