@@ -97,4 +97,29 @@ import Testing
         #expect(report.failures.first?.hasPrefix(
             "inbox/amazon/evil\\n  loaded   fake.txt [amazon.all_orders] 999 rows loaded\\u{1B}[31m.txt: ") == true)
     }
+
+    /// A file truncated between planning and the end of its load (a sync tool still writing it) is not
+    /// recorded under the hash of bytes that were never loaded: it fails, keeps nothing, and the next run
+    /// loads it whole. Before, the ledger kept the original hash and the full file came back "already loaded".
+    @Test(arguments: StoreBackend.available) func aFileThatChangesWhileItIsReadIsNotRecorded(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        let url = ws.root.appendingPathComponent("inbox/amazon/orders.txt")
+        let full = try Data(contentsOf: url)
+        do {
+            let pipeline = try ws.pipeline()
+            let claim = try pipeline.claim("run")
+            let inbox = try Inbox(workspace: pipeline.workspace).files()
+            let plan = try LoadPlanner(pipeline: pipeline).plan(inbox.inputs, refused: inbox.refused)
+            try full.prefix(full.count / 2).write(to: url)
+            let report = try Loader(pipeline: pipeline, command: "run", claim: claim).load(plan)
+            #expect(report.failures == ["inbox/amazon/orders.txt: changed while it was read (\(full.count) bytes when planned, "
+                                        + "\(full.count / 2) now); nothing of it is kept, and the next run reads it whole"])
+            #expect(!(try ws.export("load_ledger")).contains("inbox/amazon/orders.txt"))
+        }
+        try full.write(to: url)
+        let next = try ws.pipeline().run()
+        let outcome = try #require(next.files.first { $0.file == "inbox/amazon/orders.txt" })
+        guard case .loaded(let stats) = outcome.status else { Issue.record("not loaded: \(outcome.status)"); return }
+        #expect(stats.rowsRead == (String(decoding: full, as: UTF8.self).split(separator: "\n").count - 1))
+    }
 }

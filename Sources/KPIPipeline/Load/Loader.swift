@@ -66,9 +66,10 @@ package struct Loader {
                 logger.info("loading  \(file.display) [\(file.connector.id)]",
                             metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)"])
                 do {
+                    let opened = try file.connector.open(path: file.path, context: file.context(runID: runID))
                     var reader: any RecordReader = ProgressReader(
-                        base: QuarantineGuard(base: try file.connector.open(path: file.path, context: file.context(runID: runID)),
-                                              file: file.display),
+                        base: UnchangedFileGuard(base: QuarantineGuard(base: opened, file: file.display), path: file.path,
+                                                 file: file.display, expected: file.fingerprint),
                         file: file.display, interval: progressInterval, logger: logger, stop: pipeline.stop)
                     let stats = try store.load(
                         FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
