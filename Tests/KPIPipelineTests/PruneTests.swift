@@ -6,7 +6,7 @@ import KPIText
 import Testing
 
 /// `prune` deletes old run history only: records and facts stay, a dry run deletes nothing, the
-/// retention window is refused, and a re-sent file whose ledger entry went counts nothing twice.
+/// retention window is refused, and a pruned file keeps its identity, so re-sent it is skipped.
 @Suite struct PruneTests {
     static func at(_ text: String) -> @Sendable () -> Instant { { Instant(iso8601: text)! } }
 
@@ -35,9 +35,11 @@ import Testing
         #expect(try ws.export("orders") == orders)
         #expect(try ws.export("fact_metric") == facts)
 
-        // The January files are no longer in the ledger: they load again, and replace their own records.
+        // The January files left their identity behind: re-sent, they are skipped, never loaded over later files.
         let again = try pipeline.run()
-        #expect(again.filesRead == 4)
+        #expect(again.filesRead == 0 && again.filesSkipped == 5)
+        #expect(again.text.contains("  skipped  inbox/amazon/orders.txt (already loaded as inbox/amazon/orders.txt on 2026-01-10T02:30:00Z; "
+                                    + "that run's history was pruned)"))
         #expect(try ws.export("fact_metric") == facts)
         #expect(again.text.contains("facts: nothing to recompute (0 changed orders, 0 changed days)"))
     }

@@ -51,7 +51,9 @@ package struct LoadPlanner {
             if let earlier = seen[fingerprint.sha256] {
                 file.skipReason = "same bytes as \(earlier)"
             } else if let entry = try ledgerEntry(fingerprint.sha256) {
-                file.skipReason = "already loaded by run #\(entry.runID) as \(entry.file)"
+                file.skipReason = entry.pruned
+                    ? "already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned"
+                    : "already loaded by run #\(entry.runID) as \(entry.file)"
             } else if file.failure == nil {
                 seen[fingerprint.sha256] = display
                 do {

@@ -1,4 +1,4 @@
-/// A row of `load_ledger`.
+/// A row of `load_ledger`, or of `pruned_files` (the identity a pruned ledger row leaves behind).
 package struct LedgerEntry: Sendable, Hashable {
     package var sha256: String
     package var file: String
@@ -7,4 +7,6 @@ package struct LedgerEntry: Sendable, Hashable {
     package var loadedAt: String
     package var rowsLoaded: Int
     package var rowsQuarantined: Int
+    /// The file's run history was pruned; only its identity remains (row counts are 0).
+    package var pruned = false
 }

@@ -12,6 +12,13 @@ extension SQLStore {
                   AND id <> (SELECT MAX(id) FROM runs)
                 """
             let argument: [StoreValue] = [.text(day.description)]
+            // A pruned file keeps its identity: re-sent, it is skipped, so an old export can never come back
+            // and overwrite what later files corrected.
+            try session.execute("""
+                INSERT INTO pruned_files (file_sha256, file, connector, loaded_at, run_id)
+                SELECT file_sha256, file, connector, loaded_at, run_id FROM load_ledger WHERE run_id IN (\(pruned))
+                ON CONFLICT (file_sha256) DO NOTHING
+                """, argument)
             for (table, keyPath) in [("quarantine", \PruneResult.quarantine), ("fact_changes", \PruneResult.factChanges),
                                      ("load_ledger", \PruneResult.ledger)] {
                 result[keyPath: keyPath] = try session.execute(

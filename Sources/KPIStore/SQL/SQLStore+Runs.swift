@@ -36,12 +36,20 @@ extension SQLStore {
 
     package func ledgerEntry(sha256: String) throws -> LedgerEntry? {
         try read { session in
-            try session.rows("""
+            if let entry = try session.rows("""
                 SELECT file_sha256, file, connector, run_id, loaded_at, rows_loaded, rows_quarantined
                 FROM load_ledger WHERE file_sha256 = ?
-                """, [.text(sha256)]).first.map { row in
+                """, [.text(sha256)]).first.map({ row in
                 LedgerEntry(sha256: try row.text(0), file: try row.text(1), connector: try row.text(2), runID: try row.int64(3),
                             loadedAt: try row.text(4), rowsLoaded: try row.int(5), rowsQuarantined: try row.int(6))
+            }) {
+                return entry
+            }
+            return try session.rows("""
+                SELECT file_sha256, file, connector, run_id, loaded_at FROM pruned_files WHERE file_sha256 = ?
+                """, [.text(sha256)]).first.map { row in
+                LedgerEntry(sha256: try row.text(0), file: try row.text(1), connector: try row.text(2), runID: try row.int64(3),
+                            loadedAt: try row.text(4), rowsLoaded: 0, rowsQuarantined: 0, pruned: true)
             }
         }
     }

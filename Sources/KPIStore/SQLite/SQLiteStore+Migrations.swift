@@ -321,6 +321,17 @@ extension SQLiteStore {
                 )
                 """)
         }
+        migrator.registerMigration("v9: identities of pruned files (prune never lets a file load again)") { db in
+            try db.execute(sql: """
+                CREATE TABLE pruned_files (
+                    file_sha256 TEXT NOT NULL PRIMARY KEY,
+                    file TEXT NOT NULL,
+                    connector TEXT NOT NULL,
+                    loaded_at TEXT NOT NULL,
+                    run_id INTEGER NOT NULL
+                )
+                """)
+        }
         return migrator
     }
 }

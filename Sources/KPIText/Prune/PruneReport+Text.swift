@@ -7,8 +7,8 @@ extension PruneReport {
         return (["kpibridge prune · run history before \(before)" + (dryRun ? " (dry run: nothing deleted)" : "")]
                 + rows.map { "  \($0.0.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String($0.1).leftPadded(to: 8))"
                     + (dryRun ? " would go" : " deleted") }
-                + ["records and fact tables are kept; a file whose ledger entry is gone loads again if re-sent, and its "
-                   + "records replace themselves by key (nothing counts twice)"]).joined(separator: "\n")
+                + ["records and fact tables are kept, and so is each pruned file's identity: re-sent, it is skipped, "
+                   + "so an old export never loads over later corrections"]).joined(separator: "\n")
     }
 }
 private extension String {
