@@ -23,7 +23,7 @@ extension Kpibridge {
             var workspace: String = "."
 
             func run() throws {
-                print(try ConnectorListing.forDirectory(workspace, builtinConnectors: BuiltinConnectors.directories()).text)
+                try StandardOutput.line(try ConnectorListing.forDirectory(workspace, builtinConnectors: BuiltinConnectors.directories()).text)
             }
         }
 
@@ -39,7 +39,7 @@ extension Kpibridge {
 
             func run() throws {
                 let report = try options.openWorkspace().detect(file: file)
-                print(report.text)
+                try StandardOutput.line(report.text)
                 if case .failure = report.choice { throw ExitCode(1) }
             }
         }
@@ -63,7 +63,7 @@ extension Kpibridge {
                 let check = try options.openWorkspace().check(connector: connector, file: file, shop: source.shop,
                                                               platform: source.platform, timezone: source.timezone,
                                                               currency: source.currency, period: source.period)
-                print(check.text)
+                try StandardOutput.line(check.text)
                 if !check.problems.isEmpty { throw ExitCode(1) }
             }
         }

@@ -28,7 +28,7 @@ extension Kpibridge {
 
             func run() throws {
                 let report = DefinitionsReport(file: try options.openWorkspace().definitions, language: lang)
-                print(try report.show(profile: profile))
+                try StandardOutput.line(try report.show(profile: profile))
             }
         }
 
@@ -63,7 +63,7 @@ extension Kpibridge {
 
             func run() throws {
                 let report = DefinitionsReport(file: try options.openWorkspace().definitions, language: lang)
-                print(try report.diff(a, b, on: on.flatMap(CivilDate.init(iso:))))
+                try StandardOutput.line(try report.diff(a, b, on: on.flatMap(CivilDate.init(iso:))))
             }
         }
     }

@@ -26,7 +26,7 @@ extension Kpibridge {
         func run() throws {
             let pipeline = try options.pipeline(createStore: false)
             let report = try ScoreReport.load(period: when.value, store: pipeline.store)
-            print(try report.explain(employee))
+            try StandardOutput.line(try report.explain(employee))
         }
     }
 }

@@ -49,7 +49,7 @@ extension Kpibridge {
             if let out {
                 try exporter.export(table, from: pipeline.store, to: out)
             } else {
-                try exporter.export(table, from: pipeline.store) { FileHandle.standardOutput.write(Data($0.utf8)) }
+                try exporter.export(table, from: pipeline.store) { try StandardOutput.write($0) }
             }
         }
     }

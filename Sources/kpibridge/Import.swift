@@ -30,7 +30,7 @@ extension Kpibridge {
             let report = try options.pipeline().importFiles(connector: connector, files: files, shop: source.shop,
                                                             platform: source.platform, timezone: source.timezone,
                                                             currency: source.currency, period: source.period)
-            print(report.text)
+            try StandardOutput.line(report.text)
             if report.filesFailed > 0 { throw ExitCode(1) }
         }
     }

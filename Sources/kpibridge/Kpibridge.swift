@@ -40,7 +40,7 @@ struct Kpibridge: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                print(message)
+                do { try StandardOutput.line(message) } catch { fail(error.message, code: error.kind.rawValue) }
                 Foundation.exit(0)
             }
             fail(message.isEmpty ? "\(error)" : message,

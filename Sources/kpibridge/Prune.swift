@@ -31,7 +31,7 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(createStore: false)
-            print(try pipeline.prune(before: CivilDate(iso: before)!, dryRun: dryRun).text)
+            try StandardOutput.line(try pipeline.prune(before: CivilDate(iso: before)!, dryRun: dryRun).text)
         }
     }
 }

@@ -75,7 +75,7 @@ extension Kpibridge {
                     throw PipelineError.failed("cannot write \(out): \(error.localizedDescription)")
                 }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                try StandardOutput.write(text)
             }
         }
     }

@@ -35,7 +35,7 @@ extension Kpibridge {
             let html = try pipeline.report(period: when.value, language: lang)
             let path = out ?? "kpibridge-report-\(when.value.label)-\(lang.rawValue).html"
             if path == "-" {
-                FileHandle.standardOutput.write(Data(html.utf8))
+                try StandardOutput.write(html)
                 return
             }
             do {
@@ -43,7 +43,7 @@ extension Kpibridge {
             } catch {
                 throw PipelineError.failed("cannot write \(path): \(error.localizedDescription)")
             }
-            print(Confirmations.reportWritten(path, bytes: html.utf8.count, period: when.value, language: lang))
+            try StandardOutput.line(Confirmations.reportWritten(path, bytes: html.utf8.count, period: when.value, language: lang))
         }
     }
 }

@@ -66,13 +66,13 @@ extension Kpibridge {
                 let pipeline = try options.pipeline()
                 let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
                 let outcome = try pipeline.run(schedule: chosen)
-                print(outcome.text)
+                try StandardOutput.line(outcome.text)
                 if !(outcome.run?.problems.isEmpty ?? true) { throw ExitCode(1) }
                 return
             }
             let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)),
                                                     fullRefresh: fullRefresh)
-            print(report.text)
+            try StandardOutput.line(report.text)
             if !report.problems.isEmpty { throw ExitCode(1) }
         }
     }

@@ -35,7 +35,7 @@ extension Kpibridge {
 
             func run() throws {
                 for schedule in try ScheduleFile.loadAll(directory: schedules.directory, workspace: try options.openWorkspace()) {
-                    print(schedule.listingLine)
+                    try StandardOutput.line(schedule.listingLine)
                 }
             }
         }
@@ -65,7 +65,7 @@ extension Kpibridge {
                 let all = try ScheduleFile.loadAll(directory: schedules.directory, workspace: workspace)
                 let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).standardizedFileURL.path
                 let printer = SchedulePrinter(executable: executable, workspace: workspace.paths.root, schedules: schedules.directory)
-                print(printer.text(all, format: format), terminator: "")
+                try StandardOutput.write(printer.text(all, format: format))
             }
         }
     }

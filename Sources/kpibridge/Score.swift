@@ -24,8 +24,8 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(createStore: false)
-            print(try pipeline.score().text)
-            print(try ScoreReport.load(period: when.value, store: pipeline.store).summary)
+            try StandardOutput.line(try pipeline.score().text)
+            try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary)
         }
     }
 }

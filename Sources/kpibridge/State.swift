@@ -26,7 +26,7 @@ extension Kpibridge {
             var stream: String?
 
             func run() throws {
-                print(try options.pipeline(createStore: false).streamStateReport(stream).text)
+                try StandardOutput.line(try options.pipeline(createStore: false).streamStateReport(stream).text)
             }
         }
 
@@ -40,7 +40,7 @@ extension Kpibridge {
 
             func run() throws {
                 let forgotten = try options.pipeline(createStore: false).resetStream(stream)
-                print(Confirmations.streamReset(stream, forgotten: forgotten))
+                try StandardOutput.line(Confirmations.streamReset(stream, forgotten: forgotten))
             }
         }
     }

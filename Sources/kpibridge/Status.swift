@@ -27,7 +27,7 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(createStore: false)
-            print(try RunHistory.load(pipeline, limit: limit).text)
+            try StandardOutput.line(try RunHistory.load(pipeline, limit: limit).text)
         }
     }
 }

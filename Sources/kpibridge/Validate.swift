@@ -26,7 +26,7 @@ extension Kpibridge {
             guard problems.isEmpty else {
                 throw PipelineError.failed(Confirmations.problems(problems))
             }
-            print(Confirmations.valid(pipeline.workspace))
+            try StandardOutput.line(Confirmations.valid(pipeline.workspace))
         }
     }
 }

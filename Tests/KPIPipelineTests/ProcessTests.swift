@@ -131,4 +131,24 @@ import Testing
         #expect(report.filesRead == 3 && report.files.map(\.file).contains("inbox/amazon/zz_big.txt"))
         #expect(try Self.facts(ws) == (try Self.cleanFacts(rows: Self.rows)))
     }
+
+    /// A write to standard output that fails (a full disk behind `> facts.csv`) is an error with exit 1,
+    /// never a cut file with exit 0 (`print` dropped it silently) nor a trap (`FileHandle.write` did).
+    @Test func aFailedWriteToStandardOutputIsAnError() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try ws.pipeline().run()
+        for arguments in [["export", "--table", "fact_metric"], ["status"]] {
+            let process = Process()
+            process.executableURL = try Self.binary
+            process.arguments = arguments + ["--workspace", ws.path]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(arguments)")
+            #expect(message == "error: cannot write to standard output: No space left on device\n", "\(arguments)")
+        }
+    }
 }

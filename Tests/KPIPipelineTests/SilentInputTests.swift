@@ -122,4 +122,32 @@ import Testing
         guard case .loaded(let stats) = outcome.status else { Issue.record("not loaded: \(outcome.status)"); return }
         #expect(stats.rowsRead == (String(decoding: full, as: UTF8.self).split(separator: "\n").count - 1))
     }
+
+    /// The run lock follows the store file, not the spelling of its path: a symlinked `--store` finds the
+    /// store busy instead of loading beside the other run.
+    @Test func aStoreReachedThroughALinkSharesItsLock() throws {
+        let ws = try TemporaryWorkspace()
+        let store = ws.path + "/.kpibridge/warehouse.sqlite"
+        let first = try ws.pipeline(store: "sqlite:" + store)
+        _ = try first.run()
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/linked.sqlite", withDestinationPath: store)
+        let claim = try first.claim("run")
+        let error = pipelineError { _ = try ws.pipeline(store: "sqlite:" + ws.path + "/linked.sqlite").run() }
+        #expect(error?.kind == .busy)
+        withExtendedLifetime(claim) {}
+    }
+
+    /// An existing store file that is empty (a truncated copy) or not a kpibridge store is refused before
+    /// anything is written, instead of silently becoming a new empty warehouse with all history gone.
+    @Test func anEmptyOrForeignStoreFileIsRefused() throws {
+        let ws = try TemporaryWorkspace()
+        let store = ws.path + "/.kpibridge/warehouse.sqlite"
+        try ws.write(".kpibridge/warehouse.sqlite", "")
+        #expect(pipelineError { _ = try ws.pipeline(store: "sqlite:" + store) }?.message == "store sqlite:\(store) is an empty file "
+            + "(0 bytes), not a kpibridge store; nothing was changed: restore it from a backup, or move it away to start a new, empty store")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store)).isEmpty)
+        try ws.write(".kpibridge/warehouse.sqlite", "order_id,amount\n")
+        #expect(pipelineError { _ = try ws.pipeline(store: "sqlite:" + store) }?.message.hasPrefix(
+            "store sqlite:\(store) is not a SQLite database") == true)
+    }
 }

@@ -27,6 +27,11 @@ package final class SQLiteStore: SQLStore {
         // One process at a time switches a new file to WAL (a switch that ignores the busy timeout
         // while another connection creates the file) and migrates it; see ``MigrationLock``.
         try MigrationLock.holding(path + ".schema-lock") {
+            // Another program's database is never migrated into a warehouse.
+            let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            if !tables.isEmpty && !tables.contains("grdb_migrations") {
+                throw ForeignDatabase(tables: tables.count)
+            }
             try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
             try Self.migrator.migrate(queue)
         }
@@ -55,5 +60,15 @@ package final class SQLiteStore: SQLStore {
             return .rollback
         }
         return result!
+    }
+}
+
+/// A SQLite file that holds tables but no kpibridge schema: another program's database.
+package struct ForeignDatabase: Error, CustomStringConvertible {
+    package var tables: Int
+
+    package var description: String {
+        "it is a SQLite database of another program (\(tables) table\(tables == 1 ? "" : "s"), no kpibridge schema); nothing was changed: "
+            + "point --store at a kpibridge store or at a new file"
     }
 }
