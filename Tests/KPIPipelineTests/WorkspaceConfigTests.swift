@@ -39,4 +39,15 @@ import Testing
         let error = try configError { $0.replacingOccurrences(of: "    files: inbox/amazon/*.txt\n", with: "") }
         #expect(error?.message == "kpibridge.yaml: missing key `sources[0].files`")
     }
+
+    /// A named inbox that does not exist is an error (a typo would otherwise read nothing, exit 0); a
+    /// workspace that names none and has none only pulls from its streams.
+    @Test func aNamedInboxThatDoesNotExistIsAnError() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let path = ws.root.appendingPathComponent("kpibridge.yaml")
+        try (try String(contentsOf: path, encoding: .utf8)).replacingOccurrences(of: "inbox: inbox\n", with: "inbox: inbx\n")
+            .write(to: path, atomically: true, encoding: .utf8)
+        #expect(pipelineError { _ = try ws.pipeline().run() }?.message
+                == "kpibridge.yaml: inbox `inbx` does not exist; create it or correct `inbox:`")
+    }
 }

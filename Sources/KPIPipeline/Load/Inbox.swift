@@ -19,6 +19,17 @@ package struct Inbox {
     package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: String)]) {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: inbox, isDirectory: &isFolder) {
+            // A workspace that only pulls from APIs may have no inbox; one that names its inbox must have it.
+            guard workspace.config.inbox == nil else {
+                throw .failed("\(Workspace.configFile): inbox `\(inboxName)` does not exist; create it or correct `inbox:`")
+            }
+            return ([], [])
+        }
+        guard isFolder.boolValue else {
+            throw .failed("\(Workspace.configFile): inbox `\(inboxName)` is not a folder")
+        }
         let walk = InboxWalk(root: workspace.paths.root, inbox: inbox)
         var inputs: [LoadInput] = []
         for file in walk.files {
