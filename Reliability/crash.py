@@ -126,8 +126,10 @@ def kill_export(workspace, store, scratch, window, rng, expected):
         with open(out, "rb") as f:
             if f.read() != expected:
                 problems.append("a killed export left a partial output file")
-    # The exporter's own temporary file (the next export to the path replaces it) may stay; nothing else.
-    left = sorted(set(os.listdir(directory)) - {"detail.csv", "detail.csv.partial"})
+    # The exporter's own temporary file (`detail.csv.partial-PID`; the next export to the path removes it)
+    # may stay; nothing else.
+    left = sorted(name for name in os.listdir(directory)
+                  if name != "detail.csv" and not name.startswith("detail.csv.partial-"))
     if left:
         problems.append(f"a killed export left files beside its output: {left}")
     return killed, problems

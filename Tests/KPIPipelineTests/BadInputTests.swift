@@ -97,6 +97,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
     }
 
+    /// Each export writes its own partial file, so two exports to one path cannot write into each other's;
+    /// partial files of processes that are gone are removed, one of a live process is left alone.
+    @Test func partialFilesArePerProcessAndOnlyAbandonedOnesAreRemoved() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try ws.pipeline().run()
+        let out = ws.path + "/orders.csv"
+        let dead = out + ".partial-2147483646", live = out + ".partial-\(getppid())"
+        for path in [dead, live] { try "half a ro".write(toFile: path, atomically: false, encoding: .utf8) }
+        try TableExporter(format: .csv).export("orders", from: try ws.pipeline().store, to: out)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == (try ws.export("orders")))
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial-\(getpid())"))
+    }
+
     @Test func exportingBeforeAnyRunDoesNotCreateAnEmptyWarehouse() throws {
         let ws = try TemporaryWorkspace()
         let error = pipelineError { _ = try Pipeline(directory: ws.path, builtinConnectors: [shippedConnectors], createStore: false) }

@@ -70,11 +70,14 @@ package struct TableExporter: Sendable {
 
     /// Exports to a file, atomically: readers see the old file or the complete new one, never a part.
     ///
-    /// The rows go to `PATH.partial`, flushed to disk, which `rename(2)` then puts in place in one step
-    /// (removing the old file first would leave no file at all to a kill in between). A killed export
-    /// leaves only `PATH.partial`, which the next export to the same path replaces.
+    /// The rows go to `PATH.partial-PID`, flushed to disk, which `rename(2)` then puts in place in one step
+    /// (removing the old file first would leave no file at all to a kill in between). Each process writes
+    /// its own partial file, so two exports to one path never write into each other's; the last rename
+    /// wins with a complete file. A killed export leaves its partial file, which the next export to the
+    /// same path removes once no live process owns it.
     package func export(_ tableName: String, from store: any TableScanning, to path: String) throws(PipelineError) {
-        let temporary = path + ".partial"
+        Self.removeAbandonedPartials(of: path)
+        let temporary = path + ".partial-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw .failed("cannot write \(path)")
@@ -90,6 +93,23 @@ package struct TableExporter: Sendable {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
             throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
+        }
+    }
+
+    /// Partial files of `path` whose exporting process is gone (`PATH.partial` from before per-process
+    /// names, `PATH.partial-PID` of a killed export).
+    private static func removeAbandonedPartials(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".partial"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let suffix = name.dropFirst(prefix.count)
+            if !suffix.isEmpty {
+                guard suffix.hasPrefix("-"), let pid = Int32(suffix.dropFirst()), pid > 0 else { continue }
+                // Alive (ours to leave alone) unless kill(0) says no such process.
+                if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            }
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
         }
     }
 }
