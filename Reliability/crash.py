@@ -16,7 +16,7 @@ After each kill, before the re-run:
   - every record's source file has a ledger row (no rows of a file whose load did not commit),
   - every ledger row's quarantine count equals the quarantined rows stored for that file,
   - a killed export left its output file absent or complete, and nothing beside it but its own
-    `.partial` file.
+    `.partial-PID` file.
 After the re-run: the killed run is marked abandoned (or ok, if it recorded its end just before
 the kill), no run is left `running`, and every compared
 table (records, quarantine, ledger, fact tables; run ids and load times aside) equals the clean run's.
@@ -129,7 +129,7 @@ def kill_export(workspace, store, scratch, window, rng, expected):
     # The exporter's own temporary file (`detail.csv.partial-PID`; the next export to the path removes it)
     # may stay; nothing else.
     left = sorted(name for name in os.listdir(directory)
-                  if name != "detail.csv" and not name.startswith("detail.csv.partial-"))
+                  if name not in ("detail.csv", f"detail.csv.partial-{process.pid}"))
     if left:
         problems.append(f"a killed export left files beside its output: {left}")
     return killed, problems

@@ -27,7 +27,7 @@ extension Kpibridge {
         }
 
         func run() throws {
-            let report = try options.pipeline().importFiles(connector: connector, files: files, shop: source.shop,
+            let report = try options.pipeline(stoppable: true).importFiles(connector: connector, files: files, shop: source.shop,
                                                             platform: source.platform, timezone: source.timezone,
                                                             currency: source.currency, period: source.period)
             try StandardOutput.line(report.text)

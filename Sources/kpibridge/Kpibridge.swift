@@ -29,6 +29,9 @@ struct Kpibridge: ParsableCommand {
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.
     static func main() {
+        // A reader that stops early (`| head`, `| grep -q`) closes the pipe: that is EPIPE from a write
+        // (see ``StandardOutput``), not a signal that kills the process mid-write.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -80,11 +83,12 @@ struct WorkspaceOptions: ParsableArguments {
         try Workspace(directory: workspace, builtinConnectors: BuiltinConnectors.directories())
     }
 
-    func pipeline(createStore: Bool = true) throws -> Pipeline {
+    /// The pipeline; `stoppable` (the loading commands) makes SIGINT/SIGTERM stop at a safe point.
+    func pipeline(createStore: Bool = true, stoppable: Bool = false) throws -> Pipeline {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
                                     builtinConnectors: BuiltinConnectors.directories(), createStore: createStore)
         pipeline.progressInterval = max(1, progressEvery)
-        pipeline.stop = Signals.install()
+        if stoppable { pipeline.stop = Signals.install() }
         pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }

@@ -63,14 +63,14 @@ extension Kpibridge {
 
         func run() throws {
             if let schedule {
-                let pipeline = try options.pipeline()
+                let pipeline = try options.pipeline(stoppable: true)
                 let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
                 let outcome = try pipeline.run(schedule: chosen)
                 try StandardOutput.line(outcome.text)
                 if !(outcome.run?.problems.isEmpty ?? true) { throw ExitCode(1) }
                 return
             }
-            let report = try options.pipeline().run(recompute: recompute.flatMap(DateRange.init(parsing:)),
+            let report = try options.pipeline(stoppable: true).run(recompute: recompute.flatMap(DateRange.init(parsing:)),
                                                     fullRefresh: fullRefresh)
             try StandardOutput.line(report.text)
             if !report.problems.isEmpty { throw ExitCode(1) }

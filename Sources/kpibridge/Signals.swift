@@ -20,7 +20,8 @@ enum Signals {
                 request.request(signal: number)
                 // A person at a terminal hears back at once; a log shipper gets the job's `interrupted` event.
                 if isatty(STDERR_FILENO) != 0 {
-                    FileHandle.standardError.write(Data("\nstopping at the next safe point; the file being loaded rolls back (again to stop at once)\n".utf8))
+                    FileHandle.standardError.write(Data(("\nstopping at the next safe point: before the next file, or by rolling back the "
+                        + "file being loaded; a pull or fact refresh under way finishes first (again to stop at once)\n").utf8))
                 }
             }
             source.resume()

@@ -9,6 +9,8 @@ enum StandardOutput {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
+            // The reader has gone (`| head`): it has all it wanted; stop quietly, as a filter does.
+            if isBrokenPipe(error) { exit(0) }
             throw .failed("cannot write to standard output: \(reason(error))")
         }
     }
@@ -27,5 +29,14 @@ enum StandardOutput {
             current = underlying
         }
         return error.localizedDescription
+    }
+
+    private static func isBrokenPipe(_ error: any Error) -> Bool {
+        var current: NSError? = error as NSError
+        while let error = current {
+            if error.domain == NSPOSIXErrorDomain, error.code == Int(EPIPE) { return true }
+            current = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        return false
     }
 }

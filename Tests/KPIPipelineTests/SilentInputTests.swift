@@ -137,17 +137,25 @@ import Testing
         withExtendedLifetime(claim) {}
     }
 
-    /// An existing store file that is empty (a truncated copy) or not a kpibridge store is refused before
-    /// anything is written, instead of silently becoming a new empty warehouse with all history gone.
-    @Test func anEmptyOrForeignStoreFileIsRefused() throws {
+    /// An existing store file that is not a SQLite database, or is another program's database, is refused
+    /// before anything is written instead of being opened (or migrated into) as a warehouse.
+    @Test func aForeignStoreFileIsRefused() throws {
         let ws = try TemporaryWorkspace()
         let store = ws.path + "/.kpibridge/warehouse.sqlite"
-        try ws.write(".kpibridge/warehouse.sqlite", "")
-        #expect(pipelineError { _ = try ws.pipeline(store: "sqlite:" + store) }?.message == "store sqlite:\(store) is an empty file "
-            + "(0 bytes), not a kpibridge store; nothing was changed: restore it from a backup, or move it away to start a new, empty store")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store)).isEmpty)
         try ws.write(".kpibridge/warehouse.sqlite", "order_id,amount\n")
-        #expect(pipelineError { _ = try ws.pipeline(store: "sqlite:" + store) }?.message.hasPrefix(
-            "store sqlite:\(store) is not a SQLite database") == true)
+        #expect(pipelineError { _ = try ws.pipeline(store: "sqlite:" + store) }?.message == "store sqlite:\(store) is not a SQLite "
+            + "database (its first bytes say otherwise); nothing was changed: restore it from a backup, or move it away to start a new, empty store")
+        #expect(try String(contentsOfFile: store, encoding: .utf8) == "order_id,amount\n")
+    }
+
+    /// A link inside the inbox to one of its own folders does not take over that folder's file names (and
+    /// with them its source's shop and zone): real folders are walked first, and a folder is read once.
+    @Test func aLinkToAnInboxFolderDoesNotRenameItsFiles() throws {
+        let ws = try TemporaryWorkspace.sample()
+        try FileManager.default.createSymbolicLink(atPath: ws.path + "/inbox/aa_shop", withDestinationPath: "shopify")
+        let report = try ws.pipeline().run()
+        #expect(report.failures.isEmpty && report.filesRead == 27 && report.rowsLoaded == 792)
+        #expect(!report.files.contains { $0.file.hasPrefix("inbox/aa_shop/") })
+        #expect(report.files.contains { $0.file.hasPrefix("inbox/shopify/") && $0.connector == "shopify.orders" })
     }
 }

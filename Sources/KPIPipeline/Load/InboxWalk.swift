@@ -5,7 +5,7 @@ import Foundation
 /// out of the workspace, a named pipe, socket or device (never opened: reading a pipe waits forever,
 /// holding the store's lock, and every later night would find the store busy).
 ///
-/// Links are followed only inside the workspace, each folder at most once. Entries whose name starts
+/// Links are followed only inside the workspace, after every real folder, each folder at most once. Entries whose name starts
 /// with `.` (`.DS_Store`, editors' swap files) are passed over, as before.
 package struct InboxWalk {
     /// Workspace-relative paths as walked (through links, not resolved), sorted.
@@ -15,11 +15,18 @@ package struct InboxWalk {
 
     private let root: String
     private var visited: Set<String> = []
+    /// Links met while walking, followed once every real folder has been walked: a link to a folder of
+    /// the inbox must not take over its files' names (and so their source's shop and zone).
+    private var links: [(path: String, shown: String)] = []
 
     /// Walks `inbox` (absolute, inside `root`, both with symlinks resolved).
     package init(root: String, inbox: String) {
         self.root = root
         walk(inbox, relative: relative(inbox))
+        while !links.isEmpty {
+            let link = links.removeFirst()
+            follow(link.path, shown: link.shown)
+        }
         files.sort()
         refused.sort { $0.path < $1.path }
     }
@@ -53,7 +60,7 @@ package struct InboxWalk {
             switch type {
             case .typeRegular: files.append(shown)
             case .typeDirectory: walk(full, relative: shown)
-            case .typeSymbolicLink: follow(full, shown: shown)
+            case .typeSymbolicLink: links.append((full, shown))
             default: refused.append((shown, Self.special(type)))
             }
         }
@@ -71,7 +78,10 @@ package struct InboxWalk {
         }
         switch type {
         case .typeRegular: files.append(shown)
-        case .typeDirectory: walk(link, relative: shown)
+        case .typeDirectory:
+            // A folder already read under its own name is not read again under the link's.
+            guard !visited.contains(target) else { return }
+            walk(link, relative: shown)
         default: refused.append((shown, Self.special(type)))
         }
     }

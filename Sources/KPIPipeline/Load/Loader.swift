@@ -48,8 +48,11 @@ package struct Loader {
         report.lockNote = claim.note
         report.streams = streams
         var current: String?
+        // The plan position the run reached: a stop counts the loadable files from here as not read.
+        var reached = 0
         do {
-            for file in plan {
+            for (index, file) in plan.enumerated() {
+                reached = index
                 if let reason = file.skipReason {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .skipped(reason: reason)))
                     logger.info("skipped  \(file.display) (\(reason))",
@@ -87,13 +90,16 @@ package struct Loader {
                     current = nil
                 }
             }
+            reached = plan.count
             try pipeline.stop.check()
             var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
             refresh.score = score
             refresh.incremental = !fullRefresh
             report.refresh = try refresh.run(runID: runID, logger: logger)
         } catch let stop as Interrupted {
-            throw interrupted(stop, report: report, plan: plan, rolledBack: current)
+            let rest = plan[min(plan.count, reached + (current == nil ? 0 : 1))...]
+            throw interrupted(stop, report: report, notRead: rest.filter { $0.skipReason == nil && $0.failure == nil }.count,
+                              rolledBack: current)
         } catch {
             let message = (error as? PipelineError)?.message ?? "\(error)"
             try? store.finishRun(RunOutcome(
@@ -118,9 +124,7 @@ package struct Loader {
     }
 
     /// Records the run as `interrupted` and says what was done and what was not.
-    private func interrupted(_ stop: Interrupted, report: RunReport, plan: [PlannedFile], rolledBack: String?) -> PipelineError {
-        let toLoad = plan.filter { $0.skipReason == nil && $0.failure == nil }.count
-        let notRead = toLoad - report.filesRead - report.filesFailed - (rolledBack == nil ? 0 : 1)
+    private func interrupted(_ stop: Interrupted, report: RunReport, notRead: Int, rolledBack: String?) -> PipelineError {
         var parts = ["\(report.filesRead) file\(report.filesRead == 1 ? "" : "s") loaded and kept (\(report.rowsLoaded) rows)"]
         if let rolledBack { parts.append("\(rolledBack) rolled back (none of its rows kept)") }
         parts.append("\(notRead) file\(notRead == 1 ? "" : "s") not read")

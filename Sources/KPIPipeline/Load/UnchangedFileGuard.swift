@@ -28,7 +28,8 @@ package struct UnchangedFileGuard: RecordReader {
             throw FileChangedWhileReading(file: file, detail: "it can no longer be read (\(error))")
         }
         if now.sha256 != expected.sha256 {
-            throw FileChangedWhileReading(file: file, detail: "\(expected.byteCount) bytes when planned, \(now.byteCount) now")
+            throw FileChangedWhileReading(file: file, detail: now.byteCount == expected.byteCount
+                ? "same size, different bytes" : "\(expected.byteCount) bytes when planned, \(now.byteCount) now")
         }
         return stats
     }

@@ -35,17 +35,16 @@ extension Workspace {
         }
     }
 
-    /// An existing store file must be a SQLite database: an empty file (a truncated store, a failed copy)
-    /// would otherwise become a new, empty warehouse and all history would silently be gone.
+    /// An existing store file must be a SQLite database: a spreadsheet or a log saved over it must not be
+    /// opened as a warehouse.
     private static func refuseForeignFile(at path: String, url: StoreURL) throws(PipelineError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         let restore = "restore it from a backup, or move it away to start a new, empty store"
-        if head.isEmpty {
-            throw .failed("store \(url) is an empty file (0 bytes), not a kpibridge store; nothing was changed: \(restore)")
-        }
-        if head != Data("SQLite format 3\u{0}".utf8) {
+        // An empty file is left alone: a new store being created by another run, or one a kill stopped
+        // before its first page, is 0 bytes too (its pages may still be in the WAL).
+        if !head.isEmpty, head != Data("SQLite format 3\u{0}".utf8) {
             throw .failed("store \(url) is not a SQLite database (its first bytes say otherwise); nothing was changed: \(restore)")
         }
     }

@@ -55,13 +55,14 @@ package struct Redactor: Sendable {
 
     package func redact(_ text: String) -> String {
         var out = text
+        // Whole base64 forms first: masking a secret inside one would leave the rest of it readable.
+        for form in forms where out.contains(form) {
+            out = out.replacingOccurrences(of: form, with: Self.mask)
+        }
         for pattern in patterns {
             guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
             out = expression.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out),
                                                       withTemplate: NSRegularExpression.escapedTemplate(for: Self.mask))
-        }
-        for form in forms where out.contains(form) {
-            out = out.replacingOccurrences(of: form, with: Self.mask)
         }
         for name in Self.sensitiveNames {
             out = Self.replaceValues(in: out, after: name + "=", until: "&\"' \n<>")
