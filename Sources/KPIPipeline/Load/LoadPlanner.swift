@@ -79,6 +79,6 @@ package struct LoadPlanner {
     }
 
     private func ledgerEntry(_ sha256: String) throws(PipelineError) -> LedgerEntry? {
-        do { return try pipeline.store.ledgerEntry(sha256: sha256) } catch { throw .failed("store \(pipeline.storeURL): \(error)") }
+        try pipeline.storeCall { try pipeline.store.ledgerEntry(sha256: sha256) }
     }
 }

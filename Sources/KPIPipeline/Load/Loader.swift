@@ -41,8 +41,7 @@ package struct Loader {
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
         }
-        let runID: Int64
-        do { runID = try store.beginRun(command: command, at: now()) } catch { throw .failed("store \(storeURL): \(error)") }
+        let runID = try pipeline.storeCall { try store.beginRun(command: command, at: now()) }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
         report.recompute = recompute
         report.lockNote = claim.note

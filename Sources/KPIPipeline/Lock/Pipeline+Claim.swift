@@ -22,8 +22,7 @@ extension Pipeline {
         } catch {
             throw .failed("store \(storeURL): cannot take the run lock: \(error)")
         }
-        let abandoned: [Int64]
-        do { abandoned = try store.abandonUnfinishedRuns(at: now()) } catch { throw .failed("store \(storeURL): \(error)") }
+        let abandoned = try storeCall { try store.abandonUnfinishedRuns(at: now()) }
         guard !abandoned.isEmpty || lease.takenOver != nil else { return Claim(lease: lease, note: nil) }
         let runs = abandoned.map { "#\($0)" }.joined(separator: ", ")
         let who = lease.takenOver.map { "the run lock of \($0) was left behind: that process ended without finishing" }

@@ -20,9 +20,4 @@ extension Pipeline {
         defer { withExtendedLifetime(claim.lease) {} }
         return try storeCall { try store.deleteStreamState(name) }
     }
-
-    /// Runs a store call, turning its error into a failure that names the store.
-    package func storeCall<T>(_ body: () throws -> T) throws(PipelineError) -> T {
-        do { return try body() } catch { throw .failed("store \(storeURL): \(error)") }
-    }
 }

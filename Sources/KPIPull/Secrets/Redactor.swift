@@ -14,8 +14,9 @@ package struct Redactor: Sendable {
     private var secrets: [String] = []
     /// Literal forms to hide (base64 of a secret, of a Basic `user:secret` pair), longest first.
     private var forms: [String] = []
-    /// Per secret, a pattern matching it however a response or a log escapes its punctuation.
-    private var patterns: [String] = []
+    /// Per secret, a pattern matching it however a response or a log escapes its punctuation, compiled
+    /// once here rather than on every message redacted.
+    private var patterns: [NSRegularExpression] = []
 
     package init(secrets: [String] = []) {
         for secret in secrets { add(secret) }
@@ -35,7 +36,7 @@ package struct Redactor: Sendable {
             }
         }
         forms = all.sorted { ($0.count, $0) > ($1.count, $1) }
-        patterns = secrets.sorted { ($0.count, $0) > ($1.count, $1) }.map(Self.pattern(for:))
+        patterns = secrets.sorted { ($0.count, $0) > ($1.count, $1) }.compactMap { try? NSRegularExpression(pattern: Self.pattern(for: $0)) }
     }
 
     /// A regular expression matching `secret` with each character other than a letter or digit written
@@ -59,8 +60,7 @@ package struct Redactor: Sendable {
         for form in forms where out.contains(form) {
             out = out.replacingOccurrences(of: form, with: Self.mask)
         }
-        for pattern in patterns {
-            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+        for expression in patterns {
             out = expression.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out),
                                                       withTemplate: NSRegularExpression.escapedTemplate(for: Self.mask))
         }
