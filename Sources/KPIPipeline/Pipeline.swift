@@ -27,12 +27,11 @@ package struct Pipeline: Sendable {
         self.storeURL = storeURL
     }
 
-    /// Opens `directory`'s workspace and its store (`storeOverride` from `--store` wins). With
-    /// `createStore` false a missing store is an error rather than a new empty warehouse (for `export`).
+    /// Opens `directory`'s workspace and its store (`storeOverride` from `--store` wins) as `access` allows.
     package init(directory: String, storeOverride: String? = nil, builtinConnectors: [String],
-                createStore: Bool = true) throws(PipelineError) {
+                access: StoreAccess = .create) throws(PipelineError) {
         let workspace = try Workspace(directory: directory, builtinConnectors: builtinConnectors)
         let url = try workspace.storeURL(override: storeOverride)
-        self.init(workspace: workspace, store: try Workspace.openStore(url, create: createStore), storeURL: url)
+        self.init(workspace: workspace, store: try Workspace.openStore(url, access: access), storeURL: url)
     }
 }

@@ -19,8 +19,9 @@ package final class PostgresStore: SQLStore {
     /// Serialises transactions on the one connection.
     private let lock = NIOLock()
 
-    /// Connects, creates the schema if asked for, and brings the tables up to date.
-    package init(location: PostgresLocation) throws {
+    /// Connects, creates the schema if asked for, and brings the tables up to date; with `readOnly` every
+    /// later transaction of the session is read-only, so a reading command cannot change the store.
+    package init(location: PostgresLocation, readOnly: Bool = false) throws {
         self.location = location
         // postgres-nio logs at debug and trace only; kpibridge reports failures through its errors.
         logger = Logger(label: "kpibridge.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -40,6 +41,7 @@ package final class PostgresStore: SQLStore {
         }
         do {
             try PostgresSchema.bringUpToDate(self, schema: location.schema)
+            if readOnly { _ = try autocommit("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY") }
         } catch {
             try? connection.close().wait()
             throw error

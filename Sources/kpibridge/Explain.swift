@@ -24,7 +24,7 @@ extension Kpibridge {
         @OptionGroup var when: PeriodOptions
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.readOnly)
             let report = try ScoreReport.load(period: when.value, store: pipeline.store)
             try StandardOutput.line(try report.explain(employee))
         }

@@ -45,7 +45,7 @@ extension Kpibridge {
 
         func run() throws {
             let exporter = TableExporter(format: ExportFormat(rawValue: format)!, byteOrderMark: bom, language: lang)
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.readOnly)
             if let out {
                 try exporter.export(table, from: pipeline.store, to: out)
             } else {

@@ -84,9 +84,9 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// The pipeline; `stoppable` (the loading commands) makes SIGINT/SIGTERM stop at a safe point.
-    func pipeline(createStore: Bool = true, stoppable: Bool = false) throws -> Pipeline {
+    func pipeline(_ access: StoreAccess = .create, stoppable: Bool = false) throws -> Pipeline {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
-                                    builtinConnectors: BuiltinConnectors.directories(), createStore: createStore)
+                                    builtinConnectors: BuiltinConnectors.directories(), access: access)
         pipeline.progressInterval = max(1, progressEvery)
         if stoppable { pipeline.stop = Signals.install() }
         pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in

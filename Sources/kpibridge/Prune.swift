@@ -30,7 +30,7 @@ extension Kpibridge {
         }
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.existing)
             try StandardOutput.line(try pipeline.prune(before: CivilDate(iso: before)!, dryRun: dryRun).text)
         }
     }

@@ -62,7 +62,7 @@ extension Kpibridge {
         }
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.readOnly)
             let job = ReconcileJob(pipeline: pipeline, metric: metric, profiles: profiles,
                                    period: Period(naming: period, grain: grain)!, scope: scope)
             guard let pair = job.pair else {

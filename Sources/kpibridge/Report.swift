@@ -31,7 +31,7 @@ extension Kpibridge {
         var out: String?
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.readOnly)
             let html = try pipeline.report(period: when.value, language: lang)
             let path = out ?? "kpibridge-report-\(when.value.label)-\(lang.rawValue).html"
             if path == "-" {

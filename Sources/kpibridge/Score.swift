@@ -23,7 +23,7 @@ extension Kpibridge {
         @OptionGroup var when: PeriodOptions
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.existing)
             try StandardOutput.line(try pipeline.score().text)
             try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary)
         }

@@ -26,7 +26,7 @@ extension Kpibridge {
             var stream: String?
 
             func run() throws {
-                try StandardOutput.line(try options.pipeline(createStore: false).streamStateReport(stream).text)
+                try StandardOutput.line(try options.pipeline(.readOnly).streamStateReport(stream).text)
             }
         }
 
@@ -39,7 +39,7 @@ extension Kpibridge {
             var stream: String
 
             func run() throws {
-                let forgotten = try options.pipeline(createStore: false).resetStream(stream)
+                let forgotten = try options.pipeline(.existing).resetStream(stream)
                 try StandardOutput.line(Confirmations.streamReset(stream, forgotten: forgotten))
             }
         }

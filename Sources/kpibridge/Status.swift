@@ -26,7 +26,7 @@ extension Kpibridge {
         }
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: false)
+            let pipeline = try options.pipeline(.readOnly)
             try StandardOutput.line(try RunHistory.load(pipeline, limit: limit).text)
         }
     }

@@ -21,7 +21,7 @@ extension Kpibridge {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let pipeline = try options.pipeline(createStore: true)
+            let pipeline = try options.pipeline(.create)
             let problems = try pipeline.validate()
             guard problems.isEmpty else {
                 throw PipelineError.failed(Confirmations.problems(problems))

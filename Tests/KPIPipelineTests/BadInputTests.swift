@@ -114,7 +114,7 @@ import Testing
 
     @Test func exportingBeforeAnyRunDoesNotCreateAnEmptyWarehouse() throws {
         let ws = try TemporaryWorkspace()
-        let error = pipelineError { _ = try Pipeline(directory: ws.path, builtinConnectors: [shippedConnectors], createStore: false) }
+        let error = pipelineError { _ = try Pipeline(directory: ws.path, builtinConnectors: [shippedConnectors], access: .readOnly) }
         #expect(error?.kind == .failed)
         #expect(error?.message.hasSuffix("does not exist yet; run `kpibridge run` first") == true)
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/.kpibridge/warehouse.sqlite"))

@@ -44,8 +44,8 @@ final class TemporaryWorkspace {
 
     var path: String { root.path }
 
-    func pipeline(store: String? = nil) throws -> Pipeline {
-        try Pipeline(directory: path, storeOverride: store ?? self.store, builtinConnectors: [shippedConnectors])
+    func pipeline(store: String? = nil, access: StoreAccess = .create) throws -> Pipeline {
+        try Pipeline(directory: path, storeOverride: store ?? self.store, builtinConnectors: [shippedConnectors], access: access)
     }
 
     func write(_ relative: String, _ text: String) throws {

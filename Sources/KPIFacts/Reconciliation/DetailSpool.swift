@@ -21,7 +21,7 @@ package final class DetailSpool {
     package init(directory: URL = FileManager.default.temporaryDirectory) throws {
         let url = directory.appendingPathComponent("kpibridge-detail-\(UUID().uuidString).tsv")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            throw SpoolFileError(description: "cannot create the temporary file \(url.path) (set TMPDIR to a writable folder with space)")
         }
         handle = try FileHandle(forUpdating: url)
         try FileManager.default.removeItem(at: url)
@@ -176,4 +176,9 @@ private struct LineReader {
             }
         }
     }
+}
+
+/// The spool's temporary file could not be made, worded for the terminal rather than as a `CocoaError`.
+struct SpoolFileError: Error, CustomStringConvertible {
+    var description: String
 }

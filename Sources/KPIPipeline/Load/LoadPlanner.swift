@@ -54,6 +54,8 @@ package struct LoadPlanner {
                 file.skipReason = entry.pruned
                     ? "already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned"
                     : "already loaded by run #\(entry.runID) as \(entry.file)"
+            } else if file.failure == nil, let problem = assignShop(&file) {
+                file.failure = problem
             } else if file.failure == nil {
                 seen[fingerprint.sha256] = display
                 do {

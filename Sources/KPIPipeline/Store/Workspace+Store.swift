@@ -17,35 +17,47 @@ extension Workspace {
         return url
     }
 
-    /// Opens the store at `url`; with `create` false a SQLite file that does not exist yet is an error.
-    package static func openStore(_ url: StoreURL, create: Bool = true) throws(PipelineError) -> any WarehouseStore {
+    /// Opens the store at `url` as `access` allows: only `.create` makes a SQLite file that does not exist.
+    package static func openStore(_ url: StoreURL, access: StoreAccess = .create) throws(PipelineError) -> any WarehouseStore {
         switch url {
         case .sqlite(let given):
             // One store, one lock file, however its path is spelled (a symlinked `--store` ran twice at once).
             let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
-            if !create && !FileManager.default.fileExists(atPath: path) {
+            if access != .create && !FileManager.default.fileExists(atPath: path) {
                 throw .failed("store \(url) does not exist yet; run `kpibridge run` first")
             }
             try refuseForeignFile(at: path, url: url)
-            do { return try SQLiteStore(path: path) } catch { throw .failed("cannot open store \(url): \(error)") }
+            do {
+                return access == .readOnly ? try SQLiteStore(readingAt: path) : try SQLiteStore(path: path)
+            } catch {
+                throw .failed("cannot open store \(url): \(error)")
+            }
         case .postgres(let text):
             let location: PostgresLocation
             do { location = try PostgresLocation(url: text) } catch { throw .usage(error.description) }
-            do { return try PostgresStore(location: location) } catch { throw .failed("cannot open store \(location): \(error)") }
+            do {
+                return try PostgresStore(location: location, readOnly: access == .readOnly)
+            } catch {
+                throw .failed("cannot open store \(location): \(error)")
+            }
         }
     }
 
-    /// An existing store file must be a SQLite database: a spreadsheet or a log saved over it must not be
-    /// opened as a warehouse.
+    /// An existing store file must be a kpibridge store: a spreadsheet or a log saved over it, or a file
+    /// truncated to nothing, must not be opened (or initialized over) as a warehouse.
     private static func refuseForeignFile(at path: String, url: StoreURL) throws(PipelineError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
-        let restore = "restore it from a backup, or move it away to start a new, empty store"
-        // An empty file is left alone: a new store being created by another run, or one a kill stopped
-        // before its first page, is 0 bytes too (its pages may still be in the WAL).
-        if !head.isEmpty, head != Data("SQLite format 3\u{0}".utf8) {
-            throw .failed("store \(url) is not a SQLite database (its first bytes say otherwise); nothing was changed: \(restore)")
+        let restore = "nothing was changed: restore it from a backup, or move it away to start a new, empty store"
+        if head.isEmpty {
+            // kpibridge creates a store whole (SQLiteStore.createWhole), so an empty file is not one of its
+            // own in the making. An older version's store killed before its first checkpoint has its pages
+            // in the WAL beside it, and SQLite recovers those.
+            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            if wal == 0 { throw .failed("store \(url) is an empty file (0 bytes), so its history is gone or it was never a store; \(restore)") }
+        } else if head != Data("SQLite format 3\u{0}".utf8) {
+            throw .failed("store \(url) is not a SQLite database (its first bytes say otherwise); \(restore)")
         }
     }
 }

@@ -19,8 +19,7 @@ final class FileRunLease: RunLease {
     init(path: String, holder: RunHolder) throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                                                           NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            throw StoreFileError.cannotWrite(path, reason: String(cString: strerror(errno)))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let current = Self.read(descriptor)

@@ -18,17 +18,13 @@ enum MigrationLock {
     static func holding<T>(_ path: String, timeout: Double = 120, _ body: () throws -> T) throws -> T {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                                                           NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            throw StoreFileError.cannotWrite(path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard Date() < deadline else {
-                throw CocoaError(.fileLocking, userInfo: [
-                    NSFilePathErrorKey: path,
-                    NSLocalizedDescriptionKey: "another process held \(path) for \(Int(timeout)) s while this one waited to update the schema",
-                ])
+                throw StoreFileError(description: "another process held \(path) for \(Int(timeout)) s while this one waited to update the schema")
             }
             usleep(20_000)
         }

@@ -7,14 +7,36 @@ package final class SQLiteStore: SQLStore {
     let queue: DatabaseQueue
     package let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    package init(path: String) throws {
-        self.path = path
+    /// Opens the database at `path` for writing and brings its schema up to date; a store that does not
+    /// exist yet is first created whole (see ``createWhole(at:)``).
+    package convenience init(path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        // One process at a time creates, switches a new file to WAL (a switch that ignores the busy
+        // timeout while another connection creates the file) and migrates it; see ``MigrationLock``.
+        let queue = try MigrationLock.holding(path + ".schema-lock") {
+            try DamagedStore.reporting(path: path) { () throws -> DatabaseQueue in
+                if !FileManager.default.fileExists(atPath: path) { try Self.createWhole(at: path) }
+                let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
+                try Self.refuseForeign(queue)
+                try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+                try Self.migrator.migrate(queue)
+                return queue
+            }
+        }
+        self.init(queue: queue, path: path)
+    }
+
+    init(queue: DatabaseQueue, path: String) {
+        self.queue = queue
+        self.path = path
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -23,43 +45,42 @@ package final class SQLiteStore: SQLStore {
             // index pages from the OS for every upsert.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        // One process at a time switches a new file to WAL (a switch that ignores the busy timeout
-        // while another connection creates the file) and migrates it; see ``MigrationLock``.
-        try MigrationLock.holding(path + ".schema-lock") {
-            // Another program's database is never migrated into a warehouse.
-            let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-            if !tables.isEmpty && !tables.contains("grdb_migrations") {
-                throw ForeignDatabase(tables: tables.count)
-            }
-            try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
-            try Self.migrator.migrate(queue)
+        return configuration
+    }
+
+    /// Another program's database is never read or migrated as a warehouse.
+    static func refuseForeign(_ queue: DatabaseQueue) throws {
+        let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        if !tables.isEmpty && !tables.contains("grdb_migrations") {
+            throw ForeignDatabase(tables: tables.count)
         }
     }
 
     /// An in-memory store, for tests.
-    package init() throws {
-        path = ":memory:"
-        queue = try DatabaseQueue()
+    package convenience init() throws {
+        let queue = try DatabaseQueue()
         try Self.migrator.migrate(queue)
+        self.init(queue: queue, path: ":memory:")
     }
 
     package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try queue.read { db in try body(GRDBSession(db: db)) }
+        try DamagedStore.reporting(path: path) { try queue.read { db in try body(GRDBSession(db: db)) } }
     }
 
     @discardableResult
     package func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try queue.write { db in try body(GRDBSession(db: db)) }
+        try DamagedStore.reporting(path: path) { try queue.write { db in try body(GRDBSession(db: db)) } }
     }
 
     package func rehearse<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        var result: T?
-        try queue.inTransaction { db in
-            result = try body(GRDBSession(db: db))
-            return .rollback
+        try DamagedStore.reporting(path: path) {
+            var result: T?
+            try queue.inTransaction { db in
+                result = try body(GRDBSession(db: db))
+                return .rollback
+            }
+            return result!
         }
-        return result!
     }
 }
 

@@ -1,0 +1,16 @@
+import KPISchema
+
+extension CompiledSpec {
+    /// Whether the shop of this layout's records comes from where the file came from, not from its rows:
+    /// it makes orders or shop-scoped plain data, and has neither a shop nor a platform column.
+    ///
+    /// Such a file (an Amazon flat file) is only as right as the shop its source names, so a workspace
+    /// with several shops on the platform must say which (see the load planner).
+    package var takesShopFromSource: Bool {
+        guard fieldIndex["shop"] == nil, fieldIndex["platform"] == nil else { return false }
+        if spec.records.order != nil { return true }
+        return flat.contains { item in
+            zip(item.kind.schema.fields, item.sources).contains { column, source in column.name == "shop" && source == nil }
+        }
+    }
+}

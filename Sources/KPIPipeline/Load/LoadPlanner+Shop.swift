@@ -1,0 +1,44 @@
+import KPIConnectors
+import KPIPull
+import KPIWorkspace
+
+extension LoadPlanner {
+    /// Gives a file whose rows and source name no shop the workspace's one shop on its platform, or
+    /// returns why it cannot be loaded: with several shops there, any choice would credit one shop with
+    /// another's sales. With none named anywhere the platform stands for the shop, as before.
+    func assignShop(_ file: inout PlannedFile) -> String? {
+        guard file.source?.shop == nil, let spec = (file.connector as? SpecConnector)?.compiled, spec.takesShopFromSource,
+              let platform = (file.source?.platform ?? spec.spec.platform)?.lowercased() else { return nil }
+        let shops = pipeline.workspace.shops(on: platform)
+        switch shops.count {
+        case 0:
+            return nil
+        case 1:
+            var source = file.source ?? SourceConfig(connector: file.connector.id, files: file.display)
+            source.shop = shops[0]
+            file.source = source
+            return nil
+        default:
+            return "\(file.display): its rows name no shop, no source gives it one, and the workspace has \(shops.count) shops on "
+                + "\(platform) (\(shops.joined(separator: ", "))); not loaded: add a source whose `files:` matches it with `shop:`"
+        }
+    }
+}
+
+extension Workspace {
+    /// The shops the workspace's sources and streams name on `platform`, sorted.
+    func shops(on platform: String) -> [String] {
+        var shops = Set<String>()
+        for source in config.sources {
+            guard let shop = source.shop else { continue }
+            let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled.spec
+            if (source.platform ?? spec?.platform)?.lowercased() == platform { shops.insert(shop) }
+        }
+        for stream in config.streams ?? [] {
+            guard let shop = stream.shop else { continue }
+            // An API stream's platform is its API's (`shopify.orders`), unless it says otherwise.
+            if (stream.platform ?? stream.api.split(separator: ".").first.map(String.init))?.lowercased() == platform { shops.insert(shop) }
+        }
+        return shops.sorted()
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SQLiteStore {
+    /// Creates a new store whole: built and migrated under a temporary name, then linked into place.
+    ///
+    /// A store file therefore never exists half-made, which is what lets an existing file of 0 bytes be
+    /// refused as damaged (a truncated warehouse) instead of being initialized over, with all history lost.
+    /// Runs under the ``MigrationLock``, so one process at a time builds, and the leftovers of a build that
+    /// was killed are removed first.
+    static func createWhole(at path: String) throws {
+        let temporary = path + ".new"
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: temporary + suffix)
+        }
+        let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
+        try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+        try migrator.migrate(queue)
+        // Closing the last connection checkpoints the WAL into the file and deletes it: the file is whole.
+        try queue.close()
+        // A link, not a rename: a file that appeared at `path` meanwhile is kept, never replaced.
+        if link(temporary, path) != 0 && errno != EEXIST {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw StoreFileError.cannotWrite(path, reason: reason)
+        }
+        unlink(temporary)
+    }
+}
