@@ -24,7 +24,7 @@ import Testing
         #expect(report.filesFailed == 1 && report.filesRead == 26)
         let failure = try #require(report.failures.first)
         #expect(failure.hasPrefix("""
-            \(Self.october): not a `amazon.all_orders` export: required column missing
+            \(Self.october): not a `amazon.all_orders` export: a column it reads is missing
               - line_amount: expected a column named `item-price`; closest found: `ITEM PRICE`
             """))
         #expect(!(try ws.export("load_ledger")).contains(Self.october))
@@ -82,6 +82,25 @@ import Testing
         #expect(report.filesRead == 27 && report.rowsLoaded == 792)
         #expect(report.files.contains { $0.file == "inbox/tiktok/tiktok_orders_202610.csv" && $0.connector == "tiktok.orders" })
         #expect(try ws.export("order_lines").contains("inbox/tiktok/tiktok_orders_202610.csv"))
+    }
+
+    /// A hidden file and an Office lock file are not read, but named as skipped with why: before, a file
+    /// saved as `.orders.csv` vanished from the run without a word.
+    @Test func hiddenAndLockFilesAreNamedAsSkipped() throws {
+        let ws = try TemporaryWorkspace.sample()
+        try ws.write("inbox/shopify/.orders_export_2.csv", "Name,Email\n#9001,a@example.com\n")
+        try ws.write("inbox/erp/~$库存盘点_20261031.xlsx", "lock")
+        let report = try ws.pipeline().run()
+        #expect(report.failures.isEmpty && report.filesRead == 27 && report.rowsLoaded == 792)
+        let skipped = report.files.compactMap { file -> String? in
+            guard case .skipped(let reason) = file.status else { return nil }
+            return "\(file.file): \(reason)"
+        }
+        #expect(skipped == [
+            "inbox/erp/~$库存盘点_20261031.xlsx: an Office lock file (left while a workbook is open); not read",
+            "inbox/shopify/.orders_export_2.csv: hidden (its name starts with a dot, as system and editor files do); not read: "
+                + "rename it without the dot to load it",
+        ])
     }
 
     /// A file name holding a newline and an ANSI colour cannot forge a summary line or colour the terminal:

@@ -15,8 +15,9 @@ package struct Inbox {
 
     /// Every file under the inbox with the connector and source of the workspace source naming it
     /// (none: routed by detection when planned), and every entry that is not read with why
-    /// (see ``InboxWalk``).
-    package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: String)]) {
+    /// (see ``InboxWalk``), failing or passed over.
+    package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: String)],
+                                                   ignored: [(path: String, reason: String)]) {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
         var isFolder: ObjCBool = false
@@ -25,7 +26,7 @@ package struct Inbox {
             guard workspace.config.inbox == nil else {
                 throw .failed("\(Workspace.configFile): inbox `\(inboxName)` does not exist; create it or correct `inbox:`")
             }
-            return ([], [])
+            return ([], [], [])
         }
         guard isFolder.boolValue else {
             throw .failed("\(Workspace.configFile): inbox `\(inboxName)` is not a folder")
@@ -41,7 +42,7 @@ package struct Inbox {
                 inputs.append((path, nil, nil))
             }
         }
-        return (inputs, walk.refused)
+        return (inputs, walk.refused, walk.ignored)
     }
 }
 
@@ -50,7 +51,7 @@ extension Pipeline {
     /// source names it. A file that fits no connector (or several equally) fails on its own.
     package func planInbox() throws(PipelineError) -> [PlannedFile] {
         let inbox = try Inbox(workspace: workspace).files()
-        return try LoadPlanner(pipeline: self).plan(inbox.inputs, refused: inbox.refused)
+        return try LoadPlanner(pipeline: self).plan(inbox.inputs, refused: inbox.refused, ignored: inbox.ignored)
     }
 }
 

@@ -5,13 +5,16 @@ import Foundation
 /// out of the workspace, a named pipe, socket or device (never opened: reading a pipe waits forever,
 /// holding the store's lock, and every later night would find the store busy).
 ///
-/// Links are followed only inside the workspace, after every real folder, each folder at most once. Entries whose name starts
-/// with `.` (`.DS_Store`, editors' swap files) are passed over, as before.
+/// Links are followed only inside the workspace, after every real folder, each folder at most once. Hidden
+/// entries (`.DS_Store`, editors' swap files) and Office lock files (`~$Book.xlsx`) are not read, but named
+/// as skipped: a file someone dropped as `.orders.csv` must not vanish without a word.
 package struct InboxWalk {
     /// Workspace-relative paths as walked (through links, not resolved), sorted.
     package private(set) var files: [String] = []
     /// Workspace-relative paths that are not loaded, with why.
     package private(set) var refused: [(path: String, reason: String)] = []
+    /// Workspace-relative paths of hidden entries and lock files, not read, with why.
+    package private(set) var ignored: [(path: String, reason: String)] = []
 
     private let root: String
     private var visited: Set<String> = []
@@ -29,6 +32,7 @@ package struct InboxWalk {
         }
         files.sort()
         refused.sort { $0.path < $1.path }
+        ignored.sort { $0.path < $1.path }
     }
 
     private func relative(_ path: String) -> String {
@@ -47,9 +51,13 @@ package struct InboxWalk {
             refused.append((relative, "cannot list this folder (\(Self.describe(error))); none of its files were read"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names.sorted() {
             let full = (directory as NSString).appendingPathComponent(name)
             let shown = relative.isEmpty ? name : relative + "/" + name
+            if let reason = Self.ignoredReason(name) {
+                ignored.append((shown, reason))
+                continue
+            }
             let type: FileAttributeType
             do {
                 type = try Self.type(of: full)
@@ -90,6 +98,13 @@ package struct InboxWalk {
     private static func type(of path: String) throws -> FileAttributeType {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.type] as? FileAttributeType) ?? .typeUnknown
+    }
+
+    /// Why an entry is passed over by its name alone, if it is.
+    private static func ignoredReason(_ name: String) -> String? {
+        if name.hasPrefix("~$") { return "an Office lock file (left while a workbook is open); not read" }
+        if name.hasPrefix(".") { return "hidden (its name starts with a dot, as system and editor files do); not read: rename it without the dot to load it" }
+        return nil
     }
 
     private static func special(_ type: FileAttributeType) -> String {

@@ -18,8 +18,10 @@ package struct LoadPlanner {
     /// Fingerprints each file, marks those already loaded (or repeated in this batch), routes files
     /// without a connector by detection, and opens every file to be loaded far enough to check its
     /// header, so a bad file fails before anything of it is written (and the others still load).
-    /// Entries the inbox walk `refused` (a pipe, a dangling link, an unreadable folder) fail by name.
-    package func plan(_ files: [LoadInput], refused: [(path: String, reason: String)] = []) throws(PipelineError) -> [PlannedFile] {
+    /// Entries the inbox walk `refused` (a pipe, a dangling link, an unreadable folder) fail by name; those
+    /// it `ignored` (hidden files, lock files) are skipped by name.
+    package func plan(_ files: [LoadInput], refused: [(path: String, reason: String)] = [],
+                      ignored: [(path: String, reason: String)] = []) throws(PipelineError) -> [PlannedFile] {
         var planned: [PlannedFile] = []
         var seen: [String: String] = [:]
         let detector = ConnectorDetector(catalog: workspace.catalog)
@@ -70,6 +72,12 @@ package struct LoadPlanner {
         for entry in refused {
             let path = (workspace.paths.root as NSString).appendingPathComponent(entry.path)
             planned.append(Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason))
+        }
+        for entry in ignored {
+            let path = (workspace.paths.root as NSString).appendingPathComponent(entry.path)
+            var file = Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason)
+            (file.failure, file.skipReason) = (nil, entry.reason)
+            planned.append(file)
         }
         return planned
     }

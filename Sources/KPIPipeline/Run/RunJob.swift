@@ -32,7 +32,7 @@ package struct RunJob {
         loader.streams = pulls.map(\.outcome)
         let inbox = try Inbox(workspace: pipeline.workspace).files()
         var report = try loader.load(try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
-                                                                             refused: inbox.refused))
+                                                                             refused: inbox.refused, ignored: inbox.ignored))
         try StreamPulls(pipeline: pipeline).commit(pulls, report: &report)
         return report
     }
