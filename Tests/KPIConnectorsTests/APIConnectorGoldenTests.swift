@@ -55,4 +55,31 @@ import Testing
             "shopify_orders_api_bad.json:3:6: price: `twelve` is not a number; expected a number like 1,234.56, $12.00 or 12%",
         ])
     }
+
+    /// A landed page whose `shipping` key was renamed in every record: before, every line read shipping as
+    /// empty (0) and loaded. An amount no record has fails the file, naming the field;
+    /// a key every record holds as `null` is present (empty), and loads.
+    @Test func anAmountKeyNoRecordHasFailsTheFile() throws {
+        let page = try String(contentsOfFile: fixture("shopify_orders_api_page1.json"), encoding: .utf8)
+        let renamed = page.replacingOccurrences(of: "\"shipping\":", with: "\"shipping_total\":")
+        let error = #expect(throws: MissingColumnsError.self) { try readText("shopify.orders_api", renamed, name: "page.json") }
+        #expect(error?.missing.map(\.field) == ["shipping"])
+
+        var nulls = page
+        while let range = nulls.range(of: #""shipping":"[0-9.]+""#, options: .regularExpression) {
+            nulls.replaceSubrange(range, with: "\"shipping\":null")
+        }
+        #expect(try readText("shopify.orders_api", nulls, name: "page.json").records.count > 0)
+    }
+
+    private func readText(_ connector: String, _ text: String, name: String) throws -> CollectingSink {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-\(UUID())-\(name)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let context = SourceContext(displayPath: name, fingerprint: try FileFingerprint.compute(path: path), runID: 1, shop: "shopify-dtc")
+        var reader = try ConnectorCatalog(directories: [shippedConnectors]).connector(connector).open(path: path, context: context)
+        var sink = CollectingSink()
+        _ = try reader.read(into: &sink)
+        return sink
+    }
 }

@@ -34,7 +34,7 @@ import Yams
             #expect(error.missing.map(\.field) == ["quantity"])
             #expect(error.missing.first?.closest == "Lineitem quantiy")
             #expect(error.description == """
-                orders.csv: not a `shopify.orders` export: required column missing
+                orders.csv: not a `shopify.orders` export: a column it reads is missing
                   - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem quantiy`
                   headers found: `Name`, `Created at`, `Paid at`, `Fulfilled at`, `Cancelled at`, `Financial Status`, `Currency`, `Lineitem quantiy`, `Lineitem price`, `Lineitem sku`, `Shipping`, `Taxes`, `Refunded Amount`
                 """)

@@ -31,7 +31,8 @@ package enum JSONValue: Sendable, Hashable, Decodable {
     }
 
     /// Scalars under dotted keys; arrays of scalars joined with `,`; arrays of objects left out
-    /// (a records path reaches into those).
+    /// (a records path reaches into those). A `null` is an empty value under its key: the key is there
+    /// (see ``HeaderBinding/bind(_:header:keyed:)``), its value is not.
     func flattened(prefix: String = "", into out: inout [String: String]) {
         switch self {
         case .object(let members):
@@ -39,6 +40,8 @@ package enum JSONValue: Sendable, Hashable, Decodable {
         case .array(let items):
             let scalars = items.compactMap(\.scalarText)
             if !scalars.isEmpty, scalars.count == items.count { out[prefix] = scalars.joined(separator: ",") }
+        case .null:
+            out[prefix] = ""
         default:
             if let text = scalarText { out[prefix] = text }
         }

@@ -1,4 +1,5 @@
-/// A file whose header lacks columns its connector requires; nothing from it is loaded.
+/// A file whose header lacks columns its connector reads (required fields, and any field a record, a
+/// condition or a row rule uses without a declared default); nothing from it is loaded.
 package struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConvertible {
     package struct Missing: Sendable, Equatable {
         package var field: String
@@ -18,7 +19,8 @@ package struct MissingColumnsError: Error, Sendable, Equatable, CustomStringConv
     static let headersShown = 40
 
     package var description: String {
-        var lines = ["\(file): not a `\(connector)` export: required column\(missing.count == 1 ? "" : "s") missing"]
+        let what = missing.count == 1 ? "a column it reads is missing" : "\(missing.count) columns it reads are missing"
+        var lines = ["\(file): not a `\(connector)` export: \(what)"]
         for m in missing {
             var line = "  - \(m.field): expected a column named " + m.accepted.map { "`\($0)`" }.joined(separator: " or ")
             if let closest = m.closest { line += "; closest found: `\(closest)`" }

@@ -38,3 +38,13 @@ extension CompiledSpec {
         }
     }
 }
+
+extension CompiledSpec.CompiledField {
+    /// Whether the field reads a number (an amount, a quantity, a duration): an absent one would count as 0.
+    var isNumber: Bool {
+        switch parser {
+        case .integer, .decimal, .duration: true
+        case .text, .datetime, .date: false
+        }
+    }
+}
