@@ -4,8 +4,14 @@ import KPISchema
 /// Turns the typed fields of consecutive rows into normalized records.
 ///
 /// Rows of one order usually stand together, so order-level records (the order, its refund, its
-/// events) are emitted once per run of consecutive rows with the same key; if an order reappears
-/// later in the file the store's upsert absorbs the repeat. Memory stays constant per file.
+/// events) are emitted once per run of consecutive rows with the same key and version; if an order
+/// reappears later in the file the store's upsert absorbs the repeat. Memory stays constant per file.
+///
+/// Versions inside one file (sellers merge downloads; Amazon's All Orders repeats an order's rows with a
+/// later `last-updated-date`): rows of one line key whose version differs are the same line again, and the
+/// store keeps the newest; only rows of one key *and* one version are separate lines (`SKU#2`). A new
+/// version of the order emits its order-level records again, so the order's own fields come from its
+/// latest version as they do across files.
 struct RecordAssembler {
     enum Outcome {
         case records([NormalizedRecord])
@@ -21,8 +27,10 @@ struct RecordAssembler {
     private let currencyField: Int
     private var previous: [FieldValue?]?
     private var group: OrderKey?
-    private var lineCounts: [String: Int] = [:]
+    /// Per line key in the current order: the version last seen and how many lines of it.
+    private var lineCounts: [String: (version: Instant?, seen: Int)] = [:]
     private var emittedOrder = false
+    private var emittedOrderVersion: Instant?
     private var emittedEvents: Set<FulfillmentEventKind> = []
     private var emittedRefunds: Set<String> = []
     private var returnCounts: [String: Int] = [:]
@@ -80,9 +88,16 @@ struct RecordAssembler {
         }
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records
+        if let orderSpec = records.order, emittedOrder, let version = row.latest(orderSpec.version ?? []),
+           version != emittedOrderVersion {
+            emittedOrder = false
+            emittedEvents.removeAll(keepingCapacity: true)
+            emittedRefunds.removeAll(keepingCapacity: true)
+        }
 
         if let orderSpec = records.order, !emittedOrder {
             emittedOrder = true
+            emittedOrderVersion = row.latest(orderSpec.version ?? [])
             let statusRaw = row.raw("status") ?? ""
             var status = OrderStatus(rawValue: row.text("status") ?? "") ?? (statusRaw.isEmpty ? .open : .other)
             if let flag = orderSpec.cancelledIfPresent, row.isPresent(flag) { status = .cancelled }
@@ -99,8 +114,10 @@ struct RecordAssembler {
             guard let sku = row.text("sku") else { return .missing(spec.fieldIndex["sku"]!) }
             guard let quantity = row.integer("quantity") else { return .missing(spec.fieldIndex["quantity"]!) }
             let lineKey = (lineSpec.key ?? ["sku"]).map { row.text($0) ?? "" }.joined(separator: "|")
-            let seen = lineCounts[lineKey, default: 0] + 1
-            lineCounts[lineKey] = seen
+            let version = row.latest(lineSpec.version ?? [])
+            let earlier = lineCounts[lineKey]
+            let seen = earlier.map { $0.version == version ? $0.seen + 1 : 1 } ?? 1
+            lineCounts[lineKey] = (version, seen)
             let amount: Decimal
             if let field = lineSpec.amount {
                 amount = row.decimal(field) ?? 0
@@ -111,7 +128,7 @@ struct RecordAssembler {
                 key: key, lineID: seen == 1 ? lineKey : "\(lineKey)#\(seen)", sku: sku, quantity: quantity,
                 amount: Money(amount, currency), tax: Money(row.decimal("tax") ?? 0, currency),
                 shipping: Money(row.decimal("shipping") ?? 0, currency),
-                version: row.latest(lineSpec.version ?? []), lineage: lineage)))
+                version: version, lineage: lineage)))
         }
         for (kind, field, when) in spec.events where row.satisfies(when) {
             guard let at = row.timestamp(field), !emittedEvents.contains(kind) else { continue }
