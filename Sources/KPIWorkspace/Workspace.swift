@@ -44,9 +44,15 @@ package struct Workspace: Sendable {
             path: try paths.resolve(definitionsName, key: "definitions"), display: definitionsName)
         self.definitions = definitions
         self.definitionsName = definitionsName
+        // Like the scorecards, the fx table may be absent unless named: a shop selling in one currency
+        // needs no rates, and a run that does need one fails naming the currency and day.
         let fxName = config.fxRates ?? "fx_rates.csv"
-        fx = try FXRatesFile.load(path: try paths.resolve(fxName, key: "fx_rates"), display: fxName,
-                                  maxCarryDays: definitions.maxCarryDays)
+        let fxPath = try paths.resolve(fxName, key: "fx_rates")
+        if config.fxRates != nil || FileManager.default.fileExists(atPath: fxPath) {
+            fx = try FXRatesFile.load(path: fxPath, display: fxName, maxCarryDays: definitions.maxCarryDays)
+        } else {
+            fx = FXTable(rates: [], maxCarryDays: definitions.maxCarryDays)
+        }
         scoringName = config.scorecards ?? "scorecards.yaml"
         let scoringPath = try paths.resolve(scoringName, key: "scorecards")
         if config.scorecards != nil || FileManager.default.fileExists(atPath: scoringPath) {

@@ -22,8 +22,16 @@ package struct StrictMapping {
     /// The top-level mapping of the YAML file at `path` (`what` names the file's role in messages).
     package static func root(path: String, display: String, what: String) throws(PipelineError) -> StrictMapping {
         let root: Node
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .failed("\(display): no such file; it should hold the workspace's \(what): create it, or correct the path that names it")
+        }
         do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw PipelineError.failed("\(display): cannot be read (permissions?); it holds the workspace's \(what)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw PipelineError.failed("\(display): not UTF-8 text; save it as UTF-8")
+            }
             guard let node = try Yams.compose(yaml: text) else { throw PipelineError.failed("\(display): the file is empty") }
             root = node
         } catch let error as PipelineError {

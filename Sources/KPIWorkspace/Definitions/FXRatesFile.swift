@@ -6,6 +6,9 @@ import KPISchema
 package enum FXRatesFile {
     package static func load(path: String, display: String, maxCarryDays: Int) throws(PipelineError) -> FXTable {
         var rates: [FXTable.Rate] = []
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .failed("\(display): no such file; it should hold the fx rates (`date,from,to,rate`): create it, or correct `fx_rates:` in kpibridge.yaml")
+        }
         do {
             var scanner = DelimitedScanner(source: try FileByteSource(path: path), format: .csv)
             guard let header = try scanner.next() else { throw PipelineError.failed("\(display): empty fx table") }
