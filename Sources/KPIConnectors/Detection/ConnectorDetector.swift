@@ -7,9 +7,18 @@ import KPISchema
 /// once per connector, so detection stays cheap with many specs.
 package struct ConnectorDetector {
     package let catalog: ConnectorCatalog
+    /// How many of the catalog's connectors accept each header name: a name only one accepts is that
+    /// connector's own (`amazon-order-id`, `实盘数量`), one many accept is generic (`SKU`, `quantity`).
+    private let connectorsAccepting: [HeaderName: Int]
 
     package init(catalog: ConnectorCatalog) {
         self.catalog = catalog
+        var counts: [HeaderName: Int] = [:]
+        for id in catalog.ids {
+            guard let spec = (catalog.connectors[id] as? SpecConnector)?.compiled else { continue }
+            for name in Set(spec.fields.flatMap(\.headers)) { counts[name, default: 0] += 1 }
+        }
+        connectorsAccepting = counts
     }
 
     /// Connectors that read the file's format, best first: fitting ones before the rest, then by
@@ -43,8 +52,14 @@ package struct ConnectorDetector {
                 let (binding, missing) = HeaderBinding.bind(spec, header: row.fields, keyed: format.isKeyed)
                 let matched = binding.columns.compactMap { $0 }.count
                 let used = Set(binding.columns.compactMap { $0 })
+                // A fit needs every column the connector reads, and either most of the columns it knows
+                // or one only it knows: a header sharing nothing but generic names (`SKU`, `quantity`)
+                // with a sparse spec must not be routed to it (an order report was once read as a
+                // stock-take), while a short roster with its own `岗位` column still is.
+                let own = used.contains { connectorsAccepting[HeaderName(row.fields[$0])] == 1 }
                 let detection = Detection(
-                    connector: id, fits: missing.isEmpty, matched: matched, fieldCount: spec.fields.count,
+                    connector: id, fits: missing.isEmpty && (matched * 2 > spec.fields.count || own), matched: matched,
+                    fieldCount: spec.fields.count,
                     missing: missing.map(\.name), headerLine: row.line,
                     unknownColumns: row.fields.indices.filter { !used.contains($0) && !row.fields[$0].isEmpty }.map { row.fields[$0] })
                 if best == nil || Self.isBetter(detection, than: best!) { best = detection }
@@ -59,7 +74,7 @@ package struct ConnectorDetector {
         let (ranked, unreadable) = ranking(path: path, display: display, fingerprint: fingerprint)
         let fitting = ranked.filter(\.fits)
         if ranked.isEmpty, let unreadable { return .failure(.unreadable(file: display, reason: unreadable)) }
-        guard let top = fitting.first else { return .failure(.noMatch(file: display, nearest: ranked.first)) }
+        guard let top = fitting.first else { return .failure(.noMatch(file: display, nearest: Array(ranked.prefix(2)))) }
         let tied = fitting.filter { $0.matched == top.matched }
         guard tied.count == 1 else { return .failure(.ambiguous(file: display, candidates: tied.map(\.connector))) }
         return .success(top)
@@ -93,7 +108,8 @@ package struct ConnectorDetector {
 
 /// Why a file could not be routed to a connector.
 package enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible {
-    case noMatch(file: String, nearest: Detection?)
+    /// No connector fits; the two nearest, best first.
+    case noMatch(file: String, nearest: [Detection])
     case ambiguous(file: String, candidates: [String])
     /// No connector's format could open it (truncated JSON, a damaged workbook): the reader's reason.
     case unreadable(file: String, reason: String)
@@ -102,8 +118,11 @@ package enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .noMatch(let file, let nearest):
             var text = "\(file): no connector fits its header"
-            if let nearest {
-                text += "; closest is `\(nearest.connector)`, missing " + nearest.missing.map { "`\($0)`" }.joined(separator: ", ")
+            if !nearest.isEmpty {
+                text += "; nearest: " + nearest.map { detection in
+                    "`\(detection.connector)` (\(detection.matched) of \(detection.fieldCount) columns"
+                        + (detection.missing.isEmpty ? ", too few to be sure)" : ", missing " + detection.missing.map { "`\($0)`" }.joined(separator: ", ") + ")")
+                }.joined(separator: ", ")
             }
             return text + "\n  name a connector for it in `sources:` of kpibridge.yaml, or check it with `kpibridge connectors detect`"
         case .unreadable(_, let reason):

@@ -11,7 +11,13 @@ extension ConnectorDetectionReport {
         if ranked.isEmpty { lines.append("  no connector found any of its columns") }
         for (rank, detection) in ranked.prefix(10).enumerated() {
             var line = "  \(rank + 1). \(detection.connector): \(detection.matched)/\(detection.fieldCount) fields"
-            line += detection.fits ? ", all required columns" : ", missing " + detection.missing.map { "`\($0)`" }.joined(separator: ", ")
+            if detection.fits {
+                line += ", all needed columns"
+            } else if detection.missing.isEmpty {
+                line += ", too few of its columns to be sure (needs more than half, or one only it knows)"
+            } else {
+                line += ", missing " + detection.missing.map { "`\($0)`" }.joined(separator: ", ")
+            }
             if detection.headerLine > 0 { line += ", header on line \(detection.headerLine)" }
             lines.append(line)
         }
