@@ -72,4 +72,21 @@ import Testing
         let parser = try cell(["yyyy-MM-dd HH:mm:ss"])
         #expect(throws: CellParseError.self) { try parser.parse(text) }
     }
+
+    /// A WMS that started writing seconds (`2026/11/01 11:32:00` for `yyyy/M/d H:mm`) used to have every row
+    /// quarantined. What cannot change a cell's meaning is tolerated: seconds after minutes, the separators
+    /// of a year-first date, `T` or a space before the time.
+    @Test(arguments: ["2026/11/01 11:32:00", "2026/11/1 11:32", "2026-11-01 11:32:00.250", "2026.11.01T11:32:00", "2026/11/01 11:32"])
+    func driftedLayoutsOfOneMomentReadTheSame(text: String) throws {
+        let t = try cell(["yyyy/M/d H:mm"]).parse(text)!
+        #expect(t.instant.iso8601 == "2026-11-01T03:32:00Z")
+    }
+
+    /// Day and month are never swapped by tolerance: a month-first layout does not take `.` or `-` for `/`,
+    /// and what does not fit is an error, not a guess.
+    @Test(arguments: ["03.04.2026 10:00", "03-04-2026 10:00", "2026/11/01 11:32:61", "2026/11/01 11:32:0"])
+    func toleranceNeverGuesses(text: String) throws {
+        let parser = text.hasPrefix("2026") ? try cell(["yyyy/M/d H:mm"]) : try cell(["MM/dd/yyyy HH:mm"])
+        #expect(throws: CellParseError.self) { try parser.parse(text) }
+    }
 }

@@ -6,6 +6,11 @@ import KPISchema
 /// Hand-written because `DateFormatter` on Linux is slow per cell, depends on locale data, and
 /// silently accepts impossible dates; here `2026-02-30`, `0000-00-00` and `24:00` are errors.
 /// Numeric fields accept one or two digits (`2026/10/1 9:05`), as ERPs write them.
+///
+/// Layouts drift between versions of one tool, so a pattern also takes what cannot change the meaning
+/// of a cell: seconds (and a fraction) after minutes it does not ask seconds of (`2026/11/01 11:32:00`
+/// for `yyyy/M/d H:mm`); `-`, `/` or `.` between the parts of a year-first date; `T` or a space between
+/// date and time. Never a different order of day and month: `03/04` is read as the spec says or not at all.
 package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
     enum Token: Sendable, Hashable {
         case year4, year2, month, monthName, day, hour24, hour12, minute, second, fraction, ampm, offset
@@ -14,6 +19,10 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
 
     package let text: String
     let tokens: [Token]
+    /// Whether the layout writes minutes but no seconds, so seconds in a cell are tolerated.
+    private let secondsOptional: Bool
+    /// Whether the date starts with the year, so its separators may vary without ambiguity.
+    private let yearFirst: Bool
     package var hasOffset: Bool { tokens.contains(.offset) }
     var hasTime: Bool { tokens.contains(.hour24) || tokens.contains(.hour12) }
 
@@ -53,6 +62,8 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
             i += run
         }
         tokens = result
+        secondsOptional = result.contains(.minute) && !result.contains(.second)
+        yearFirst = result.first == .year4
     }
 
     package var description: String { text }
@@ -81,14 +92,25 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
             return n >= min ? value : nil
         }
 
-        for token in tokens {
+        for (position, token) in tokens.enumerated() {
             switch token {
             case .year4: guard let v = digits(min: 4, max: 4) else { return nil }; f.year = v
             case .year2: guard let v = digits(min: 2, max: 2) else { return nil }; f.year = 2000 + v
             case .month: guard let v = digits(min: 1, max: 2) else { return nil }; f.month = v
             case .day: guard let v = digits(min: 1, max: 2) else { return nil }; f.day = v
             case .hour24, .hour12: guard let v = digits(min: 1, max: 2) else { return nil }; f.hour = v
-            case .minute: guard let v = digits(min: 2, max: 2) else { return nil }; f.minute = v
+            case .minute:
+                guard let v = digits(min: 2, max: 2) else { return nil }
+                f.minute = v
+                if secondsOptional, i + 2 < b.count, b[i] == UInt8(ascii: ":") {
+                    i += 1
+                    guard let s = digits(min: 2, max: 2) else { return nil }
+                    f.second = s
+                    if i + 1 < b.count, b[i] == UInt8(ascii: "."), b[i + 1] >= 48, b[i + 1] <= 57 {
+                        i += 1
+                        _ = digits(min: 1, max: 9)
+                    }
+                }
             case .second: guard let v = digits(min: 2, max: 2) else { return nil }; f.second = v
             case .fraction: guard digits(min: 1, max: 9) != nil else { return nil }
             case .monthName:
@@ -116,7 +138,8 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
                     i = j
                 }
             case .literal(let c):
-                guard i < b.count, b[i] == c else { return nil }
+                guard i < b.count else { return nil }
+                if b[i] != c && !interchangeable(c, b[i], at: position) { return nil }
                 i += 1
             }
         }
@@ -126,5 +149,22 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
             f.hour = f.hour % 12 + (pm ? 12 : 0)
         }
         return f
+    }
+
+    private static let dateSeparators: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")]
+    private static let dateTimeSeparators: Set<UInt8> = [UInt8(ascii: "T"), UInt8(ascii: " ")]
+
+    /// Whether `found` may stand for the pattern's literal `wanted` at token `position`: a date separator
+    /// between two date parts of a year-first date, or the date/time separator after the day.
+    private func interchangeable(_ wanted: UInt8, _ found: UInt8, at position: Int) -> Bool {
+        guard position > 0, position + 1 < tokens.count else { return false }
+        let before = tokens[position - 1], after = tokens[position + 1]
+        let dateParts: Set<Token> = [.year4, .month, .day]
+        if yearFirst, Self.dateSeparators.contains(wanted), Self.dateSeparators.contains(found),
+           dateParts.contains(before), dateParts.contains(after) {
+            return true
+        }
+        return Self.dateTimeSeparators.contains(wanted) && Self.dateTimeSeparators.contains(found)
+            && before == .day && (after == .hour24 || after == .hour12)
     }
 }
