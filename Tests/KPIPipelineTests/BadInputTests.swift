@@ -64,12 +64,20 @@ import Testing
         #expect(error?.message.hasPrefix("fx_rates: `../../etc/passwd` leads outside the workspace") == true)
     }
 
-    @Test func aMissingFxRateFailsTheRunNamingDateAndPair() throws {
+    /// Every missing rate is named at once, with the fewest rows that cover them (a rate carries 7 days),
+    /// instead of one currency-day per attempt.
+    @Test func aMissingFxRateFailsTheRunNamingEveryDayAndTheRowsToAdd() throws {
         let ws = try TemporaryWorkspace()
         try ws.write("fx_rates.csv", "date,from,to,rate\n2026-10-15,USD,CNY,7.20\n")
         let error = pipelineError { _ = try ws.pipeline().run() }
         #expect(error?.kind == .failed)
-        #expect(error?.message.hasPrefix("no fx rate USD→CNY for 2026-10-01 (nor within the 7 days before it)") == true)
+        #expect(error?.message == """
+            no fx rate for 4 currency-days the records need: USD→CNY 2026-09-30…2026-10-31 (4 days); nothing was recomputed. \
+            Add these rows to the fx table (a rate carries forward 7 days), with RATE filled in:
+              2026-09-30,USD,CNY,RATE
+              2026-10-30,USD,CNY,RATE
+            (4 files loaded before the failure are kept; re-running skips them)
+            """)
         #expect(try ws.export("runs").contains(",failed,1,"))
     }
 

@@ -25,6 +25,29 @@ import Testing
             == "no fx rate USD→GBP for 2026-10-08 (nor within the 3 days before it); add a row `2026-10-08,USD,GBP,RATE` to the fx table")
     }
 
+    /// A pair the table lacks goes through a pivot it has both legs of: 13 GBP at 1.30 USD and 7.10 CNY.
+    @Test func aPairWithoutRatesGoesThroughAPivot() throws {
+        let pivoted = FXTable(rates: [
+            .init(date: CivilDate(iso: "2026-10-09")!, from: "USD", to: "CNY", rate: Decimal(string: "7.10")!),
+            .init(date: CivilDate(iso: "2026-10-09")!, from: "GBP", to: "USD", rate: Decimal(string: "1.30")!),
+        ], maxCarryDays: 3)
+        let day = CivilDate(iso: "2026-10-10")!
+        #expect(try pivoted.convert(Money(13, "GBP"), to: "CNY", on: day) == Decimal(string: "119.99")!)
+        #expect(try pivoted.convert(Money(Decimal(string: "92.3")!, "CNY"), to: "GBP", on: day) == 10)
+        #expect(throws: FXError.self) { try pivoted.rate(from: "GBP", to: "CNY", on: CivilDate(iso: "2026-10-20")!) }
+    }
+
+    /// Collecting, a lookup records what is missing and converts to 0; the collector words them all.
+    @Test func missingRatesAreCollectedWithTheFewestRowsToAdd() throws {
+        let misses = MissingRates()
+        let collecting = table.collectingMisses(in: misses)
+        for day in ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-16", "2026-10-20"] {
+            #expect(try collecting.convert(Money(1, "USD"), to: "CNY", on: CivilDate(iso: day)!) == 0)
+        }
+        #expect(misses.error?.rows == ["2026-10-01,USD,CNY,RATE", "2026-10-05,USD,CNY,RATE", "2026-10-16,USD,CNY,RATE",
+                                       "2026-10-20,USD,CNY,RATE"])
+    }
+
     @Test func plainDecimalsOnly() {
         #expect(Decimal(plain: "-12.50") == Decimal(string: "-12.5")!)
         #expect(Decimal(plain: "1e309") == nil)

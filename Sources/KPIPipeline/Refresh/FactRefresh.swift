@@ -102,10 +102,12 @@ package struct FactRefresh {
     private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], runID: Int64,
                            into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
-        let engine = MetricEngine(definitions: definitions, fx: workspace.fx, attribution: Attribution(employees: roster),
-                                  asOf: now)
+        // Every missing rate is collected over the whole pass and named at once; the pass is then discarded.
+        let misses = MissingRates()
+        let fx = workspace.fx.collectingMisses(in: misses)
+        let engine = MetricEngine(definitions: definitions, fx: fx, attribution: Attribution(employees: roster), asOf: now)
         var accumulator = engine.accumulator()
-        var pending = Reconciler(definitions: definitions, fx: workspace.fx, pairs: file.pairs,
+        var pending = Reconciler(definitions: definitions, fx: fx, pairs: file.pairs,
                                  detailGrains: file.detailGrains)
         let spool = try DetailSpool()
         pending.spool = spool
@@ -133,6 +135,7 @@ package struct FactRefresh {
             throw error
         }
         let reconciler = try reconciling.finish()
+        if let missing = misses.error { throw PipelineError.failed(missing.description) }
         outcome.unattributed = accumulator.unattributed
 
         // Stored rows outside the scope stay; growth compares with them.

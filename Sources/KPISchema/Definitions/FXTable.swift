@@ -3,7 +3,9 @@ import Foundation
 /// Daily exchange rates, looked up by the date an amount belongs to.
 ///
 /// A rate is carried forward over gaps (weekends, holidays) for at most ``maxCarryDays``; beyond that
-/// the lookup fails loudly, because a silent 1.0 would turn CNY into USD unnoticed.
+/// the lookup fails loudly, because a silent 1.0 would turn CNY into USD unnoticed. A pair the table
+/// does not list, either way round, is converted through a pivot currency it lists both legs of (GBP→CNY
+/// as GBP→USD→CNY), the pivots tried in name order so the result never depends on the table's order.
 package struct FXTable: Sendable {
     package struct Rate: Sendable, Hashable {
         package var date: CivilDate
@@ -21,6 +23,11 @@ package struct FXTable: Sendable {
 
     package let maxCarryDays: Int
     private var series: [String: [(date: CivilDate, rate: Decimal)]] = [:]
+    /// Currencies named in the table, sorted: the pivots.
+    private var currencies: [String] = []
+    /// When set, a missing rate is recorded here and converts to 0 instead of throwing, so one pass
+    /// can name every missing rate; whoever sets it must fail once the pass is over (see ``MissingRates``).
+    private var misses: MissingRates?
 
     package init(rates: [Rate], maxCarryDays: Int = 7) {
         self.maxCarryDays = maxCarryDays
@@ -28,6 +35,14 @@ package struct FXTable: Sendable {
             series["\(rate.from)>\(rate.to)", default: []].append((rate.date, rate.rate))
         }
         for key in series.keys { series[key]!.sort { $0.date < $1.date } }
+        currencies = Set(rates.flatMap { [$0.from, $0.to] }).sorted()
+    }
+
+    /// This table, recording missing rates in `misses` instead of throwing.
+    package func collectingMisses(in misses: MissingRates) -> FXTable {
+        var table = self
+        table.misses = misses
+        return table
     }
 
     /// Every rate as `FROM>TO date rate` lines in a fixed order: what a digest of the table reads.
@@ -39,31 +54,46 @@ package struct FXTable: Sendable {
 
     /// The rate converting `from` into `to` on `date`; the inverse pair is used when only it is listed.
     package func rate(from: String, to: String, on date: CivilDate) throws(FXError) -> Decimal {
-        switch try quote(from: from, to: to, on: date) {
-        case .direct(let rate): rate
-        case .inverse(let rate): 1 / rate
-        }
+        try quote(from: from, to: to, on: date).reduce(Decimal(1)) { $1.apply(to: $0) }
     }
 
     /// Converts `money` into `currency` at `date`'s rate. An inverse pair divides rather than
     /// multiplying by a rounded reciprocal, so 72 CNY at 7.20 is exactly 10 USD.
     package func convert(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal {
-        switch try quote(from: money.currency, to: currency, on: date) {
-        case .direct(let rate): money.amount * rate
-        case .inverse(let rate): money.amount / rate
+        try quote(from: money.currency, to: currency, on: date).reduce(money.amount) { $1.apply(to: $0) }
+    }
+
+    /// One leg of a conversion.
+    private enum Step {
+        case direct(Decimal)
+        case inverse(Decimal)
+
+        func apply(to amount: Decimal) -> Decimal {
+            switch self {
+            case .direct(let rate): amount * rate
+            case .inverse(let rate): amount / rate
+            }
         }
     }
 
-    private enum Quote {
-        case direct(Decimal)
-        case inverse(Decimal)
+    private func quote(from: String, to: String, on date: CivilDate) throws(FXError) -> [Step] {
+        if from == to { return [] }
+        if let leg = leg(from: from, to: to, on: date) { return [leg] }
+        for pivot in currencies where pivot != from && pivot != to {
+            if let first = leg(from: from, to: pivot, on: date), let second = leg(from: pivot, to: to, on: date) {
+                return [first, second]
+            }
+        }
+        let error = FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
+        guard let misses else { throw error }
+        misses.record(error)
+        return [.direct(0)]
     }
 
-    private func quote(from: String, to: String, on date: CivilDate) throws(FXError) -> Quote {
-        if from == to { return .direct(1) }
+    private func leg(from: String, to: String, on date: CivilDate) -> Step? {
         if let direct = lookup("\(from)>\(to)", on: date) { return .direct(direct) }
         if let inverse = lookup("\(to)>\(from)", on: date), inverse != 0 { return .inverse(inverse) }
-        throw FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
+        return nil
     }
 
     private func lookup(_ pair: String, on date: CivilDate) -> Decimal? {

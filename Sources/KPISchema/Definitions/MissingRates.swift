@@ -1,0 +1,65 @@
+import Foundation
+
+/// The rates one pass over the records could not find, so a run names them all at once with the rows to
+/// add, instead of one currency-day per attempt.
+///
+/// A reference shared by the metric pass and the reconciler's thread, hence the lock. An ``FXTable``
+/// collecting into it converts a missing rate to 0; the pass's results are thrown away when it is not
+/// empty (``error``), so no such 0 reaches a number.
+package final class MissingRates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pairs: [String: (from: String, to: String, dates: Set<CivilDate>)] = [:]
+    private var maxCarryDays = 0
+
+    package init() {}
+
+    func record(_ error: FXError) {
+        guard case let .missingRate(from, to, date, carry) = error else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        pairs["\(from)>\(to)", default: (from, to, [])].dates.insert(date)
+        maxCarryDays = carry
+    }
+
+    /// Every missing rate as one error, or nil when none is missing.
+    package var error: MissingRatesError? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !pairs.isEmpty else { return nil }
+        return MissingRatesError(needed: pairs.keys.sorted().map { key in
+            let pair = pairs[key]!
+            return (pair.from, pair.to, pair.dates.sorted())
+        }, maxCarryDays: maxCarryDays)
+    }
+}
+
+/// The rates a refresh needs and the fx table lacks, with a block of rows ready to fill in.
+package struct MissingRatesError: Error, Sendable, CustomStringConvertible {
+    /// Per pair, every day an amount needed its rate.
+    package var needed: [(from: String, to: String, dates: [CivilDate])]
+    package var maxCarryDays: Int
+
+    /// The fewest rows that cover every day: a rate carries forward `maxCarryDays`, so a row is needed
+    /// on the first uncovered day and then after each carry runs out.
+    package var rows: [String] {
+        needed.flatMap { pair -> [String] in
+            var rows: [String] = []
+            var coveredThrough: CivilDate?
+            for date in pair.dates where coveredThrough.map({ date > $0 }) ?? true {
+                rows.append("\(date),\(pair.from),\(pair.to),RATE")
+                coveredThrough = date.adding(days: maxCarryDays)
+            }
+            return rows
+        }
+    }
+
+    package var description: String {
+        let days = needed.map(\.dates.count).reduce(0, +)
+        let pairs = needed.map { pair in
+            "\(pair.from)→\(pair.to) \(pair.dates.first!)" + (pair.dates.count > 1 ? "…\(pair.dates.last!) (\(pair.dates.count) days)" : "")
+        }
+        return "no fx rate for \(days) currency-day\(days == 1 ? "" : "s") the records need: \(pairs.joined(separator: ", ")); "
+            + "nothing was recomputed. Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n"
+            + rows.map { "  " + $0 }.joined(separator: "\n")
+    }
+}
