@@ -35,12 +35,18 @@ struct PostgresSession: SQLSession {
     }
 
     func run(_ sql: String, _ values: [StoreValue]) throws -> PostgresQueryResult {
-        // A query written to a connection the server has already closed is never answered.
-        guard !connection.isClosed else {
-            throw PostgresStoreError(message: "PostgreSQL: the connection was closed (server restarted or session ended)")
-        }
+        guard !connection.isClosed else { throw PostgresStoreError.connectionLost }
+        // postgres-nio 1.33 drops a query written to a channel that closed between the check above and
+        // the write, and never answers it: Reliability/crash.py found runs waiting forever after a server
+        // restart. The answer is therefore the query's result or the connection's closing, whichever
+        // comes first (a promise completed twice keeps the first result; both complete on one loop).
+        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        connection.query(PostgresParameters.query(sql, values), logger: logger).cascade(to: answer)
+        connection.closeFuture.whenComplete { _ in answer.fail(PostgresStoreError.connectionLost) }
         do {
-            return try connection.query(PostgresParameters.query(sql, values), logger: logger).wait()
+            return try answer.futureResult.wait()
+        } catch let error as PostgresStoreError {
+            throw error
         } catch {
             throw PostgresStoreError(error, sql: sql)
         }

@@ -10,6 +10,10 @@ package struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     init(_ error: any Error, sql: String? = nil) {
         let statement = sql.map { " in `\(Self.head(of: $0))`" } ?? ""
         if let error = error as? PSQLError {
+            if [.serverClosedConnection, .clientClosedConnection, .connectionError].contains(error.code) {
+                self = .connectionLost
+                return
+            }
             if let info = error.serverInfo, let text = info[.message] {
                 sqlState = info[.sqlState]
                 // The server's detail line is left out: it quotes row values ("Failing row contains …").
@@ -26,6 +30,11 @@ package struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     init(message: String) {
         self.message = message
     }
+
+    /// The connection went away (server restart, terminated session, network): the run lock went with it,
+    /// so nothing more is written, and the open transaction was rolled back by the server.
+    static let connectionLost = PostgresStoreError(message: "PostgreSQL: the connection was lost (server restarted, session "
+        + "terminated or network down); the current transaction was rolled back and nothing more is written")
 
     package var description: String { message }
 

@@ -78,7 +78,8 @@ package struct Loader {
                                    encoding: file.encoding.rawValue, runID: runID, at: now()),
                         reader: &reader)
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats),
-                                                    routing: file.routing, unknownColumns: file.unknownColumns))
+                                                    routing: file.routing, unknownColumns: file.unknownColumns,
+                                                    unfedMetrics: file.unfedMetrics))
                     current = nil
                 } catch let error as any SourceError {
                     // The file's transaction rolled back: none of its rows are in the store.
@@ -100,7 +101,8 @@ package struct Loader {
             throw interrupted(stop, report: report, notRead: rest.filter { $0.skipReason == nil && $0.failure == nil }.count,
                               rolledBack: current)
         } catch {
-            let message = (error as? PipelineError)?.message ?? "\(error)"
+            // Anything else thrown here came from the store (a dropped connection, a full disk): say which.
+            let message = (error as? PipelineError)?.message ?? "store \(pipeline.storeURL): \(error)"
             try? store.finishRun(RunOutcome(
                 runID: runID, finishedAt: now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
