@@ -103,6 +103,24 @@ import Testing
         ])
     }
 
+    /// A Zendesk view export with admin-chosen columns loads its tickets, and the run says which metrics
+    /// they cannot feed and which column would (before: 2 tickets loaded, no metric, not a word).
+    @Test func aFileThatCanFeedNoMetricSaysWhich() throws {
+        let ws = try TemporaryWorkspace.sample()
+        try ws.write("inbox/helpdesk/zendesk_tickets_view.csv", """
+            Id,Assignee,Group,Status,Created at,Solved at
+            39001,Lily Zhang,US Support,Solved,2026-10-20 09:00:00,2026-10-20 15:00:00
+            39002,Lily Zhang,US Support,Open,2026-10-21 09:00:00,
+
+            """)
+        let report = try ws.pipeline().run()
+        let file = try #require(report.files.first { $0.file == "inbox/helpdesk/zendesk_tickets_view.csv" })
+        #expect(file.unfedMetrics == ["no first_response_hours, sla_response_rate (no column for first_reply_at or first_reply_minutes)",
+                                      "no csat (no column for csat)"])
+        #expect(report.text.contains("\n           feeds no csat (no column for csat)\n"))
+        #expect(report.files.allSatisfy { $0.file == file.file || $0.unfedMetrics.isEmpty })
+    }
+
     /// A file name holding a newline and an ANSI colour cannot forge a summary line or colour the terminal:
     /// it is shown, logged and recorded with its control characters escaped.
     @Test func controlCharactersInAFileNameAreShownEscaped() throws {

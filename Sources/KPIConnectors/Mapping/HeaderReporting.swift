@@ -1,3 +1,5 @@
+import KPISchema
+
 /// A reader that can say which of the file's columns its connector does not know.
 package protocol HeaderReporting {
     /// Header cells neither read by a field nor listed in the spec's `known_columns`; empty when
@@ -7,4 +9,6 @@ package protocol HeaderReporting {
     var fieldColumns: [(field: String, header: String?)] { get }
     /// The line the header was found on (0 for JSON and XML).
     var headerLine: Int { get }
+    /// Per plain-data kind the file makes, the schema fields its columns (or a spec default) can fill.
+    var filledFlatFields: [FlatKind: Set<String>] { get }
 }

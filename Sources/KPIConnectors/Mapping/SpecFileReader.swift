@@ -98,6 +98,19 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         spec.fields.indices.map { (spec.fields[$0].name, binding.columns[$0].map { binding.headers[$0] }) }
     }
 
+    var filledFlatFields: [FlatKind: Set<String>] {
+        var filled: [FlatKind: Set<String>] = [:]
+        for item in spec.flat {
+            for (column, source) in zip(item.kind.schema.fields, item.sources) {
+                guard let source else { continue }
+                if binding.columns[source] != nil || !(spec.fields[source].spec.default ?? "").isEmpty {
+                    filled[item.kind, default: []].insert(column.name)
+                }
+            }
+        }
+        return filled
+    }
+
     var unknownColumns: [String] {
         guard let known = spec.spec.knownColumns else { return [] }
         let used = Set(binding.columns.compactMap { $0 })

@@ -8,6 +8,8 @@ package struct ConnectorCheck: Sendable {
     package var headerLine: Int
     package var fieldColumns: [(field: String, header: String?)]
     package var unknownColumns: [String]
+    /// Metrics the file's layout cannot feed (see ``MetricReach``).
+    package var unfedMetrics: [String]
     package var stats: ReadStats
     /// Records emitted per kind.
     package var kinds: [String: Int]
@@ -24,6 +26,7 @@ package struct ConnectorCheck: Sendable {
         let stats = try reader.read(into: &sink)
         return ConnectorCheck(file: context.displayPath, connector: connector.id, headerLine: header?.headerLine ?? 0,
                               fieldColumns: header?.fieldColumns ?? [], unknownColumns: header?.unknownColumns ?? [],
+                              unfedMetrics: LoadPlanner.unfedMetrics(header?.filledFlatFields ?? [:]),
                               stats: stats, kinds: sink.kinds, sample: sink.sample, problems: sink.problems)
     }
 

@@ -17,4 +17,6 @@ package struct FileOutcome: Sendable {
     package var routing: String?
     /// Columns the connector does not know (schema drift), for the summary.
     package var unknownColumns: [String] = []
+    /// Metrics the file's layout cannot feed, with the columns that would (see ``MetricReach``).
+    package var unfedMetrics: [String] = []
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPIFacts
 import KPISchema
 import KPIStore
 import KPIWorkspace
@@ -62,7 +63,10 @@ package struct LoadPlanner {
                 seen[fingerprint.sha256] = display
                 do {
                     let reader = try file.connector.open(path: path, context: file.context(runID: 0))
-                    file.unknownColumns = (reader as? any HeaderReporting)?.unknownColumns ?? []
+                    if let header = reader as? any HeaderReporting {
+                        file.unknownColumns = header.unknownColumns
+                        file.unfedMetrics = Self.unfedMetrics(header.filledFlatFields)
+                    }
                 } catch {
                     file.failure = "\(error)"
                 }
@@ -80,6 +84,17 @@ package struct LoadPlanner {
             planned.append(file)
         }
         return planned
+    }
+
+    /// Per kind the file makes, the metrics none of its columns can feed: "no first_response_hours,
+    /// sla_response_rate (no column for first_reply_at or first_reply_minutes)".
+    static func unfedMetrics(_ filled: [FlatKind: Set<String>]) -> [String] {
+        filled.keys.sorted { $0.rawValue < $1.rawValue }.flatMap { kind in
+            MetricReach.unreachable(kind: kind, present: filled[kind]!).map { group in
+                "no " + group.metrics.map(\.rawValue).joined(separator: ", ") + " (no column for "
+                    + group.fields.joined(separator: " or ") + ")"
+            }
+        }
     }
 
     /// A file that fails before it is opened: no connector, no fingerprint.

@@ -17,6 +17,8 @@ package struct PlannedFile {
     package var routing: String?
     /// Header cells the connector neither reads nor lists as known: schema drift to mention.
     package var unknownColumns: [String] = []
+    /// Metrics the file's layout cannot feed, worded for the summary (see ``MetricReach``).
+    package var unfedMetrics: [String] = []
 
     package func context(runID: Int64) -> SourceContext {
         source?.context(displayPath: display, fingerprint: fingerprint, runID: runID)

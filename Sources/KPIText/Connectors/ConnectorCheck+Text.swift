@@ -11,6 +11,7 @@ extension ConnectorCheck {
         if !unknownColumns.isEmpty {
             lines.append("columns the connector does not know: " + unknownColumns.map { "`\($0)`" }.joined(separator: ", "))
         }
+        lines += unfedMetrics.map { "feeds " + $0 }
         lines.append("rows: \(stats.rowsRead) read, \(stats.rowsLoaded) would load, \(stats.rowsSkipped) skipped as non-data, \(stats.rowsQuarantined) would be quarantined")
         lines.append("records: " + (kinds.isEmpty ? "none" : kinds.keys.sorted().map { "\(kinds[$0]!) \($0)" }.joined(separator: ", ")))
         if !sample.isEmpty {

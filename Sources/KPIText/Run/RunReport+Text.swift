@@ -91,6 +91,7 @@ extension RunReport {
                 if !file.unknownColumns.isEmpty {
                     lines.append("           new columns the connector does not know: " + file.unknownColumns.map { "`\($0)`" }.joined(separator: ", "))
                 }
+                for unfed in file.unfedMetrics { lines.append("           feeds " + unfed) }
             case .skipped(let reason):
                 lines.append("  skipped  \(file.file) (\(reason))")
             case .failed(let reason):
