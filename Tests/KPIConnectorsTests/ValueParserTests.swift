@@ -7,6 +7,7 @@ import Testing
     @Test(arguments: [
         ("12,131", "12131"), ("$12,905.25", "12905.25"), ("£94.50", "94.5"), ("12.02%", "0.1202"),
         ("(3.00)", "-3"), ("-5", "-5"), ("￥88", "88"), ("US$1,433.66", "1433.66"), (" 7 ", "7"), ("$-12.00", "-12"),
+        ("1,234,567.5", "1234567.5"), ("1 234.50", "1234.5"), ("¥1,299.00", "1299"),
     ])
     func decimals(text: String, expected: String) throws {
         #expect(try DecimalCell().parse(text) == Decimal(string: expected)!)
@@ -17,7 +18,9 @@ import Testing
         #expect(try DecimalCell().parse("--") == nil)
     }
 
-    @Test(arguments: ["1e309", "--5", "12.3.4", "19.9O", "1,2,3.4.5", "NaN"])
+    /// `12,50` and `1,2345` are not grouped thousands: a file writing decimal commas read by a spec
+    /// that does not declare them used to load 12,50 as 1250.
+    @Test(arguments: ["1e309", "--5", "12.3.4", "19.9O", "1,2,3.4.5", "NaN", "12,50", "1,2345", ",123", "1,234,56", "12 5"])
     func rejectedDecimals(text: String) {
         #expect(throws: CellParseError.self) { try DecimalCell().parse(text) }
     }

@@ -3,7 +3,9 @@ import Foundation
 /// Reads amounts and counts as exported: `"12,131"`, `$12,905.25`, `£94.50`, `12.02%`, `(3.00)`,
 /// `￥88`, or with `decimalComma` the EU form `1.234,56`.
 ///
-/// Strict about everything else: `1e309`, `--5` and `12.3.4` are errors, never a best guess.
+/// Strict about everything else: `1e309`, `--5` and `12.3.4` are errors, never a best guess. A group
+/// separator must be followed by three digits, so `12,50` in a file that writes decimal commas fails
+/// instead of reading as 1250.
 package struct DecimalCell: Sendable, Hashable {
     package var decimalComma: Bool
 
@@ -55,19 +57,28 @@ package struct DecimalCell: Sendable, Hashable {
         let point: Character = decimalComma ? "," : "."
         var digits = ""
         var sawPoint = false
+        // Digits since the last group separator; nil before the first one.
+        var grouped: Int?
+        let notANumber = CellParseError(problem: "`\(text)` is not a number", expected: expected)
         for ch in s {
-            if ch == group, !sawPoint { continue }
-            if ch == " " || ch == "'" || ch == "\u{00A0}" { continue }
+            if !sawPoint, ch == group || ch == " " || ch == "'" || ch == "\u{00A0}" {
+                guard grouped.map({ $0 == 3 }) ?? !digits.isEmpty else { throw notANumber }
+                grouped = 0
+                continue
+            }
             if ch == point {
-                if sawPoint { throw CellParseError(problem: "`\(text)` is not a number", expected: expected) }
+                if sawPoint || grouped.map({ $0 != 3 }) == true { throw notANumber }
                 sawPoint = true
+                grouped = nil
                 digits.append(".")
             } else if ch.isASCII, ch.isNumber {
                 digits.append(ch)
+                if let count = grouped { grouped = count + 1 }
             } else {
-                throw CellParseError(problem: "`\(text)` is not a number", expected: expected)
+                throw notANumber
             }
         }
+        if let count = grouped, count != 3 { throw notANumber }
         guard let magnitude = Decimal(plain: digits) else {
             throw CellParseError(problem: "`\(text)` is not a number", expected: expected)
         }
