@@ -8,6 +8,10 @@ enum RowSourceFactory {
     static func open(_ spec: CompiledSpec, path: String, context: SourceContext) throws -> (source: any RowSource, header: SourceRow?) {
         switch spec.format(forPath: path) {
         case .delimited(let format):
+            if let kind = ForeignFormatSniffer.foreignKind(path: path) {
+                throw FileFormatError(file: context.displayPath, message: "this is \(kind), not the \(format.delimiter == UInt8(ascii: "\t") ? "tab-separated" : "comma-separated") text `\(spec.id)` "
+                    + "reads; nothing of it was loaded: name a connector for its format in `sources:`, or check it with `kpibridge connectors detect`")
+            }
             var bytes: any ByteSource = try FileByteSource(path: path)
             if context.fingerprint.resolve(spec.encoding) == .gb18030 {
                 bytes = try GB18030ByteSource(upstream: bytes)
