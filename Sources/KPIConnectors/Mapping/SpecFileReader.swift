@@ -42,7 +42,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
         }
         if spec.contextNeeds.contains(.period), context.period == nil {
-            throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10)")
+            throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), or `period: from_name` with one date, two dates or a month in the file's name")
         }
         dateCells = spec.fields.indices.map { index in
             switch spec.fields[index].parser {

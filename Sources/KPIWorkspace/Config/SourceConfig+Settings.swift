@@ -3,12 +3,20 @@ import KPISchema
 
 extension SourceConfig {
     /// How a period may be written, for messages.
-    package static let periodForms = "2026-10, 2026-10-31 or 2026-10-01..2026-10-07"
+    package static let periodForms = "2026-10, 2026-10-31, 2026-10-01..2026-10-07 or from_name"
+    /// `period: from_name`: each file's period is the date in its name (see ``DateRange/init(fileName:)``).
+    package static let periodFromName = "from_name"
+
+    /// The days `displayPath` covers under this source's `period:`.
+    func days(of displayPath: String) -> DateRange? {
+        guard let period else { return nil }
+        return period == Self.periodFromName ? DateRange(fileName: displayPath) : DateRange(parsing: period)
+    }
 
     /// The context a connector reads `displayPath` with under these settings.
     package func context(displayPath: String, fingerprint: FileFingerprint, runID: Int64) -> SourceContext {
         SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
-                      timezone: timezone, currency: currency, period: period.flatMap(DateRange.init(parsing:)))
+                      timezone: timezone, currency: currency, period: days(of: displayPath))
     }
 }
 
@@ -21,7 +29,7 @@ extension Workspace {
             connector: given.connector, files: given.files, shop: given.shop ?? configured?.shop,
             platform: given.platform ?? configured?.platform, timezone: given.timezone ?? configured?.timezone,
             currency: given.currency ?? configured?.currency, period: given.period ?? configured?.period)
-        if let period = merged.period, DateRange(parsing: period) == nil {
+        if let period = merged.period, period != SourceConfig.periodFromName, DateRange(parsing: period) == nil {
             throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
         }
         return merged
