@@ -9,6 +9,7 @@ import PostgresNIO
 /// stays usable from the synchronous pipeline and from tests running on the cooperative pool alike.
 struct PostgresSession: SQLSession {
     let connection: PostgresConnection
+    let inFlight: QueryInFlight
     let logger: Logger
     /// Names server-side cursors uniquely within the session's transaction.
     let cursorNames: CursorNames
@@ -35,18 +36,13 @@ struct PostgresSession: SQLSession {
     }
 
     func run(_ sql: String, _ values: [StoreValue]) throws -> PostgresQueryResult {
-        guard !connection.isClosed else { throw PostgresStoreError.connectionLost }
-        // postgres-nio 1.33 drops a query written to a channel that closed between the check above and
-        // the write, and never answers it: Reliability/crash.py found runs waiting forever after a server
-        // restart. The answer is therefore the query's result or the connection's closing, whichever
-        // comes first (a promise completed twice keeps the first result; both complete on one loop).
-        let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
-        connection.query(PostgresParameters.query(sql, values), logger: logger).cascade(to: answer)
-        connection.closeFuture.whenComplete { _ in answer.fail(PostgresStoreError.connectionLost) }
         do {
-            return try answer.futureResult.wait()
+            return try inFlight.run(PostgresParameters.query(sql, values), on: connection, logger: logger)
         } catch let error as PostgresStoreError {
             throw error
+        } catch let error as PSQLError where [.serverClosedConnection, .clientClosedConnection, .connectionError].contains(error.code) {
+            // After connecting, a broken channel is the connection lost, however postgres-nio words it.
+            throw PostgresStoreError.connectionLost
         } catch {
             throw PostgresStoreError(error, sql: sql)
         }

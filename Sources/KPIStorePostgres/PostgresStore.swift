@@ -15,6 +15,7 @@ import PostgresNIO
 package final class PostgresStore: SQLStore {
     package let location: PostgresLocation
     let connection: PostgresConnection
+    let inFlight: QueryInFlight
     let logger: Logger
     /// Serialises transactions on the one connection.
     private let lock = NIOLock()
@@ -39,6 +40,7 @@ package final class PostgresStore: SQLStore {
         } catch {
             throw PostgresStoreError(message: "cannot connect to \(location): \(PostgresStoreError(error).message)")
         }
+        inFlight = QueryInFlight(watching: connection)
         do {
             try PostgresSchema.bringUpToDate(self, schema: location.schema)
             if readOnly { _ = try autocommit("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY") }
@@ -68,7 +70,7 @@ package final class PostgresStore: SQLStore {
     }
 
     func session() -> PostgresSession {
-        PostgresSession(connection: connection, logger: logger, cursorNames: .init())
+        PostgresSession(connection: connection, inFlight: inFlight, logger: logger, cursorNames: .init())
     }
 
     package func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {

@@ -10,10 +10,6 @@ package struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     init(_ error: any Error, sql: String? = nil) {
         let statement = sql.map { " in `\(Self.head(of: $0))`" } ?? ""
         if let error = error as? PSQLError {
-            if [.serverClosedConnection, .clientClosedConnection, .connectionError].contains(error.code) {
-                self = .connectionLost
-                return
-            }
             if let info = error.serverInfo, let text = info[.message] {
                 sqlState = info[.sqlState]
                 // The server's detail line is left out: it quotes row values ("Failing row contains …").

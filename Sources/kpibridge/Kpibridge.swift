@@ -58,7 +58,8 @@ struct Kpibridge: ParsableCommand {
             format.logger { FileHandle.standardError.write(Data($0.utf8)) }
                 .error("\(message)", metadata: ["event": "exit", "exit_code": "\(code)"])
         } else {
-            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            // Messages quote cells and file names: their control characters are shown escaped, lines kept.
+            FileHandle.standardError.write(Data("error: \(message.escapingControlCharacters(keepingNewlines: true))\n".utf8))
         }
         Foundation.exit(code)
     }

@@ -70,6 +70,7 @@ import Testing
         let ws = try TemporaryWorkspace()
         try ws.write("fx_rates.csv", "date,from,to,rate\n2026-10-15,USD,CNY,7.20\n")
         let error = pipelineError { _ = try ws.pipeline().run() }
+        #expect(try ws.export("fact_metric").split(whereSeparator: \.isNewline).count == 1)  // the header alone: nothing computed
         #expect(error?.kind == .failed)
         #expect(error?.message == """
             no fx rate for 4 currency-days the records need: USD→CNY 2026-09-30…2026-10-31 (4 days); nothing was recomputed. \

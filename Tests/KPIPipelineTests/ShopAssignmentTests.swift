@@ -22,6 +22,7 @@ import Testing
         let orders = try ws.export("orders")
         let shops = orders.split(whereSeparator: \.isNewline).filter { $0.contains("114-0000000-000000") }.map { $0.split(separator: ",")[2] }
         #expect(shops == ["amazon-us", "amazon-us"])
+        #expect(report.files.first { $0.file == "inbox/drop/orders.txt" }?.routing == "detected, shop amazon-us: the only amazon shop")
     }
 
     @Test func severalShopsOnThePlatformRefuseTheFileByName() throws {

@@ -23,6 +23,7 @@ import Testing
                 currency: USD
                 period: from_name
             """)
+        #expect(config.contains("period: from_name"))
         try named.write("kpibridge.yaml", config)
         _ = try named.pipeline().run()
         #expect(try named.export("traffic") == (try stated.export("traffic")))

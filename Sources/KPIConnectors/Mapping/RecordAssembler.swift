@@ -8,10 +8,12 @@ import KPISchema
 /// reappears later in the file the store's upsert absorbs the repeat. Memory stays constant per file.
 ///
 /// Versions inside one file (sellers merge downloads; Amazon's All Orders repeats an order's rows with a
-/// later `last-updated-date`): rows of one line key whose version differs are the same line again, and the
-/// store keeps the newest; only rows of one key *and* one version are separate lines (`SKU#2`). A new
-/// version of the order emits its order-level records again, so the order's own fields come from its
-/// latest version as they do across files.
+/// later `last-updated-date`): lines are numbered per line key *and* version, so a repeat with another
+/// version is the same line again (the store keeps the newest) and only rows of one key and one version
+/// are separate lines (`SKU#2`). In a layout that writes an order's own cells on its first row only
+/// (Shopify's CSV, `carry_forward`), a row holding them starts another copy of the order: nothing is
+/// carried into it and its lines are numbered afresh. Order-level records are emitted again only for a
+/// strictly newer version, so an older copy further down never replaces a refund or an event.
 struct RecordAssembler {
     enum Outcome {
         case records([NormalizedRecord])
@@ -27,10 +29,18 @@ struct RecordAssembler {
     private let currencyField: Int
     private var previous: [FieldValue?]?
     private var group: OrderKey?
-    /// Per line key in the current order: the version last seen and how many lines of it.
-    private var lineCounts: [String: (version: Instant?, seen: Int)] = [:]
+    /// Per line key and version in the current copy of the order: how many lines of it.
+    private var lineCounts: [LineVersion: Int] = [:]
     private var emittedOrder = false
+    /// The newest order version emitted for the current order.
     private var emittedOrderVersion: Instant?
+    /// The row being assembled holds its order's own cells in a `carry_forward` layout.
+    private var startsCopy = false
+
+    private struct LineVersion: Hashable {
+        var key: String
+        var version: Instant?
+    }
     private var emittedEvents: Set<FulfillmentEventKind> = []
     private var emittedRefunds: Set<String> = []
     private var returnCounts: [String: Int] = [:]
@@ -45,11 +55,14 @@ struct RecordAssembler {
 
     mutating func assemble(_ input: [FieldValue?], line: Int) -> Outcome {
         var values = input
+        startsCopy = false
         if let carry = spec.spec.carryForward, let by = spec.fieldIndex[carry.by] {
             if let previous, values[by] != nil, values[by] == previous[by] {
-                for name in carry.fields {
-                    let index = spec.fieldIndex[name]!
-                    if values[index] == nil { values[index] = previous[index] }
+                let carried = carry.fields.map { spec.fieldIndex[$0]! }
+                if carried.contains(where: { values[$0] != nil }) {
+                    startsCopy = true
+                } else {
+                    for index in carried { values[index] = previous[index] }
                 }
             }
             previous = values
@@ -83,13 +96,16 @@ struct RecordAssembler {
             group = key
             lineCounts.removeAll(keepingCapacity: true)
             emittedOrder = false
+            emittedOrderVersion = nil
             emittedEvents.removeAll(keepingCapacity: true)
             emittedRefunds.removeAll(keepingCapacity: true)
+        } else if startsCopy {
+            lineCounts.removeAll(keepingCapacity: true)
         }
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records
         if let orderSpec = records.order, emittedOrder, let version = row.latest(orderSpec.version ?? []),
-           version != emittedOrderVersion {
+           emittedOrderVersion.map({ version > $0 }) ?? true {
             emittedOrder = false
             emittedEvents.removeAll(keepingCapacity: true)
             emittedRefunds.removeAll(keepingCapacity: true)
@@ -115,9 +131,8 @@ struct RecordAssembler {
             guard let quantity = row.integer("quantity") else { return .missing(spec.fieldIndex["quantity"]!) }
             let lineKey = (lineSpec.key ?? ["sku"]).map { row.text($0) ?? "" }.joined(separator: "|")
             let version = row.latest(lineSpec.version ?? [])
-            let earlier = lineCounts[lineKey]
-            let seen = earlier.map { $0.version == version ? $0.seen + 1 : 1 } ?? 1
-            lineCounts[lineKey] = (version, seen)
+            let seen = lineCounts[LineVersion(key: lineKey, version: version), default: 0] + 1
+            lineCounts[LineVersion(key: lineKey, version: version)] = seen
             let amount: Decimal
             if let field = lineSpec.amount {
                 amount = row.decimal(field) ?? 0

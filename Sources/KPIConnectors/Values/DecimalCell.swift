@@ -48,6 +48,7 @@ package struct DecimalCell: Sendable, Hashable {
         if s.hasSuffix("%") {
             percent = true
             s.removeLast()
+            s = s.trimmingCharacters(in: .whitespaces)  // `12 %`
         }
         if s.hasPrefix("-") && !negative {  // `$-12.00`
             negative = true

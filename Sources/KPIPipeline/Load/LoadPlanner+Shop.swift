@@ -17,6 +17,8 @@ extension LoadPlanner {
             var source = file.source ?? SourceConfig(connector: file.connector.id, files: file.display)
             source.shop = shops[0]
             file.source = source
+            // Said in the summary: rows filed under a shop nobody wrote next to this file.
+            file.routing = (file.routing.map { $0 + ", " } ?? "") + "shop \(shops[0]): the only \(platform) shop"
             return nil
         default:
             return "\(file.display): its rows name no shop, no source gives it one, and the workspace has \(shops.count) shops on "

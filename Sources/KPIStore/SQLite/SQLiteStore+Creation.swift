@@ -23,12 +23,26 @@ extension SQLiteStore {
         try migrator.migrate(queue)
         // Closing the last connection checkpoints the WAL into the file and deletes it: the file is whole.
         try queue.close()
-        // A link, not a rename: a file that appeared at `path` meanwhile is kept, never replaced.
-        if link(temporary, path) != 0 && errno != EEXIST {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw StoreFileError.cannotWrite(path, reason: reason)
+        // A link, not a rename: a file that appeared at `path` meanwhile is kept, never replaced. A file
+        // system without hard links (exFAT, some network mounts) gets a rename, which is as safe here: the
+        // migration lock is held and `path` was just found absent.
+        if link(temporary, path) != 0 {
+            let failure = errno
+            if [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS, EXDEV, EMLINK].contains(failure), !FileManager.default.fileExists(atPath: path),
+               rename(temporary, path) == 0 {
+                return
+            }
+            if failure != EEXIST {
+                unlink(temporary)
+                throw StoreFileError.cannotWrite(path, reason: String(cString: strerror(failure)))
+            }
         }
         unlink(temporary)
+    }
+
+    /// Removes what a creation killed between its link and its unlink left: a second name of the live store.
+    static func removeCreationLeftover(of path: String) {
+        let temporary = path + ".new"
+        if FileManager.default.fileExists(atPath: temporary) { unlink(temporary) }
     }
 }

@@ -14,33 +14,37 @@ extension SQLiteStore {
     /// An older schema is brought up to date first when the file can be written (as any open did before);
     /// when it cannot, the store is refused with what to do rather than read with columns missing.
     package convenience init(readingAt path: String) throws {
-        var queue = try DamagedStore.reporting(path: path) { try Self.openReadOnly(path) }
+        var (queue, hold) = try DamagedStore.reporting(path: path) { try Self.openReadOnly(path) }
         if try !DamagedStore.reporting(path: path, { try queue.read { try Self.migrator.hasCompletedMigrations($0) } }) {
             guard access(path, W_OK) == 0, access((path as NSString).deletingLastPathComponent, W_OK) == 0 else {
                 throw OlderSchema(path: path)
             }
             try queue.close()
+            hold = nil
             try SQLiteStore(path: path).queue.close()
-            queue = try Self.openReadOnly(path)
+            (queue, hold) = try Self.openReadOnly(path)
         }
-        self.init(queue: queue, path: path)
+        self.init(queue: queue, path: path, readHold: hold)
     }
 
-    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+    private static func openReadOnly(_ path: String) throws -> (DatabaseQueue, SharedRunLockHold?) {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
             try refuseForeign(queue)
-            return queue
+            return (queue, nil)
         } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) {
             // A WAL store in a folder where SQLite cannot create its shared-memory file. With no WAL
             // beside it (a store closed cleanly, or a copy of the file alone) the file holds every committed
             // page, and SQLite may read it as immutable; with a WAL, reading the file alone would miss
-            // commits, so the error stands.
+            // commits, so the error stands. Immutable means unlocked, so the run lock is held shared for as
+            // long as the store is open: no run (every writing command takes that lock) rewrites pages
+            // under the reader, and a run in progress makes the read wait for another time.
             let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
             guard wal == 0, let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { throw error }
+            let hold = try SharedRunLockHold(path: path + ".lock")
             let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration(readOnly: true))
             try refuseForeign(queue)
-            return queue
+            return (queue, hold)
         }
     }
 }

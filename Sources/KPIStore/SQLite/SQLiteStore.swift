@@ -6,6 +6,8 @@ import KPISchema
 package final class SQLiteStore: SQLStore {
     let queue: DatabaseQueue
     package let path: String
+    /// A shared hold on the run lock while an immutable read is open (see ``init(readingAt:)``).
+    private let readHold: SharedRunLockHold?
 
     /// Opens the database at `path` for writing and brings its schema up to date; a store that does not
     /// exist yet is first created whole (see ``createWhole(at:)``).
@@ -18,7 +20,11 @@ package final class SQLiteStore: SQLStore {
         // timeout while another connection creates the file) and migrates it; see ``MigrationLock``.
         let queue = try MigrationLock.holding(path + ".schema-lock") {
             try DamagedStore.reporting(path: path) { () throws -> DatabaseQueue in
-                if !FileManager.default.fileExists(atPath: path) { try Self.createWhole(at: path) }
+                if FileManager.default.fileExists(atPath: path) {
+                    Self.removeCreationLeftover(of: path)
+                } else {
+                    try Self.createWhole(at: path)
+                }
                 let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
                 try Self.refuseForeign(queue)
                 try queue.writeWithoutTransaction { _ = try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
@@ -29,9 +35,10 @@ package final class SQLiteStore: SQLStore {
         self.init(queue: queue, path: path)
     }
 
-    init(queue: DatabaseQueue, path: String) {
+    init(queue: DatabaseQueue, path: String, readHold: SharedRunLockHold? = nil) {
         self.queue = queue
         self.path = path
+        self.readHold = readHold
     }
 
     static func configuration(readOnly: Bool) -> Configuration {
