@@ -9,22 +9,33 @@ import Testing
 @Suite struct VersionsInOneFileTests {
     private static let header = "amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\n"
 
-    @Test(arguments: StoreBackend.available) func aLaterVersionReplacesTheLinesAndTheOrder(_ backend: StoreBackend) throws {
+    /// An All Orders row of one unit of P1 at 20.00, bought at `bought` and last updated at `updated`.
+    private static func row(_ order: String, _ bought: String, _ updated: String, _ status: String) -> String {
+        "\(order)\t\(bought)T10:00:00+00:00\t\(updated)+00:00\t\(status)\tP1\t1\tUSD\t20.00\t0.00\t0.00"
+    }
+
+    /// The tiny workspace with `rows` as its only Amazon export, run once.
+    private static func run(_ rows: [String], backend: StoreBackend = .sqlite) throws -> TemporaryWorkspace {
         let ws = try TemporaryWorkspace(backend: backend)
         try FileManager.default.removeItem(atPath: ws.path + "/inbox/amazon/orders_resend.txt")
-        try ws.write("inbox/amazon/orders.txt", Self.header + [
-            // Pending, then the same line shipped two days later, right below it.
-            "112-0000009-0000001\t2026-10-15T10:00:00+00:00\t2026-10-15T10:00:00+00:00\tPending\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000001\t2026-10-15T10:00:00+00:00\t2026-10-17T10:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            // Two lines of one SKU in one version: two lines.
-            "112-0000009-0000002\t2026-10-16T10:00:00+00:00\t2026-10-16T12:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000002\t2026-10-16T10:00:00+00:00\t2026-10-16T12:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            // Both again in a later version, then an older version of the first further down.
-            "112-0000009-0000002\t2026-10-16T10:00:00+00:00\t2026-10-18T12:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000002\t2026-10-16T10:00:00+00:00\t2026-10-18T12:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000001\t2026-10-15T10:00:00+00:00\t2026-10-15T10:00:00+00:00\tPending\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-        ].joined(separator: "\n") + "\n")
+        try ws.write("inbox/amazon/orders.txt", header + rows.joined(separator: "\n") + "\n")
         _ = try ws.pipeline().run()
+        return ws
+    }
+
+    @Test(arguments: StoreBackend.available) func aLaterVersionReplacesTheLinesAndTheOrder(_ backend: StoreBackend) throws {
+        let ws = try Self.run([
+            // Pending, then the same line shipped two days later, right below it.
+            Self.row("112-0000009-0000001", "2026-10-15", "2026-10-15T10:00:00", "Pending"),
+            Self.row("112-0000009-0000001", "2026-10-15", "2026-10-17T10:00:00", "Shipped"),
+            // Two lines of one SKU in one version: two lines.
+            Self.row("112-0000009-0000002", "2026-10-16", "2026-10-16T12:00:00", "Shipped"),
+            Self.row("112-0000009-0000002", "2026-10-16", "2026-10-16T12:00:00", "Shipped"),
+            // Both again in a later version, then an older version of the first further down.
+            Self.row("112-0000009-0000002", "2026-10-16", "2026-10-18T12:00:00", "Shipped"),
+            Self.row("112-0000009-0000002", "2026-10-16", "2026-10-18T12:00:00", "Shipped"),
+            Self.row("112-0000009-0000001", "2026-10-15", "2026-10-15T10:00:00", "Pending"),
+        ], backend: backend)
         let lines = try ws.export("order_lines").split(whereSeparator: \.isNewline).dropFirst()
             .filter { $0.hasPrefix("amazon,") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
             .map { $0.prefix(5).joined(separator: ",") + " " + $0[9] }
@@ -41,15 +52,12 @@ import Testing
     /// Two lines of one SKU in each of two versions, the versions alternating (a file sorted by order and
     /// SKU): two lines, each at its newest version — not one.
     @Test func alternatingVersionsKeepEveryLine() throws {
-        let ws = try TemporaryWorkspace()
-        try FileManager.default.removeItem(atPath: ws.path + "/inbox/amazon/orders_resend.txt")
-        try ws.write("inbox/amazon/orders.txt", Self.header + [
-            "112-0000009-0000003\t2026-10-15T10:00:00+00:00\t2026-10-15T10:00:00+00:00\tPending\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000003\t2026-10-15T10:00:00+00:00\t2026-10-17T10:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000003\t2026-10-15T10:00:00+00:00\t2026-10-15T10:00:00+00:00\tPending\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-            "112-0000009-0000003\t2026-10-15T10:00:00+00:00\t2026-10-17T10:00:00+00:00\tShipped\tP1\t1\tUSD\t20.00\t0.00\t0.00",
-        ].joined(separator: "\n") + "\n")
-        _ = try ws.pipeline().run()
+        let ws = try Self.run([
+            Self.row("112-0000009-0000003", "2026-10-15", "2026-10-15T10:00:00", "Pending"),
+            Self.row("112-0000009-0000003", "2026-10-15", "2026-10-17T10:00:00", "Shipped"),
+            Self.row("112-0000009-0000003", "2026-10-15", "2026-10-15T10:00:00", "Pending"),
+            Self.row("112-0000009-0000003", "2026-10-15", "2026-10-17T10:00:00", "Shipped"),
+        ])
         let lines = try ws.export("order_lines").split(whereSeparator: \.isNewline).filter { $0.hasPrefix("amazon,") }
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { $0[2] + " " + $0[9] }
         #expect(lines == ["P1 2026-10-17T10:00:00Z", "P1#2 2026-10-17T10:00:00Z"])
