@@ -29,7 +29,7 @@ RECORD_TABLES = ["orders", "order_lines", "fulfillment_events", "refunds", "retu
 
 def binary():
     """The kpibridge binary: $KPIBRIDGE, else the debug build (built by `swift build`)."""
-    path = os.environ.get("KPIBRIDGE") or os.path.join(ROOT, ".build", "debug", "kpibridge")
+    path = os.path.abspath(os.environ.get("KPIBRIDGE") or os.path.join(ROOT, ".build", "debug", "kpibridge"))
     if not os.access(path, os.X_OK):
         sys.exit(f"error: no kpibridge binary at {path}; run `swift build` first or set KPIBRIDGE")
     return path

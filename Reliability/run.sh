@@ -3,12 +3,17 @@
 # random points of a run, two and four runs at once, hostile files — on SQLite, and on PostgreSQL when
 # KPIBRIDGE_TEST_POSTGRES names a server (psql must be installed to drop the scratch schemas), where the
 # run's connection is also terminated and the server restarted under it (restarts only of a local Debian
-# cluster, as root).
+# cluster, as root). Then silent.py: every sample export damaged (headers renamed, restyled, dropped,
+# reordered; workbook formulas without results), a file changed while it loads, odd inbox entries,
+# SIGINT/SIGTERM — each run must give the clean run's facts or fail naming the file (SQLite; its
+# PostgreSQL subset in the soak).
 #
 #   Reliability/run.sh            what CI runs: 52 kill points, 6 PostgreSQL faults, 3 races per width,
-#                                 22 hostile files (~18 min)
+#                                 22 hostile files, silent.py's ~760 cases (~22 min)
 #   Reliability/run.sh --soak     longer: 200 kill points and 30 PostgreSQL faults on a 6× larger
-#                                 workspace, 6 races per width, and 5,000 fuzz mutations per connector (~2 h)
+#                                 workspace, 6 races per width, 5,000 fuzz mutations per connector, and
+#                                 silent.py --all (every column, each case on the whole sample) plus its
+#                                 PostgreSQL subset (~2.5 h)
 #
 # Uses the debug build (`swift build`) unless KPIBRIDGE names a binary. Exit 1 if any check fails.
 set -euo pipefail
@@ -18,7 +23,7 @@ soak=false
 case "${1:-}" in
     --soak) soak=true ;;
     "") ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "usage: Reliability/run.sh [--soak]" >&2; exit 2 ;;
 esac
 
@@ -31,9 +36,14 @@ if $soak; then
     python3 Reliability/crash.py --points 200 --pg-faults 30 --copies 30
     python3 Reliability/concurrent.py --rounds 6 --copies 30
     python3 Reliability/hostile.py
+    python3 Reliability/silent.py --all
+    if [ -n "${KPIBRIDGE_TEST_POSTGRES:-}" ]; then
+        python3 Reliability/silent.py --store postgres
+    fi
     KPIBRIDGE_FUZZ_EXECUTIONS=5000 swift test --filter FuzzTests
 else
     python3 Reliability/crash.py --points 52 --pg-faults 6 --copies 5
     python3 Reliability/concurrent.py --rounds 3 --copies 5
     python3 Reliability/hostile.py
+    python3 Reliability/silent.py
 fi

@@ -118,6 +118,10 @@ import Testing
         #expect(file.unfedMetrics == ["no first_response_hours, sla_response_rate (no column for first_reply_at or first_reply_minutes)",
                                       "no csat (no column for csat)"])
         #expect(report.text.contains("\n           feeds no csat (no column for csat)\n"))
+        // Each optional column it lacks is named too: the numbers it fed are absent, and the output says why.
+        #expect(file.absentOptionalColumns.contains("`Satisfaction Score` (csat)"))
+        #expect(file.absentOptionalColumns.contains("`First reply time in minutes` (first_reply_minutes)"))
+        #expect(report.text.contains("\n           no column `Via` (channel), `Satisfaction Score` (csat), "))
         #expect(report.files.allSatisfy { $0.file == file.file || $0.unfedMetrics.isEmpty })
     }
 

@@ -9,6 +9,8 @@ package protocol HeaderReporting {
     var fieldColumns: [(field: String, header: String?)] { get }
     /// The line the header was found on (0 for JSON and XML).
     var headerLine: Int { get }
+    /// Columns records read that the file lacks, read as the spec's default: "`Header` (field)".
+    var absentOptionalColumns: [String] { get }
     /// Per plain-data kind the file makes, the schema fields its columns (or a spec default) can fill.
     var filledFlatFields: [FlatKind: Set<String>] { get }
 }

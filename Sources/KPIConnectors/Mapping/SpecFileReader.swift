@@ -10,6 +10,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
     /// Which file column feeds which field, and the header as found.
     let binding: HeaderBinding
     let headerLine: Int
+    /// A JSON or XML file, whose header is its records' keys.
+    private let keyed: Bool
     private let dateCells: [DateTimeCell?]
     private var assembler: RecordAssembler
     /// The last value of each `fill_down` field.
@@ -91,6 +93,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         }
         self.binding = binding
         self.headerLine = line
+        keyed = opened.header != nil
         self.assembler = RecordAssembler(spec: spec, context: context)
     }
 
@@ -109,6 +112,14 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             }
         }
         return filled
+    }
+
+    /// Columns records read that this file lacks and whose fields the spec lets default: read as the
+    /// default, which the run says (`First reply time in minutes` missing from a view export). In JSON and
+    /// XML, also the keys records read that no record has (see ``HeaderBinding/bind(_:header:keyed:)``).
+    var absentOptionalColumns: [String] {
+        spec.fields.indices.filter { (spec.optionalColumn[$0] || (keyed && spec.needsColumn[$0])) && binding.columns[$0] == nil }
+            .map { "`\(spec.fields[$0].spec.column.first ?? spec.fields[$0].name)` (\(spec.fields[$0].name))" }
     }
 
     var unknownColumns: [String] {

@@ -10,7 +10,7 @@ extension CompiledSpec {
     static func columnsNeeded(fields: [CompiledField], fieldIndex: [String: Int], spec: ConnectorSpec,
                               events: [(kind: FulfillmentEventKind, field: String, when: [CompiledCondition])],
                               refundWhen: [CompiledCondition], returnWhen: [CompiledCondition], flat: [CompiledFlat],
-                              fillDown: [Int], filters: [CompiledFilter]) -> [Bool] {
+                              fillDown: [Int], filters: [CompiledFilter]) -> [ColumnUse] {
         let records = spec.records
         var names: [String] = []
         if records.hasOrderRecords { names += ["order_id", "platform", "shop", "currency"] }
@@ -34,8 +34,20 @@ extension CompiledSpec {
         used.formUnion(fillDown)
         used.formUnion(filters.map(\.field))
         return fields.indices.map { index in
-            fields[index].spec.required || (used.contains(index) && fields[index].spec.default == nil)
+            if fields[index].spec.required { return .needed }
+            guard used.contains(index) else { return .unread }
+            return fields[index].spec.default == nil ? .needed : .optional
         }
+    }
+
+    /// What a file lacking a field's column means.
+    enum ColumnUse: Sendable {
+        /// The file cannot be read without it.
+        case needed
+        /// Records read it, and the spec declares a default: read as that, and the run says so.
+        case optional
+        /// Nothing reads it.
+        case unread
     }
 }
 

@@ -27,6 +27,8 @@ package struct CompiledSpec: Sendable {
     let flat: [CompiledFlat]
     /// Per field, whether its column must be in the header (see ``columnsNeeded(fields:fieldIndex:spec:events:refundWhen:returnWhen:flat:fillDown:filters:)``).
     let needsColumn: [Bool]
+    /// Per field, whether records read it although a file may lack its column (the spec gives a default).
+    let optionalColumn: [Bool]
 
     package var id: String { spec.id }
 
@@ -92,9 +94,11 @@ package struct CompiledSpec: Sendable {
             if let name = field.spec.timezone { fieldZones[index] = Zone(name)! }
         }
         self.fieldZones = fieldZones
-        needsColumn = Self.columnsNeeded(fields: fields, fieldIndex: context.fieldIndex, spec: spec, events: events,
-                                         refundWhen: refundWhen, returnWhen: returnWhen, flat: flat,
-                                         fillDown: fillDown, filters: filters)
+        let uses = Self.columnsNeeded(fields: fields, fieldIndex: context.fieldIndex, spec: spec, events: events,
+                                      refundWhen: refundWhen, returnWhen: returnWhen, flat: flat,
+                                      fillDown: fillDown, filters: filters)
+        needsColumn = uses.map { if case .needed = $0 { true } else { false } }
+        optionalColumn = uses.map { if case .optional = $0 { true } else { false } }
     }
 
     /// Whether a file with this name may be in one of the spec's formats: a known extension must

@@ -19,4 +19,6 @@ package struct FileOutcome: Sendable {
     package var unknownColumns: [String] = []
     /// Metrics the file's layout cannot feed, with the columns that would (see ``MetricReach``).
     package var unfedMetrics: [String] = []
+    /// Columns records read that the file lacks, read as the spec's default.
+    package var absentOptionalColumns: [String] = []
 }

@@ -66,6 +66,7 @@ package struct LoadPlanner {
                     if let header = reader as? any HeaderReporting {
                         file.unknownColumns = header.unknownColumns
                         file.unfedMetrics = Self.unfedMetrics(header.filledFlatFields)
+                        file.absentOptionalColumns = header.absentOptionalColumns
                     }
                 } catch {
                     file.failure = "\(error)"

@@ -79,7 +79,7 @@ package struct Loader {
                         reader: &reader)
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .loaded(stats),
                                                     routing: file.routing, unknownColumns: file.unknownColumns,
-                                                    unfedMetrics: file.unfedMetrics))
+                                                    unfedMetrics: file.unfedMetrics, absentOptionalColumns: file.absentOptionalColumns))
                     current = nil
                 } catch let error as any SourceError {
                     // The file's transaction rolled back: none of its rows are in the store.

@@ -19,6 +19,8 @@ package struct PlannedFile {
     package var unknownColumns: [String] = []
     /// Metrics the file's layout cannot feed, worded for the summary (see ``MetricReach``).
     package var unfedMetrics: [String] = []
+    /// Columns records read that the file lacks, read as the spec's default.
+    package var absentOptionalColumns: [String] = []
 
     package func context(runID: Int64) -> SourceContext {
         source?.context(displayPath: display, fingerprint: fingerprint, runID: runID)

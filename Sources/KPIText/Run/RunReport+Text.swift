@@ -91,6 +91,10 @@ extension RunReport {
                 if !file.unknownColumns.isEmpty {
                     lines.append("           new columns the connector does not know: " + file.unknownColumns.map { "`\($0)`" }.joined(separator: ", "))
                 }
+                if !file.absentOptionalColumns.isEmpty {
+                    lines.append("           no column " + file.absentOptionalColumns.joined(separator: ", ")
+                                 + ": read as the connector's default (empty when it names none), which it allows")
+                }
                 for unfed in file.unfedMetrics { lines.append("           feeds " + unfed) }
             case .skipped(let reason):
                 lines.append("  skipped  \(file.file) (\(reason))")
