@@ -74,7 +74,7 @@ package struct Workspace: Sendable {
                 throw .failed("\(Self.configFile): source `\(source.files)`: \(error)")
             }
             _ = try paths.resolve(source.files, key: "sources[].files")
-            if let period = source.period, period != SourceConfig.periodFromName, DateRange(parsing: period) == nil {
+            if let period = source.period, !SourceConfig.isPeriod(period) {
                 throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
         }

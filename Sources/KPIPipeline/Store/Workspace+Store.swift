@@ -54,8 +54,7 @@ extension Workspace {
             // kpibridge creates a store whole (SQLiteStore.createWhole), so an empty file is not one of its
             // own in the making. An older version's store killed before its first checkpoint has its pages
             // in the WAL beside it, and SQLite recovers those.
-            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-            if wal == 0 { throw .failed("store \(url) is an empty file (0 bytes), so its history is gone or it was never a store; \(restore)") }
+            if SQLiteStore.pendingWALBytes(path) == 0 { throw .failed("store \(url) is an empty file (0 bytes), so its history is gone or it was never a store; \(restore)") }
         } else if head != Data("SQLite format 3\u{0}".utf8) {
             throw .failed("store \(url) is not a SQLite database (its first bytes say otherwise); \(restore)")
         }

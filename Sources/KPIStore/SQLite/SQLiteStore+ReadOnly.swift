@@ -39,13 +39,19 @@ extension SQLiteStore {
             // commits, so the error stands. Immutable means unlocked, so the run lock is held shared for as
             // long as the store is open: no run (every writing command takes that lock) rewrites pages
             // under the reader, and a run in progress makes the read wait for another time.
-            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-            guard wal == 0, let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { throw error }
+            guard pendingWALBytes(path) == 0, let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else { throw error }
             let hold = try SharedRunLockHold(path: path + ".lock")
             let queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration(readOnly: true))
             try refuseForeign(queue)
             return (queue, hold)
         }
+    }
+}
+
+extension SQLiteStore {
+    /// The size of the WAL beside the store at `path` (0 when there is none): commits not yet in the file.
+    package static func pendingWALBytes(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
     }
 }
 

@@ -7,6 +7,11 @@ extension SourceConfig {
     /// `period: from_name`: each file's period is the date in its name (see ``DateRange/init(fileName:)``).
     package static let periodFromName = "from_name"
 
+    /// Whether `period` is written in one of ``periodForms``.
+    package static func isPeriod(_ period: String) -> Bool {
+        period == periodFromName || DateRange(parsing: period) != nil
+    }
+
     /// The days `displayPath` covers under this source's `period:`.
     func days(of displayPath: String) -> DateRange? {
         guard let period else { return nil }
@@ -29,7 +34,7 @@ extension Workspace {
             connector: given.connector, files: given.files, shop: given.shop ?? configured?.shop,
             platform: given.platform ?? configured?.platform, timezone: given.timezone ?? configured?.timezone,
             currency: given.currency ?? configured?.currency, period: given.period ?? configured?.period)
-        if let period = merged.period, period != SourceConfig.periodFromName, DateRange(parsing: period) == nil {
+        if let period = merged.period, !SourceConfig.isPeriod(period) {
             throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
         }
         return merged
