@@ -444,7 +444,7 @@ def fault_points(workspace, store, scratch, windows, expected, rng, count, resta
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--points", type=int, default=52, help="kills per store (default 52, phases in turn)")
+    parser.add_argument("--points", type=int, default=32, help="kills per store (default 32, phases in turn)")
     parser.add_argument("--copies", type=int, default=10, help="copies of the sample's orders (default 10)")
     parser.add_argument("--seed", type=int, default=20261202)
     parser.add_argument("--store", action="append", choices=["sqlite", "postgres"],
