@@ -77,6 +77,19 @@ package struct Workspace: Sendable {
             if let period = source.period, !SourceConfig.isPeriod(period) {
                 throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
+            if let shopFrom = source.shopFrom {
+                if case .failure(let problem) = shopFrom.routing() {
+                    throw .failed("\(Self.configFile): source `\(source.files)`: \(problem)")
+                }
+                // Two answers to "which shop" would leave one of them unused without a word.
+                if case .success(.orderID) = shopFrom.routing(),
+                   let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled, !spec.readsOrderIDs {
+                    throw .failed("\(Self.configFile): source `\(source.files)`: `shop_from: order_id` needs order ids, and `\(source.connector)` reads none; use `shop_from: {column: …, map: …}`")
+                }
+                if source.shop != nil || source.platform != nil {
+                    throw .failed("\(Self.configFile): source `\(source.files)`: `shop_from` names each row's shop and platform; remove `shop:` and `platform:`")
+                }
+            }
         }
         try Self.check(streams: config.streams ?? [], catalog: catalog)
     }

@@ -19,6 +19,8 @@ struct RecordAssembler {
         case records([NormalizedRecord])
         /// A required field is empty (after carry-forward); the index of the field.
         case missing(Int)
+        /// The field's value contradicts the row's `shop_from` route; the index and what it says.
+        case conflict(Int, String)
     }
 
     private let spec: CompiledSpec
@@ -36,6 +38,8 @@ struct RecordAssembler {
     private var emittedOrderVersion: Instant?
     /// The row being assembled holds its order's own cells in a `carry_forward` layout.
     private var startsCopy = false
+    /// The shop the source's `shop_from:` files the row being assembled under.
+    private var route: ShopRef?
 
     private struct LineVersion: Hashable {
         var key: String
@@ -53,9 +57,10 @@ struct RecordAssembler {
         currencyField = spec.fieldIndex["currency"] ?? 0
     }
 
-    mutating func assemble(_ input: [FieldValue?], line: Int) -> Outcome {
+    mutating func assemble(_ input: [FieldValue?], line: Int, route: ShopRef? = nil) -> Outcome {
         var values = input
         startsCopy = false
+        self.route = route
         if let carry = spec.spec.carryForward, let by = spec.fieldIndex[carry.by] {
             if let previous, values[by] != nil, values[by] == previous[by] {
                 let carried = carry.fields.map { spec.fieldIndex[$0]! }
@@ -69,6 +74,11 @@ struct RecordAssembler {
         }
         for index in required where values[index] == nil { return .missing(index) }
         let row = Row(spec: spec, values: values, mapper: mapper)
+        // A platform the row states must be the one its route names: a 平台 of Shopify on a row the
+        // shop column files under an Amazon shop is a contradiction nobody should resolve by rule.
+        if let route, let field = spec.fieldIndex["platform"], let stated = row.text("platform")?.lowercased(), stated != route.platform {
+            return .conflict(field, "`\(row.raw("platform") ?? stated)` (\(stated)), but the source's `shop_from` files the row under \(route)")
+        }
         let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
                               contentHash: context.fingerprint.sha256, runID: context.runID)
         var out: [NormalizedRecord] = []
@@ -90,7 +100,7 @@ struct RecordAssembler {
 
     private mutating func appendOrderRecords(_ row: Row, orderID: String, lineage: Lineage,
                                              into out: inout [NormalizedRecord]) -> Outcome {
-        let platform = (row.text("platform") ?? context.platform ?? spec.spec.platform ?? "").lowercased()
+        let platform = (route?.platform ?? row.text("platform") ?? context.platform ?? spec.spec.platform ?? "").lowercased()
         let key = OrderKey(platform: platform, orderID: orderID)
         if key != group {
             group = key
@@ -120,7 +130,7 @@ struct RecordAssembler {
             guard let currency else { return .missing(currencyField) }
             guard let purchasedAt = row.timestamp("purchased_at") else { return .missing(spec.fieldIndex["purchased_at"]!) }
             out.append(.order(Order(
-                key: key, shop: row.text("shop") ?? context.shop ?? platform,
+                key: key, shop: route?.shop ?? row.text("shop") ?? context.shop ?? platform,
                 purchasedAt: purchasedAt, paidAt: row.timestamp("paid_at"),
                 status: status, statusRaw: statusRaw, currency: currency,
                 version: row.latest(orderSpec.version ?? []), lineage: lineage)))
@@ -201,6 +211,10 @@ struct RecordAssembler {
                 case .date(let v): value = .date(v)
                 case nil: value = nil
                 }
+            }
+            if let route, column.name == "platform" || column.name == "shop" {
+                // Routed rows take both from the route, over the export's own words for the shop.
+                value = .text(column.name == "platform" ? route.platform : route.shop)
             }
             if value == nil, let fill = ContextFill.fill(for: column.name) {
                 switch fill {

@@ -14,6 +14,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
     private let keyed: Bool
     private let dateCells: [DateTimeCell?]
     private var assembler: RecordAssembler
+    /// Files each row under its shop when the source covers several (`shop_from:`).
+    private let router: RowRouter?
     /// The last value of each `fill_down` field.
     private var above: [Int: FieldValue] = [:]
 
@@ -40,7 +42,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
         }
         let platformNeeded = spec.spec.records.hasOrderRecords || spec.contextNeeds.contains(.platform)
-        if platformNeeded, !spec.knowsPlatform, context.platform == nil {
+        if platformNeeded, !spec.knowsPlatform, context.platform == nil, context.routing == nil {
             throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
         }
         if spec.contextNeeds.contains(.period), context.period == nil {
@@ -95,6 +97,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         self.headerLine = line
         keyed = opened.header != nil
         self.assembler = RecordAssembler(spec: spec, context: context)
+        router = try RowRouter(context.routing, spec: spec, binding: binding, file: context.displayPath)
     }
 
     var fieldColumns: [(field: String, header: String?)] {
@@ -124,7 +127,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
 
     var unknownColumns: [String] {
         guard let known = spec.spec.knownColumns else { return [] }
-        let used = Set(binding.columns.compactMap { $0 })
+        let used = Set(binding.columns.compactMap { $0 } + [router?.column].compactMap { $0 })
         let listed = Set(known.map(HeaderName.init))
         return binding.headers.indices
             .filter { !used.contains($0) && !binding.headers[$0].isEmpty && !listed.contains(HeaderName(binding.headers[$0])) }
@@ -162,7 +165,20 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
                                                    column: column, reason: "\(at): \(message)", raw: record.raw))
             case .row(let values):
-                switch assembler.assemble(values, line: record.line) {
+                var route: ShopRef?
+                if let router {
+                    switch router.route(record, values: values) {
+                    case .success(let ref):
+                        route = ref
+                    case .failure(let problem):
+                        stats.rowsQuarantined += 1
+                        try sink.quarantine(QuarantinedRow(
+                            connector: spec.id, file: context.displayPath, line: record.line, column: problem.column,
+                            reason: "\(context.displayPath):\(record.line)\(problem.column.map { ":\($0)" } ?? ""): \(problem.message)", raw: record.raw))
+                        continue
+                    }
+                }
+                switch assembler.assemble(values, line: record.line, route: route) {
                 case .records(let produced):
                     for item in produced { try sink.accept(item) }
                     stats.recordsEmitted += produced.count
@@ -175,6 +191,14 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                     try sink.quarantine(QuarantinedRow(
                         connector: spec.id, file: context.displayPath, line: record.line, column: column.map { $0 + 1 },
                         reason: "\(at): \(header): empty, but `\(field.name)` is required", raw: record.raw))
+                case .conflict(let fieldIndex, let message):
+                    stats.rowsQuarantined += 1
+                    let column = binding.columns[fieldIndex]
+                    let header = column.map { binding.headers[$0] } ?? spec.fields[fieldIndex].name
+                    let at = "\(context.displayPath):\(record.line)" + (column.map { ":\($0 + 1)" } ?? "")
+                    try sink.quarantine(QuarantinedRow(
+                        connector: spec.id, file: context.displayPath, line: record.line, column: column.map { $0 + 1 },
+                        reason: "\(at): \(header): \(message)", raw: record.raw))
                 }
             }
         }

@@ -14,3 +14,8 @@ extension CompiledSpec {
         }
     }
 }
+
+extension CompiledSpec {
+    /// Whether rows carry an order id, which `shop_from: order_id` patterns read.
+    package var readsOrderIDs: Bool { fieldIndex["order_id"] != nil }
+}

@@ -7,7 +7,7 @@ extension LoadPlanner {
     /// returns why it cannot be loaded: with several shops there, any choice would credit one shop with
     /// another's sales. With none named anywhere the platform stands for the shop, as before.
     func assignShop(_ file: inout PlannedFile) -> String? {
-        guard file.source?.shop == nil, let spec = (file.connector as? SpecConnector)?.compiled, spec.takesShopFromSource,
+        guard file.source?.shop == nil, file.source?.shopFrom == nil, let spec = (file.connector as? SpecConnector)?.compiled, spec.takesShopFromSource,
               let platform = (file.source?.platform ?? spec.spec.platform)?.lowercased() else { return nil }
         let shops = pipeline.workspace.shops(on: platform)
         switch shops.count {
@@ -32,6 +32,9 @@ extension Workspace {
     func shops(on platform: String) -> [String] {
         var shops = Set<String>()
         for source in config.sources {
+            if case .success(let routing) = source.shopFrom?.routing() {
+                shops.formUnion(routing.shops.filter { $0.platform == platform }.map(\.shop))
+            }
             guard let shop = source.shop else { continue }
             let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled.spec
             if (source.platform ?? spec?.platform)?.lowercased() == platform { shops.insert(shop) }

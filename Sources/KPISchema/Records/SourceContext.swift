@@ -15,9 +15,13 @@ package struct SourceContext: Sendable {
     package var currency: String?
     /// The days a report covers when its rows carry no date (a Business Report, an inventory snapshot).
     package var period: DateRange?
+    /// Where each row's platform and shop come from when one file covers several shops; wins over
+    /// `shop` and `platform`.
+    package var routing: ShopRouting?
 
     package init(displayPath: String, fingerprint: FileFingerprint, runID: Int64, shop: String? = nil,
-                platform: String? = nil, timezone: String? = nil, currency: String? = nil, period: DateRange? = nil) {
+                platform: String? = nil, timezone: String? = nil, currency: String? = nil, period: DateRange? = nil,
+                routing: ShopRouting? = nil) {
         self.displayPath = displayPath
         self.platform = platform
         self.fingerprint = fingerprint
@@ -26,5 +30,6 @@ package struct SourceContext: Sendable {
         self.timezone = timezone
         self.currency = currency
         self.period = period
+        self.routing = routing
     }
 }

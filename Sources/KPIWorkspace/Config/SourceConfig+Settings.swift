@@ -21,7 +21,9 @@ extension SourceConfig {
     /// The context a connector reads `displayPath` with under these settings.
     package func context(displayPath: String, fingerprint: FileFingerprint, runID: Int64) -> SourceContext {
         SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
-                      timezone: timezone, currency: currency, period: days(of: displayPath))
+                      timezone: timezone, currency: currency, period: days(of: displayPath),
+                      // Checked when the workspace opened (`Workspace.init` refuses a bad block).
+                      routing: shopFrom.flatMap { try? $0.routing().get() })
     }
 }
 
@@ -33,7 +35,8 @@ extension Workspace {
         let merged = SourceConfig(
             connector: given.connector, files: given.files, shop: given.shop ?? configured?.shop,
             platform: given.platform ?? configured?.platform, timezone: given.timezone ?? configured?.timezone,
-            currency: given.currency ?? configured?.currency, period: given.period ?? configured?.period)
+            currency: given.currency ?? configured?.currency, period: given.period ?? configured?.period,
+            shopFrom: given.shopFrom ?? configured?.shopFrom)
         if let period = merged.period, !SourceConfig.isPeriod(period) {
             throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
         }

@@ -51,13 +51,16 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
     package var currency: String?
     /// The days a report without dates covers: `2026-10`, `2026-10-01..2026-10-07` or one day.
     package var period: String?
+    /// Rows of a file covering several shops name theirs (a column, or the order id's shape).
+    package var shopFrom: ShopFromConfig?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case connector, files, shop, platform, timezone, currency, period
+        case shopFrom = "shop_from"
     }
 
     package init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
-                timezone: String? = nil, currency: String? = nil, period: String? = nil) {
+                timezone: String? = nil, currency: String? = nil, period: String? = nil, shopFrom: ShopFromConfig? = nil) {
         self.connector = connector
         self.files = files
         self.shop = shop
@@ -65,5 +68,6 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
         self.timezone = timezone
         self.currency = currency
         self.period = period
+        self.shopFrom = shopFrom
     }
 }

@@ -1,0 +1,73 @@
+import KPIConnectors
+import KPISchema
+
+/// `shop_from:` on a source: how rows of a file covering several shops say which one they belong to.
+///
+/// Either a column and a map from the export's words to workspace shops —
+/// `{column: 店铺, map: {US-Amazon: amazon:amazon-us, 官网: shopify:shopify-dtc}}` — or patterns the
+/// order id matches — `{order_id: [{pattern: '\d{3}-\d{7}-\d{7}', shop: amazon:amazon-us}]}`.
+package struct ShopFromConfig: Sendable, Decodable, Hashable {
+    package var column: String?
+    package var map: [String: String]?
+    package var orderID: [Pattern]?
+
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case column, map
+        case orderID = "order_id"
+    }
+
+    /// One `order_id:` entry.
+    package struct Pattern: Sendable, Decodable, Hashable {
+        package var pattern: String
+        package var shop: String
+
+        package enum CodingKeys: String, CodingKey, CaseIterable {
+            case pattern, shop
+        }
+    }
+
+    package init(column: String? = nil, map: [String: String]? = nil, orderID: [Pattern]? = nil) {
+        self.column = column
+        self.map = map
+        self.orderID = orderID
+    }
+
+    /// The rules, or the sentence saying what is wrong with them.
+    package func routing() -> Result<ShopRouting, ShopFromProblem> {
+        let form = "`shop_from:` takes `column:` with `map:` (the export's word → platform:shop), or `order_id:` (a list of `pattern:` and `shop:`)"
+        switch (column, map, orderID) {
+        case (let column?, let map?, nil):
+            guard !column.isEmpty, !map.isEmpty else { return .failure(ShopFromProblem(form)) }
+            var refs: [String: ShopRef] = [:]
+            for (word, target) in map {
+                guard let ref = ShopRef(parsing: target) else { return .failure(.badShop(target, at: "map.\(word)")) }
+                refs[word] = ref
+            }
+            return .success(.column(column, map: refs))
+        case (nil, nil, let patterns?):
+            guard !patterns.isEmpty else { return .failure(ShopFromProblem(form)) }
+            var rules: [ShopRouting.OrderIDPattern] = []
+            for (index, entry) in patterns.enumerated() {
+                guard let ref = ShopRef(parsing: entry.shop) else { return .failure(.badShop(entry.shop, at: "order_id[\(index)].shop")) }
+                guard OrderIDMatcher(pattern: entry.pattern) != nil else {
+                    return .failure(ShopFromProblem("`order_id[\(index)].pattern` `\(entry.pattern)` is not a regular expression"))
+                }
+                rules.append(.init(pattern: entry.pattern, shop: ref))
+            }
+            return .success(.orderID(rules))
+        default:
+            return .failure(ShopFromProblem(form))
+        }
+    }
+}
+
+/// What is wrong with a `shop_from:` block, as a sentence.
+package struct ShopFromProblem: Error, CustomStringConvertible {
+    package var description: String
+
+    init(_ description: String) { self.description = description }
+
+    static func badShop(_ text: String, at key: String) -> ShopFromProblem {
+        ShopFromProblem("`\(key)` is `\(text)`; expected platform:shop in lowercase, like amazon:amazon-us")
+    }
+}
