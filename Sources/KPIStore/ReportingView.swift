@@ -50,7 +50,23 @@ package struct ReportingView: Sendable {
             FROM fact_reconciliation WHERE scope_type = 'company' AND (delta IS NULL OR delta <> 0)
             """)
 
-    package static let all = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
+    /// Tracking numbers with carrier scans that no record with an order id names yet: counted nowhere
+    /// until a label, outbound or shipment export links them.
+    package static let unlinkedTracking = ReportingView(
+        table: StoreTable(name: "v_unlinked_tracking",
+                          columns: ["tracking_number", "carrier", "scans", "first_scan_at", "last_scan_at", "source_file"],
+                          orderBy: ["tracking_number"]),
+        select: """
+            SELECT t.tracking_number, min(t.carrier) AS carrier, count(*) AS scans, min(t.occurred_at) AS first_scan_at,
+                   max(t.occurred_at) AS last_scan_at, min(t.source_file) AS source_file
+            FROM tracking_events t
+            WHERE NOT EXISTS (SELECT 1 FROM tracking_links l WHERE l.tracking_number = t.tracking_number)
+            GROUP BY t.tracking_number
+            """)
+
+    /// The views migration v5 created, as they stood then.
+    static let v5 = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
+    package static let all = v5 + [unlinkedTracking]
 
     private static func metrics(_ name: String, grain: String, period: String, periodSQL: String) -> ReportingView {
         ReportingView(

@@ -36,6 +36,7 @@ import Testing
         Case(connector: "freshdesk.tickets", file: "helpdesk/freshdesk_tickets_202610.csv", timezone: "America/Los_Angeles"),
         Case(connector: "easypost.shipments", file: "tracking/easypost_shipments_202610.json", platform: "shopify"),
         Case(connector: "carrier.tracking_xml", file: "tracking/carrier_events_202610.xml", platform: "amazon"),
+        Case(connector: "aftership.trackings", file: "tracking/aftership_trackings_202610.json"),
         Case(connector: "team.roster", file: "team/roster.csv"),
         Case(connector: "team.ratings", file: "team/ratings_202610.csv"),
         Case(connector: "team.violations", file: "team/violations_2026.csv"),

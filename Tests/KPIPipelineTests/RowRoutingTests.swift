@@ -36,6 +36,18 @@ import Testing
 
         """
 
+    /// The warehouse's outbound exports under inbox/wms, Amazon and Shopify orders told apart by their ids.
+    static let warehouseByOrderID = #"""
+          - connector: wms.outbound
+            files: inbox/wms/*.csv
+            timezone: America/Los_Angeles
+            shop_from:
+              order_id:
+                - {pattern: '\d{3}-\d{7}-\d{7}', shop: amazon:amazon-us}
+                - {pattern: '#\d{4,}', shop: shopify:shopify-dtc}
+
+        """#
+
     /// `platform,order_id,shop` of the orders whose id starts with one of `prefixes`.
     private static func orders(_ ws: TemporaryWorkspace, _ prefixes: [String]) throws -> [String] {
         try ws.export("orders").split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -108,16 +120,7 @@ import Testing
     /// A warehouse export with both marketplaces' orders and seconds in its times, told apart by the order
     /// id's shape: each event attaches to its own platform's order; an id of no known shape is quarantined.
     @Test(arguments: StoreBackend.available) func orderIDPatternsFileWarehouseEvents(_ backend: StoreBackend) throws {
-        let ws = try Self.workspace(#"""
-              - connector: wms.outbound
-                files: inbox/wms/*.csv
-                timezone: America/Los_Angeles
-                shop_from:
-                  order_id:
-                    - {pattern: '\d{3}-\d{7}-\d{7}', shop: amazon:amazon-us}
-                    - {pattern: '#\d{4,}', shop: shopify:shopify-dtc}
-
-            """#, backend: backend)
+        let ws = try Self.workspace(Self.warehouseByOrderID, backend: backend)
         try ws.write("inbox/wms/出库_202610.csv", """
             参考号,订单号,平台参考号,运单号,仓库代码,订单状态,下单时间,打印时间,打包时间,出货时间,截单时间,运费(USD),总费用(USD)
             R1,WO1,112-0000002-0000002,1Z0000000000000001,USLA01,已出库,2026-10-15 04:00:00,2026-10-15 09:30:15,2026-10-15 11:02:40,2026-10-15 16:45:05,,4.20,5.10

@@ -181,6 +181,28 @@ write("tracking/easypost_shipments_202610.json", json.dumps({"shipments": [
                      {"message": "Shipping Label Created", "status": "pre_transit", "datetime": "2026-10-31T23:50:00Z"}]}},
 ]}, indent=2) + "\n")
 
+# AfterShip trackings: parcels known by tracking number only. The FedEx parcel's number is on the
+# Walmart order report, so its scans become that order's events; the USPS parcel is on no export
+# yet, so it is listed as unlinked and counted nowhere. InfoReceived (label data) is not a scan.
+write("tracking/aftership_trackings_202610.json", json.dumps({
+    "meta": {"code": 200, "message": "", "type": "Success"},
+    "data": {"page": 1, "limit": 100, "count": 2, "trackings": [
+        {"id": "5b7658cec7c33c0e007de3c5", "tracking_number": "771234567890", "slug": "fedex", "tag": "Delivered",
+         "checkpoints": [
+             {"slug": "fedex", "checkpoint_time": "2026-10-07T09:15:00-07:00", "tag": "InfoReceived", "subtag": "InfoReceived_001",
+              "message": "Shipment information sent to FedEx", "location": None},
+             {"slug": "fedex", "checkpoint_time": "2026-10-07T17:42:00-07:00", "tag": "InTransit", "subtag": "InTransit_002",
+              "message": "Picked up", "location": "ONTARIO, CA, USA"},
+             {"slug": "fedex", "checkpoint_time": "2026-10-08T04:10:00-07:00", "tag": "InTransit", "subtag": "InTransit_007",
+              "message": "Departed FedEx location", "location": "ONTARIO, CA, USA"},
+             {"slug": "fedex", "checkpoint_time": "2026-10-10T14:05:00-05:00", "tag": "Delivered", "subtag": "Delivered_001",
+              "message": "Delivered", "location": "AUSTIN, TX, USA"}]},
+        {"id": "5b7658cec7c33c0e007de3c6", "tracking_number": "9400111202555842339999", "slug": "usps", "tag": "InTransit",
+         "checkpoints": [
+             {"slug": "usps", "checkpoint_time": "2026-10-29T14:00:00-07:00", "tag": "InTransit", "subtag": "InTransit_002",
+              "message": "Accepted at USPS Origin Facility", "location": "ONTARIO, CA 91761"}]},
+    ]}}, indent=2) + "\n")
+
 # A carrier's XML tracking feed: M (label) is not a scan; the first I is; D is delivery.
 write("tracking/carrier_events_202610.xml", """<?xml version="1.0" encoding="UTF-8"?>
 <TrackingFeed carrier="UPS" generated="2026-11-01T02:00:00Z">

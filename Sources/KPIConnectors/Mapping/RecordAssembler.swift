@@ -46,6 +46,8 @@ struct RecordAssembler {
         var version: Instant?
     }
     private var emittedEvents: Set<FulfillmentEventKind> = []
+    /// Tracking numbers already linked to the current order (a parcel repeats on each of its lines).
+    private var linkedNumbers: Set<String> = []
     private var emittedRefunds: Set<String> = []
     private var returnCounts: [String: Int] = [:]
     private let mapper = ValueMapper()
@@ -109,8 +111,15 @@ struct RecordAssembler {
             emittedOrderVersion = nil
             emittedEvents.removeAll(keepingCapacity: true)
             emittedRefunds.removeAll(keepingCapacity: true)
+            linkedNumbers.removeAll(keepingCapacity: true)
         } else if startsCopy {
             lineCounts.removeAll(keepingCapacity: true)
+        }
+        // Every parcel an order-keyed row names links the two, so carrier scans known only by tracking
+        // number find their order (see `tracking_events`), each parcel of a multi-parcel order included.
+        if let number = row.text("tracking_number"), linkedNumbers.insert(number).inserted {
+            out.append(.flat(FlatRecord(kind: .trackingLink, values: [.text(number), .text(key.platform), .text(key.orderID)],
+                                        lineage: lineage)))
         }
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records

@@ -92,6 +92,7 @@ package struct Loader {
             }
             reached = plan.count
             try pipeline.stop.check()
+            report.tracking = try store.attachTrackingEvents(runID: runID)
             var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
             refresh.score = score
             refresh.incremental = !fullRefresh

@@ -14,6 +14,8 @@ package struct RunReport: Sendable {
     package var streams: [StreamOutcome] = []
     /// What refreshing the fact tables wrote; nil when the job stopped before it.
     package var refresh: FactRefresh.Outcome?
+    /// Carrier scans attached to orders by tracking number (nil when the run stopped before).
+    package var tracking: TrackingAttachment?
     /// The `--recompute` dates, when given.
     package var recompute: DateRange?
     /// What taking the run lock found (a run that died mid-way), if anything.

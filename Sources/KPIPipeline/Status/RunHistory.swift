@@ -9,6 +9,8 @@ package struct RunHistory: Sendable {
     package var holder: RunHolder?
     /// Newest first.
     package var runs: [RunRecord]
+    /// Tracking numbers with carrier scans that no record with an order id names (`v_unlinked_tracking`).
+    package var unlinkedTracking = 0
 
     /// Reads the lock holder and the last `limit` runs.
     package static func load(_ pipeline: Pipeline, limit: Int) throws(PipelineError) -> RunHistory {
@@ -24,7 +26,13 @@ package struct RunHistory: Sendable {
         } catch {
             throw .failed("store \(pipeline.storeURL): \(error)")
         }
-        return RunHistory(store: pipeline.storeURL.description, holder: holder, runs: runs.reversed())
+        var history = RunHistory(store: pipeline.storeURL.description, holder: holder, runs: runs.reversed())
+        do {
+            try pipeline.store.scan(ReportingView.unlinkedTracking.table) { _ in history.unlinkedTracking += 1 }
+        } catch {
+            throw .failed("store \(pipeline.storeURL): \(error)")
+        }
+        return history
     }
 
 }

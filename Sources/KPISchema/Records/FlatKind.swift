@@ -11,6 +11,8 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case roster
     case fxRate = "fx_rate"
     case fee
+    case trackingEvent = "tracking_event"
+    case trackingLink = "tracking_link"
 
     package var schema: RecordSchema { Self.schemas[self]! }
 
@@ -20,7 +22,8 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     package var feedsMetrics: Bool {
         switch self {
         case .ticket, .traffic, .inventorySnapshot, .review, .task: true
-        case .adSpend, .manualRating, .violation, .roster, .fxRate, .fee: false
+        // A tracking event counts once attached to its order as a fulfillment event (tracked there).
+        case .adSpend, .manualRating, .violation, .roster, .fxRate, .fee, .trackingEvent, .trackingLink: false
         }
     }
 
@@ -119,6 +122,23 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("currency", .text, required: true), .init("posted_at", .datetime),
             ], key: ["platform", "settlement_id", "order_id", "transaction_type", "fee_type", "description", "sku", "item_code"],
             summary: "a settlement money component that is not a sale or refund: commission, FBA fee")
+        case .trackingEvent:
+            // Every scan is kept (the time is part of the key): an order's first scan is the earliest of
+            // all its parcels', chosen when it is attached, not by which file came last.
+            RecordSchema(kind: rawValue, table: "tracking_events", fields: [
+                .init("tracking_number", .text, required: true), .init("event", .text, required: true),
+                .init("occurred_at", .datetime, required: true), .init("carrier", .text), .init("status", .text),
+                .init("location", .text),
+            ], key: ["tracking_number", "event", "occurred_at"],
+            summary: "a carrier scan known only by its tracking number; counts once a record with an order id carries that number")
+        case .trackingLink:
+            // Written by every order-keyed row that names a parcel, whatever its connector: one order may
+            // leave in several parcels, and a parcel may carry several orders.
+            RecordSchema(kind: rawValue, table: "tracking_links", fields: [
+                .init("tracking_number", .text, required: true), .init("platform", .text, required: true),
+                .init("order_id", .text, required: true),
+            ], key: ["tracking_number", "platform", "order_id"],
+            summary: "an order and the tracking number of a parcel it left in, from any record naming both")
         }
     }
 }

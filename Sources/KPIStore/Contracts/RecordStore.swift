@@ -13,6 +13,8 @@ package protocol RecordStore: Sendable {
     func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws
     /// Fulfillment events and refunds whose order is not (yet) in the store.
     func orphanCounts() throws -> (events: Int, refunds: Int)
+    /// Turns carrier scans known only by tracking number into events of the orders linked to that number.
+    func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
     /// Calls `body` with each stored record of a plain-data kind, in key order; within a scope, only
     /// records with a date in its window.
     func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws

@@ -20,6 +20,10 @@ enum ChangeTracking {
     static func upsert(table: String, columns: [String], key: [String], data: [String], kept: [String] = [],
                        guardCondition: String? = nil, dates: [String], orderKey: Bool,
                        reports: Bool = true) -> UpsertStatement {
+        // A table that is all key (a tracking link) has nothing to change: the first row stays, lineage included.
+        if data.isEmpty && kept.isEmpty {
+            return UpsertStatement(table: table, columns: columns, key: key, resolution: "DO NOTHING", returning: [])
+        }
         let quotedTable = StoreTable.quote(table)
         let set = columns.filter { !key.contains($0) }.map { column in
             let name = StoreTable.quote(column)

@@ -138,7 +138,9 @@ extension SQLiteStore {
         // The plain-data kinds' tables, laid out from their schemas as they stood when v2 shipped.
         // A later change to a schema needs its own migration (ALTER TABLE … ADD COLUMN), never an edit here.
         migrator.registerMigration("v2: plain-data record tables (tickets, traffic, ad_spend, inventory, roster…)") { db in
-            for kind in FlatKind.allCases {
+            let v2: [FlatKind] = [.ticket, .traffic, .adSpend, .inventorySnapshot, .review, .task, .manualRating, .violation,
+                                  .roster, .fxRate, .fee]
+            for kind in v2 {
                 try db.execute(sql: FlatTableLayout(kind).createSQL)
             }
         }
@@ -284,7 +286,7 @@ extension SQLiteStore {
                 """)
         }
         migrator.registerMigration("v5: views for report tools") { db in
-            for view in ReportingView.all { try db.execute(sql: view.createSQL) }
+            for view in ReportingView.v5 { try db.execute(sql: view.createSQL) }
         }
         migrator.registerMigration("v6: incremental refresh (replaced dates, pending changes, refresh basis)") { db in
             for table in ChangeTracking.tables {
@@ -331,6 +333,20 @@ extension SQLiteStore {
                     run_id INTEGER NOT NULL
                 )
                 """)
+        }
+        migrator.registerMigration("v10: carrier scans keyed by tracking number, attached to orders through it") { db in
+            try db.execute(sql: FlatTableLayout(.trackingEvent).createSQL)
+            try db.execute(sql: FlatTableLayout(.trackingLink).createSQL)
+            // Links the stored events already name; rows loaded from now on write their own.
+            try db.execute(sql: """
+                INSERT INTO tracking_links (tracking_number, platform, order_id, connector, source_file, source_line,
+                    content_hash, run_id)
+                SELECT tracking_number, platform, order_id, min(connector), min(source_file), min(source_line),
+                    min(content_hash), min(run_id)
+                FROM fulfillment_events WHERE tracking_number IS NOT NULL AND tracking_number <> ''
+                GROUP BY tracking_number, platform, order_id
+                """)
+            try db.execute(sql: ReportingView.unlinkedTracking.createSQL)
         }
         return migrator
     }

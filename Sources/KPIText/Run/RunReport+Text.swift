@@ -129,6 +129,15 @@ extension RunReport {
                 lines.append(line)
             }
         }
+        if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers > 0 {
+            var line = "tracking: carrier scans attached by tracking number to \(tracking.ordersAttached) order\(tracking.ordersAttached == 1 ? "" : "s")"
+                + " (\(tracking.eventsChanged) event\(tracking.eventsChanged == 1 ? "" : "s") written now)"
+            if tracking.unlinkedNumbers > 0 {
+                line += "; \(tracking.unlinkedNumbers) tracking number\(tracking.unlinkedNumbers == 1 ? "" : "s") no order names yet, counted nowhere "
+                    + "until a label, outbound or shipment export links \(tracking.unlinkedNumbers == 1 ? "it" : "them") (export --table v_unlinked_tracking)"
+            }
+            lines.append(line)
+        }
         if diagnostics.orphanEvents + diagnostics.orphanRefunds > 0 {
             lines.append("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; they count once their orders arrive")
         }

@@ -29,6 +29,10 @@ extension RunHistory {
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  "))
         }
+        if unlinkedTracking > 0 {
+            lines.append("tracking: \(unlinkedTracking) tracking number\(unlinkedTracking == 1 ? "" : "s") with carrier scans no order names yet, "
+                         + "counted nowhere (kpibridge export --table v_unlinked_tracking)")
+        }
         return lines.joined(separator: "\n")
     }
 }
