@@ -85,6 +85,32 @@ import Testing
         #expect(t.instant.iso8601 == "2026-11-01T03:32:00Z")
     }
 
+    /// Chinese and US spreadsheets write the same moment as 年月日, with 上午/下午 or AM/PM on a 24-hour
+    /// layout, or as Excel's day number: each reads as 2026-11-01 15:32 in Shanghai (07:32 UTC).
+    @Test(arguments: ["2026年11月1日 15:32", "2026年11月01日 15:32:00", "2026/11/1 下午 3:32:00", "2026-11-01 03:32 PM",
+                      "2026/11/01 3:32:00PM", "46327.647222222222"])
+    func otherToolsFormsOfOneMomentReadTheSame(text: String) throws {
+        let t = try cell(["yyyy/M/d H:mm"]).parse(text)!
+        #expect(t.instant.iso8601 == "2026-11-01T07:32:00Z")
+    }
+
+    /// What the forms cannot make unambiguous stays an error: a marked hour past 12, a day number where
+    /// only offsets are read (no zone was declared), a four- or six-digit number, a month-first 年 form.
+    @Test func otherToolsFormsThatStayErrors() throws {
+        let local = try cell(["yyyy/M/d H:mm"])
+        for text in ["2026/11/1 下午 15:32", "2026-11-01 13:32 PM", "4632", "463270", "11月1日 15:32"] {
+            #expect(throws: CellParseError.self) { try local.parse(text) }
+        }
+        #expect(throws: CellParseError.self) { try cell(["yyyy-MM-dd'T'HH:mm:ssXXX"]).parse("46327.5") }
+        #expect(try cell(["yyyy-MM-dd"]).parseDate("2026年11月1日") == CivilDate(year: 2026, month: 11, day: 1))
+    }
+
+    @Test func localeNumbersPerSpec() throws {
+        #expect(try DecimalCell(decimalComma: true).parse("1.299,00 €") == Decimal(string: "1299")!)
+        #expect(try DecimalCell().parse("¥1,299.00") == Decimal(string: "1299")!)
+        #expect(try DecimalCell().parse("US$12.50") == Decimal(string: "12.5")!)
+    }
+
     /// Day and month are never swapped by tolerance: a month-first layout does not take `.` or `-` for `/`,
     /// and what does not fit is an error, not a guess.
     @Test(arguments: ["03.04.2026 10:00", "03-04-2026 10:00", "2026/11/01 11:32:61", "2026/11/01 11:32:0"])

@@ -32,19 +32,44 @@ package struct DateTimeCell: Sendable, Hashable {
 
     /// The first pattern's fields and the real calendar date they name; nil for an empty cell.
     /// `expected` is built only for an error: a message per cell would cost more than the parse.
+    ///
+    /// A cell a pattern does not take as written is tried once more in the forms that cannot change its
+    /// meaning (see ``DateTimeDrift``): 年月日 for a year-first pattern's separators, a 12-hour marker on a
+    /// 24-hour pattern, an Excel serial where the source's zone is declared.
     private func match(_ text: String, expected: @autoclosure () -> String)
         throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)?
     {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty || trimmed == "-" || trimmed == "--" { return nil }
-        for pattern in patterns {
-            guard let f = pattern.match(trimmed) else { continue }
+        if let found = try first(trimmed, original: text, expected: expected()) { return found }
+        let drift = DateTimeDrift(trimmed)
+        if drift.changed, let found = try first(drift.text, original: text, expected: expected(), pm: drift.pm) { return found }
+        if patterns.contains(where: { !$0.hasOffset }), let serial = DateTimeDrift.excelSerial(trimmed),
+           let found = try first(serial, original: text, expected: expected(), using: [DateTimeDrift.serialPattern]) {
+            return found
+        }
+        throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected())
+    }
+
+    /// The fields of the first of `candidates` (the cell's patterns by default) that takes `text`; with
+    /// `pm`, a 12-hour marker the cell carried, applied to patterns that write the hour 0–23.
+    private func first(_ text: String, original: String, expected: @autoclosure () -> String, pm: Bool? = nil,
+                       using candidates: [DateTimePattern]? = nil) throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)? {
+        for pattern in candidates ?? patterns {
+            if pm != nil, pattern.hasMarker { continue }
+            guard var f = pattern.match(text) else { continue }
+            if let pm {
+                guard (1...12).contains(f.hour) else {
+                    throw CellParseError(problem: "`\(original)` is not a real time of day", expected: expected())
+                }
+                f.hour = f.hour % 12 + (pm ? 12 : 0)
+            }
             guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
-                throw CellParseError(problem: "`\(text)` is not a real calendar date", expected: expected())
+                throw CellParseError(problem: "`\(original)` is not a real calendar date", expected: expected())
             }
             return (f, date)
         }
-        throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected())
+        return nil
     }
 }
 

@@ -24,6 +24,8 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
     /// Whether the date starts with the year, so its separators may vary without ambiguity.
     private let yearFirst: Bool
     package var hasOffset: Bool { tokens.contains(.offset) }
+    /// Whether the layout writes AM/PM itself.
+    var hasMarker: Bool { tokens.contains(.ampm) }
     var hasTime: Bool { tokens.contains(.hour24) || tokens.contains(.hour12) }
 
     package init(_ pattern: String) throws(CellParseError) {
