@@ -32,13 +32,13 @@ extension Kpibridge {
                 abstract: "Rank connectors by how well their columns fit a file's header; say what each lacks.",
                 discussion: "Exit code 0 when exactly one connector fits best, 1 when none or several do.")
 
-            @OptionGroup var options: WorkspaceOptions
+            @OptionGroup var options: BenchOptions
 
             @Argument(help: "The export file to identify.")
             var file: String
 
             func run() throws {
-                let report = try options.openWorkspace().detect(file: file)
+                let report = try options.bench().detect(file: file)
                 try StandardOutput.line(report.text)
                 if case .failure = report.choice { throw ExitCode(1) }
             }
@@ -49,7 +49,7 @@ extension Kpibridge {
                 abstract: "Dry-run a connector over a file: rows, mapped columns, first records, every problem. Writes nothing.",
                 discussion: "Exit code 0 when every row would load, 1 when some would be quarantined or the file fails.")
 
-            @OptionGroup var options: WorkspaceOptions
+            @OptionGroup var options: BenchOptions
 
             @Argument(help: "Connector id, e.g. amazon.fba_returns.")
             var connector: String
@@ -60,12 +60,22 @@ extension Kpibridge {
             @OptionGroup var source: SourceOptions
 
             func run() throws {
-                let check = try options.openWorkspace().check(connector: connector, file: file, shop: source.shop,
+                let check = try options.bench().check(connector: connector, file: file, shop: source.shop,
                                                               platform: source.platform, timezone: source.timezone,
                                                               currency: source.currency, period: source.period)
                 try StandardOutput.line(check.text)
                 if !check.problems.isEmpty { throw ExitCode(1) }
             }
         }
+    }
+}
+
+/// `--workspace` for `connectors detect` and `check`, which also work outside any workspace.
+struct BenchOptions: ParsableArguments {
+    @Option(name: .long, help: "The workspace whose connectors and source settings apply (default: the current folder when it holds kpibridge.yaml, else the built-in connectors alone).")
+    var workspace: String?
+
+    func bench() throws -> ConnectorBench {
+        try ConnectorBench.forDirectory(workspace ?? ".", explicit: workspace != nil, builtinConnectors: BuiltinConnectors.directories())
     }
 }

@@ -63,6 +63,29 @@ import Testing
         #expect(actual == (try String(contentsOfFile: goldenPath, encoding: .utf8)))
     }
 
+    /// Every connector declares the columns it knows, so a column its sample lacks no field for is drift:
+    /// the samples themselves show none.
+    @Test(arguments: cases) func samplesShowNoDrift(_ c: Case) throws {
+        let path = sampleInbox + "/" + c.file
+        let context = SourceContext(displayPath: c.file, fingerprint: try FileFingerprint.compute(path: path), runID: 7,
+                                    shop: c.shop, platform: c.platform, timezone: c.timezone, currency: c.currency,
+                                    period: c.period.flatMap(DateRange.init(parsing:)))
+        let reader = try ConnectorCatalog(directories: [shippedConnectors]).connector(c.connector).open(path: path, context: context)
+        #expect((reader as? any HeaderReporting)?.unknownColumns == [])
+    }
+
+    /// A key an API starts sending is named, in JSON as in CSV.
+    @Test func aNewKeyInAJSONRecordIsDrift() throws {
+        let original = try String(contentsOfFile: sampleInbox + "/tracking/easypost_shipments_202610.json", encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("easypost-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try original.replacingOccurrences(of: "\"status\": \"in_transit\",", with: "\"status\": \"in_transit\", \"geo_hash\": \"9q5\",")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let context = SourceContext(displayPath: "easypost.json", fingerprint: try FileFingerprint.compute(path: path), runID: 7, platform: "shopify")
+        let reader = try ConnectorCatalog(directories: [shippedConnectors]).connector("easypost.shipments").open(path: path, context: context)
+        #expect((reader as? any HeaderReporting)?.unknownColumns == ["geo_hash"])
+    }
+
     /// Detection routes every sample export to the connector its golden test uses, and only to it.
     @Test(arguments: cases) func detectionPicksTheConnector(_ c: Case) throws {
         let path = sampleInbox + "/" + c.file
