@@ -57,6 +57,10 @@ enum PostgresSchema {
             for view in reference.views {
                 try session.execute(view.createSQL, [])
             }
+            // What the missing migrations do to stored rows, as SQLite's did inside them.
+            for migration in missing {
+                for statement in DataMigration.statements[migration] ?? [] { try session.execute(statement, []) }
+            }
             let now = Instant.now().iso8601
             for migration in missing {
                 try session.execute("INSERT INTO kpibridge_schema (migration, applied_at) VALUES (?, ?)",

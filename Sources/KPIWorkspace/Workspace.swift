@@ -78,20 +78,32 @@ package struct Workspace: Sendable {
                 throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
             if let shopFrom = source.shopFrom {
-                if case .failure(let problem) = shopFrom.routing() {
-                    throw .failed("\(Self.configFile): source `\(source.files)`: \(problem)")
-                }
-                // Two answers to "which shop" would leave one of them unused without a word.
-                if case .success(.orderID) = shopFrom.routing(),
-                   let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled, !spec.readsOrderIDs {
-                    throw .failed("\(Self.configFile): source `\(source.files)`: `shop_from: order_id` needs order ids, and `\(source.connector)` reads none; use `shop_from: {column: …, map: …}`")
-                }
-                if source.shop != nil || source.platform != nil {
-                    throw .failed("\(Self.configFile): source `\(source.files)`: `shop_from` names each row's shop and platform; remove `shop:` and `platform:`")
-                }
+                try Self.check(shopFrom, of: source, catalog: catalog)
             }
         }
         try Self.check(streams: config.streams ?? [], catalog: catalog)
+    }
+
+    /// Checks a source's `shop_from:`: rules that parse, that the connector can follow, and no second
+    /// answer beside them (`shop:`, `platform:`) that one of the two would silently overrule.
+    private static func check(_ shopFrom: ShopFromConfig, of source: SourceConfig, catalog: ConnectorCatalog) throws(PipelineError) {
+        let prefix = "\(configFile): source `\(source.files)`"
+        let routing: ShopRouting
+        switch shopFrom.routing() {
+        case .success(let parsed): routing = parsed
+        case .failure(let problem): throw .failed("\(prefix): \(problem)")
+        }
+        if source.shop != nil || source.platform != nil {
+            throw .failed("\(prefix): `shop_from` names each row's shop and platform; remove `shop:` and `platform:`")
+        }
+        guard let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled else { return }
+        if case .orderID = routing, !spec.readsOrderIDs {
+            throw .failed("\(prefix): " + ShopFromConfig.noOrderIDs(source.connector))
+        }
+        // A connector whose layout belongs to one marketplace (a Shopify export) cannot hold another's rows.
+        if let fixed = spec.fixedPlatform, let other = routing.shops.sorted(by: { $0.description < $1.description }).first(where: { $0.platform != fixed }) {
+            throw .failed("\(prefix): `shop_from` files rows under \(other), but `\(source.connector)` reads \(fixed) exports only")
+        }
     }
 
     /// Checks each `streams:` entry: a name fit for a folder and a state key, used once; an API

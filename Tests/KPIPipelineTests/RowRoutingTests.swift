@@ -16,13 +16,13 @@ import Testing
         return ws
     }
 
-    /// 领星 across three shops on two marketplaces: two Amazon US accounts and the Shopify store.
+    /// 领星 across three Amazon shops: two US accounts and the Canadian one.
     private static let lingxingSource = """
           - connector: lingxing.orders
             files: inbox/lingxing/*.csv
             shop_from:
               column: 店铺
-              map: {HB-US: amazon:amazon-us, QX-US: amazon:amazon-us-qx, HB官网: shopify:shopify-dtc}
+              map: {HB-US: amazon:amazon-us, QX-US: amazon:amazon-us-qx, HB-CA: amazon:amazon-ca}
 
         """
 
@@ -31,7 +31,7 @@ import Testing
         114-1000000-0000001,2026-10-10,2026-10-10 10:00:00,Shipped,P1,B0TEST0001,HB-US,US,2,USD,30.00
         114-1000000-0000002,2026-10-11,2026-10-11 10:00:00,Shipped,P2,B0TEST0002,QX-US,US,1,USD,12.50
         114-1000000-0000003,2026-10-12,2026-10-12 10:00:00,Shipped,P2,B0TEST0002, qx-us ,US,1,USD,7.25
-        #5001,2026-10-13,2026-10-13 10:00:00,Shipped,P1,,HB官网,US,1,USD,40.00
+        114-1000000-0000004,2026-10-13,2026-10-13 10:00:00,Shipped,P1,B0TEST0001,HB-CA,CA,1,USD,40.00
         114-1000000-0000005,2026-10-14,2026-10-14 10:00:00,Shipped,P1,B0TEST0001,HB-UK,UK,1,GBP,18.00
 
         """
@@ -80,15 +80,15 @@ import Testing
         try ws.write("fx_rates.csv", fx + "2026-10-08,USD,CNY,7.15\n")
         let report = try ws.pipeline().run()
         #expect(report.failures.isEmpty)
-        #expect(try Self.orders(ws, ["114-1000000-", "#5001"]) == [
+        #expect(try Self.orders(ws, ["114-1000000-"]) == [
             "amazon,114-1000000-0000001,amazon-us",
             "amazon,114-1000000-0000002,amazon-us-qx",
             // Written ` qx-us ` in the file: words match like headers (case, spaces).
             "amazon,114-1000000-0000003,amazon-us-qx",
-            "shopify,#5001,shopify-dtc",
+            "amazon,114-1000000-0000004,amazon-ca",
         ])
         #expect(try Self.quarantineReasons(ws, file: "inbox/lingxing/订单.csv") == [
-            "inbox/lingxing/订单.csv:6:7: 店铺: `HB-UK` is not in the source's `shop_from` map (it has `HB-US`, `HB官网`, `QX-US`); "
+            "inbox/lingxing/订单.csv:6:7: 店铺: `HB-UK` is not in the source's `shop_from` map (it has `HB-CA`, `HB-US`, `QX-US`); "
                 + "add `HB-UK: platform:shop`",
         ])
         // The second account's October GMV is its two orders, 12.50 + 7.25, in the us profile's USD.
@@ -113,7 +113,7 @@ import Testing
             """)
         _ = try ws.pipeline().run()
         #expect(try Self.quarantineReasons(ws, file: "inbox/erp-routed/马帮.csv") == [
-            "inbox/erp-routed/马帮.csv:3:3: 平台: `Shopify` (shopify), but the source's `shop_from` files the row under amazon:amazon-us",
+            "inbox/erp-routed/马帮.csv:3:3: 平台: `Shopify` (shopify), but the source's `shop_from` files the row under amazon:amazon-us (店铺名称 `amazon-us`)",
         ])
     }
 
@@ -139,7 +139,7 @@ import Testing
             "shopify,#2001,outbound,2026-10-31T22:00:00Z",
         ])
         #expect(try Self.quarantineReasons(ws, file: "inbox/wms/出库_202610.csv") == [
-            "inbox/wms/出库_202610.csv:4:3: 平台参考号: `9001234567` matches no `shop_from` order_id pattern",
+            "inbox/wms/出库_202610.csv:4:3: 平台参考号: `9001234567` matches no `shop_from` order_id pattern (`\\d{3}-\\d{7}-\\d{7}`, `#\\d{4,}`)",
         ])
     }
 
@@ -174,6 +174,12 @@ import Testing
              "`order_id[0].pattern` `(` is not a regular expression"),
             ("shop: amazon-us\n    shop_from: {column: 店铺, map: {HB-US: amazon:amazon-us}}",
              "`shop_from` names each row's shop and platform; remove `shop:` and `platform:`"),
+            // Matched like headers, these two are one word: it cannot name two shops.
+            ("shop_from: {column: 店铺, map: {HB-US: amazon:amazon-us, hb-us: amazon:amazon-us-qx}}",
+             "`map` has `HB-US` and `hb-us`, which read alike, for amazon:amazon-us and amazon:amazon-us-qx; keep one"),
+            // 领星's layout is Amazon's: a row routed to Shopify would be an Amazon order filed as a Shopify one.
+            ("shop_from: {column: 店铺, map: {HB-US: amazon:amazon-us, 官网: shopify:shopify-dtc}}",
+             "`shop_from` files rows under shopify:shopify-dtc, but `lingxing.orders` reads amazon exports only"),
         ]
         for (setting, message) in cases {
             let ws = try Self.workspace("  - connector: lingxing.orders\n    files: inbox/lingxing/*.csv\n    \(setting)\n")
@@ -197,6 +203,18 @@ import Testing
         config = config.replacingOccurrences(of: "    files: inbox/amazon/*.txt\n    shop: amazon-us\n", with: "    files: inbox/amazon/*.txt\n")
         try ws.write("kpibridge.yaml", config)
         let report = try ws.pipeline().run()
-        #expect(report.failures.contains { $0.hasPrefix("inbox/amazon/orders.txt: its rows name no shop, no source gives it one, and the workspace has 2 shops on amazon (amazon-us, amazon-us-qx)") })
+        #expect(report.failures.contains { $0.hasPrefix("inbox/amazon/orders.txt: its rows name no shop, no source gives it one, and the workspace has 3 shops on amazon (amazon-ca, amazon-us, amazon-us-qx)") })
+    }
+
+    /// `import --shop` on a file a `shop_from` source reads would be overruled by the rules without a word.
+    @Test func importShopBesideRulesIsAUsageError() throws {
+        let ws = try Self.workspace(Self.lingxingSource)
+        try ws.write("inbox/lingxing/订单.csv", Self.lingxingOrders)
+        let error = pipelineError {
+            _ = try ws.pipeline().importFiles(connector: "lingxing.orders", files: [ws.path + "/inbox/lingxing/订单.csv"], shop: "amazon-eu")
+        }
+        #expect(error?.kind == .usage)
+        #expect(error?.message == "inbox/lingxing/订单.csv is read by a source with `shop_from`, which names each row's shop and platform; "
+            + "leave out --shop and --platform (or edit the source's rules)")
     }
 }

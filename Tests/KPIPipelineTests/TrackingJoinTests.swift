@@ -127,4 +127,30 @@ import Testing
         #expect(report.tracking == TrackingAttachment(eventsChanged: 0, ordersAttached: 2, unlinkedNumbers: 1))
         #expect(report.refresh?.facts.written == 0)
     }
+
+    /// A tracker's later file about a parcel is what is known of it: a corrected scan moves the order's
+    /// first scan. A parcel linked to an order bought after it was scanned is not that order's (a reused
+    /// number): nothing is attached there, and the run says how many such scans it left out.
+    @Test(arguments: StoreBackend.available) func correctionsReplaceAndImplausibleScansStayOut(_ backend: StoreBackend) throws {
+        let (ws, _) = try Self.twoRuns(first: [Self.scans], second: [Self.links], backend: backend)
+        // The UPS number again, on an order bought 20 October, after all three of its scans.
+        try ws.write("inbox/wms/出库_reused.csv", """
+            参考号,订单号,平台参考号,运单号,仓库代码,订单状态,下单时间,打印时间,打包时间,出货时间,截单时间,运费(USD),总费用(USD)
+            R5,WO5,112-0000004-0000004,1Z0000000000000001,USLA01,已出库,2026-10-20 04:00:00,2026-10-20 09:00:00,,,,4.20,5.10
+
+            """)
+        let third = try ws.pipeline().run()
+        #expect(third.tracking == TrackingAttachment(eventsChanged: 0, ordersAttached: 2, unlinkedNumbers: 1, scansBeforePurchase: 3))
+        #expect(try Self.carrierEvents(ws).allSatisfy { !$0.contains("112-0000004-0000004") })
+        // AfterShip's next download: the origin scan was 10:05, not 08:05, and the departure scan is gone.
+        let corrected = Self.trackings
+            .replacingOccurrences(of: "2026-10-16T08:05:00-07:00", with: "2026-10-16T10:05:00-07:00")
+            .replacingOccurrences(of: #"{"slug": "ups", "checkpoint_time": "2026-10-17T02:40:00-07:00", "tag": "InTransit", "subtag": "InTransit_007", "message": "Departed from Facility", "location": "Ontario, CA, US"},"#, with: "")
+        try ws.write("inbox/tracking/aftership_trackings_20261101.json", corrected)
+        let fourth = try ws.pipeline().run()
+        #expect(fourth.tracking?.eventsChanged == 1)
+        #expect(try Self.carrierEvents(ws).first == "amazon,112-0000002-0000002,carrier_first_scan,2026-10-16T17:05:00Z,1Z0000000000000001,"
+            + "aftership.trackings,inbox/tracking/aftership_trackings_20261101.json,2")
+        #expect(try Self.rows(ws, "tracking_events").filter { $0[0] == "1Z0000000000000001" }.count == 2)
+    }
 }

@@ -40,6 +40,8 @@ struct RecordAssembler {
     private var startsCopy = false
     /// The shop the source's `shop_from:` files the row being assembled under.
     private var route: ShopRef?
+    /// The cell that chose `route`, for a contradiction's message.
+    private var routeOrigin = ""
 
     private struct LineVersion: Hashable {
         var key: String
@@ -59,10 +61,11 @@ struct RecordAssembler {
         currencyField = spec.fieldIndex["currency"] ?? 0
     }
 
-    mutating func assemble(_ input: [FieldValue?], line: Int, route: ShopRef? = nil) -> Outcome {
+    mutating func assemble(_ input: [FieldValue?], line: Int, route: RowRouter.Route? = nil) -> Outcome {
         var values = input
         startsCopy = false
-        self.route = route
+        self.route = route?.shop
+        routeOrigin = route?.origin ?? ""
         if let carry = spec.spec.carryForward, let by = spec.fieldIndex[carry.by] {
             if let previous, values[by] != nil, values[by] == previous[by] {
                 let carried = carry.fields.map { spec.fieldIndex[$0]! }
@@ -78,8 +81,8 @@ struct RecordAssembler {
         let row = Row(spec: spec, values: values, mapper: mapper)
         // A platform the row states must be the one its route names: a 平台 of Shopify on a row the
         // shop column files under an Amazon shop is a contradiction nobody should resolve by rule.
-        if let route, let field = spec.fieldIndex["platform"], let stated = row.text("platform")?.lowercased(), stated != route.platform {
-            return .conflict(field, "`\(row.raw("platform") ?? stated)` (\(stated)), but the source's `shop_from` files the row under \(route)")
+        if let route = self.route, let field = spec.fieldIndex["platform"], let stated = row.text("platform")?.lowercased(), stated != route.platform {
+            return .conflict(field, "`\(row.raw("platform") ?? stated)` (\(stated)), but the source's `shop_from` files the row under \(route) (\(routeOrigin))")
         }
         let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
                               contentHash: context.fingerprint.sha256, runID: context.runID)
@@ -114,12 +117,6 @@ struct RecordAssembler {
             linkedNumbers.removeAll(keepingCapacity: true)
         } else if startsCopy {
             lineCounts.removeAll(keepingCapacity: true)
-        }
-        // Every parcel an order-keyed row names links the two, so carrier scans known only by tracking
-        // number find their order (see `tracking_events`), each parcel of a multi-parcel order included.
-        if let number = row.text("tracking_number"), linkedNumbers.insert(number).inserted {
-            out.append(.flat(FlatRecord(kind: .trackingLink, values: [.text(number), .text(key.platform), .text(key.orderID)],
-                                        lineage: lineage)))
         }
         let currency = row.text("currency") ?? context.currency
         let records = spec.spec.records
@@ -199,6 +196,13 @@ struct RecordAssembler {
             out.append(.return(Return(key: key, returnID: id, sku: sku, quantity: row.integer("quantity") ?? 1,
                                       returnedAt: returnedAt, reason: row.text("reason"), lineage: lineage)))
         }
+        // Every parcel an order-keyed row names links the two, so carrier scans known only by tracking
+        // number find their order (see `tracking_events`), each parcel of a multi-parcel order included.
+        // Last, so a row quarantined above leaves its parcel for a later row of the order to link.
+        if let raw = row.text("tracking_number"), let number = TrackingNumber.normalized(raw), linkedNumbers.insert(number).inserted {
+            out.append(.flat(FlatRecord(kind: .trackingLink, values: [.text(number), .text(key.platform), .text(key.orderID)],
+                                        lineage: lineage)))
+        }
         return .records([])
     }
 
@@ -220,6 +224,9 @@ struct RecordAssembler {
                 case .date(let v): value = .date(v)
                 case nil: value = nil
                 }
+            }
+            if item.kind == .trackingEvent, column.name == "tracking_number", case .text(let raw)? = value {
+                value = TrackingNumber.normalized(raw).map(FlatValue.text)
             }
             if let route, column.name == "platform" || column.name == "shop" {
                 // Routed rows take both from the route, over the export's own words for the shop.

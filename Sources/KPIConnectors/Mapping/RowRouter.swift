@@ -7,11 +7,20 @@ import KPISchema
 struct RowRouter {
     private enum Rule {
         case column(index: Int, header: String, map: [HeaderName: ShopRef], words: [String])
-        case orderID(field: Int, rules: [(OrderIDMatcher, ShopRef)])
+        case orderID(field: Int, rules: [(matcher: OrderIDMatcher, pattern: String, shop: ShopRef)])
     }
 
     private let rule: Rule
     private let binding: HeaderBinding
+    /// The last routed row's order and route: a continuation row (Shopify's CSV writes an order's own
+    /// cells on its first row only) with the route column empty belongs where its order went.
+    private var last: (orderID: String, route: Route)?
+
+    /// Where a row goes and which cell said so, for messages (`店铺 \`HB-US\``).
+    struct Route {
+        var shop: ShopRef
+        var origin: String
+    }
 
     /// Where a row's route could not be read: the 1-based column and the sentence.
     struct Problem: Error {
@@ -36,29 +45,32 @@ struct RowRouter {
                 let closest = HeaderName.closest(to: [wanted], among: binding.headers).map { "; closest found: `\($0)`" } ?? ""
                 throw FileFormatError(file: file, message: "has no column `\(name)`, which the source's `shop_from` reads to tell each row's shop\(closest)")
             }
-            var table: [HeaderName: ShopRef] = [:]
-            for (word, ref) in map {
-                // Words are matched like headers (case, width, spaces); two that read alike must agree.
-                if let other = table[HeaderName(word)], other != ref {
-                    throw FileFormatError(file: file, message: "the source's `shop_from` maps `\(word)` and a word written like it to \(other) and \(ref)")
-                }
-                table[HeaderName(word)] = ref
-            }
+            // The workspace refused words that read alike for different shops; alike ones agree.
+            let table = Dictionary(map.map { (HeaderName($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
             rule = .column(index: index, header: binding.headers[index], map: table, words: map.keys.sorted())
         case .orderID(let patterns):
             guard let field = spec.fieldIndex["order_id"] else {
-                throw FileFormatError(file: file, message: "`shop_from: order_id` needs order ids, and `\(spec.id)` reads none; use `shop_from: {column: …, map: …}`")
+                throw FileFormatError(file: file, message: "`shop_from: order_id` needs order ids, and `\(spec.id)` reads none")
             }
-            rule = .orderID(field: field, rules: patterns.compactMap { entry in OrderIDMatcher(pattern: entry.pattern).map { ($0, entry.shop) } })
+            rule = .orderID(field: field, rules: patterns.compactMap { entry in
+                OrderIDMatcher(pattern: entry.pattern).map { ($0, entry.pattern, entry.shop) }
+            })
         }
     }
 
     /// The shop and platform `record` belongs to.
-    func route(_ record: SourceRow, values: [FieldValue?]) -> Result<ShopRef, Problem> {
+    mutating func route(_ record: SourceRow, values: [FieldValue?], orderID: String?) -> Result<Route, Problem> {
+        let result = decide(record, values: values, orderID: orderID)
+        if case .success(let route) = result, let orderID { last = (orderID, route) }
+        return result
+    }
+
+    private func decide(_ record: SourceRow, values: [FieldValue?], orderID: String?) -> Result<Route, Problem> {
         switch rule {
         case .column(let index, let header, let map, let words):
             let word = record[cell: index].trimmingSpaces()
             guard !word.isEmpty else {
+                if let last, let orderID, last.orderID == orderID { return .success(last.route) }
                 return .failure(Problem(column: index + 1, message: "\(header): empty, but the source's `shop_from` needs it to tell the row's shop"))
             }
             guard let ref = map[HeaderName(word)] else {
@@ -66,21 +78,22 @@ struct RowRouter {
                 return .failure(Problem(column: index + 1, message: "\(header): `\(word.prefix(60))` is not in the source's `shop_from` map "
                                         + "(it has \(known)); add `\(word.prefix(60)): platform:shop`"))
             }
-            return .success(ref)
+            return .success(Route(shop: ref, origin: "\(header) `\(word.prefix(60))`"))
         case .orderID(let field, let rules):
             let column = binding.columns[field]
             let header = column.map { binding.headers[$0] } ?? "order_id"
             guard let id = values[field]?.text else {
                 return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): empty, but the source's `shop_from` needs the order id to tell the row's shop"))
             }
-            let hits = rules.filter { $0.0.matches(id) }.map(\.1)
-            switch Set(hits).count {
+            let hits = rules.filter { $0.matcher.matches(id) }
+            switch Set(hits.map(\.shop)).count {
             case 1:
-                return .success(hits[0])
+                return .success(Route(shop: hits[0].shop, origin: "\(header) `\(id.prefix(60))` matching `\(hits[0].pattern)`"))
             case 0:
-                return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): `\(id.prefix(60))` matches no `shop_from` order_id pattern"))
+                let tried = rules.map { "`\($0.pattern)`" }.joined(separator: ", ")
+                return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): `\(id.prefix(60))` matches no `shop_from` order_id pattern (\(tried))"))
             default:
-                let shops = Set(hits).map(\.description).sorted().joined(separator: " and ")
+                let shops = Set(hits.map(\.shop.description)).sorted().joined(separator: " and ")
                 return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): `\(id.prefix(60))` matches the `shop_from` patterns of \(shops); make them exclusive"))
             }
         }

@@ -15,7 +15,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
     private let dateCells: [DateTimeCell?]
     private var assembler: RecordAssembler
     /// Files each row under its shop when the source covers several (`shop_from:`).
-    private let router: RowRouter?
+    private var router: RowRouter?
     /// The last value of each `fill_down` field.
     private var above: [Int: FieldValue] = [:]
 
@@ -121,7 +121,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
     /// default, which the run says (`First reply time in minutes` missing from a view export). In JSON and
     /// XML, also the keys records read that no record has (see ``HeaderBinding/bind(_:header:keyed:)``).
     var absentOptionalColumns: [String] {
-        spec.fields.indices.filter { (spec.optionalColumn[$0] || (keyed && spec.needsColumn[$0])) && binding.columns[$0] == nil }
+        spec.fields.indices.filter { (spec.optionalColumn[$0] || (keyed && spec.needsColumn[$0])) && binding.columns[$0] == nil
+            && !spec.fields[$0].spec.column.isEmpty }
             .map { "`\(spec.fields[$0].spec.column.first ?? spec.fields[$0].name)` (\(spec.fields[$0].name))" }
     }
 
@@ -150,31 +151,35 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 break
             }
             stats.rowsRead += 1
-            if let problem = record.problem {
+            // Every row set aside is named the same way: file, line, 1-based column when known, reason.
+            func setAside(_ column: Int?, _ message: String) throws {
                 stats.rowsQuarantined += 1
+                let at = "\(context.displayPath):\(record.line)" + (column.map { ":\($0)" } ?? "")
                 try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
-                                                   column: nil, reason: "\(context.displayPath):\(record.line): \(problem)", raw: record.raw))
+                                                   column: column, reason: "\(at): \(message)", raw: record.raw))
+            }
+            /// The 1-based column and header of a field, for a message about its value.
+            func place(_ fieldIndex: Int) -> (Int?, String) {
+                let column = binding.columns[fieldIndex]
+                return (column.map { $0 + 1 }, column.map { binding.headers[$0] } ?? spec.fields[fieldIndex].name)
+            }
+            if let problem = record.problem {
+                try setAside(nil, problem)
                 continue
             }
             switch parse(record) {
             case .skip:
                 stats.rowsSkipped += 1
             case .bad(let column, let message):
-                stats.rowsQuarantined += 1
-                let at = column.map { "\(context.displayPath):\(record.line):\($0)" } ?? "\(context.displayPath):\(record.line)"
-                try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
-                                                   column: column, reason: "\(at): \(message)", raw: record.raw))
+                try setAside(column, message)
             case .row(let values):
-                var route: ShopRef?
-                if let router {
-                    switch router.route(record, values: values) {
-                    case .success(let ref):
-                        route = ref
+                var route: RowRouter.Route?
+                if router != nil {
+                    let orderID = spec.fieldIndex["order_id"].flatMap { values[$0]?.text }
+                    switch router!.route(record, values: values, orderID: orderID) {
+                    case .success(let found): route = found
                     case .failure(let problem):
-                        stats.rowsQuarantined += 1
-                        try sink.quarantine(QuarantinedRow(
-                            connector: spec.id, file: context.displayPath, line: record.line, column: problem.column,
-                            reason: "\(context.displayPath):\(record.line)\(problem.column.map { ":\($0)" } ?? ""): \(problem.message)", raw: record.raw))
+                        try setAside(problem.column, problem.message)
                         continue
                     }
                 }
@@ -183,22 +188,11 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                     for item in produced { try sink.accept(item) }
                     stats.recordsEmitted += produced.count
                 case .missing(let fieldIndex):
-                    stats.rowsQuarantined += 1
-                    let field = spec.fields[fieldIndex]
-                    let column = binding.columns[fieldIndex]
-                    let header = column.map { binding.headers[$0] } ?? field.name
-                    let at = "\(context.displayPath):\(record.line)" + (column.map { ":\($0 + 1)" } ?? "")
-                    try sink.quarantine(QuarantinedRow(
-                        connector: spec.id, file: context.displayPath, line: record.line, column: column.map { $0 + 1 },
-                        reason: "\(at): \(header): empty, but `\(field.name)` is required", raw: record.raw))
+                    let (column, header) = place(fieldIndex)
+                    try setAside(column, "\(header): empty, but `\(spec.fields[fieldIndex].name)` is required")
                 case .conflict(let fieldIndex, let message):
-                    stats.rowsQuarantined += 1
-                    let column = binding.columns[fieldIndex]
-                    let header = column.map { binding.headers[$0] } ?? spec.fields[fieldIndex].name
-                    let at = "\(context.displayPath):\(record.line)" + (column.map { ":\($0 + 1)" } ?? "")
-                    try sink.quarantine(QuarantinedRow(
-                        connector: spec.id, file: context.displayPath, line: record.line, column: column.map { $0 + 1 },
-                        reason: "\(at): \(header): \(message)", raw: record.raw))
+                    let (column, header) = place(fieldIndex)
+                    try setAside(column, "\(header): \(message)")
                 }
             }
         }

@@ -18,4 +18,8 @@ extension CompiledSpec {
 extension CompiledSpec {
     /// Whether rows carry an order id, which `shop_from: order_id` patterns read.
     package var readsOrderIDs: Bool { fieldIndex["order_id"] != nil }
+
+    /// The one marketplace this layout's rows can belong to: its `platform:`, when no column says
+    /// otherwise. ERP and warehouse layouts, which cover several, declare none or read a column.
+    package var fixedPlatform: String? { fieldIndex["platform"] == nil ? spec.platform?.lowercased() : nil }
 }

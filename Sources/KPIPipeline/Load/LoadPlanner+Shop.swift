@@ -32,9 +32,7 @@ extension Workspace {
     func shops(on platform: String) -> [String] {
         var shops = Set<String>()
         for source in config.sources {
-            if case .success(let routing) = source.shopFrom?.routing() {
-                shops.formUnion(routing.shops.filter { $0.platform == platform }.map(\.shop))
-            }
+            shops.formUnion((source.shopFrom?.shops ?? []).filter { $0.platform == platform }.map(\.shop))
             guard let shop = source.shop else { continue }
             let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled.spec
             if (source.platform ?? spec?.platform)?.lowercased() == platform { shops.insert(shop) }

@@ -37,10 +37,9 @@ enum RecordUpserts {
         "order_lines", ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
                         "version"], key: ["platform", "order_id", "line_id"], guardCondition: notOlder("order_lines"))
     /// An event is replaced only by a source of higher authority (``EventAuthority``) or, at equal
-    /// authority, by the same connector (a corrected export) or by another connector — for a carrier's
-    /// first scan the earlier time (an order's parcels travel in different feeds, and the first scan of
-    /// any of them is the order's), for other events the one whose id sorts first (two ERPs that
+    /// authority, by the same connector (a corrected export) or one whose id sorts first (two ERPs that
     /// disagree): events carry no version, and arrival order must not decide which time is stored.
+    /// (Scans of several parcels of one order are chosen among before this: see `attachTrackingEvents`.)
     static let fulfillmentEvent = upsert(
         "fulfillment_events", ["platform", "order_id", "kind", "occurred_at", "occurred_zone", "tracking_number",
                                "authority_rank"],
@@ -48,12 +47,7 @@ enum RecordUpserts {
         guardCondition: """
             excluded.authority_rank > coalesce(fulfillment_events.authority_rank, 0) \
             OR (excluded.authority_rank = fulfillment_events.authority_rank \
-                AND (excluded.connector = fulfillment_events.connector \
-                     OR (excluded.kind = 'carrier_first_scan' \
-                         AND (excluded.occurred_at < fulfillment_events.occurred_at \
-                              OR (excluded.occurred_at = fulfillment_events.occurred_at \
-                                  AND excluded.connector < fulfillment_events.connector))) \
-                     OR (excluded.kind <> 'carrier_first_scan' AND excluded.connector < fulfillment_events.connector)))
+                AND excluded.connector <= fulfillment_events.connector)
             """, dates: ["occurred_at"])
     static let refund = upsert(
         "refunds", ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"],

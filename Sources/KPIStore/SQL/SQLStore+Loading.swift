@@ -27,6 +27,8 @@ struct SQLRecordSink: RecordSink {
     /// for every record was a visible share of a load.
     private var writers: [String: any SQLRowWriter] = [:]
     private let pending: PendingChangeWriter
+    /// Tracking numbers this file has scans of, whose earlier scans it replaced.
+    private var parcels: Set<String> = []
 
     init(session: any SQLSession, file: FileToLoad) {
         self.session = session
@@ -35,6 +37,12 @@ struct SQLRecordSink: RecordSink {
     }
 
     mutating func accept(_ record: NormalizedRecord) throws {
+        // A tracker lists every scan of a parcel each time: the latest file about a parcel is what is known
+        // of it, so a corrected or withdrawn scan does not live on beside its correction.
+        if case .flat(let flat) = record, flat.kind == .trackingEvent, case .text(let number)? = flat.values.first,
+           parcels.insert(number).inserted {
+            _ = try session.execute("DELETE FROM tracking_events WHERE tracking_number = ?", [.text(number)])
+        }
         let (statement, values) = RecordUpserts.values(record)
         try writer(statement).append(values)
     }

@@ -334,19 +334,33 @@ extension SQLiteStore {
                 )
                 """)
         }
-        migrator.registerMigration("v10: carrier scans keyed by tracking number, attached to orders through it") { db in
-            try db.execute(sql: FlatTableLayout(.trackingEvent).createSQL)
-            try db.execute(sql: FlatTableLayout(.trackingLink).createSQL)
-            // Links the stored events already name; rows loaded from now on write their own.
+        migrator.registerMigration(DataMigration.trackingLinksName) { db in
+            // Written out as they stand at v10 (not from today's FlatTableLayout), like every migration.
             try db.execute(sql: """
-                INSERT INTO tracking_links (tracking_number, platform, order_id, connector, source_file, source_line,
-                    content_hash, run_id)
-                SELECT tracking_number, platform, order_id, min(connector), min(source_file), min(source_line),
-                    min(content_hash), min(run_id)
-                FROM fulfillment_events WHERE tracking_number IS NOT NULL AND tracking_number <> ''
-                GROUP BY tracking_number, platform, order_id
+                CREATE TABLE tracking_events (
+                    "tracking_number" TEXT NOT NULL DEFAULT '',
+                    "event" TEXT NOT NULL DEFAULT '',
+                    "occurred_at" TEXT NOT NULL DEFAULT '',
+                    "occurred_at_zone" TEXT,
+                    "carrier" TEXT,
+                    "status" TEXT,
+                    "location" TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY ("tracking_number", "event", "occurred_at")
+                );
+                CREATE TABLE tracking_links (
+                    "tracking_number" TEXT NOT NULL DEFAULT '',
+                    "platform" TEXT NOT NULL DEFAULT '',
+                    "order_id" TEXT NOT NULL DEFAULT '',
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY ("tracking_number", "platform", "order_id")
+                );
+                CREATE INDEX tracking_links_order ON tracking_links (platform, order_id);
                 """)
             try db.execute(sql: ReportingView.unlinkedTracking.createSQL)
+            for statement in DataMigration.statements[DataMigration.trackingLinksName] ?? [] {
+                try db.execute(sql: statement)
+            }
         }
         return migrator
     }

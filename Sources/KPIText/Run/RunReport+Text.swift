@@ -129,12 +129,16 @@ extension RunReport {
                 lines.append(line)
             }
         }
-        if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers > 0 {
+        if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers + tracking.scansBeforePurchase > 0 {
             var line = "tracking: carrier scans attached by tracking number to \(tracking.ordersAttached) order\(tracking.ordersAttached == 1 ? "" : "s")"
                 + " (\(tracking.eventsChanged) event\(tracking.eventsChanged == 1 ? "" : "s") written now)"
             if tracking.unlinkedNumbers > 0 {
                 line += "; \(tracking.unlinkedNumbers) tracking number\(tracking.unlinkedNumbers == 1 ? "" : "s") no order names yet, counted nowhere "
                     + "until a label, outbound or shipment export links \(tracking.unlinkedNumbers == 1 ? "it" : "them") (export --table v_unlinked_tracking)"
+            }
+            if tracking.scansBeforePurchase > 0 {
+                line += "; \(tracking.scansBeforePurchase) scan\(tracking.scansBeforePurchase == 1 ? "" : "s") dated before \(tracking.scansBeforePurchase == 1 ? "its" : "their") "
+                    + "linked order was bought, not attached (a reused or mistyped tracking number)"
             }
             lines.append(line)
         }

@@ -39,8 +39,15 @@ package struct ShopFromConfig: Sendable, Decodable, Hashable {
         case (let column?, let map?, nil):
             guard !column.isEmpty, !map.isEmpty else { return .failure(ShopFromProblem(form)) }
             var refs: [String: ShopRef] = [:]
-            for (word, target) in map {
+            // Words are matched like headers (case, width, spaces aside): two that read alike must agree.
+            var alike: [HeaderName: String] = [:]
+            for word in map.keys.sorted() {
+                let target = map[word]!
                 guard let ref = ShopRef(parsing: target) else { return .failure(.badShop(target, at: "map.\(word)")) }
+                if let other = alike[HeaderName(word)], refs[other] != ref {
+                    return .failure(ShopFromProblem("`map` has `\(other)` and `\(word)`, which read alike, for \(refs[other]!) and \(ref); keep one"))
+                }
+                alike[HeaderName(word)] = word
                 refs[word] = ref
             }
             return .success(.column(column, map: refs))
@@ -58,6 +65,17 @@ package struct ShopFromConfig: Sendable, Decodable, Hashable {
         default:
             return .failure(ShopFromProblem(form))
         }
+    }
+
+    /// Every shop the rules name, without compiling their patterns (targets that do not parse left out:
+    /// the workspace refused them when it opened).
+    package var shops: [ShopRef] {
+        ((map.map { Array($0.values) } ?? []) + (orderID?.map(\.shop) ?? [])).compactMap(ShopRef.init(parsing:))
+    }
+
+    /// Why `shop_from: order_id` cannot serve a connector that reads no order ids.
+    package static func noOrderIDs(_ connector: String) -> String {
+        "`shop_from: order_id` needs order ids, and `\(connector)` reads none; use `shop_from: {column: …, map: …}`"
     }
 }
 

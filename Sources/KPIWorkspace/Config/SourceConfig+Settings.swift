@@ -40,6 +40,10 @@ extension Workspace {
         if let period = merged.period, !SourceConfig.isPeriod(period) {
             throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
         }
+        if merged.shopFrom != nil, given.shop != nil || given.platform != nil {
+            throw .usage("\(display) is read by a source with `shop_from`, which names each row's shop and platform; "
+                         + "leave out --shop and --platform (or edit the source's rules)")
+        }
         return merged
     }
 }

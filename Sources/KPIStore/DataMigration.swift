@@ -1,0 +1,26 @@
+/// Statements a schema migration runs on rows already stored, written once in SQL both databases accept.
+///
+/// SQLite runs them inside the migration itself; PostgreSQL, whose tables are derived from SQLite's
+/// (see `ReferenceSchema`), runs those of each migration it lacks after creating its tables — so a store
+/// upgraded on either database holds the same rows.
+package enum DataMigration {
+    static let trackingLinksName = "v10: carrier scans keyed by tracking number, attached to orders through it"
+
+    /// Per migration identifier, its data statements in order.
+    package static let statements: [String: [String]] = [
+        // Links the stored events already name (a store loaded before v10 wrote none); one row per link,
+        // lineage of its first event by kind, numbers compared as `TrackingNumber` writes them.
+        trackingLinksName: ["""
+            INSERT INTO tracking_links (tracking_number, platform, order_id, connector, source_file, source_line,
+                content_hash, run_id)
+            SELECT upper(replace(e.tracking_number, ' ', '')), e.platform, e.order_id, e.connector, e.source_file,
+                e.source_line, e.content_hash, e.run_id
+            FROM fulfillment_events e
+            WHERE e.tracking_number IS NOT NULL AND replace(e.tracking_number, ' ', '') <> ''
+              AND NOT EXISTS (SELECT 1 FROM fulfillment_events f
+                  WHERE f.platform = e.platform AND f.order_id = e.order_id AND f.kind < e.kind
+                    AND upper(replace(f.tracking_number, ' ', '')) = upper(replace(e.tracking_number, ' ', '')))
+            ON CONFLICT (tracking_number, platform, order_id) DO NOTHING
+            """],
+    ]
+}
