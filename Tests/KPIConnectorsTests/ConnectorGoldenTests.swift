@@ -21,6 +21,22 @@ import Testing
         #expect(sink.quarantined.first?.raw.hasPrefix("111-0000004-0000004\t\t2026-02-30") == true)
     }
 
+    /// Bank of China's table: 中行折算价 per 100 units becomes a rate per unit, against CNY; a second
+    /// publication of the day repeats the rate; a currency the spec does not map (坚戈) yields nothing; a row without a
+    /// conversion rate is set aside, not given one.
+    @Test func bankOfChinaQuotations() throws {
+        let (sink, stats) = try read("fx.boc_whpj", "boc_whpj.csv")
+        #expect(render(sink.records) == """
+            fx_rate date=2026-11-02 from_currency=USD to_currency=CNY rate=7.1126 line=2
+            fx_rate date=2026-11-02 from_currency=USD to_currency=CNY rate=7.1126 line=3
+            fx_rate date=2026-11-02 from_currency=EUR to_currency=CNY rate=7.781 line=4
+            fx_rate date=2026-11-02 from_currency=JPY to_currency=CNY rate=0.04641 line=6
+
+            """)
+        #expect(sink.quarantined.map(\.reason) == ["boc_whpj.csv:7:6: 中行折算价: empty, but `rate` is required"])
+        #expect(stats.rowsRead == 6)
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))

@@ -20,6 +20,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(connector: "amazon.fba_returns", file: "amazon/returns/FBA_Customer_Returns_202610.txt"),
+        Case(connector: "amazon.fba_shipments", file: "amazon/shipments/Amazon_Fulfilled_Shipments_202611.txt"),
         Case(connector: "amazon.settlement_v2", file: "amazon/settlement/Settlement_13370000001.txt"),
         Case(connector: "amazon.business_report", file: "amazon/traffic/BusinessReport-2026-10.csv", shop: "amazon-us", currency: "USD", period: "2026-10"),
         Case(connector: "amazon.sp_advertised_product", file: "amazon/ads/Sponsored_Products_Advertised_product_report_202610.xlsx", shop: "amazon-us"),

@@ -105,6 +105,13 @@ write("ebay/eBay-OrdersReport-Oct-31-2026.csv", "sep=,\n" + csv([EB,
     ["1042", "12-11875-11902", "campmom", "Dana Lee", "286123456790", "Folding Camp Chair", "HB-CHAIR-F", "No", "3", "$58.00", "$12.50", "$186.50", "Credit card", "Oct-29-26", "Oct-29-26", "Nov-02-26", "", "", "2950111111020", ""],
 ]) + "\n" + csv([["2 record(s) downloaded,from Oct-01-26 to Oct-31-26"], ["Seller ID : homebase_outdoor"]]), newline="\r\n")
 
+# Amazon Fulfilled Shipments: the FBA order 领星 lists for the second Amazon account ships from LGB8;
+# its tracking number is how a carrier feed would find it.
+FBA_SHIP = ["amazon-order-id", "merchant-order-id", "shipment-id", "shipment-item-id", "amazon-order-item-id", "merchant-order-item-id", "purchase-date", "payments-date", "shipment-date", "reporting-date", "buyer-email", "buyer-name", "buyer-phone-number", "sku", "product-name", "quantity-shipped", "currency", "item-price", "item-tax", "shipping-price", "shipping-tax", "gift-wrap-price", "gift-wrap-tax", "ship-service-level", "recipient-name", "ship-address-1", "ship-address-2", "ship-address-3", "ship-city", "ship-state", "ship-postal-code", "ship-country", "ship-phone-number", "bill-address-1", "bill-address-2", "bill-address-3", "bill-city", "bill-state", "bill-postal-code", "bill-country", "item-promotion-discount", "ship-promotion-discount", "carrier", "tracking-number", "estimated-arrival-date", "fulfillment-center-id", "fulfillment-channel", "sales-channel"]
+write("amazon/shipments/Amazon_Fulfilled_Shipments_202611.txt", tsv([FBA_SHIP,
+    ["113-5550001-0000001", "", "DkT0bq9Yr", "D4x1LqN0m", "08213345676754", "", "2026-11-01T00:20:00+00:00", "2026-11-01T00:20:00+00:00", "2026-11-01T19:42:10+00:00", "2026-11-01T12:42:10-07:00", "", "", "", "ORG-DESK-3T", "Desk Organizer 3-Tier", "1", "USD", "29.99", "2.17", "0.00", "0.00", "0.00", "0.00", "Standard", "", "", "", "", "LOS ANGELES", "CA", "90012", "US", "", "", "", "", "", "", "", "", "0.00", "0.00", "AMZN_US", "TBA312345678901", "2026-11-04T03:00:00+00:00", "LGB8", "AFN", "Amazon.com"],
+]))
+
 # 店小秘 sales / profit export, GB18030, with the 合计 total row on line 2.
 DXM = ["发货日期", "订单号", "商品SKU", "销量", "店铺", "订单总价", "订单手续费", "营销费用", "物流费用", "采购成本", "退款费用", "利润", "平台SKU", "平台", "交易号", "运单号", "发货仓库", "币种"]
 write("erp/店小秘销售利润_202610.csv", csv([DXM,
@@ -266,7 +273,7 @@ write("team/reviews_202610.csv", csv([
 ]))
 write("fx/boc_rates_202611.csv", csv([
     ["date", "from", "to", "rate"],
-    ["2026-11-02", "USD", "CNY", "7.1225"],
+    ["2026-11-02", "USD", "CNY", "7.0904"],
     ["2026-11-02", "EUR", "CNY", "7.7810"],
 ]))
 print("wrote connector samples under", INBOX)

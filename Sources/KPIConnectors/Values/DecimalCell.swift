@@ -8,9 +8,12 @@ import Foundation
 /// instead of reading as 1250.
 package struct DecimalCell: Sendable, Hashable {
     package var decimalComma: Bool
+    /// How many units the written number is for: 100 for a bank's per-100 quote, else 1.
+    package var per: Decimal
 
-    package init(decimalComma: Bool = false) {
+    package init(decimalComma: Bool = false, per: Decimal = 1) {
         self.decimalComma = decimalComma
+        self.per = per
     }
 
     private static let currencyMarks: [String] = ["US$", "CA$", "AU$", "HK$", "RMB", "USD", "CNY", "EUR", "GBP", "CAD", "JPY",
@@ -23,7 +26,7 @@ package struct DecimalCell: Sendable, Hashable {
     /// The value, or nil for an empty cell.
     package func parse(_ text: String) throws(CellParseError) -> Decimal? {
         // Most cells are already plain (`12.50`); they skip the trimming and mark-stripping below.
-        if !decimalComma, let plain = Decimal(plain: text) { return plain }
+        if !decimalComma, let plain = Decimal(plain: text) { return per == 1 ? plain : plain / per }
         var s = text.trimmingCharacters(in: .whitespaces)
         if s.isEmpty || s == "-" || s == "--" { return nil }  // placeholders for "no value"
         var negative = false
@@ -85,6 +88,6 @@ package struct DecimalCell: Sendable, Hashable {
         }
         var value = negative ? -magnitude : magnitude
         if percent { value /= 100 }
-        return value
+        return per == 1 ? value : value / per
     }
 }

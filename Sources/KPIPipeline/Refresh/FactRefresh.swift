@@ -67,7 +67,8 @@ package struct FactRefresh {
         }
 
         let roster = try ScoreRefresh.roster(store)
-        let basis = RefreshBasis(definitions: file, fx: workspace.fx, roster: roster)
+        let rates = try ExchangeRates.table(workspace, store: store)
+        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster)
         let pending = try store.pendingRefresh()
         let scope = incremental ? self.scope(pending, basis: basis) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
@@ -83,7 +84,7 @@ package struct FactRefresh {
         if let scope, scope.isEmpty {
             current = try store.factMetrics()
         } else {
-            current = try recompute(scope, definitions: definitions, roster: roster, runID: runID, into: &outcome)
+            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         if score {
@@ -99,12 +100,12 @@ package struct FactRefresh {
 
     /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
     /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
-    private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], runID: Int64,
+    private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable, runID: Int64,
                            into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
         // Every missing rate is collected over the whole pass and named at once; the pass is then discarded.
         let misses = MissingRates()
-        let fx = workspace.fx.collectingMisses(in: misses)
+        let fx = rates.collectingMisses(in: misses)
         let engine = MetricEngine(definitions: definitions, fx: fx, attribution: Attribution(employees: roster), asOf: now)
         var accumulator = engine.accumulator()
         var pending = Reconciler(definitions: definitions, fx: fx, pairs: file.pairs,

@@ -12,16 +12,21 @@ package struct FXTable: Sendable {
         package var from: String
         package var to: String
         package var rate: Decimal
+        /// Where the rate was written (`fx_rates.csv:12`, `inbox/fx/外汇牌价.csv:4`), for messages.
+        package var origin: String?
 
-        package init(date: CivilDate, from: String, to: String, rate: Decimal) {
+        package init(date: CivilDate, from: String, to: String, rate: Decimal, origin: String? = nil) {
             self.date = date
             self.from = from
             self.to = to
             self.rate = rate
+            self.origin = origin
         }
     }
 
     package let maxCarryDays: Int
+    /// The rates as given, each once.
+    package let rates: [Rate]
     private var series: [String: [(date: CivilDate, rate: Decimal)]] = [:]
     /// Currencies named in the table, sorted: the pivots.
     private var currencies: [String] = []
@@ -31,6 +36,7 @@ package struct FXTable: Sendable {
 
     package init(rates: [Rate], maxCarryDays: Int = 7) {
         self.maxCarryDays = maxCarryDays
+        self.rates = rates
         for rate in rates {
             series["\(rate.from)>\(rate.to)", default: []].append((rate.date, rate.rate))
         }

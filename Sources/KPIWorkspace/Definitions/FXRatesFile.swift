@@ -28,13 +28,18 @@ package enum FXRatesFile {
                 guard let rate = Decimal(plain: cells[3]), rate > 0 else {
                     throw PipelineError.failed("\(display):\(record.line):4: `\(cells[3])` is not a positive rate")
                 }
-                rates.append(FXTable.Rate(date: date, from: cells[1], to: cells[2], rate: rate))
+                rates.append(FXTable.Rate(date: date, from: cells[1], to: cells[2], rate: rate, origin: "\(display):\(record.line)"))
             }
         } catch let error as PipelineError {
             throw error
         } catch {
             throw .failed("\(display): \(error)")
         }
-        return FXTable(rates: rates, maxCarryDays: maxCarryDays)
+        // A day given twice must agree: the table is not read in an order that could settle it.
+        do {
+            return try FXTable.combining([rates], maxCarryDays: maxCarryDays)
+        } catch {
+            throw .failed(error.description)
+        }
     }
 }

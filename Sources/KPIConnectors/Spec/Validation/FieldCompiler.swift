@@ -14,13 +14,18 @@ enum FieldCompiler {
             guard CompiledSpec.isIdentifier(name) else {
                 throw fail("field name `\(name)` must be lower-case letters, digits and `_`, starting with a letter or `_`")
             }
-            guard !field.column.isEmpty else { throw fail("field `\(name)` names no column") }
+            // A field without columns is a constant: its `default` (a bank table's quote currency, CNY).
+            guard !field.column.isEmpty || field.default != nil else {
+                throw fail("field `\(name)` names no column (a constant needs `default`)")
+            }
             let parser = try parser(for: field, named: name, readsWorkbooks: readsWorkbooks, fail: fail)
             if let zone = field.timezone {
                 guard field.type == .datetime else { throw fail("field `\(name)`: `timezone` applies to datetime fields only") }
                 guard Zone(zone) != nil else { throw fail("field `\(name)`: timezone `\(zone)` is not a zone name or offset") }
             }
-            if field.unit != nil, field.type != .duration { throw fail("field `\(name)`: `unit` applies to duration fields only") }
+            if field.unit != nil, field.type != .duration, field.type != .decimal {
+                throw fail("field `\(name)`: `unit` applies to duration and decimal fields only")
+            }
             let headers = field.column.map(HeaderName.init)
             for header in headers {
                 if let other = claimed[header], other != name {
@@ -40,7 +45,12 @@ enum FieldCompiler {
         switch field.type {
         case .text: return .text
         case .integer: return .integer
-        case .decimal: return .decimal(DecimalCell(decimalComma: field.decimalComma ?? false))
+        case .decimal:
+            // `per_100`: a bank quotes 100 units of the foreign currency (中行折算价 711.26 is 7.1126).
+            guard field.unit == nil || field.unit == "per_100" else {
+                throw fail("field `\(name)`: a decimal's unit can only be `per_100`")
+            }
+            return .decimal(DecimalCell(decimalComma: field.decimalComma ?? false, per: field.unit == "per_100" ? 100 : 1))
         case .datetime, .date:
             var formats = field.formats ?? []
             if readsWorkbooks, !formats.contains(CompiledSpec.workbookDateLayout) { formats.append(CompiledSpec.workbookDateLayout) }

@@ -1,0 +1,35 @@
+/// Two places that give one currency pair different rates for one day: which is right is for a person
+/// to say, so no fact is computed with either.
+package struct FXConflict: Error, Sendable, CustomStringConvertible {
+    package var conflicts: [(FXTable.Rate, FXTable.Rate)]
+
+    package var description: String {
+        let shown = conflicts.prefix(5).map { a, b in
+            "  \(a.from)→\(a.to) \(a.date): \(a.rate.plainString) (\(a.origin ?? "?")) and \(b.rate.plainString) (\(b.origin ?? "?"))"
+        }
+        let more = conflicts.count > 5 ? ["  … and \(conflicts.count - 5) more"] : []
+        return (["\(conflicts.count) exchange rate\(conflicts.count == 1 ? " is" : "s are") given twice with different values; "
+                 + "nothing was recomputed. Keep one of each:"] + shown + more).joined(separator: "\n")
+    }
+}
+
+extension FXTable {
+    /// One table of every rate `sources` give (the workspace's fx table, rate files loaded from the inbox):
+    /// a pair and day given twice alike counts once; given twice differently, it is an ``FXConflict``.
+    package static func combining(_ sources: [[Rate]], maxCarryDays: Int) throws(FXConflict) -> FXTable {
+        var seen: [String: Rate] = [:]
+        var kept: [Rate] = []
+        var conflicts: [(Rate, Rate)] = []
+        for rate in sources.joined() {
+            let key = "\(rate.from)>\(rate.to)@\(rate.date)"
+            if let first = seen[key] {
+                if first.rate != rate.rate { conflicts.append((first, rate)) }
+                continue
+            }
+            seen[key] = rate
+            kept.append(rate)
+        }
+        guard conflicts.isEmpty else { throw FXConflict(conflicts: conflicts) }
+        return FXTable(rates: kept, maxCarryDays: maxCarryDays)
+    }
+}
