@@ -12,6 +12,12 @@ package struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         if let error = error as? PSQLError {
             if let info = error.serverInfo, let text = info[.message] {
                 sqlState = info[.sqlState]
+                // A session the server ended (terminated, shut down, crashed) may answer the next statement
+                // with its farewell rather than close first: the same loss, said the same way.
+                if let state = sqlState, Self.sessionEnded.contains(state) {
+                    message = Self.connectionLost.message
+                    return
+                }
                 // The server's detail line is left out: it quotes row values ("Failing row contains …").
                 message = "PostgreSQL: \(text) [SQLSTATE \(sqlState ?? "?")]\(statement)"
             } else {
@@ -31,6 +37,10 @@ package struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
     /// so nothing more is written, and the open transaction was rolled back by the server.
     static let connectionLost = PostgresStoreError(message: "PostgreSQL: the connection was lost (server restarted, session "
         + "terminated or network down); the current transaction was rolled back and nothing more is written")
+
+    /// SQLSTATEs of a session the server ended: admin_shutdown (`pg_terminate_backend`, a fast shutdown),
+    /// crash_shutdown, cannot_connect_now (a server starting or stopping).
+    static let sessionEnded: Set<String> = ["57P01", "57P02", "57P03"]
 
     package var description: String { message }
 
