@@ -19,7 +19,7 @@ enum ExchangeRates {
                 problems.append("\(at): not a rate row (date, from, to, rate)")
                 return
             }
-            for code in [from, to] where !(code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }) {
+            for code in [from, to] where !FXTable.isCurrencyCode(code) {
                 problems.append("\(at): `\(code)` is not a currency code; expected USD, CNY, …")
             }
             if rate <= 0 { problems.append("\(at): `\(rate.plainString)` is not a positive rate") }

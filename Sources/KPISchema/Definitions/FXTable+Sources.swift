@@ -14,6 +14,11 @@ package struct FXConflict: Error, Sendable, CustomStringConvertible {
 }
 
 extension FXTable {
+    /// Whether `code` is written as an ISO 4217 code (`USD`, `CNY`): three upper-case ASCII letters.
+    package static func isCurrencyCode(_ code: String) -> Bool {
+        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
     /// One table of every rate `sources` give (the workspace's fx table, rate files loaded from the inbox):
     /// a pair and day given twice alike counts once; given twice differently, it is an ``FXConflict``.
     package static func combining(_ sources: [[Rate]], maxCarryDays: Int) throws(FXConflict) -> FXTable {

@@ -147,7 +147,7 @@ package struct DefinitionsFile: Sendable {
         }
         guard let sales = SalesBasis(rawValue: try required("sales")) else { throw bad("sales", "gross, net") }
         let currency = try required("currency")
-        guard currency.count == 3, currency.allSatisfy({ $0.isUppercase && $0.isASCII }) else {
+        guard FXTable.isCurrencyCode(currency) else {
             throw bad("currency", "ISO 4217 codes such as USD, CNY")
         }
         guard let inventory = InventoryBasis(rawValue: values["inventory"] ?? "system") else { throw bad("inventory", "system, counted") }

@@ -22,7 +22,7 @@ package enum FXRatesFile {
                     throw PipelineError.failed("\(display):\(record.line):1: `\(cells[0])` is not a date; expected YYYY-MM-DD")
                 }
                 for (column, code) in [(2, cells[1]), (3, cells[2])]
-                where !(code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }) {
+                where !FXTable.isCurrencyCode(code) {
                     throw PipelineError.failed("\(display):\(record.line):\(column): `\(code)` is not a currency code; expected USD, CNY, …")
                 }
                 guard let rate = Decimal(plain: cells[3]), rate > 0 else {
