@@ -5,6 +5,7 @@
 /// upgraded on either database holds the same rows.
 package enum DataMigration {
     static let trackingLinksName = "v10: carrier scans keyed by tracking number, attached to orders through it"
+    static let sameOrdersName = "v11: one order in two channels (same_order links, the copies left out)"
 
     /// Per migration identifier, its data statements in order.
     package static let statements: [String: [String]] = [

@@ -64,9 +64,30 @@ package struct ReportingView: Sendable {
             GROUP BY t.tracking_number
             """)
 
+    /// Orders a `same_order:` rule names a copy of in another channel, and where each counts (as of the
+    /// last refresh): the other channel, this one, or `both` when no rule decides any more.
+    package static let sameOrders = ReportingView(
+        table: StoreTable(name: "v_same_order",
+                          columns: ["platform", "order_id", "twin_platform", "twin_order_id", "twin_loaded", "counted_in",
+                                    "source_file", "source_line"],
+                          orderBy: ["platform", "order_id"]),
+        select: """
+            SELECT t.platform, t.order_id, t.twin_platform, t.twin_order_id,
+                   CASE WHEN o.order_id IS NULL THEN 0 ELSE 1 END AS twin_loaded,
+                   CASE WHEN s.order_id IS NOT NULL THEN t.twin_platform
+                        WHEN r.order_id IS NOT NULL OR o.order_id IS NULL THEN t.platform
+                        ELSE 'both' END AS counted_in,
+                   t.source_file, t.source_line
+            FROM order_twins t
+            LEFT JOIN orders o ON o.platform = t.twin_platform AND o.order_id = t.twin_order_id
+            LEFT JOIN same_order_skips s ON s.platform = t.platform AND s.order_id = t.order_id
+            LEFT JOIN same_order_skips r ON r.platform = t.twin_platform AND r.order_id = t.twin_order_id
+            WHERE t.twin_order_id IS NOT NULL AND t.twin_order_id <> ''
+            """)
+
     /// The views migration v5 created, as they stood then.
     static let v5 = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
-    package static let all = v5 + [unlinkedTracking]
+    package static let all = v5 + [unlinkedTracking, sameOrders]
 
     private static func metrics(_ name: String, grain: String, period: String, periodSQL: String) -> ReportingView {
         ReportingView(

@@ -81,6 +81,7 @@ package struct Workspace: Sendable {
                 try Self.check(shopFrom, of: source, catalog: catalog)
             }
         }
+        try Self.checkSameOrders(config.sources, catalog: catalog)
         try Self.check(streams: config.streams ?? [], catalog: catalog)
     }
 
@@ -103,6 +104,25 @@ package struct Workspace: Sendable {
         // A connector whose layout belongs to one marketplace (a Shopify export) cannot hold another's rows.
         if let fixed = spec.fixedPlatform, let other = routing.shops.sorted(by: { $0.description < $1.description }).first(where: { $0.platform != fixed }) {
             throw .failed("\(prefix): `shop_from` files rows under \(other), but `\(source.connector)` reads \(fixed) exports only")
+        }
+    }
+
+    /// Checks each source's `same_order:` rule, and that no two rules about one pair of channels
+    /// disagree on which copy counts.
+    private static func checkSameOrders(_ sources: [SourceConfig], catalog: ConnectorCatalog) throws(PipelineError) {
+        var decided: [Set<String>: (countsIn: String, files: String)] = [:]
+        for source in sources {
+            guard let sameOrder = source.sameOrder else { continue }
+            let prefix = "\(configFile): source `\(source.files)`"
+            let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled
+            let own = source.shopFrom == nil ? (source.platform ?? spec?.fixedPlatform) : nil
+            if let problem = sameOrder.problem(own: own, spec: spec) { throw .failed("\(prefix): \(problem)") }
+            let pair: Set<String> = [own!, sameOrder.platform]
+            if let earlier = decided[pair], earlier.countsIn != sameOrder.countsIn {
+                throw .failed("\(prefix): `same_order.counts_in` is \(sameOrder.countsIn), but source `\(earlier.files)` counts "
+                              + "\(pair.sorted().joined(separator: "/")) copies in \(earlier.countsIn); make them agree")
+            }
+            decided[pair] = (sameOrder.countsIn, source.files)
         }
     }
 

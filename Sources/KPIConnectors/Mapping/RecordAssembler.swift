@@ -53,10 +53,16 @@ struct RecordAssembler {
     private var emittedRefunds: Set<String> = []
     private var returnCounts: [String: Int] = [:]
     private let mapper = ValueMapper()
+    /// The source's `same_order:` rule, compiled (the workspace refused one that does not compile).
+    private let twins: (rule: SameOrderRule, matcher: SameOrderMatcher, field: Int)?
 
     init(spec: CompiledSpec, context: SourceContext) {
         self.spec = spec
         self.context = context
+        twins = context.sameOrder.flatMap { rule in
+            guard let matcher = SameOrderMatcher(pattern: rule.pattern), let field = spec.fieldIndex[rule.field] else { return nil }
+            return (rule, matcher, field)
+        }
         required = spec.fields.indices.filter { spec.fields[$0].spec.required }
         currencyField = spec.fieldIndex["currency"] ?? 0
     }
@@ -90,8 +96,9 @@ struct RecordAssembler {
         // A row without an order id (a settlement storage fee) yields no order-side records; the
         // field's `required` decides whether such a row is an error.
         if spec.spec.records.hasOrderRecords, let orderID = row.text("order_id") {
-            if case .missing(let field) = appendOrderRecords(row, orderID: orderID, lineage: lineage, into: &out) {
-                return .missing(field)
+            switch appendOrderRecords(row, orderID: orderID, lineage: lineage, into: &out) {
+            case .records: break
+            case let problem: return problem
             }
         }
         for item in spec.flat where row.satisfies(item.when) {
@@ -135,6 +142,18 @@ struct RecordAssembler {
             if let flag = orderSpec.cancelledIfPresent, row.isPresent(flag) { status = .cancelled }
             guard let currency else { return .missing(currencyField) }
             guard let purchasedAt = row.timestamp("purchased_at") else { return .missing(spec.fieldIndex["purchased_at"]!) }
+            if let twins {
+                // Every order of the source gets its row, the twin empty when it names none, so a tag removed
+                // in a later export withdraws the link. Two ids cannot both be this order's other copy.
+                let ids = row.text(twins.rule.field).map(twins.matcher.ids(in:)) ?? []
+                if ids.count > 1 {
+                    return .conflict(twins.field, "names \(ids.count) \(twins.rule.platform) orders (\(ids.prefix(3).map { "`\($0)`" }.joined(separator: ", "))) "
+                                     + "under the source's `same_order` pattern; an order has one copy in another channel")
+                }
+                out.append(.flat(FlatRecord(kind: .orderTwin, values: [
+                    .text(key.platform), .text(key.orderID), ids.first.map { _ in .text(twins.rule.platform) }, ids.first.map(FlatValue.text),
+                ], lineage: lineage)))
+            }
             out.append(.order(Order(
                 key: key, shop: route?.shop ?? row.text("shop") ?? context.shop ?? platform,
                 purchasedAt: purchasedAt, paidAt: row.timestamp("paid_at"),

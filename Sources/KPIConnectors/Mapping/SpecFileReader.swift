@@ -96,6 +96,16 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         self.binding = binding
         self.headerLine = line
         keyed = opened.header != nil
+        if let rule = context.sameOrder {
+            // Without the column every order would read as having no copy elsewhere: counted twice, silently.
+            guard let field = spec.fieldIndex[rule.field], let column = spec.fields[field].spec.column.first else {
+                throw ConnectorSpecError(path: spec.id, message: "has no field `\(rule.field)`, which the source's `same_order` reads")
+            }
+            guard binding.columns[field] != nil else {
+                let closest = HeaderName.closest(to: spec.fields[field].headers, among: binding.headers).map { "; closest found: `\($0)`" } ?? ""
+                throw FileFormatError(file: context.displayPath, message: "has no column `\(column)`, which the source's `same_order` reads to find each order's copy in \(rule.platform)\(closest)")
+            }
+        }
         self.assembler = RecordAssembler(spec: spec, context: context)
         router = try RowRouter(context.routing, spec: spec, binding: binding, file: context.displayPath)
     }

@@ -37,6 +37,8 @@ package struct FactRefresh {
         package var diagnostics = MetricEngine.Diagnostics()
         /// Records no roster entry owns, counted at company level only.
         package var unattributed = Unattributed()
+        /// Orders stored under two channels, counted once (`same_order:`).
+        package var sameOrders = SameOrders.Summary()
         package var scoring: ScoreRefresh.Outcome?
         /// Whether every period was recomputed, and why; or which were.
         package var refresh = RefreshKind.full(reason: "")
@@ -69,6 +71,9 @@ package struct FactRefresh {
         let roster = try ScoreRefresh.roster(store)
         let rates = try ExchangeRates.table(workspace, store: store)
         let basis = RefreshBasis(definitions: file, fx: rates, roster: roster)
+        // Before reading what is pending: orders whose counting as a copy changed are marked there.
+        let sameOrders = try SameOrders.settle(workspace: workspace, store: store, runID: runID)
+        outcome.sameOrders = sameOrders.summary
         let pending = try store.pendingRefresh()
         let scope = incremental ? self.scope(pending, basis: basis) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
@@ -84,7 +89,8 @@ package struct FactRefresh {
         if let scope, scope.isEmpty {
             current = try store.factMetrics()
         } else {
-            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, runID: runID, into: &outcome)
+            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, skipped: sameOrders.skipped,
+                                    runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         if score {
@@ -100,8 +106,8 @@ package struct FactRefresh {
 
     /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
     /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
-    private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable, runID: Int64,
-                           into outcome: inout Outcome) throws -> [FactMetric] {
+    private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable,
+                           skipped: Set<OrderKey>, runID: Int64, into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
         // Every missing rate is collected over the whole pass and named at once; the pass is then discarded.
         let misses = MissingRates()
@@ -117,6 +123,8 @@ package struct FactRefresh {
         do {
             // The store selects the records dated in the scope's window; periods outside it are dropped below.
             try store.forEachOrder(within: scope) { bundle in
+                // A copy of a sale another channel's order counts (`same_order:`) is no sale of its own.
+                if !skipped.isEmpty, skipped.contains(bundle.order.key) { return }
                 try accumulator.add(bundle)
                 try reconciling.add(.order(bundle))
             }

@@ -13,6 +13,7 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case fee
     case trackingEvent = "tracking_event"
     case trackingLink = "tracking_link"
+    case orderTwin = "order_twin"
 
     package var schema: RecordSchema { Self.schemas[self]! }
 
@@ -24,6 +25,8 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
         case .ticket, .traffic, .inventorySnapshot, .review, .task: true
         // A tracking event counts once attached to its order as a fulfillment event (tracked there).
         case .adSpend, .manualRating, .violation, .roster, .fxRate, .fee, .trackingEvent, .trackingLink: false
+        // A link decides whether an order counts, which the refresh settles itself (`same_order_skips`).
+        case .orderTwin: false
         }
     }
 
@@ -139,6 +142,14 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("order_id", .text, required: true),
             ], key: ["tracking_number", "platform", "order_id"],
             summary: "an order and the tracking number of a parcel it left in, from any record naming both")
+        case .orderTwin:
+            // One row per order of a source with a `same_order:` rule, the twin empty when the order names
+            // none: a later export without the tag withdraws the link instead of leaving it behind.
+            RecordSchema(kind: rawValue, table: "order_twins", fields: [
+                .init("platform", .text, required: true), .init("order_id", .text, required: true),
+                .init("twin_platform", .text), .init("twin_order_id", .text),
+            ], key: ["platform", "order_id"],
+            summary: "an order and its copy in another channel, named by a tag or note under the source's `same_order:` rule")
         }
     }
 }

@@ -18,10 +18,12 @@ package struct SourceContext: Sendable {
     /// Where each row's platform and shop come from when one file covers several shops; wins over
     /// `shop` and `platform`.
     package var routing: ShopRouting?
+    /// How each order names its copy in another channel, which the loader records as a link.
+    package var sameOrder: SameOrderRule?
 
     package init(displayPath: String, fingerprint: FileFingerprint, runID: Int64, shop: String? = nil,
                 platform: String? = nil, timezone: String? = nil, currency: String? = nil, period: DateRange? = nil,
-                routing: ShopRouting? = nil) {
+                routing: ShopRouting? = nil, sameOrder: SameOrderRule? = nil) {
         self.displayPath = displayPath
         self.platform = platform
         self.fingerprint = fingerprint
@@ -31,5 +33,6 @@ package struct SourceContext: Sendable {
         self.currency = currency
         self.period = period
         self.routing = routing
+        self.sameOrder = sameOrder
     }
 }

@@ -9,6 +9,9 @@ package protocol FactStore: Sendable {
     func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws -> FactWriteResult
     /// What loads changed since the last completed refresh, and that refresh's basis and clock.
     func pendingRefresh() throws -> PendingRefresh
+    /// Makes the orders left out as copies equal `skips`, marking those whose counting changed for the
+    /// refresh; returns how many changed.
+    func settleSameOrders(_ skips: [SameOrderSkip], runID: Int64) throws -> Int
     /// Records a completed refresh: forgets the pending changes it covered, keeps its basis and clock.
     func completeRefresh(basis: String, asOf: Instant, runID: Int64) throws
     /// Which profile version computed each stored (profile, grain, period).

@@ -15,6 +15,10 @@ package protocol RecordStore: Sendable {
     func orphanCounts() throws -> (events: Int, refunds: Int)
     /// Turns carrier scans known only by tracking number into events of the orders linked to that number.
     func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
+    /// Every link a `same_order:` rule recorded to another channel's order, with whether that order is stored.
+    func orderTwins() throws -> [OrderTwin]
+    /// Orders of `platform` read by `connector` without a `same_order` link row (loaded before the rule).
+    func ordersWithoutTwinRow(platform: String, connector: String) throws -> Int
     /// Calls `body` with each stored record of a plain-data kind, in key order; within a scope, only
     /// records with a date in its window.
     func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws

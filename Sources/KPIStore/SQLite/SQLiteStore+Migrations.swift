@@ -362,6 +362,27 @@ extension SQLiteStore {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration(DataMigration.sameOrdersName) { db in
+            try db.execute(sql: """
+                CREATE TABLE order_twins (
+                    "platform" TEXT NOT NULL DEFAULT '',
+                    "order_id" TEXT NOT NULL DEFAULT '',
+                    "twin_platform" TEXT,
+                    "twin_order_id" TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY ("platform", "order_id")
+                );
+                CREATE TABLE same_order_skips (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    twin_platform TEXT NOT NULL,
+                    twin_order_id TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id)
+                );
+                """)
+            try db.execute(sql: ReportingView.sameOrders.createSQL)
+        }
         return migrator
     }
 }

@@ -64,6 +64,30 @@ extension RunReport {
     }
 
     /// Records counted at company level only because no roster entry owns them.
+    /// What the refresh did with sales stored under two channels (`same_order:`); nothing when there were none.
+    package static func sameOrderLines(_ s: SameOrders.Summary) -> [String] {
+        var lines: [String] = []
+        func orders(_ n: Int) -> String { "\(n) order\(n == 1 ? "" : "s")" }
+        if s.countedOnce + s.awaitingCopy + s.undecided > 0 {
+            var line = "same order: \(s.countedOnce) sale\(s.countedOnce == 1 ? "" : "s") stored under two channels, counted once where "
+                + "`same_order` says (export --table v_same_order)"
+            if s.awaitingCopy > 0 {
+                line += "; \(orders(s.awaitingCopy)) name\(s.awaitingCopy == 1 ? "s" : "") a copy not loaded yet and count\(s.awaitingCopy == 1 ? "s" : "") where \(s.awaitingCopy == 1 ? "it is" : "they are") until it arrives"
+            }
+            if s.changed > 0 { line += "; \(orders(s.changed)) changed how they count since the last refresh" }
+            lines.append(line)
+            if s.undecided > 0 {
+                lines.append("warning: \(orders(s.undecided)) name a copy in another channel that no `same_order` rule decides any more; both copies count")
+            }
+        }
+        for (files, count) in s.loadedBeforeRule.sorted(by: { $0.key < $1.key }) {
+            lines.append("warning: \(orders(count)) from source `\(files)` were loaded before its `same_order` rule, so their tags and notes "
+                         + "were never read and a copy of them in another channel counts twice; rebuild the store from the inbox "
+                         + "(move the store file aside and run again) to read them under the rule")
+        }
+        return lines
+    }
+
     package static func unattributedLine(_ u: Unattributed) -> String {
         var parts = u.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if let orders = parts.firstIndex(where: { $0.hasSuffix(" orders") }), !u.ordersByShop.isEmpty {
@@ -127,6 +151,14 @@ extension RunReport {
                 var line = Self.unattributedLine(refresh.unattributed)
                 if case .incremental = refresh.refresh { line += " (among the records read to recompute those periods)" }
                 lines.append(line)
+            }
+            if case .incremental = refresh.refresh {
+                lines += Self.sameOrderLines(refresh.sameOrders)
+            } else {
+                // After a full recompute every order counts as settled now; how many moved is no news.
+                var settled = refresh.sameOrders
+                settled.changed = 0
+                lines += Self.sameOrderLines(settled)
             }
         }
         if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers + tracking.scansBeforePurchase > 0 {

@@ -23,7 +23,7 @@ extension SourceConfig {
         SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
                       timezone: timezone, currency: currency, period: days(of: displayPath),
                       // Checked when the workspace opened (`Workspace.init` refuses a bad block).
-                      routing: shopFrom.flatMap { try? $0.routing().get() })
+                      routing: shopFrom.flatMap { try? $0.routing().get() }, sameOrder: sameOrder?.rule)
     }
 }
 
@@ -36,7 +36,7 @@ extension Workspace {
             connector: given.connector, files: given.files, shop: given.shop ?? configured?.shop,
             platform: given.platform ?? configured?.platform, timezone: given.timezone ?? configured?.timezone,
             currency: given.currency ?? configured?.currency, period: given.period ?? configured?.period,
-            shopFrom: given.shopFrom ?? configured?.shopFrom)
+            shopFrom: given.shopFrom ?? configured?.shopFrom, sameOrder: given.sameOrder ?? configured?.sameOrder)
         if let period = merged.period, !SourceConfig.isPeriod(period) {
             throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
         }

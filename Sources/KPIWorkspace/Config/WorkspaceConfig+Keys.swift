@@ -10,6 +10,7 @@ extension KeyRule {
                 "map": .anyKey(.value),
                 "order_id": .list(.keys(of: ShopFromConfig.Pattern.CodingKeys.self)),
             ]),
+            "same_order": .keys(of: SameOrderConfig.CodingKeys.self),
         ])),
         "streams": .list(.keys(of: StreamSettings.CodingKeys.self, nested: [
             "credentials": .anyKey(.value),

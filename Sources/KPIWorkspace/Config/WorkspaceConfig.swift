@@ -53,14 +53,18 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
     package var period: String?
     /// Rows of a file covering several shops name theirs (a column, or the order id's shape).
     package var shopFrom: ShopFromConfig?
+    /// Orders that are copies of another channel's, named in a tag or note, and which copy counts.
+    package var sameOrder: SameOrderConfig?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case connector, files, shop, platform, timezone, currency, period
         case shopFrom = "shop_from"
+        case sameOrder = "same_order"
     }
 
     package init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
-                timezone: String? = nil, currency: String? = nil, period: String? = nil, shopFrom: ShopFromConfig? = nil) {
+                timezone: String? = nil, currency: String? = nil, period: String? = nil, shopFrom: ShopFromConfig? = nil,
+                sameOrder: SameOrderConfig? = nil) {
         self.connector = connector
         self.files = files
         self.shop = shop
@@ -69,5 +73,6 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
         self.currency = currency
         self.period = period
         self.shopFrom = shopFrom
+        self.sameOrder = sameOrder
     }
 }

@@ -1,0 +1,182 @@
+import Foundation
+import KPIPipeline
+import KPIStore
+import KPIStoreTesting
+import KPIText
+import KPIWorkspace
+import Testing
+
+/// A sale stored under two channels (a TikTok Shop order an app copied into Shopify, tagged with its
+/// TikTok id) counts once, in the channel the source's `same_order:` rule names, whichever copy arrives first.
+@Suite struct SameOrderTests {
+    private static let rule = #"""
+            same_order: {field: tags, pattern: 'TikTok-(\d{18})', platform: tiktok, counts_in: tiktok}
+        """#
+
+    private static let tiktokSource = """
+          - connector: tiktok.orders
+            files: inbox/tiktok/*.csv
+            shop: tiktok-us
+            currency: USD
+
+        """
+
+    /// The admin's export with its `Tags` cell: #2001 as in the fixture, #2002 the copy of TikTok order
+    /// 576800000000000001 (the app's tags, the TikTok id among them).
+    private static let shopify = """
+        Name,Financial Status,Paid at,Fulfilled at,Currency,Shipping,Taxes,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Cancelled at,Refunded Amount,Tags
+        #2001,partially_refunded,2026-10-30 18:00:00 -0700,2026-10-31 06:00:00 -0700,USD,0.00,2.80,2026-10-30 18:00:00 -0700,1,Lantern,25.00,S1,,5.00,
+        #2001,,,,,,,,2,Strap,5.00,S2,,,
+        #2002,paid,2026-10-20 09:00:30 -0700,,USD,0.00,0.00,2026-10-20 09:00:30 -0700,2,Titanium Mug,20.00,HB-MUG-TI,,0.00,"TikTok, TikTok-576800000000000001"
+
+        """
+
+    /// TikTok Shop's export of the same sale, ids and times ending in a tab as the seller center writes them.
+    private static let tiktok = """
+        \u{FEFF}Order ID,Order Status,Order Substatus,Cancelation/Return Type,Normal or Pre-order,SKU ID,Seller SKU,Product Name,Variation,Quantity,Sku Quantity of return,SKU Unit Original Price,SKU Subtotal Before Discount,SKU Platform Discount,SKU Seller Discount,SKU Subtotal After Discount,Shipping Fee After Discount,Original Shipping Fee,Taxes,Order Amount,Order Refund Amount,Created Time,Paid Time,RTS Time,Shipped Time,Delivered Time,Cancelled Time,Cancel By,Cancel Reason,Fulfillment Type,Warehouse Name,Tracking ID,Delivery Option,Shipping Provider Name
+        576800000000000001\t,Awaiting shipment,Awaiting shipment,,Normal,1729384756\t,HB-MUG-TI,Titanium Mug 450ml,Silver,2,0,20.00,40.00,0.00,0.00,40.00,0.00,0.00,0.00,40.00,0.00,10/20/2026 09:00:00 AM\t,10/20/2026 09:00:10 AM\t,,,,,,,Fulfilled by seller,LA Warehouse,,Standard shipping,USPS
+
+        """
+
+    private static let shopifyFile = ("inbox/shopify/orders.csv", shopify)
+    private static let tiktokFile = ("inbox/tiktok/tiktok_orders_202610.csv", tiktok)
+
+    /// The tiny workspace with the TikTok source and the rule on its Shopify source.
+    private static func workspace(rule: String = rule, backend: StoreBackend) throws -> TemporaryWorkspace {
+        let ws = try TemporaryWorkspace(backend: backend)
+        var config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        config = config.replacingOccurrences(of: "    shop: shopify-dtc\n", with: "    shop: shopify-dtc\n" + rule + "\n")
+        config = config.replacingOccurrences(of: "sources:\n", with: "sources:\n" + tiktokSource)
+        try ws.write("kpibridge.yaml", config)
+        return ws
+    }
+
+    /// October's `orders` under profile us per company and platform scope.
+    private static func octoberOrders(_ ws: TemporaryWorkspace) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for line in try ws.export("fact_metric").split(separator: "\r\n") {
+            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if c[0] == "month", c[1] == "2026-10-01", c[6] == "orders", c[7] == "us", c[4] != "shop" { out["\(c[4]):\(c[5])"] = c[10] }
+        }
+        return out
+    }
+
+    /// Every fact row but the run that wrote it.
+    private static func facts(_ ws: TemporaryWorkspace) throws -> [String] {
+        try ws.export("fact_metric").split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
+    }
+
+    @Test(arguments: StoreBackend.available) func aTaggedCopyCountsOnceInTheChannelTheRuleNames(_ backend: StoreBackend) throws {
+        let ws = try Self.workspace(backend: backend)
+        for (path, text) in [Self.shopifyFile, Self.tiktokFile] { try ws.write(path, text) }
+        let report = try ws.pipeline().run()
+        #expect(report.failures.isEmpty)
+        var summary = SameOrders.Summary()
+        summary.countedOnce = 1
+        summary.changed = 2
+        #expect(report.refresh?.sameOrders == summary)
+        // Shopify keeps #2001 only; TikTok has its order; the company counts the sale once.
+        let orders = try Self.octoberOrders(ws)
+        #expect(orders["platform:shopify"] == "1")
+        #expect(orders["platform:tiktok"] == "1")
+        let amazon = Int(orders["platform:amazon"] ?? "0")!
+        #expect(orders["company:all"] == String(amazon + 2))
+        #expect(try ws.export("v_same_order").split(separator: "\r\n") == [
+            "platform,order_id,twin_platform,twin_order_id,twin_loaded,counted_in,source_file,source_line",
+            "shopify,#2002,tiktok,576800000000000001,1,tiktok,inbox/shopify/orders.csv,4",
+        ])
+    }
+
+    @Test(arguments: StoreBackend.available) func theCopyCountsWhereItIsUntilItsTwinArrives(_ backend: StoreBackend) throws {
+        let ws = try Self.workspace(backend: backend)
+        try ws.write(Self.shopifyFile.0, Self.shopifyFile.1)
+        let first = try ws.pipeline().run()
+        var awaiting = SameOrders.Summary()
+        awaiting.awaitingCopy = 1
+        #expect(first.refresh?.sameOrders == awaiting)
+        #expect(try Self.octoberOrders(ws)["platform:shopify"] == "2")
+        #expect(try ws.export("v_same_order").split(separator: "\r\n").last
+                == "shopify,#2002,tiktok,576800000000000001,0,shopify,inbox/shopify/orders.csv,4")
+
+        try ws.write(Self.tiktokFile.0, Self.tiktokFile.1)
+        let second = try ws.pipeline().run()
+        // An incremental refresh: #2002's day is recomputed although no Shopify record changed.
+        guard case .incremental? = second.refresh?.refresh else {
+            Issue.record("expected an incremental refresh, got \(String(describing: second.refresh?.refresh))")
+            return
+        }
+        var settled = SameOrders.Summary()
+        settled.countedOnce = 1
+        settled.changed = 2
+        #expect(second.refresh?.sameOrders == settled)
+        let orders = try Self.octoberOrders(ws)
+        #expect(orders["platform:shopify"] == "1")
+        #expect(orders["platform:tiktok"] == "1")
+
+        // The same facts as loading both at once.
+        let together = try Self.workspace(backend: backend)
+        for (path, text) in [Self.shopifyFile, Self.tiktokFile] { try together.write(path, text) }
+        _ = try together.pipeline().run()
+        #expect(try Self.facts(ws) == Self.facts(together))
+    }
+
+    @Test func aRuleCountingTheOtherWayKeepsTheShopifyCopy() throws {
+        let ws = try Self.workspace(rule: Self.rule.replacingOccurrences(of: "counts_in: tiktok", with: "counts_in: shopify"),
+                                    backend: .sqlite)
+        for (path, text) in [Self.shopifyFile, Self.tiktokFile] { try ws.write(path, text) }
+        _ = try ws.pipeline().run()
+        let orders = try Self.octoberOrders(ws)
+        #expect(orders["platform:shopify"] == "2")
+        #expect(orders["platform:tiktok"] == nil)
+        #expect(try ws.export("v_same_order").split(separator: "\r\n").last
+                == "shopify,#2002,tiktok,576800000000000001,1,shopify,inbox/shopify/orders.csv,4")
+    }
+
+    @Test func anOrderNamingTwoCopiesIsQuarantined() throws {
+        let ws = try Self.workspace(backend: .sqlite)
+        try ws.write(Self.shopifyFile.0, Self.shopify.replacingOccurrences(
+            of: "\"TikTok, TikTok-576800000000000001\"", with: "\"TikTok-576800000000000001, TikTok-576800000000000002\""))
+        _ = try ws.pipeline().run()
+        let quarantine = try ws.export("quarantine").split(separator: "\r\n")
+        // The header, the fixture's Amazon row with `two` units, and #2002.
+        #expect(quarantine.count == 3, "\(quarantine)")
+        #expect(quarantine.last?.contains(
+            "inbox/shopify/orders.csv:4:15: Tags: names 2 tiktok orders (`576800000000000001`, `576800000000000002`) under the source's `same_order` pattern; an order has one copy in another channel") == true)
+    }
+
+    @Test func ordersLoadedBeforeTheRuleAreNamedNotTrusted() throws {
+        let ws = try Self.workspace(rule: "", backend: .sqlite)
+        for (path, text) in [Self.shopifyFile, Self.tiktokFile] { try ws.write(path, text) }
+        _ = try ws.pipeline().run()
+        #expect(try Self.octoberOrders(ws)["platform:shopify"] == "2")
+        // The rule declared after the export was read: its tags were never looked at, which the run says.
+        let config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        try ws.write("kpibridge.yaml", config.replacingOccurrences(of: "    shop: shopify-dtc\n", with: "    shop: shopify-dtc\n" + Self.rule + "\n"))
+        let report = try ws.pipeline().run()
+        var summary = SameOrders.Summary()
+        summary.loadedBeforeRule = ["inbox/shopify/*.csv": 2]
+        #expect(report.refresh?.sameOrders == summary)
+        #expect(report.text.contains("warning: 2 orders from source `inbox/shopify/*.csv` were loaded before its `same_order` rule"))
+    }
+
+    @Test func aFileWithoutTheTagsColumnFailsNamingIt() throws {
+        let ws = try Self.workspace(backend: .sqlite)
+        // The fixture's own Shopify export has no Tags column.
+        let report = try ws.pipeline().run()
+        #expect(report.failures.count == 1)
+        #expect(report.failures.first.map { "\($0)".contains("has no column `Tags`, which the source's `same_order` reads to find each order's copy in tiktok") } == true)
+    }
+
+    @Test(arguments: [
+        ("counts_in: tiktok", "counts_in: amazon",
+         "`same_order.counts_in` is `amazon`; expected shopify or tiktok, the channel whose copy counts"),
+        ("field: tags", "field: email", "`same_order.field` is `email`, which `shopify.orders` does not read; it reads `note`, `tags`"),
+        (#"'TikTok-(\d{18})'"#, #"'TikTok-\d{18}'"#,
+         #"`same_order.pattern` `TikTok-\d{18}` is not a regular expression with one capture group (the other channel's order id)"#),
+        ("platform: tiktok", "platform: shopify", "`same_order.platform` is the source's own (shopify); name the other channel"),
+    ]) func theWorkspaceRefusesARuleItCannotFollow(_ before: String, _ after: String, _ message: String) throws {
+        let ws = try Self.workspace(rule: Self.rule.replacingOccurrences(of: before, with: after), backend: .sqlite)
+        let error = pipelineError { _ = try ws.pipeline() }
+        #expect(error.map { "\($0)".contains(message) } == true, "\(String(describing: error))")
+    }
+}
