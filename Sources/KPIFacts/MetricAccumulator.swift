@@ -164,7 +164,7 @@ package struct MetricAccumulator {
     private static func add(_ view: OrderView, scopes: [(ScopeType, String)], engine: MetricEngine,
                             into cells: inout [CellKey: PeriodTotals]) throws(FXError) {
         let profile = view.profile
-        let value = try view.salesValue(in: profile.currency, fx: engine.fx)
+        let value = try view.salesValueIfKnown(in: profile.currency, fx: engine.fx)
         let counted = view.counted, units = view.units, lineCount = view.sales.count, refunded = view.refunded
         update(on: view.purchaseDate, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
             t.ordersSeen += 1
@@ -172,13 +172,13 @@ package struct MetricAccumulator {
             t.orders += 1
             t.lines += lineCount
             t.units += units
-            t.grossSales += value
+            if let value { t.grossSales += value } else { t.unpricedSales += 1 }
             if refunded { t.refundedOrders += 1 }
         }
         for counted in view.refunds {
-            let amount = try engine.fx.convert(counted.refund.amount, to: profile.currency, on: counted.date)
+            let amount = try engine.fx.convertIfKnown(counted.refund.amount, to: profile.currency, on: counted.date)
             update(on: counted.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
-                t.refunds += amount
+                if let amount { t.refunds += amount } else { t.unpricedRefunds += 1 }
                 t.refundRecords += 1
             }
         }
@@ -278,7 +278,9 @@ package struct MetricAccumulator {
     {
         var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
         let sales = profile.sales == .net ? t.grossSales - t.refunds : t.grossSales
-        if t.ordersSeen > 0 || t.refundRecords > 0 {
+        // An amount without a rate leaves the sales it belongs to unknown, not smaller.
+        let salesKnown = t.unpricedSales == 0 && (profile.sales != .net || t.unpricedRefunds == 0)
+        if salesKnown, t.ordersSeen > 0 || t.refundRecords > 0 {
             rows.append((.gmv, sales, nil, nil, t.lines + t.refundRecords))
         }
         if t.ordersSeen > 0 {
@@ -287,7 +289,7 @@ package struct MetricAccumulator {
         }
         if t.orders > 0 {
             let orders = Decimal(t.orders)
-            rows.append((.aov, sales.rounded(scale: 2) / orders, sales, orders, t.orders))
+            if salesKnown { rows.append((.aov, sales.rounded(scale: 2) / orders, sales, orders, t.orders)) }
             rows.append((.refundRate, Decimal(t.refundedOrders) / orders, Decimal(t.refundedOrders), orders, t.orders))
         }
         if t.shipped > 0 {

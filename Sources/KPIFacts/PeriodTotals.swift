@@ -13,6 +13,10 @@ struct PeriodTotals {
     /// Σ refunds issued in the period, reporting currency.
     var refunds: Decimal = 0
     var refundRecords = 0
+    /// Counted orders and refunds whose amount had no exchange rate into the reporting currency: while
+    /// any is, the money metrics they feed are left out rather than computed without them.
+    var unpricedSales = 0
+    var unpricedRefunds = 0
     /// Orders purchased in the period that have any refund.
     var refundedOrders = 0
     var shipped = 0

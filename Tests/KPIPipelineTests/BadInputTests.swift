@@ -64,22 +64,51 @@ import Testing
         #expect(error?.message.hasPrefix("fx_rates: `../../etc/passwd` leads outside the workspace") == true)
     }
 
-    /// Every missing rate is named at once, with the fewest rows that cover them (a rate carries 7 days),
-    /// instead of one currency-day per attempt.
-    @Test func aMissingFxRateFailsTheRunNamingEveryDayAndTheRowsToAdd() throws {
+    /// Every missing rate is named at once, with the fewest rows that cover them (a rate carries 7 days);
+    /// the facts that need none are written, and gmv and aov wait where a record lacks its rate.
+    @Test func aMissingFxRateHoldsBackOnlyTheMoneyItTouchesAndNamesEveryDay() throws {
         let ws = try TemporaryWorkspace()
         try ws.write("fx_rates.csv", "date,from,to,rate\n2026-10-15,USD,CNY,7.20\n")
-        let error = pipelineError { _ = try ws.pipeline().run() }
-        #expect(try ws.export("fact_metric").split(whereSeparator: \.isNewline).count == 1)  // the header alone: nothing computed
-        #expect(error?.kind == .failed)
-        #expect(error?.message == """
-            no fx rate for 4 currency-days the records need: USD→CNY 2026-09-30…2026-10-31 (4 days); nothing was recomputed. \
-            Add these rows to the fx table (a rate carries forward 7 days), with RATE filled in:
+        let report = try ws.pipeline().run()
+        #expect(report.problems == ["""
+            no fx rate for 4 currency-days the records need: USD→CNY 2026-09-30…2026-10-31 (4 days); gmv and aov are left out \
+            of the periods and scopes those records count in, and money is not reconciled, until the rates are there (every \
+            other fact is written). Add these rows to the fx table (a rate carries forward 7 days), with RATE filled in:
               2026-09-30,USD,CNY,RATE
               2026-10-30,USD,CNY,RATE
-            (4 files loaded before the failure are kept; re-running skips them)
-            """)
-        #expect(try ws.export("runs").contains(",failed,1,"))
+            """])
+        #expect(try ws.export("runs").contains(",rates missing,1,"))
+        let waiting = try Self.facts(ws)
+        // cn (CNY) has October's orders but not its gmv: orders of 1 and 31 October have no rate.
+        #expect(waiting["month 2026-10-01 company:all orders cn"] != nil)
+        #expect(waiting["month 2026-10-01 company:all gmv cn"] == nil)
+        #expect(waiting["month 2026-10-01 company:all aov cn"] == nil)
+        // 15 October's rate covers the 15th: that day's cn gmv is written; us (USD) needs no rate at all.
+        #expect(waiting["day 2026-10-15 company:all gmv cn"] != nil)
+        #expect(waiting["month 2026-10-01 company:all gmv us"] != nil)
+        #expect(!(try ws.export("fact_reconciliation")).contains(",gmv,"))
+        #expect(!(try ws.export("reconciliation_detail")).contains(",gmv,"))
+
+        // The rates arrive: every fact written while waiting stays as it was, and the missing ones appear.
+        try ws.write("fx_rates.csv", "date,from,to,rate\n2026-09-30,USD,CNY,7.10\n2026-10-15,USD,CNY,7.20\n2026-10-30,USD,CNY,7.30\n")
+        let complete = try ws.pipeline().run()
+        #expect(complete.problems.isEmpty)
+        let all = try Self.facts(ws)
+        for (key, value) in waiting { #expect(all[key] == value, "\(key)") }
+        let added = Set(all.keys).subtracting(waiting.keys)
+        #expect(!added.isEmpty && added.allSatisfy { $0.contains(" gmv ") || $0.contains(" aov ") || $0.contains(" gmv_growth ") })
+        #expect(added.contains("month 2026-10-01 company:all gmv cn"))
+        #expect(try ws.export("fact_reconciliation").contains(",gmv,"))
+    }
+
+    /// `fact_metric` as `grain start scope metric profile` → value.
+    private static func facts(_ ws: TemporaryWorkspace) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for line in try ws.export("fact_metric").split(separator: "\r\n").dropFirst() {
+            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            out["\(c[0]) \(c[1]) \(c[4]):\(c[5]) \(c[6]) \(c[7])"] = c[10]
+        }
+        return out
     }
 
     @Test func importAppliesCommandLineSettingsAndExportsNeutralizeFormulas() throws {

@@ -48,6 +48,17 @@ import Testing
                                        "2026-10-20,USD,CNY,RATE"])
     }
 
+    /// What the metric pass converts with: a known rate converts, a missing one answers nil (recorded)
+    /// while collecting and throws otherwise — never a 0 that would look like a sale of nothing.
+    @Test func convertIfKnownLeavesOutWhatItCannotConvert() throws {
+        let misses = MissingRates()
+        let collecting = table.collectingMisses(in: misses)
+        #expect(try collecting.convertIfKnown(Money(10, "USD"), to: "CNY", on: CivilDate(iso: "2026-10-08")!) == nil)
+        #expect(misses.error?.rows == ["2026-10-08,USD,CNY,RATE"])
+        #expect(throws: FXError.self) { try table.convertIfKnown(Money(10, "USD"), to: "CNY", on: CivilDate(iso: "2026-10-08")!) }
+        #expect(try table.convertIfKnown(Money(10, "CNY"), to: "CNY", on: CivilDate(iso: "2026-10-08")!) == 10)
+    }
+
     @Test func plainDecimalsOnly() {
         #expect(Decimal(plain: "-12.50") == Decimal(string: "-12.5")!)
         #expect(Decimal(plain: "1e309") == nil)

@@ -68,6 +68,17 @@ package final class OrderView: Sendable {
     }
 
     /// Σ line values converted into `currency` at the purchase day's rate.
+    /// The sales value in `currency`, or nil when a line's rate is missing and `fx` collects misses
+    /// (every line's miss recorded).
+    package func salesValueIfKnown(in currency: String, fx: FXTable) throws(FXError) -> Decimal? {
+        var total: Decimal? = 0
+        for money in sales {
+            let converted = try fx.convertIfKnown(money, to: currency, on: purchaseDate)
+            total = converted.flatMap { value in total.map { $0 + value } }
+        }
+        return total
+    }
+
     package func salesValue(in currency: String, fx: FXTable) throws(FXError) -> Decimal {
         var total: Decimal = 0
         for money in sales { total += try fx.convert(money, to: currency, on: purchaseDate) }

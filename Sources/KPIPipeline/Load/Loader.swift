@@ -112,7 +112,8 @@ package struct Loader {
         }
         do {
             let failed = !report.problems.isEmpty
-            let status = report.filesFailed > 0 ? "files failed" : failed ? "streams failed" : "ok"
+            let status = report.filesFailed > 0 ? "files failed" : report.streamsFailed > 0 ? "streams failed"
+                : report.refresh?.missingRates != nil ? "rates missing" : "ok"
             try store.finishRun(RunOutcome(
                 runID: runID, finishedAt: now(), status: status, exitCode: failed ? 1 : 0,
                 filesRead: report.filesRead,

@@ -37,6 +37,9 @@ package struct FactRefresh {
         package var diagnostics = MetricEngine.Diagnostics()
         /// Records no roster entry owns, counted at company level only.
         package var unattributed = Unattributed()
+        /// Rates the records needed and the fx table lacks: the money metrics of the periods and scopes
+        /// those records fall in, and all money reconciliation, wait for them; nil when none is missing.
+        package var missingRates: MissingRatesError?
         /// Orders stored under two channels, counted once (`same_order:`).
         package var sameOrders = SameOrders.Summary()
         package var scoring: ScoreRefresh.Outcome?
@@ -109,7 +112,8 @@ package struct FactRefresh {
     private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable,
                            skipped: Set<OrderKey>, runID: Int64, into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
-        // Every missing rate is collected over the whole pass and named at once; the pass is then discarded.
+        // Every missing rate is collected over the whole pass and named at once. The facts that needed one
+        // are left out (see `MetricAccumulator`); the rest are written.
         let misses = MissingRates()
         let fx = rates.collectingMisses(in: misses)
         let engine = MetricEngine(definitions: definitions, fx: fx, attribution: Attribution(employees: roster), asOf: now)
@@ -144,7 +148,10 @@ package struct FactRefresh {
             throw error
         }
         let reconciler = try reconciling.finish()
-        if let missing = misses.error { throw PipelineError.failed(missing.description) }
+        outcome.missingRates = misses.error
+        // A reconciled amount is built from both profiles' conversions, a missing one counted as 0: money is
+        // reconciled only when every rate was there.
+        let moneyReconciled = outcome.missingRates == nil
         outcome.unattributed = accumulator.unattributed
 
         // Stored rows outside the scope stay; growth compares with them.
@@ -156,12 +163,14 @@ package struct FactRefresh {
         outcome.factRows = facts.count
         var rows = reconciler.rows(facts: facts)
         if let scope { rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) } }
+        if !moneyReconciled { rows.removeAll { Self.moneyMetrics.contains($0.metric) } }
         // Detail rows stream from the spool into the store, those outside the scope skipped.
         let spooled = try spool.rows()
         var detailRows = 0
         let details = DetailRows {
             while let detail = try spooled.next() {
                 guard scope?.recomputes(detail.grain, detail.periodStart) ?? true else { continue }
+                guard moneyReconciled || !Self.moneyMetrics.contains(detail.metric) else { continue }
                 detailRows += 1
                 return detail
             }
@@ -173,6 +182,9 @@ package struct FactRefresh {
         outcome.detailRows = detailRows
         return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
     }
+
+    /// The metrics in a currency, which a missing exchange rate holds back.
+    static let moneyMetrics: Set<String> = Set(MetricID.allCases.filter { $0.unit == "currency" }.map(\.rawValue))
 
     /// The periods to recompute, or nil when everything must be: the store has never been refreshed or
     /// was refreshed from another basis. Besides the days of changed records, the days between the last

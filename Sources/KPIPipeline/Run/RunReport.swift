@@ -36,8 +36,8 @@ package struct RunReport: Sendable {
     }
     /// Streams whose pull failed or stopped early.
     package var streamsFailed: Int { streams.filter { $0.failure != nil }.count }
-    /// Why the run exits 1, when it does: failed files and failed streams.
-    package var problems: [String] { failures + streams.compactMap(\.failure) }
+    /// Why the run exits 1, when it does: failed files, failed streams, and exchange rates the facts wait for.
+    package var problems: [String] { failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } }
     package var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     package var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }
 

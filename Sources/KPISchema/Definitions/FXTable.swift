@@ -30,8 +30,9 @@ package struct FXTable: Sendable {
     private var series: [String: [(date: CivilDate, rate: Decimal)]] = [:]
     /// Currencies named in the table, sorted: the pivots.
     private var currencies: [String] = []
-    /// When set, a missing rate is recorded here and converts to 0 instead of throwing, so one pass
-    /// can name every missing rate; whoever sets it must fail once the pass is over (see ``MissingRates``).
+    /// When set, a missing rate is recorded here instead of throwing, so one pass can name every missing
+    /// rate: ``convertIfKnown(_:to:on:)`` answers nil, ``convert(_:to:on:)`` 0 — whoever sets it must not
+    /// keep a number built on such a 0 (see ``MissingRates``).
     private var misses: MissingRates?
 
     package init(rates: [Rate], maxCarryDays: Int = 7) {
@@ -69,6 +70,19 @@ package struct FXTable: Sendable {
         try quote(from: money.currency, to: currency, on: date).reduce(money.amount) { $1.apply(to: $0) }
     }
 
+    /// Converts `money` into `currency` at `date`'s rate, or answers nil when no rate is known and this
+    /// table collects misses (the miss is recorded): the caller leaves the amount out of what it computes
+    /// instead of counting it as 0. A table that does not collect throws, as ``convert(_:to:on:)`` does.
+    package func convertIfKnown(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal? {
+        guard let steps = steps(from: money.currency, to: currency, on: date) else {
+            let error = FXError.missingRate(from: money.currency, to: currency, date: date, maxCarryDays: maxCarryDays)
+            guard let misses else { throw error }
+            misses.record(error)
+            return nil
+        }
+        return steps.reduce(money.amount) { $1.apply(to: $0) }
+    }
+
     /// One leg of a conversion.
     private enum Step {
         case direct(Decimal)
@@ -83,6 +97,16 @@ package struct FXTable: Sendable {
     }
 
     private func quote(from: String, to: String, on date: CivilDate) throws(FXError) -> [Step] {
+        if let steps = steps(from: from, to: to, on: date) { return steps }
+        let error = FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
+        guard let misses else { throw error }
+        misses.record(error)
+        return [.direct(0)]
+    }
+
+    /// The legs converting `from` into `to` on `date` (none for the same currency), or nil when no rate
+    /// is known directly, inverted or through a pivot.
+    private func steps(from: String, to: String, on date: CivilDate) -> [Step]? {
         if from == to { return [] }
         if let leg = leg(from: from, to: to, on: date) { return [leg] }
         for pivot in currencies where pivot != from && pivot != to {
@@ -90,10 +114,7 @@ package struct FXTable: Sendable {
                 return [first, second]
             }
         }
-        let error = FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
-        guard let misses else { throw error }
-        misses.record(error)
-        return [.direct(0)]
+        return nil
     }
 
     private func leg(from: String, to: String, on date: CivilDate) -> Step? {

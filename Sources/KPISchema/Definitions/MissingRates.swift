@@ -59,7 +59,8 @@ package struct MissingRatesError: Error, Sendable, CustomStringConvertible {
             "\(pair.from)→\(pair.to) \(pair.dates.first!)" + (pair.dates.count > 1 ? "…\(pair.dates.last!) (\(pair.dates.count) days)" : "")
         }
         return "no fx rate for \(days) currency-day\(days == 1 ? "" : "s") the records need: \(pairs.joined(separator: ", ")); "
-            + "nothing was recomputed. Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n"
+            + "gmv and aov are left out of the periods and scopes those records count in, and money is not reconciled, until "
+            + "the rates are there (every other fact is written). Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n"
             + rows.map { "  " + $0 }.joined(separator: "\n")
     }
 }

@@ -183,6 +183,9 @@ extension RunReport {
         if streamsFailed > 0 {
             lines.append("\(streamsFailed) stream\(streamsFailed == 1 ? "" : "s") failed; \(streamsFailed == 1 ? "its" : "their") state was not advanced, so the next run asks for the same data again (exit code 1)")
         }
+        if let missing = refresh?.missingRates {
+            lines.append("WAITING FOR RATES: " + missing.description + "\n(exit code 1)")
+        }
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: kpibridge export --table quarantine --format csv")
         }
