@@ -75,7 +75,7 @@ import Yams
 
     @Test func unknownConnectorSuggestsTheClosest() throws {
         let catalog = try ConnectorCatalog(directories: [shippedConnectors])
-        #expect(catalog.ids.count == 31)
+        #expect(catalog.ids.count == 32)
         #expect(Set(["amazon.all_orders", "mabang.orders", "shopify.orders", "walmart.orders", "team.roster"]).isSubset(of: catalog.ids))
         do {
             _ = try catalog.connector("amazon.all_order")
@@ -100,6 +100,50 @@ import Yams
         let spec = try YAMLDecoder().decode(ConnectorSpec.self, from: yaml)
         #expect(throws: ConnectorSpecError(path: "demo.yaml", message: "records.order_line needs a field `sku`")) {
             try CompiledSpec(spec, path: "demo.yaml")
+        }
+    }
+
+    /// An `unpivot:` block is checked like the rest: the fields it fills read no column, parts' values have
+    /// the value field's type, every part is named, and groups go with a group field.
+    @Test(arguments: [
+        ("amount: { column: [], type: decimal }", "amount: { column: Amount, type: decimal }",
+         "unpivot.value field `amount` is filled by the parts; give it `column: []`"),
+        ("fee_amount: { column: Fee, type: decimal }", "fee_amount: { column: Fee, type: integer }",
+         "unpivot.parts[0].value `fee_amount` must have the type of `amount` (decimal)"),
+        ("{name: fee_name, value: fee_amount, group: Fees}", "{value: fee_amount, group: Fees}",
+         "unpivot.parts[0] needs `name` (the field holding the part's name) or `label` (the name itself)"),
+        ("{label: Misc, value: misc_amount, group: Misc}", "{label: Misc, value: misc_amount}",
+         "unpivot.parts[1] needs a `group`"),
+        ("name: description", "name: nothing", "field `description` names no column (a constant needs `default`; `unpivot` may fill it)"),
+    ]) func anUnpivotItCannotFollowIsRefused(_ before: String, _ after: String, _ message: String) throws {
+        let yaml = """
+            id: demo.fees
+            title: Demo
+            platform: demo
+            file: { delimiter: comma }
+            fields:
+              settlement_id: { column: Id, required: true }
+              fee_name: { column: Fee type }
+              fee_amount: { column: Fee, type: decimal }
+              misc_amount: { column: Misc, type: decimal }
+              currency: { column: Currency }
+              description: { column: [] }
+              fee_type: { column: [] }
+              amount: { column: [], type: decimal }
+            unpivot:
+              name: description
+              value: amount
+              group: fee_type
+              parts:
+                - {name: fee_name, value: fee_amount, group: Fees}
+                - {label: Misc, value: misc_amount, group: Misc}
+            records:
+              fee:
+            """
+        _ = try CompiledSpec(try YAMLDecoder().decode(ConnectorSpec.self, from: yaml), path: "demo.yaml")
+        #expect(throws: ConnectorSpecError(path: "demo.yaml", message: message)) {
+            try CompiledSpec(try YAMLDecoder().decode(ConnectorSpec.self, from: yaml.replacingOccurrences(of: before, with: after)),
+                             path: "demo.yaml")
         }
     }
 

@@ -193,20 +193,64 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                         continue
                     }
                 }
-                switch assembler.assemble(values, line: record.line, route: route) {
-                case .records(let produced):
-                    for item in produced { try sink.accept(item) }
-                    stats.recordsEmitted += produced.count
-                case .missing(let fieldIndex):
-                    let (column, header) = place(fieldIndex)
-                    try setAside(column, "\(header): empty, but `\(spec.fields[fieldIndex].name)` is required")
-                case .conflict(let fieldIndex, let message):
-                    let (column, header) = place(fieldIndex)
-                    try setAside(column, "\(header): \(message)")
+                var rows = [values]
+                if let unpivot = spec.unpivot {
+                    switch Self.parts(of: values, unpivot) {
+                    case .success(let parts): rows = parts
+                    case .failure(let problem):
+                        let (column, header) = place(problem.field)
+                        try setAside(column, "\(header): \(problem.message)")
+                        continue
+                    }
+                    // No amount in any part: a row that only repeats the order (its quantity), not money.
+                    if rows.isEmpty {
+                        stats.rowsSkipped += 1
+                        continue
+                    }
                 }
+                // A row's parts stand or fall together: one bad part sets the whole row aside.
+                var produced: [NormalizedRecord] = []
+                var problem: (field: Int, message: String)?
+                for values in rows where problem == nil {
+                    switch assembler.assemble(values, line: record.line, route: route) {
+                    case .records(let records): produced += records
+                    case .missing(let fieldIndex): problem = (fieldIndex, "empty, but `\(spec.fields[fieldIndex].name)` is required")
+                    case .conflict(let fieldIndex, let message): problem = (fieldIndex, message)
+                    }
+                }
+                if let problem {
+                    let (column, header) = place(problem.field)
+                    try setAside(column, "\(header): \(problem.message)")
+                    continue
+                }
+                for item in produced { try sink.accept(item) }
+                stats.recordsEmitted += produced.count
             }
         }
         return stats
+    }
+
+    /// What is wrong with a row's parts: the field and a sentence.
+    private struct PartProblem: Error {
+        var field: Int
+        var message: String
+    }
+
+    /// The row once per filled part of `unpivot`, with the part's name and value in the fields they fill.
+    private static func parts(of values: [FieldValue?], _ unpivot: CompiledSpec.CompiledUnpivot) -> Result<[[FieldValue?]], PartProblem> {
+        var rows: [[FieldValue?]] = []
+        for part in unpivot.parts {
+            guard let value = values[part.value] else { continue }
+            guard let name = part.nameField.flatMap({ values[$0] }) ?? part.label.map(FieldValue.text) else {
+                return .failure(PartProblem(field: part.nameField!, message: "empty, but the amount beside it needs its name"))
+            }
+            var row = values
+            row[unpivot.name] = name
+            row[unpivot.value] = value
+            if let group = unpivot.group { row[group] = part.group.map(FieldValue.text) }
+            rows.append(row)
+        }
+        return .success(rows)
     }
 
     private enum Outcome {

@@ -10,7 +10,7 @@ extension CompiledSpec {
     static func columnsNeeded(fields: [CompiledField], fieldIndex: [String: Int], spec: ConnectorSpec,
                               events: [(kind: FulfillmentEventKind, field: String, when: [CompiledCondition])],
                               refundWhen: [CompiledCondition], returnWhen: [CompiledCondition], flat: [CompiledFlat],
-                              fillDown: [Int], filters: [CompiledFilter]) -> [ColumnUse] {
+                              fillDown: [Int], filters: [CompiledFilter], unpivot: CompiledUnpivot?) -> [ColumnUse] {
         let records = spec.records
         var names: [String] = []
         if records.hasOrderRecords { names += ["order_id", "platform", "shop", "currency"] }
@@ -33,7 +33,11 @@ extension CompiledSpec {
         used.formUnion(flat.flatMap { $0.sources.compactMap { $0 } })
         used.formUnion(fillDown)
         used.formUnion(filters.map(\.field))
+        // Every part's columns: a renamed `item-related-fee-amount` must fail the file, not drop its fees.
+        used.formUnion(unpivot?.readFields ?? [])
+        let filledByParts = Set(unpivot?.filledFields ?? [])
         return fields.indices.map { index in
+            if filledByParts.contains(index) { return .unread }
             if fields[index].spec.required { return .needed }
             guard used.contains(index) else { return .unread }
             return fields[index].spec.default == nil ? .needed : .optional

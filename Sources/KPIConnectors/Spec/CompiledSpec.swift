@@ -29,6 +29,8 @@ package struct CompiledSpec: Sendable {
     let needsColumn: [Bool]
     /// Per field, whether records read it although a file may lack its column (the spec gives a default).
     let optionalColumn: [Bool]
+    /// The parts a row's side-by-side amounts are read as (`unpivot:`), if the layout has them.
+    let unpivot: CompiledUnpivot?
 
     package var id: String { spec.id }
 
@@ -66,6 +68,28 @@ package struct CompiledSpec: Sendable {
         var excluded: Set<String>
     }
 
+    struct CompiledUnpivot: Sendable {
+        /// The fields each part fills.
+        var name: Int
+        var value: Int
+        var group: Int?
+        var parts: [Part]
+
+        struct Part: Sendable {
+            /// The field holding the part's name, if any, and the name when that is empty.
+            var nameField: Int?
+            var label: String?
+            var value: Int
+            var group: String?
+        }
+
+        /// Every field the parts read.
+        var readFields: [Int] { parts.flatMap { [$0.nameField, $0.value].compactMap { $0 } } }
+
+        /// The fields the parts fill.
+        var filledFields: [Int] { [name, value, group].compactMap { $0 } }
+    }
+
     struct CompiledFlat: Sendable {
         var kind: FlatKind
         var when: [CompiledCondition]
@@ -83,6 +107,7 @@ package struct CompiledSpec: Sendable {
         (refundWhen, returnWhen) = try RefundsAndReturnsValidator.validate(context)
         flat = try FlatRecordsValidator.validate(context)
         (fillDown, filters) = try RowRulesValidator.validate(context)
+        unpivot = try UnpivotValidator.validate(context)
         self.spec = spec
         formats = layout.formats
         encoding = layout.encoding
@@ -96,7 +121,7 @@ package struct CompiledSpec: Sendable {
         self.fieldZones = fieldZones
         let uses = Self.columnsNeeded(fields: fields, fieldIndex: context.fieldIndex, spec: spec, events: events,
                                       refundWhen: refundWhen, returnWhen: returnWhen, flat: flat,
-                                      fillDown: fillDown, filters: filters)
+                                      fillDown: fillDown, filters: filters, unpivot: unpivot)
         needsColumn = uses.map { if case .needed = $0 { true } else { false } }
         optionalColumn = uses.map { if case .optional = $0 { true } else { false } }
     }

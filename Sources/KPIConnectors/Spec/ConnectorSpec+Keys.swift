@@ -23,6 +23,8 @@ extension KeyRule {
                                      "default": .value, "decimal_comma": .value, "unit": .value, "timezone": .value])),
             "skip_rows": .list(.keys(["field": .value, "prefix": .value, "equals": .value, "empty": .value])),
             "carry_forward": .keys(["by": .value, "fields": .value]),
+            "unpivot": .keys(["name": .value, "value": .value, "group": .value,
+                              "parts": .list(.keys(["name": .value, "label": .value, "value": .value, "group": .value]))]),
             "records": .keys(records),
         ])
     }()

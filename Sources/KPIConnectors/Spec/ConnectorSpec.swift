@@ -27,9 +27,11 @@ package struct ConnectorSpec: Sendable, Decodable, Hashable {
     /// Whose word this layout's fulfillment events are (`storefront`, the default, `erp`, `warehouse`
     /// or `carrier`): an event set by a source of higher authority is not replaced by this one.
     package var eventAuthority: EventAuthority?
+    /// Amounts written side by side in one row, each filled one read as a row of its own.
+    package var unpivot: UnpivotSpec?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, platform, file, timezone, fields, records
+        case id, title, platform, file, timezone, fields, records, unpivot
         case eventAuthority = "event_authority"
         case skipRows = "skip_rows"
         case carryForward = "carry_forward"

@@ -14,9 +14,11 @@ enum FieldCompiler {
             guard CompiledSpec.isIdentifier(name) else {
                 throw fail("field name `\(name)` must be lower-case letters, digits and `_`, starting with a letter or `_`")
             }
-            // A field without columns is a constant: its `default` (a bank table's quote currency, CNY).
-            guard !field.column.isEmpty || field.default != nil else {
-                throw fail("field `\(name)` names no column (a constant needs `default`)")
+            // A field without columns is a constant — its `default` (a bank table's quote currency, CNY) — or
+            // one that `unpivot` fills per part.
+            let unpivoted = [spec.unpivot?.name, spec.unpivot?.value, spec.unpivot?.group].contains(name)
+            guard !field.column.isEmpty || field.default != nil || unpivoted else {
+                throw fail("field `\(name)` names no column (a constant needs `default`; `unpivot` may fill it)")
             }
             let parser = try parser(for: field, named: name, readsWorkbooks: readsWorkbooks, fail: fail)
             if let zone = field.timezone {

@@ -1,0 +1,46 @@
+/// `unpivot:` names fields the spec has: text `name` and `group` fields and a `value` field that no
+/// column fills, and parts whose value fields have the `value` field's type, each named by a text field,
+/// a label or both (the label when the field is empty), each with a `group` exactly when the spec has one.
+enum UnpivotValidator: SpecValidator {
+    static func validate(_ context: SpecContext) throws(ConnectorSpecError) -> CompiledSpec.CompiledUnpivot? {
+        guard let unpivot = context.spec.unpivot else { return nil }
+        let name = try filled(context, unpivot.name, role: "name", text: true)
+        let value = try filled(context, unpivot.value, role: "value", text: false)
+        let group = try unpivot.group.map { (field) throws(ConnectorSpecError) in try filled(context, field, role: "group", text: true) }
+        guard !unpivot.parts.isEmpty else { throw context.fail("unpivot needs `parts`") }
+        var parts: [CompiledSpec.CompiledUnpivot.Part] = []
+        for (position, part) in unpivot.parts.enumerated() {
+            let at = "unpivot.parts[\(position)]"
+            let partValue = try read(context, part.value, at: "\(at).value")
+            guard context.fields[partValue].spec.type == context.fields[value].spec.type else {
+                throw context.fail("\(at).value `\(part.value)` must have the type of `\(unpivot.value)` (\(context.fields[value].spec.type.rawValue))")
+            }
+            let nameField = try part.name.map { (field) throws(ConnectorSpecError) in try read(context, field, at: "\(at).name") }
+            if let nameField, context.fields[nameField].spec.type != .text { throw context.fail("\(at).name `\(part.name!)` must have type text") }
+            guard nameField != nil || !(part.label ?? "").isEmpty else {
+                throw context.fail("\(at) needs `name` (the field holding the part's name) or `label` (the name itself)")
+            }
+            guard (group == nil) == (part.group == nil) else {
+                throw context.fail(group == nil ? "\(at) has a `group`, but unpivot names no `group` field" : "\(at) needs a `group`")
+            }
+            parts.append(.init(nameField: nameField, label: part.label, value: partValue, group: part.group))
+        }
+        return CompiledSpec.CompiledUnpivot(name: name, value: value, group: group, parts: parts)
+    }
+
+    /// A field the parts fill: it exists, reads no column, is not required (a part always fills it).
+    private static func filled(_ context: SpecContext, _ field: String, role: String, text: Bool) throws(ConnectorSpecError) -> Int {
+        guard let index = context.fieldIndex[field] else { throw context.fail("unpivot.\(role) names unknown field `\(field)`") }
+        let spec = context.fields[index].spec
+        guard spec.column.isEmpty else { throw context.fail("unpivot.\(role) field `\(field)` is filled by the parts; give it `column: []`") }
+        guard !spec.required else { throw context.fail("unpivot.\(role) field `\(field)` is always filled by a part; drop `required`") }
+        guard !text || spec.type == .text else { throw context.fail("unpivot.\(role) field `\(field)` must have type text") }
+        return index
+    }
+
+    /// A field a part reads.
+    private static func read(_ context: SpecContext, _ field: String, at: String) throws(ConnectorSpecError) -> Int {
+        guard let index = context.fieldIndex[field] else { throw context.fail("\(at) names unknown field `\(field)`") }
+        return index
+    }
+}
