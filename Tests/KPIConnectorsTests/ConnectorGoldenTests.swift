@@ -67,6 +67,22 @@ import Testing
         #expect((try? choice.get())?.connector == "amazon.settlement_v1")
     }
 
+    /// The ECB's rate history: each quoted currency of a day is a rate from EUR, `N/A` none; a cell that is
+    /// neither a number nor `N/A` sets the whole day aside rather than loading part of it.
+    @Test func europeanCentralBankHistory() throws {
+        let (sink, stats) = try read("fx.ecb_hist", "eurofxref-hist.csv")
+        func day(_ date: String, line: Int, _ rates: [(String, String)]) -> String {
+            rates.map { "fx_rate date=\(date) from_currency=EUR to_currency=\($0.0) rate=\($0.1) line=\(line)\n" }.joined()
+        }
+        #expect(render(sink.records)
+                == day("2026-11-03", line: 2, [("USD", "1.0835"), ("JPY", "163.52"), ("GBP", "0.84215"), ("CHF", "0.9402"),
+                                               ("CNY", "7.7012"), ("INR", "91.245")])
+                + day("2026-11-02", line: 3, [("USD", "1.0852"), ("JPY", "164.01"), ("GBP", "0.8418"), ("CHF", "0.9415"),
+                                               ("CNY", "7.7145"), ("INR", "91.38")]))
+        #expect(sink.quarantined.map(\.reason) == ["eurofxref-hist.csv:4:3: JPY: `n.a.` is not a number; expected a number like 1,234.56, $12.00 or 12%"])
+        #expect(stats.rowsRead == 3)
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))

@@ -36,6 +36,34 @@ import Testing
         #expect(gmv == ["214.5"])
     }
 
+    /// The ECB's history in the inbox converts a currency neither profile reports in through the euro:
+    /// 17.00 GBP on 10 October at 9 October's 0.85 GBP and 7.80 CNY per EUR is 20 EUR = 156 CNY, and at
+    /// 1.10 USD per EUR 22 USD.
+    @Test func theECBHistoryConvertsAnyCurrencyThroughTheEuro() throws {
+        let ws = try TemporaryWorkspace()
+        var config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        config = config.replacingOccurrences(of: "sources:\n", with: "sources:\n  - connector: fx.ecb_hist\n    files: inbox/fx/*.csv\n")
+        try ws.write("kpibridge.yaml", config)
+        let currencies = "USD,JPY,BGN,CYP,CZK,DKK,EEK,GBP,HUF,LTL,LVL,MTL,PLN,ROL,RON,SEK,SIT,SKK,CHF,ISK,NOK,HRK,RUB,TRL,TRY,AUD,BRL,CAD,CNY,HKD,IDR,ILS,INR,KRW,MXN,MYR,NZD,PHP,SGD,THB,ZAR"
+            .split(separator: ",").map(String.init)
+        let quoted = ["USD": "1.1000", "GBP": "0.85000", "CNY": "7.8000"]
+        try ws.write("inbox/fx/eurofxref-hist.csv", "Date,\(currencies.joined(separator: ",")),\n"
+                     + "2026-10-09,\(currencies.map { quoted[$0] ?? "N/A" }.joined(separator: ",")),\n")
+        try ws.write("inbox/amazon/orders_uk.txt", """
+            amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price
+            203-0000011-0000011\t2026-10-10T10:00:00+00:00\t2026-10-10T10:00:00+00:00\tShipped\tP1\t1\tGBP\t17.00\t0.00\t0.00
+
+            """)
+        let report = try ws.pipeline().run()
+        #expect(report.problems.isEmpty)
+        var gmv: [String: String] = [:]
+        for line in try ws.export("fact_metric").split(separator: "\r\n") {
+            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if c[0] == "day", c[1] == "2026-10-10", c[4] == "company", c[6] == "gmv" { gmv[c[7]] = c[10] }
+        }
+        #expect(gmv == ["cn": "156", "us": "22"])
+    }
+
     @Test func aDayGivenTwiceDifferentlyStopsTheRefresh() throws {
         let ws = try Self.workspace(boc: ["美元,713.52,713.52,716.51,716.51,715.00,2026-10-08 10:30:00,10:30:00",
                                           "美元,719.50,719.50,722.50,722.50,721.50,2026-10-15 10:30:00,10:30:00"])

@@ -266,6 +266,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         }
         func cell(_ index: Int) -> String {
             var text = binding.columns[index].map { record[cell: $0] } ?? ""
+            // A word the layout writes for "no value" (the ECB's `N/A`) is an empty cell, declared per field.
+            if let blank = spec.fields[index].spec.blank, blank.contains(text.trimmingSpaces()) { text = "" }
             if text.isEmpty, let fallback = spec.fields[index].spec.default { text = fallback }
             return text
         }

@@ -103,6 +103,8 @@ package struct FieldSpec: Sendable, Decodable, Hashable {
     package var map: [String: String]?
     /// Used when the cell is empty or the column absent.
     package var `default`: String?
+    /// Words the layout writes in this column for "no value" (`N/A`), read as an empty cell.
+    package var blank: [String]?
     /// For `decimal`: `1.234,56` style numbers.
     package var decimalComma: Bool?
     /// For `duration`: `minutes`, `hours` or `hms`.
@@ -112,7 +114,7 @@ package struct FieldSpec: Sendable, Decodable, Hashable {
     package var timezone: String?
 
     enum CodingKeys: String, CodingKey {
-        case column, type, formats, required, map, `default`, unit, timezone
+        case column, type, formats, required, map, `default`, unit, timezone, blank
         case decimalComma = "decimal_comma"
     }
 
@@ -131,6 +133,7 @@ package struct FieldSpec: Sendable, Decodable, Hashable {
         decimalComma = try c.decodeIfPresent(Bool.self, forKey: .decimalComma)
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
+        blank = try c.decodeIfPresent([String].self, forKey: .blank)
     }
 }
 
