@@ -83,6 +83,37 @@ import Testing
         #expect(stats.rowsRead == 3)
     }
 
+    /// The seller-fulfilled order report: an order awaiting shipment (open, versioned by its purchase time
+    /// so All Orders' later status wins), lines keyed by SKU like All Orders', times with their offset; a
+    /// quantity written in words is set aside.
+    @Test func amazonOrderReport() throws {
+        let (sink, stats) = try read("amazon.order_report", "amazon_order_report.txt")
+        #expect(render(sink.records) == (try golden("amazon_order_report.golden")))
+        #expect(sink.quarantined.map(\.reason) == ["amazon_order_report.txt:4:10: quantity-purchased: `one` is not a whole number; expected a whole number like 3 or 1,200"])
+        #expect(stats.rowsRead == 3)
+        let detector = ConnectorDetector(catalog: try ConnectorCatalog(directories: [shippedConnectors]))
+        let path = fixture("amazon_order_report.txt")
+        let choice = detector.choose(path: path, display: "amazon_order_report.txt", fingerprint: try FileFingerprint.compute(path: path))
+        #expect((try? choice.get())?.connector == "amazon.order_report")
+    }
+
+    /// FBA's amazon-fulfilled inventory: a SELLABLE row is the SKU's stock on the period's last day (an
+    /// empty shelf included), an UNSELLABLE one yields nothing, a mistyped quantity is set aside.
+    @Test func amazonAFNInventory() throws {
+        let (sink, stats) = try read("amazon.afn_inventory", "amazon_afn_inventory.txt", period: "2026-11-30")
+        #expect(render(sink.records) == """
+            inventory_snapshot source=amazon warehouse=AFN sku=HB-MUG-TI snapshot_date=2026-11-30 available_quantity=118 line=2
+            inventory_snapshot source=amazon warehouse=AFN sku=HB-CHAIR-F snapshot_date=2026-11-30 available_quantity=0 line=4
+
+            """)
+        #expect(sink.quarantined.map(\.reason) == ["amazon_afn_inventory.txt:5:6: Quantity Available: `4O` is not a whole number; expected a whole number like 3 or 1,200"])
+        #expect(stats.rowsRead == 4 && stats.rowsQuarantined == 1)
+        let detector = ConnectorDetector(catalog: try ConnectorCatalog(directories: [shippedConnectors]))
+        let path = fixture("amazon_afn_inventory.txt")
+        let choice = detector.choose(path: path, display: "amazon_afn_inventory.txt", fingerprint: try FileFingerprint.compute(path: path))
+        #expect((try? choice.get())?.connector == "amazon.afn_inventory")
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))
