@@ -5,6 +5,13 @@ import Testing
 
 /// Each shipped connector read over a small fixture must produce exactly the golden records.
 @Suite struct ConnectorGoldenTests {
+    /// The connector detection routes fixture `name` to, if any.
+    private func detected(_ name: String) throws -> String? {
+        let detector = ConnectorDetector(catalog: try ConnectorCatalog(directories: [shippedConnectors]))
+        let path = fixture(name)
+        return try? detector.choose(path: path, display: name, fingerprint: try FileFingerprint.compute(path: path)).get().connector
+    }
+
     private func golden(_ name: String) throws -> String {
         try String(contentsOfFile: fixture(name), encoding: .utf8)
     }
@@ -61,10 +68,7 @@ import Testing
         #expect(sink.quarantined.map(\.reason) == ["amazon_settlement_v1.txt:15:24: price-type: empty, but the amount beside it needs its name"])
         // Rows 2–15: the summary and the quantity-only row skipped.
         #expect(stats.rowsRead == 14 && stats.rowsSkipped == 2 && stats.rowsQuarantined == 1)
-        let detector = ConnectorDetector(catalog: try ConnectorCatalog(directories: [shippedConnectors]))
-        let path = fixture("amazon_settlement_v1.txt")
-        let choice = detector.choose(path: path, display: "amazon_settlement_v1.txt", fingerprint: try FileFingerprint.compute(path: path))
-        #expect((try? choice.get())?.connector == "amazon.settlement_v1")
+        #expect(try detected("amazon_settlement_v1.txt") == "amazon.settlement_v1")
     }
 
     /// The ECB's rate history: each quoted currency of a day is a rate from EUR, `N/A` none; a cell that is
@@ -91,10 +95,7 @@ import Testing
         #expect(render(sink.records) == (try golden("amazon_order_report.golden")))
         #expect(sink.quarantined.map(\.reason) == ["amazon_order_report.txt:4:10: quantity-purchased: `one` is not a whole number; expected a whole number like 3 or 1,200"])
         #expect(stats.rowsRead == 3)
-        let detector = ConnectorDetector(catalog: try ConnectorCatalog(directories: [shippedConnectors]))
-        let path = fixture("amazon_order_report.txt")
-        let choice = detector.choose(path: path, display: "amazon_order_report.txt", fingerprint: try FileFingerprint.compute(path: path))
-        #expect((try? choice.get())?.connector == "amazon.order_report")
+        #expect(try detected("amazon_order_report.txt") == "amazon.order_report")
     }
 
     /// FBA's amazon-fulfilled inventory: a SELLABLE row is the SKU's stock on the period's last day (an
@@ -108,10 +109,7 @@ import Testing
             """)
         #expect(sink.quarantined.map(\.reason) == ["amazon_afn_inventory.txt:5:6: Quantity Available: `4O` is not a whole number; expected a whole number like 3 or 1,200"])
         #expect(stats.rowsRead == 4 && stats.rowsQuarantined == 1)
-        let detector = ConnectorDetector(catalog: try ConnectorCatalog(directories: [shippedConnectors]))
-        let path = fixture("amazon_afn_inventory.txt")
-        let choice = detector.choose(path: path, display: "amazon_afn_inventory.txt", fingerprint: try FileFingerprint.compute(path: path))
-        #expect((try? choice.get())?.connector == "amazon.afn_inventory")
+        #expect(try detected("amazon_afn_inventory.txt") == "amazon.afn_inventory")
     }
 
     @Test func shopifyOrders() throws {
