@@ -112,6 +112,20 @@ import Testing
         #expect(try detected("amazon_afn_inventory.txt") == "amazon.afn_inventory")
     }
 
+    /// Returns of seller-fulfilled orders: one return per RMA on its request day, read as midnight Pacific
+    /// (the marketplace's day); a date in neither layout the report is known to write is set aside.
+    @Test func amazonReturnsByReturnDate() throws {
+        let (sink, stats) = try read("amazon.mfn_returns", "amazon_mfn_returns.txt")
+        #expect(render(sink.records) == """
+            return amazon:114-3941689-8772232 id=D8kQ2mZpRRMA sku=HB-MUG-TI qty=1 at=2026-11-20T08:00:00Z@America/Los_Angeles reason=CR-DEFECTIVE line=2
+            return amazon:114-3941689-8772232 id=D8kQ2mZpSRMA sku=HB-CAMP-LT qty=1 at=2026-11-21T08:00:00Z@America/Los_Angeles reason=CR-UNWANTED_ITEM line=3
+
+            """)
+        #expect(sink.quarantined.count == 1 && sink.quarantined[0].reason.hasPrefix("amazon_mfn_returns.txt:4:3: Return request date: `22/11/26`"))
+        #expect(stats.rowsRead == 3)
+        #expect(try detected("amazon_mfn_returns.txt") == "amazon.mfn_returns")
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))
