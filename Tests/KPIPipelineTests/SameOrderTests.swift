@@ -132,6 +132,32 @@ import Testing
                 == "shopify,#2002,tiktok,576800000000000001,1,shopify,inbox/shopify/orders.csv,4")
     }
 
+    /// Orders pulled from Shopify's API carry their tags too: the same rule reads them.
+    @Test func pulledShopifyOrdersFollowTheRuleToo() throws {
+        let ws = try TemporaryWorkspace(backend: .sqlite)
+        var config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        config = config.replacingOccurrences(of: "sources:\n", with: "sources:\n" + Self.tiktokSource + """
+              - connector: shopify.orders_api
+                files: inbox/shopify_api/*.json
+                shop: shopify-dtc
+            \(Self.rule)
+
+            """)
+        try ws.write("kpibridge.yaml", config)
+        try ws.write(Self.tiktokFile.0, Self.tiktokFile.1)
+        try ws.write("inbox/shopify_api/orders_page1.json", """
+            {"api":"shopify.orders","rows":[{"cancelled_at":null,"created_at":"2026-10-20T09:00:30-07:00","currency":"USD",\
+            "financial_status":"paid","line_id":"13010","note":null,"order_id":"#2002","paid_at":"2026-10-20T09:00:30-07:00",\
+            "price":"20.00","quantity":"2","refunded_amount":null,"shipping":"0.00","shopify_id":"5801000010","sku":"HB-MUG-TI","tags":"TikTok, TikTok-576800000000000001","tax":"0.00",\
+            "updated_at":"2026-10-20T09:05:00-07:00"}]}
+            """)
+        let report = try ws.pipeline().run()
+        #expect(report.failures.isEmpty)
+        #expect(report.refresh?.sameOrders.countedOnce == 1)
+        #expect(try ws.export("v_same_order").split(separator: "\r\n").last
+                == "shopify,#2002,tiktok,576800000000000001,1,tiktok,inbox/shopify_api/orders_page1.json,1")
+    }
+
     @Test func anOrderNamingTwoCopiesIsQuarantined() throws {
         let ws = try Self.workspace(backend: .sqlite)
         try ws.write(Self.shopifyFile.0, Self.shopify.replacingOccurrences(

@@ -36,6 +36,9 @@ enum ShopifyOrderRows {
             "fulfilled_at": fulfilled ?? NSNull(),
             "delivered_at": delivered ?? NSNull(),
             "tracking_number": fulfillments.compactMap { APIJSON.text($0["tracking_number"]) }.first ?? NSNull(),
+            // What a source's `same_order:` rule searches for another channel's order id.
+            "tags": text("tags") ?? NSNull(),
+            "note": text("note") ?? NSNull(),
         ]
         var rows: [[String: Any]] = []
         for (index, line) in APIJSON.objects(order["line_items"]).enumerated() {
