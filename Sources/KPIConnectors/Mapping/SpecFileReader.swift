@@ -5,7 +5,7 @@ import KPISchema
 /// assembles each row into records, quarantining rows with unreadable values.
 struct SpecFileReader: RecordReader, HeaderReporting {
     private let spec: CompiledSpec
-    private let context: SourceContext
+    private var context: SourceContext
     private var scanner: any RowSource
     /// Which file column feeds which field, and the header as found.
     let binding: HeaderBinding
@@ -45,8 +45,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         if platformNeeded, !spec.knowsPlatform, context.platform == nil, context.routing == nil {
             throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
         }
-        if spec.contextNeeds.contains(.period), context.period == nil {
-            throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), or `period: from_name` with one date, two dates or a month in the file's name")
+        if spec.contextNeeds.contains(.period), context.period == nil, !context.periodFromReport {
+            throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), `period: from_name` with one date, two dates or a month in the file's name, or `period: from_report` when a line above the header states it")
         }
         dateCells = spec.fields.indices.map { index in
             switch spec.fields[index].parser {
@@ -96,6 +96,10 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         self.binding = binding
         self.headerLine = line
         keyed = opened.header != nil
+        if context.periodFromReport, context.period == nil {
+            self.context.period = try Self.statedPeriod(in: candidates.filter { $0.line < line }, headerLine: line,
+                                                        file: context.displayPath)
+        }
         if let rule = context.sameOrder {
             // Without the column every order would read as having no copy elsewhere: counted twice, silently.
             guard let field = spec.fieldIndex[rule.field], let column = spec.fields[field].spec.column.first else {
@@ -106,7 +110,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 throw FileFormatError(file: context.displayPath, message: "has no column `\(column)`, which the source's `same_order` reads to find each order's copy in \(rule.platform)\(closest)")
             }
         }
-        self.assembler = RecordAssembler(spec: spec, context: context)
+        self.assembler = RecordAssembler(spec: spec, context: self.context)
         router = try RowRouter(context.routing, spec: spec, binding: binding, file: context.displayPath)
     }
 
@@ -228,6 +232,25 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             }
         }
         return stats
+    }
+
+    /// The days the lines above the header state (`period: from_report`): exactly one line may name a day,
+    /// two days or a month; none, or two lines saying different things, fails the file rather than guess.
+    private static func statedPeriod(in preamble: [SourceRow], headerLine: Int, file: String) throws(FileFormatError) -> DateRange {
+        var stated: [(line: Int, range: DateRange)] = []
+        for row in preamble {
+            if let range = DateRange(statedIn: row.fields.joined(separator: " ")) { stated.append((row.line, range)) }
+        }
+        guard let first = stated.first else {
+            let lines = preamble.isEmpty ? "there is none" : "line\(preamble.count == 1 ? "" : "s") 1–\(headerLine - 1) state no date"
+            throw FileFormatError(file: file, message: "the source's `period: from_report` reads the days from the lines above the header (line \(headerLine)), and \(lines); "
+                                  + "set `period:` on the source (2026-10, 2026-10-31) or --period")
+        }
+        if let other = stated.first(where: { $0.range != first.range }) {
+            throw FileFormatError(file: file, message: "lines \(first.line) and \(other.line) above the header state different periods (\(first.range) and \(other.range)); "
+                                  + "set `period:` on the source rather than let kpibridge pick one")
+        }
+        return first.range
     }
 
     /// What is wrong with a row's parts: the field and a sentence.

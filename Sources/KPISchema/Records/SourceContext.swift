@@ -15,6 +15,8 @@ package struct SourceContext: Sendable {
     package var currency: String?
     /// The days a report covers when its rows carry no date (a Business Report, an inventory snapshot).
     package var period: DateRange?
+    /// The report states its days itself, in a line above its header (`period: from_report`).
+    package var periodFromReport = false
     /// Where each row's platform and shop come from when one file covers several shops; wins over
     /// `shop` and `platform`.
     package var routing: ShopRouting?

@@ -10,14 +10,32 @@ extension DateRange {
     /// them. Anything else — no date, three, a month beside a day — is nil: the file then fails asking for
     /// its period, never takes a guess.
     package init?(fileName: String) {
-        let name = (fileName as NSString).lastPathComponent
-        let pattern = #"(?<![0-9])([0-9]{4})[-_.]?([0-9]{2})(?:[-_.]?([0-9]{2}))?(?![0-9])"#
+        self.init((fileName as NSString).lastPathComponent,
+                  patterns: [#"(?<![0-9])([0-9]{4})[-_.]?([0-9]{2})(?:[-_.]?([0-9]{2}))?(?![0-9])"#])
+    }
+
+    /// The days a line of text states, by the rules of ``init(fileName:)``, for `period: from_report`: a
+    /// report's title line above its header (`库存盘点表 盘点日期：2026年10月31日`, `统计时间：2026/10/1 至
+    /// 2026/10/31`). Separated dates may write month and day with one digit; `年月日` read like `-`.
+    package init?(statedIn text: String) {
+        let normalized = text.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+            .replacingOccurrences(of: "日", with: " ")
+        self.init(normalized, patterns: [#"(?<![0-9])([0-9]{4})[-./]([0-9]{1,2})(?:[-./]([0-9]{1,2}))?(?![0-9])"#,
+                                         #"(?<![0-9])([0-9]{4})([0-9]{2})([0-9]{2})?(?![0-9])"#])
+    }
+
+    /// One day, two days (the range between them) or one month found by `patterns` (year, month, optional
+    /// day groups) in `name`; nil for anything else.
+    private init?(_ name: String, patterns: [String]) {
+        let pattern = patterns.map { "(?:\($0))" }.joined(separator: "|")
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         var days: [CivilDate] = []
         var months: [DateRange] = []
         for match in regex.matches(in: name, range: NSRange(name.startIndex..., in: name)) {
+            // Each pattern has three groups (year, month, day); the one that matched has its year.
+            let base = stride(from: 0, to: patterns.count * 3, by: 3).first { match.range(at: $0 + 1).location != NSNotFound } ?? 0
             let group = { (index: Int) -> Int? in
-                Range(match.range(at: index), in: name).flatMap { Int(name[$0]) }
+                Range(match.range(at: base + index), in: name).flatMap { Int(name[$0]) }
             }
             guard let year = group(1), let month = group(2), (2000...2100).contains(year) else { continue }
             if let day = group(3) {

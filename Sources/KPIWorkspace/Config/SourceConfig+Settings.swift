@@ -3,27 +3,31 @@ import KPISchema
 
 extension SourceConfig {
     /// How a period may be written, for messages.
-    package static let periodForms = "2026-10, 2026-10-31, 2026-10-01..2026-10-07 or from_name"
+    package static let periodForms = "2026-10, 2026-10-31, 2026-10-01..2026-10-07, from_name or from_report"
     /// `period: from_name`: each file's period is the date in its name (see ``DateRange/init(fileName:)``).
     package static let periodFromName = "from_name"
+    /// `period: from_report`: each file states its period in a line above its header (see ``DateRange/init(statedIn:)``).
+    package static let periodFromReport = "from_report"
 
     /// Whether `period` is written in one of ``periodForms``.
     package static func isPeriod(_ period: String) -> Bool {
-        period == periodFromName || DateRange(parsing: period) != nil
+        period == periodFromName || period == periodFromReport || DateRange(parsing: period) != nil
     }
 
     /// The days `displayPath` covers under this source's `period:`.
     func days(of displayPath: String) -> DateRange? {
-        guard let period else { return nil }
+        guard let period, period != Self.periodFromReport else { return nil }
         return period == Self.periodFromName ? DateRange(fileName: displayPath) : DateRange(parsing: period)
     }
 
     /// The context a connector reads `displayPath` with under these settings.
     package func context(displayPath: String, fingerprint: FileFingerprint, runID: Int64) -> SourceContext {
-        SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
+        var context = SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
                       timezone: timezone, currency: currency, period: days(of: displayPath),
                       // Checked when the workspace opened (`Workspace.init` refuses a bad block).
                       routing: shopFrom.flatMap { try? $0.routing().get() }, sameOrder: sameOrder?.rule)
+        context.periodFromReport = period == Self.periodFromReport
+        return context
     }
 }
 
