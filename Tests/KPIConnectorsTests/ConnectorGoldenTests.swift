@@ -126,6 +126,23 @@ import Testing
         #expect(try detected("amazon_mfn_returns.txt") == "amazon.mfn_returns")
     }
 
+    /// Freshdesk's API with `include=stats`: codes become words, first reply and resolution come from
+    /// `stats`, an unanswered ticket has neither, a time in another layout sets its ticket aside.
+    @Test func freshdeskTicketsAPI() throws {
+        let (sink, stats) = try read("freshdesk.tickets_api", "freshdesk_tickets_api.json")
+        #expect(render(sink.records) == """
+            ticket system=freshdesk ticket_id=4101 created_at=2026-11-02T08:12:45Z@UTC first_reply_at=2026-11-02T09:40:10Z@UTC \
+            solved_at=2026-11-03T10:00:02Z@UTC agent=48000111222 group_name=48000000031 status=solved priority=medium channel=email tags=defect,mug line=1
+            ticket system=freshdesk ticket_id=4102 created_at=2026-11-03T21:30:00Z@UTC group_name=48000000031 status=open priority=low channel=chat line=2
+
+            """)
+        #expect(sink.quarantined.map(\.reason) == [
+            "freshdesk_tickets_api.json:3:2: created_at: `04/11/2026 10:00` does not match the date format; expected a time like `yyyy-MM-dd'T'HH:mm:ssXXX`",
+        ])
+        #expect(stats.rowsRead == 3)
+        #expect(try detected("freshdesk_tickets_api.json") == "freshdesk.tickets_api")
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))
