@@ -143,6 +143,22 @@ import Testing
         #expect(try detected("freshdesk_tickets_api.json") == "freshdesk.tickets_api")
     }
 
+    /// SP-API's sales and traffic by ASIN: each child over the report's whole range (its specification's
+    /// start and end), percentages as fractions; the per-day totals are not read again; a child without
+    /// sessions is set aside.
+    @Test func amazonSalesAndTraffic() throws {
+        let (sink, stats) = try read("amazon.sales_traffic", "amazon_sales_traffic.json", shop: "amazon-us")
+        let range = "platform=amazon shop=amazon-us period_start=2026-11-01 period_end=2026-11-30"
+        #expect(render(sink.records) == """
+            traffic \(range) asin=B0CJ4TQ1MX sku=HB-MUG-TI sessions=1212 page_views=1681 units=41 order_items=37 sales=902 currency=USD buy_box_pct=0.9524 unit_session_pct=0.0338 line=1
+            traffic \(range) asin=B0CJ4W8S3E sku=HB-CAMP-LT sessions=62 page_views=76 units=0 order_items=0 sales=0 currency=USD buy_box_pct=1 unit_session_pct=0 line=2
+
+            """)
+        #expect(sink.quarantined.map(\.reason) == ["amazon_sales_traffic.json:3:20: trafficByAsin.sessions: empty, but `sessions` is required"])
+        #expect(stats.rowsRead == 3)
+        #expect(try detected("amazon_sales_traffic.json") == "amazon.sales_traffic")
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))
