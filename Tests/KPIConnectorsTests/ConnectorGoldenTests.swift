@@ -159,6 +159,36 @@ import Testing
         #expect(try detected("amazon_sales_traffic.json") == "amazon.sales_traffic")
     }
 
+    /// Gorgias's API tickets: UTC times without an offset (microseconds dropped), the assignees' names as
+    /// agent and team, the survey's 1–5 score as satisfaction; a time in another layout sets its ticket aside.
+    @Test func gorgiasTicketsAPI() throws {
+        let (sink, stats) = try read("gorgias.tickets_api", "gorgias_tickets_api.json")
+        #expect(render(sink.records) == """
+            ticket system=gorgias ticket_id=90011 created_at=2026-11-02T08:12:45Z@UTC solved_at=2026-11-03T10:00:02Z@UTC csat=5 agent=林晓 \
+            group_name=售后组 status=closed priority=normal channel=email line=1
+            ticket system=gorgias ticket_id=90012 created_at=2026-11-03T21:30:00Z@UTC status=open priority=high channel=chat line=2
+
+            """)
+        #expect(sink.quarantined.count == 1
+                && sink.quarantined[0].reason.hasPrefix("gorgias_tickets_api.json:3:12: created_datetime: `Nov 4, 2026 10:00` does not match the date format"))
+        #expect(stats.rowsRead == 3)
+        #expect(try detected("gorgias_tickets_api.json") == "gorgias.tickets_api")
+    }
+
+    /// Every column these fixtures carry is one their connector reads or knows: a drift note on them would
+    /// be noise a user learns to ignore.
+    @Test(arguments: [("amazon.settlement_v1", "amazon_settlement_v1.txt"), ("fx.ecb_hist", "eurofxref-hist.csv"),
+                      ("amazon.order_report", "amazon_order_report.txt"), ("amazon.afn_inventory", "amazon_afn_inventory.txt"),
+                      ("amazon.mfn_returns", "amazon_mfn_returns.txt"), ("freshdesk.tickets_api", "freshdesk_tickets_api.json"),
+                      ("amazon.sales_traffic", "amazon_sales_traffic.json"), ("gorgias.tickets_api", "gorgias_tickets_api.json")])
+    func fixturesShowNoDrift(_ connector: String, _ name: String) throws {
+        let path = fixture(name)
+        let context = SourceContext(displayPath: name, fingerprint: try FileFingerprint.compute(path: path), runID: 7,
+                                    shop: "amazon-us", period: DateRange(parsing: "2026-11-30"))
+        let reader = try ConnectorCatalog(directories: [shippedConnectors]).connector(connector).open(path: path, context: context)
+        #expect((reader as? any HeaderReporting)?.unknownColumns == [])
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))
