@@ -81,7 +81,7 @@ package struct Workspace: Sendable {
                 try Self.check(shopFrom, of: source, catalog: catalog)
             }
         }
-        try Self.checkSameOrders(config.sources, catalog: catalog)
+        try Self.checkSameOrders(config.sources, streams: config.streams ?? [], catalog: catalog)
         try Self.check(streams: config.streams ?? [], catalog: catalog)
     }
 
@@ -107,22 +107,26 @@ package struct Workspace: Sendable {
         }
     }
 
-    /// Checks each source's `same_order:` rule, and that no two rules about one pair of channels
-    /// disagree on which copy counts.
-    private static func checkSameOrders(_ sources: [SourceConfig], catalog: ConnectorCatalog) throws(PipelineError) {
+    /// Checks each source's and stream's `same_order:` rule, and that no two rules about one pair of
+    /// channels disagree on which copy counts.
+    private static func checkSameOrders(_ sources: [SourceConfig], streams: [StreamSettings], catalog: ConnectorCatalog) throws(PipelineError) {
         var decided: [Set<String>: (countsIn: String, files: String)] = [:]
-        for source in sources {
-            guard let sameOrder = source.sameOrder else { continue }
-            let prefix = "\(configFile): source `\(source.files)`"
-            let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled
-            let own = source.shopFrom == nil ? (source.platform ?? spec?.fixedPlatform) : nil
-            if let problem = sameOrder.problem(own: own, spec: spec) { throw .failed("\(prefix): \(problem)") }
-            let pair: Set<String> = [own!, sameOrder.platform]
-            if let earlier = decided[pair], earlier.countsIn != sameOrder.countsIn {
-                throw .failed("\(prefix): `same_order.counts_in` is \(sameOrder.countsIn), but source `\(earlier.files)` counts "
+        let declared: [(rule: SameOrderRule, connector: String?, platform: String?, routed: Bool, name: String)] =
+            sources.compactMap { source in source.sameOrder.map { ($0, source.connector, source.platform, source.shopFrom != nil, "source `\(source.files)`") } }
+            + streams.compactMap { stream in
+                stream.sameOrder.map { ($0, stream.connector ?? PullerCatalog.defaultConnector(stream.api), stream.platform, false, "stream `\(stream.stream)`") }
+            }
+        for (rule, connector, platform, routed, name) in declared {
+            let prefix = "\(configFile): \(name)"
+            let spec = connector.flatMap { (try? catalog.connector($0) as? SpecConnector)?.compiled }
+            let own = SameOrderRule.ownPlatform(platform: platform, routed: routed, spec: spec)
+            if let problem = rule.problem(own: own, spec: spec) { throw .failed("\(prefix): \(problem)") }
+            let pair: Set<String> = [own!, rule.platform]
+            if let earlier = decided[pair], earlier.countsIn != rule.countsIn {
+                throw .failed("\(prefix): `same_order.counts_in` is \(rule.countsIn), but \(earlier.files) counts "
                               + "\(pair.sorted().joined(separator: "/")) copies in \(earlier.countsIn); make them agree")
             }
-            decided[pair] = (sameOrder.countsIn, source.files)
+            decided[pair] = (rule.countsIn, name)
         }
     }
 

@@ -47,7 +47,8 @@ import Testing
     /// The 36-column settlement flat file: each row's one filled pair (or single column) is read like a V2
     /// row — the pair names `fee_type`, its own type word `description`. A row stating only the quantity
     /// carries no money and is skipped; the sale's principal, tax and promotion are the order reports'
-    /// (no record); a refunded principal is a refund; an amount without the type beside it is set aside.
+    /// (no record); each item's refunded principal is a refund (two items under one adjustment, two refunds);
+    /// an amount without the type beside it is set aside.
     @Test func amazonSettlementV1() throws {
         let (sink, stats) = try read("amazon.settlement_v1", "amazon_settlement_v1.txt")
         let order = "settlement_id=13360000001 order_id=112-1111111-1111111 transaction_type=Order"
@@ -58,16 +59,17 @@ import Testing
             fee platform=amazon \(order) fee_type=ItemFees description=Commission \(item) amount=-6.6 currency=USD posted_at=2026-09-01T10:15:00Z@UTC line=6
             fee platform=amazon \(order) fee_type=ItemFees description=FBAPerUnitFulfillmentFee \(item) amount=-3.22 currency=USD posted_at=2026-09-01T10:15:00Z@UTC line=7
             fee platform=amazon \(order) fee_type=ShipmentFees description=FBAInboundTransportationFee \(item) amount=-0.85 currency=USD posted_at=2026-09-01T10:15:00Z@UTC line=8
-            refund amazon:112-2222222-2222222 id=amzn1.adj.66001 amount=58 USD at=2026-09-05T12:00:00Z@UTC line=10
-            fee platform=amazon \(refunded) fee_type=ItemFees description=Commission \(refundItem) amount=8.7 currency=USD posted_at=2026-09-05T12:00:00Z@UTC line=11
-            fee platform=amazon \(refunded) fee_type=ItemFees description=RefundCommission \(refundItem) amount=-1.74 currency=USD posted_at=2026-09-05T12:00:00Z@UTC line=12
-            fee platform=amazon settlement_id=13360000001 transaction_type=OtherFee fee_type=OtherFee description=Subscription Fee amount=-39.99 currency=USD posted_at=2026-09-10T00:00:00Z@UTC line=13
-            fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC line=14
+            refund amazon:112-2222222-2222222 id=amzn1.adj.66001#61122233344466 amount=58 USD at=2026-09-05T12:00:00Z@UTC line=10
+            refund amazon:112-2222222-2222222 id=amzn1.adj.66001#61122233344477 amount=22 USD at=2026-09-05T12:00:00Z@UTC line=11
+            fee platform=amazon \(refunded) fee_type=ItemFees description=Commission \(refundItem) amount=8.7 currency=USD posted_at=2026-09-05T12:00:00Z@UTC line=12
+            fee platform=amazon \(refunded) fee_type=ItemFees description=RefundCommission \(refundItem) amount=-1.74 currency=USD posted_at=2026-09-05T12:00:00Z@UTC line=13
+            fee platform=amazon settlement_id=13360000001 transaction_type=OtherFee fee_type=OtherFee description=Subscription Fee amount=-39.99 currency=USD posted_at=2026-09-10T00:00:00Z@UTC line=14
+            fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC line=15
 
             """)
-        #expect(sink.quarantined.map(\.reason) == ["amazon_settlement_v1.txt:15:24: price-type: empty, but the amount beside it needs its name"])
-        // Rows 2–15: the summary and the quantity-only row skipped.
-        #expect(stats.rowsRead == 14 && stats.rowsSkipped == 2 && stats.rowsQuarantined == 1)
+        #expect(sink.quarantined.map(\.reason) == ["amazon_settlement_v1.txt:16:24: price-type: empty, but the amount beside it needs its name"])
+        // Rows 2–16: the summary and the quantity-only row skipped.
+        #expect(stats.rowsRead == 15 && stats.rowsSkipped == 2 && stats.rowsQuarantined == 1)
         #expect(try detected("amazon_settlement_v1.txt") == "amazon.settlement_v1")
     }
 

@@ -88,6 +88,10 @@ import Testing
         #expect(waiting["month 2026-10-01 company:all gmv us"] != nil)
         #expect(!(try ws.export("fact_reconciliation")).contains(",gmv,"))
         #expect(!(try ws.export("reconciliation_detail")).contains(",gmv,"))
+        // Nothing new the next night: still waiting, still said, still exit 1 — the gap is not forgotten.
+        let again = try ws.pipeline().run()
+        #expect(again.problems == report.problems)
+        #expect(try Self.facts(ws) == waiting)
 
         // The rates arrive: every fact written while waiting stays as it was, and the missing ones appear.
         try ws.write("fx_rates.csv", "date,from,to,rate\n2026-09-30,USD,CNY,7.10\n2026-10-15,USD,CNY,7.20\n2026-10-30,USD,CNY,7.30\n")

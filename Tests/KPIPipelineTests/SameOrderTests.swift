@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPIStore
+import KPIPullTesting
 import KPIStoreTesting
 import KPIText
 import KPIWorkspace
@@ -156,6 +157,51 @@ import Testing
         #expect(report.refresh?.sameOrders.countedOnce == 1)
         #expect(try ws.export("v_same_order").split(separator: "\r\n").last
                 == "shopify,#2002,tiktok,576800000000000001,1,tiktok,inbox/shopify_api/orders_page1.json,1")
+    }
+
+    /// A stream pulled from Shopify's API takes the rule too: the copy is left out the night it is pulled.
+    @Test func aPulledStreamFollowsItsRule() throws {
+        let order: [String: Any] = [
+            "id": 5801000010, "name": "#2002", "created_at": "2026-10-20T09:00:30-07:00", "updated_at": "2026-10-20T09:05:00-07:00",
+            "processed_at": "2026-10-20T09:00:30-07:00", "financial_status": "paid", "currency": "USD", "total_tax": "0.00",
+            "tags": "TikTok, TikTok-576800000000000001", "note": NSNull(),
+            "line_items": [["id": 13010, "sku": "HB-MUG-TI", "quantity": 2, "price": "20.00"]],
+        ]
+        let server = try MockAPIServer(scenario: ["routes": [["path": ShopifyPullTests.path,
+                                                              "responses": [["json": ["orders": [order]]]]]]])
+        let stream = ShopifyPullTests.streams(server.base).replacingOccurrences(of: "start: 2026-11-01", with: "start: 2026-10-01")
+            + Self.rule + "\n"
+        let ws = try pullWorkspace(stream)
+        let config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        try ws.write("kpibridge.yaml", config.replacingOccurrences(of: "sources: []\n", with: "sources:\n" + Self.tiktokSource))
+        try ws.write(Self.tiktokFile.0, Self.tiktokFile.1)
+        let report = try ws.pipeline().run()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.refresh?.sameOrders.countedOnce == 1)
+        #expect(try ws.export("v_same_order").split(separator: "\r\n").last?.hasPrefix("shopify,#2002,tiktok,576800000000000001,1,tiktok,") == true)
+    }
+
+    /// An app that synced one TikTok order into two Shopify orders, with Shopify's copy counting: one of the
+    /// two counts, the other and the TikTok order are left out — one sale, once.
+    @Test(arguments: StoreBackend.available) func oneSaleNamedByTwoOrdersCountsOnce(_ backend: StoreBackend) throws {
+        let ws = try Self.workspace(rule: Self.rule.replacingOccurrences(of: "counts_in: tiktok", with: "counts_in: shopify"),
+                                    backend: backend)
+        let twice = Self.shopify.replacingOccurrences(of: "\n\n", with: "\n") + """
+            #2003,paid,2026-10-20 09:00:41 -0700,,USD,0.00,0.00,2026-10-20 09:00:41 -0700,2,Titanium Mug,20.00,HB-MUG-TI,,0.00,"TikTok, TikTok-576800000000000001"
+
+            """
+        for (path, text) in [(Self.shopifyFile.0, twice), Self.tiktokFile] { try ws.write(path, text) }
+        let report = try ws.pipeline().run()
+        #expect(report.failures.isEmpty)
+        var summary = SameOrders.Summary()
+        summary.countedOnce = 1
+        summary.severalCopies = 1
+        summary.changed = 3
+        #expect(report.refresh?.sameOrders == summary)
+        let orders = try Self.octoberOrders(ws)
+        #expect(orders["platform:shopify"] == "2")  // #2001 and #2002; #2003 is the second copy
+        #expect(orders["platform:tiktok"] == nil)
+        _ = try ws.pipeline().run()  // settled again: nothing changes, nothing fails
     }
 
     @Test func anOrderNamingTwoCopiesIsQuarantined() throws {

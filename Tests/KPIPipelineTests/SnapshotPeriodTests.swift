@@ -70,7 +70,7 @@ import Testing
         let again = try ws.pipeline().run()
         #expect(again.failures.sorted() == [
             "inbox/stock/库存盘点_两个日期.csv: lines 1 and 2 above the header state different periods (2026-11-30 and 2026-12-01); set `period:` on the source rather than let kpibridge pick one",
-            "inbox/stock/库存盘点_无日期.csv: the source's `period: from_report` reads the days from the lines above the header (line 2), and line 1–1 state no date; set `period:` on the source (2026-10, 2026-10-31) or --period",
+            "inbox/stock/库存盘点_无日期.csv: the source's `period: from_report` reads the days from the lines above the header (line 2), and line 1 states no date; set `period:` on the source (2026-10, 2026-10-31) or --period",
         ])
     }
 }

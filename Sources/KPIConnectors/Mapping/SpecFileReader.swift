@@ -234,48 +234,6 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         return stats
     }
 
-    /// The days the lines above the header state (`period: from_report`): exactly one line may name a day,
-    /// two days or a month; none, or two lines saying different things, fails the file rather than guess.
-    private static func statedPeriod(in preamble: [SourceRow], headerLine: Int, file: String) throws(FileFormatError) -> DateRange {
-        var stated: [(line: Int, range: DateRange)] = []
-        for row in preamble {
-            if let range = DateRange(statedIn: row.fields.joined(separator: " ")) { stated.append((row.line, range)) }
-        }
-        guard let first = stated.first else {
-            let lines = preamble.isEmpty ? "there is none" : "line\(preamble.count == 1 ? "" : "s") 1–\(headerLine - 1) state no date"
-            throw FileFormatError(file: file, message: "the source's `period: from_report` reads the days from the lines above the header (line \(headerLine)), and \(lines); "
-                                  + "set `period:` on the source (2026-10, 2026-10-31) or --period")
-        }
-        if let other = stated.first(where: { $0.range != first.range }) {
-            throw FileFormatError(file: file, message: "lines \(first.line) and \(other.line) above the header state different periods (\(first.range) and \(other.range)); "
-                                  + "set `period:` on the source rather than let kpibridge pick one")
-        }
-        return first.range
-    }
-
-    /// What is wrong with a row's parts: the field and a sentence.
-    private struct PartProblem: Error {
-        var field: Int
-        var message: String
-    }
-
-    /// The row once per filled part of `unpivot`, with the part's name and value in the fields they fill.
-    private static func parts(of values: [FieldValue?], _ unpivot: CompiledSpec.CompiledUnpivot) -> Result<[[FieldValue?]], PartProblem> {
-        var rows: [[FieldValue?]] = []
-        for part in unpivot.parts {
-            guard let value = values[part.value] else { continue }
-            guard let name = part.nameField.flatMap({ values[$0] }) ?? part.label.map(FieldValue.text) else {
-                return .failure(PartProblem(field: part.nameField!, message: "empty, but the amount beside it needs its name"))
-            }
-            var row = values
-            row[unpivot.name] = name
-            row[unpivot.value] = value
-            if let group = unpivot.group { row[group] = part.group.map(FieldValue.text) }
-            rows.append(row)
-        }
-        return .success(rows)
-    }
-
     private enum Outcome {
         case skip
         case bad(column: Int?, message: String)

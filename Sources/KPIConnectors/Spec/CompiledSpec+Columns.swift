@@ -23,7 +23,7 @@ extension CompiledSpec {
             names += [line.amount, line.unitPrice].compactMap { $0 }
         }
         if !events.isEmpty { names += events.map { $0.field } + ["tracking_number"] }
-        if let refund = records.refund { names += [refund.amount] + [refund.at, refund.id].compactMap { $0 } }
+        if let refund = records.refund { names += [refund.amount] + [refund.at, refund.id, refund.item].compactMap { $0 } }
         if let ret = records.return { names += ["sku", "quantity", "returned_at", "reason"] + [ret.id].compactMap { $0 } }
         if !flat.isEmpty { names.append("platform") }
         if let carry = spec.carryForward { names += [carry.by] + carry.fields }

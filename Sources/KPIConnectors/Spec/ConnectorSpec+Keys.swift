@@ -10,7 +10,8 @@ extension KeyRule {
             "order": .keys(["version": .value, "cancelled_if_present": .value]),
             "order_line": .keys(["key": .value, "amount": .value, "unit_price": .value, "version": .value]),
             "fulfillment_events": .anyKey(.keys(["at": .value, "when": condition])),
-            "refund": .keys(["amount": .value, "at": .value, "id": .value, "when": condition, "absolute": .value]),
+            "refund": .keys(["amount": .value, "at": .value, "id": .value, "item": .value, "when": condition,
+                       "absolute": .value]),
             "return": .keys(["id": .value, "when": condition]),
         ]
         for kind in FlatKind.allCases { records[kind.rawValue] = .keys(["when": condition]) }

@@ -307,6 +307,9 @@ package struct RefundRecordSpec: Sendable, Decodable, Hashable {
     package var at: String?
     /// Text field identifying the refund within the order; `total` when absent.
     package var id: String?
+    /// Text field naming the item a row refunds, when one refund spans several items in rows of their own
+    /// (a settlement's `order-item-code` under one `adjustment-id`): each item is a refund of its own.
+    package var item: String?
     /// Only rows meeting these conditions are refunds (settlement `transaction-type` Refund).
     package var when: [ConditionSpec]?
     /// Take the amount's magnitude: settlement files write refunds as negative amounts.

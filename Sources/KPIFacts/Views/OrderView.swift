@@ -67,7 +67,6 @@ package final class OrderView: Sendable {
         }
     }
 
-    /// Σ line values converted into `currency` at the purchase day's rate.
     /// The sales value in `currency`, or nil when a line's rate is missing and `fx` collects misses
     /// (every line's miss recorded).
     package func salesValueIfKnown(in currency: String, fx: FXTable) throws(FXError) -> Decimal? {
@@ -79,6 +78,7 @@ package final class OrderView: Sendable {
         return total
     }
 
+    /// Σ line values converted into `currency` at the purchase day's rate.
     package func salesValue(in currency: String, fx: FXTable) throws(FXError) -> Decimal {
         var total: Decimal = 0
         for money in sales { total += try fx.convert(money, to: currency, on: purchaseDate) }

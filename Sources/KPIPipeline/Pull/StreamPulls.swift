@@ -118,7 +118,7 @@ package struct StreamPulls {
                 let s = pull.settings
                 let source = SourceConfig(connector: pull.connector.id, files: workspace.paths.display(file.path), shop: s.shop,
                                           platform: s.platform, timezone: s.timezone, currency: s.currency,
-                                          period: file.period?.description)
+                                          period: file.period?.description, sameOrder: s.sameOrder)
                 return (file.path, pull.connector, source)
             }
         }

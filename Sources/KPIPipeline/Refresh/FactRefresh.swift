@@ -81,6 +81,7 @@ package struct FactRefresh {
         let scope = incremental ? self.scope(pending, basis: basis) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
             ?? .full(reason: !incremental ? "asked for" : pending.basis == nil ? "first refresh of this store"
+                     : pending.basis?.hasSuffix(" waiting for fx rates") == true ? "the last refresh was waiting for fx rates"
                      : "definitions, exchange rates, roster or formulas changed since the last refresh")
 
         let names = definitions.names.joined(separator: ", ")
@@ -96,14 +97,20 @@ package struct FactRefresh {
                                     runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
-        if score {
+        // Scores from facts with money held back would grade a missing gmv as "no data" (reweighted or
+        // zero): the last complete scores stay until the rates are there.
+        if score, outcome.missingRates == nil {
             if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring"]) }
             outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
                 .run(facts: current, roster: roster, runID: runID)
         }
         let orphans = try store.orphanCounts()
         outcome.diagnostics = MetricEngine.Diagnostics(orphanEvents: orphans.events, orphanRefunds: orphans.refunds)
-        try store.completeRefresh(basis: basis.digest, asOf: now, runID: runID)
+        // Held-back money is no basis for the next incremental refresh, which would read none of its periods
+        // and exit 0 with the gap still there: a basis no refresh computes makes the next one recompute
+        // everything (and say again what is missing) until the rates arrive.
+        try store.completeRefresh(basis: basis.digest + (outcome.missingRates == nil ? "" : " waiting for fx rates"),
+                                  asOf: now, runID: runID)
         return outcome
     }
 

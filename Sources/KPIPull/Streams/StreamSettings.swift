@@ -43,6 +43,8 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
     package var pollInterval: Double?
     /// Polls before a report still in progress is left for the next run. Default 10.
     package var pollAttempts: Int?
+    /// Pulled orders that are copies of another channel's, named in a tag or note, and which copy counts.
+    package var sameOrder: SameOrderRule?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case stream, api, connector, shop, platform, timezone, currency, start, lookback, credentials, http
@@ -58,6 +60,7 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
         case maxDays = "max_days"
         case pollInterval = "poll_interval"
         case pollAttempts = "poll_attempts"
+        case sameOrder = "same_order"
     }
 
     package init(stream: String, api: String, baseURL: String) {

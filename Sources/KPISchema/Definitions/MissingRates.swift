@@ -4,8 +4,9 @@ import Foundation
 /// add, instead of one currency-day per attempt.
 ///
 /// A reference shared by the metric pass and the reconciler's thread, hence the lock. An ``FXTable``
-/// collecting into it converts a missing rate to 0; the pass's results are thrown away when it is not
-/// empty (``error``), so no such 0 reaches a number.
+/// collecting into it answers nil for a missing rate (``FXTable/convertIfKnown(_:to:on:)``), which the
+/// metric pass leaves out as unknown money, or 0 (``FXTable/convert(_:to:on:)``), which is why the refresh
+/// drops all money reconciliation while ``error`` is not nil.
 package final class MissingRates: @unchecked Sendable {
     private let lock = NSLock()
     private var pairs: [String: (from: String, to: String, dates: Set<CivilDate>)] = [:]

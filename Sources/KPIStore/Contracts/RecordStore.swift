@@ -17,8 +17,8 @@ package protocol RecordStore: Sendable {
     func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
     /// Every link a `same_order:` rule recorded to another channel's order, with whether that order is stored.
     func orderTwins() throws -> [OrderTwin]
-    /// Orders of `platform` read by `connector` without a `same_order` link row (loaded before the rule).
-    func ordersWithoutTwinRow(platform: String, connector: String) throws -> Int
+    /// Orders of `platform` (and `shop`) read by `connector` without a `same_order` link row (loaded before the rule).
+    func ordersWithoutTwinRow(platform: String, connector: String, shop: String?) throws -> Int
     /// Calls `body` with each stored record of a plain-data kind, in key order; within a scope, only
     /// records with a date in its window.
     func forEachFlat(_ kind: FlatKind, within scope: RecomputeScope?, _ body: (FlatRecord) throws -> Void) throws

@@ -19,15 +19,15 @@ extension SQLStore {
         }
     }
 
-    /// Orders of `platform` read by `connector` that carry no `same_order` link row: loaded before the
-    /// source declared its rule, so their tags were never read.
-    package func ordersWithoutTwinRow(platform: String, connector: String) throws -> Int {
+    /// Orders of `platform` (and `shop`, when given) read by `connector` that carry no `same_order` link
+    /// row: loaded before the source declared its rule, so their tags were never read.
+    package func ordersWithoutTwinRow(platform: String, connector: String, shop: String?) throws -> Int {
         try read { session in
             try session.count("""
                 SELECT count(*) FROM orders o
-                WHERE o.platform = ? AND o.connector = ?
+                WHERE o.platform = ? AND o.connector = ?\(shop == nil ? "" : " AND o.shop = ?")
                   AND NOT EXISTS (SELECT 1 FROM order_twins t WHERE t.platform = o.platform AND t.order_id = o.order_id)
-                """, [.text(platform), .text(connector)])
+                """, [.text(platform), .text(connector)] + (shop.map { [.text($0)] } ?? []))
         }
     }
 
@@ -42,6 +42,7 @@ extension SQLStore {
                 stored[OrderKey(platform: try row.text(0), orderID: try row.text(1))] =
                     OrderKey(platform: try row.text(2), orderID: try row.text(3))
             }
+            // One skip per order: `SameOrders` leaves each order out at most once.
             let wanted = Dictionary(skips.map { ($0.order, $0.countedAs) }, uniquingKeysWith: { first, _ in first })
             var changed: Set<OrderKey> = []
             for (order, twin) in stored where wanted[order] != twin { changed.insert(order); changed.insert(twin) }
@@ -55,9 +56,9 @@ extension SQLStore {
             _ = try session.execute("DELETE FROM same_order_skips", [])
             let writer = try session.writer(UpsertStatement(
                 insertInto: "same_order_skips", columns: ["platform", "order_id", "twin_platform", "twin_order_id", "run_id"]))
-            for skip in skips.sorted() {
-                try writer.append([.text(skip.order.platform), .text(skip.order.orderID), .text(skip.countedAs.platform),
-                                   .text(skip.countedAs.orderID), .integer(runID)])
+            for (order, twin) in wanted.sorted(by: { $0.key < $1.key }) {
+                try writer.append([.text(order.platform), .text(order.orderID), .text(twin.platform), .text(twin.orderID),
+                                   .integer(runID)])
             }
             try writer.finish()
             return changed.count

@@ -63,7 +63,6 @@ extension RunReport {
         return lines
     }
 
-    /// Records counted at company level only because no roster entry owns them.
     /// What the refresh did with sales stored under two channels (`same_order:`); nothing when there were none.
     package static func sameOrderLines(_ s: SameOrders.Summary) -> [String] {
         var lines: [String] = []
@@ -76,18 +75,24 @@ extension RunReport {
             }
             if s.changed > 0 { line += "; \(orders(s.changed)) changed how they count since the last refresh" }
             lines.append(line)
+            if s.severalCopies > 0 {
+                lines.append("note: \(s.severalCopies) sale\(s.severalCopies == 1 ? " is" : "s are") named by more than one order of the channel "
+                             + "that counts (an app that synced one order twice); one counts, the others are left out as copies (v_same_order)")
+            }
             if s.undecided > 0 {
-                lines.append("warning: \(orders(s.undecided)) name a copy in another channel that no `same_order` rule decides any more; both copies count")
+                lines.append("warning: \(s.undecided) sale\(s.undecided == 1 ? "" : "s") stored in channels no one `same_order` rule decides "
+                             + "(a rule removed, or copies in three channels); every copy counts")
             }
         }
         for (files, count) in s.loadedBeforeRule.sorted(by: { $0.key < $1.key }) {
-            lines.append("warning: \(orders(count)) from source `\(files)` were loaded before its `same_order` rule, so their tags and notes "
-                         + "were never read and a copy of them in another channel counts twice; rebuild the store from the inbox "
-                         + "(move the store file aside and run again) to read them under the rule")
+            lines.append("warning: \(orders(count)) from \(files.hasPrefix("stream ") ? files : "source `\(files)`") were loaded before its `same_order` rule, "
+                         + "so their tags and notes were never read and a copy of them in another channel may count twice; load the "
+                         + "inbox again into a new store (another `--store`) to read them under the rule")
         }
         return lines
     }
 
+    /// Records counted at company level only because no roster entry owns them.
     package static func unattributedLine(_ u: Unattributed) -> String {
         var parts = u.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         if let orders = parts.firstIndex(where: { $0.hasSuffix(" orders") }), !u.ordersByShop.isEmpty {
@@ -184,7 +189,8 @@ extension RunReport {
             lines.append("\(streamsFailed) stream\(streamsFailed == 1 ? "" : "s") failed; \(streamsFailed == 1 ? "its" : "their") state was not advanced, so the next run asks for the same data again (exit code 1)")
         }
         if let missing = refresh?.missingRates {
-            lines.append("WAITING FOR RATES: " + missing.description + "\n(exit code 1)")
+            lines.append("WAITING FOR RATES: " + missing.description
+                         + "\nScores were not recomputed (the last complete ones stay); the next run recomputes every period. (exit code 1)")
         }
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: kpibridge export --table quarantine --format csv")

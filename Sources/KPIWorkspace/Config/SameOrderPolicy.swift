@@ -1,8 +1,11 @@
 import KPIConnectors
+import KPIPull
+import KPISchema
 
-/// The workspace's `same_order:` rules as the refresh applies them: per pair of channels, which copy counts.
+/// The workspace's `same_order:` rules, of sources and streams, as the refresh applies them: per pair of
+/// channels, which copy counts.
 package struct SameOrderPolicy: Sendable {
-    /// One source's rule.
+    /// One source's or stream's rule.
     package struct Rule: Sendable, Hashable {
         /// The source's own channel, whose orders carry the tag or note.
         package var own: String
@@ -10,20 +13,28 @@ package struct SameOrderPolicy: Sendable {
         package var other: String
         package var countsIn: String
         package var connector: String
+        /// The shop the source files its orders under, when it says.
+        package var shop: String?
+        /// The source's files or the stream's name, for messages.
         package var files: String
     }
 
     package let rules: [Rule]
 
-    /// The rules of `sources` that name their own platform (the workspace refused those that do not).
-    package init(_ sources: [SourceConfig], catalog: ConnectorCatalog) {
-        rules = sources.compactMap { source in
-            guard let sameOrder = source.sameOrder, source.shopFrom == nil else { return nil }
-            let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled
-            guard let own = source.platform ?? spec?.fixedPlatform else { return nil }
-            return Rule(own: own, other: sameOrder.platform, countsIn: sameOrder.countsIn, connector: source.connector,
-                        files: source.files)
+    /// The rules of `sources` and `streams` that know their own platform (the workspace refused the others).
+    package init(_ sources: [SourceConfig], streams: [StreamSettings], catalog: ConnectorCatalog) {
+        func rule(_ sameOrder: SameOrderRule?, connector: String?, platform: String?, routed: Bool, shop: String?,
+                  files: String) -> Rule? {
+            guard let sameOrder, let connector else { return nil }
+            let spec = (try? catalog.connector(connector) as? SpecConnector)?.compiled
+            guard let own = SameOrderRule.ownPlatform(platform: platform, routed: routed, spec: spec) else { return nil }
+            return Rule(own: own, other: sameOrder.platform, countsIn: sameOrder.countsIn, connector: connector, shop: shop,
+                        files: files)
         }
+        rules = sources.compactMap { rule($0.sameOrder, connector: $0.connector, platform: $0.platform, routed: $0.shopFrom != nil,
+                                          shop: $0.shop, files: $0.files) }
+            + streams.compactMap { rule($0.sameOrder, connector: $0.connector ?? PullerCatalog.defaultConnector($0.api),
+                                        platform: $0.platform, routed: false, shop: $0.shop, files: "stream \($0.stream)") }
     }
 
     /// The channel whose copy counts when `a` and `b` hold the same order; nil when no rule says.
@@ -33,6 +44,8 @@ package struct SameOrderPolicy: Sendable {
 }
 
 extension Workspace {
-    /// The `same_order:` rules of the workspace's sources.
-    package var sameOrderPolicy: SameOrderPolicy { SameOrderPolicy(config.sources, catalog: catalog) }
+    /// The `same_order:` rules of the workspace's sources and streams.
+    package var sameOrderPolicy: SameOrderPolicy {
+        SameOrderPolicy(config.sources, streams: config.streams ?? [], catalog: catalog)
+    }
 }

@@ -25,7 +25,7 @@ extension SourceConfig {
         var context = SourceContext(displayPath: displayPath, fingerprint: fingerprint, runID: runID, shop: shop, platform: platform,
                       timezone: timezone, currency: currency, period: days(of: displayPath),
                       // Checked when the workspace opened (`Workspace.init` refuses a bad block).
-                      routing: shopFrom.flatMap { try? $0.routing().get() }, sameOrder: sameOrder?.rule)
+                      routing: shopFrom.flatMap { try? $0.routing().get() }, sameOrder: sameOrder)
         context.periodFromReport = period == Self.periodFromReport
         return context
     }

@@ -1,5 +1,6 @@
 import KPIConnectors
 import KPIPull
+import KPISchema
 
 extension KeyRule {
     /// Every key kpibridge.yaml may use, from the types it decodes into (so a new setting is allowed
@@ -10,11 +11,12 @@ extension KeyRule {
                 "map": .anyKey(.value),
                 "order_id": .list(.keys(of: ShopFromConfig.Pattern.CodingKeys.self)),
             ]),
-            "same_order": .keys(of: SameOrderConfig.CodingKeys.self),
+            "same_order": .keys(of: SameOrderRule.CodingKeys.self),
         ])),
         "streams": .list(.keys(of: StreamSettings.CodingKeys.self, nested: [
             "credentials": .anyKey(.value),
             "http": .keys(of: RetryPolicy.CodingKeys.self),
+            "same_order": .keys(of: SameOrderRule.CodingKeys.self),
         ])),
         "retention": .keys(of: Retention.CodingKeys.self),
     ])

@@ -1,4 +1,5 @@
 import KPIPull
+import KPISchema
 
 /// `kpibridge.yaml`: where a workspace's exports land and how to read them.
 package struct WorkspaceConfig: Sendable, Decodable {
@@ -54,7 +55,7 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
     /// Rows of a file covering several shops name theirs (a column, or the order id's shape).
     package var shopFrom: ShopFromConfig?
     /// Orders that are copies of another channel's, named in a tag or note, and which copy counts.
-    package var sameOrder: SameOrderConfig?
+    package var sameOrder: SameOrderRule?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case connector, files, shop, platform, timezone, currency, period
@@ -64,7 +65,7 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
 
     package init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
                 timezone: String? = nil, currency: String? = nil, period: String? = nil, shopFrom: ShopFromConfig? = nil,
-                sameOrder: SameOrderConfig? = nil) {
+                sameOrder: SameOrderRule? = nil) {
         self.connector = connector
         self.files = files
         self.shop = shop

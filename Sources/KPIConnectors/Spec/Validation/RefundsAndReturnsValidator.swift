@@ -10,6 +10,7 @@ enum RefundsAndReturnsValidator: SpecValidator {
             try context.need(refund.amount, .decimal, for: "records.refund.amount")
             if let at = refund.at { try context.need(at, .datetime, for: "records.refund.at") }
             if let id = refund.id { try context.need(id, .text, for: "records.refund.id") }
+            if let item = refund.item { try context.need(item, .text, for: "records.refund.item") }
             refundWhen = try context.conditions(refund.when, for: "records.refund")
         }
         var returnWhen: [CompiledSpec.CompiledCondition] = []

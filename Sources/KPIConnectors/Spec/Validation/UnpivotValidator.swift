@@ -8,6 +8,15 @@ enum UnpivotValidator: SpecValidator {
         let value = try filled(context, unpivot.value, role: "value", text: false)
         let group = try unpivot.group.map { (field) throws(ConnectorSpecError) in try filled(context, field, role: "group", text: true) }
         guard !unpivot.parts.isEmpty else { throw context.fail("unpivot needs `parts`") }
+        // One row becomes several: an order line would count its item once per part.
+        if context.spec.records.order != nil || context.spec.records.orderLine != nil {
+            throw context.fail("unpivot reads a row once per filled part, so `records.order` and `records.order_line` would count it several times; use refund and plain-data records")
+        }
+        // Row rules run before the parts are read, when the fields the parts fill are still empty.
+        let filledNames = Set([unpivot.name, unpivot.value] + [unpivot.group].compactMap { $0 })
+        for rule in (context.spec.skipRows ?? []).map(\.field) + (context.spec.fillDown ?? []) where filledNames.contains(rule) {
+            throw context.fail("`skip_rows`/`fill_down` name `\(rule)`, which only the unpivot parts fill (after row rules run)")
+        }
         var parts: [CompiledSpec.CompiledUnpivot.Part] = []
         for (position, part) in unpivot.parts.enumerated() {
             let at = "unpivot.parts[\(position)]"
