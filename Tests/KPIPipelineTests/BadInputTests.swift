@@ -105,6 +105,24 @@ import Testing
         #expect(try ws.export("fact_reconciliation").contains(",gmv,"))
     }
 
+    /// A rate only reconciliation needs — us's sales in cn's currency on us's own day, 14 October in Los
+    /// Angeles, which the fx table's 7-day carry from 30 September does not reach — holds back no fact: cn's
+    /// gmv (15 October in Shanghai) is written, only money is not reconciled, and the run says exactly that.
+    @Test func aRateOnlyReconciliationNeedsHoldsBackNoFact() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/amazon/orders_late.txt", """
+            amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price
+            112-0000012-0000012\t2026-10-15T02:00:00+00:00\t2026-10-15T02:00:00+00:00\tShipped\tP1\t1\tUSD\t10.00\t0.00\t0.00
+
+            """)
+        let report = try ws.pipeline().run()
+        #expect(report.problems.count == 1)
+        #expect(report.problems.first?.contains("USD→CNY 2026-10-14; money is not reconciled until the rates are there (every fact is written).") == true)
+        let facts = try Self.facts(ws)
+        #expect(facts["day 2026-10-15 company:all gmv cn"] != nil && facts["month 2026-10-01 company:all gmv cn"] != nil)
+        #expect(!(try ws.export("fact_reconciliation")).contains(",gmv,"))
+    }
+
     /// `fact_metric` as `grain start scope metric profile` → value.
     private static func facts(_ ws: TemporaryWorkspace) throws -> [String: String] {
         var out: [String: String] = [:]

@@ -206,14 +206,18 @@ import Testing
 
     @Test func anOrderNamingTwoCopiesIsQuarantined() throws {
         let ws = try Self.workspace(backend: .sqlite)
+        // #2002 names two TikTok orders; its second line (a lid) follows it out.
         try ws.write(Self.shopifyFile.0, Self.shopify.replacingOccurrences(
-            of: "\"TikTok, TikTok-576800000000000001\"", with: "\"TikTok-576800000000000001, TikTok-576800000000000002\""))
+            of: "\"TikTok, TikTok-576800000000000001\"", with: "\"TikTok-576800000000000001, TikTok-576800000000000002\"")
+            + "#2002,,,,,,,,1,Lid,5.00,HB-LID,,,\n")
         _ = try ws.pipeline().run()
         let quarantine = try ws.export("quarantine").split(separator: "\r\n")
-        // The header, the fixture's Amazon row with `two` units, and #2002.
-        #expect(quarantine.count == 3, "\(quarantine)")
-        #expect(quarantine.last?.contains(
-            "inbox/shopify/orders.csv:4:15: Tags: names 2 tiktok orders (`576800000000000001`, `576800000000000002`) under the source's `same_order` pattern; an order has one copy in another channel") == true)
+        // The header, the fixture's Amazon row with `two` units, and #2002's two rows.
+        #expect(quarantine.count == 4, "\(quarantine)")
+        #expect(quarantine[2].contains(
+            "inbox/shopify/orders.csv:4:15: Tags: names 2 tiktok orders (`576800000000000001`, `576800000000000002`) under the source's `same_order` pattern; an order has one copy in another channel"))
+        #expect(quarantine[3].contains("inbox/shopify/orders.csv:5:1: Name: `#2002`, whose order row (line 4) was set aside"))
+        #expect(try Self.octoberOrders(ws)["platform:shopify"] == "1")
     }
 
     @Test func ordersLoadedBeforeTheRuleAreNamedNotTrusted() throws {

@@ -42,6 +42,8 @@ struct RecordAssembler {
     private var route: ShopRef?
     /// The cell that chose `route`, for a contradiction's message.
     private var routeOrigin = ""
+    /// An order whose own row was quarantined, and that row's line: its other rows in the file follow it.
+    private var rejectedOrder: (key: OrderKey, line: Int)?
 
     private struct LineVersion: Hashable {
         var key: String
@@ -114,6 +116,11 @@ struct RecordAssembler {
                                              into out: inout [NormalizedRecord]) -> Outcome {
         let platform = (route?.platform ?? row.text("platform") ?? context.platform ?? spec.spec.platform ?? "").lowercased()
         let key = OrderKey(platform: platform, orderID: orderID)
+        // The rest of an order whose own row was set aside goes with it: its lines without the order (or
+        // beside an older stored one) would count an order nobody could check.
+        if let rejected = rejectedOrder, rejected.key == key, let field = spec.fieldIndex["order_id"] {
+            return .conflict(field, "`\(orderID)`, whose order row (line \(rejected.line)) was set aside")
+        }
         if key != group {
             group = key
             lineCounts.removeAll(keepingCapacity: true)
@@ -147,6 +154,7 @@ struct RecordAssembler {
                 // in a later export withdraws the link. Two ids cannot both be this order's other copy.
                 let ids = row.text(twins.rule.field).map(twins.matcher.ids(in:)) ?? []
                 if ids.count > 1 {
+                    rejectedOrder = (key, lineage.line)
                     return .conflict(twins.field, "names \(ids.count) \(twins.rule.platform) orders (\(ids.prefix(3).map { "`\($0)`" }.joined(separator: ", "))) "
                                      + "under the source's `same_order` pattern; an order has one copy in another channel")
                 }

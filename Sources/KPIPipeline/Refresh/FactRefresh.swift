@@ -99,7 +99,7 @@ package struct FactRefresh {
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         // Scores from facts with money held back would grade a missing gmv as "no data" (reweighted or
         // zero): the last complete scores stay until the rates are there.
-        if score, outcome.missingRates == nil {
+        if score, outcome.missingRates?.factsHeldBack != true {
             if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring"]) }
             outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
                 .run(facts: current, roster: roster, runID: runID)
@@ -121,11 +121,14 @@ package struct FactRefresh {
         let file = workspace.definitions
         // Every missing rate is collected over the whole pass and named at once. The facts that needed one
         // are left out (see `MetricAccumulator`); the rest are written.
+        // The metric pass's misses hold facts back; the reconciler's (an amount in the other profile's
+        // currency on its own day) only the reconciliation of money. Both are named.
         let misses = MissingRates()
-        let fx = rates.collectingMisses(in: misses)
-        let engine = MetricEngine(definitions: definitions, fx: fx, attribution: Attribution(employees: roster), asOf: now)
+        let factMisses = MissingRates(also: misses)
+        let engine = MetricEngine(definitions: definitions, fx: rates.collectingMisses(in: factMisses),
+                                  attribution: Attribution(employees: roster), asOf: now)
         var accumulator = engine.accumulator()
-        var pending = Reconciler(definitions: definitions, fx: fx, pairs: file.pairs,
+        var pending = Reconciler(definitions: definitions, fx: rates.collectingMisses(in: misses), pairs: file.pairs,
                                  detailGrains: file.detailGrains)
         let spool = try DetailSpool()
         pending.spool = spool
@@ -155,7 +158,11 @@ package struct FactRefresh {
             throw error
         }
         let reconciler = try reconciling.finish()
-        outcome.missingRates = misses.error
+        outcome.missingRates = misses.error.map { error in
+            var error = error
+            error.factsHeldBack = factMisses.error != nil
+            return error
+        }
         // A reconciled amount is built from both profiles' conversions, a missing one counted as 0: money is
         // reconciled only when every rate was there.
         let moneyReconciled = outcome.missingRates == nil

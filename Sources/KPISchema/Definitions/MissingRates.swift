@@ -11,8 +11,12 @@ package final class MissingRates: @unchecked Sendable {
     private let lock = NSLock()
     private var pairs: [String: (from: String, to: String, dates: Set<CivilDate>)] = [:]
     private var maxCarryDays = 0
+    /// Another collector every miss is also recorded in: the metric pass's misses are the refresh's too.
+    private let also: MissingRates?
 
-    package init() {}
+    package init(also: MissingRates? = nil) {
+        self.also = also
+    }
 
     func record(_ error: FXError) {
         guard case let .missingRate(from, to, date, carry) = error else { return }
@@ -20,6 +24,7 @@ package final class MissingRates: @unchecked Sendable {
         defer { lock.unlock() }
         pairs["\(from)>\(to)", default: (from, to, [])].dates.insert(date)
         maxCarryDays = carry
+        also?.record(error)
     }
 
     /// Every missing rate as one error, or nil when none is missing.
@@ -39,6 +44,9 @@ package struct MissingRatesError: Error, Sendable, CustomStringConvertible {
     /// Per pair, every day an amount needed its rate.
     package var needed: [(from: String, to: String, dates: [CivilDate])]
     package var maxCarryDays: Int
+    /// Whether facts wait for these rates, or only the reconciliation of money (an amount converted into the
+    /// other profile's currency on its own day).
+    package var factsHeldBack = true
 
     /// The fewest rows that cover every day: a rate carries forward `maxCarryDays`, so a row is needed
     /// on the first uncovered day and then after each carry runs out.
@@ -60,8 +68,10 @@ package struct MissingRatesError: Error, Sendable, CustomStringConvertible {
             "\(pair.from)→\(pair.to) \(pair.dates.first!)" + (pair.dates.count > 1 ? "…\(pair.dates.last!) (\(pair.dates.count) days)" : "")
         }
         return "no fx rate for \(days) currency-day\(days == 1 ? "" : "s") the records need: \(pairs.joined(separator: ", ")); "
-            + "gmv and aov are left out of the periods and scopes those records count in, and money is not reconciled, until "
-            + "the rates are there (every other fact is written). Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n"
+            + (factsHeldBack ? "gmv and aov are left out of the periods and scopes those records count in, and money is not reconciled, until "
+                + "the rates are there (every other fact is written). "
+               : "money is not reconciled until the rates are there (every fact is written). ")
+            + "Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n"
             + rows.map { "  " + $0 }.joined(separator: "\n")
     }
 }

@@ -190,7 +190,8 @@ extension RunReport {
         }
         if let missing = refresh?.missingRates {
             lines.append("WAITING FOR RATES: " + missing.description
-                         + "\nScores were not recomputed (the last complete ones stay); the next run recomputes every period. (exit code 1)")
+                         + (missing.factsHeldBack ? "\nScores were not recomputed (the last complete ones stay); the next" : "\nThe next")
+                         + " run recomputes every period. (exit code 1)")
         }
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: kpibridge export --table quarantine --format csv")
