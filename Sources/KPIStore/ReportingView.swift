@@ -64,8 +64,8 @@ package struct ReportingView: Sendable {
             GROUP BY t.tracking_number
             """)
 
-    /// Orders a `same_order:` rule names a copy of in another channel, and where each counts (as of the
-    /// last refresh): the other channel, this one, or `both` when no rule decides any more.
+    /// Orders a `same_order:` rule names a copy of in another channel, and where each sale counts (as of the
+    /// last refresh): the channel of the order that counts for it, or `both` when no rule decides any more.
     package static let sameOrders = ReportingView(
         table: StoreTable(name: "v_same_order",
                           columns: ["platform", "order_id", "twin_platform", "twin_order_id", "twin_loaded", "counted_in",
@@ -74,7 +74,7 @@ package struct ReportingView: Sendable {
         select: """
             SELECT t.platform, t.order_id, t.twin_platform, t.twin_order_id,
                    CASE WHEN o.order_id IS NULL THEN 0 ELSE 1 END AS twin_loaded,
-                   CASE WHEN s.order_id IS NOT NULL THEN t.twin_platform
+                   CASE WHEN s.order_id IS NOT NULL THEN s.twin_platform
                         WHEN r.order_id IS NOT NULL OR o.order_id IS NULL THEN t.platform
                         ELSE 'both' END AS counted_in,
                    t.source_file, t.source_line

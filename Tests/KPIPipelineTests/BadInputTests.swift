@@ -71,8 +71,8 @@ import Testing
         try ws.write("fx_rates.csv", "date,from,to,rate\n2026-10-15,USD,CNY,7.20\n")
         let report = try ws.pipeline().run()
         #expect(report.problems == ["""
-            no fx rate for 4 currency-days the records need: USD→CNY 2026-09-30…2026-10-31 (4 days); gmv and aov are left out \
-            of the periods and scopes those records count in, and money is not reconciled, until the rates are there (every \
+            no fx rate for 4 currency-days the records need: USD→CNY 2026-09-30…2026-10-31 (4 days); gmv and aov (and the gmv \
+            growth that compares with them) are left out of the periods and scopes those records count in, and money is not reconciled, until the rates are there (every \
             other fact is written). Add these rows to the fx table (a rate carries forward 7 days), with RATE filled in:
               2026-09-30,USD,CNY,RATE
               2026-10-30,USD,CNY,RATE
@@ -103,6 +103,18 @@ import Testing
         #expect(!added.isEmpty && added.allSatisfy { $0.contains(" gmv ") || $0.contains(" aov ") || $0.contains(" gmv_growth ") })
         #expect(added.contains("month 2026-10-01 company:all gmv cn"))
         #expect(try ws.export("fact_reconciliation").contains(",gmv,"))
+    }
+
+    /// While facts wait for rates, `score` leaves the cards as they are: a missing gmv would grade as "no data".
+    @Test func scoringWaitsForTheRatesTheFactsWaitFor() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let rates = try String(contentsOfFile: ws.path + "/fx_rates.csv", encoding: .utf8).split(separator: "\n")
+        try ws.write("fx_rates.csv", rates.filter { !$0.hasPrefix("2026-10-1") && !$0.hasPrefix("2026-10-2") }
+            .joined(separator: "\n") + "\n")
+        let report = try ws.pipeline().run()
+        #expect(report.problems.count == 1 && report.refresh?.scoring == nil)
+        let error = pipelineError { _ = try ws.pipeline().score() }
+        #expect(error?.message.hasPrefix("the last run held gmv and aov back for missing fx rates") == true)
     }
 
     /// A rate only reconciliation needs — us's sales in cn's currency on us's own day, 14 October in Los

@@ -94,6 +94,7 @@ import Testing
         let first = try ws.pipeline().run()
         var awaiting = SameOrders.Summary()
         awaiting.awaitingCopy = 1
+        awaiting.emptyChannels = ["tiktok"]  // no TikTok export yet: said, in case the rule's platform is misspelt
         #expect(first.refresh?.sameOrders == awaiting)
         #expect(try Self.octoberOrders(ws)["platform:shopify"] == "2")
         #expect(try ws.export("v_same_order").split(separator: "\r\n").last
@@ -201,7 +202,20 @@ import Testing
         let orders = try Self.octoberOrders(ws)
         #expect(orders["platform:shopify"] == "2")  // #2001 and #2002; #2003 is the second copy
         #expect(orders["platform:tiktok"] == nil)
+        // Both copies' rows say the sale counted in Shopify (as #2002).
+        #expect(try ws.export("v_same_order").split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(6).joined(separator: ",") }
+                == ["shopify,#2002,tiktok,576800000000000001,1,shopify", "shopify,#2003,tiktok,576800000000000001,1,shopify"])
         _ = try ws.pipeline().run()  // settled again: nothing changes, nothing fails
+    }
+
+    /// A misspelt channel is loud: nothing in the store is of it, and the run says so every time.
+    @Test func aChannelTheStoreHoldsNoOrderOfIsNamed() throws {
+        let ws = try Self.workspace(rule: Self.rule.replacingOccurrences(of: "platform: tiktok, counts_in: tiktok",
+                                                                         with: "platform: tiktk, counts_in: tiktk"), backend: .sqlite)
+        for (path, text) in [Self.shopifyFile, Self.tiktokFile] { try ws.write(path, text) }
+        let report = try ws.pipeline().run()
+        #expect(report.refresh?.sameOrders.emptyChannels == ["tiktk"])
+        #expect(report.text.contains("warning: a `same_order` rule names channel `tiktk`, of which the store holds no order"))
     }
 
     @Test func anOrderNamingTwoCopiesIsQuarantined() throws {

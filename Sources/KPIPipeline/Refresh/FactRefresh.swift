@@ -81,7 +81,8 @@ package struct FactRefresh {
         let scope = incremental ? self.scope(pending, basis: basis) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
             ?? .full(reason: !incremental ? "asked for" : pending.basis == nil ? "first refresh of this store"
-                     : pending.basis?.hasSuffix(" waiting for fx rates") == true ? "the last refresh was waiting for fx rates"
+                     : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
+                        ? "the last refresh was waiting for fx rates"
                      : "definitions, exchange rates, roster or formulas changed since the last refresh")
 
         let names = definitions.names.joined(separator: ", ")
@@ -109,8 +110,8 @@ package struct FactRefresh {
         // Held-back money is no basis for the next incremental refresh, which would read none of its periods
         // and exit 0 with the gap still there: a basis no refresh computes makes the next one recompute
         // everything (and say again what is missing) until the rates arrive.
-        try store.completeRefresh(basis: basis.digest + (outcome.missingRates == nil ? "" : " waiting for fx rates"),
-                                  asOf: now, runID: runID)
+        let waiting = outcome.missingRates.map { $0.factsHeldBack ? Self.waitingForRates : Self.waitingToReconcile } ?? ""
+        try store.completeRefresh(basis: basis.digest + waiting, asOf: now, runID: runID)
         return outcome
     }
 
@@ -196,6 +197,12 @@ package struct FactRefresh {
         outcome.detailRows = detailRows
         return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
     }
+
+    /// What a refresh that held money facts back appends to its basis: no refresh computes it, so the next
+    /// recomputes everything, and `score` knows the facts are incomplete.
+    package static let waitingForRates = " waiting for fx rates"
+    /// The same for a refresh whose facts are complete but whose money reconciliation waits.
+    static let waitingToReconcile = " waiting for fx rates to reconcile"
 
     /// The metrics in a currency, which a missing exchange rate holds back.
     static let moneyMetrics: Set<String> = Set(MetricID.allCases.filter { $0.unit == "currency" }.map(\.rawValue))

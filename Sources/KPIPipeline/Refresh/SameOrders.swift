@@ -30,6 +30,9 @@ package struct SameOrders: Sendable {
         /// Per rule whose source has orders loaded before the rule (never read for tags): the rule's files
         /// and how many orders.
         package var loadedBeforeRule: [String: Int] = [:]
+        /// Channels a rule names that the store holds no order of (a misspelt `platform:`, or exports not
+        /// loaded yet): every copy naming them counts where it is.
+        package var emptyChannels: [String] = []
         /// Sales whose copies no single rule decides (the rule was removed, or the copies span three
         /// channels): every copy counts.
         package var undecided = 0
@@ -61,6 +64,9 @@ package struct SameOrders: Sendable {
         for rule in policy.rules {
             let count = try store.ordersWithoutTwinRow(platform: rule.own, connector: rule.connector, shop: rule.shop)
             if count > 0 { summary.loadedBeforeRule[rule.files, default: 0] += count }
+        }
+        for channel in Set(policy.rules.map(\.other)).sorted() where try store.orderCount(platform: channel) == 0 {
+            summary.emptyChannels.append(channel)
         }
         return SameOrders(skipped: Set(skips.map(\.order)), summary: summary)
     }

@@ -28,6 +28,11 @@ package struct ScoreJob {
             let runID = try store.beginRun(command: "score", at: now())
             let facts = try store.factMetrics()
             guard !facts.isEmpty else { throw PipelineError.failed("fact_metric is empty: run `kpibridge run` first") }
+            // Facts with money held back would grade a missing gmv as "no data": the cards stay as they are.
+            if try store.pendingRefresh().basis?.hasSuffix(FactRefresh.waitingForRates) == true {
+                throw PipelineError.failed("the last run held gmv and aov back for missing fx rates (it named them); the scores stay "
+                                           + "as they are until a run with those rates recomputes the facts")
+            }
             let outcome = try ScoreRefresh(workspace: workspace, store: store, now: now())
                 .run(facts: facts, roster: try ScoreRefresh.roster(store), runID: runID)!
             try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "ok", exitCode: 0, filesRead: 0,

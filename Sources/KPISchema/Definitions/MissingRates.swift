@@ -68,7 +68,7 @@ package struct MissingRatesError: Error, Sendable, CustomStringConvertible {
             "\(pair.from)→\(pair.to) \(pair.dates.first!)" + (pair.dates.count > 1 ? "…\(pair.dates.last!) (\(pair.dates.count) days)" : "")
         }
         return "no fx rate for \(days) currency-day\(days == 1 ? "" : "s") the records need: \(pairs.joined(separator: ", ")); "
-            + (factsHeldBack ? "gmv and aov are left out of the periods and scopes those records count in, and money is not reconciled, until "
+            + (factsHeldBack ? "gmv and aov (and the gmv growth that compares with them) are left out of the periods and scopes those records count in, and money is not reconciled, until "
                 + "the rates are there (every other fact is written). "
                : "money is not reconciled until the rates are there (every fact is written). ")
             + "Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n"

@@ -17,6 +17,8 @@ package protocol RecordStore: Sendable {
     func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
     /// Every link a `same_order:` rule recorded to another channel's order, with whether that order is stored.
     func orderTwins() throws -> [OrderTwin]
+    /// How many orders of `platform` the store holds.
+    func orderCount(platform: String) throws -> Int
     /// Orders of `platform` (and `shop`) read by `connector` without a `same_order` link row (loaded before the rule).
     func ordersWithoutTwinRow(platform: String, connector: String, shop: String?) throws -> Int
     /// Calls `body` with each stored record of a plain-data kind, in key order; within a scope, only

@@ -19,6 +19,11 @@ extension SQLStore {
         }
     }
 
+    /// How many orders of `platform` the store holds.
+    package func orderCount(platform: String) throws -> Int {
+        try read { session in try session.count("SELECT count(*) FROM orders WHERE platform = ?", [.text(platform)]) }
+    }
+
     /// Orders of `platform` (and `shop`, when given) read by `connector` that carry no `same_order` link
     /// row: loaded before the source declared its rule, so their tags were never read.
     package func ordersWithoutTwinRow(platform: String, connector: String, shop: String?) throws -> Int {

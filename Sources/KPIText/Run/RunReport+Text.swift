@@ -84,6 +84,10 @@ extension RunReport {
                              + "(a rule removed, or copies in three channels); every copy counts")
             }
         }
+        for channel in s.emptyChannels {
+            lines.append("warning: a `same_order` rule names channel `\(channel)`, of which the store holds no order (a misspelt "
+                         + "`platform:`, or its exports not loaded yet); until it does, copies naming it count where they are")
+        }
         for (files, count) in s.loadedBeforeRule.sorted(by: { $0.key < $1.key }) {
             lines.append("warning: \(orders(count)) from \(files.hasPrefix("stream ") ? files : "source `\(files)`") were loaded before its `same_order` rule, "
                          + "so their tags and notes were never read and a copy of them in another channel may count twice; load the "
