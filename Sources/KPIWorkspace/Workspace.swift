@@ -110,23 +110,16 @@ package struct Workspace: Sendable {
     /// Checks each source's and stream's `same_order:` rule, and that no two rules about one pair of
     /// channels disagree on which copy counts.
     private static func checkSameOrders(_ sources: [SourceConfig], streams: [StreamSettings], catalog: ConnectorCatalog) throws(PipelineError) {
-        var decided: [Set<String>: (countsIn: String, files: String)] = [:]
-        let declared: [(rule: SameOrderRule, connector: String?, platform: String?, routed: Bool, name: String)] =
-            sources.compactMap { source in source.sameOrder.map { ($0, source.connector, source.platform, source.shopFrom != nil, "source `\(source.files)`") } }
-            + streams.compactMap { stream in
-                stream.sameOrder.map { ($0, stream.connector ?? PullerCatalog.defaultConnector(stream.api), stream.platform, false, "stream `\(stream.stream)`") }
-            }
-        for (rule, connector, platform, routed, name) in declared {
-            let prefix = "\(configFile): \(name)"
-            let spec = connector.flatMap { (try? catalog.connector($0) as? SpecConnector)?.compiled }
-            let own = SameOrderRule.ownPlatform(platform: platform, routed: routed, spec: spec)
-            if let problem = rule.problem(own: own, spec: spec) { throw .failed("\(prefix): \(problem)") }
-            let pair: Set<String> = [own!, rule.platform]
+        var decided: [Set<String>: (countsIn: String, name: String)] = [:]
+        for declared in SameOrderPolicy.declarations(sources, streams: streams, catalog: catalog) {
+            let prefix = "\(configFile): \(declared.name)", rule = declared.rule
+            if let problem = rule.problem(own: declared.own, spec: declared.spec) { throw .failed("\(prefix): \(problem)") }
+            let pair: Set<String> = [declared.own!, rule.platform]
             if let earlier = decided[pair], earlier.countsIn != rule.countsIn {
-                throw .failed("\(prefix): `same_order.counts_in` is \(rule.countsIn), but \(earlier.files) counts "
+                throw .failed("\(prefix): `same_order.counts_in` is \(rule.countsIn), but \(earlier.name) counts "
                               + "\(pair.sorted().joined(separator: "/")) copies in \(earlier.countsIn); make them agree")
             }
-            decided[pair] = (rule.countsIn, name)
+            decided[pair] = (rule.countsIn, declared.name)
         }
     }
 

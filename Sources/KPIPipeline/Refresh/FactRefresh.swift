@@ -120,10 +120,9 @@ package struct FactRefresh {
     private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable,
                            skipped: Set<OrderKey>, runID: Int64, into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
-        // Every missing rate is collected over the whole pass and named at once. The facts that needed one
-        // are left out (see `MetricAccumulator`); the rest are written.
-        // The metric pass's misses hold facts back; the reconciler's (an amount in the other profile's
-        // currency on its own day) only the reconciliation of money. Both are named.
+        // Every missing rate is collected over the whole pass and named at once. The metric pass's misses hold
+        // the facts that needed them back (see `MetricAccumulator`); the reconciler's (an amount in the other
+        // profile's currency on its own day) only the reconciliation of money.
         let misses = MissingRates()
         let factMisses = MissingRates(also: misses)
         let engine = MetricEngine(definitions: definitions, fx: rates.collectingMisses(in: factMisses),

@@ -50,14 +50,16 @@ package struct SameOrders: Sendable {
         }
         var skips: [SameOrderSkip] = []
         for group in Self.groups(links) {
-            let platforms = Set(group.map(\.platform))
-            guard platforms.count == 2, let countsIn = policy.countsIn(platforms.sorted()[0], platforms.sorted()[1]),
-                  let counted = group.filter({ $0.platform == countsIn }).min() else {
+            let platforms = Array(Set(group.map(\.platform)))
+            guard platforms.count == 2, let countsIn = policy.countsIn(platforms[0], platforms[1]) else {
                 summary.undecided += 1
                 continue
             }
+            // The group holds both channels, so the counting one has at least one order.
+            let candidates = group.filter { $0.platform == countsIn }
+            let counted = candidates[0]  // groups are sorted: the first by id
             summary.countedOnce += 1
-            if group.filter({ $0.platform == countsIn }).count > 1 { summary.severalCopies += 1 }
+            if candidates.count > 1 { summary.severalCopies += 1 }
             for order in group where order != counted { skips.append(SameOrderSkip(order: order, countedAs: counted)) }
         }
         summary.changed = try store.settleSameOrders(skips, runID: runID)

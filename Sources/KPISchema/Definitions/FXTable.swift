@@ -75,9 +75,7 @@ package struct FXTable: Sendable {
     /// instead of counting it as 0. A table that does not collect throws, as ``convert(_:to:on:)`` does.
     package func convertIfKnown(_ money: Money, to currency: String, on date: CivilDate) throws(FXError) -> Decimal? {
         guard let steps = steps(from: money.currency, to: currency, on: date) else {
-            let error = FXError.missingRate(from: money.currency, to: currency, date: date, maxCarryDays: maxCarryDays)
-            guard let misses else { throw error }
-            misses.record(error)
+            try miss(from: money.currency, to: currency, on: date)
             return nil
         }
         return steps.reduce(money.amount) { $1.apply(to: $0) }
@@ -98,10 +96,15 @@ package struct FXTable: Sendable {
 
     private func quote(from: String, to: String, on date: CivilDate) throws(FXError) -> [Step] {
         if let steps = steps(from: from, to: to, on: date) { return steps }
+        try miss(from: from, to: to, on: date)
+        return [.direct(0)]
+    }
+
+    /// A rate this table lacks: recorded when it collects misses, thrown otherwise.
+    private func miss(from: String, to: String, on date: CivilDate) throws(FXError) {
         let error = FXError.missingRate(from: from, to: to, date: date, maxCarryDays: maxCarryDays)
         guard let misses else { throw error }
         misses.record(error)
-        return [.direct(0)]
     }
 
     /// The legs converting `from` into `to` on `date` (none for the same currency), or nil when no rate

@@ -64,7 +64,9 @@ extension RunReport {
     }
 
     /// What the refresh did with sales stored under two channels (`same_order:`); nothing when there were none.
-    package static func sameOrderLines(_ s: SameOrders.Summary) -> [String] {
+    /// How many orders changed how they count is news only after an incremental refresh (`changes`): after a
+    /// full one every order was settled anew.
+    package static func sameOrderLines(_ s: SameOrders.Summary, changes: Bool) -> [String] {
         var lines: [String] = []
         func orders(_ n: Int) -> String { "\(n) order\(n == 1 ? "" : "s")" }
         if s.countedOnce + s.awaitingCopy + s.undecided > 0 {
@@ -73,7 +75,7 @@ extension RunReport {
             if s.awaitingCopy > 0 {
                 line += "; \(orders(s.awaitingCopy)) name\(s.awaitingCopy == 1 ? "s" : "") a copy not loaded yet and count\(s.awaitingCopy == 1 ? "s" : "") where \(s.awaitingCopy == 1 ? "it is" : "they are") until it arrives"
             }
-            if s.changed > 0 { line += "; \(orders(s.changed)) changed how they count since the last refresh" }
+            if changes, s.changed > 0 { line += "; \(orders(s.changed)) changed how they count since the last refresh" }
             lines.append(line)
             if s.severalCopies > 0 {
                 lines.append("note: \(s.severalCopies) sale\(s.severalCopies == 1 ? " is" : "s are") named by more than one order of the channel "
@@ -161,14 +163,9 @@ extension RunReport {
                 if case .incremental = refresh.refresh { line += " (among the records read to recompute those periods)" }
                 lines.append(line)
             }
-            if case .incremental = refresh.refresh {
-                lines += Self.sameOrderLines(refresh.sameOrders)
-            } else {
-                // After a full recompute every order counts as settled now; how many moved is no news.
-                var settled = refresh.sameOrders
-                settled.changed = 0
-                lines += Self.sameOrderLines(settled)
-            }
+            var incremental = false
+            if case .incremental = refresh.refresh { incremental = true }
+            lines += Self.sameOrderLines(refresh.sameOrders, changes: incremental)
         }
         if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers + tracking.scansBeforePurchase > 0 {
             var line = "tracking: carrier scans attached by tracking number to \(tracking.ordersAttached) order\(tracking.ordersAttached == 1 ? "" : "s")"

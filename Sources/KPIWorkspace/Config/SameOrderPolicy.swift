@@ -23,18 +23,11 @@ package struct SameOrderPolicy: Sendable {
 
     /// The rules of `sources` and `streams` that know their own platform (the workspace refused the others).
     package init(_ sources: [SourceConfig], streams: [StreamSettings], catalog: ConnectorCatalog) {
-        func rule(_ sameOrder: SameOrderRule?, connector: String?, platform: String?, routed: Bool, shop: String?,
-                  files: String) -> Rule? {
-            guard let sameOrder, let connector else { return nil }
-            let spec = (try? catalog.connector(connector) as? SpecConnector)?.compiled
-            guard let own = SameOrderRule.ownPlatform(platform: platform, routed: routed, spec: spec) else { return nil }
-            return Rule(own: own, other: sameOrder.platform, countsIn: sameOrder.countsIn, connector: connector, shop: shop,
-                        files: files)
+        rules = Self.declarations(sources, streams: streams, catalog: catalog).compactMap { declared in
+            guard let own = declared.own, let connector = declared.connector else { return nil }
+            return Rule(own: own, other: declared.rule.platform, countsIn: declared.rule.countsIn, connector: connector,
+                        shop: declared.shop, files: declared.files)
         }
-        rules = sources.compactMap { rule($0.sameOrder, connector: $0.connector, platform: $0.platform, routed: $0.shopFrom != nil,
-                                          shop: $0.shop, files: $0.files) }
-            + streams.compactMap { rule($0.sameOrder, connector: $0.connector ?? PullerCatalog.defaultConnector($0.api),
-                                        platform: $0.platform, routed: false, shop: $0.shop, files: "stream \($0.stream)") }
     }
 
     /// The channel whose copy counts when `a` and `b` hold the same order; nil when no rule says.
