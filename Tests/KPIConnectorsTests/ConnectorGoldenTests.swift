@@ -191,6 +191,24 @@ import Testing
         #expect((reader as? any HeaderReporting)?.unknownColumns == [])
     }
 
+    /// A part's column renamed or gone fails the file naming its field: read as empty, that pair's fees or that
+    /// currency's rates would vanish with exit 0.
+    @Test(arguments: [("amazon.settlement_v1", "amazon_settlement_v1.txt", "item-related-fee-amount", "item_fee_amount"),
+                      ("fx.ecb_hist", "eurofxref-hist.csv", "GBP", "gbp")])
+    func aPartsColumnRenamedFailsTheFile(_ connector: String, _ name: String, _ column: String, _ field: String) throws {
+        let text = try String(contentsOfFile: fixture(name), encoding: .utf8)
+        let header = text.prefix { $0 != "\n" }
+        let renamed = header.replacingOccurrences(of: column, with: column + "-old") + text.dropFirst(header.count)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-\(UUID())-\(name)").path
+        try renamed.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let context = SourceContext(displayPath: name, fingerprint: try FileFingerprint.compute(path: path), runID: 7)
+        let error = #expect(throws: MissingColumnsError.self) {
+            try ConnectorCatalog(directories: [shippedConnectors]).connector(connector).open(path: path, context: context)
+        }
+        #expect(error?.missing.map(\.field) == [field])
+    }
+
     @Test func shopifyOrders() throws {
         let (sink, stats) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
         #expect(render(sink.records) == (try golden("shopify_orders.golden")))
