@@ -22,21 +22,34 @@ package enum CellText {
         }
     }
 
-    /// One CSV cell. Text starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so Excel
-    /// and 飞书 show it instead of evaluating it — unless it is simply a number such as `-5.00`.
+    /// One CSV cell. Text a spreadsheet would evaluate (see ``runsAsFormula(_:)``) is prefixed with `'`
+    /// so Excel and 飞书 show it instead of running it.
     package static func csv(_ value: TableValue) -> String {
         switch value {
         case .null: return ""
         case .integer, .real: return number(value) ?? ""
         case .text(let text):
             var cell = text
-            if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Decimal(plain: cell) == nil {
-                cell = "'" + cell
-            }
+            if runsAsFormula(cell) { cell = "'" + cell }
             if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || cell.hasPrefix(" ") || cell.hasSuffix(" ") {
                 cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return cell
+        }
+    }
+
+    /// Whether a spreadsheet opening the CSV would evaluate `text`: it starts with `=`, `@`, tab or CR, or
+    /// with `+` / `-` followed by anything but digits and `.` `,` `:` — a sign before a number (`-5.00`) or
+    /// a zone offset (`-07:00`) cannot call a function or reference a cell, and a guard there would turn
+    /// every US offset into text in BI tools.
+    package static func runsAsFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        switch first {
+        case "=", "@", "\t", "\r": return true
+        case "+", "-":
+            let rest = text.unicodeScalars.dropFirst()
+            return rest.isEmpty ? false : !rest.allSatisfy { ("0"..."9").contains($0) || ".,:".unicodeScalars.contains($0) }
+        default: return false
         }
     }
 
