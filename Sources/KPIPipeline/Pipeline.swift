@@ -16,6 +16,8 @@ package struct Pipeline: Sendable {
     package var logger = Logger(label: "kpibridge") { _ in SwiftLogNoOpLogHandler() }
     /// A long file logs its row count every this many rows.
     package var progressInterval = 100_000
+    /// How the user named the workspace and store, for commands the jobs print.
+    package var invocation = Invocation()
     /// Set by SIGINT or SIGTERM (the CLI installs the handlers); loading jobs stop at the next safe point.
     package var stop = StopRequest()
     /// The clock that decides which periods are closed and stamps runs and loads (tests fix it).

@@ -30,6 +30,14 @@ package enum StoreURL: Sendable, Hashable, CustomStringConvertible {
               let colon = text[schemeEnd..<at].firstIndex(of: ":") else { return text }
         return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
     }
+
+    /// `scheme://user@host/db`: the password left out, for a command printed to be run again (the
+    /// password then comes from PGPASSWORD or the password file, as it should).
+    package static func withoutPassword(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://")?.upperBound, let at = text[schemeEnd...].lastIndex(of: "@"),
+              let colon = text[schemeEnd..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + String(text[at...])
+    }
 }
 
 /// A `--store` value that names no store kpibridge can open.

@@ -24,6 +24,7 @@ struct Kpibridge: ParsableCommand {
             3 another run holds the store (nothing was done; try again later); 130 / 143 stopped by \
             SIGINT / SIGTERM at a safe point (the run is recorded as interrupted; the next run loads the rest).
             """,
+        version: ProductVersion.description,
         subcommands: [Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
 
@@ -79,6 +80,9 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(help: "Log a long file's row count every this many rows.")
     var progressEvery: Int = 100_000
 
+    /// The workspace and store as given, for commands printed to be pasted.
+    var invocation: Invocation { Invocation(workspace: workspace, store: store) }
+
     /// The workspace alone, for commands that do not touch the store.
     func openWorkspace() throws -> Workspace {
         try Workspace(directory: workspace, builtinConnectors: BuiltinConnectors.directories())
@@ -89,6 +93,7 @@ struct WorkspaceOptions: ParsableArguments {
         var pipeline = try Pipeline(directory: workspace, storeOverride: store,
                                     builtinConnectors: BuiltinConnectors.directories(), access: access)
         pipeline.progressInterval = max(1, progressEvery)
+        pipeline.invocation = invocation
         if stoppable { pipeline.stop = Signals.install() }
         pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
             FileHandle.standardError.write(Data(text.utf8))

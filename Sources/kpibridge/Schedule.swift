@@ -52,6 +52,7 @@ extension Kpibridge {
                     Example:
                       kpibridge schedule print --workspace samples/workspace --schedules schedules
                       kpibridge schedule print --workspace samples/workspace --schedules schedules --format systemd
+                      kpibridge schedule print --workspace /srv/kpi --schedules /srv/kpi/schedules --executable /usr/local/bin/kpibridge
                     """)
 
             @OptionGroup var options: WorkspaceOptions
@@ -60,10 +61,13 @@ extension Kpibridge {
             @Option(help: "crontab or systemd.")
             var format: SchedulePrinter.Format = .crontab
 
+            @Option(help: ArgumentHelp("The kpibridge binary the lines run (default: this one).", valueName: "PATH"))
+            var executable: String?
+
             func run() throws {
                 let workspace = try options.openWorkspace()
                 let all = try ScheduleFile.loadAll(directory: schedules.directory, workspace: workspace)
-                let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).standardizedFileURL.path
+                let executable = URL(fileURLWithPath: self.executable ?? Bundle.main.executablePath ?? CommandLine.arguments[0]).standardizedFileURL.path
                 let printer = SchedulePrinter(executable: executable, workspace: workspace.paths.root, schedules: schedules.directory)
                 try StandardOutput.write(printer.text(all, format: format))
             }

@@ -25,7 +25,7 @@ extension Kpibridge {
         func run() throws {
             let pipeline = try options.pipeline(.existing)
             try StandardOutput.line(try pipeline.score().text)
-            try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary)
+            try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary(pipeline.invocation))
         }
     }
 }

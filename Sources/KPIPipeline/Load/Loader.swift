@@ -44,6 +44,7 @@ package struct Loader {
         let runID = try pipeline.storeCall { try store.beginRun(command: command, at: now()) }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
         report.recompute = recompute
+        report.invocation = pipeline.invocation
         report.lockNote = claim.note
         report.streams = streams
         var current: String?
@@ -94,6 +95,7 @@ package struct Loader {
             try pipeline.stop.check()
             report.tracking = try store.attachTrackingEvents(runID: runID)
             var refresh = FactRefresh(workspace: workspace, store: store, now: now(), recompute: recompute)
+            refresh.invocation = pipeline.invocation
             refresh.score = score
             refresh.incremental = !fullRefresh
             report.refresh = try refresh.run(runID: runID, logger: logger)

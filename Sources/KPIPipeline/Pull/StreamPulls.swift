@@ -53,7 +53,7 @@ package struct StreamPulls {
             let before: StreamState
             do { before = try stored[settings.stream].map { try StreamState(json: $0.state) } ?? StreamState() } catch {
                 throw .failed("stream \(settings.stream): its stored state is unreadable (\(stored[settings.stream]!.state)); "
-                              + "`kpibridge state reset \(settings.stream)` starts it again from `start:`")
+                              + "`\(pipeline.invocation.command("state reset", settings.stream))` starts it again from `start:`")
             }
             var outcome = StreamOutcome(stream: settings.stream, api: settings.api, before: before)
             logger.info("pulling  \(settings.stream) [\(settings.api)] from \(StreamOutcome.summary(before))",

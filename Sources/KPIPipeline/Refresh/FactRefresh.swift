@@ -25,6 +25,8 @@ package struct FactRefresh {
     package var score = true
     /// False to recompute every period (`--full-refresh`) rather than those new or changed records touch.
     package var incremental = true
+    /// How the user named the workspace and store, for the `--recompute` command an error suggests.
+    package var invocation = Invocation()
 
     /// What the refresh wrote, for the run summary.
     package struct Outcome {
@@ -64,7 +66,7 @@ package struct FactRefresh {
                     : "profile `\(period.profile)` version \(period.version), which \(workspace.definitionsName) no longer lists"
                 throw PipelineError.failed("""
                     fact_metric holds closed periods (e.g. \(period.grain.rawValue) \(period.periodStart)) computed with \(what); \
-                    restore it, or rewrite those periods with `kpibridge run --recompute \(range(of: frozen, profile: period.profile, version: period.version))`
+                    restore it, or rewrite those periods with `\(invocation.command("run", "--recompute", range(of: frozen, profile: period.profile, version: period.version)))`
                     """)
             }
             definitions.pins[DefinitionSet.PeriodKey(profile: period.profile, grain: period.grain, start: period.periodStart)] = period.version
@@ -253,7 +255,7 @@ package struct FactRefresh {
                 \(workspace.definitionsName): profile `\(version.name)` version \(version.version) was changed in place \
                 (\(changes.joined(separator: "; "))), but closed periods were computed with it. Add version \
                 \(version.version + 1) with an `effective_from` date instead, or rewrite those periods with \
-                `kpibridge run --recompute \(range(of: frozen, profile: version.name, version: version.version))`
+                `\(invocation.command("run", "--recompute", range(of: frozen, profile: version.name, version: version.version)))`
                 """)
         }
     }

@@ -9,6 +9,8 @@ package struct RunReport: Sendable {
     package var runID: Int64
     package var command: String
     package var store: String
+    /// How the user named the workspace and store, for the commands the summary suggests.
+    package var invocation = Invocation()
     package var files: [FileOutcome] = []
     /// The API streams pulled before the load, in kpibridge.yaml's order.
     package var streams: [StreamOutcome] = []

@@ -11,6 +11,8 @@ package struct RunHistory: Sendable {
     package var runs: [RunRecord]
     /// Tracking numbers with carrier scans that no record with an order id names (`v_unlinked_tracking`).
     package var unlinkedTracking = 0
+    /// How the user named the workspace and store, for the commands the listing suggests.
+    package var invocation = Invocation()
 
     /// Reads the lock holder and the last `limit` runs.
     package static func load(_ pipeline: Pipeline, limit: Int) throws(PipelineError) -> RunHistory {
@@ -27,6 +29,7 @@ package struct RunHistory: Sendable {
             throw .failed("store \(pipeline.storeURL): \(error)")
         }
         var history = RunHistory(store: pipeline.storeURL.description, holder: holder, runs: runs.reversed())
+        history.invocation = pipeline.invocation
         do {
             try pipeline.store.scan(ReportingView.unlinkedTracking.table) { _ in history.unlinkedTracking += 1 }
         } catch {

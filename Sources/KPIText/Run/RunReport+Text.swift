@@ -15,7 +15,7 @@ extension RunReport {
         if let recompute {
             let changes = refresh.facts.changes
             lines.append("recompute \(recompute): \(changes.count) fact row\(changes.count == 1 ? "" : "s") changed or removed"
-                         + (changes.isEmpty ? "" : "; all in `kpibridge export --table fact_changes`"))
+                         + (changes.isEmpty ? "" : "; all in `\(invocation.command("export", "--table", "fact_changes"))`"))
             // Longest grains first (quarters, then months): the rows people report on, before the weeks and days under them.
             let rank = { (c: FactChange) in -(Grain(rawValue: c.key[0]).flatMap { Grain.allCases.firstIndex(of: $0) } ?? 0) }
             let shown = changes.sorted { (rank($0), $0.key.joined(separator: " ")) < (rank($1), $1.key.joined(separator: " ")) }
@@ -32,7 +32,7 @@ extension RunReport {
             let start = refresh.pinned.map(\.start).min()!, end = refresh.pinned.map(\.end).max()!
             lines.append("note: \(refresh.pinned.count) closed periods keep the definition version they were computed with "
                          + "(e.g. \(first.profile)/v\(first.version) for \(first.grain.rawValue) \(first.start)); "
-                         + "`kpibridge run --recompute \(DateRange(start: start, end: end)!)` rewrites them")
+                         + "`\(invocation.command("run", "--recompute", DateRange(start: start, end: end)!.description))` rewrites them")
         }
         return lines
     }
@@ -66,12 +66,12 @@ extension RunReport {
     /// What the refresh did with sales stored under two channels (`same_order:`); nothing when there were none.
     /// How many orders changed how they count is news only after an incremental refresh (`changes`): after a
     /// full one every order was settled anew.
-    package static func sameOrderLines(_ s: SameOrders.Summary, changes: Bool) -> [String] {
+    package static func sameOrderLines(_ s: SameOrders.Summary, changes: Bool, invocation: Invocation) -> [String] {
         var lines: [String] = []
         func orders(_ n: Int) -> String { "\(n) order\(n == 1 ? "" : "s")" }
         if s.countedOnce + s.awaitingCopy + s.undecided > 0 {
             var line = "same order: \(s.countedOnce) sale\(s.countedOnce == 1 ? "" : "s") stored under two channels, counted once where "
-                + "`same_order` says (export --table v_same_order)"
+                + "`same_order` says (\(invocation.command("export", "--table", "v_same_order")))"
             if s.awaitingCopy > 0 {
                 line += "; \(orders(s.awaitingCopy)) name\(s.awaitingCopy == 1 ? "s" : "") a copy not loaded yet and count\(s.awaitingCopy == 1 ? "s" : "") where \(s.awaitingCopy == 1 ? "it is" : "they are") until it arrives"
             }
@@ -165,14 +165,14 @@ extension RunReport {
             }
             var incremental = false
             if case .incremental = refresh.refresh { incremental = true }
-            lines += Self.sameOrderLines(refresh.sameOrders, changes: incremental)
+            lines += Self.sameOrderLines(refresh.sameOrders, changes: incremental, invocation: invocation)
         }
         if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers + tracking.scansBeforePurchase > 0 {
             var line = "tracking: carrier scans attached by tracking number to \(tracking.ordersAttached) order\(tracking.ordersAttached == 1 ? "" : "s")"
                 + " (\(tracking.eventsChanged) event\(tracking.eventsChanged == 1 ? "" : "s") written now)"
             if tracking.unlinkedNumbers > 0 {
                 line += "; \(tracking.unlinkedNumbers) tracking number\(tracking.unlinkedNumbers == 1 ? "" : "s") no order names yet, counted nowhere "
-                    + "until a label, outbound or shipment export links \(tracking.unlinkedNumbers == 1 ? "it" : "them") (export --table v_unlinked_tracking)"
+                    + "until a label, outbound or shipment export links \(tracking.unlinkedNumbers == 1 ? "it" : "them") (\(invocation.command("export", "--table", "v_unlinked_tracking")))"
             }
             if tracking.scansBeforePurchase > 0 {
                 line += "; \(tracking.scansBeforePurchase) scan\(tracking.scansBeforePurchase == 1 ? "" : "s") dated before \(tracking.scansBeforePurchase == 1 ? "its" : "their") "
@@ -195,7 +195,7 @@ extension RunReport {
                          + " run recomputes every period. (exit code 1)")
         }
         if rowsQuarantined > 0 {
-            lines.append("quarantined rows: kpibridge export --table quarantine --format csv")
+            lines.append("quarantined rows: " + invocation.command("export", "--table", "quarantine", "--format", "csv"))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KPIPipeline
 import KPIWorkspace
 
 /// Writes the crontab lines or systemd units that run each schedule with absolute paths, so they
@@ -25,10 +26,22 @@ package struct SchedulePrinter: Sendable {
     }
 
     package func text(_ schedules: [Schedule], format: Format) -> String {
-        switch format {
+        let lines = switch format {
         case .crontab: crontab(schedules)
         case .systemd: systemd(schedules)
         }
+        return (developmentBuildNote.map { $0 + "\n" } ?? "") + lines
+    }
+
+    /// A warning when the binary is a build inside a source checkout (`swift run`, `.build/debug`): a
+    /// nightly job should not run a debug build that the next `git pull && swift build` replaces.
+    package var developmentBuildNote: String? {
+        guard executable.contains("/.build/") else { return nil }
+        return """
+            # note: these lines run the build inside a source checkout (\(executable)).
+            # For nightly use: swift build -c release, copy .build/release/kpibridge to /usr/local/bin,
+            # then print again with --executable /usr/local/bin/kpibridge.
+            """
     }
 
     /// One block per schedule: a comment, `CRON_TZ` for its zone, and the line. Output goes to
@@ -43,8 +56,8 @@ package struct SchedulePrinter: Sendable {
             lines.append("")
             lines.append("# \(schedule.name)" + (schedule.description.map { " — \($0)" } ?? ""))
             lines.append("CRON_TZ=\(schedule.zone.identifier)")
-            let command = "cd \(Self.shell(workspace)) && mkdir -p logs && "
-                + arguments(schedule).map(Self.shell).joined(separator: " ") + " >> logs/\(schedule.name).log 2>&1"
+            let command = "cd \(Invocation.shell(workspace)) && mkdir -p logs && "
+                + arguments(schedule).map(Invocation.shell).joined(separator: " ") + " >> logs/\(schedule.name).log 2>&1"
             // In a crontab line an unescaped % ends the command.
             lines.append("\(schedule.cron.description) " + command.replacingOccurrences(of: "%", with: "\\%"))
         }
@@ -83,12 +96,6 @@ package struct SchedulePrinter: Sendable {
                 """)
         }
         return blocks.joined(separator: "\n\n") + "\n"
-    }
-
-    /// A word for bash: single-quoted unless it is plainly safe.
-    package static func shell(_ word: String) -> String {
-        let safe = word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-=:+,".contains($0)) }
-        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Unit-file text: `%` starts a specifier there.

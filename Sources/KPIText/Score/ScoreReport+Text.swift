@@ -4,8 +4,8 @@ import KPISchema
 import KPIWorkspace
 
 extension ScoreReport {
-    /// One line per card: who, scorecard, total, grade, veto.
-    package var summary: String {
+    /// One line per card: who, scorecard, total, grade, veto; then the command that explains a card.
+    package func summary(_ invocation: Invocation = Invocation()) -> String {
         var lines = ["\(period.grain.rawValue) \(period.label) scorecards"]
         for row in rows where row["line"] == .text("total") {
             let veto = row["veto"].map { $0 == .null ? "" : "  veto: \(Self.text($0))" } ?? ""
@@ -13,7 +13,7 @@ extension ScoreReport {
                          + "\(Self.text(row["name"]))  \(Self.text(row["scorecard"]))  total \(Self.text(row["total"]))  "
                          + "grade \(Self.text(row["grade"]))\(veto)")
         }
-        lines.append("details: kpibridge explain --employee ID --period \(period.label)")
+        lines.append("details: " + invocation.command("explain", "--employee", "ID", "--period", period.label))
         return lines.joined(separator: "\n")
     }
 

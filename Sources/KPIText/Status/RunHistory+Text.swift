@@ -15,7 +15,7 @@ extension RunHistory {
     package var text: String {
         var lines = ["kpibridge status · store \(store)",
                      holder.map { "running now: \($0)" } ?? "no run in progress"]
-        guard !runs.isEmpty else { return (lines + ["no runs yet: `kpibridge run` records one"]).joined(separator: "\n") }
+        guard !runs.isEmpty else { return (lines + ["no runs yet: `\(invocation.command("run"))` records one"]).joined(separator: "\n") }
         let header = ["run", "command", "started", "duration", "files read/skipped", "rows loaded", "quarantined", "exit", "status"]
         var table = [header]
         for run in runs {
@@ -31,7 +31,7 @@ extension RunHistory {
         }
         if unlinkedTracking > 0 {
             lines.append("tracking: \(unlinkedTracking) tracking number\(unlinkedTracking == 1 ? "" : "s") with carrier scans no order names yet, "
-                         + "counted nowhere (kpibridge export --table v_unlinked_tracking)")
+                         + "counted nowhere (\(invocation.command("export", "--table", "v_unlinked_tracking")))")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,68 @@
+import Foundation
+import KPIPipeline
+import KPIText
+import Testing
+
+/// Commands the summaries suggest run as printed: from another folder, against the same store.
+@Suite(.serialized) struct CommandHintTests {
+    @Test func aHintNamesTheWorkspaceAndStoreAsGivenQuotedAndWithoutPassword() {
+        let here = Invocation()
+        #expect(here.command("export", "--table", "quarantine") == "kpibridge export --table quarantine")
+        let there = Invocation(workspace: "/srv/my kpi", store: "postgres://kpi:s3cret@db/warehouse?schema=kpi")
+        #expect(there.command("state reset", "shopify's orders")
+                == "kpibridge state reset --workspace '/srv/my kpi' --store 'postgres://kpi@db/warehouse?schema=kpi' 'shopify'\\''s orders'")
+    }
+
+    /// Runs the binary with `arguments` from `/` (not the workspace); stdout and the exit code.
+    static func kpibridge(_ arguments: [String], shell: Bool = false) throws -> (out: String, status: Int32) {
+        let process = Process()
+        if shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c"] + arguments
+        } else {
+            process.executableURL = try ProcessTests.binary
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (text, process.terminationStatus)
+    }
+
+    @Test func theQuarantineHintOfARunRunsFromAnotherFolder() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/amazon/typo.txt", """
+            amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price
+            114-9\t2026-10-20T08:00:00+00:00\t2026-10-20T08:00:00+00:00\tShipped\tS1\t1\tUSD\t19.9O\t0.00\t0.00
+            114-10\t2026-10-20T09:00:00+00:00\t2026-10-20T09:00:00+00:00\tShipped\tS1\t1\tUSD\t19.90\t0.00\t0.00
+
+            """)
+        let run = try Self.kpibridge(["run", "--workspace", ws.path])
+        #expect(run.status == 0)
+        let hint = try #require(run.out.split(separator: "\n").first { $0.hasPrefix("quarantined rows: ") })
+        let command = String(hint.dropFirst("quarantined rows: ".count))
+        #expect(command == "kpibridge export --workspace \(ws.path) --table quarantine --format csv")
+        let pasted = try Self.kpibridge([Invocation.shell(try ProcessTests.binary.path) + command.dropFirst("kpibridge".count)], shell: true)
+        #expect(pasted.status == 0)
+        #expect(pasted.out.contains("inbox/amazon/typo.txt") && pasted.out.contains("19.9O"))
+    }
+
+    @Test func versionNamesTheFormulasAndSchema() throws {
+        let version = try Self.kpibridge(["--version"])
+        #expect(version.status == 0)
+        #expect(version.out == ProductVersion.description + "\n")
+        #expect(version.out.hasPrefix("kpibridge \(ProductVersion.release) (metric formulas v1, store schema v"))
+    }
+
+    @Test func scheduleLinesRunningABuildInsideACheckoutSaySo() {
+        let debug = SchedulePrinter(executable: "/home/me/kpibridge/.build/debug/kpibridge", workspace: "/srv/kpi", schedules: "/srv/kpi/schedules")
+        #expect(debug.text([], format: .crontab).hasPrefix("# note: these lines run the build inside a source checkout (/home/me/kpibridge/.build/debug/kpibridge).\n"))
+        #expect(debug.text([], format: .systemd).hasPrefix("# note:"))
+        let installed = SchedulePrinter(executable: "/usr/local/bin/kpibridge", workspace: "/srv/kpi", schedules: "/srv/kpi/schedules")
+        #expect(!installed.text([], format: .crontab).contains("note:"))
+    }
+}
