@@ -30,7 +30,8 @@ package struct Workspace: Sendable {
         do {
             text = try String(contentsOfFile: configPath, encoding: .utf8)
         } catch CocoaError.fileReadNoSuchFile {
-            throw .usage("\(directory) has no \(Self.configFile); is it a kpibridge workspace?")
+            throw .usage("\(directory) has no \(Self.configFile); is it a kpibridge workspace? "
+                         + "(`kpibridge init \(directory) --shops amazon:amazon-us,…` starts one; `--workspace DIR` names another)")
         } catch {
             throw .failed("\(Self.configFile): cannot read it: \(error.localizedDescription)")
         }

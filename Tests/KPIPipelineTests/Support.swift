@@ -28,6 +28,13 @@ final class TemporaryWorkspace {
         try? FileManager.default.removeItem(at: root.appendingPathComponent(".kpibridge"))
     }
 
+    /// An empty folder (for `kpibridge init`) with a store of its own, removed when the test ends.
+    init(empty backend: StoreBackend) throws {
+        store = try backend.storeOverride()
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
     /// A fresh copy of the repository's sample workspace (samples/workspace).
     static func sample(backend: StoreBackend = .sqlite) throws -> TemporaryWorkspace {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -25,28 +25,26 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         let opened = try RowSourceFactory.open(spec, path: path, context: context)
         scanner = opened.source
 
-        let zoneName = context.timezone ?? spec.spec.timezone
+        for setting in spec.unmetSettings(context) {
+            switch setting {
+            case .timezone:
+                throw ConnectorSpecError(path: spec.id, message: "reads times without an offset; set `timezone` in the spec or the workspace source")
+            case .currency:
+                throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
+            case .platform:
+                throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
+            case .period:
+                throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), `period: from_name` with one date, two dates or a month in the file's name, or `period: from_report` when a line above the header states it")
+            }
+        }
         let zone: Zone
-        if let zoneName {
+        if let zoneName = context.timezone ?? spec.spec.timezone {
             guard let resolved = Zone(zoneName) else {
                 throw ConnectorSpecError(path: context.displayPath, message: "timezone `\(zoneName)` is not a zone name or offset")
             }
             zone = resolved
-        } else if spec.readsLocalTimes {
-            throw ConnectorSpecError(path: spec.id, message: "reads times without an offset; set `timezone` in the spec or the workspace source")
         } else {
             zone = .utc
-        }
-        if spec.fieldIndex["currency"] == nil, context.currency == nil,
-           spec.needsCurrency || spec.contextNeeds.contains(.currency) {
-            throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
-        }
-        let platformNeeded = spec.spec.records.hasOrderRecords || spec.contextNeeds.contains(.platform)
-        if platformNeeded, !spec.knowsPlatform, context.platform == nil, context.routing == nil {
-            throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
-        }
-        if spec.contextNeeds.contains(.period), context.period == nil, !context.periodFromReport {
-            throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), `period: from_name` with one date, two dates or a month in the file's name, or `period: from_report` when a line above the header states it")
         }
         dateCells = spec.fields.indices.map { index in
             switch spec.fields[index].parser {

@@ -221,7 +221,7 @@ package struct RecordsSpec: Sendable, Decodable, Hashable {
     }
 
     /// Whether any record hangs off an order (and so needs `order_id`).
-    var hasOrderRecords: Bool {
+    package var hasOrderRecords: Bool {
         order != nil || orderLine != nil || fulfillmentEvents != nil || refund != nil || `return` != nil
     }
 }

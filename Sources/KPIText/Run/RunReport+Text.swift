@@ -42,8 +42,8 @@ extension RunReport {
         let totals = s.scores.filter { $0.line == "total" }
         var grades: [String: Int] = [:]
         for row in totals { grades[row.grade, default: 0] += 1 }
-        var lines = ["scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores))); grades "
-                     + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")]
+        var lines = ["scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores)))"
+                     + (grades.isEmpty ? "" : "; grades " + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]
         for row in totals where row.veto != nil {
             lines.append("  VETO  \(row.scopeID) \(row.name) \(row.grain.rawValue) \(Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label): \(row.veto!)")
         }

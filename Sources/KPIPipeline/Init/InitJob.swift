@@ -1,0 +1,94 @@
+import Foundation
+import KPIConnectors
+import KPISchema
+import KPIWorkspace
+
+/// `kpibridge init DIR`: writes a commented workspace — one source per shop, both teams' definitions,
+/// scorecards, an fx table and a roster template — that `validate` accepts and `run` runs on an empty
+/// inbox. Nothing already there is overwritten.
+package struct InitJob: Sendable {
+    package var directory: String
+    package var shops: [InitShop]
+    package var builtinConnectors: [String]
+
+    package init(directory: String, shops: [InitShop], builtinConnectors: [String]) {
+        self.directory = directory
+        self.shops = shops
+        self.builtinConnectors = builtinConnectors
+    }
+
+    /// What `run` wrote, for the summary.
+    package struct Outcome: Sendable {
+        package var directory: String
+        package var files: [String]
+        package var folders: [String]
+        package var shops: [InitShop]
+        /// Each shop's connector → its title (`Amazon All Orders report (TSV)`), to say what goes where.
+        package var titles: [String: String]
+    }
+
+    /// Checks every shop against its connector, then writes the workspace and opens it as `run` would.
+    package func run() throws(PipelineError) -> Outcome {
+        let titles = try checkShops()
+        let template = WorkspaceTemplate(shops: shops)
+        let manager = FileManager.default
+        let root = URL(fileURLWithPath: directory)
+        for file in template.files where manager.fileExists(atPath: root.appendingPathComponent(file.path).path) {
+            throw .usage("\(root.appendingPathComponent(file.path).path) already exists; init writes a new workspace and overwrites nothing "
+                         + "(choose an empty folder, or edit the existing files)")
+        }
+        do {
+            for folder in template.folders {
+                try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            for file in template.files {
+                let url = root.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw .failed("cannot write the workspace in \(directory): \(error.localizedDescription)")
+        }
+        // The files are ours, so a problem here is a bug in the template; say so rather than leave it.
+        do {
+            _ = try Workspace(directory: directory, builtinConnectors: builtinConnectors)
+        } catch {
+            throw .failed("the workspace written in \(directory) does not open (a kpibridge bug; please report it): \(error.message)")
+        }
+        return Outcome(directory: directory, files: template.files.map(\.path), folders: template.folders, shops: shops, titles: titles)
+    }
+
+    /// Each shop once, on a connector that reads orders of one platform, with every setting its files
+    /// do not carry given (a currency, a zone): a template never guesses them.
+    private func checkShops() throws(PipelineError) -> [String: String] {
+        var seen: Set<String> = []
+        for shop in shops where !seen.insert(shop.shop).inserted {
+            throw .usage("--shops names `\(shop.shop)` twice")
+        }
+        let catalog: ConnectorCatalog
+        do { catalog = try ConnectorCatalog(directories: builtinConnectors) } catch { throw .failed("\(error)") }
+        var titles: [String: String] = [:]
+        for shop in shops {
+            guard let connector = catalog.connectors[shop.connector] else {
+                throw .usage("--shops: no connector `\(shop.connector)` (`kpibridge connectors list` shows them)")
+            }
+            guard let spec = (connector as? SpecConnector)?.compiled, spec.spec.records.hasOrderRecords, spec.fixedPlatform != nil else {
+                throw .usage("--shops: `\(shop.connector)` does not read one platform's orders; init writes a source per shop's "
+                             + "order export (add other sources to kpibridge.yaml afterwards)")
+            }
+            let context = SourceContext(displayPath: shop.connector, fingerprint: FileFingerprint(sha256: "", byteCount: 0, isUTF8: true),
+                                        runID: 0, shop: shop.shop, timezone: shop.timezone, currency: shop.currency)
+            let unmet = spec.unmetSettings(context)
+            if unmet.contains(.currency) {
+                throw .usage("--shops \(shop.shop): \(spec.spec.title) names no currency; add the one the shop sells in, "
+                             + "e.g. \(shop.entry):USD")
+            }
+            if unmet.contains(.timezone) {
+                throw .usage("--shops \(shop.shop): \(spec.spec.title) writes times without a zone; add the one it writes in, "
+                             + "e.g. \(shop.entry):America/Los_Angeles")
+            }
+            titles[shop.connector] = spec.spec.title
+        }
+        return titles
+    }
+}

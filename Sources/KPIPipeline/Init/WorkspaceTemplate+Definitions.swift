@@ -1,0 +1,61 @@
+extension WorkspaceTemplate {
+    /// `definitions.yaml`: both teams' profiles with every choice and its alternatives explained, the
+    /// business-hours calendar the US team's response time counts in, the pair reconciled, fx carry.
+    static let definitions = """
+        # 口径定义 · What each team means by the words they argue about.
+        # Every fact row names the profile and version it was computed with. Once a month has closed under a
+        # version, never edit that version: add the next one with `effective_from` (keys it does not repeat
+        # are inherited). 已结账月份使用的版本不要改:新增下一个版本并写明生效日期。
+        profiles:
+          cn:
+            description: 中国团队 — 北京时间、人民币、打单即发货、ERP 系统库存 · China team
+            versions:
+              - version: 1
+                timezone: Asia/Shanghai     # 按哪个时区切"一天" · the zone that cuts days, weeks and months
+                shipped: label_printed      # 何时算"已发货" · when an order counts as shipped:
+                                            #   label_printed (打单) | outbound (出库) | carrier_first_scan (上网)
+                sales: gross                # 销售额口径 · gross (refunds not deducted) | net (refunds issued in the period deducted)
+                tax: excluded               # 销售额含税? · included | excluded
+                shipping: excluded          # 销售额含运费? · included | excluded
+                currency: CNY               # 金额折算币种 · every amount is converted to this (rates from fx_rates.csv)
+                ship_sla_hours: 48          # 发货时效 · on time when shipped within this many hours of payment
+                inventory: system           # 库存口径 · system (ERP 系统库存) | counted (盘点数)
+                response_time: calendar_hours   # 首响时长 · calendar_hours (自然小时) | business_hours (工作时间, needs business_calendar)
+                response_sla_hours: 24      # 首响时效 · a first reply within this many hours meets the SLA
+          us:
+            description: US team — Los Angeles calendar, USD, shipped at the first carrier scan, counted stock · 美国团队
+            versions:
+              - version: 1
+                timezone: America/Los_Angeles
+                shipped: carrier_first_scan
+                sales: net
+                tax: excluded
+                shipping: excluded
+                currency: USD
+                ship_sla_hours: 48
+                inventory: counted
+                response_time: business_hours
+                business_calendar: us_support
+                response_sla_hours: 8
+
+        # 工作时间日历 · Shift calendars that business-hour response times count in.
+        calendars:
+          us_support:
+            timezone: America/Los_Angeles
+            days: [mon, tue, wed, thu, fri]
+            hours: "09:00-18:00"
+            holidays: []                # e.g. [2026-11-26, 2026-12-25]
+
+        # 对账 · Profiles computed side by side in fact_reconciliation; the grains whose differing records are
+        # listed one by one in reconciliation_detail.
+        reconcile:
+          pairs: [[cn, us]]
+          detail_grains: [month]
+
+        fx:
+          # 汇率顺延 · A rate is carried over weekends and holidays for at most this many days; past that the
+          # money it would convert waits and the run names the missing currency and day.
+          max_carry_days: 4
+
+        """
+}
