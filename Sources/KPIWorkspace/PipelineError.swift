@@ -1,11 +1,14 @@
 /// An error the CLI reports in one clear message, with the exit code cron alerting relies on.
 package struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// Exit codes: 1 the job failed, 2 the command was used wrongly, 3 another run holds the store
-    /// (nothing was done; cron can simply try again later).
+    /// (nothing was done; cron can simply try again later), 4 a source is stale.
     package enum Kind: Int32, Sendable {
         case failed = 1
         case usage = 2
         case busy = 3
+        /// The job succeeded but a source's newest file is older than its `fresh_within`: the numbers
+        /// are complete for what arrived, and an export has stopped arriving.
+        case stale = 4
         /// Stopped by SIGINT (Ctrl-C) at a safe point: 128 + 2, as shells report it.
         case interrupted = 130
         /// Stopped by SIGTERM at a safe point: 128 + 15.

@@ -78,6 +78,9 @@ package struct Workspace: Sendable {
             if let period = source.period, !SourceConfig.isPeriod(period) {
                 throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
+            if let fresh = source.freshWithin, TimeSpan(parsing: fresh) == nil {
+                throw .failed("\(Self.configFile): source `\(source.files)`: fresh_within `\(fresh)` is not like \(TimeSpan.forms)")
+            }
             if let shopFrom = source.shopFrom {
                 try Self.check(shopFrom, of: source, catalog: catalog)
             }

@@ -21,11 +21,12 @@ struct Kpibridge: ParsableCommand {
               kpibridge export --workspace samples/workspace --table fact_metric --format csv
 
             Exit codes: 0 ok; 1 failed, or some files failed (the others were loaded); 2 usage error; \
-            3 another run holds the store (nothing was done; try again later); 130 / 143 stopped by \
+            3 another run holds the store (nothing was done; try again later); 4 a source is stale (no new \
+            file within its fresh_within; everything else went well); 130 / 143 stopped by \
             SIGINT / SIGTERM at a safe point (the run is recorded as interrupted; the next run loads the rest).
             """,
         version: ProductVersion.description,
-        subcommands: [Init.self, Run.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
+        subcommands: [Init.self, Run.self, Freshness.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.

@@ -67,13 +67,13 @@ extension Kpibridge {
                 let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
                 let outcome = try pipeline.run(schedule: chosen)
                 try StandardOutput.line(outcome.text)
-                if !(outcome.run?.problems.isEmpty ?? true) { throw ExitCode(1) }
+                if let code = outcome.run?.exitCode, code != 0 { throw ExitCode(code) }
                 return
             }
             let report = try options.pipeline(stoppable: true).run(recompute: recompute.flatMap(DateRange.init(parsing:)),
                                                     fullRefresh: fullRefresh)
             try StandardOutput.line(report.text)
-            if !report.problems.isEmpty { throw ExitCode(1) }
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }
     }
 }

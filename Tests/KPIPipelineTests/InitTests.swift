@@ -27,6 +27,7 @@ import Testing
               - connector: walmart.orders
                 files: inbox/walmart-us/*
                 shop: walmart-us
+                # fresh_within: 36h   # 断更提醒 · once exports arrive daily: runs exit 4 when none came for this long
                 currency: USD
             """))
         #expect(config.contains("    timezone: America/Los_Angeles   # the zone the export writes its times in\n"))

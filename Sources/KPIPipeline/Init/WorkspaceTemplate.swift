@@ -37,6 +37,7 @@ package struct WorkspaceTemplate: Sendable {
         text += "\n"
         for shop in shops {
             text += "  - connector: \(shop.connector)\n    files: inbox/\(shop.shop)/*\n    shop: \(shop.shop)\n"
+                + "    # fresh_within: 36h   # 断更提醒 · once exports arrive daily: runs exit 4 when none came for this long\n"
             if let currency = shop.currency {
                 text += "    currency: \(currency)        # the export names no currency: the shop sells in this one\n"
             }

@@ -21,6 +21,8 @@ package struct Loader {
     package var fullRefresh = false
     /// The streams pulled before the load, for the summary.
     package var streams: [StreamOutcome] = []
+    /// The sources whose `fresh_within` the run checks after loading; nil checks none (an import).
+    package var watch: ((SourceConfig) -> Bool)?
 
     package init(pipeline: Pipeline, command: String, claim: Pipeline.Claim) {
         self.pipeline = pipeline
@@ -112,12 +114,13 @@ package struct Loader {
                 rowsQuarantined: report.rowsQuarantined, message: message))
             throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
         }
+        if let watch { report.freshness = try SourceFreshness.check(pipeline, watching: watch) }
         do {
             let failed = !report.problems.isEmpty
             let status = report.filesFailed > 0 ? "files failed" : report.streamsFailed > 0 ? "streams failed"
-                : report.refresh?.missingRates != nil ? "rates missing" : "ok"
+                : report.refresh?.missingRates != nil ? "rates missing" : report.exitCode == PipelineError.Kind.stale.rawValue ? "stale sources" : "ok"
             try store.finishRun(RunOutcome(
-                runID: runID, finishedAt: now(), status: status, exitCode: failed ? 1 : 0,
+                runID: runID, finishedAt: now(), status: status, exitCode: Int(report.exitCode),
                 filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
                 rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,

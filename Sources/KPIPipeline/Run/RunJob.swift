@@ -30,6 +30,7 @@ package struct RunJob {
         loader.recompute = recompute
         loader.fullRefresh = fullRefresh
         loader.streams = pulls.map(\.outcome)
+        loader.watch = { _ in true }
         let inbox = try Inbox(workspace: pipeline.workspace).files()
         var report = try loader.load(try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
                                                                              refused: inbox.refused, ignored: inbox.ignored))

@@ -3,6 +3,7 @@ import KPIFacts
 import KPISchema
 import KPIScoring
 import KPIStore
+import KPIWorkspace
 
 /// The summary a job prints, and what the `runs` table records.
 package struct RunReport: Sendable {
@@ -22,6 +23,8 @@ package struct RunReport: Sendable {
     package var recompute: DateRange?
     /// What taking the run lock found (a run that died mid-way), if anything.
     package var lockNote: String?
+    /// Each watched source's newest file against its `fresh_within` (run and schedules; not import).
+    package var freshness: SourceFreshness?
 
     package var facts: FactWriteResult? { refresh?.facts }
     package var factRows: Int { refresh?.factRows ?? 0 }
@@ -39,6 +42,11 @@ package struct RunReport: Sendable {
     /// Streams whose pull failed or stopped early.
     package var streamsFailed: Int { streams.filter { $0.failure != nil }.count }
     /// Why the run exits 1, when it does: failed files, failed streams, and exchange rates the facts wait for.
+    /// 1 when something failed, 4 when all went well but a source is stale, else 0.
+    package var exitCode: Int32 {
+        if !problems.isEmpty { return PipelineError.Kind.failed.rawValue }
+        return freshness?.stale.isEmpty == false ? PipelineError.Kind.stale.rawValue : 0
+    }
     package var problems: [String] { failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } }
     package var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     package var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }

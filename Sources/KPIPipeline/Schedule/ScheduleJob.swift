@@ -44,6 +44,7 @@ package struct ScheduleJob {
             loader.recompute = recompute
             loader.score = schedule.stages.contains(.score)
             loader.streams = pulls.map(\.outcome)
+            loader.watch = { schedule.sources?.contains($0.connector) ?? true }
             var run = try loader.load(mine)
             try StreamPulls(pipeline: pipeline).commit(pulls, report: &run)
             outcome.run = run

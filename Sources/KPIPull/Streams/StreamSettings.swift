@@ -85,11 +85,10 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
     /// `lookback` in seconds; `fallback` when absent.
     package func lookbackSeconds(default fallback: Int64) throws(PullError) -> Int64 {
         guard let lookback = lookback?.trimmingCharacters(in: .whitespaces), !lookback.isEmpty else { return fallback }
-        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        guard let unit = lookback.last.flatMap({ units[$0] }), let count = Int64(lookback.dropLast()), count >= 0 else {
-            throw PullError(stream: stream, "lookback `\(lookback)` is not like 30m, 6h or 2d")
+        guard let span = TimeSpan(parsing: lookback) else {
+            throw PullError(stream: stream, "lookback `\(lookback)` is not like \(TimeSpan.forms)")
         }
-        return count * unit
+        return span.seconds
     }
 
     /// `start` as an instant (a day is its midnight UTC).

@@ -194,6 +194,7 @@ extension RunReport {
                          + (missing.factsHeldBack ? "\nScores were not recomputed (the last complete ones stay); the next" : "\nThe next")
                          + " run recomputes every period. (exit code 1)")
         }
+        if let stale = freshness?.runLine { lines.append(stale) }
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: " + invocation.command("export", "--table", "quarantine", "--format", "csv"))
         }

@@ -56,11 +56,14 @@ package struct SourceConfig: Sendable, Decodable, Hashable {
     package var shopFrom: ShopFromConfig?
     /// Orders that are copies of another channel's, named in a tag or note, and which copy counts.
     package var sameOrder: SameOrderRule?
+    /// How often a new export is expected (`36h`, `2d`): older than that, `freshness` and every run say so.
+    package var freshWithin: String?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case connector, files, shop, platform, timezone, currency, period
         case shopFrom = "shop_from"
         case sameOrder = "same_order"
+        case freshWithin = "fresh_within"
     }
 
     package init(connector: String, files: String, shop: String? = nil, platform: String? = nil,
