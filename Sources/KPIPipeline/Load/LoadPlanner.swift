@@ -9,6 +9,9 @@ import KPIWorkspace
 /// loaded), failed (no connector fits, a required column is missing) or to be loaded by its connector.
 package struct LoadPlanner {
     package let pipeline: Pipeline
+    /// Plans files the ledger already holds as if new: a retract re-reads them to restore what the
+    /// retracted file had replaced.
+    package var replaying = false
 
     package init(pipeline: Pipeline) {
         self.pipeline = pipeline
@@ -53,7 +56,7 @@ package struct LoadPlanner {
                                    source: source, fingerprint: fingerprint, failure: failure, routing: routing)
             if let earlier = seen[fingerprint.sha256] {
                 file.skipReason = "same bytes as \(earlier)"
-            } else if let entry = try ledgerEntry(fingerprint.sha256) {
+            } else if !replaying, let entry = try ledgerEntry(fingerprint.sha256) {
                 file.skipReason = entry.pruned
                     ? "already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned"
                     : "already loaded by run #\(entry.runID) as \(entry.file)"

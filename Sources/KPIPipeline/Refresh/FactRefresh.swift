@@ -25,6 +25,8 @@ package struct FactRefresh {
     package var score = true
     /// False to recompute every period (`--full-refresh`) rather than those new or changed records touch.
     package var incremental = true
+    /// Why every period is recomputed when `incremental` is false, for the summary.
+    package var fullRefreshReason = "asked for"
     /// How the user named the workspace and store, for the `--recompute` command an error suggests.
     package var invocation = Invocation()
 
@@ -82,7 +84,7 @@ package struct FactRefresh {
         let pending = try store.pendingRefresh()
         let scope = incremental ? self.scope(pending, basis: basis) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
-            ?? .full(reason: !incremental ? "asked for" : pending.basis == nil ? "first refresh of this store"
+            ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? "first refresh of this store"
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
                         ? "the last refresh was waiting for fx rates"
                      : "definitions, exchange rates, roster or formulas changed since the last refresh")

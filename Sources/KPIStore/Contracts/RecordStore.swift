@@ -8,6 +8,10 @@ package protocol RecordStore: Sendable {
     func ledgerEntry(sha256: String) throws -> LedgerEntry?
     /// Loads one file's records and quarantined rows and writes its ledger entry, atomically.
     func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats
+    /// Every file the store holds records of (ledger and pruned identities), in load order.
+    func loadedFiles() throws -> [LedgerEntry]
+    /// Removes what `file` loaded and re-applies, from `replay`, the records it had replaced; atomically.
+    func retract(file: String, replay: [RetractReplay]) throws -> RetractOutcome
     /// Calls `body` with each order and its lines, refunds and events, in key order, holding one
     /// order in memory at a time; within a scope, only orders with a date in its window.
     func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws

@@ -107,6 +107,15 @@ extension RunReport {
         return "unattributed (company level only; no roster owner): " + parts.joined(separator: ", ")
     }
 
+    /// What a retract took out and put back, per table.
+    package static func retractionLine(_ r: RetractOutcome) -> String {
+        let removed = r.removed.values.reduce(0, +)
+        let tables = r.removed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "retracted: \(removed) record\(removed == 1 ? "" : "s") removed" + (tables.isEmpty ? "" : " (\(tables))")
+            + ", \(r.quarantineRemoved) quarantined row\(r.quarantineRemoved == 1 ? "" : "s"), \(r.ledgerRemoved) ledger entr\(r.ledgerRemoved == 1 ? "y" : "ies"); "
+            + "\(r.reapplied) record\(r.reapplied == 1 ? "" : "s") of the same keys re-applied from the other loaded files; every period recomputed"
+    }
+
     /// How many changed rows the summary lists before pointing at `fact_changes`.
     package static let changesShown = 20
 
@@ -138,8 +147,12 @@ extension RunReport {
                     .replacingOccurrences(of: "\n", with: "\n           "))
             }
         }
-        lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
-                     + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
+        if let retraction {
+            lines.append(Self.retractionLine(retraction))
+        } else {
+            lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
+                         + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
+        }
         if let refresh {
             var nothingRecomputed = false
             switch refresh.refresh {
