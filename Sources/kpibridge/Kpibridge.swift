@@ -26,7 +26,7 @@ struct Kpibridge: ParsableCommand {
             SIGINT / SIGTERM at a safe point (the run is recorded as interrupted; the next run loads the rest).
             """,
         version: ProductVersion.description,
-        subcommands: [Init.self, Run.self, Freshness.self, Retract.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
+        subcommands: [Init.self, Run.self, Freshness.self, Retract.self, Doctor.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.

@@ -1,0 +1,18 @@
+import KPIWorkspace
+
+/// The latest run had every exchange rate its money needed (a missing one holds back gmv and aov).
+struct RatesCheck: DoctorCheck {
+    func findings(_ context: DoctorContext) -> [DoctorFinding] {
+        guard case .success(let workspace) = context.workspace else { return [StoreCheck.notChecked("fx")] }
+        guard let url = try? workspace.storeURL(override: context.storeOverride),
+              let store = try? Workspace.openStore(url, access: .readOnly),
+              let last = try? RunHistory.load(Pipeline(workspace: workspace, store: store, storeURL: url), limit: 1).runs.first else {
+            return [.ok("fx", "\(workspace.fx.rates.count) rates in the fx table; nothing loaded yet to convert")]
+        }
+        guard last.status == "rates missing" else {
+            return [.ok("fx", "run #\(last.id) had every rate its amounts needed")]
+        }
+        return [.problem("fx", "run #\(last.id) lacked rates: " + (last.message ?? "").escapingControlCharacters(),
+                         fix: "add every row the run listed to the fx table (all in `\(context.invocation.command("export", "--table", "runs", "--format", "jsonl"))`), then run again")]
+    }
+}

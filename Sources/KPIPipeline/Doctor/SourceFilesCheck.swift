@@ -1,0 +1,30 @@
+import KPIConnectors
+import KPIWorkspace
+
+/// Each source has something to load: a file in its folder, or files it loaded before. A source that has
+/// neither is a folder nobody fills, and its metrics are silently missing from every report.
+struct SourceFilesCheck: DoctorCheck {
+    func findings(_ context: DoctorContext) -> [DoctorFinding] {
+        guard case .success(let workspace) = context.workspace else { return [StoreCheck.notChecked("sources")] }
+        let present: [LoadInput]
+        do { present = try Inbox(workspace: workspace).files().inputs } catch {
+            return [.problem("sources", error.message, fix: nil)]
+        }
+        var loaded: [String] = []
+        if let url = try? workspace.storeURL(override: context.storeOverride),
+           let store = try? Workspace.openStore(url, access: .readOnly) {
+            loaded = ((try? store.loadedFiles()) ?? []).map(\.file)
+        }
+        return workspace.config.sources.map { source in
+            let name = "source \(source.files) [\(source.connector)]"
+            let waiting = present.filter { $0.source == source }.count
+            let before = loaded.filter { Glob.matches(source.files, $0) }.count
+            if waiting + before > 0 {
+                return .ok(name, "\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded before")
+            }
+            let title = (try? workspace.connector(source.connector)).map(\.title) ?? source.connector
+            return .problem(name, "no file matches and none was loaded: its metrics are missing from every report",
+                            fix: "put the \(title) where `\(source.files)` finds it, or remove the source")
+        }
+    }
+}

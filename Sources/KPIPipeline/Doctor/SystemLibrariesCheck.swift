@@ -1,0 +1,23 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import KPIStore
+
+/// The libraries loading and pulling rely on: SQLite (the embedded store), libxml2 (XML exports, through
+/// XMLParser) and libcurl (API pulls, through URLSession on Linux).
+struct SystemLibrariesCheck: DoctorCheck {
+    func findings(_ context: DoctorContext) -> [DoctorFinding] {
+        let parser = XMLParser(data: Data("<check><ok/></check>".utf8))
+        guard parser.parse() else {
+            return [.problem("system", "XMLParser cannot read a two-element XML document (libxml2)",
+                             fix: "install libxml2 (apt-get install libxml2)")]
+        }
+        // Building a session touches libcurl's setup on Linux; a missing library stops the binary earlier.
+        _ = URLSession(configuration: .ephemeral)
+        return [.ok("system", "SQLite \(SQLiteStore.libraryVersion); XMLParser reads XML (libxml2); URLSession ready (libcurl)")]
+    }
+}

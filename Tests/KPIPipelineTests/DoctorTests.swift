@@ -1,0 +1,86 @@
+import Foundation
+import KPIPipeline
+import KPIStoreTesting
+import KPIText
+import KPIWorkspace
+import Testing
+
+/// `kpibridge doctor`: every check passes on a healthy workspace and each fails, alone and with its fix,
+/// when its part is broken on purpose.
+@Suite struct DoctorTests {
+    static func context(_ ws: TemporaryWorkspace, crontab: String? = nil) -> DoctorContext {
+        var context = DoctorContext(directory: ws.path, storeOverride: ws.store, builtinConnectors: [shippedConnectors],
+                                    invocation: Invocation(workspace: ws.path))
+        context.crontab = { crontab }
+        context.systemdUnits = ws.path + "/no-units"
+        return context
+    }
+
+    /// The crontab line `schedule print` writes for the workspace.
+    static func cronLine(_ ws: TemporaryWorkspace) throws -> String {
+        let root = try ws.pipeline().workspace.paths.root
+        return "30 2 * * * cd \(root) && mkdir -p logs && /usr/local/bin/kpibridge run --workspace \(root) --schedules \(root)/schedules --schedule nightly\n"
+    }
+
+    static func problems(_ doctor: Doctor) -> [String] { doctor.problems.map(\.check) }
+
+    @Test(arguments: StoreBackend.available)
+    func aHealthyWorkspacePassesEveryCheck(backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        _ = try ws.pipeline().run()
+        let doctor = Doctor(Self.context(ws, crontab: try Self.cronLine(ws)))
+        #expect(doctor.problems.isEmpty, "\(doctor.text)")
+        #expect(doctor.findings.map(\.check) == ["system", "zones", "workspace", "store \(try ws.pipeline().storeURL)",
+                                                 "source inbox/amazon/*.txt [amazon.all_orders]", "source inbox/shopify/*.csv [shopify.orders]",
+                                                 "source inbox/erp/*.csv [mabang.orders]", "fx", "schedules"])
+        #expect(doctor.text.hasSuffix("all 9 checks ok"))
+    }
+
+    @Test func eachCheckFailsAloneWithItsFix() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try ws.pipeline().run()
+        let cron = try Self.cronLine(ws)
+
+        var zones = Self.context(ws, crontab: cron)
+        zones.zoneInfo = ws.path + "/no-zoneinfo"
+        #expect(Self.problems(Doctor(zones)) == ["zones"])
+        #expect(Doctor(zones).problems.first?.fix == "install the zone database (apt-get install tzdata)")
+
+        // No schedule runs it; then a systemd unit `schedule print` wrote does.
+        #expect(Self.problems(Doctor(Self.context(ws))) == ["schedules"])
+        var units = Self.context(ws)
+        units.systemdUnits = ws.path + "/units"
+        let root = try ws.pipeline().workspace.paths.root
+        try ws.write("units/kpibridge-nightly.service", "[Service]\nWorkingDirectory=\(root)\nExecStart=/usr/local/bin/kpibridge run\n")
+        #expect(Self.problems(Doctor(units)).isEmpty)
+
+        // A source nobody fills.
+        let config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        try ws.write("kpibridge.yaml", config + "  - connector: tiktok.orders\n    files: inbox/tiktok/*.csv\n    shop: tiktok-us\n    currency: USD\n")
+        let source = Doctor(Self.context(ws, crontab: cron))
+        #expect(Self.problems(source) == ["source inbox/tiktok/*.csv [tiktok.orders]"])
+        #expect(source.problems.first?.fix == "put the TikTok Shop orders export, US date style (CSV) where `inbox/tiktok/*.csv` finds it, or remove the source")
+        try ws.write("kpibridge.yaml", config)
+
+        // The last run lacked a rate.
+        try ws.write("fx_rates.csv", "date,from,to,rate\n2026-10-01,USD,CNY,7.10\n")
+        try ws.write("inbox/shopify/late.csv", """
+            Name,Financial Status,Paid at,Fulfilled at,Cancelled at,Shipping,Taxes,Refunded Amount,Currency,Created at,Lineitem quantity,Lineitem price,Lineitem sku
+            #90,paid,,,,,,,USD,2026-12-01 10:00:00 -0700,1,5.00,S1
+
+            """)
+        #expect(try ws.pipeline().run().problems.count == 1)
+        let rates = Doctor(Self.context(ws, crontab: cron))
+        #expect(Self.problems(rates) == ["fx"])
+        #expect(rates.problems.first?.detail.hasPrefix("run #2 lacked rates: no fx rate for") == true)
+
+        // A store file that is not a database; then a workspace that does not open at all.
+        let store = try ws.pipeline().storeURL
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: ws.path + "/.kpibridge/warehouse.sqlite"))
+        #expect(Self.problems(Doctor(Self.context(ws, crontab: cron))).contains("store \(store)"))
+        try ws.write("kpibridge.yaml", "sources:\n  - connector: shopify.orders\n    filez: x\n")
+        let broken = Doctor(Self.context(ws, crontab: cron))
+        #expect(Self.problems(broken) == ["workspace", "store", "sources", "fx", "schedules"])
+        #expect(broken.findings.last?.detail == "not checked: the workspace does not open")
+    }
+}
