@@ -13,6 +13,10 @@ package struct PendingRefresh: Sendable, Hashable {
     /// The clock of the last completed refresh: tasks fall due as time passes.
     package var asOf: Instant?
 
+    /// Appended to the basis by a retract, so the next refresh recomputes every period even if the
+    /// retract's own refresh did not finish.
+    package static let afterRetract = " after a retract"
+
     package init(days: Set<CivilDate> = [], orders: Int = 0, basis: String? = nil, asOf: Instant? = nil) {
         self.days = days
         self.orders = orders

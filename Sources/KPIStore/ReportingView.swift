@@ -8,13 +8,13 @@ package struct ReportingView: Sendable {
     let select: String
 
     /// Company, platform, shop, team, employee and provider metrics by month, one row per profile.
-    package static let kpiMonthly = metrics("v_kpi_monthly", grain: "month", period: "month", periodSQL: "substr(period_start, 1, 7)")
+    package static let kpiMonthly = metrics("v_kpi_monthly", grain: "month", period: "month", periodSQL: "substr(f.period_start, 1, 7)")
     /// The same by quarter (`2026-Q4`).
     package static let kpiQuarterly = metrics(
         "v_kpi_quarterly", grain: "quarter", period: "quarter",
-        periodSQL: "substr(period_start, 1, 4) || '-Q' || ((CAST(substr(period_start, 6, 2) AS INTEGER) + 2) / 3)")
+        periodSQL: "substr(f.period_start, 1, 4) || '-Q' || ((CAST(substr(f.period_start, 6, 2) AS INTEGER) + 2) / 3)")
     /// The same by day.
-    package static let kpiDaily = metrics("v_kpi_daily", grain: "day", period: "day", periodSQL: "period_start")
+    package static let kpiDaily = metrics("v_kpi_daily", grain: "day", period: "day", periodSQL: "f.period_start")
 
     /// One row per scorecard and period: who, total, grade, veto.
     package static let scorecard = ReportingView(
@@ -85,11 +85,54 @@ package struct ReportingView: Sendable {
             WHERE t.twin_order_id IS NOT NULL AND t.twin_order_id <> ''
             """)
 
-    /// The views migration v5 created, as they stood then.
-    static let v5 = [kpiDaily, kpiMonthly, kpiQuarterly, scorecard, pacingAlerts, teamsDiffer]
-    package static let all = v5 + [unlinkedTracking, sameOrders]
+    /// Who is on the roster, for BI tools to show names beside employee ids.
+    package static let dimEmployee = ReportingView(
+        table: StoreTable(name: "dim_employee",
+                          columns: ["employee_id", "name", "team", "role", "shift", "hired_on", "left_on", "timezone", "shops", "provider"],
+                          orderBy: ["employee_id"]),
+        select: "SELECT employee_id, name, team, role, shift, hired_on, left_on, timezone, shops, provider FROM roster")
 
+    /// Every shop the store holds orders of, with its platform and first and last purchase.
+    package static let dimShop = ReportingView(
+        table: StoreTable(name: "dim_shop", columns: ["shop", "platform", "orders", "first_purchased_at", "last_purchased_at"],
+                          orderBy: ["shop", "platform"]),
+        select: """
+            SELECT shop, platform, count(*) AS orders, min(purchased_at) AS first_purchased_at, max(purchased_at) AS last_purchased_at
+            FROM orders GROUP BY shop, platform
+            """)
+
+    /// The views migration v5 created, as they stood then (the metric views without dates and labels).
+    static let v5 = [v5Metrics("v_kpi_daily", grain: "day", period: "day", periodSQL: "period_start"),
+                     v5Metrics("v_kpi_monthly", grain: "month", period: "month", periodSQL: "substr(period_start, 1, 7)"),
+                     v5Metrics("v_kpi_quarterly", grain: "quarter", period: "quarter",
+                               periodSQL: "substr(period_start, 1, 4) || '-Q' || ((CAST(substr(period_start, 6, 2) AS INTEGER) + 2) / 3)"),
+                     scorecard, pacingAlerts, teamsDiffer]
+    /// The metric views migration v13 recreated with dates, zones, names and labels.
+    static let metricViews = [kpiDaily, kpiMonthly, kpiQuarterly]
+    package static let all = metricViews + [scorecard, pacingAlerts, teamsDiffer, unlinkedTracking, sameOrders, dimEmployee, dimShop]
+
+    /// A grain's facts with a period label, the period's first and last day as dates (`date()` is text in
+    /// SQLite, a DATE in PostgreSQL) and the profile's zone, the roster name of an employee or provider
+    /// scope, and the metric's labels in both languages.
     private static func metrics(_ name: String, grain: String, period: String, periodSQL: String) -> ReportingView {
+        ReportingView(
+            table: StoreTable(name: name,
+                              columns: [period, "period_start", "period_end", "timezone", "scope_type", "scope_id", "scope_name",
+                                        "metric", "metric_zh", "metric_en", "profile", "value", "unit", "currency", "record_count",
+                                        "definition"],
+                              orderBy: [period, "scope_type", "scope_id", "metric", "profile"]),
+            select: """
+                SELECT \(periodSQL) AS \(period), date(f.period_start) AS period_start, date(f.period_end) AS period_end,
+                    f.timezone, f.scope_type, f.scope_id, r.name AS scope_name, f.metric, m.label_zh AS metric_zh,
+                    m.label_en AS metric_en, f.profile, f.value, f.unit, f.currency, f.record_count, f.definition
+                FROM fact_metric f
+                LEFT JOIN roster r ON f.scope_type IN ('employee', 'provider') AND r.employee_id = f.scope_id
+                LEFT JOIN dim_metric m ON m.metric = f.metric
+                WHERE f.grain = '\(grain)'
+                """)
+    }
+
+    private static func v5Metrics(_ name: String, grain: String, period: String, periodSQL: String) -> ReportingView {
         ReportingView(
             table: StoreTable(name: name,
                               columns: [period, "scope_type", "scope_id", "metric", "profile", "value", "unit", "currency",

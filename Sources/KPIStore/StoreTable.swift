@@ -98,8 +98,12 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         return StoreTable(name: kind.schema.table, columns: layout.columns, orderBy: layout.keyColumns)
     }
 
+    /// The catalog's metrics with their labels, unit and direction, for BI tools (written by every refresh).
+    package static let dimMetric = StoreTable(
+        name: "dim_metric", columns: ["metric", "label_zh", "label_en", "unit", "direction"], orderBy: ["metric"])
+
     package static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, factScore, factPacing,
-                                           providerStatus, definitions, factChanges,
+                                           providerStatus, definitions, factChanges, dimMetric,
                                            quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
                                            + ReportingView.all.map(\.table)

@@ -19,6 +19,10 @@ extension PostgresRow {
                 return .real(try cell.decode(Double.self))
             case .bool:
                 return .integer(try cell.decode(Bool.self) ? 1 : 0)
+            case .date:
+                // A view's `date()` column: the same `YYYY-MM-DD` text SQLite gives.
+                let seconds = Int(try cell.decode(Date.self).timeIntervalSince1970.rounded(.down))
+                return .text(CivilDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400).description)
             default:
                 return .text(try cell.decode(String.self))
             }

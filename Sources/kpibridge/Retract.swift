@@ -7,16 +7,17 @@ extension Kpibridge {
         static let configuration = CommandConfiguration(
             abstract: "Take a wrongly loaded file back out: its records, quarantined rows and ledger entry, then recompute.",
             discussion: """
-                Move the file out of the workspace first (or the next run loads it again), then name it as \
-                the run summary did. Every record the file is the source of is removed; where it had \
-                replaced another file's version of an order, line, event or ticket, that version is read \
-                again from the other file, so the store ends as if the file had never been loaded. Every \
-                period is then recomputed and re-scored. Nothing changes when a file needed for that is \
-                gone or changed (it says which). Files loaded by `import` with --shop, --currency and the \
-                like are re-read with the workspace's settings.
+                Name the file as the run summary did, while it is still where it was loaded from: retract \
+                reads it once more to learn every order, line, event, ticket or other record it wrote, \
+                removes what is stored under those keys (with its quarantined rows and ledger entry), and \
+                reads the other loaded files again to put back their versions, so the store ends as if the \
+                file had never been loaded. Every period is then recomputed and re-scored. The file's bytes \
+                are remembered as retracted: it may stay in the inbox and never loads again (a corrected \
+                file has other bytes and loads as new). Nothing changes when a file needed for this is gone \
+                or changed, was loaded by `import`, or shares its name with another loaded version; the \
+                message says which.
 
                 Example:
-                  mv samples/workspace/inbox/amazon/wrong.txt /tmp/
                   kpibridge retract --workspace samples/workspace inbox/amazon/wrong.txt
                 """)
 

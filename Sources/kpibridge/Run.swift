@@ -33,6 +33,7 @@ extension Kpibridge {
                   kpibridge run --workspace ~/kpi --store sqlite:/var/lib/kpibridge/warehouse.sqlite
                   kpibridge run --workspace ~/kpi --recompute 2026-10-01..2026-10-31
                   kpibridge run --workspace samples/workspace --schedules schedules --schedule nightly
+                  kpibridge run --workspace samples/workspace --select amazon.all_orders,shopify.orders
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -49,9 +50,16 @@ extension Kpibridge {
 
         @OptionGroup var schedules: ScheduleOptions
 
+        @Option(help: ArgumentHelp("Load only the files and streams of these connectors (comma-separated); the rest wait for the next run.",
+                                   valueName: "CONNECTOR,…"))
+        var select: String?
+
         func validate() throws {
             if fullRefresh && schedule != nil {
                 throw ValidationError("--full-refresh and --schedule do not go together: run the schedule, then `kpibridge run --full-refresh`")
+            }
+            if select != nil && schedule != nil {
+                throw ValidationError("--select and --schedule do not go together: a schedule names its own `sources:`")
             }
             if recompute != nil && schedule != nil {
                 throw ValidationError("--recompute and --schedule do not go together: a schedule names its own `recompute:`")
@@ -71,7 +79,8 @@ extension Kpibridge {
                 return
             }
             let report = try options.pipeline(stoppable: true).run(recompute: recompute.flatMap(DateRange.init(parsing:)),
-                                                    fullRefresh: fullRefresh)
+                                                    fullRefresh: fullRefresh,
+                                                    select: select.map { Set($0.split(separator: ",").map(String.init)) })
             try StandardOutput.line(report.text)
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }

@@ -66,3 +66,21 @@ import Testing
         #expect(!installed.text([], format: .crontab).contains("note:"))
     }
 }
+
+/// `run --select` loads only the named connectors' files; the others wait for the next run, and a
+/// connector no source uses is refused rather than loading nothing.
+@Suite struct RunSelectTests {
+    @Test func selectLoadsOnlyItsConnectorsAndLeavesTheRestForLater() throws {
+        let ws = try TemporaryWorkspace()
+        let first = try ws.pipeline().run(select: ["shopify.orders"])
+        #expect(first.files.map(\.file) == ["inbox/shopify/orders.csv"])
+        #expect(first.leftUnselected == 3)
+        #expect(first.text.contains("left for the next run: 3 inbox files of connectors not in --select"))
+        #expect(try RunHistory.load(try ws.pipeline(), limit: 1).runs.map(\.command) == ["run --select shopify.orders"])
+        let rest = try ws.pipeline().run()
+        #expect(rest.filesRead == 3 && rest.filesSkipped == 1)
+        let typo = pipelineError { _ = try ws.pipeline().run(select: ["shopify.order"]) }
+        #expect(typo?.kind == .usage)
+        #expect(typo?.message == "--select shopify.order: no source or stream of the workspace uses it (they use amazon.all_orders, mabang.orders, shopify.orders)")
+    }
+}

@@ -83,6 +83,7 @@ import Testing
         ("etsy:etsy-1", "--shops `etsy:etsy-1`: `etsy` is not a platform kpibridge knows (amazon, ebay, shopify, tiktok, walmart) or a connector id (`kpibridge connectors list`)"),
         ("amazon:amazon us", "--shops `amazon:amazon us`: the shop `amazon us` names a folder and a scope: use letters, digits, - and _"),
         ("amazon:a,shopify:a", "--shops names `a` twice"),
+        ("amazon:team", "--shops `amazon:team`: `team` cannot name a shop (a folder of the inbox or a YAML word); choose another, like amazon-team"),
         ("fx.rates:rates", "--shops: `fx.rates` does not read one platform's orders; init writes a source per shop's order export (add other sources to kpibridge.yaml afterwards)"),
         ("amazon:amazon-us:usd", "--shops `amazon:amazon-us:usd`: `usd` is neither a currency code (USD) nor a zone name (America/Los_Angeles); write PLATFORM:SHOP[:CURRENCY][:ZONE], e.g. amazon:amazon-us or walmart:walmart-us:USD:America/Los_Angeles"),
     ])
@@ -92,6 +93,11 @@ import Testing
         #expect(error?.kind == .usage)
         #expect(error?.message == message)
         #expect(try FileManager.default.contentsOfDirectory(atPath: ws.path).isEmpty)
+    }
+
+    @Test func aZoneIsReadBeforeACurrency() throws {
+        let shop = try InitShop(parsing: "walmart:walmart-us:UTC:USD")
+        #expect(shop == InitShop(connector: "walmart.orders", shop: "walmart-us", currency: "USD", timezone: "UTC", entry: "walmart:walmart-us:UTC:USD"))
     }
 
     @Test func initOverwritesNothing() throws {

@@ -35,21 +35,23 @@ import Testing
         try FileManager.default.removeItem(atPath: never.path + "/" + Self.resend)
         _ = try never.pipeline().run()
 
-        try FileManager.default.removeItem(atPath: loaded.path + "/" + Self.resend)
         let report = try loaded.pipeline().retract(Self.resend)
         #expect(report.exitCode == 0)
-        // Order …0001 and its line came from the resend (…0004 too); …0002 kept its first file's row.
-        #expect(report.retraction == RetractOutcome(removed: ["orders": 2, "order_lines": 2], reapplied: 2,
+        // Every key the resend wrote is rebuilt: orders …0001, …0002 (whose stored row is still orders.txt's) and
+        // …0004 with the line each names; orders.txt gives back …0001 and …0002 and those two lines (its Mat line of
+        // …0002 was never the resend's key, and stays as it was).
+        #expect(report.retraction == RetractOutcome(removed: ["orders": 3, "order_lines": 3], reapplied: 4,
                                                     quarantineRemoved: 1, ledgerRemoved: 1))
-        #expect(report.text.contains("retracted: 4 records removed (order_lines 2, orders 2), 1 quarantined row, 1 ledger entry; "
-                                     + "2 records of the same keys re-applied from the other loaded files; every period recomputed"))
+        #expect(report.text.contains("retracted: 6 records removed (order_lines 3, orders 3), 1 quarantined row, 1 ledger entry; "
+                                     + "4 records of the same keys re-applied from the other loaded files; every period recomputed"))
         for table in Self.tables {
             #expect(try Self.export(loaded, table) == (try Self.export(never, table)), "\(table)")
         }
         #expect(try RunHistory.load(try loaded.pipeline(), limit: 1).runs.map(\.command) == ["retract \(Self.resend)"])
-        // The next night finds nothing to do.
+        // The file stays in the inbox and the next night skips it: nothing to do.
         let next = try loaded.pipeline().run()
         #expect(next.filesRead == 0 && next.text.contains("facts: nothing to recompute"))
+        #expect(next.text.contains("  skipped  \(Self.resend) (retracted by run #2 as \(Self.resend); these bytes never load again (a corrected file has other bytes))"))
     }
 
     @Test func aRetractThatCouldNotRestoreChangesNothing() throws {
@@ -57,19 +59,39 @@ import Testing
         _ = try ws.pipeline().run()
         let before = try Self.tables.map { try Self.export(ws, $0) }
 
-        let present = pipelineError { _ = try ws.pipeline().retract(Self.resend) }
-        #expect(present?.kind == .usage)
-        #expect(present?.message == "\(Self.resend) is still where it was loaded from: move it out of the workspace first, or the next run loads it again")
+        // The file itself must be readable as loaded: it says which records it wrote.
+        let original = try String(contentsOfFile: ws.path + "/" + Self.resend, encoding: .utf8)
+        try ws.write(Self.resend, original + "112-0000009-0000009\t2026-10-21T10:00:00+00:00\t2026-10-21T10:00:00+00:00\tShipped\tBottle\tP3\t1\tUSD\t10.00\t0.73\t0.00\n")
+        let changed = pipelineError { _ = try ws.pipeline().retract(Self.resend) }
+        #expect(changed?.message == "cannot retract \(Self.resend): it is not where it was loaded from with the same bytes, and retract reads it to "
+                + "learn every record it wrote. Put it back as it was loaded and retract again; nothing was changed")
+        try ws.write(Self.resend, original)
 
         let unknown = pipelineError { _ = try ws.pipeline().retract("inbox/amazon/nope.txt") }
         #expect(unknown?.message == "inbox/amazon/nope.txt is not a loaded file (never loaded, or already retracted); `kpibridge export --table load_ledger` lists the loaded files by name")
 
         // orders.txt held the version of …0001 the resend replaced: without it, it cannot come back.
-        try FileManager.default.removeItem(atPath: ws.path + "/" + Self.resend)
         try FileManager.default.moveItem(atPath: ws.path + "/inbox/amazon/orders.txt", toPath: ws.path + "/orders.txt.bak")
         let gone = pipelineError { _ = try ws.pipeline().retract(Self.resend) }
         #expect(gone?.message == "cannot retract: restoring what it replaced needs these loaded files as they were loaded, and they are "
-                + "gone, changed or unreadable: inbox/amazon/orders.txt. Put them back (the same bytes) and retract again; nothing was changed")
+                + "gone, changed, unreadable or were loaded by `import`: inbox/amazon/orders.txt. Put them back (the same bytes) and retract again; nothing was changed")
         #expect(try Self.tables.map { try Self.export(ws, $0) } == before)
+    }
+
+    /// The sample's 马帮 export links parcels to orders and states shipped events that carrier scans
+    /// replaced: retracting it must drop the carrier events attached through its links and bring back no
+    /// event it alone stated — every record table, scans and links included, equals a run without it.
+    @Test func retractingALinkingExportDropsTheEventsAttachedThroughIt() throws {
+        let erp = "inbox/erp/马帮订单导出_202609-202610.csv"
+        let loaded = try TemporaryWorkspace.sample()
+        _ = try loaded.pipeline().run()
+        let never = try TemporaryWorkspace.sample()
+        try FileManager.default.removeItem(atPath: never.path + "/" + erp)
+        _ = try never.pipeline().run()
+        let report = try loaded.pipeline().retract(erp)
+        #expect(report.retraction?.removed["tracking_links"] == 249)
+        for table in Self.tables + ["returns", "tracking_events", "tracking_links", "order_twins", "tickets", "fact_score"] {
+            #expect(try Self.export(loaded, table) == (try Self.export(never, table)), "\(table)")
+        }
     }
 }

@@ -39,16 +39,19 @@ package enum CellText {
     }
 
     /// Whether a spreadsheet opening the CSV would evaluate `text`: it starts with `=`, `@`, tab or CR, or
-    /// with `+` / `-` followed by anything but digits and `.` `,` `:` — a sign before a number (`-5.00`) or
-    /// a zone offset (`-07:00`) cannot call a function or reference a cell, and a guard there would turn
-    /// every US offset into text in BI tools.
+    /// with `+` / `-` followed by anything but a plain number (`-5.00`, `-1,234.50`) or a zone offset
+    /// (`-07:00`) — neither calls a function or names a cell, and a guard there would turn every US offset
+    /// into text in BI tools. (`-1:1` could name row 1, so only the `HH:MM` shape counts as an offset.)
     package static func runsAsFormula(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         switch first {
         case "=", "@", "\t", "\r": return true
         case "+", "-":
-            let rest = text.unicodeScalars.dropFirst()
-            return rest.isEmpty ? false : !rest.allSatisfy { ("0"..."9").contains($0) || ".,:".unicodeScalars.contains($0) }
+            let rest = Array(text.unicodeScalars.dropFirst())
+            let digit = { (c: Unicode.Scalar) in ("0"..."9").contains(c) }
+            let number = rest.first.map(digit) == true && rest.allSatisfy { digit($0) || $0 == "." || $0 == "," }
+            let offset = rest.count == 5 && rest[2] == ":" && [0, 1, 3, 4].allSatisfy { digit(rest[$0]) }
+            return !rest.isEmpty && !number && !offset
         default: return false
         }
     }

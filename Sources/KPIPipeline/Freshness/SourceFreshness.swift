@@ -35,26 +35,21 @@ package struct SourceFreshness: Sendable {
     /// Sources setting `fresh_within`.
     package var watched: Int { entries.filter { $0.cadence != nil }.count }
 
-    /// Reads the load ledger once and files each loaded file under the first source whose glob and
-    /// connector it matches.
+    /// Reads the loaded files once (ledger and pruned identities) and files each under the first source
+    /// whose glob and connector it matches.
     package static func check(_ pipeline: Pipeline, watching include: (SourceConfig) -> Bool = { _ in true }) throws(PipelineError) -> SourceFreshness {
         let sources = pipeline.workspace.config.sources.filter(include)
         let asOf = pipeline.now()
         var entries = sources.map { source in
             Entry(files: source.files, connector: source.connector, cadence: source.freshWithin.flatMap(TimeSpan.init(parsing:)))
         }
-        let columns = StoreTable.loadLedger.columns
-        let file = columns.firstIndex(of: "file")!, connector = columns.firstIndex(of: "connector")!
-        let loadedAt = columns.firstIndex(of: "loaded_at")!
-        try pipeline.storeCall {
-            try pipeline.store.scan(.loadLedger) { values in
-                guard case .text(let path) = values[file], case .text(let by) = values[connector],
-                      case .text(let at) = values[loadedAt], let instant = Instant(iso8601: at),
-                      let index = sources.firstIndex(where: { $0.connector == by && Glob.matches($0.files, path) }) else { return }
-                if entries[index].newestLoadedAt.map({ instant >= $0 }) ?? true {  // ties: the later in ledger order (run, file)
-                    entries[index].newestLoadedAt = instant
-                    entries[index].newestFile = path
-                }
+        // Pruned ledger rows leave their identity (and load time) behind: a pruned month still arrived.
+        for loaded in try pipeline.storeCall({ try pipeline.store.loadedFiles() }) {
+            guard let instant = Instant(iso8601: loaded.loadedAt),
+                  let index = sources.firstIndex(where: { $0.connector == loaded.connector && Glob.matches($0.files, loaded.file) }) else { continue }
+            if entries[index].newestLoadedAt.map({ instant >= $0 }) ?? true {  // ties: the later in load order
+                entries[index].newestLoadedAt = instant
+                entries[index].newestFile = loaded.file
             }
         }
         for index in entries.indices {

@@ -14,14 +14,17 @@ package struct InitShop: Sendable, Equatable {
     /// The entry as written, for messages that suggest adding to it.
     package var entry: String
 
+    /// Shop names that cannot be folders of the inbox or plain YAML values.
+    static let reserved: Set<String> = ["team", "null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+
     /// The orders connector a platform name stands for; any connector id may be given instead.
     package static let ordersConnectors = [
         "amazon": "amazon.all_orders", "ebay": "ebay.orders", "shopify": "shopify.orders",
         "tiktok": "tiktok.orders", "walmart": "walmart.orders",
     ]
 
-    package init(connector: String, shop: String, currency: String? = nil, timezone: String? = nil) {
-        entry = "\(connector):\(shop)"
+    package init(connector: String, shop: String, currency: String? = nil, timezone: String? = nil, entry: String? = nil) {
+        self.entry = entry ?? "\(connector):\(shop)"
         self.connector = connector
         self.shop = shop
         self.currency = currency
@@ -40,6 +43,10 @@ package struct InitShop: Sendable, Equatable {
         guard shop.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw .usage("--shops `\(text)`: the shop `\(shop)` names a folder and a scope: use letters, digits, - and _")
         }
+        // `team` is the roster's folder; the others read as YAML's null, booleans or a number.
+        guard !Self.reserved.contains(shop.lowercased()), Double(shop) == nil else {
+            throw .usage("--shops `\(text)`: `\(shop)` cannot name a shop (a folder of the inbox or a YAML word); choose another, like \(head.lowercased())-\(shop)")
+        }
         if head.contains(".") {
             connector = head
         } else if let known = Self.ordersConnectors[head.lowercased()] {
@@ -50,10 +57,11 @@ package struct InitShop: Sendable, Equatable {
         }
         self.shop = shop
         for part in parts {
-            if part.count == 3, part.allSatisfy({ $0.isASCII && $0.isUppercase }), currency == nil {
-                currency = part
-            } else if timezone == nil, Zone(part) != nil, part.count > 3 {
+            // A zone first: `UTC` is three capitals too.
+            if timezone == nil, part.contains("/") || part == "UTC", Zone(part) != nil {
                 timezone = part
+            } else if currency == nil, part.count == 3, part.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                currency = part
             } else {
                 throw .usage("--shops `\(text)`: `\(part)` is neither a currency code (USD) nor a zone name (America/Los_Angeles); \(form)")
             }

@@ -57,7 +57,9 @@ package struct LoadPlanner {
             if let earlier = seen[fingerprint.sha256] {
                 file.skipReason = "same bytes as \(earlier)"
             } else if !replaying, let entry = try ledgerEntry(fingerprint.sha256) {
-                file.skipReason = entry.pruned
+                file.skipReason = entry.retracted
+                    ? "retracted by run #\(entry.runID) as \(entry.file); these bytes never load again (a corrected file has other bytes)"
+                    : entry.pruned
                     ? "already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned"
                     : "already loaded by run #\(entry.runID) as \(entry.file)"
             } else if file.failure == nil, let problem = assignShop(&file) {

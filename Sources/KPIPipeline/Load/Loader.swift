@@ -114,7 +114,12 @@ package struct Loader {
                 rowsQuarantined: report.rowsQuarantined, message: message))
             throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
         }
-        if let watch { report.freshness = try SourceFreshness.check(pipeline, watching: watch) }
+        do {
+            if let watch { report.freshness = try SourceFreshness.check(pipeline, watching: watch) }
+        } catch {
+            try? store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "failed", exitCode: 1, message: error.message))
+            throw error
+        }
         do {
             let failed = !report.problems.isEmpty
             let status = report.filesFailed > 0 ? "files failed" : report.streamsFailed > 0 ? "streams failed"

@@ -22,6 +22,13 @@ package struct PlannedFile {
     /// Columns records read that the file lacks, read as the spec's default.
     package var absentOptionalColumns: [String] = []
 
+    /// Whether a run limited to `connectors` (a schedule's `sources:`, `run --select`) loads this file; all
+    /// when nil. A file no connector can take (unroutable, unreadable, a pipe) fails, and a hidden one is
+    /// named as skipped, in every such run: none may leave it unnamed.
+    package func isSelected(by connectors: Set<String>?) -> Bool {
+        connector is UnroutedConnector || (connectors?.contains(connector.id) ?? true)
+    }
+
     package func context(runID: Int64) -> SourceContext {
         source?.context(displayPath: display, fingerprint: fingerprint, runID: runID)
             ?? SourceContext(displayPath: display, fingerprint: fingerprint, runID: runID)

@@ -87,6 +87,7 @@ package struct FactRefresh {
             ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? "first refresh of this store"
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
                         ? "the last refresh was waiting for fx rates"
+                     : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? "a file was retracted"
                      : "definitions, exchange rates, roster or formulas changed since the last refresh")
 
         let names = definitions.names.joined(separator: ", ")
@@ -102,6 +103,11 @@ package struct FactRefresh {
                                     runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
+        try store.recordMetricLabels(MetricID.allCases.map { metric in
+            MetricLabel(metric: metric.rawValue, labelZh: DisplayNames.metric(metric.rawValue, .zh),
+                        labelEn: DisplayNames.metric(metric.rawValue, .en), unit: metric.unit,
+                        direction: metric.lowerIsBetter ? "lower" : "higher")
+        })
         // Scores from facts with money held back would grade a missing gmv as "no data" (reweighted or
         // zero): the last complete scores stay until the rates are there.
         if score, outcome.missingRates?.factsHeldBack != true {

@@ -4,16 +4,18 @@ import KPISchema
 import KPIStore
 import KPIWorkspace
 
-/// `kpibridge retract FILE`: the way out of a wrong upload. Removes every record the file is the source
-/// of (with its quarantined rows and ledger entry), restores from the other loaded files the versions it
-/// had replaced, and recomputes every period, so the store ends as if the file had never been loaded.
+/// `kpibridge retract FILE`: the way out of a wrong upload. Reads the file once more to learn every key
+/// it wrote, removes the rows stored under those keys (with the file's quarantined rows and ledger entry),
+/// puts them back from the other loaded files, and recomputes every period — so the store ends as if the
+/// file had never been loaded. The file's bytes are remembered as retracted and never load again.
 ///
-/// Restoring needs those other files as they were loaded: a retract refuses (changing nothing) when one
-/// that could hold the same kinds of records is gone or changed, and while the retracted file is still
-/// where the next run would load it again.
+/// Restoring needs the inputs as they were loaded: a retract refuses, changing nothing, when the file or
+/// another loaded file that could hold the same kinds of records is gone or changed, when one was loaded
+/// by `import` (whose command-line settings are not recorded), or when two versions share the file's name.
 package struct RetractJob {
     package let pipeline: Pipeline
-    /// The file as the run summary names it (`inbox/amazon/x.txt`), or a path to it.
+    /// The file as the run summary names it (`inbox/amazon/x.txt`, relative to the workspace), or an
+    /// absolute path to it.
     package var file: String
 
     package init(pipeline: Pipeline, file: String) {
@@ -24,27 +26,35 @@ package struct RetractJob {
     private var workspace: Workspace { pipeline.workspace }
 
     package func run() throws(PipelineError) -> RunReport {
-        let loaded = try pipeline.storeCall { try pipeline.store.loadedFiles() }
-        let display = loaded.contains { $0.file == file } ? file : workspace.paths.display(URL(fileURLWithPath: file).path)
-        let target = loaded.filter { $0.file == display }
-        guard !target.isEmpty else {
-            throw .usage("\(file) is not a loaded file (never loaded, or already retracted); "
-                         + "`\(pipeline.invocation.command("export", "--table", "load_ledger"))` lists the loaded files by name")
-        }
-        let location = location(of: display)
-        if let sha = try? FileFingerprint.compute(path: location).sha256, target.contains(where: { $0.sha256 == sha }) {
-            throw .usage("\(display) is still where it was loaded from: move it out of the workspace first, "
-                         + "or the next run loads it again")
+        if let problems = workspace.scoring?.problems, !problems.isEmpty {
+            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was retracted)")
         }
         let claim = try pipeline.claim("retract")
         defer { withExtendedLifetime(claim.lease) {} }
-        let replay = try replays(others: loaded.filter { $0.file != display }, kinds: kinds(of: target))
+        let loaded = try pipeline.storeCall { try pipeline.store.loadedFiles() }
+        let display = file.hasPrefix("/") ? workspace.paths.display(file) : file
+        let entry = try target(display, among: loaded)
+        let commands = try runCommands()
+        var planner = LoadPlanner(pipeline: pipeline)
+        planner.replaying = true
+        guard let own = try plan(entry, planner) else {
+            throw .failed("cannot retract \(display): it is not where it was loaded from with the same bytes, and retract reads it to "
+                          + "learn every record it wrote. Put it back as it was loaded and retract again; nothing was changed")
+        }
+        if commands[entry.runID]?.hasPrefix("import") == true {
+            throw .failed("cannot retract \(display): it was loaded by `import` (run #\(entry.runID)), whose --shop, --currency and "
+                          + "like settings are not recorded, so its records cannot be told apart safely; nothing was changed")
+        }
+        var emitted = try open(own, runID: entry.runID)
+        let held = try pipeline.storeCall { try pipeline.store.retractHeld(file: display, emitted: &emitted) }
+        let replay = try replays(loaded.filter { $0.sha256 != entry.sha256 }, touching: held.tables, planner: planner, commands: commands)
+
         let runID = try pipeline.storeCall { try pipeline.store.beginRun(command: "retract \(display)", at: pipeline.now()) }
         var report = RunReport(runID: runID, command: "retract \(display)", store: pipeline.storeURL.description)
         report.invocation = pipeline.invocation
         report.lockNote = claim.note
         do {
-            report.retraction = try pipeline.store.retract(file: display, replay: replay)
+            report.retraction = try pipeline.store.retract(entry, held: held, replay: replay, runID: runID, at: pipeline.now())
             report.tracking = try pipeline.store.attachTrackingEvents(runID: runID)
             var refresh = FactRefresh(workspace: workspace, store: pipeline.store, now: pipeline.now(), recompute: nil)
             refresh.invocation = pipeline.invocation
@@ -58,9 +68,37 @@ package struct RetractJob {
         } catch {
             let message = (error as? PipelineError)?.message ?? "store \(pipeline.storeURL): \(error)"
             try? pipeline.store.finishRun(RunOutcome(runID: runID, finishedAt: pipeline.now(), status: "failed", exitCode: 1, message: message))
-            throw .failed(message)
+            throw .failed(message + (report.retraction == nil ? "" : "\n(the file's records are removed; the next run recomputes every period)"))
         }
         return report
+    }
+
+    /// The one ledger entry named `display`.
+    private func target(_ display: String, among loaded: [LedgerEntry]) throws(PipelineError) -> LedgerEntry {
+        let named = loaded.filter { $0.file == display }
+        guard let first = named.first else {
+            throw .usage("\(display) is not a loaded file (never loaded, or already retracted); "
+                         + "`\(pipeline.invocation.command("export", "--table", "load_ledger"))` lists the loaded files by name")
+        }
+        guard named.count == 1 else {
+            throw .failed("cannot retract \(display): \(named.count) different versions were loaded under that name (runs "
+                          + named.map { "#\($0.runID)" }.joined(separator: ", ") + "), and records name the file, not the version, "
+                          + "so a retract cannot tell them apart; nothing was changed")
+        }
+        return first
+    }
+
+    /// Each run's command, to tell files `import` loaded (with settings the ledger does not record).
+    private func runCommands() throws(PipelineError) -> [Int64: String] {
+        var commands: [Int64: String] = [:]
+        let columns = StoreTable.runs.columns
+        let id = columns.firstIndex(of: "id")!, command = columns.firstIndex(of: "command")!
+        try pipeline.storeCall {
+            try pipeline.store.scan(.runs) { values in
+                if case .integer(let run) = values[id], case .text(let text) = values[command] { commands[run] = text }
+            }
+        }
+        return commands
     }
 
     /// Where a ledger name is on disk: inside the workspace unless the ledger recorded an absolute path.
@@ -68,56 +106,82 @@ package struct RetractJob {
         display.hasPrefix("/") ? display : (workspace.paths.root as NSString).appendingPathComponent(display)
     }
 
-    /// The record kinds a loaded file's connector makes; nil when it cannot be told (the connector is gone).
-    private func kinds(of entries: [LedgerEntry]) -> Set<String>? {
-        var kinds: Set<String> = []
-        for entry in entries {
-            guard let spec = (try? workspace.connector(entry.connector) as? SpecConnector)?.compiled else { return nil }
-            kinds.formUnion(spec.spec.records.kinds)
+    /// `entry` planned as it loads (connector, source settings, shop), or nil when it is not on disk with the
+    /// same bytes or cannot be planned.
+    private func plan(_ entry: LedgerEntry, _ planner: LoadPlanner) throws(PipelineError) -> PlannedFile? {
+        let path = location(of: entry.file)
+        guard (try? FileFingerprint.compute(path: path).sha256) == entry.sha256,
+              let connector = try? workspace.connector(entry.connector) else { return nil }
+        let source = workspace.source(for: entry.file).flatMap { $0.connector == entry.connector ? $0 : nil }
+        guard let planned = try planner.plan([(path, connector, source)]).first, planned.failure == nil, planned.skipReason == nil else {
+            return nil
         }
-        return kinds
+        return planned
     }
 
-    /// The other loaded files, planned with the connector and settings they load with, in load order.
-    /// One that could hold records of the retracted file's kinds but is gone, changed or unreadable
-    /// stops the retract: what the file replaced could not be restored.
-    private func replays(others: [LedgerEntry], kinds: Set<String>?) throws(PipelineError) -> [RetractReplay] {
-        var planner = LoadPlanner(pipeline: pipeline)
-        planner.replaying = true
+    /// Opens a planned file guarded like a load: it fails rather than read bytes that changed since planning.
+    private func open(_ planned: PlannedFile, runID: Int64) throws(PipelineError) -> any RecordReader {
+        do {
+            let reader = try planned.connector.open(path: planned.path, context: planned.context(runID: runID))
+            return UnchangedFileGuard(base: reader, path: planned.path, file: planned.display, expected: planned.fingerprint)
+        } catch {
+            throw .failed("cannot read \(planned.display): \(error)")
+        }
+    }
+
+    /// Every other loaded file that is on disk as loaded, in load order, to put back the held keys. One that
+    /// could hold records of the touched tables but is gone, changed, unreadable or was loaded by `import`
+    /// stops the retract: what the retracted file replaced could not be restored.
+    private func replays(_ others: [LedgerEntry], touching tables: Set<String>, planner: LoadPlanner,
+                         commands: [Int64: String]) throws(PipelineError) -> [RetractReplay] {
+        guard !tables.isEmpty else { return [] }
         var replays: [RetractReplay] = []
         var missing: [String] = []
+        // Every file on disk is read (the replay passes on only the held keys); only a missing one that could
+        // have written a touched table stops the retract.
         for entry in others {
-            let overlaps = kinds.map { !$0.isDisjoint(with: self.kinds(of: [entry]) ?? $0) } ?? true
-            let path = location(of: entry.file)
-            guard (try? FileFingerprint.compute(path: path).sha256) == entry.sha256 else {
+            let overlaps = !Self.tables(written: entry.connector, catalog: workspace.catalog).isDisjoint(with: tables)
+            guard let planned = try plan(entry, planner), commands[entry.runID]?.hasPrefix("import") != true else {
                 if overlaps { missing.append(entry.file) }
-                continue
-            }
-            guard overlaps else { continue }
-            let connector: any Connector
-            do { connector = try workspace.connector(entry.connector) } catch {
-                missing.append(entry.file)
-                continue
-            }
-            let source = workspace.source(for: entry.file).flatMap { $0.connector == entry.connector ? $0 : nil }
-            guard let planned = try planner.plan([(path, connector, source)]).first, planned.failure == nil, planned.skipReason == nil else {
-                missing.append(entry.file)
                 continue
             }
             let file = FileToLoad(path: entry.file, connector: entry.connector, fingerprint: planned.fingerprint,
                                   encoding: planned.encoding.rawValue, runID: entry.runID,
                                   at: Instant(iso8601: entry.loadedAt) ?? pipeline.now())
-            replays.append(RetractReplay(file: file) {
-                try planned.connector.open(path: planned.path, context: planned.context(runID: entry.runID))
-            })
+            let opened = { [self] () throws -> any RecordReader in try open(planned, runID: entry.runID) }
+            replays.append(RetractReplay(file: file, open: opened))
         }
         guard missing.isEmpty else {
             throw .failed("cannot retract: restoring what it replaced needs these loaded files as they were loaded, and they are "
-                          + "gone, changed or unreadable: " + missing.joined(separator: ", ")
+                          + "gone, changed, unreadable or were loaded by `import`: " + missing.joined(separator: ", ")
                           + ". Put them back (the same bytes) and retract again; nothing was changed")
         }
         return replays
     }
+
+    /// The record tables a connector's files can write, derived rows included: order-keyed rows write
+    /// tracking links and same-order links, carrier scans write the fulfillment events attached from them.
+    /// Every table when the connector is unknown.
+    static func tables(written connector: String, catalog: ConnectorCatalog) -> Set<String> {
+        guard let spec = (catalog.connectors[connector] as? SpecConnector)?.compiled.spec else { return RetractTables.all }
+        var tables = Set(spec.records.kinds.compactMap(RetractTables.table(ofKind:)))
+        if spec.records.hasOrderRecords { tables.formUnion([FlatKind.trackingLink.schema.table, FlatKind.orderTwin.schema.table]) }
+        if tables.contains(FlatKind.trackingEvent.schema.table) { tables.insert(StoreTable.fulfillmentEvents.name) }
+        return tables
+    }
+}
+
+/// Record kinds and the tables they are stored in.
+enum RetractTables {
+    static let orderKinds = ["order": StoreTable.orders.name, "order_line": StoreTable.orderLines.name,
+                             "fulfillment_event": StoreTable.fulfillmentEvents.name, "refund": StoreTable.refunds.name,
+                             "return": StoreTable.returns.name]
+
+    static func table(ofKind kind: String) -> String? {
+        orderKinds[kind] ?? FlatKind(rawValue: kind)?.schema.table
+    }
+
+    static let all = Set(orderKinds.values).union(FlatKind.allCases.map(\.schema.table))
 }
 
 extension Pipeline {

@@ -1,3 +1,4 @@
+import KPIPull
 import KPISchema
 import KPIWorkspace
 
@@ -9,11 +10,14 @@ package struct RunJob {
     package var recompute: DateRange?
     /// Recompute every period rather than only those new or changed records fall in.
     package var fullRefresh = false
+    /// Load only the files and streams of these connectors (`--select`); the rest wait for the next run.
+    package var select: Set<String>?
 
-    package init(pipeline: Pipeline, recompute: DateRange? = nil, fullRefresh: Bool = false) {
+    package init(pipeline: Pipeline, recompute: DateRange? = nil, fullRefresh: Bool = false, select: Set<String>? = nil) {
         self.pipeline = pipeline
         self.recompute = recompute
         self.fullRefresh = fullRefresh
+        self.select = select
     }
 
     /// Imports every new file in the inbox, then refreshes the fact tables: the periods new or changed
@@ -23,25 +27,45 @@ package struct RunJob {
     /// The workspace's API streams are pulled first; what they land loads with the inbox, and each
     /// stream's state advances only after that load has committed.
     package func run() throws(PipelineError) -> RunReport {
-        let claim = try pipeline.claim("run")
+        if let select { try check(select) }
+        let command = "run" + (select.map { " --select " + $0.sorted().joined(separator: ",") } ?? "")
+        let claim = try pipeline.claim(command)
         defer { withExtendedLifetime(claim.lease) {} }
-        let pulls = try StreamPulls(pipeline: pipeline).pull()
-        var loader = Loader(pipeline: pipeline, command: "run", claim: claim)
+        let pulls = try StreamPulls(pipeline: pipeline).pull { stream in
+            select?.contains(stream.connector ?? PullerCatalog.defaultConnector(stream.api) ?? "") ?? true
+        }
+        var loader = Loader(pipeline: pipeline, command: command, claim: claim)
         loader.recompute = recompute
         loader.fullRefresh = fullRefresh
         loader.streams = pulls.map(\.outcome)
-        loader.watch = { _ in true }
+        loader.watch = { select?.contains($0.connector) ?? true }
         let inbox = try Inbox(workspace: pipeline.workspace).files()
-        var report = try loader.load(try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
-                                                                             refused: inbox.refused, ignored: inbox.ignored))
+        let plan = try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
+                                                            refused: inbox.refused, ignored: inbox.ignored)
+        var report = try loader.load(plan.filter { $0.isSelected(by: select) })
+        report.leftUnselected = plan.filter { !$0.isSelected(by: select) && $0.skipReason == nil }.count
         try StreamPulls(pipeline: pipeline).commit(pulls, report: &report)
         return report
     }
 }
 
+extension RunJob {
+    /// `--select` names connectors the workspace's sources or streams use (a typo would load nothing, silently).
+    private func check(_ select: Set<String>) throws(PipelineError) {
+        let config = pipeline.workspace.config
+        let known = Set(config.sources.map(\.connector))
+            .union((config.streams ?? []).compactMap { $0.connector ?? PullerCatalog.defaultConnector($0.api) })
+        let unknown = select.subtracting(known).sorted()
+        guard unknown.isEmpty else {
+            throw .usage("--select " + unknown.joined(separator: ", ") + ": no source or stream of the workspace uses "
+                         + (unknown.count == 1 ? "it" : "them") + " (they use " + known.sorted().joined(separator: ", ") + ")")
+        }
+    }
+}
+
 extension Pipeline {
     /// Runs ``RunJob`` on this workspace and store.
-    package func run(recompute: DateRange? = nil, fullRefresh: Bool = false) throws(PipelineError) -> RunReport {
-        try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh).run()
+    package func run(recompute: DateRange? = nil, fullRefresh: Bool = false, select: Set<String>? = nil) throws(PipelineError) -> RunReport {
+        try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh, select: select).run()
     }
 }

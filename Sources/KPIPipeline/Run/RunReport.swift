@@ -23,6 +23,8 @@ package struct RunReport: Sendable {
     package var recompute: DateRange?
     /// What taking the run lock found (a run that died mid-way), if anything.
     package var lockNote: String?
+    /// Files of connectors `--select` left out, waiting for the next run.
+    package var leftUnselected = 0
     /// What a retract removed and re-applied (`kpibridge retract`).
     package var retraction: RetractOutcome?
     /// Each watched source's newest file against its `fresh_within` (run and schedules; not import).

@@ -29,11 +29,7 @@ package struct ScheduleJob {
             let inbox = try Inbox(workspace: workspace).files()
             let plan = try LoadPlanner(pipeline: pipeline).plan(inbox.inputs + StreamPulls(pipeline: pipeline).inputs(pulls),
                                                                 refused: inbox.refused, ignored: inbox.ignored)
-            // A file no connector can take (unroutable, unreadable, a pipe) fails, and a hidden one is named
-            // as skipped, in every schedule: none may leave it unnamed.
-            let ours = { (file: PlannedFile) in
-                file.connector is UnroutedConnector || (schedule.sources?.contains(file.connector.id) ?? true)
-            }
+            let ours = { (file: PlannedFile) in file.isSelected(by: schedule.sources.map(Set.init)) }
             let mine = plan.filter(ours)
             outcome.leftForOthers = plan.filter { !ours($0) && $0.skipReason == nil }.count
             let recompute = schedule.recompute.map { relative in

@@ -20,6 +20,8 @@ package protocol FactStore: Sendable {
     func recordedDefinitions() throws -> [DefinitionRow]
     /// Records the definition versions a run used (replacing rows of the same profile, version and concept).
     func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws
+    /// Writes `dim_metric`, the catalog's labels for BI tools.
+    func recordMetricLabels(_ labels: [MetricLabel]) throws
     /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows (within `scope`'s
     /// periods, when given).
     func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,

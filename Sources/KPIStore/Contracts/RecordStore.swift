@@ -10,8 +10,10 @@ package protocol RecordStore: Sendable {
     func load(_ file: FileToLoad, reader: inout any RecordReader) throws -> ReadStats
     /// Every file the store holds records of (ledger and pruned identities), in load order.
     func loadedFiles() throws -> [LedgerEntry]
-    /// Removes what `file` loaded and re-applies, from `replay`, the records it had replaced; atomically.
-    func retract(file: String, replay: [RetractReplay]) throws -> RetractOutcome
+    /// The keys retracting `file` rebuilds (`emitted` reads the file itself).
+    func retractHeld(file: String, emitted: inout any RecordReader) throws -> RetractHeld
+    /// Removes the rows of `held` keys and what the file left, re-applies those keys from `replay`; atomically.
+    func retract(_ entry: LedgerEntry, held: RetractHeld, replay: [RetractReplay], runID: Int64, at: Instant) throws -> RetractOutcome
     /// Calls `body` with each order and its lines, refunds and events, in key order, holding one
     /// order in memory at a time; within a scope, only orders with a date in its window.
     func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws

@@ -9,4 +9,7 @@ package struct LedgerEntry: Sendable, Hashable {
     package var rowsQuarantined: Int
     /// The file's run history was pruned; only its identity remains (row counts are 0).
     package var pruned = false
+    /// The file was retracted (`kpibridge retract`): its bytes never load again; `runID` is the retract's run
+    /// and `loadedAt` when it was retracted.
+    package var retracted = false
 }

@@ -30,6 +30,23 @@ package struct RetractOutcome: Sendable, Equatable {
     }
 }
 
+/// The keys a retract rebuilds, per record table: each row stored under one of them is removed and put
+/// back from the other loaded files.
+package struct RetractHeld: Sendable, Equatable {
+    package var keys: [String: Set<[String]>] = [:]
+
+    package init(keys: [String: Set<[String]>] = [:]) {
+        self.keys = keys
+    }
+
+    /// The record tables touched.
+    package var tables: Set<String> { Set(keys.keys) }
+
+    mutating func insert(_ key: [String], into table: String) {
+        keys[table, default: []].insert(key)
+    }
+}
+
 extension SQLStore {
     /// Every file the store holds records of: the ledger, and the identities pruned ledger rows left
     /// (their records stay), in load order.
@@ -49,41 +66,63 @@ extension SQLStore {
         }
     }
 
-    /// Removes every record `file` is the source of, its quarantined rows and its ledger entries, then
-    /// re-applies from `replay` (in order, with the usual latest-version-wins rules) the records of exactly
-    /// the keys it removed — the versions the retracted file had replaced. One transaction: on any error
-    /// nothing changed.
-    ///
-    /// A record equal to one loaded earlier keeps the earlier file as its source, so only keys whose
-    /// stored row came from `file` are touched. Carrier scans are handled per parcel, as they load.
-    package func retract(file: String, replay: [RetractReplay]) throws -> RetractOutcome {
-        try write { session in
-            var outcome = RetractOutcome()
-            var held: [String: Set<[String]>] = [:]
+    /// The keys retracting `file` rebuilds: every key the file itself emits (`emitted` reads it again) —
+    /// including rows a later file has replaced since, which may still carry a value it kept from this one —,
+    /// every row whose source it is (carrier events derived from its scans among them), and the carrier
+    /// events derived through the tracking links it supplied.
+    package func retractHeld(file: String, emitted: inout any RecordReader) throws -> RetractHeld {
+        var collector = RetractKeyCollector()
+        _ = try emitted.read(into: &collector)
+        var held = collector.held
+        try read { session in
             for (table, key) in RetractKeys.tables {
                 let quoted = key.map(StoreTable.quote).joined(separator: ", ")
-                let keys = try session.rows("SELECT DISTINCT \(quoted) FROM \(StoreTable.quote(table)) WHERE source_file = ?", [.text(file)])
-                    .map { row in row.map(RetractKeys.text) }
-                guard !keys.isEmpty else { continue }
-                held[table] = Set(keys)
-                // Scans go per parcel (a file's scans of a parcel replace every earlier one), rows per key.
-                let removed = try session.execute("DELETE FROM \(StoreTable.quote(table)) WHERE source_file = ?", [.text(file)])
-                    + (table == RetractKeys.trackingTable
-                       ? try keys.reduce(0) { $0 + (try session.execute("DELETE FROM \(StoreTable.quote(table)) WHERE tracking_number = ?", [.text($1[0])])) }
-                       : 0)
-                outcome.removed[table] = removed
+                for row in try session.rows("SELECT DISTINCT \(quoted) FROM \(StoreTable.quote(table)) WHERE source_file = ?", [.text(file)]) {
+                    held.insert(row.map(RetractKeys.text), into: table)
+                }
             }
-            outcome.quarantineRemoved = try session.execute("DELETE FROM quarantine WHERE file = ?", [.text(file)])
-            outcome.ledgerRemoved = try session.execute("DELETE FROM load_ledger WHERE file = ?", [.text(file)])
-                + (try session.execute("DELETE FROM pruned_files WHERE file = ?", [.text(file)]))
-            guard !held.isEmpty else { return outcome }
-            for source in replay {
-                var sink = RetractReplaySink(base: SQLRecordSink(session: session, file: source.file), held: held)
+            for link in held.keys[RetractKeys.linksTable] ?? [] {
+                let derived = try session.rows("""
+                    SELECT platform, order_id, kind FROM fulfillment_events
+                    WHERE platform = ? AND order_id = ? AND tracking_number = ? AND authority_rank = ?
+                    """, [.text(link[1]), .text(link[2]), .text(link[0]), .integer(Int64(EventAuthority.carrier.rank))])
+                for row in derived { held.insert(row.map(RetractKeys.text), into: RecordUpserts.fulfillmentEvent.table) }
+            }
+        }
+        return held
+    }
+
+    /// Removes every row under a `held` key, the file's quarantined rows and ledger entry (keeping its
+    /// identity in `retracted_files`, so the same bytes never load again), then re-applies from `replay` (in
+    /// load order, under the usual latest-version-wins rules) the records of exactly those keys, and marks
+    /// the refresh basis so the next refresh recomputes every period even if this job's does not finish.
+    /// One transaction: on any error nothing changed.
+    package func retract(_ entry: LedgerEntry, held: RetractHeld, replay: [RetractReplay], runID: Int64, at: Instant) throws -> RetractOutcome {
+        try write { session in
+            var outcome = RetractOutcome()
+            for (table, keys) in held.keys.sorted(by: { $0.key < $1.key }) {
+                let columns = RetractKeys.keyByTable[table]!
+                let condition = columns.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
+                var removed = 0
+                for key in keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                    removed += try session.execute("DELETE FROM \(StoreTable.quote(table)) WHERE \(condition)", key.map { .text($0) })
+                }
+                if removed > 0 { outcome.removed[table] = removed }
+            }
+            outcome.quarantineRemoved = try session.execute("DELETE FROM quarantine WHERE file_sha256 = ?", [.text(entry.sha256)])
+            outcome.ledgerRemoved = try session.execute("DELETE FROM load_ledger WHERE file_sha256 = ?", [.text(entry.sha256)])
+                + (try session.execute("DELETE FROM pruned_files WHERE file_sha256 = ?", [.text(entry.sha256)]))
+            try session.execute("""
+                INSERT INTO retracted_files (file_sha256, file, connector, loaded_run_id, retracted_at, run_id) VALUES (?, ?, ?, ?, ?, ?)
+                """, [.text(entry.sha256), .text(entry.file), .text(entry.connector), .integer(entry.runID), .text(at.iso8601), .integer(runID)])
+            for source in replay where !held.keys.isEmpty {
+                var sink = RetractReplaySink(base: SQLRecordSink(session: session, file: source.file), held: held.keys)
                 var reader = try source.open()
                 _ = try reader.read(into: &sink)
                 try sink.base.finish()
                 outcome.reapplied += sink.reapplied
             }
+            try session.execute("UPDATE refresh_state SET basis = basis || ?", [.text(PendingRefresh.afterRetract)])
             return outcome
         }
     }
@@ -92,6 +131,7 @@ extension SQLStore {
 /// Which rows of each record table a retract removes and restores together.
 enum RetractKeys {
     static let trackingTable = FlatKind.trackingEvent.schema.table
+    static let linksTable = FlatKind.trackingLink.schema.table
 
     /// Each record table and the columns identifying what one file's row stands for: the primary key,
     /// except carrier scans, which a file states per parcel.
@@ -121,6 +161,24 @@ enum RetractKeys {
         case .text(let v): v
         }
     }
+
+    /// The table and retract key of a record about to be written.
+    static func key(of record: NormalizedRecord) -> (table: String, key: [String])? {
+        let (statement, values) = RecordUpserts.values(record)
+        guard let columns = keyByTable[statement.table] else { return nil }
+        return (statement.table, columns.map { text(values[statement.columns.firstIndex(of: $0)!]) })
+    }
+}
+
+/// Collects the keys a file emits, writing nothing.
+struct RetractKeyCollector: RecordSink {
+    var held = RetractHeld()
+
+    mutating func accept(_ record: NormalizedRecord) throws {
+        if let (table, key) = RetractKeys.key(of: record) { held.insert(key, into: table) }
+    }
+
+    mutating func quarantine(_ row: QuarantinedRow) throws {}
 }
 
 /// Passes on the records of the keys a retracted file held, and nothing else (quarantined rows of the
@@ -136,10 +194,7 @@ struct RetractReplaySink: RecordSink {
     }
 
     mutating func accept(_ record: NormalizedRecord) throws {
-        let (statement, values) = RecordUpserts.values(record)
-        guard let keys = held[statement.table], let columns = RetractKeys.keyByTable[statement.table] else { return }
-        let key = columns.map { RetractKeys.text(values[statement.columns.firstIndex(of: $0)!]) }
-        guard keys.contains(key) else { return }
+        guard let (table, key) = RetractKeys.key(of: record), held[table]?.contains(key) == true else { return }
         try base.accept(record)
         reapplied += 1
     }

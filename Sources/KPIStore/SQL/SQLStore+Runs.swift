@@ -45,11 +45,19 @@ extension SQLStore {
             }) {
                 return entry
             }
-            return try session.rows("""
+            if let pruned = try session.rows("""
                 SELECT file_sha256, file, connector, run_id, loaded_at FROM pruned_files WHERE file_sha256 = ?
-                """, [.text(sha256)]).first.map { row in
+                """, [.text(sha256)]).first.map({ row in
                 LedgerEntry(sha256: try row.text(0), file: try row.text(1), connector: try row.text(2), runID: try row.int64(3),
                             loadedAt: try row.text(4), rowsLoaded: 0, rowsQuarantined: 0, pruned: true)
+            }) {
+                return pruned
+            }
+            return try session.rows("""
+                SELECT file_sha256, file, connector, run_id, retracted_at FROM retracted_files WHERE file_sha256 = ?
+                """, [.text(sha256)]).first.map { row in
+                LedgerEntry(sha256: try row.text(0), file: try row.text(1), connector: try row.text(2), runID: try row.int64(3),
+                            loadedAt: try row.text(4), rowsLoaded: 0, rowsQuarantined: 0, retracted: true)
             }
         }
     }

@@ -383,6 +383,35 @@ extension SQLiteStore {
                 """)
             try db.execute(sql: ReportingView.sameOrders.createSQL)
         }
+        migrator.registerMigration("v12: identities of retracted files (a retracted file never loads again)") { db in
+            try db.execute(sql: """
+                CREATE TABLE retracted_files (
+                    file_sha256 TEXT NOT NULL PRIMARY KEY,
+                    file TEXT NOT NULL,
+                    connector TEXT NOT NULL,
+                    loaded_run_id INTEGER NOT NULL,
+                    retracted_at TEXT NOT NULL,
+                    run_id INTEGER NOT NULL
+                )
+                """)
+        }
+        migrator.registerMigration("v13: BI dimensions (dim_metric, dim_employee, dim_shop); metric views with dates, zones, names, labels") { db in
+            try db.execute(sql: """
+                CREATE TABLE dim_metric (
+                    metric TEXT NOT NULL PRIMARY KEY,
+                    label_zh TEXT NOT NULL,
+                    label_en TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    direction TEXT NOT NULL
+                )
+                """)
+            for view in ReportingView.metricViews {
+                try db.execute(sql: "DROP VIEW \(StoreTable.quote(view.table.name))")
+                try db.execute(sql: view.createSQL)
+            }
+            try db.execute(sql: ReportingView.dimEmployee.createSQL)
+            try db.execute(sql: ReportingView.dimShop.createSQL)
+        }
         return migrator
     }
 }

@@ -207,6 +207,9 @@ extension RunReport {
                          + (missing.factsHeldBack ? "\nScores were not recomputed (the last complete ones stay); the next" : "\nThe next")
                          + " run recomputes every period. (exit code 1)")
         }
+        if leftUnselected > 0 {
+            lines.append("left for the next run: \(leftUnselected) inbox file\(leftUnselected == 1 ? "" : "s") of connectors not in --select")
+        }
         if let stale = freshness?.runLine { lines.append(stale) }
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: " + invocation.command("export", "--table", "quarantine", "--format", "csv"))
