@@ -18,7 +18,7 @@ import Testing
         let error = try configError { $0.replacingOccurrences(of: "    shop: amazon-us\n", with: "    shpo: amazon-us\n") }
         #expect(error?.kind == .failed)
         #expect(error?.message == "kpibridge.yaml: unknown key `sources[0].shpo` (did you mean `shop`?); "
-            + "allowed here: connector, currency, files, period, platform, same_order, shop, shop_from, timezone")
+            + "allowed here: connector, currency, files, fresh_within, period, platform, same_order, shop, shop_from, timezone")
     }
 
     @Test func aMisspeltTopLevelKeyIsRefused() throws {
