@@ -10,6 +10,14 @@ package enum Confirmations {
             + (workspace.scoring.map { "\($0.policy.scorecards.count) scorecards" } ?? "no scorecards")
     }
 
+    /// `validate --format json`: whether the workspace is ready, what it holds, and every problem.
+    package static func validation(_ workspace: Workspace, problems: [String]) -> String {
+        "{\"ok\":\(problems.isEmpty),\"sources\":\(workspace.config.sources.count),"
+            + "\"profiles\":\(workspace.definitions.definitions.names.count),"
+            + "\"scorecards\":\(workspace.scoring.map { String($0.policy.scorecards.count) } ?? "null"),"
+            + "\"problems\":[" + problems.map(JSONText.quoted).joined(separator: ",") + "]}"
+    }
+
     /// `validate`'s failure: every problem, then how many.
     package static func problems(_ problems: [String]) -> String {
         problems.joined(separator: "\n") + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s")"

@@ -14,6 +14,7 @@ extension Kpibridge {
 
                 Example:
                   kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10
+                  kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10 --format json
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -23,10 +24,13 @@ extension Kpibridge {
 
         @OptionGroup var when: PeriodOptions
 
+        @Option(help: "text, or json (the card's fact_score rows, every column).")
+        var format: OutputFormat = .text
+
         func run() throws {
             let pipeline = try options.pipeline(.readOnly)
             let report = try ScoreReport.load(period: when.value, store: pipeline.store)
-            try StandardOutput.line(try report.explain(employee))
+            try StandardOutput.line(format == .json ? try report.explainJSON(employee) : try report.explain(employee))
         }
     }
 }

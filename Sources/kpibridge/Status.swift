@@ -14,6 +14,7 @@ extension Kpibridge {
 
                 Example:
                   kpibridge status --workspace samples/workspace --limit 5
+                  kpibridge status --workspace samples/workspace --format json
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -21,13 +22,17 @@ extension Kpibridge {
         @Option(help: "How many runs to list, newest first.")
         var limit: Int = 10
 
+        @Option(help: "text, or json (one object, for monitoring).")
+        var format: OutputFormat = .text
+
         func validate() throws {
             guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         }
 
         func run() throws {
             let pipeline = try options.pipeline(.readOnly)
-            try StandardOutput.line(try RunHistory.load(pipeline, limit: limit).text)
+            let history = try RunHistory.load(pipeline, limit: limit)
+            try StandardOutput.line(format == .json ? history.json : history.text)
         }
     }
 }

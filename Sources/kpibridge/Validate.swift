@@ -16,13 +16,22 @@ extension Kpibridge {
 
                 Example:
                   kpibridge validate --workspace samples/workspace
+                  kpibridge validate --workspace ~/kpi --format json
                 """)
 
         @OptionGroup var options: WorkspaceOptions
 
+        @Option(help: "text, or json (one object: ok, counts, problems).")
+        var format: OutputFormat = .text
+
         func run() throws {
             let pipeline = try options.pipeline(.create)
             let problems = try pipeline.validate()
+            if format == .json {
+                try StandardOutput.line(Confirmations.validation(pipeline.workspace, problems: problems))
+                if !problems.isEmpty { throw ExitCode(PipelineError.Kind.failed.rawValue) }
+                return
+            }
             guard problems.isEmpty else {
                 throw PipelineError.failed(Confirmations.problems(problems))
             }

@@ -1,6 +1,7 @@
 import Foundation
 import KPIPipeline
 import KPISchema
+import KPIStore
 import KPIWorkspace
 
 extension ScoreReport {
@@ -20,11 +21,7 @@ extension ScoreReport {
     /// Every line of one card: actual with its definition and record count, target and why,
     /// achievement, weight, points; then total, grade and any veto with its source record.
     package func explain(_ id: String) throws(PipelineError) -> String {
-        let mine = rows.filter { $0["scope_id"] == .text(id) }
-        guard let total = mine.first(where: { $0["line"] == .text("total") }) else {
-            let known = Set(rows.map { Self.text($0["scope_id"]) }).sorted().joined(separator: ", ")
-            throw .failed("no \(period.label) scorecard for `\(id)`; scored: \(known)")
-        }
+        let (mine, total) = try card(id)
         var lines = ["\(Self.text(total["name"])) (\(id)) · \(Self.text(total["role"])) · scorecard \(Self.text(total["scorecard"])) · "
                      + "\(period.grain.rawValue) \(period.label) (\(period.start)…\(period.end))"]
         if total["target_basis"] != .null { lines.append("  \(Self.text(total["target_basis"]))") }
@@ -50,5 +47,26 @@ extension ScoreReport {
         lines.append("  total \(Self.text(total["total"])) · grade \(Self.text(total["grade"]))")
         if total["veto"] != .null { lines.append("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The same card as one JSON object: its `fact_score` rows (lines, then the total) with every column.
+    package func explainJSON(_ id: String) throws(PipelineError) -> String {
+        let (mine, total) = try card(id)
+        let lines = mine.filter { $0["line"] != .text("total") } + [total]
+        let objects = lines.map { row in
+            "{" + StoreTable.factScore.columns.map { "\(JSONText.quoted($0)):\(CellText.json(row[$0] ?? .null))" }.joined(separator: ",") + "}"
+        }
+        return "{\"employee\":\(JSONText.quoted(id)),\"grain\":\(JSONText.quoted(period.grain.rawValue)),"
+            + "\"period\":\(JSONText.quoted(period.label)),\"lines\":[" + objects.joined(separator: ",") + "]}"
+    }
+
+    /// One card's rows and its total row; an error naming who was scored when `id` was not.
+    private func card(_ id: String) throws(PipelineError) -> (rows: [[String: TableValue]], total: [String: TableValue]) {
+        let mine = rows.filter { $0["scope_id"] == .text(id) }
+        guard let total = mine.first(where: { $0["line"] == .text("total") }) else {
+            let known = Set(rows.map { Self.text($0["scope_id"]) }).sorted().joined(separator: ", ")
+            throw .failed("no \(period.label) scorecard for `\(id)`; scored: \(known)")
+        }
+        return (mine, total)
     }
 }
