@@ -107,6 +107,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Everything a person reads on a terminal or in a log: run summaries, listings, explanations,
@@ -133,7 +134,7 @@ let package = Package(
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIConnectors", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,6 +68,38 @@ package struct TableExporter: Sendable {
         }
     }
 
+    /// Writes `tableNames` to one `.xlsx` workbook at `path`, a sheet per table (headers and names in
+    /// `language` when set), atomically like a file export.
+    package func exportWorkbook(_ tableNames: [String], from store: any TableScanning, to path: String) throws(PipelineError) {
+        var sheets: [WorkbookWriter.Sheet] = []
+        for name in tableNames {
+            guard let table = StoreTable.named(name) else {
+                throw .usage("unknown table `\(name)`; tables: " + StoreTable.all.map(\.name).joined(separator: ", "))
+            }
+            var rows: [[TableValue]] = []
+            do {
+                try store.scan(table) { stored in
+                    rows.append(language.map { language in zip(table.columns, stored).map { Self.translate($1, column: $0, language) } } ?? stored)
+                }
+            } catch {
+                throw .failed("export \(name): \(error)")
+            }
+            let header = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
+            sheets.append(WorkbookWriter.Sheet(name: name, header: header, rows: rows))
+        }
+        Self.removeAbandonedPartials(of: path)
+        let temporary = path + ".partial-\(getpid())"
+        do {
+            try WorkbookWriter().write(sheets, to: temporary)
+            guard rename(temporary, path) == 0 else {
+                throw PipelineError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
+        }
+    }
+
     /// Exports to a file, atomically: readers see the old file or the complete new one, never a part.
     ///
     /// The rows go to `PATH.partial-PID`, flushed to disk, which `rename(2)` then puts in place in one step
@@ -98,7 +130,7 @@ package struct TableExporter: Sendable {
 
     /// Partial files of `path` whose exporting process is gone (`PATH.partial` from before per-process
     /// names, `PATH.partial-PID` of a killed export).
-    private static func removeAbandonedPartials(of path: String) {
+    static func removeAbandonedPartials(of path: String) {
         let directory = (path as NSString).deletingLastPathComponent
         let prefix = (path as NSString).lastPathComponent + ".partial"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []

@@ -1,0 +1,60 @@
+import Foundation
+import KPIConnectors
+import KPIPipeline
+import KPIStoreTesting
+import Testing
+
+/// `export --format xlsx`: a sheet per table, read back with kpibridge's own XLSX reader — numbers as
+/// numbers, dates as dates, headers in the chosen language, no formula — and the same bytes twice.
+@Suite struct WorkbookExportTests {
+    @Test(arguments: StoreBackend.available)
+    func aWorkbookReadsBackAsExported(backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace(backend: backend)
+        _ = try ws.pipeline().run()
+        // A shop named like a formula.
+        try ws.write("formula.txt", "amazon-order-id\tpurchase-date\tlast-updated-date\torder-status\tsku\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\n"
+                     + "114-1\t2026-10-20T08:00:00+00:00\t2026-10-20T08:00:00+00:00\tShipped\tS1\t1\tUSD\t10.00\t0.00\t0.00\n")
+        _ = try ws.pipeline().importFiles(connector: "amazon.all_orders", files: [ws.path + "/formula.txt"], shop: "=SUM(1)")
+        let path = ws.path + "/kpi.xlsx"
+        let exporter = TableExporter(format: .csv, language: .zh)
+        try exporter.exportWorkbook(["v_kpi_monthly", "dim_metric", "orders"], from: try ws.pipeline().store, to: path)
+
+        let book = try XLSXWorkbook(path: path, display: "kpi.xlsx")
+        #expect(book.sheetNames == ["v_kpi_monthly", "dim_metric", "orders"])
+        var monthly = try book.rows(sheet: "v_kpi_monthly")
+        let first = monthly.next()
+        let header = try #require(first).fields
+        #expect(header.prefix(4) == ["月份", "期间开始", "期间结束", "时区"])
+        // The CSV export of the same view, row by row: text as text, dates from serials, numbers as written.
+        let csv = try ws.export("v_kpi_monthly").split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var count = 0
+        while let row = monthly.next() {
+            let expected = csv[count]
+            #expect(row.fields[0] == expected[0])                      // 2026-10: a label, kept as text
+            #expect(row.fields[1] == expected[1] + " 00:00:00")        // a date cell (the reader writes dates with a time)
+            #expect(Double(row.fields[11]) == Double(expected[11]))   // value: a number
+            count += 1
+        }
+        #expect(count == csv.count)
+        // The formula-like shop is text in a cell, never a formula.
+        let sheet = try String(decoding: Self.part("xl/worksheets/sheet3.xml", of: path), as: UTF8.self)
+        #expect(sheet.contains("<is><t xml:space=\"preserve\">=SUM(1)</t></is>") && !sheet.contains("<f>"))
+        // The same store exports the same bytes.
+        let again = ws.path + "/again.xlsx"
+        try exporter.exportWorkbook(["v_kpi_monthly", "dim_metric", "orders"], from: try ws.pipeline().store, to: again)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == (try Data(contentsOf: URL(fileURLWithPath: again))))
+    }
+
+    /// One part of the zip, unpacked with the system's `unzip`.
+    static func part(_ name: String, of path: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))", path, name]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+}
