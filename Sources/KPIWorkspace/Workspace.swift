@@ -78,8 +78,8 @@ package struct Workspace: Sendable {
             if let period = source.period, !SourceConfig.isPeriod(period) {
                 throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
             }
-            if let fresh = source.freshWithin, TimeSpan(parsing: fresh) == nil {
-                throw .failed("\(Self.configFile): source `\(source.files)`: fresh_within `\(fresh)` is not like \(TimeSpan.forms)")
+            if let fresh = source.freshWithin, (TimeSpan(parsing: fresh)?.seconds ?? 0) == 0 {
+                throw .failed("\(Self.configFile): source `\(source.files)`: fresh_within `\(fresh)` is not a length like \(TimeSpan.forms)")
             }
             if let shopFrom = source.shopFrom {
                 try Self.check(shopFrom, of: source, catalog: catalog)

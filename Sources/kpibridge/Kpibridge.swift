@@ -43,7 +43,9 @@ struct Kpibridge: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            // The parser's own messages start `Error: `; ours add `error: ` (and a JSON log its own field).
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
             if code == .success {
                 do { try StandardOutput.line(message) } catch { fail(error.message, code: error.kind.rawValue) }
                 Foundation.exit(0)

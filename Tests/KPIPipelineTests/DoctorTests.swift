@@ -32,8 +32,8 @@ import Testing
         #expect(doctor.problems.isEmpty, "\(doctor.text)")
         #expect(doctor.findings.map(\.check) == ["system", "zones", "workspace", "store \(try ws.pipeline().storeURL)",
                                                  "source inbox/amazon/*.txt [amazon.all_orders]", "source inbox/shopify/*.csv [shopify.orders]",
-                                                 "source inbox/erp/*.csv [mabang.orders]", "fx", "schedules"])
-        #expect(doctor.text.hasSuffix("all 9 checks ok"))
+                                                 "source inbox/erp/*.csv [mabang.orders]", "fx", "scorecards", "schedules"])
+        #expect(doctor.text.hasSuffix("all 10 checks ok"))
     }
 
     @Test func eachCheckFailsAloneWithItsFix() throws {
@@ -54,6 +54,22 @@ import Testing
         try ws.write("units/kpibridge-nightly.service", "[Service]\nWorkingDirectory=\(root)\nExecStart=/usr/local/bin/kpibridge run\n")
         #expect(Self.problems(Doctor(units)).isEmpty)
 
+        // A scorecard line no loaded data feeds (traffic, which the tiny inbox has none of).
+        try ws.write("scorecards.yaml", """
+            roles: {平台运营: ops}
+            scorecards:
+              ops:
+                lines:
+                  - {metric: aov, profile: cn, weight: 60, target: 200}
+                  - {metric: traffic_growth, profile: cn, weight: 40, target: 0.1}
+            """)
+        _ = try ws.pipeline().run()
+        let cards = Doctor(Self.context(ws, crontab: cron))
+        #expect(Self.problems(cards) == ["scorecards"])
+        #expect(cards.problems.first?.detail == "no loaded data feeds ops.traffic_growth (cn, weight 40); their weight moves to the other lines of each card (missing_data: reweight)")
+        try FileManager.default.removeItem(atPath: ws.path + "/scorecards.yaml")
+        _ = try ws.pipeline().run()
+
         // A source nobody fills.
         let config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
         try ws.write("kpibridge.yaml", config + "  - connector: tiktok.orders\n    files: inbox/tiktok/*.csv\n    shop: tiktok-us\n    currency: USD\n")
@@ -72,7 +88,10 @@ import Testing
         #expect(try ws.pipeline().run().problems.count == 1)
         let rates = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(rates) == ["fx"])
-        #expect(rates.problems.first?.detail.hasPrefix("run #2 lacked rates: no fx rate for") == true)
+        #expect(rates.problems.first?.detail.hasPrefix("run #4 lacked rates: no fx rate for") == true)
+        // The whole message, down to the rows to add (the run's first line alone ended at "filled in:").
+        #expect(rates.problems.first?.detail.hasSuffix("with RATE filled in:\n  2026-09-30,USD,CNY,RATE\n  2026-10-15,USD,CNY,RATE\n"
+                                                        + "  2026-10-30,USD,CNY,RATE\n  2026-12-01,USD,CNY,RATE") == true)
 
         // A store file that is not a database; then a workspace that does not open at all.
         let store = try ws.pipeline().storeURL
@@ -80,7 +99,7 @@ import Testing
         #expect(Self.problems(Doctor(Self.context(ws, crontab: cron))).contains("store \(store)"))
         try ws.write("kpibridge.yaml", "sources:\n  - connector: shopify.orders\n    filez: x\n")
         let broken = Doctor(Self.context(ws, crontab: cron))
-        #expect(Self.problems(broken) == ["workspace", "store", "sources", "fx", "schedules"])
+        #expect(Self.problems(broken) == ["workspace", "store", "sources", "fx", "scorecards", "schedules"])
         #expect(broken.findings.last?.detail == "not checked: the workspace does not open")
     }
 }

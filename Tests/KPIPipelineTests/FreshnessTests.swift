@@ -88,7 +88,7 @@ import Testing
         let ws = try TemporaryWorkspace()
         try ws.write("kpibridge.yaml", "sources:\n  - connector: shopify.orders\n    files: inbox/shopify/*.csv\n    fresh_within: daily\n")
         let error = pipelineError { _ = try ws.pipeline() }
-        #expect(error?.message == "kpibridge.yaml: source `inbox/shopify/*.csv`: fresh_within `daily` is not like 30m, 6h or 2d")
+        #expect(error?.message == "kpibridge.yaml: source `inbox/shopify/*.csv`: fresh_within `daily` is not a length like 30m, 6h or 2d")
     }
 
     @Test func importDoesNotJudgeFreshness() throws {

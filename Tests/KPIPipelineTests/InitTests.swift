@@ -17,7 +17,8 @@ import Testing
     func anInitializedWorkspaceValidatesAndRunsOnAnEmptyInbox(backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(empty: backend)
         let outcome = try Self.initialize(ws)
-        #expect(outcome.files == ["kpibridge.yaml", "definitions.yaml", "scorecards.yaml", "fx_rates.csv", "templates/roster.csv", "schedules/nightly.yaml"])
+        #expect(outcome.files == ["kpibridge.yaml", "definitions.yaml", "scorecards.yaml", "fx_rates.csv", "templates/roster.csv",
+                                  "templates/roster_en.csv", "schedules/nightly.yaml"])
         for folder in ["inbox/amazon-us", "inbox/shopify-dtc", "inbox/tiktok-us", "inbox/walmart-us", "inbox/team"] {
             var isFolder: ObjCBool = false
             #expect(FileManager.default.fileExists(atPath: ws.path + "/" + folder, isDirectory: &isFolder) && isFolder.boolValue, "\(folder)")
@@ -38,11 +39,15 @@ import Testing
         #expect(report.problems.isEmpty)
         #expect(report.filesRead == 0 && report.factRows == 0)
         #expect(try ScheduleFile.loadAll(directory: ws.path + "/schedules", workspace: pipeline.workspace).map(\.name) == ["nightly"])
-        // The roster template's columns are the roster connector's: filled in and dropped in, it is recognised.
+        // Both roster templates' columns are the roster connector's: filled in and dropped in, they are recognised,
+        // and their roles have scorecards.
         let template = try String(contentsOfFile: ws.path + "/templates/roster.csv", encoding: .utf8)
         try ws.write("inbox/team/roster.csv", template + "E001,王芳,亚马逊一组,平台运营,白班,2024-03-01,,Asia/Shanghai,amazon-us,,,\n")
+        let english = try String(contentsOfFile: ws.path + "/templates/roster_en.csv", encoding: .utf8)
+        try ws.write("inbox/team/roster_us.csv", english + "U001,Lily Zhang,US Support,Support,Night,2026-09-15,,America/Los_Angeles,,,US Support,\n")
         let roster = try ws.pipeline().run()
-        #expect(roster.files.map(\.connector) == ["team.roster"] && roster.rowsLoaded == 1 && roster.problems.isEmpty)
+        #expect(roster.files.map(\.connector) == ["team.roster", "team.roster"] && roster.rowsLoaded == 2 && roster.problems.isEmpty)
+        #expect(try ws.pipeline().validate().isEmpty)
     }
 
     /// One Shopify order of two items at 12.50 USD, bought 5 October 10:00 in Los Angeles (6 October 01:00 in

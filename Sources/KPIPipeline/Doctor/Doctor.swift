@@ -72,7 +72,8 @@ extension DoctorContext {
 /// `kpibridge doctor`: every check in order, each line ok or a problem with its fix; exit 1 on any problem.
 package struct Doctor: Sendable {
     package static let checks: [any DoctorCheck] = [
-        SystemLibrariesCheck(), ZoneDataCheck(), WorkspaceCheck(), StoreCheck(), SourceFilesCheck(), RatesCheck(), ScheduleCheck(),
+        SystemLibrariesCheck(), ZoneDataCheck(), WorkspaceCheck(), StoreCheck(), SourceFilesCheck(), RatesCheck(), ScorecardDataCheck(),
+        ScheduleCheck(),
     ]
 
     package var findings: [DoctorFinding]

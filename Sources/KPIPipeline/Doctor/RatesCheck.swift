@@ -1,3 +1,4 @@
+import KPIStore
 import KPIWorkspace
 
 /// The latest run had every exchange rate its money needed (a missing one holds back gmv and aov).
@@ -12,7 +13,14 @@ struct RatesCheck: DoctorCheck {
         guard last.status == "rates missing" else {
             return [.ok("fx", "run #\(last.id) had every rate its amounts needed")]
         }
-        return [.problem("fx", "run #\(last.id) lacked rates: " + (last.message ?? "").escapingControlCharacters(),
-                         fix: "add every row the run listed to the fx table (all in `\(context.invocation.command("export", "--table", "runs", "--format", "jsonl"))`), then run again")]
+        // The run's whole message: it ends with the rows to add.
+        var message = last.message ?? ""
+        let columns = StoreTable.runs.columns
+        let id = columns.firstIndex(of: "id")!, text = columns.firstIndex(of: "message")!
+        try? store.scan(.runs) { row in
+            if row[id] == .integer(last.id), case .text(let full) = row[text] { message = full }
+        }
+        return [.problem("fx", "run #\(last.id) lacked rates: " + message.escapingControlCharacters(keepingNewlines: true),
+                         fix: "add the rows above to the fx table with their rates filled in, then run again")]
     }
 }

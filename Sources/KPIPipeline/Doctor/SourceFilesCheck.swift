@@ -1,4 +1,5 @@
 import KPIConnectors
+import KPISchema
 import KPIWorkspace
 
 /// Each source has something to load: a file in its folder, or files it loaded before. A source that has
@@ -11,19 +12,26 @@ struct SourceFilesCheck: DoctorCheck {
             return [.problem("sources", error.message, fix: nil)]
         }
         var loaded: [String] = []
+        var retracted: Set<String> = []
         if let url = try? workspace.storeURL(override: context.storeOverride),
            let store = try? Workspace.openStore(url, access: .readOnly) {
             loaded = ((try? store.loadedFiles()) ?? []).map(\.file)
+            // A file whose bytes were retracted stays in place but never loads: it feeds nothing.
+            for input in present {
+                if let sha = try? FileFingerprint.compute(path: input.path).sha256, (try? store.ledgerEntry(sha256: sha))??.retracted == true {
+                    retracted.insert(input.path)
+                }
+            }
         }
         return workspace.config.sources.map { source in
             let name = "source \(source.files) [\(source.connector)]"
-            let waiting = present.filter { $0.source == source }.count
+            let waiting = present.filter { $0.source == source && !retracted.contains($0.path) }.count
             let before = loaded.filter { Glob.matches(source.files, $0) }.count
             if waiting + before > 0 {
-                return .ok(name, "\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded before")
+                return .ok(name, "\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded")
             }
             let title = (try? workspace.connector(source.connector)).map(\.title) ?? source.connector
-            return .problem(name, "no file matches and none was loaded: its metrics are missing from every report",
+            return .problem(name, "no file to load and none loaded (retracted files do not count): its metrics are missing from every report",
                             fix: "put the \(title) where `\(source.files)` finds it, or remove the source")
         }
     }

@@ -25,6 +25,8 @@ package struct InitJob: Sendable {
         package var shops: [InitShop]
         /// Each shop's connector → its title (`Amazon All Orders report (TSV)`), to say what goes where.
         package var titles: [String: String]
+        /// Last month (`2026-11`), for the report command suggested.
+        package var lastMonth: String
     }
 
     /// Checks every shop against its connector, then writes the workspace and opens it as `run` would.
@@ -55,7 +57,14 @@ package struct InitJob: Sendable {
         } catch {
             throw .failed("the workspace written in \(directory) does not open (a kpibridge bug; please report it): \(error.message)")
         }
-        return Outcome(directory: directory, files: template.files.map(\.path), folders: template.folders, shops: shops, titles: titles)
+        return Outcome(directory: directory, files: template.files.map(\.path), folders: template.folders, shops: shops, titles: titles,
+                       lastMonth: Self.month(before: Instant.now().utcDate))
+    }
+
+    /// The month before `day`'s, as `--period` takes it.
+    static func month(before day: CivilDate) -> String {
+        let (year, month) = day.month == 1 ? (day.year - 1, 12) : (day.year, day.month - 1)
+        return String(format: "%04d-%02d", year, month)
     }
 
     /// Each shop once, on a connector that reads orders of one platform, with every setting its files

@@ -26,15 +26,15 @@ extension WorkspaceTemplate {
             description: US team — Los Angeles calendar, USD, shipped at the first carrier scan, counted stock · 美国团队
             versions:
               - version: 1
-                timezone: America/Los_Angeles
-                shipped: carrier_first_scan
-                sales: net
+                timezone: America/Los_Angeles   # 洛杉矶时间切日 · days cut in Los Angeles
+                shipped: carrier_first_scan     # 上网(承运商首扫)算发货 · shipped at the carrier's first scan
+                sales: net                      # 净销售额(扣当期退款) · refunds issued in the period deducted
                 tax: excluded
                 shipping: excluded
-                currency: USD
+                currency: USD                   # 美元 · amounts in US dollars
                 ship_sla_hours: 48
-                inventory: counted
-                response_time: business_hours
+                inventory: counted              # 盘点数 · counted stock
+                response_time: business_hours   # 按工作时间计首响 · counted in the us_support calendar below
                 business_calendar: us_support
                 response_sla_hours: 8
 
@@ -55,6 +55,7 @@ extension WorkspaceTemplate {
         fx:
           # 汇率顺延 · A rate is carried over weekends and holidays for at most this many days; past that the
           # money it would convert waits and the run names the missing currency and day.
+          # 周末和节假日沿用最近汇率,最多顺延这些天;超过则相关金额暂缓计算,运行结果会列出缺少的币种和日期。
           max_carry_days: 4
 
         """

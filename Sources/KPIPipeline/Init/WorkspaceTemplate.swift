@@ -10,7 +10,8 @@ package struct WorkspaceTemplate: Sendable {
     /// Path in the workspace → contents, in the order they are reported.
     package var files: [(path: String, contents: String)] {
         [("kpibridge.yaml", configuration), ("definitions.yaml", Self.definitions), ("scorecards.yaml", Self.scorecards),
-         ("fx_rates.csv", Self.fxRates), ("templates/roster.csv", Self.roster), ("schedules/nightly.yaml", Self.nightly)]
+         ("fx_rates.csv", Self.fxRates), ("templates/roster.csv", Self.roster), ("templates/roster_en.csv", Self.rosterEnglish),
+         ("schedules/nightly.yaml", Self.nightly)]
     }
 
     /// Inbox folders: one per shop, and one for the team's sheets (roster, ratings, violations).
@@ -54,30 +55,36 @@ package struct WorkspaceTemplate: Sendable {
         # Weights per card sum to 100. Set your own targets before the first month is scored; each change is
         # kept as a version (`targets:` with `from:` dates). `kpibridge explain --employee ID --period 2026-10`
         # shows how every point was reached.
-        timezone: Asia/Shanghai        # the zone ratings and violations are placed in
-        grains: [month, quarter]
-        target_rule: latest            # latest (the target in force at period end) | prorated (by days in force)
-        missing_data: reweight         # a line without data: reweight (its weight moves to lines with data) | zero
-        cap: 1.2                       # achievement is clamped to [0, cap]
-        grades: {S: 110, A: 95, B: 80, C: 60, below: D}
-        veto: [fake_orders, false_advertising, account_suspended]   # 一票否决 (from the violations sheet)
-        segments: [new_hire, night]    # which segment's targets apply first when someone is in both
-        new_hire_days: 90
-        pacing: {on_track: 0.165, behind: 0.33}
+        timezone: Asia/Shanghai        # 评分日期所在时区 · the zone ratings and violations are placed in
+        grains: [month, quarter]       # 考核周期 · periods scored
+        target_rule: latest            # 目标取值 · latest (期末生效的目标 the target in force at period end) | prorated (按天折算 by days in force)
+        missing_data: reweight         # 缺数据的考核项 · a line without data: reweight (权重转给有数据的项 its weight moves to lines with data) | zero (记0分)
+                                       #   `kpibridge doctor` names lines no loaded data feeds · doctor 会列出没有数据来源的考核项
+        cap: 1.2                       # 达成率上限 · achievement is clamped to [0, cap]
+        grades: {S: 110, A: 95, B: 80, C: 60, below: D}   # 等级分数线 · grade bands on the total
+        veto: [fake_orders, false_advertising, account_suspended]   # 一票否决 · violations (from the violations sheet) that zero a card
+        segments: [new_hire, night]    # 人群优先级 · which segment's targets apply first when someone is in both
+        new_hire_days: 90              # 新人期天数 · days after hire counted as new_hire
+        pacing: {on_track: 0.165, behind: 0.33}   # 进度预警 · projected shortfall below 16.5 % on track, to 33 % behind, above at risk
 
-        # 岗位 → 考核表 · Roster role → scorecard.
+        # 岗位 → 考核表 · Roster role → scorecard (Chinese or English role names).
         roles:
           平台运营: platform_ops
+          Platform Ops: platform_ops
           客服: support
+          Support: support
 
         scorecards:
+          # Order exports alone feed gmv growth and aov; traffic_growth and conversion_rate need a traffic report
+          # (Amazon Business Report) — add those lines once one loads. 订单导出只能算销售额增长和客单价;
+          # 流量增长、转化率需要流量报表(如亚马逊业务报告),导入后再加这两项。
           platform_ops:
             title: 平台运营
             lines:
-              - {metric: traffic_growth, profile: cn, weight: 40, target: 0.10}
-              - {metric: conversion_rate, profile: cn, weight: 30, target: 0.08}
-              - {metric: aov, profile: cn, weight: 20, target: 200}
-              - {rating: 工作态度, weight: 10}
+              - {metric: gmv_growth, profile: cn, weight: 50, target: 0.10}   # 销售额环比增长 · month-on-month sales growth
+              - {metric: aov, profile: cn, weight: 40, target: 200}           # 客单价 · CNY, the cn profile's currency
+              - {rating: 工作态度, weight: 10}                                  # 主管评分 · from a ratings sheet in inbox/team/
+          # Needs a help-desk source (Zendesk, Freshdesk, Gorgias) · 需要客服工单数据源。
           support:
             title: 客服
             lines:
@@ -109,4 +116,6 @@ package struct WorkspaceTemplate: Sendable {
 
     /// `templates/roster.csv`: the roster's columns (花名册), to fill and drop into inbox/team/.
     static let roster = "工号,姓名,团队,岗位,班次,入职日期,离职日期,时区,负责店铺,负责SKU,工单组,服务商\n"
+    /// The same columns under the English names the roster connector also reads.
+    static let rosterEnglish = "Employee ID,Name,Team,Role,Shift,Hire Date,Leave Date,Time Zone,Shops,SKUs,Ticket Groups,Provider\n"
 }

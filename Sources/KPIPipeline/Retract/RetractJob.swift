@@ -32,7 +32,8 @@ package struct RetractJob {
         let claim = try pipeline.claim("retract")
         defer { withExtendedLifetime(claim.lease) {} }
         let loaded = try pipeline.storeCall { try pipeline.store.loadedFiles() }
-        let display = file.hasPrefix("/") ? workspace.paths.display(file) : file
+        // As the summary names it (relative to the workspace), else a path from here (absolute or relative).
+        let display = loaded.contains { $0.file == file } ? file : workspace.paths.display(URL(fileURLWithPath: file).path)
         let entry = try target(display, among: loaded)
         let commands = try runCommands()
         var planner = LoadPlanner(pipeline: pipeline)
@@ -77,7 +78,7 @@ package struct RetractJob {
     private func target(_ display: String, among loaded: [LedgerEntry]) throws(PipelineError) -> LedgerEntry {
         let named = loaded.filter { $0.file == display }
         guard let first = named.first else {
-            throw .usage("\(display) is not a loaded file (never loaded, or already retracted); "
+            throw .usage("\(file) is not a loaded file (never loaded, or already retracted); "
                          + "`\(pipeline.invocation.command("export", "--table", "load_ledger"))` lists the loaded files by name")
         }
         guard named.count == 1 else {

@@ -83,6 +83,9 @@ package enum DisplayNames {
         "projected": "预计", "gap": "差距", "status": "状态", "provider": "服务商", "status_before": "原等级",
         "status_after": "新等级", "result": "结果", "failing": "未达标项", "consecutive_fails": "连续未达标",
         "consecutive_passes": "连续达标", "day": "日期", "month": "月份", "quarter": "季度",
+        "scope_name": "范围名称", "metric_zh": "指标(中文)", "metric_en": "指标(英文)", "label_zh": "中文名", "label_en": "英文名",
+        "direction": "方向", "employee_id": "工号", "team": "团队", "shift": "班次", "hired_on": "入职日期", "left_on": "离职日期",
+        "shops": "负责店铺", "orders": "订单数", "first_purchased_at": "首单时间", "last_purchased_at": "末单时间",
     ]
 
     private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {

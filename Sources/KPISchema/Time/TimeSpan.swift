@@ -18,12 +18,14 @@ package struct TimeSpan: Sendable, Hashable, CustomStringConvertible {
         description = text
     }
 
-    /// `3d 4h`, `5h 12m`, `40m`: an age as people read it, to the minute.
+    /// `3d 4h`, `5h 12m`, `1m 44s`: an age as people read it, in its two largest units (so an age just
+    /// past a cadence never reads as equal to it).
     package static func age(seconds: Int64) -> String {
-        let minutes = max(0, seconds) / 60
-        let (days, hours, rest) = (minutes / 1_440, minutes / 60 % 24, minutes % 60)
+        let seconds = max(0, seconds)
+        let (days, hours, minutes, rest) = (seconds / 86_400, seconds / 3_600 % 24, seconds / 60 % 60, seconds % 60)
         if days > 0 { return "\(days)d \(hours)h" }
-        if hours > 0 { return "\(hours)h \(rest)m" }
-        return "\(rest)m"
+        if hours > 0 { return "\(hours)h \(minutes)m" }
+        if minutes > 0 { return "\(minutes)m \(rest)s" }
+        return "\(rest)s"
     }
 }

@@ -12,14 +12,14 @@ extension InitJob.Outcome {
         for shop in shops {
             lines.append("  inbox/\(shop.shop)/  ← \(titles[shop.connector] ?? shop.connector) [\(shop.connector)]")
         }
-        lines.append("  inbox/team/  ← the roster (columns in templates/roster.csv), ratings, violations")
+        lines.append("  inbox/team/  ← the roster (columns in templates/roster.csv, or roster_en.csv), ratings, violations")
         lines += [
             "next:",
             "  1. drop exports into the folders above, and add a rate per currency and day to fx_rates.csv "
                 + "(the run names any it lacks); read definitions.yaml and set your targets in scorecards.yaml",
             "  2. " + here.command("validate"),
             "  3. " + here.command("run"),
-            "  4. " + here.command("report", "--period", "YYYY-MM", "--out", "report.html"),
+            "  4. " + here.command("report", "--period", lastMonth, "--out", "report.html"),
             "  5. " + here.command("schedule print", "--schedules", (directory as NSString).appendingPathComponent("schedules")),
         ]
         return lines.joined(separator: "\n")

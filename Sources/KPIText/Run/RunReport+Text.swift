@@ -49,7 +49,7 @@ extension RunReport {
         }
         let alerts = s.pacing.filter { $0.status != .onTrack }
         if !s.pacing.isEmpty {
-            lines.append("pacing: \(s.pacing.count) lines as of \(s.pacing[0].asOf), \(alerts.filter { $0.status == .behind }.count) behind, "
+            lines.append("pacing: \(s.pacing.count) line\(s.pacing.count == 1 ? "" : "s") as of \(s.pacing[0].asOf), \(alerts.filter { $0.status == .behind }.count) behind, "
                          + "\(alerts.filter { $0.status == .atRisk }.count) at risk (fact_pacing)")
         }
         for move in s.providers where move.isTransition {
@@ -166,7 +166,10 @@ extension RunReport {
                              + "(\(Self.counts(refresh.facts)))")
             }
             if !nothingRecomputed {
-                lines.append("reconciliation: \(reconciliationRows) rows in fact_reconciliation (\(Self.counts(refresh.reconciliation))), "
+                var incremental = false
+                if case .incremental = refresh.refresh { incremental = true }
+                let rows = incremental ? "rows in those periods of fact_reconciliation" : "rows in fact_reconciliation"
+                lines.append("reconciliation: \(reconciliationRows) \(rows) (\(Self.counts(refresh.reconciliation))), "
                              + "\(detailRows) differing records in reconciliation_detail")
             }
             lines += changeLines(refresh)
