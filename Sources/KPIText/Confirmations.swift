@@ -18,6 +18,11 @@ package enum Confirmations {
             + "\"problems\":[" + problems.map(JSONText.quoted).joined(separator: ",") + "]}"
     }
 
+    /// `validate --format json` when the workspace does not open at all.
+    package static func unopened(_ message: String) -> String {
+        "{\"ok\":false,\"sources\":null,\"profiles\":null,\"scorecards\":null,\"problems\":[\(JSONText.quoted(message))]}"
+    }
+
     /// `validate`'s failure: every problem, then how many.
     package static func problems(_ problems: [String]) -> String {
         problems.joined(separator: "\n") + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s")"

@@ -43,6 +43,7 @@ extension Kpibridge {
         func validate() throws {
             if format == "xlsx" {
                 guard out != nil else { throw ValidationError("--format xlsx writes a workbook file: give --out FILE.xlsx") }
+                guard Set(table).count == table.count else { throw ValidationError("each --table once: a workbook cannot hold two sheets of one name") }
                 return
             }
             guard ExportFormat(rawValue: format) != nil else {

@@ -25,6 +25,13 @@ extension Kpibridge {
         var format: OutputFormat = .text
 
         func run() throws {
+            if format == .json {
+                // A workspace that does not open is the answer a monitor most needs, as JSON too.
+                do { _ = try options.openWorkspace() } catch let error as PipelineError {
+                    try StandardOutput.line(Confirmations.unopened(error.message))
+                    throw ExitCode(error.kind.rawValue)
+                }
+            }
             let pipeline = try options.pipeline(.create)
             let problems = try pipeline.validate()
             if format == .json {

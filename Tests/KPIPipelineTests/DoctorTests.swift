@@ -13,6 +13,7 @@ import Testing
                                     invocation: Invocation(workspace: ws.path))
         context.crontab = { crontab }
         context.systemdUnits = ws.path + "/no-units"
+        context.cronDirectory = ws.path + "/no-cron.d"
         return context
     }
 

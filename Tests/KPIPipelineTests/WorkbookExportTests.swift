@@ -45,6 +45,21 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == (try Data(contentsOf: URL(fileURLWithPath: again))))
     }
 
+    /// Text that reads like Excel's `_xHHHH_` escape stays text; decimals kept as text are numbers; a text
+    /// longer than a cell holds is cut with a mark, never silently.
+    @Test func cellsSayWhatTheyHold() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cells-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let long = String(repeating: "x", count: WorkbookWriter.maxCellCharacters + 10)
+        try WorkbookWriter().write([WorkbookWriter.Sheet(name: "t", header: ["note", "amount"],
+                                                         rows: [[.text("a_x000D_b"), .text("12.50")], [.text(long), .text("n/a")]],
+                                                         decimalColumns: [1])], to: path)
+        let sheet = String(decoding: try Self.part("xl/worksheets/sheet1.xml", of: path), as: UTF8.self)
+        #expect(sheet.contains("<c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a_x005F_x000D_b</t></is></c><c r=\"B2\"><v>12.50</v></c>"))
+        #expect(sheet.contains("… [cut: 32777 characters; the CSV export has them all]</t>"))
+        #expect(sheet.contains("<c r=\"B3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">n/a</t></is></c>"))
+    }
+
     /// One part of the zip, unpacked with the system's `unzip`.
     static func part(_ name: String, of path: String) throws -> Data {
         let process = Process()

@@ -41,6 +41,8 @@ package struct DoctorContext: Sendable {
     package var crontab: @Sendable () -> String? = { DoctorContext.userCrontab() }
     /// Where systemd units are installed.
     package var systemdUnits = "/etc/systemd/system"
+    /// The system crontab folder (`schedule print` lines may go there with a user field).
+    package var cronDirectory = "/etc/cron.d"
 
     package init(directory: String, storeOverride: String?, builtinConnectors: [String], invocation: Invocation) {
         self.directory = directory

@@ -6,14 +6,19 @@ struct ScheduleCheck: DoctorCheck {
     func findings(_ context: DoctorContext) -> [DoctorFinding] {
         guard case .success(let workspace) = context.workspace else { return [StoreCheck.notChecked("schedules")] }
         let root = workspace.paths.root
-        let cron = (context.crontab() ?? "").split(separator: "\n").filter { line in
-            !line.hasPrefix("#") && line.contains("kpibridge") && (line.contains(" --workspace \(root) ") || line.contains("cd \(root) "))
+        // As `schedule print` writes the path: quoted for the shell when it needs it, `%` escaped for cron.
+        let written = Invocation.shell(root).replacingOccurrences(of: "%", with: "\\%")
+        let cronTables = [context.crontab() ?? ""] + ((try? FileManager.default.contentsOfDirectory(atPath: context.cronDirectory)) ?? [])
+            .compactMap { try? String(contentsOfFile: (context.cronDirectory as NSString).appendingPathComponent($0), encoding: .utf8) }
+        let cron = cronTables.flatMap { $0.split(separator: "\n") }.filter { line in
+            !line.hasPrefix("#") && line.contains("kpibridge")
+                && [root, written].contains { line.contains(" --workspace \($0) ") || line.contains("cd \($0) ") }
         }
         let units = ((try? FileManager.default.contentsOfDirectory(atPath: context.systemdUnits)) ?? [])
             .filter { $0.hasPrefix("kpibridge-") && $0.hasSuffix(".service") }
             .filter { name in
                 let text = (try? String(contentsOfFile: (context.systemdUnits as NSString).appendingPathComponent(name), encoding: .utf8)) ?? ""
-                return text.contains("WorkingDirectory=\(root)\n")
+                return text.contains("WorkingDirectory=\(root.replacingOccurrences(of: "%", with: "%%"))\n")
             }
         if cron.isEmpty && units.isEmpty {
             return [.problem("schedules", "no crontab line or systemd unit runs this workspace",

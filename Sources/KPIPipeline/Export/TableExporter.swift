@@ -84,8 +84,12 @@ package struct TableExporter: Sendable {
             } catch {
                 throw .failed("export \(name): \(error)")
             }
+            guard rows.count <= WorkbookWriter.maxRows else {
+                throw .failed("\(name) has \(rows.count) rows, more than a worksheet holds (\(WorkbookWriter.maxRows)); export it as CSV")
+            }
             let header = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
-            sheets.append(WorkbookWriter.Sheet(name: name, header: header, rows: rows))
+            let decimals = Set(table.columns.indices.filter { Self.decimalColumns.contains(table.columns[$0]) })
+            sheets.append(WorkbookWriter.Sheet(name: name, header: header, rows: rows, decimalColumns: decimals))
         }
         Self.removeAbandonedPartials(of: path)
         let temporary = path + ".partial-\(getpid())"
@@ -99,6 +103,10 @@ package struct TableExporter: Sendable {
             throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
         }
     }
+
+    /// Columns whose values are decimals kept as text for exactness (order amounts, plain-data decimals).
+    static let decimalColumns: Set<String> = Set(["amount", "tax", "shipping"])
+        .union(FlatKind.allCases.flatMap { $0.schema.fields.filter { $0.type == .decimal }.map(\.name) })
 
     /// Exports to a file, atomically: readers see the old file or the complete new one, never a part.
     ///

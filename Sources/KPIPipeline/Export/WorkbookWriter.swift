@@ -13,15 +13,23 @@ package struct WorkbookWriter: Sendable {
         package var name: String
         package var header: [String]
         package var rows: [[TableValue]]
+        /// Columns holding decimals stored as text (amounts, rates): written as numbers when they parse.
+        package var decimalColumns: Set<Int>
 
-        package init(name: String, header: [String], rows: [[TableValue]]) {
+        package init(name: String, header: [String], rows: [[TableValue]], decimalColumns: Set<Int> = []) {
             self.name = name
             self.header = header
             self.rows = rows
+            self.decimalColumns = decimalColumns
         }
     }
 
     package init() {}
+
+    /// Rows a sheet holds besides its header (Excel's limit).
+    package static let maxRows = 1_048_575
+    /// Characters a cell holds (Excel's limit).
+    package static let maxCellCharacters = 32_767
 
     /// Writes `sheets` to `path` (replacing it).
     package func write(_ sheets: [Sheet], to path: String) throws {
@@ -110,7 +118,11 @@ package struct WorkbookWriter: Sendable {
             let number = rowIndex + 2
             xml += "<row r=\"\(number)\">"
             for (index, value) in row.enumerated() {
-                xml += cell(value, at: "\(column(index))\(number)")
+                if sheet.decimalColumns.contains(index), case .text(let text) = value, Decimal(plain: text) != nil {
+                    xml += "<c r=\"\(column(index))\(number)\"><v>\(text)</v></c>"
+                } else {
+                    xml += cell(value, at: "\(column(index))\(number)")
+                }
             }
             xml += "</row>"
         }
@@ -123,16 +135,24 @@ package struct WorkbookWriter: Sendable {
         case .null:
             return ""
         case .integer, .real:
-            return "<c r=\"\(reference)\"><v>\(CellText.number(value) ?? "")</v></c>"
+            guard let number = CellText.number(value) else { return "" }  // not finite: no cell rather than a bad one
+            return "<c r=\"\(reference)\"><v>\(number)</v></c>"
         case .text(let text):
-            if let day = CivilDate(iso: text), text.count == 10 {
+            // From 1900-03-01 on: before it Excel's serials count a 29 February 1900 that never was.
+            if let day = CivilDate(iso: text), text.count == 10, day.year >= 1901 {
                 return "<c r=\"\(reference)\" s=\"2\"><v>\(day.daysSinceEpoch + 25_569)</v></c>"
             }
-            if text.count == 20, text.hasSuffix("Z"), let instant = Instant(iso8601: text) {
+            if text.count == 20, text.hasSuffix("Z"), let instant = Instant(iso8601: text), instant.utcDate.year >= 1901 {
                 let serial = Decimal(instant.secondsSinceEpoch) / 86_400 + 25_569
                 return "<c r=\"\(reference)\" s=\"3\"><v>\(serial.rounded(scale: 9).plainString)</v></c>"
             }
-            return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+            var shown = text
+            if shown.count > maxCellCharacters {
+                // Marked, never silent: the CSV export has the whole text.
+                let note = "… [cut: \(shown.count) characters; the CSV export has them all]"
+                shown = String(shown.prefix(maxCellCharacters - note.count)) + note
+            }
+            return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(shown))</t></is></c>"
         }
     }
 
@@ -149,10 +169,17 @@ package struct WorkbookWriter: Sendable {
     }
 
     /// XML text: markup characters escaped, and characters XML 1.0 cannot hold (control characters other
-    /// than tab and newline) written as `_xHHHH_`, Excel's own escape.
+    /// than tab and newline) written as `_xHHHH_`, Excel's own escape — so text that already reads like one
+    /// has its `_` written `_x005F_`, or Excel would decode it.
     private static func escape(_ text: String) -> String {
         var out = ""
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
+               scalars[(index + 2)...(index + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }) {
+                out += "_x005F_"
+                continue
+            }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
