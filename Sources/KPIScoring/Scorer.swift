@@ -46,7 +46,7 @@ package struct Scorer: Sendable {
             var row = ScoreFact(grain: period.grain, periodStart: period.start, periodEnd: period.end, scopeType: scopeType,
                                 scopeID: employee.id, name: employee.name, role: employee.role, scorecard: card.name,
                                 line: line.name, weight: line.weight, effectiveWeight: line.weight, grade: "")
-            let resolved = line.targets.resolve(period, segments: segments, rule: policy.targetRule)
+            let resolved = policy.target(line, for: employee, in: period, segments: segments)
             row.target = resolved?.value
             row.targetBasis = resolved?.basis
             switch line.source {

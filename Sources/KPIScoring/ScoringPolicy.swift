@@ -29,6 +29,8 @@ package struct ScoringPolicy: Sendable {
     package var onTrack: Decimal
     package var behind: Decimal
     package var providers: ProviderPolicy?
+    /// Targets from a sheet, which win over the lines' YAML targets for what they name.
+    package var targetSheet: TargetSheet?
 
     /// Pacing bands when scorecards.yaml sets none: on track under a 16.5 % projected shortfall, behind to 33 %.
     package static let defaultOnTrack = Decimal(sign: .plus, exponent: -3, significand: 165)
@@ -53,6 +55,14 @@ package struct ScoringPolicy: Sendable {
         self.onTrack = onTrack
         self.behind = behind
         self.providers = providers
+    }
+
+    /// The target `employee`'s `line` is scored against in `period`, and why that one.
+    package func target(_ line: ScoreLine, for employee: Employee, in period: Period, segments: [String]) -> TargetSchedule.Resolved? {
+        if let targetSheet {
+            return targetSheet.resolve(line.name, yaml: line.targets, for: employee, in: period, segments: segments, rule: targetRule)
+        }
+        return line.targets.resolve(period, segments: segments, rule: targetRule)
     }
 
     /// The scorecard a roster role is scored on.

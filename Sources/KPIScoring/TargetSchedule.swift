@@ -12,14 +12,19 @@ package struct TargetSchedule: Sendable, Hashable {
         package var from: CivilDate?
         /// The segment this target is for; nil for everyone else.
         package var segment: String?
+        /// Where a version from a targets sheet was set (`employee E001, targets.csv:4`); nil for YAML.
+        package var origin: String?
 
-        package init(value: Decimal, from: CivilDate? = nil, segment: String? = nil) {
+        package init(value: Decimal, from: CivilDate? = nil, segment: String? = nil, origin: String? = nil) {
             self.value = value
             self.from = from
             self.segment = segment
+            self.origin = origin
         }
 
-        var label: String { "\(value.plainString)" + (from.map { " from \($0)" } ?? "") }
+        var label: String {
+            "\(value.plainString)" + (from.map { " from \($0)" } ?? "") + (origin.map { " (\($0))" } ?? "")
+        }
     }
 
     package var versions: [Version]
@@ -34,17 +39,26 @@ package struct TargetSchedule: Sendable, Hashable {
         package var basis: String
     }
 
+    /// The day a version without `from` counts as starting.
+    static let always = CivilDate(year: 1, month: 1, day: 1)!
+
+    /// The versions of the first of `segments` that has any, else the unsegmented ones, and the
+    /// segment chosen (nil for the unsegmented).
+    func chosen(segments: [String]) -> (versions: [Version], segment: String?) {
+        for segment in segments {
+            let mine = versions.filter { $0.segment == segment }
+            if !mine.isEmpty { return (mine, segment) }
+        }
+        return (versions.filter { $0.segment == nil }, nil)
+    }
+
     /// Picks the versions of the first of `segments` that has any (else the unsegmented ones), then
     /// applies `rule` over `period`. Nil when no version is in force on any day of the period.
     package func resolve(_ period: Period, segments: [String], rule: TargetRule) -> Resolved? {
-        var chosen = versions.filter { $0.segment == nil }
-        var segmentNote = ""
-        for segment in segments {
-            let mine = versions.filter { $0.segment == segment }
-            if !mine.isEmpty { chosen = mine; segmentNote = " [segment \(segment)]"; break }
-        }
-        let always = CivilDate(year: 1, month: 1, day: 1)!
-        chosen.sort { ($0.from ?? always) < ($1.from ?? always) }
+        let picked = chosen(segments: segments)
+        let segmentNote = picked.segment.map { " [segment \($0)]" } ?? ""
+        let always = Self.always
+        let chosen = picked.versions.sorted { ($0.from ?? always) < ($1.from ?? always) }
         func inForce(on day: CivilDate) -> Version? { chosen.last { ($0.from ?? always) <= day } }
         // Each version in force during the period, with its days, in date order.
         var days: [(version: Version, days: Int)] = []
@@ -68,7 +82,9 @@ package struct TargetSchedule: Sendable, Hashable {
             let covered = days.reduce(0) { $0 + $1.days }
             let value = days.reduce(Decimal(0)) { $0 + $1.version.value * Decimal($1.days) } / Decimal(covered)
             let parts = days.map { "\($0.version.value.plainString) × \($0.days)d" }.joined(separator: " + ")
-            return Resolved(value: value.rounded(scale: 4), basis: "prorated by days: (\(parts)) / \(covered)d\(segmentNote)")
+            let origins = days.compactMap(\.version.origin)
+            let from = origins.isEmpty ? "" : "; \(origins.joined(separator: ", "))"
+            return Resolved(value: value.rounded(scale: 4), basis: "prorated by days: (\(parts)) / \(covered)d\(from)\(segmentNote)")
         }
     }
 }

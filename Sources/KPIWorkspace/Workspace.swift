@@ -57,8 +57,17 @@ package struct Workspace: Sendable {
         scoringName = config.scorecards ?? "scorecards.yaml"
         let scoringPath = try paths.resolve(scoringName, key: "scorecards")
         if config.scorecards != nil || FileManager.default.fileExists(atPath: scoringPath) {
-            scoring = try ScorecardsFile.load(path: scoringPath, display: scoringName, profiles: definitions.definitions.names)
+            var file = try ScorecardsFile.load(path: scoringPath, display: scoringName, profiles: definitions.definitions.names)
+            if let targets = config.targets {
+                let read = try TargetSheetFile.load(path: try paths.resolve(targets, key: "targets"), display: targets, policy: file.policy)
+                file.policy.targetSheet = read.sheet
+                file.problems += read.problems
+            }
+            scoring = file
         } else {
+            if config.targets != nil {
+                throw .failed("\(Self.configFile): `targets:` names a targets sheet, but there is no \(scoringName) whose lines it would set")
+            }
             scoring = nil
         }
         var directories = builtinConnectors

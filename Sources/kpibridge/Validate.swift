@@ -7,12 +7,13 @@ import KPIWorkspace
 extension Kpibridge {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the workspace before a run: configuration, definitions, scorecards and roster.",
+            abstract: "Check the workspace before a run: configuration, definitions, scorecards, targets and roster.",
             discussion: """
                 Loading the workspace checks kpibridge.yaml, definitions.yaml and the connectors. Then every \
                 scorecards.yaml problem is listed (weights not summing to 100, unknown metrics or profiles, \
-                overlapping target versions) and every roster person whose role has no scorecard, each \
-                naming its file and key or line. Exit 1 when there is any.
+                overlapping target versions), every targets sheet row that is malformed or that the roster \
+                cannot place, and every roster person whose role has no scorecard, each naming its file and \
+                key or line. Exit 1 when there is any.
 
                 Example:
                   kpibridge validate --workspace samples/workspace

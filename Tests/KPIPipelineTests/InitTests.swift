@@ -17,8 +17,8 @@ import Testing
     func anInitializedWorkspaceValidatesAndRunsOnAnEmptyInbox(backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(empty: backend)
         let outcome = try Self.initialize(ws)
-        #expect(outcome.files == ["kpibridge.yaml", "definitions.yaml", "scorecards.yaml", "fx_rates.csv", "templates/roster.csv",
-                                  "templates/roster_en.csv", "schedules/nightly.yaml"])
+        #expect(outcome.files == ["kpibridge.yaml", "definitions.yaml", "scorecards.yaml", "fx_rates.csv", "targets.csv",
+                                  "templates/roster.csv", "templates/roster_en.csv", "schedules/nightly.yaml"])
         for folder in ["inbox/amazon-us", "inbox/shopify-dtc", "inbox/tiktok-us", "inbox/walmart-us", "inbox/team"] {
             var isFolder: ObjCBool = false
             #expect(FileManager.default.fileExists(atPath: ws.path + "/" + folder, isDirectory: &isFolder) && isFolder.boolValue, "\(folder)")
@@ -48,6 +48,11 @@ import Testing
         let roster = try ws.pipeline().run()
         #expect(roster.files.map(\.connector) == ["team.roster", "team.roster"] && roster.rowsLoaded == 2 && roster.problems.isEmpty)
         #expect(try ws.pipeline().validate().isEmpty)
+        // The targets sheet's template takes a row for a person on the roster and a line of their card.
+        let targets = try String(contentsOfFile: ws.path + "/targets.csv", encoding: .utf8)
+        try ws.write("targets.csv", targets + "E001,王芳,,,aov,2026-10,,260,\n")
+        #expect(try ws.pipeline().validate().isEmpty)
+        #expect(try ws.pipeline().workspace.scoring?.policy.targetSheet?.rows.map(\.origin) == ["targets.csv:2"])
     }
 
     /// One Shopify order of two items at 12.50 USD, bought 5 October 10:00 in Los Angeles (6 October 01:00 in

@@ -1,3 +1,5 @@
+import KPIWorkspace
+
 /// The files `kpibridge init` writes: a workspace that `validate` accepts and `run` runs on an empty
 /// inbox, every setting commented in both languages so a team can read it before changing it.
 package struct WorkspaceTemplate: Sendable {
@@ -10,7 +12,7 @@ package struct WorkspaceTemplate: Sendable {
     /// Path in the workspace → contents, in the order they are reported.
     package var files: [(path: String, contents: String)] {
         [("kpibridge.yaml", configuration), ("definitions.yaml", Self.definitions), ("scorecards.yaml", Self.scorecards),
-         ("fx_rates.csv", Self.fxRates), ("templates/roster.csv", Self.roster), ("templates/roster_en.csv", Self.rosterEnglish),
+         ("fx_rates.csv", Self.fxRates), ("targets.csv", Self.targets), ("templates/roster.csv", Self.roster), ("templates/roster_en.csv", Self.rosterEnglish),
          ("schedules/nightly.yaml", Self.nightly)]
     }
 
@@ -25,6 +27,7 @@ package struct WorkspaceTemplate: Sendable {
             store: sqlite:.kpibridge/warehouse.sqlite   # or postgres://user@host/db?schema=kpi (password from PGPASSWORD)
             definitions: definitions.yaml               # 口径 · what "shipped", "a day", "sales" mean per team
             fx_rates: fx_rates.csv                      # 汇率 · date,from,to,rate — one row per currency and day
+            targets: targets.csv                        # 目标表 · per person, shop or team (CSV or XLSX); rows win over scorecards.yaml
             inbox: inbox
 
             # 数据源 · One source per export: which connector reads it, which files, and what the files do not say.
@@ -114,6 +117,8 @@ package struct WorkspaceTemplate: Sendable {
     /// `fx_rates.csv`: the header only; the run names every currency and day it needs a rate for.
     static let fxRates = "date,from,to,rate\n"
 
+    /// `targets.csv`: the targets sheet's header, each column named in both languages; empty, it sets nothing.
+    static let targets = TargetSheetFile.templateHeader + "\n"
     /// `templates/roster.csv`: the roster's columns (花名册), to fill and drop into inbox/team/.
     static let roster = "工号,姓名,团队,岗位,班次,入职日期,离职日期,时区,负责店铺,负责SKU,工单组,服务商\n"
     /// The same columns under the English names the roster connector also reads.

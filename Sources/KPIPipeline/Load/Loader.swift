@@ -41,7 +41,7 @@ package struct Loader {
     package func load(_ plan: [PlannedFile]) throws(PipelineError) -> RunReport {
         defer { withExtendedLifetime(claim.lease) {} }
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
-            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was loaded; `kpibridge validate` checks again)")
+            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName)\(workspace.config.targets.map { " and " + $0 } ?? ""); nothing was loaded; `kpibridge validate` checks again)")
         }
         let runID = try pipeline.storeCall { try store.beginRun(command: command, at: now()) }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)

@@ -19,6 +19,8 @@ package struct ScoreRefresh {
         package var providers: [ProviderStatusFact] = []
         /// Roster people whose role has no scorecard.
         package var unscored: [Employee] = []
+        /// Why nothing was scored and the last scores stand (targets sheet rows the roster cannot place).
+        package var held: [String] = []
     }
 
     /// The roster as stored (the latest row per employee).
@@ -30,6 +32,16 @@ package struct ScoreRefresh {
 
     package func run(facts: [FactMetric], roster: [Employee], runID: Int64) throws -> Outcome? {
         guard let file = workspace.scoring else { return nil }
+        // A target row that reaches no one, or two that reach one person, would score someone against a
+        // target no one set for them: the cards stay as the last run left them, and the run says why.
+        if let sheet = file.policy.targetSheet {
+            let held = sheet.problems(roster: roster, policy: file.policy)
+            if !held.isEmpty {
+                var outcome = Outcome()
+                outcome.held = held
+                return outcome
+            }
+        }
         var flat: [FlatRecord] = []
         for kind in [FlatKind.manualRating, .violation] { try store.forEachFlat(kind) { flat.append($0) } }
         let inputs = ScoringInputs(facts: facts, roster: roster, flat: flat)

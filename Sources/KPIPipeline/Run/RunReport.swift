@@ -51,7 +51,9 @@ package struct RunReport: Sendable {
         if !problems.isEmpty { return PipelineError.Kind.failed.rawValue }
         return freshness?.stale.isEmpty == false ? PipelineError.Kind.stale.rawValue : 0
     }
-    package var problems: [String] { failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } }
+    package var problems: [String] {
+        failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held ?? [])
+    }
     package var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     package var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }
 

@@ -38,6 +38,7 @@ package struct ValidateJob {
                             + "map it under `roles:` in \(workspace.scoringName)"
                             + StrictMapping.hint(employee.role, among: Array(policy.roles.keys)))
         }
+        problems += policy.targetSheet?.problems(roster: Array(roster.values).sorted { $0.id < $1.id }, policy: policy) ?? []
         return problems
     }
 }

@@ -16,7 +16,8 @@ extension InitJob.Outcome {
         lines += [
             "next:",
             "  1. drop exports into the folders above, and add a rate per currency and day to fx_rates.csv "
-                + "(the run names any it lacks); read definitions.yaml and set your targets in scorecards.yaml",
+                + "(the run names any it lacks); read definitions.yaml and set your targets in scorecards.yaml, "
+                + "or per person, shop or team in targets.csv",
             "  2. " + here.command("validate"),
             "  3. " + here.command("run"),
             "  4. " + here.command("report", "--period", lastMonth, "--out", "report.html"),

@@ -39,6 +39,10 @@ extension RunReport {
 
     /// Cards, grades, vetoes, pacing alerts and provider moves, in a few lines.
     package static func scoringLines(_ s: ScoreRefresh.Outcome) -> [String] {
+        if !s.held.isEmpty {
+            return ["scores: not scored this run: \(s.held.count) targets sheet row\(s.held.count == 1 ? "" : "s") the roster cannot place "
+                    + "(listed with the problems below); fact_score stays as the last run left it"]
+        }
         let totals = s.scores.filter { $0.line == "total" }
         var grades: [String: Int] = [:]
         for row in totals { grades[row.grade, default: 0] += 1 }
@@ -209,6 +213,11 @@ extension RunReport {
             lines.append("WAITING FOR RATES: " + missing.description
                          + (missing.factsHeldBack ? "\nScores were not recomputed (the last complete ones stay); the next" : "\nThe next")
                          + " run recomputes every period. (exit code 1)")
+        }
+        if let held = refresh?.scoring?.held, !held.isEmpty {
+            lines.append("SCORES HELD: the targets sheet names what the roster cannot place:")
+            lines += held.map { "  " + $0.escapingControlCharacters() }
+            lines.append("Correct the sheet or the roster, then run again or `\(invocation.command("score"))`. (exit code 1)")
         }
         if leftUnselected > 0 {
             lines.append("left for the next run: \(leftUnselected) inbox file\(leftUnselected == 1 ? "" : "s") of connectors not in --select")

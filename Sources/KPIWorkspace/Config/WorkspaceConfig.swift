@@ -9,6 +9,8 @@ package struct WorkspaceConfig: Sendable, Decodable {
     package var definitions: String?
     /// Role templates, targets and tiers. Default `scorecards.yaml` when it exists; none means no scoring.
     package var scorecards: String?
+    /// A targets sheet (CSV or XLSX) whose rows win over the scorecards' YAML targets. None unless named.
+    package var targets: String?
     /// Daily fx rates, CSV `date,from,to,rate`. Default `fx_rates.csv`.
     package var fxRates: String?
     /// Extra connector spec folders inside the workspace; they override shipped specs with the same id.
@@ -22,7 +24,7 @@ package struct WorkspaceConfig: Sendable, Decodable {
     package var retention: Retention?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case store, definitions, scorecards, connectors, inbox, sources, streams, retention
+        case store, definitions, scorecards, targets, connectors, inbox, sources, streams, retention
         case fxRates = "fx_rates"
     }
 }
