@@ -60,6 +60,23 @@ import Testing
         #expect(try ws.export("fact_score") == scores)
     }
 
+    /// The same roster kept in Excel (dates as date cells, the header in English) scores E1 as the CSV does,
+    /// and records the hire date as a date.
+    @Test func aRosterInXLSXScoresAsTheCSVDoes() throws {
+        let ws = try TemporaryWorkspace(backend: .sqlite)
+        try FileManager.default.createDirectory(atPath: ws.path + "/inbox/team", withIntermediateDirectories: true)
+        try WorkbookWriter().write([.init(name: "花名册", header: ["Employee ID", "Name", "Team", "Role", "Shift", "Hire Date", "Time Zone", "Shops"], rows: [
+            [.text("E1"), .text("王芳"), .text("一组"), .text("平台运营"), .text("Day"), .text("2024-03-01"), .text("Asia/Shanghai"),
+             .text("amazon-us;shopify-dtc")],
+        ])], to: ws.path + "/inbox/team/roster.xlsx")
+        try ws.write("inbox/team/ratings_202610.csv", Self.ratings)
+        try ws.write("scorecards.yaml", Self.scorecards)
+        let report = try ws.pipeline().run()
+        #expect(report.files.first { $0.file == "inbox/team/roster.xlsx" }?.connector == "team.roster")
+        #expect(try ws.export("fact_score").contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,100,100,92.17,92.17,B,,,"))
+        #expect(try ws.export("dim_employee").contains("E1,王芳,一组,平台运营,day,2024-03-01,,Asia/Shanghai,amazon-us;shopify-dtc,"))
+    }
+
     @Test(arguments: StoreBackend.available) func validateNamesEveryProblem(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("inbox/team/roster.csv", Self.roster)
