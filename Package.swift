@@ -53,6 +53,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Pushes short texts to chat webhooks (飞书, 钉钉, 企业微信, Slack), signed where the platform signs,
+        // through KPIPull's HTTP client.
+        .target(
+            name: "KPINotify",
+            dependencies: ["KPIPull", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]
+        ),
         // What tests need to pull from a real local HTTP server (samples/api-demo/mock_api.py).
         .target(name: "KPIPullTesting", dependencies: ["KPIPull", .product(name: "Logging", package: "swift-log")]),
         // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.
@@ -93,7 +99,7 @@ let package = Package(
         .target(
             name: "KPIWorkspace",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIPull", "KPIFacts", "KPIScoring",
+                "KPISchema", "KPIConnectors", "KPIPull", "KPINotify", "KPIFacts", "KPIScoring",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -102,8 +108,8 @@ let package = Package(
         .target(
             name: "KPIPipeline",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIPull", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring", "KPIReport",
-                "KPIWorkspace",
+                "KPISchema", "KPIConnectors", "KPIPull", "KPINotify", "KPIStore", "KPIStorePostgres", "KPIFacts", "KPIScoring",
+                "KPIReport", "KPIWorkspace",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,8 +121,8 @@ let package = Package(
         .target(
             name: "KPIText",
             dependencies: [
-                "KPISchema", "KPIConnectors", "KPIPull", "KPIStore", "KPIFacts", "KPIScoring", "KPIWorkspace", "KPIPipeline",
-                .product(name: "Logging", package: "swift-log"),
+                "KPISchema", "KPIConnectors", "KPIPull", "KPINotify", "KPIStore", "KPIFacts", "KPIScoring", "KPIWorkspace",
+                "KPIPipeline", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -134,7 +140,7 @@ let package = Package(
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIConnectors", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIConnectors", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", "KPINotify", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

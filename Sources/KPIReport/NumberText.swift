@@ -6,9 +6,9 @@ import KPISchema
 ///
 /// Locale-free on purpose: the same store gives the same bytes on every machine, and both languages
 /// group digits the same way.
-enum NumberText {
+package enum NumberText {
     /// A metric value in its unit (`currency`, `count`, `ratio`, `hours`; anything else as a plain number).
-    static func value(_ value: Decimal, unit: String, currency: String? = nil) -> String {
+    package static func value(_ value: Decimal, unit: String, currency: String? = nil) -> String {
         switch unit {
         case "currency": grouped(value.fixed(2)) + (currency.map { " \($0)" } ?? "")
         case "count": grouped(value.fixed(0))
@@ -20,7 +20,7 @@ enum NumberText {
     }
 
     /// A metric's value by its catalog unit; unknown names (rating lines) as plain numbers.
-    static func metric(_ value: Decimal, metric: String, currency: String? = nil) -> String {
+    package static func metric(_ value: Decimal, metric: String, currency: String? = nil) -> String {
         Self.value(value, unit: MetricID(rawValue: metric)?.unit ?? "number", currency: currency)
     }
 

@@ -96,6 +96,18 @@ package struct Workspace: Sendable {
         }
         try Self.checkSameOrders(config.sources, streams: config.streams ?? [], catalog: catalog)
         try Self.check(streams: config.streams ?? [], catalog: catalog)
+        try Self.check(notify: config.notify ?? [])
+    }
+
+    /// Checks each `notify:` entry, and that no two share a name.
+    private static func check(notify: [NotifySettings]) throws(PipelineError) {
+        var seen: Set<String> = []
+        for entry in notify {
+            if let problem = entry.problem { throw .failed("\(configFile): notify `\(entry.displayName)`: \(problem)") }
+            guard seen.insert(entry.displayName).inserted else {
+                throw .failed("\(configFile): notify `\(entry.displayName)` is named twice; give each a `name:`")
+            }
+        }
     }
 
     /// Checks a source's `shop_from:`: rules that parse, that the connector can follow, and no second

@@ -26,7 +26,7 @@ struct Kpibridge: ParsableCommand {
             SIGINT / SIGTERM at a safe point (the run is recorded as interrupted; the next run loads the rest).
             """,
         version: ProductVersion.description,
-        subcommands: [Init.self, Run.self, Freshness.self, Retract.self, Doctor.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
+        subcommands: [Init.self, Run.self, Freshness.self, Retract.self, Doctor.self, Notify.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.
@@ -98,10 +98,15 @@ struct WorkspaceOptions: ParsableArguments {
         pipeline.progressInterval = max(1, progressEvery)
         pipeline.invocation = invocation
         if stoppable { pipeline.stop = Signals.install() }
-        pipeline.logger = logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
+        pipeline.logger = logger
+        return pipeline
+    }
+
+    /// Progress and problems to stderr in `--log-format`.
+    var logger: Logger {
+        logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
-        return pipeline
     }
 }
 

@@ -16,8 +16,12 @@ extension Kpibridge {
                 Reads the store only (run `kpibridge run` first); no scripts, fonts or images are fetched \
                 when the file is opened. The same store gives the same bytes.
 
-                Example:
+                With --notify, the `notify:` webhooks whose `on:` lists `report` get the summary (sales per \
+                profile, grades, the file's path) in their own language; exit 1 if one could not be told.
+
+                Examples:
                   kpibridge report --workspace samples/workspace --period 2026-10 --lang zh --out report.html
+                  kpibridge report --workspace ~/kpi --period 2026-11 --out /srv/reports/2026-11.html --notify
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -30,7 +34,11 @@ extension Kpibridge {
         @Option(help: "File to write (`-` for standard output; default: kpibridge-report-PERIOD-LANG.html here).")
         var out: String?
 
+        @Flag(help: "Send the report's summary to the notify: webhooks that take `report`.")
+        var notify = false
+
         func run() throws {
+            if notify && out == "-" { throw PipelineError.usage("--notify names the report's file in the message: give --out FILE") }
             let pipeline = try options.pipeline(.readOnly)
             let html = try pipeline.report(period: when.value, language: lang)
             let path = out ?? "kpibridge-report-\(when.value.label)-\(lang.rawValue).html"
@@ -44,6 +52,11 @@ extension Kpibridge {
                 throw PipelineError.failed("cannot write \(path): \(error.localizedDescription)")
             }
             try StandardOutput.line(Confirmations.reportWritten(path, bytes: html.utf8.count, period: when.value, language: lang))
+            if notify {
+                let deliveries = try pipeline.notifyReport(period: when.value, file: path)
+                for line in RunReport.deliveryLines(deliveries) { try StandardOutput.line(line) }
+                if deliveries.contains(where: { $0.failure != nil }) { throw ExitCode(PipelineError.Kind.failed.rawValue) }
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ extension Kpibridge {
                 let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
                 let outcome = try pipeline.run(schedule: chosen)
                 try StandardOutput.line(outcome.text)
-                if let code = outcome.run?.exitCode, code != 0 { throw ExitCode(code) }
+                if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
                 return
             }
             let report = try options.pipeline(stoppable: true).run(recompute: recompute.flatMap(DateRange.init(parsing:)),

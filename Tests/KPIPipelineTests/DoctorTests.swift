@@ -33,8 +33,8 @@ import Testing
         #expect(doctor.problems.isEmpty, "\(doctor.text)")
         #expect(doctor.findings.map(\.check) == ["system", "zones", "workspace", "store \(try ws.pipeline().storeURL)",
                                                  "source inbox/amazon/*.txt [amazon.all_orders]", "source inbox/shopify/*.csv [shopify.orders]",
-                                                 "source inbox/erp/*.csv [mabang.orders]", "fx", "scorecards", "schedules"])
-        #expect(doctor.text.hasSuffix("all 10 checks ok"))
+                                                 "source inbox/erp/*.csv [mabang.orders]", "fx", "scorecards", "schedules", "notify"])
+        #expect(doctor.text.hasSuffix("all 11 checks ok"))
     }
 
     @Test func eachCheckFailsAloneWithItsFix() throws {
@@ -94,13 +94,22 @@ import Testing
         #expect(rates.problems.first?.detail.hasSuffix("with RATE filled in:\n  2026-09-30,USD,CNY,RATE\n  2026-10-15,USD,CNY,RATE\n"
                                                         + "  2026-10-30,USD,CNY,RATE\n  2026-12-01,USD,CNY,RATE") == true)
 
+        // A webhook whose URL file is missing: named, with the command that tests a webhook.
+        let plain = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)
+        try ws.write("kpibridge.yaml", plain + "notify:\n  - {name: ops, channel: feishu, webhook: file:secrets/feishu_url}\n")
+        let notify = Doctor(Self.context(ws, crontab: cron))
+        #expect(Self.problems(notify) == ["fx", "notify"])
+        #expect(notify.problems.last?.detail == "kpibridge.yaml: notify `ops`: credential `webhook`: file secrets/feishu_url is missing, empty or not UTF-8")
+        #expect(notify.problems.last?.fix == "set the variable or write the file named, then `kpibridge notify --workspace \(ws.path)` sends a test message")
+        try ws.write("kpibridge.yaml", plain)
+
         // A store file that is not a database; then a workspace that does not open at all.
         let store = try ws.pipeline().storeURL
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: ws.path + "/.kpibridge/warehouse.sqlite"))
         #expect(Self.problems(Doctor(Self.context(ws, crontab: cron))).contains("store \(store)"))
         try ws.write("kpibridge.yaml", "sources:\n  - connector: shopify.orders\n    filez: x\n")
         let broken = Doctor(Self.context(ws, crontab: cron))
-        #expect(Self.problems(broken) == ["workspace", "store", "sources", "fx", "scorecards", "schedules"])
+        #expect(Self.problems(broken) == ["workspace", "store", "sources", "fx", "scorecards", "schedules", "notify"])
         #expect(broken.findings.last?.detail == "not checked: the workspace does not open")
     }
 }

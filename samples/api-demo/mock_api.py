@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""A scripted stand-in for the Shopify, TikTok Shop and Amazon SP-API endpoints, on 127.0.0.1.
+"""A scripted stand-in for the Shopify, TikTok Shop and Amazon SP-API endpoints and for chat webhooks
+(飞书, 钉钉, 企业微信, Slack), on 127.0.0.1.
 
 kpibridge's pull tests start it, and so does the demo in samples/api-demo. It serves what a
 scenario (JSON) lists: routes matched by method, path and query values, each with responses given
 in turn (the last one repeats). A response may be JSON, text, gzip-compressed text, a file, or a
 connection dropped halfway through its body. `{{base}}` in a body or header becomes the server's
-own address. Every request is kept and `GET /_log` returns them; `POST /_scenario` replaces the
+own address. A route with `tiktok_secret`, `feishu_secret` or `dingtalk_secret` checks the request's
+signature as that platform does and answers with the platform's error when it is wrong. Every request is kept and `GET /_log` returns them; `POST /_scenario` replaces the
 scenario and empties the log.
 
     python3 mock_api.py --scenario scenario.json [--port 8765]
@@ -13,6 +15,7 @@ scenario and empties the log.
 prints `listening on http://127.0.0.1:PORT` once ready (port 0 picks a free one).
 """
 import argparse
+import base64
 import gzip
 import hashlib
 import hmac
@@ -35,6 +38,18 @@ def tiktok_sign(path, query, body, secret):
             message += name + query[name]
     message += body + secret
     return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
+def feishu_sign(timestamp, secret):
+    """飞书's bot signature: HMAC-SHA256 keyed with "timestamp\nsecret" over nothing, base64."""
+    key = ("%s\n%s" % (timestamp, secret)).encode()
+    return base64.b64encode(hmac.new(key, b"", hashlib.sha256).digest()).decode()
+
+
+def dingtalk_sign(timestamp, secret):
+    """钉钉's robot signature: HMAC-SHA256 keyed with the secret over "timestamp\nsecret", base64."""
+    message = ("%s\n%s" % (timestamp, secret)).encode()
+    return base64.b64encode(hmac.new(secret.encode(), message, hashlib.sha256).digest()).decode()
 
 
 def choose(method, path, query):
@@ -84,6 +99,17 @@ class Handler(BaseHTTPRequestHandler):
         secret = route.get("tiktok_secret") if route else None
         if secret and query.get("sign") != tiktok_sign(split.path, query, body, secret):
             reply = {"status": 200, "json": {"code": 106001, "message": "Invalid signature"}}
+        secret = route.get("feishu_secret") if route else None
+        if secret:
+            try:
+                payload = json.loads(body)
+            except ValueError:
+                payload = {}
+            if payload.get("sign") != feishu_sign(payload.get("timestamp", ""), secret):
+                reply = {"status": 200, "json": {"code": 19021, "msg": "sign match fail"}}
+        secret = route.get("dingtalk_secret") if route else None
+        if secret and query.get("sign") != dingtalk_sign(query.get("timestamp", ""), secret):
+            reply = {"status": 200, "json": {"errcode": 310000, "errmsg": "sign not match"}}
         headers = {k: v.replace("{{base}}", base) for k, v in reply.get("headers", {}).items()}
         if "json" in reply:
             data = json.dumps(reply["json"]).replace("{{base}}", base).encode()

@@ -75,7 +75,7 @@ extension DoctorContext {
 package struct Doctor: Sendable {
     package static let checks: [any DoctorCheck] = [
         SystemLibrariesCheck(), ZoneDataCheck(), WorkspaceCheck(), StoreCheck(), SourceFilesCheck(), RatesCheck(), ScorecardDataCheck(),
-        ScheduleCheck(),
+        ScheduleCheck(), NotifyCheck(),
     ]
 
     package var findings: [DoctorFinding]

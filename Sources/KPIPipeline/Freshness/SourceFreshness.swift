@@ -20,6 +20,9 @@ package struct SourceFreshness: Sendable {
         /// Seconds from the newest load to `asOf`.
         package var age: Int64?
 
+        /// `inbox/amazon-us/* [amazon.all_orders]`.
+        package var name: String { "\(files) [\(connector)]" }
+
         /// No file within the cadence (or none at all), when a cadence is set.
         package var isStale: Bool {
             guard let cadence else { return false }

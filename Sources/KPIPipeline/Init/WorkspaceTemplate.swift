@@ -30,6 +30,16 @@ package struct WorkspaceTemplate: Sendable {
             targets: targets.csv                        # 目标表 · per person, shop or team (CSV or XLSX); rows win over scorecards.yaml
             inbox: inbox
 
+            # 群通知 · Tell a group chat about failed runs, stale sources, pacing alerts and reports
+            # (`kpibridge notify` sends a test message). The URL and secret come from the environment or a file.
+            # notify:
+            #   - name: ops
+            #     channel: feishu                  # feishu 飞书 | dingtalk 钉钉 | wecom 企业微信 | slack
+            #     webhook: env:KPI_FEISHU_WEBHOOK
+            #     secret: env:KPI_FEISHU_SECRET    # 签名校验 / 加签 (飞书, 钉钉)
+            #     on: [failed, stale, pacing, report]
+            #     lang: zh
+
             # 数据源 · One source per export: which connector reads it, which files, and what the files do not say.
             # Files no source names are routed by their header when exactly one connector fits (the roster in
             # inbox/team/, ERP exports, help-desk exports): `kpibridge connectors detect FILE` shows the match.

@@ -45,6 +45,8 @@ package struct RunJob {
         var report = try loader.load(plan.filter { $0.isSelected(by: select) })
         report.leftUnselected = plan.filter { !$0.isSelected(by: select) && $0.skipReason == nil }.count
         try StreamPulls(pipeline: pipeline).commit(pulls, report: &report)
+        report.deliveries = Notifications(pipeline: pipeline).send(
+            Notice.afterRun(report, workspace: pipeline.workspace.paths.root, invocation: pipeline.invocation))
         return report
     }
 }
@@ -65,7 +67,16 @@ extension RunJob {
 
 extension Pipeline {
     /// Runs ``RunJob`` on this workspace and store.
+    /// A run that fails outright (the store unreachable, the scorecards refused) is also told to the
+    /// `notify:` webhooks that asked for `failed`, before the error reaches the caller.
     package func run(recompute: DateRange? = nil, fullRefresh: Bool = false, select: Set<String>? = nil) throws(PipelineError) -> RunReport {
-        try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh, select: select).run()
+        do {
+            return try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh, select: select).run()
+        } catch {
+            if error.kind == .failed {
+                _ = Notifications(pipeline: self).send([Notice.runFailed(error, workspace: workspace.paths.root, invocation: invocation)])
+            }
+            throw error
+        }
     }
 }

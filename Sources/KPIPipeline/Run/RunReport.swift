@@ -29,6 +29,8 @@ package struct RunReport: Sendable {
     package var retraction: RetractOutcome?
     /// Each watched source's newest file against its `fresh_within` (run and schedules; not import).
     package var freshness: SourceFreshness?
+    /// What the `notify:` webhooks were told after the run, and any that could not be told.
+    package var deliveries: [Notifications.Delivery] = []
 
     package var facts: FactWriteResult? { refresh?.facts }
     package var factRows: Int { refresh?.factRows ?? 0 }
@@ -53,6 +55,7 @@ package struct RunReport: Sendable {
     }
     package var problems: [String] {
         failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held ?? [])
+            + deliveries.compactMap { delivery in delivery.failure.map { "notify \(delivery.webhook): \($0)" } }
     }
     package var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     package var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }

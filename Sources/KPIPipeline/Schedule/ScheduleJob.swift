@@ -43,6 +43,8 @@ package struct ScheduleJob {
             loader.watch = { schedule.sources?.contains($0.connector) ?? true }
             var run = try loader.load(mine)
             try StreamPulls(pipeline: pipeline).commit(pulls, report: &run)
+            run.deliveries = Notifications(pipeline: pipeline).send(
+                Notice.afterRun(run, workspace: workspace.paths.root, invocation: pipeline.invocation))
             outcome.run = run
         }
         if let settings = schedule.report {
@@ -64,6 +66,11 @@ package struct ScheduleJob {
                 }
                 outcome.reports.append(workspace.paths.display(path))
             }
+            if (workspace.config.notify ?? []).contains(where: { $0.events.contains(.report) }) {
+                let input = try ReportJob(pipeline: pipeline, period: period, language: .zh).input()
+                outcome.reportDeliveries = Notifications(pipeline: pipeline).send(
+                    [Notice.report(input, file: outcome.reports.joined(separator: ", "), workspace: workspace.paths.root)])
+            }
         }
         return outcome
     }
@@ -71,7 +78,15 @@ package struct ScheduleJob {
 
 extension Pipeline {
     /// Runs ``ScheduleJob`` for `schedule` on this workspace and store.
+    /// A schedule that fails outright is told to the `notify:` webhooks that take `failed`.
     package func run(schedule: Schedule) throws(PipelineError) -> ScheduledRun {
-        try ScheduleJob(pipeline: self, schedule: schedule).run()
+        do {
+            return try ScheduleJob(pipeline: self, schedule: schedule).run()
+        } catch {
+            if error.kind == .failed {
+                _ = Notifications(pipeline: self).send([Notice.runFailed(error, workspace: workspace.paths.root, invocation: invocation)])
+            }
+            throw error
+        }
     }
 }

@@ -8,4 +8,15 @@ package struct ScheduledRun: Sendable {
     package var leftForOthers: Int = 0
     /// Workspace-relative paths of the reports written.
     package var reports: [String] = []
+    /// What the `notify:` webhooks that take `report` were told of the reports written.
+    package var reportDeliveries: [Notifications.Delivery] = []
+
+    /// The run's exit code, or 1 when a webhook could not be told of the reports.
+    package var exitCode: Int32 {
+        let code = run?.exitCode ?? 0
+        if code == 0 || code == PipelineError.Kind.stale.rawValue, reportDeliveries.contains(where: { $0.failure != nil }) {
+            return PipelineError.Kind.failed.rawValue
+        }
+        return code
+    }
 }

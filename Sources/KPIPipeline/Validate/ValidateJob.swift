@@ -16,7 +16,7 @@ package struct ValidateJob {
     /// store and from roster files still waiting in the inbox).
     package func run() throws(PipelineError) -> [String] {
         let workspace = pipeline.workspace
-        var problems = (workspace.scoring?.problems ?? []) + StreamPulls(pipeline: pipeline).problems()
+        var problems = (workspace.scoring?.problems ?? []) + StreamPulls(pipeline: pipeline).problems() + Notifications.problems(workspace)
         guard let policy = workspace.scoring?.policy else { return problems }
         var roster: [String: Employee] = [:]
         do {

@@ -3,9 +3,6 @@ import KPISchema
 import KPIWorkspace
 
 extension SourceFreshness.Entry {
-    /// `inbox/amazon-us/* [amazon.all_orders]`.
-    package var name: String { "\(files) [\(connector)]" }
-
     /// When the newest file came and what was expected: `newest file loaded … (4d 18h ago: FILE); expected within 36h`.
     package var detail: String {
         var text = "no file loaded yet"

@@ -1,4 +1,5 @@
 import KPIFacts
+import KPINotify
 import KPIPipeline
 import KPISchema
 import KPIScoring
@@ -120,6 +121,24 @@ extension RunReport {
             + "\(r.reapplied) record\(r.reapplied == 1 ? "" : "s") of the same keys re-applied from the other loaded files; every period recomputed"
     }
 
+    /// What the `notify:` webhooks were told: one line for those that took it, one per failure.
+    package static func deliveryLines(_ deliveries: [Notifications.Delivery]) -> [String] {
+        var lines: [String] = []
+        let told = deliveries.filter { $0.failure == nil }
+        if !told.isEmpty {
+            let byWebhook = Dictionary(grouping: told, by: \.webhook).sorted { $0.key < $1.key }
+            lines.append("notified: " + byWebhook.map { "\($0.key) (\($0.value.map(\.event.rawValue).joined(separator: ", ")))" }
+                .joined(separator: "; "))
+        }
+        for delivery in deliveries {
+            if let failure = delivery.failure {
+                lines.append("NOT NOTIFIED: \(delivery.webhook) [\(delivery.platform.title)] of \(delivery.event.rawValue): "
+                             + failure.escapingControlCharacters() + " (exit code 1)")
+            }
+        }
+        return lines
+    }
+
     /// How many changed rows the summary lists before pointing at `fact_changes`.
     package static let changesShown = 20
 
@@ -223,6 +242,7 @@ extension RunReport {
             lines.append("left for the next run: \(leftUnselected) inbox file\(leftUnselected == 1 ? "" : "s") of connectors not in --select")
         }
         if let stale = freshness?.runLine { lines.append(stale) }
+        lines += Self.deliveryLines(deliveries)
         if rowsQuarantined > 0 {
             lines.append("quarantined rows: " + invocation.command("export", "--table", "quarantine", "--format", "csv"))
         }

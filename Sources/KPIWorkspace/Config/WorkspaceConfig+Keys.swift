@@ -19,5 +19,6 @@ extension KeyRule {
             "same_order": .keys(of: SameOrderRule.CodingKeys.self),
         ])),
         "retention": .keys(of: Retention.CodingKeys.self),
+        "notify": .list(.keys(of: NotifySettings.CodingKeys.self)),
     ])
 }

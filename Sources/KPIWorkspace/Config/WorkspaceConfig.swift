@@ -22,9 +22,11 @@ package struct WorkspaceConfig: Sendable, Decodable {
     package var streams: [StreamSettings]?
     /// How long run history is kept before `prune` may delete it.
     package var retention: Retention?
+    /// Chat webhooks told about failed runs, stale sources, pacing and reports.
+    package var notify: [NotifySettings]?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case store, definitions, scorecards, targets, connectors, inbox, sources, streams, retention
+        case store, definitions, scorecards, targets, connectors, inbox, sources, streams, retention, notify
         case fxRates = "fx_rates"
     }
 }
