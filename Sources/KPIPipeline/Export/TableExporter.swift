@@ -91,46 +91,44 @@ package struct TableExporter: Sendable {
             let decimals = Set(table.columns.indices.filter { Self.decimalColumns.contains(table.columns[$0]) })
             sheets.append(WorkbookWriter.Sheet(name: name, header: header, rows: rows, decimalColumns: decimals))
         }
-        Self.removeAbandonedPartials(of: path)
-        let temporary = path + ".partial-\(getpid())"
-        do {
-            try WorkbookWriter().write(sheets, to: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw PipelineError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
-        }
+        try Self.writeAtomically(path) { try WorkbookWriter().write(sheets, to: $0) }
     }
 
     /// Columns whose values are decimals kept as text for exactness (order amounts, plain-data decimals).
     static let decimalColumns: Set<String> = Set(["amount", "tax", "shipping"])
         .union(FlatKind.allCases.flatMap { $0.schema.fields.filter { $0.type == .decimal }.map(\.name) })
 
-    /// Exports to a file, atomically: readers see the old file or the complete new one, never a part.
-    ///
-    /// The rows go to `PATH.partial-PID`, flushed to disk, which `rename(2)` then puts in place in one step
-    /// (removing the old file first would leave no file at all to a kill in between). Each process writes
-    /// its own partial file, so two exports to one path never write into each other's; the last rename
-    /// wins with a complete file. A killed export leaves its partial file, which the next export to the
-    /// same path removes once no live process owns it.
+    /// Exports to a file, atomically (see ``writeAtomically(_:_:)``).
     package func export(_ tableName: String, from store: any TableScanning, to path: String) throws(PipelineError) {
-        Self.removeAbandonedPartials(of: path)
-        let temporary = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw .failed("cannot write \(path)")
-        }
-        do {
+        try Self.writeAtomically(path) { temporary in
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw PipelineError.failed("cannot write \(path)")
+            }
+            defer { try? handle.close() }
             try export(tableName, from: store) { try handle.write(contentsOf: Data($0.utf8)) }
+        }
+    }
+
+    /// Writes a file so readers see the old one or the complete new one, never a part.
+    ///
+    /// `write` fills `PATH.partial-PID`, which is flushed to disk and then put in place by `rename(2)` in
+    /// one step (removing the old file first would leave no file at all to a kill in between). Each process
+    /// writes its own partial file, so two exports to one path never write into each other's; the last
+    /// rename wins with a complete file. A killed export leaves its partial file, which the next export to
+    /// the same path removes once no live process owns it.
+    static func writeAtomically(_ path: String, _ write: (String) throws -> Void) throws(PipelineError) {
+        removeAbandonedPartials(of: path)
+        let temporary = path + ".partial-\(getpid())"
+        do {
+            try write(temporary)
+            guard let handle = FileHandle(forUpdatingAtPath: temporary) else { throw PipelineError.failed("cannot write \(path)") }
             try handle.synchronize()
             try handle.close()
             guard rename(temporary, path) == 0 else {
                 throw PipelineError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
             }
         } catch {
-            try? handle.close()
             try? FileManager.default.removeItem(atPath: temporary)
             throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
         }

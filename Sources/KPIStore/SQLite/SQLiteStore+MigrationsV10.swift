@@ -1,0 +1,87 @@
+import GRDB
+import KPISchema
+
+extension SQLiteStore {
+    /// Migrations v10 on (tracking links onward), kept apart so neither file outgrows a reading; the
+    /// list stays append-only: the next migration goes at the end here.
+    static func registerFromV10(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration(DataMigration.trackingLinksName) { db in
+            // Written out as they stand at v10 (not from today's FlatTableLayout), like every migration.
+            try db.execute(sql: """
+                CREATE TABLE tracking_events (
+                    "tracking_number" TEXT NOT NULL DEFAULT '',
+                    "event" TEXT NOT NULL DEFAULT '',
+                    "occurred_at" TEXT NOT NULL DEFAULT '',
+                    "occurred_at_zone" TEXT,
+                    "carrier" TEXT,
+                    "status" TEXT,
+                    "location" TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY ("tracking_number", "event", "occurred_at")
+                );
+                CREATE TABLE tracking_links (
+                    "tracking_number" TEXT NOT NULL DEFAULT '',
+                    "platform" TEXT NOT NULL DEFAULT '',
+                    "order_id" TEXT NOT NULL DEFAULT '',
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY ("tracking_number", "platform", "order_id")
+                );
+                CREATE INDEX tracking_links_order ON tracking_links (platform, order_id);
+                """)
+            try db.execute(sql: ReportingView.unlinkedTracking.createSQL)
+            for statement in DataMigration.statements[DataMigration.trackingLinksName] ?? [] {
+                try db.execute(sql: statement)
+            }
+        }
+        migrator.registerMigration(DataMigration.sameOrdersName) { db in
+            try db.execute(sql: """
+                CREATE TABLE order_twins (
+                    "platform" TEXT NOT NULL DEFAULT '',
+                    "order_id" TEXT NOT NULL DEFAULT '',
+                    "twin_platform" TEXT,
+                    "twin_order_id" TEXT,
+                    connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL,
+                    PRIMARY KEY ("platform", "order_id")
+                );
+                CREATE TABLE same_order_skips (
+                    platform TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    twin_platform TEXT NOT NULL,
+                    twin_order_id TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (platform, order_id)
+                );
+                """)
+            try db.execute(sql: ReportingView.sameOrders.createSQL)
+        }
+        migrator.registerMigration("v12: identities of retracted files (a retracted file never loads again)") { db in
+            try db.execute(sql: """
+                CREATE TABLE retracted_files (
+                    file_sha256 TEXT NOT NULL PRIMARY KEY,
+                    file TEXT NOT NULL,
+                    connector TEXT NOT NULL,
+                    loaded_run_id INTEGER NOT NULL,
+                    retracted_at TEXT NOT NULL,
+                    run_id INTEGER NOT NULL
+                )
+                """)
+        }
+        migrator.registerMigration("v13: BI dimensions (dim_metric, dim_employee, dim_shop); metric views with dates, zones, names, labels") { db in
+            try db.execute(sql: """
+                CREATE TABLE dim_metric (
+                    metric TEXT NOT NULL PRIMARY KEY,
+                    label_zh TEXT NOT NULL,
+                    label_en TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    direction TEXT NOT NULL
+                )
+                """)
+            for view in ReportingView.metricViews {
+                try db.execute(sql: "DROP VIEW \(StoreTable.quote(view.table.name))")
+                try db.execute(sql: view.createSQL)
+            }
+            try db.execute(sql: ReportingView.dimEmployee.createSQL)
+            try db.execute(sql: ReportingView.dimShop.createSQL)
+        }
+    }
+}
