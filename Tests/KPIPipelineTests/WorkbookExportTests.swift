@@ -45,6 +45,39 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == (try Data(contentsOf: URL(fileURLWithPath: again))))
     }
 
+    /// Where LibreOffice is installed (Debian's libreoffice-calc-nogui), it reads every sheet back to the
+    /// bytes of kpibridge's own CSV export of that table: text (Chinese included), dates, numbers, and
+    /// instants to the second (at 9 decimals 20:00:00 was stored a hair short and LibreOffice showed 19:59:59).
+    /// Under CI (which installs it) a missing LibreOffice fails the test instead of skipping it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") || ProcessInfo.processInfo.environment["CI"] != nil))
+    func libreOfficeReadsTheWorkbookAsTheCSVExport() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("inbox/team/roster.csv", ScoringWorkspaceTests.roster)
+        try ws.write("inbox/team/ratings_202610.csv", ScoringWorkspaceTests.ratings)
+        try ws.write("scorecards.yaml", ScoringWorkspaceTests.scorecards)
+        _ = try ws.pipeline().run()
+        let tables = ["fact_score", "v_kpi_monthly", "orders"]
+        try TableExporter(format: .csv).exportWorkbook(tables, from: try ws.pipeline().store, to: ws.path + "/kpi.xlsx")
+        let office = Process()
+        office.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+        // UTF-8 (76), every sheet to its own file (the last field, -1), as shown rather than as stored.
+        office.arguments = ["-env:UserInstallation=file://" + ws.path + "/lo-profile", "--headless", "--convert-to",
+                            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", ws.path, ws.path + "/kpi.xlsx"]
+        office.standardOutput = FileHandle.nullDevice
+        office.standardError = FileHandle.nullDevice
+        try office.run()
+        office.waitUntilExit()
+        #expect(office.terminationStatus == 0)
+        // UTC instants are date-time cells, shown in their style: 2026-09-30T20:00:00Z as 2026-09-30 20:00:00.
+        let instant = try Regex(#"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z"#)
+        for table in tables {
+            let converted = try String(contentsOfFile: ws.path + "/kpi-\(table).csv", encoding: .utf8)
+            let expected = try ws.export(table).replacingOccurrences(of: "\r\n", with: "\n")
+                .replacing(instant) { "\($0.output[1].substring!) \($0.output[2].substring!)" }
+            #expect(converted == expected, "\(table)")
+        }
+    }
+
     /// Text that reads like Excel's `_xHHHH_` escape stays text; decimals kept as text are numbers; a text
     /// longer than a cell holds is cut with a mark, never silently.
     @Test func cellsSayWhatTheyHold() throws {

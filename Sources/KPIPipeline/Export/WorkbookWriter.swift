@@ -144,7 +144,9 @@ package struct WorkbookWriter: Sendable {
             }
             if text.count == 20, text.hasSuffix("Z"), let instant = Instant(iso8601: text), instant.utcDate.year >= 1901 {
                 let serial = Decimal(instant.secondsSinceEpoch) / 86_400 + 25_569
-                return "<c r=\"\(reference)\" s=\"3\"><v>\(serial.rounded(scale: 9).plainString)</v></c>"
+                // 17 significant digits, the most a spreadsheet's double holds: at 9 decimals 20:00:00 is stored a
+                // few microseconds short, and LibreOffice, which truncates to the second, showed 19:59:59.
+                return "<c r=\"\(reference)\" s=\"3\"><v>\(serial.rounded(scale: 12).plainString)</v></c>"
             }
             var shown = text
             if shown.count > maxCellCharacters {
