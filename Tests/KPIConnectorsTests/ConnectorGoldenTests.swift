@@ -28,6 +28,19 @@ import Testing
         #expect(sink.quarantined.first?.raw.hasPrefix("111-0000004-0000004\t\t2026-02-30") == true)
     }
 
+    /// Only what costs the seller is a fee: commission and fulfilment are; the sale's principal and tax
+    /// (the order reports count those), the tax Amazon withholds for the state (ItemWithheldTax) and the
+    /// reserve it holds back and releases are not.
+    @Test func amazonSettlementFeesLeaveOutWithheldTaxAndReserves() throws {
+        let (sink, stats) = try read("amazon.settlement_v2", "amazon_settlement_v2_withheld.txt")
+        #expect(render(sink.records) == """
+            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=Commission sku=PC-1818-BEIGE item_code=52811749365301 amount=-3.75 currency=USD posted_at=2026-10-05T09:12:44Z@UTC line=6
+            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=FBAPerUnitFulfillmentFee sku=PC-1818-BEIGE item_code=52811749365301 amount=-5.4 currency=USD posted_at=2026-10-05T09:12:44Z@UTC line=7
+
+            """)
+        #expect(stats.rowsRead == 8 && stats.rowsSkipped == 1 && stats.rowsQuarantined == 0)
+    }
+
     /// Bank of China's table: 中行折算价 per 100 units becomes a rate per unit, against CNY; a second
     /// publication of the day repeats the rate; a currency the spec does not map (坚戈) yields nothing; a row without a
     /// conversion rate is set aside, not given one.
