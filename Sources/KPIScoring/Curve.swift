@@ -18,6 +18,12 @@ package enum Curve: Sendable, Hashable {
         }
     }
 
+    /// Bands read no target.
+    package var isBands: Bool {
+        if case .bands = self { return true }
+        return false
+    }
+
     /// The achievement of `actual` against `target` (bands ignore the target).
     package func achievement(actual: Decimal, target: Decimal?, lowerIsBetter: Bool) -> Decimal? {
         switch self {

@@ -25,6 +25,12 @@ package struct ScoreLine: Sendable, Hashable {
         self.targets = targets
     }
 
+    /// The definition profile a metric line is read under; nil for a rating line.
+    package var profile: String? {
+        if case .metric(_, let profile, _) = source { return profile }
+        return nil
+    }
+
     /// `aov` or `rating:工作态度`, the `line` column of `fact_score`.
     package var name: String {
         switch source {

@@ -59,8 +59,9 @@ package struct ScoringPolicy: Sendable {
 
     /// The target `employee`'s `line` is scored against in `period`, and why that one.
     package func target(_ line: ScoreLine, for employee: Employee, in period: Period, segments: [String]) -> TargetSchedule.Resolved? {
-        if let targetSheet {
-            return targetSheet.resolve(line.name, yaml: line.targets, for: employee, in: period, segments: segments, rule: targetRule)
+        // A bands line reads no target: a sheet's row would only print one beside it.
+        if let targetSheet, !line.curve.isBands {
+            return targetSheet.resolve(line, for: employee, in: period, segments: segments, rule: targetRule)
         }
         return line.targets.resolve(period, segments: segments, rule: targetRule)
     }

@@ -70,21 +70,24 @@ package struct TargetSchedule: Sendable, Hashable {
             day = day.adding(days: 1)
         }
         guard !days.isEmpty else { return nil }
+        // A first version dated inside the period leaves its first days without a target: said, not hidden.
+        let covered = days.reduce(0) { $0 + $1.days }
+        let gap = covered < period.dayCount ? "; no target before \(days[0].version.from.map(\.description) ?? "")" : ""
         if days.count == 1 {
-            return Resolved(value: days[0].version.value, basis: "\(days[0].version.label), in force all period\(segmentNote)")
+            let span = covered < period.dayCount ? "in force \(covered) of \(period.dayCount) days" : "in force all period"
+            return Resolved(value: days[0].version.value, basis: "\(days[0].version.label), \(span)\(gap)\(segmentNote)")
         }
         switch rule {
         case .latest:
             let last = days[days.count - 1].version
             let replaced = days.dropLast().map { "\($0.version.label) (\($0.days)d)" }.joined(separator: ", ")
-            return Resolved(value: last.value, basis: "\(last.label), in force at period end; replaced \(replaced)\(segmentNote)")
+            return Resolved(value: last.value, basis: "\(last.label), in force at period end; replaced \(replaced)\(gap)\(segmentNote)")
         case .prorated:
-            let covered = days.reduce(0) { $0 + $1.days }
             let value = days.reduce(Decimal(0)) { $0 + $1.version.value * Decimal($1.days) } / Decimal(covered)
             let parts = days.map { "\($0.version.value.plainString) × \($0.days)d" }.joined(separator: " + ")
             let origins = days.compactMap(\.version.origin)
             let from = origins.isEmpty ? "" : "; \(origins.joined(separator: ", "))"
-            return Resolved(value: value.rounded(scale: 4), basis: "prorated by days: (\(parts)) / \(covered)d\(from)\(segmentNote)")
+            return Resolved(value: value.rounded(scale: 4), basis: "prorated by days: (\(parts)) / \(covered)d\(from)\(gap)\(segmentNote)")
         }
     }
 }

@@ -44,26 +44,52 @@ extension TargetSheet {
                 }
             }
         }
-        // Two shops' targets for one person would need a rule (sum them? the larger?) no one declared.
+        // Two shops' targets for one person in the same days would need a rule (sum them? the larger?) no
+        // one declared; a row of the person's own covering those days settles it.
         for person in scored {
             for line in Set(rows.map(\.line)).sorted() {
                 let shopRows = rows.filter { row in
                     if case .shop(let shop) = row.subject { row.line == line && person.shops.contains(shop) } else { false }
                 }
-                let shops = Set(shopRows.map(\.subject))
-                guard shops.count > 1, let earliest = shopRows.map(\.span.start).min() else { continue }
-                let covered = rows.contains { row in
-                    guard row.subject == .employee(person.id), row.line == line, case .from(let day) = row.span else { return false }
-                    return day <= earliest
+                let own = rows.filter { $0.subject == .employee(person.id) && $0.line == line }
+                var clashes: [(Row, Row, CivilDate)] = []
+                for (index, a) in shopRows.enumerated() {
+                    for b in shopRows[(index + 1)...] where a.subject != b.subject {
+                        guard let overlap = Self.overlap(a.span, b.span), !Self.covers(own, overlap) else { continue }
+                        clashes.append((a, b, overlap.start))
+                    }
                 }
-                guard !covered else { continue }
-                let origins = shopRows.map(\.origin).joined(separator: ", ")
-                problems.append("\(person.id) (\(person.name)) runs \(shops.sorted().map(\.description).joined(separator: " and ")), "
-                                + "each with a `\(line)` target (\(origins)); give \(person.id) a row of their own for `\(line)` "
+                guard let earliest = clashes.map(\.2).min() else { continue }
+                let involved = clashes.flatMap { [$0.0, $0.1] }
+                let shops = Set(involved.map(\.subject)).sorted().map(\.description).joined(separator: " and ")
+                var origins: [String] = []
+                for row in shopRows where involved.contains(row) && !origins.contains(row.origin) { origins.append(row.origin) }
+                problems.append("\(person.id) (\(person.name)) runs \(shops), each with a `\(line)` target for the same days "
+                                + "(\(origins.joined(separator: ", "))); give \(person.id) a row of their own for `\(line)` "
                                 + "in force from \(earliest) or earlier")
             }
         }
         return problems
+    }
+
+    /// When two rows can both apply to one period: the period they share, or the day from which both are
+    /// in force. Nil when they never meet (different periods, or a dated row after the period ends).
+    static func overlap(_ a: Span, _ b: Span) -> (period: Period?, start: CivilDate)? {
+        switch (a, b) {
+        case (.period(let p), .period(let q)): return p == q ? (p, p.start) : nil
+        case (.from(let day), .period(let p)), (.period(let p), .from(let day)): return day <= p.end ? (p, p.start) : nil
+        case (.from(let d), .from(let e)): return (nil, max(d, e))
+        }
+    }
+
+    /// Whether the person's own rows take over for the whole of an overlap.
+    static func covers(_ own: [Row], _ overlap: (period: Period?, start: CivilDate)) -> Bool {
+        own.contains { row in
+            switch row.span {
+            case .period(let p): overlap.period == p
+            case .from(let day): day <= overlap.start
+            }
+        }
     }
 
     private static func names(_ people: [Employee]) -> String {

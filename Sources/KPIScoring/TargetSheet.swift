@@ -4,10 +4,10 @@ import KPISchema
 /// Targets a team keeps in a spreadsheet (销售目标 per person, shop or team), which win over
 /// `scorecards.yaml` for the people, lines and periods they name.
 ///
-/// Who a row is for decides before when: a person's own rows first, then the rows of the shops they
-/// run, then their team's, then the card's YAML targets. Within one of those, a row set for exactly
-/// the period being scored wins over rows in force `from` a date; the latter continue the YAML
-/// versions as newer versions, so a change mid-period follows the same ``TargetRule``.
+/// A person's line is scored against the card's YAML versions overlaid by their team's rows, then their
+/// shops', then their own: each more specific level takes over from its first row on, and a row set for
+/// exactly the period takes that whole period at its level. Dated rows are versions like the YAML's, so a
+/// change mid-period follows the same ``TargetRule``.
 package struct TargetSheet: Sendable, Hashable {
     /// Whom a row's target is for.
     package enum Subject: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -34,6 +34,14 @@ package struct TargetSheet: Sendable, Hashable {
         /// From this day on, until a later row for the same person and line.
         case from(CivilDate)
 
+        /// `period 2026-10` or `day (from 2026-10-16)`, for messages.
+        package var label: String {
+            switch self {
+            case .period(let period): "period \(period.label)"
+            case .from(let day): "day (from \(day))"
+            }
+        }
+
         /// The first day the row can be in force, for ordering and overlap checks.
         var start: CivilDate {
             switch self {
@@ -51,16 +59,27 @@ package struct TargetSheet: Sendable, Hashable {
         package var value: Decimal
         /// A name written beside an employee id, checked against the roster.
         package var name: String?
+        /// The definition profile of the lines it sets, when the same line is scored under several.
+        package var profile: String?
         /// `targets.xlsx:4`: where the row stands, carried into the score's target basis.
         package var origin: String
 
-        package init(subject: Subject, line: String, span: Span, value: Decimal, name: String? = nil, origin: String) {
+        package init(subject: Subject, line: String, span: Span, value: Decimal, name: String? = nil, profile: String? = nil,
+                     origin: String) {
             self.subject = subject
             self.line = line
             self.span = span
             self.value = value
             self.name = name
+            self.profile = profile
             self.origin = origin
+        }
+
+        /// Whether the row sets `line`: the same name, and the same profile when the row names one.
+        package func applies(to line: ScoreLine) -> Bool {
+            guard line.name == self.line else { return false }
+            guard let profile else { return true }
+            return line.profile == profile
         }
     }
 
@@ -68,31 +87,39 @@ package struct TargetSheet: Sendable, Hashable {
 
     package init(_ rows: [Row]) { self.rows = rows }
 
-    /// The target `employee`'s line `line` is scored against in `period`: the sheet's when a row applies
-    /// (most specific subject first), else the YAML schedule's.
-    package func resolve(_ line: String, yaml: TargetSchedule, for employee: Employee, in period: Period,
-                         segments: [String], rule: TargetRule) -> TargetSchedule.Resolved? {
-        let named = rows.filter { $0.line == line }
-        for level in Self.levels(of: employee) {
+    /// The target `employee`'s `line` is scored against in `period`: the card's YAML versions, overlaid
+    /// by their team's rows, then their shops', then their own, each more specific level taking over from
+    /// its first row on (a row set for exactly `period` takes the whole period).
+    package func resolve(_ line: ScoreLine, for employee: Employee, in period: Period, segments: [String],
+                         rule: TargetRule) -> TargetSchedule.Resolved? {
+        let named = rows.filter { $0.applies(to: line) }
+        var versions: [TargetSchedule.Version]?
+        var exact: [String: Row] = [:]
+        for level in Self.levels(of: employee).reversed() {
             let mine = named.filter { level.contains($0.subject) }
-            if let exact = mine.first(where: { $0.span == .period(period) }) {
-                return .init(value: exact.value, basis: "\(exact.value.plainString) set for \(period.label) for \(exact.subject) (\(exact.origin))")
+            if let row = mine.first(where: { $0.span == .period(period) }) {
+                let origin = "set for \(period.label) for \(row.subject), \(row.origin)"
+                versions = [.init(value: row.value, from: period.start, origin: origin)]
+                exact[origin] = row
+                continue
             }
             let dated = mine.filter { if case .from(let day) = $0.span { day <= period.end } else { false } }
             guard let first = dated.map(\.span.start).min() else { continue }
-            // The YAML versions (the person's segment's, if any) stay in force until the sheet's first.
-            let chosen = yaml.chosen(segments: segments)
-            var versions = chosen.versions.filter { ($0.from ?? TargetSchedule.always) < first }.map { version in
+            // What is in force until this level's first row: the less specific levels', else the YAML's
+            // (the person's segment's versions, if any).
+            let base = versions ?? line.targets.chosen(segments: segments).versions.map { version in
                 var kept = version
                 kept.segment = nil
                 return kept
             }
-            for row in dated {
-                versions.append(.init(value: row.value, from: row.span.start, origin: "\(row.subject), \(row.origin)"))
-            }
-            return TargetSchedule(versions).resolve(period, segments: [], rule: rule)
+            versions = base.filter { ($0.from ?? TargetSchedule.always) < first }
+                + dated.map { .init(value: $0.value, from: $0.span.start, origin: "\($0.subject), \($0.origin)") }
         }
-        return yaml.resolve(period, segments: segments, rule: rule)
+        guard let versions else { return line.targets.resolve(period, segments: segments, rule: rule) }
+        if versions.count == 1, let origin = versions[0].origin, let row = exact[origin] {
+            return .init(value: row.value, basis: "\(row.value.plainString) set for \(period.label) for \(row.subject) (\(row.origin))")
+        }
+        return TargetSchedule(versions).resolve(period, segments: [], rule: rule)
     }
 
     /// The subjects that speak for `employee`, most specific first.

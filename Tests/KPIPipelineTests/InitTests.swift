@@ -50,7 +50,7 @@ import Testing
         #expect(try ws.pipeline().validate().isEmpty)
         // The targets sheet's template takes a row for a person on the roster and a line of their card.
         let targets = try String(contentsOfFile: ws.path + "/targets.csv", encoding: .utf8)
-        try ws.write("targets.csv", targets + "E001,王芳,,,aov,2026-10,,260,\n")
+        try ws.write("targets.csv", targets + "E001,王芳,,,aov,,2026-10,,260,\n")
         #expect(try ws.pipeline().validate().isEmpty)
         #expect(try ws.pipeline().workspace.scoring?.policy.targetSheet?.rows.map(\.origin) == ["targets.csv:2"])
     }

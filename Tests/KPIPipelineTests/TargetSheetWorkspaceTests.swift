@@ -88,8 +88,10 @@ import Testing
         #expect(report.exitCode == 1)
         #expect(report.text.contains("SCORES HELD: the targets sheet names what the roster cannot place:\n  \(problem)\n"))
         #expect(try ws.export("fact_score") == before)
+        #expect(try RunHistory.load(ws.pipeline(), limit: 1).runs.first.map { [$0.status, String($0.exitCode ?? -1)] } == ["scores held", "1"])
         let error = pipelineError { _ = try ws.pipeline().score() }
         #expect(error?.message == problem + "\nnothing was scored; fact_score stays as it was")
+        #expect(try RunHistory.load(ws.pipeline(), limit: 1).runs.first.map { [$0.command, $0.status] } == ["score", "scores held"])
     }
 
     /// Each row's mistake is named with its line and column, all at once; the run loads nothing.
@@ -109,24 +111,56 @@ import Testing
             E1,,,aov,2026-12,,0
             E1,,,aov,2026-10,,230
             E1,,,aov,2026-10,,240
+            E1,,,aov,2026-12,,$250
+            E1,,,aov,2026-12,,25%
+            E1,,,refund_rate,2026-12,,25
+            E1,,,aov,,26/10/16,230
 
             """)
         #expect(try ws.pipeline().validate() == [
-            "targets.csv:2: give exactly one of 工号 / Employee ID, 店铺 / Shop or 团队 / Team (found 工号 / Employee ID and 店铺 / Shop)",
-            "targets.csv:3: give exactly one of 工号 / Employee ID, 店铺 / Shop or 团队 / Team (found none)",
+            "targets.csv:2:1: give exactly one of 工号 / Employee ID, 店铺 / Shop or 团队 / Team (found 工号 / Employee ID and 店铺 / Shop)",
+            "targets.csv:3:1: give exactly one of 工号 / Employee ID, 店铺 / Shop or 团队 / Team (found none)",
             "targets.csv:4:4: `aovv` is no scorecard's line (did you mean `aov`?)",
             "targets.csv:5:5: 2026-Q4 is a quarter, but scorecards are scored by month; this target would never be used",
             "targets.csv:6:5: `Oct 2026` is not a month like 2026-10 or a quarter like 2026-Q4",
             "targets.csv:7:6: `16/10/2026` is not a date like 2026-10-16",
-            "targets.csv:8: give exactly one of 期间 / Period or 生效日期 / From",
+            "targets.csv:8:6: give exactly one of 期间 / Period or 生效日期 / From",
             "targets.csv:9:7: the target is empty",
-            "targets.csv:10:7: `abc` is not a number",
+            "targets.csv:10:7: `abc` is not a plain number; write it without a currency or unit (the line's currency is its profile's)",
             "targets.csv:11:7: a target must be above 0 (achievement divides by it)",
+            "targets.csv:14:7: `$250` is not a plain number; write it without a currency or unit (the line's currency is its profile's)",
+            "targets.csv:15:7: `25%` is a percentage, but `aov` is not a rate",
+            "targets.csv:16:7: `25` for the rate `refund_rate` would be 2500 %; write 25% or 0.25",
+            "targets.csv:17:6: `26/10/16` is not a date like 2026-10-16",
             "targets.csv:13: sets employee E1's `aov` for the same period 2026-10 as targets.csv:12; keep one",
             Self.unscored,
         ])
         let error = pipelineError { _ = try ws.pipeline().run() }
-        #expect(error?.message.contains("(11 problems in scorecards.yaml and targets.csv; nothing was loaded;") == true)
+        #expect(error?.message.contains("(15 problems in scorecards.yaml and targets.csv; nothing was loaded;") == true)
+    }
+
+    /// A name beside a shop, a value under no header, and a line scored under two profiles without the
+    /// row saying which are each refused; with 口径 / Profile the row sets only that profile's line.
+    @Test func rowsThatCouldMeanTwoThingsAreRefused() throws {
+        let ws = try Self.workspace(.sqlite)
+        try ws.write("scorecards.yaml", ScoringWorkspaceTests.scorecards + "\n  us_ops:\n    lines:\n      - {metric: aov, profile: us, weight: 100, target: 30}\n")
+        try ws.write("targets.csv", """
+            工号,姓名,店铺,指标,口径,期间,目标值,
+            ,王芳,amazon-us,refund_rate,,2026-10,20%,
+            E1,,,refund_rate,,2026-10,20%,kept
+            E1,,,aov,,2026-10,230,
+            E1,,,aov,jp,2026-10,230,
+            E1,,,aov,cn,2026-10,230,
+
+            """)
+        #expect(try ws.pipeline().validate() == [
+            "targets.csv:2:2: a name belongs beside an employee id; a shop row sets the target of everyone who runs the shop (write the person's id to set theirs)",
+            "targets.csv:3:8: `kept` is under a column without a header; name the column or clear it",
+            "targets.csv:4:4: `aov` is scored under cn and us, in different units or currencies; say which in 口径 / Profile",
+            "targets.csv:5:5: no scorecard scores `aov` under `jp` (it is scored under cn, us)",
+            Self.unscored,
+        ])
+        #expect(try ws.pipeline().workspace.scoring?.policy.targetSheet?.rows.map(\.profile) == ["cn"])
     }
 
     /// A header kpibridge does not read is refused at once, naming the column.
@@ -135,6 +169,6 @@ import Testing
         try ws.write("targets.csv", "工号,指标,期间,目标值,区域\nE1,aov,2026-10,230,华东\n")
         let error = pipelineError { _ = try ws.pipeline().validate() }
         #expect(error?.message == "targets.csv:1:5: column `区域` is not a targets column; the columns are 工号 / Employee ID, 姓名 / Name, "
-                + "店铺 / Shop, 团队 / Team, 指标 / Metric, 期间 / Period, 生效日期 / From, 目标值 / Target, 备注 / Note")
+                + "店铺 / Shop, 团队 / Team, 指标 / Metric, 口径 / Profile, 期间 / Period, 生效日期 / From, 目标值 / Target, 备注 / Note")
     }
 }

@@ -123,8 +123,55 @@ import Testing
             "targets.csv:4: employee S1 (Amy) is scored on `support`, which has no line `gmv`",
             "targets.csv:5: shop ebay-us: nobody scored on the roster runs this shop (the roster's shops column)",
             "targets.csv:6: team Z: nobody scored on the roster is on this team",
-            "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a `gmv` target (targets.csv:7, targets.csv:8); "
+            "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a `gmv` target for the same days (targets.csv:7, targets.csv:8); "
                 + "give E4 a row of their own for `gmv` in force from 2026-10-01 or earlier",
         ])
+    }
+
+    /// YAML aov 200; shop amazon-us 250 from 1 October; E1, who runs it, 260 from 1 November; prorated.
+    /// October is the shop's 250 all month; the fourth quarter is the shop's 250 for October's 31 days, then
+    /// E1's own 260 for 61: (250 × 31 + 260 × 61) / 92 = 23610 / 92 = 256.6304 — the days before E1's row
+    /// come from the shop, never skipped back to the YAML.
+    @Test func theDaysBeforeAPersonsRowComeFromTheirShop() throws {
+        let line = Team.metricLine(.aov, weight: 100, targets: [V(value: 200)])
+        let sheet = TargetSheet([Self.row(.shop("amazon-us"), "aov", .from(Team.day("2026-10-01")), "250", at: 2),
+                                 Self.row(.employee("E1"), "aov", .from(Team.day("2026-11-01")), "260", at: 3)])
+        let october = try #require(sheet.resolve(line, for: Self.e1, in: Team.october, segments: [], rule: .prorated))
+        #expect(october.value == 250)
+        #expect(october.basis == "250 from 2026-10-01 (shop amazon-us, targets.csv:2), in force all period")
+        let quarter = Grain.quarter.period(containing: Team.day("2026-10-01"))
+        let q4 = try #require(sheet.resolve(line, for: Self.e1, in: quarter, segments: [], rule: .prorated))
+        #expect(q4.value == Team.d("256.6304"))
+        #expect(q4.basis == "prorated by days: (250 × 31d + 260 × 61d) / 92d; shop amazon-us, targets.csv:2, employee E1, targets.csv:3")
+    }
+
+    /// A rating line with no YAML target and a row from 16 October: the basis says the target held for 16
+    /// of October's 31 days and none before, rather than "all period".
+    @Test func aTargetInForcePartOfThePeriodSaysSo() throws {
+        let line = Team.ratingLine("工作态度", weight: 100)
+        let sheet = TargetSheet([Self.row(.employee("E1"), "rating:工作态度", .from(Team.day("2026-10-16")), "8", at: 4)])
+        let october = try #require(sheet.resolve(line, for: Self.e1, in: Team.october, segments: [], rule: .latest))
+        #expect(october.value == 8)
+        #expect(october.basis == "8 from 2026-10-16 (employee E1, targets.csv:4), in force 16 of 31 days; no target before 2026-10-16")
+    }
+
+    /// Two shops' rows for different months never meet; dated rows meet from the later one's day, which
+    /// the person's own row settles only when it starts that day or earlier.
+    @Test func twoShopsClashOnlyWhereTheirRowsMeet() {
+        let october = Period(naming: "2026-10", grain: nil)!, november = Period(naming: "2026-11", grain: nil)!
+        let both = Employee(id: "E4", name: "赵敏", team: "B", role: "平台运营", shops: ["amazon-us", "walmart-us"])
+        let policy = Team.policy([Self.card], roles: ["平台运营": "ops"])
+        let months = TargetSheet([Self.row(.shop("amazon-us"), "gmv", .period(october), "100", at: 2),
+                                  Self.row(.shop("walmart-us"), "gmv", .period(november), "100", at: 3)])
+        #expect(months.problems(roster: [both], policy: policy) == [])
+        let dated = [Self.row(.shop("amazon-us"), "gmv", .from(Team.day("2026-10-01")), "100", at: 2),
+                     Self.row(.shop("walmart-us"), "gmv", .from(Team.day("2026-11-01")), "100", at: 3)]
+        #expect(TargetSheet(dated + [Self.row(.employee("E4"), "gmv", .from(Team.day("2026-11-01")), "150", at: 4)])
+            .problems(roster: [both], policy: policy) == [])
+        #expect(TargetSheet(dated + [Self.row(.employee("E4"), "gmv", .from(Team.day("2026-11-02")), "150", at: 4)])
+            .problems(roster: [both], policy: policy) == [
+                "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a `gmv` target for the same days (targets.csv:2, targets.csv:3); "
+                    + "give E4 a row of their own for `gmv` in force from 2026-11-01 or earlier",
+            ])
     }
 }

@@ -122,10 +122,8 @@ package struct Loader {
         }
         do {
             let failed = !report.problems.isEmpty
-            let status = report.filesFailed > 0 ? "files failed" : report.streamsFailed > 0 ? "streams failed"
-                : report.refresh?.missingRates != nil ? "rates missing" : report.exitCode == PipelineError.Kind.stale.rawValue ? "stale sources" : "ok"
             try store.finishRun(RunOutcome(
-                runID: runID, finishedAt: now(), status: status, exitCode: Int(report.exitCode),
+                runID: runID, finishedAt: now(), status: report.status, exitCode: Int(report.exitCode),
                 filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
                 rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,

@@ -63,7 +63,7 @@ package struct RetractJob {
             refresh.fullRefreshReason = "a file was retracted"
             report.refresh = try refresh.run(runID: runID, logger: pipeline.logger)
             try pipeline.store.finishRun(RunOutcome(
-                runID: runID, finishedAt: pipeline.now(), status: report.problems.isEmpty ? "ok" : "rates missing",
+                runID: runID, finishedAt: pipeline.now(), status: report.status,
                 exitCode: Int(report.exitCode), factsWritten: report.refresh?.facts.written ?? 0,
                 message: report.problems.isEmpty ? nil : report.problems.joined(separator: "\n")))
         } catch {

@@ -57,6 +57,12 @@ package struct RunReport: Sendable {
         failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held ?? [])
             + deliveries.compactMap { delivery in delivery.failure.map { "notify \(delivery.webhook): \($0)" } }
     }
+    /// The `runs.status` a finished run is recorded with: what failed first, else stale, else ok.
+    package var status: String {
+        filesFailed > 0 ? "files failed" : streamsFailed > 0 ? "streams failed"
+            : refresh?.missingRates != nil ? "rates missing" : refresh?.scoring?.held.isEmpty == false ? "scores held"
+            : exitCode == PipelineError.Kind.stale.rawValue ? "stale sources" : "ok"
+    }
     package var rowsLoaded: Int { files.reduce(0) { $0 + ($1.stats?.rowsLoaded ?? 0) } }
     package var rowsQuarantined: Int { files.reduce(0) { $0 + ($1.stats?.rowsQuarantined ?? 0) } }
 

@@ -36,7 +36,9 @@ package struct ScoreJob {
             let outcome = try ScoreRefresh(workspace: workspace, store: store, now: now())
                 .run(facts: facts, roster: try ScoreRefresh.roster(store), runID: runID)!
             if !outcome.held.isEmpty {
-                throw PipelineError.failed(outcome.held.joined(separator: "\n") + "\nnothing was scored; fact_score stays as it was")
+                let message = outcome.held.joined(separator: "\n") + "\nnothing was scored; fact_score stays as it was"
+                try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "scores held", exitCode: 1, message: message))
+                throw PipelineError.failed(message)
             }
             try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "ok", exitCode: 0, filesRead: 0,
                                            filesSkipped: 0, rowsLoaded: 0, rowsQuarantined: 0,

@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPIFacts
 import KPISchema
 import KPIScoring
 
@@ -8,13 +9,14 @@ import KPIScoring
 /// | 工号 / Employee ID | 店铺 / Shop | 团队 / Team | 指标 / Metric | 期间 / Period | 生效日期 / From | 目标值 / Target |
 ///
 /// Each row names exactly one of employee, shop or team, and exactly one of period (`2026-10`,
-/// `2026-Q4`) or from-date. `姓名 / Name` beside an id is checked against the roster; `备注 / Note`
-/// is for people. Any other column is refused, never ignored. A header the sheet lacks or a column
+/// `2026-Q4`) or from-date. `姓名 / Name` beside an id is checked against the roster; `口径 / Profile`
+/// says which profile's line a row sets when a line is scored under several; `备注 / Note` is for
+/// people. Any other column is refused, never ignored, and so is a value under a column with no header. A header the sheet lacks or a column
 /// named twice fails at once; a row's mistakes are collected, each naming its line and column, and
 /// `validate` prints them while `run` refuses to score with them.
 package enum TargetSheetFile {
     enum Column: String, CaseIterable {
-        case employee, name, shop, team, metric, period, from, target, note
+        case employee, name, shop, team, metric, profile, period, from, target, note
 
         /// The header names read as this column, compared after ``HeaderName`` folding.
         var headers: [String] {
@@ -24,6 +26,7 @@ package enum TargetSheetFile {
             case .shop: ["店铺", "Shop"]
             case .team: ["团队", "Team"]
             case .metric: ["指标", "Metric", "line"]
+            case .profile: ["口径", "Profile"]
             case .period: ["期间", "Period"]
             case .from: ["生效日期", "From"]
             case .target: ["目标值", "Target", "目标"]
@@ -36,7 +39,7 @@ package enum TargetSheetFile {
     }
 
     /// The header row of a new sheet, both languages' names side by side in one line.
-    package static let templateHeader = "工号 Employee ID,姓名 Name,店铺 Shop,团队 Team,指标 Metric,期间 Period,生效日期 From,目标值 Target,备注 Note"
+    package static let templateHeader = "工号 Employee ID,姓名 Name,店铺 Shop,团队 Team,指标 Metric,口径 Profile,期间 Period,生效日期 From,目标值 Target,备注 Note"
 
     package static func load(path: String, display: String, policy: ScoringPolicy) throws(PipelineError) -> (sheet: TargetSheet, problems: [String]) {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -47,10 +50,10 @@ package enum TargetSheetFile {
         do {
             var source = try SheetFile.rows(path: path, display: display)
             guard let header = try source.next() else { throw PipelineError.failed("\(display): the sheet is empty; its first row names the columns") }
-            let columns = try Self.columns(header, display: display)
+            let layout = try Self.columns(header, display: display)
             while let record = try source.next() {
                 if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-                switch Self.row(record, columns: columns, display: display, policy: policy) {
+                switch Self.row(record, layout: layout, display: display, policy: policy) {
                 case .success(let row): rows.append(row)
                 case .failure(let problem): problems.append(problem.message)
                 }
@@ -64,9 +67,16 @@ package enum TargetSheetFile {
         return (TargetSheet(rows), problems)
     }
 
+    /// Where each column is, and the unnamed ones (which must stay empty).
+    struct Layout {
+        var columns: [Column: Int]
+        var unnamed: [Int]
+    }
+
     /// Column index per column; throws for a column no one reads, one named twice, or one missing.
-    private static func columns(_ header: SourceRow, display: String) throws(PipelineError) -> [Column: Int] {
+    private static func columns(_ header: SourceRow, display: String) throws(PipelineError) -> Layout {
         var found: [Column: Int] = [:]
+        var unnamed: [Int] = []
         let known = Dictionary(Column.allCases.flatMap { column in
             column.headers.flatMap { name in
                 // `工号 Employee ID` (the template's two-language header) reads as well as either name alone.
@@ -75,7 +85,7 @@ package enum TargetSheetFile {
         }, uniquingKeysWith: { first, _ in first })
         for (index, cell) in header.fields.enumerated() {
             let name = HeaderName(cell).normalized
-            if name.isEmpty { continue }
+            if name.isEmpty { unnamed.append(index); continue }
             guard let column = known[name] else {
                 throw .failed("\(display):\(header.line):\(index + 1): column `\(cell)` is not a targets column; the columns are "
                               + Column.allCases.map(\.label).joined(separator: ", "))
@@ -92,69 +102,126 @@ package enum TargetSheetFile {
             throw .failed("\(display):\(header.line): the header has no \(first.label) column; the columns are "
                           + Column.allCases.map(\.label).joined(separator: ", "))
         }
-        return found
+        return Layout(columns: found, unnamed: unnamed)
     }
 
     struct Problem: Error { var message: String }
 
     /// One row, or the first thing wrong with it, naming line and column.
-    private static func row(_ record: SourceRow, columns: [Column: Int], display: String,
+    private static func row(_ record: SourceRow, layout: Layout, display: String,
                             policy: ScoringPolicy) -> Result<TargetSheet.Row, Problem> {
+        let columns = layout.columns
         func cell(_ column: Column) -> String {
             columns[column].map { record[cell: $0].trimmingCharacters(in: .whitespaces) } ?? ""
         }
         func at(_ column: Column) -> String { "\(display):\(record.line):\((columns[column] ?? 0) + 1)" }
+        func fail(_ message: String) -> Result<TargetSheet.Row, Problem> { .failure(Problem(message: message)) }
+        if let problem = record.problem { return fail("\(display):\(record.line): \(problem)") }
+        if let column = Column.allCases.first(where: { columns[$0].map(record.uncalculated.contains) == true }) {
+            return fail("\(at(column)): a formula whose result the file does not carry; open and save the workbook in Excel or LibreOffice so it is calculated")
+        }
+        if let index = layout.unnamed.first(where: { !record[cell: $0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return fail("\(display):\(record.line):\(index + 1): `\(record[cell: index])` is under a column without a header; name the column or clear it")
+        }
         let subjects: [(Column, TargetSheet.Subject)] = [
             (.employee, .employee(cell(.employee))), (.shop, .shop(cell(.shop))), (.team, .team(cell(.team))),
         ].filter { !cell($0.0).isEmpty }
         guard subjects.count == 1 else {
-            return .failure(Problem(message: "\(display):\(record.line): give exactly one of \(Column.employee.label), \(Column.shop.label) "
-                                    + "or \(Column.team.label) (found \(subjects.isEmpty ? "none" : subjects.map(\.0.label).joined(separator: " and ")))"))
+            return fail("\(at(subjects.first?.0 ?? .employee)): give exactly one of \(Column.employee.label), \(Column.shop.label) "
+                        + "or \(Column.team.label) (found \(subjects.isEmpty ? "none" : subjects.map(\.0.label).joined(separator: " and ")))")
         }
-        let line = cell(.metric)
-        let lines = policy.scorecards.values.flatMap(\.lines).filter { $0.name == line }
-        guard !lines.isEmpty else {
+        if !cell(.name).isEmpty, subjects[0].0 != .employee {
+            return fail("\(at(.name)): a name belongs beside an employee id; a \(subjects[0].0 == .shop ? "shop" : "team") row sets the target of everyone who "
+                        + (subjects[0].0 == .shop ? "runs the shop" : "is on the team") + " (write the person's id to set theirs)")
+        }
+        let line = cell(.metric), profile = cell(.profile).isEmpty ? nil : cell(.profile)
+        let named = policy.scorecards.values.flatMap(\.lines).filter { $0.name == line }
+        guard !named.isEmpty else {
             let all = Set(policy.scorecards.values.flatMap(\.lines).map(\.name))
-            return .failure(Problem(message: "\(at(.metric)): `\(line)` is no scorecard's line" + KeyRule.hint(line, among: Array(all))))
+            return fail("\(at(.metric)): `\(line)` is no scorecard's line" + KeyRule.hint(line, among: Array(all)))
         }
-        if lines.allSatisfy({ if case .bands = $0.curve { true } else { false } }) {
-            return .failure(Problem(message: "\(at(.metric)): `\(line)` is scored on bands, which read no target; set its bands in scorecards.yaml"))
+        let profiles = Set(named.compactMap(\.profile))
+        if let profile, !profiles.contains(profile) {
+            return fail("\(at(.profile)): no scorecard scores `\(line)` under `\(profile)`"
+                        + (profiles.isEmpty ? "" : " (it is scored under \(profiles.sorted().joined(separator: ", ")))"))
         }
-        let periodText = cell(.period), fromText = cell(.from)
+        if profile == nil, profiles.count > 1 {
+            return fail("\(at(.metric)): `\(line)` is scored under \(profiles.sorted().joined(separator: " and ")), in different units or "
+                        + "currencies; say which in \(Column.profile.label)")
+        }
+        let lines = named.filter { profile == nil || $0.profile == profile }
+        if lines.allSatisfy(\.curve.isBands) {
+            return fail("\(at(.metric)): `\(line)` is scored on bands, which read no target; set its bands in scorecards.yaml")
+        }
         let span: TargetSheet.Span
+        switch Self.span(period: cell(.period), from: cell(.from), policy: policy) {
+        case .success(let parsed): span = parsed
+        case .failure(let problem): return fail("\(at(problem.column)): \(problem.message)")
+        }
+        let value: Decimal
+        switch Self.value(cell(.target), line: line) {
+        case .success(let parsed): value = parsed
+        case .failure(let problem): return fail("\(at(.target)): \(problem.message)")
+        }
+        return .success(TargetSheet.Row(subject: subjects[0].1, line: line, span: span, value: value,
+                                        name: cell(.name).isEmpty ? nil : cell(.name), profile: profile, origin: "\(display):\(record.line)"))
+    }
+
+    /// A cell's mistake and the column it is in.
+    struct CellProblem: Error {
+        var column: Column
+        var message: String
+    }
+
+    /// The row's period or from-date: exactly one, in a form kpibridge reads, of a grain the cards score.
+    private static func span(period periodText: String, from fromText: String, policy: ScoringPolicy) -> Result<TargetSheet.Span, CellProblem> {
         switch (periodText.isEmpty, fromText.isEmpty) {
         case (false, true):
             guard let period = Self.period(periodText) else {
-                return .failure(Problem(message: "\(at(.period)): `\(periodText)` is not a month like 2026-10 or a quarter like 2026-Q4"))
+                return .failure(.init(column: .period, message: "`\(periodText)` is not a month like 2026-10 or a quarter like 2026-Q4"))
             }
             guard policy.grains.contains(period.grain) else {
-                return .failure(Problem(message: "\(at(.period)): \(period.label) is a \(period.grain.rawValue), but scorecards are scored by "
-                                        + policy.grains.map(\.rawValue).joined(separator: " and ") + "; this target would never be used"))
+                return .failure(.init(column: .period, message: "\(period.label) is a \(period.grain.rawValue), but scorecards are scored by "
+                                      + policy.grains.map(\.rawValue).joined(separator: " and ") + "; this target would never be used"))
             }
-            span = .period(period)
+            return .success(.period(period))
         case (true, false):
             guard let day = Self.day(fromText) else {
-                return .failure(Problem(message: "\(at(.from)): `\(fromText)` is not a date like 2026-10-16"))
+                return .failure(.init(column: .from, message: "`\(fromText)` is not a date like 2026-10-16"))
             }
-            span = .from(day)
+            return .success(.from(day))
         default:
-            return .failure(Problem(message: "\(display):\(record.line): give exactly one of \(Column.period.label) or \(Column.from.label)"))
+            return .failure(.init(column: periodText.isEmpty ? .period : .from,
+                                  message: "give exactly one of \(Column.period.label) or \(Column.from.label)"))
         }
-        let valueText = cell(.target)
+    }
+
+    /// The target: a plain number above 0 in the line's own unit. A currency mark (which currency the
+    /// line is in is its profile's), a `%` on a line that is not a rate, or a rate above 1 written
+    /// without `%` (25 meaning 25 %) would each score against a number no one meant.
+    static func value(_ text: String, line: String) -> Result<Decimal, CellProblem> {
+        func fail(_ message: String) -> Result<Decimal, CellProblem> { .failure(.init(column: .target, message: message)) }
+        guard !text.isEmpty else { return fail("the target is empty") }
+        let percent = text.hasSuffix("%")
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || ",.%- ".contains($0)) }) else {
+            return fail("`\(text)` is not a plain number; write it without a currency or unit (the line's currency is its profile's)")
+        }
         let value: Decimal
         do {
-            guard let parsed = try DecimalCell().parse(valueText) else {
-                return .failure(Problem(message: "\(at(.target)): the target is empty"))
-            }
+            guard let parsed = try DecimalCell().parse(text) else { return fail("the target is empty") }
             value = parsed
         } catch {
-            return .failure(Problem(message: "\(at(.target)): \(error.problem)"))
+            return fail(error.problem)
         }
-        guard value > 0 else {
-            return .failure(Problem(message: "\(at(.target)): a target must be above 0 (achievement divides by it)"))
+        guard value > 0 else { return fail("a target must be above 0 (achievement divides by it)") }
+        let metric = MetricID(rawValue: line)
+        if percent, metric.map({ $0.unit != "ratio" }) ?? true {
+            return fail("`\(text)` is a percentage, but `\(line)` is not a rate")
         }
-        return .success(TargetSheet.Row(subject: subjects[0].1, line: line, span: span, value: value,
-                                        name: cell(.name).isEmpty ? nil : cell(.name), origin: "\(display):\(record.line)"))
+        if !percent, value > 1, let metric, metric.unit == "ratio", ![.gmvGrowth, .trafficGrowth].contains(metric) {
+            return fail("`\(text)` for the rate `\(line)` would be \(text)00 %; write \(text)% or \((value / 100).plainString)")
+        }
+        return .success(value)
     }
 
     /// `2026-10`, `2026-Q4`, or a first-of-month date: Excel turns a typed `2026-10` into 1 October.
@@ -168,10 +235,12 @@ package enum TargetSheetFile {
     static func day(_ text: String) -> CivilDate? {
         var text = text
         if text.hasSuffix(" 00:00:00") { text.removeLast(9) }
+        // Four-digit years only, within reach of a business: `16/10/26` is a day-first date, not year 16.
+        let parts = text.split(separator: text.contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), (2000...2100).contains(year) else { return nil }
         if let day = CivilDate(iso: text) { return day }
-        let parts = text.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+        guard let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
     }
 
     /// Two rows setting one person's (shop's, team's) line for the same span: which one holds is no one's call.
@@ -187,14 +256,5 @@ package enum TargetSheetFile {
             }
         }
         return problems
-    }
-}
-
-extension TargetSheet.Span {
-    var label: String {
-        switch self {
-        case .period(let period): "period \(period.label)"
-        case .from(let day): "day (from \(day))"
-        }
     }
 }
