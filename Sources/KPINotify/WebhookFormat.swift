@@ -12,21 +12,6 @@ package protocol WebhookFormat: Sendable {
     func refusal(_ response: HTTPResponse) -> String?
 }
 
-/// Why a message could not be built or delivered.
-package struct WebhookError: Error, Sendable, CustomStringConvertible {
-    package var description: String
-    package init(_ description: String) { self.description = description }
-}
-
-/// `{"msgtype":"text","text":{"content":…}}`, the text message 钉钉 and 企业微信 both take.
-struct MsgTypeText: Encodable {
-    struct Text: Encodable { var content: String }
-    var msgtype = "text"
-    var text: Text
-
-    init(_ content: String) { text = Text(content: content) }
-}
-
 extension WebhookFormat {
     /// A JSON POST of `body`, keys sorted so the same message is the same bytes.
     func post(_ url: URL, _ body: some Encodable) throws(WebhookError) -> HTTPRequest {

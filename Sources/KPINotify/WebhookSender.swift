@@ -40,7 +40,7 @@ package struct WebhookSender: Sendable {
         var kept: [Substring] = []
         var used = 0
         for (index, line) in lines.enumerated() {
-            let note = "… \(lines.count - index) more lines (kpibridge status shows the run)"
+            let note = "… \(lines.count - index) more lines not shown"
             if used + line.utf8.count + 1 + note.utf8.count > limit {
                 return (kept + [Substring(note)]).joined(separator: "\n")
             }

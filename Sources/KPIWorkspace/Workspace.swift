@@ -25,21 +25,7 @@ package struct Workspace: Sendable {
     /// Loads `kpibridge.yaml` in `directory`; `builtinConnectors` is the folder of shipped specs.
     package init(directory: String, builtinConnectors: [String]) throws(PipelineError) {
         paths = try WorkspacePath(root: directory)
-        let configPath = (paths.root as NSString).appendingPathComponent(Self.configFile)
-        let text: String
-        do {
-            text = try String(contentsOfFile: configPath, encoding: .utf8)
-        } catch CocoaError.fileReadNoSuchFile {
-            throw .usage("\(directory) has no \(Self.configFile); is it a kpibridge workspace? "
-                         + "(`kpibridge init \(directory) --shops amazon:amazon-us,…` starts one; `--workspace DIR` names another)")
-        } catch {
-            throw .failed("\(Self.configFile): cannot read it: \(error.localizedDescription)")
-        }
-        do {
-            config = try StrictYAML.decode(WorkspaceConfig.self, from: text, file: Self.configFile, rule: .workspaceConfig)
-        } catch {
-            throw .failed(error.description)
-        }
+        config = try WorkspaceConfig.read(in: paths, asGiven: directory)
         let definitionsName = config.definitions ?? "definitions.yaml"
         let definitions = try DefinitionsFile.load(
             path: try paths.resolve(definitionsName, key: "definitions"), display: definitionsName)

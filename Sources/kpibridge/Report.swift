@@ -40,6 +40,7 @@ extension Kpibridge {
         func run() throws {
             if notify && out == "-" { throw PipelineError.usage("--notify names the report's file in the message: give --out FILE") }
             let pipeline = try options.pipeline(.readOnly)
+            if notify { try pipeline.checkReportWebhooks() }
             let html = try pipeline.report(period: when.value, language: lang)
             let path = out ?? "kpibridge-report-\(when.value.label)-\(lang.rawValue).html"
             if path == "-" {

@@ -70,19 +70,36 @@ extension Kpibridge {
         }
 
         func run() throws {
+            let pipeline = try openPipeline()
             if let schedule {
-                let pipeline = try options.pipeline(stoppable: true)
-                let chosen = try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
+                let chosen = try named(schedule, in: pipeline)
                 let outcome = try pipeline.run(schedule: chosen)
                 try StandardOutput.line(outcome.text)
                 if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
                 return
             }
-            let report = try options.pipeline(stoppable: true).run(recompute: recompute.flatMap(DateRange.init(parsing:)),
-                                                    fullRefresh: fullRefresh,
-                                                    select: select.map { Set($0.split(separator: ",").map(String.init)) })
+            let report = try pipeline.run(recompute: recompute.flatMap(DateRange.init(parsing:)), fullRefresh: fullRefresh,
+                                          select: select.map { Set($0.split(separator: ",").map(String.init)) })
             try StandardOutput.line(report.text)
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        }
+
+        /// The pipeline; a workspace a person broke fails tonight's run, and the chats that take `failed` hear of it.
+        private func openPipeline() throws -> Pipeline {
+            do {
+                return try options.pipeline(stoppable: true)
+            } catch let error as PipelineError {
+                throw Notifications.tellUnopened(directory: options.workspace, error: error, logger: options.logger)
+            }
+        }
+
+        /// The schedule file; one that does not read is told like a failed run.
+        private func named(_ schedule: String, in pipeline: Pipeline) throws -> KPIWorkspace.Schedule {
+            do {
+                return try ScheduleFile.named(schedule, directory: schedules.directory, workspace: pipeline.workspace)
+            } catch {
+                throw Notifications(pipeline: pipeline).tell(error)
+            }
         }
     }
 }

@@ -69,7 +69,9 @@ import Testing
         let server = try MockAPIServer(scenario: Self.scenario())
         let ws = try Self.workspace(server)
         var pipeline = try ws.pipeline()
-        pipeline.now = at("2026-11-25T12:00:00Z")
+        // 12:00:03 gives 钉钉 a signature with `+` and `/`: the stand-in, which reads `+` in a query as a
+        // space, accepts it only percent-encoded.
+        pipeline.now = at("2026-11-25T12:00:03Z")
         pipeline.invocation = Invocation(workspace: ws.path)
         let report = try pipeline.run()
         #expect(report.exitCode == PipelineError.Kind.stale.rawValue)
@@ -91,13 +93,14 @@ import Testing
         }
         let requests = try server.requests()
         let feishu = try #require(requests.first { $0.path == Self.feishuPath })
-        // 2026-11-25T12:00:00Z is 1795608000 s; the signature is recomputed here from the documented rule.
-        #expect(feishu.body == (try json(["msg_type": "text", "content": ["text": zh], "timestamp": "1795608000",
-                                           "sign": WebhookSignature.feishu(timestamp: 1_795_608_000, secret: Self.feishuSecret)])))
+        // 2026-11-25T12:00:03Z is 1795608003 s; the signatures are the stand-in's to check, recomputed from the documented rules.
+        #expect(feishu.body == (try json(["msg_type": "text", "content": ["text": zh], "timestamp": "1795608003",
+                                           "sign": WebhookSignature.feishu(timestamp: 1_795_608_003, secret: Self.feishuSecret)])))
         #expect(feishu.headers["content-type"] == "application/json; charset=utf-8")
         let dingtalk = try #require(requests.first { $0.path == "/robot/send" })
-        #expect(dingtalk.query == ["access_token": Self.dingtalkToken, "timestamp": "1795608000000",
-                                   "sign": WebhookSignature.dingtalk(timestamp: 1_795_608_000_000, secret: Self.dingtalkSecret)])
+        #expect(dingtalk.query == ["access_token": Self.dingtalkToken, "timestamp": "1795608003000",
+                                   "sign": "TULE6/vsp3zPBIsFmkh+px4aMetQW3OT6FGhDvsw68M="])
+        #expect(WebhookSignature.dingtalk(timestamp: 1_795_608_003_000, secret: Self.dingtalkSecret) == "TULE6/vsp3zPBIsFmkh+px4aMetQW3OT6FGhDvsw68M=")
         #expect(dingtalk.body == (try json(["msgtype": "text", "text": ["content": zh]])))
         let wecom = try #require(requests.first { $0.path == "/cgi-bin/webhook/send" })
         #expect(wecom.body == (try json(["msgtype": "text", "text": ["content": zh]])))
@@ -108,19 +111,33 @@ import Testing
     }
 
     /// A wrong 飞书 secret is refused by the stand-in as 飞书 refuses it (code 19021, HTTP 200): the run says
-    /// which webhook was not told and why, without the secret, and exits 1; a 503 from 企业微信 is retried.
+    /// which webhook was not told and why, without the secret, and exits 1; a 503 from 企业微信 is retried
+    /// (its URL, which holds the key, logged as `[redacted]`); Slack's 404 echoing its URL with JSON- and
+    /// percent-escaped slashes reaches neither the summary nor the log.
     @Test func aRefusedSignatureFailsTheRunAndA503IsRetried() throws {
-        let server = try MockAPIServer(scenario: Self.scenario(feishuSecret: "another-secret-0000",
-                                                               wecom: [["status": 503, "body": "busy"], ["json": ["errcode": 0, "errmsg": "ok"]]]))
+        var scenario = Self.scenario(feishuSecret: "another-secret-0000",
+                                     wecom: [["status": 503, "body": "busy"], ["json": ["errcode": 0, "errmsg": "ok"]]])
+        var routes = scenario["routes"] as! [[String: Any]]
+        routes[3] = Self.route(Self.slackPath, replies: [["status": 404, "body": "no_service: {{base}}\\/services\\/T0KPI0001\\/B0KPI0002\\/slackwebhooksecret4711 "
+                                                                          + "(%2Fservices%2FT0KPI0001%2FB0KPI0002%2Fslackwebhooksecret4711)"]])
+        scenario["routes"] = routes
+        let server = try MockAPIServer(scenario: scenario)
         let ws = try Self.workspace(server)
         var pipeline = try ws.pipeline()
         pipeline.now = at("2026-11-25T12:00:00Z")
+        let log = LineCollector()
+        pipeline.logger = LogFormat.json.logger { log.append($0) }
         let report = try pipeline.run()
         #expect(report.exitCode == 1)
         #expect(report.text.contains("NOT NOTIFIED: ops-feishu [飞书 Feishu] of stale: 飞书 Feishu refused the message: code 19021: sign match fail (exit code 1)"))
-        #expect(report.deliveries.filter { $0.failure == nil }.map(\.webhook) == ["ops-dingtalk", "warehouse-wecom", "us-slack"])
+        #expect(report.text.contains("NOT NOTIFIED: us-slack [Slack] of stale: Slack refused the message: HTTP 404: no_service: "))
+        #expect(report.deliveries.filter { $0.failure == nil }.map(\.webhook) == ["ops-dingtalk", "warehouse-wecom"])
         #expect(try server.requests().filter { $0.path == "/cgi-bin/webhook/send" }.count == 2)
-        for secret in Self.secrets { #expect(!report.text.contains(secret), "\(secret)") }
+        #expect(log.all.contains { $0.contains("\"retry    POST [redacted]: HTTP 503: busy; retry 1 of 3 in ") })
+        #expect(try RunHistory.load(ws.pipeline(), limit: 1).runs.first?.status == "stale sources")
+        let outputs = report.text + log.all.joined()
+        for secret in Self.secrets { #expect(!outputs.contains(secret), "\(secret)") }
+        #expect(report.text.contains("[redacted]"))
     }
 
     /// A run refused outright is told to the webhooks that take `failed`, and only to them.
@@ -159,6 +176,22 @@ import Testing
         #expect(slack.body.hasSuffix(": 1 line behind or at risk\\n- E1 王芳 · Refund rate · 2026-10: projected 25.0% against 20.0% (behind)\"}"))
         let wecom = try #require(requests.first { $0.path == "/cgi-bin/webhook/send" })
         #expect(wecom.body.hasSuffix(": 1 项落后或有风险\\n- E1 王芳 · 退款率 · 2026-10: 预计 25.0%, 目标 20.0% (落后)\"}}"))
+    }
+
+    /// A scorecards file broken past reading (an unknown key) stops the workspace from opening: the chats
+    /// that take `failed` still hear of it, from kpibridge.yaml's own `notify:`.
+    @Test func aWorkspaceThatDoesNotOpenIsStillTold() throws {
+        let server = try MockAPIServer(scenario: Self.scenario())
+        let ws = try Self.workspace(server, on: ", on: [failed]")
+        try ws.write("scorecards.yaml", "roles: {}\nscorecard: {}\n")
+        let error = try #require(pipelineError { _ = try ws.pipeline() })
+        let told = Notifications.tellUnopened(directory: ws.path, error: error, logger: Logger(label: "test"))
+        #expect(told.message == error.message)
+        let requests = try server.requests()
+        #expect(Set(requests.map(\.path)) == [Self.feishuPath, "/robot/send", "/cgi-bin/webhook/send", Self.slackPath])
+        let slack = try #require(requests.first { $0.path == Self.slackPath })
+        #expect(slack.body.hasPrefix("{\"text\":\"kpibridge run could not finish · "))
+        #expect(slack.body.contains("scorecard"))
     }
 
     /// `report --notify` sends the summary: sales per profile, the grades, the file.
@@ -230,7 +263,10 @@ import Testing
                 == "kpibridge.yaml: notify `slack`: `secret`: Slack webhooks are not signed; remove it")
         try ws.write("kpibridge.yaml", "sources: []\nnotify:\n  - {channel: feishu, webhook: \"https://open.feishu.cn/open-apis/bot/v2/hook/abc\"}\n")
         #expect(pipelineError { _ = try ws.pipeline() }?.message
-                == "kpibridge.yaml: notify `feishu`: `webhook` must be `env:VARIABLE` or `file:PATH`; the URL carries the bot's token is not written into kpibridge.yaml")
+                == "kpibridge.yaml: notify `feishu`: `webhook` must be `env:VARIABLE` or `file:PATH`: the webhook URL carries the bot's token and is never written into kpibridge.yaml")
+        try ws.write("kpibridge.yaml", "sources: []\nnotify:\n  - {channel: feishu, webhook: \"env:https://open.feishu.cn/open-apis/bot/v2/hook/abc\"}\n")
+        #expect(pipelineError { _ = try ws.pipeline() }?.message
+                == "kpibridge.yaml: notify `feishu`: `webhook`: env: names an environment variable (letters, digits, _); the webhook URL carries the bot's token and is never written into kpibridge.yaml")
     }
 
     /// A text longer than 企业微信 takes (2048 bytes) is cut at a line, saying how many lines were left out.
@@ -240,6 +276,6 @@ import Testing
         #expect(cut.utf8.count <= 2048)
         let kept = cut.split(separator: "\n")
         #expect(kept.dropLast().map(String.init) == Array(lines.prefix(kept.count - 1)))
-        #expect(kept.last == "… \(200 - (kept.count - 1)) more lines (kpibridge status shows the run)")
+        #expect(kept.last == "… \(200 - (kept.count - 1)) more lines not shown")
     }
 }

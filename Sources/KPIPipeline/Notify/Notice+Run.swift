@@ -62,8 +62,8 @@ extension Notice {
                  + ["See: \(command)"]).joined(separator: "\n"))
     }
 
-    /// A run that could not finish at all (lock held, store unreachable, configuration refused).
-    static func runFailed(_ error: PipelineError, workspace: String, invocation: Invocation) -> Notice {
+    /// A run that could not finish at all (store unreachable, configuration refused).
+    static func runFailed(_ error: PipelineError, workspace: String) -> Notice {
         let message = error.message.escapingControlCharacters(keepingNewlines: true)
         return Notice(event: .failed,
                       zh: "kpibridge 运行未能完成 · \(workspace)\n\(message)",

@@ -9,14 +9,22 @@ import KPIWorkspace
 /// language. A webhook that cannot be reached or refuses is reported, never fatal to the job that
 /// notified: the numbers are stored either way.
 package struct Notifications {
-    package let workspace: Workspace
+    /// The workspace folder: `file:` references resolve in it, messages name it.
+    package let paths: WorkspacePath
+    /// The `notify:` entries.
+    package let webhooks: [NotifySettings]
     package var sender: WebhookSender
     package var now: @Sendable () -> Instant
 
-    package init(workspace: Workspace, logger: Logger, now: @escaping @Sendable () -> Instant = { .now() }) {
-        self.workspace = workspace
+    package init(paths: WorkspacePath, webhooks: [NotifySettings], logger: Logger, now: @escaping @Sendable () -> Instant = { .now() }) {
+        self.paths = paths
+        self.webhooks = webhooks
         self.now = now
         sender = WebhookSender(logger: logger)
+    }
+
+    package init(workspace: Workspace, logger: Logger, now: @escaping @Sendable () -> Instant = { .now() }) {
+        self.init(paths: workspace.paths, webhooks: workspace.config.notify ?? [], logger: logger, now: now)
     }
 
     package init(pipeline: Pipeline) {
@@ -37,12 +45,12 @@ package struct Notifications {
     /// Sends each notice to every webhook subscribed to its event (to every webhook with `everyWebhook`).
     package func send(_ notices: [Notice], everyWebhook: Bool = false) -> [Delivery] {
         var deliveries: [Delivery] = []
-        for settings in workspace.config.notify ?? [] {
+        for settings in webhooks {
             let wanted = notices.filter { everyWebhook || settings.events.contains($0.event) }
             guard !wanted.isEmpty else { continue }
             let endpoint: WebhookEndpoint
             do {
-                endpoint = try Self.endpoint(settings, workspace: workspace)
+                endpoint = try Self.endpoint(settings, paths: paths)
             } catch {
                 deliveries += wanted.map { Delivery(webhook: settings.displayName, platform: settings.platform, event: $0.event, failure: error.description) }
                 continue
@@ -64,12 +72,12 @@ package struct Notifications {
 
     /// The webhook's URL and secret, read from where kpibridge.yaml points; errors name the variable or
     /// file, never a value.
-    static func endpoint(_ settings: NotifySettings, workspace: Workspace) throws(WebhookError) -> WebhookEndpoint {
+    static func endpoint(_ settings: NotifySettings, paths: WorkspacePath) throws(WebhookError) -> WebhookEndpoint {
         let references = ["webhook": settings.webhook].merging(settings.secret.map { ["secret": $0] } ?? [:]) { a, _ in a }
         let credentials: Credentials
         do {
             credentials = try Credentials.resolve(references, stream: "notify \(settings.displayName)") { (file: String) throws -> String in
-                try workspace.paths.resolve(file, key: "notify")
+                try paths.resolve(file, key: "notify")
             }
         } catch {
             throw WebhookError(error.message)
@@ -87,11 +95,34 @@ package struct Notifications {
 }
 
 extension Notifications {
+    /// Tells the webhooks that take `failed` of a job that could not finish, and returns the error to
+    /// throw: the job's own, with a line for each webhook that could not be told. Only failures are
+    /// told; a usage error is the caller's, a held lock (exit 3) the next run's.
+    package func tell(_ error: PipelineError) -> PipelineError {
+        guard error.kind == .failed else { return error }
+        let undelivered = send([Notice.runFailed(error, workspace: paths.root)]).compactMap { delivery in
+            delivery.failure.map { "NOT NOTIFIED: \(delivery.webhook) [\(delivery.platform.title)] of failed: \($0)" }
+        }
+        guard !undelivered.isEmpty else { return error }
+        return PipelineError(error.kind, ([error.message] + undelivered).joined(separator: "\n"))
+    }
+
+    /// Tells the webhooks that take `failed` of a job whose workspace did not open (a scorecards or
+    /// definitions file a person broke), when kpibridge.yaml itself still reads and names them; returns
+    /// the error to throw. A workspace that does not open at all has no webhooks to tell.
+    package static func tellUnopened(directory: String, error: PipelineError, logger: Logger) -> PipelineError {
+        guard error.kind == .failed, let paths = try? WorkspacePath(root: directory),
+              let config = try? WorkspaceConfig.read(in: paths) else { return error }
+        let webhooks = (config.notify ?? []).filter { $0.problem == nil }
+        guard !webhooks.isEmpty else { return error }
+        return Notifications(paths: paths, webhooks: webhooks, logger: logger).tell(error)
+    }
+
     /// Problems with `workspace`'s `notify:` webhooks' URLs and secrets, for `validate` and `doctor`.
     package static func problems(_ workspace: Workspace) -> [String] {
         (workspace.config.notify ?? []).compactMap { settings in
             do throws(WebhookError) {
-                _ = try endpoint(settings, workspace: workspace)
+                _ = try endpoint(settings, paths: workspace.paths)
                 return nil
             } catch {
                 return "\(Workspace.configFile): notify `\(settings.displayName)`: \(error.description)"
@@ -103,10 +134,9 @@ extension Notifications {
 extension Notifications {
     /// Sends a test message to every `notify:` webhook, whatever its `on:`, so a new setup can be checked.
     package func test() throws(PipelineError) -> [Delivery] {
-        let webhooks = workspace.config.notify ?? []
         guard !webhooks.isEmpty else {
             throw .usage("\(Workspace.configFile) has no `notify:` webhooks (see README \"Notifications\")")
         }
-        return send([Notice.test(workspace: workspace.paths.root)], everyWebhook: true)
+        return send([Notice.test(workspace: paths.root)], everyWebhook: true)
     }
 }

@@ -143,11 +143,16 @@ extension Pipeline {
         try ReportJob(pipeline: self, period: period, language: language).input()
     }
 
-    /// Tells the `notify:` webhooks that take `report` the summary of the report written to `file`.
-    package func notifyReport(period: Period, file: String) throws(PipelineError) -> [Notifications.Delivery] {
+    /// Refuses `--notify` before any work when no webhook takes `report`.
+    package func checkReportWebhooks() throws(PipelineError) {
         guard (workspace.config.notify ?? []).contains(where: { $0.events.contains(.report) }) else {
             throw .usage("--notify: no `notify:` webhook in \(Workspace.configFile) takes `report` (add it to a webhook's `on:`)")
         }
+    }
+
+    /// Tells the `notify:` webhooks that take `report` the summary of the report written to `file`.
+    package func notifyReport(period: Period, file: String) throws(PipelineError) -> [Notifications.Delivery] {
+        try checkReportWebhooks()
         let input = try ReportJob(pipeline: self, period: period, language: .zh).input()
         return Notifications(pipeline: self).send([Notice.report(input, file: file, workspace: workspace.paths.root)])
     }

@@ -45,8 +45,6 @@ package struct RunJob {
         var report = try loader.load(plan.filter { $0.isSelected(by: select) })
         report.leftUnselected = plan.filter { !$0.isSelected(by: select) && $0.skipReason == nil }.count
         try StreamPulls(pipeline: pipeline).commit(pulls, report: &report)
-        report.deliveries = Notifications(pipeline: pipeline).send(
-            Notice.afterRun(report, workspace: pipeline.workspace.paths.root, invocation: pipeline.invocation))
         return report
     }
 }
@@ -67,16 +65,18 @@ extension RunJob {
 
 extension Pipeline {
     /// Runs ``RunJob`` on this workspace and store.
-    /// A run that fails outright (the store unreachable, the scorecards refused) is also told to the
-    /// `notify:` webhooks that asked for `failed`, before the error reaches the caller.
+    /// The run's outcome is told to the `notify:` webhooks, and so is a run that fails outright (the store
+    /// unreachable, the scorecards refused) before the error reaches the caller.
     package func run(recompute: DateRange? = nil, fullRefresh: Bool = false, select: Set<String>? = nil) throws(PipelineError) -> RunReport {
+        // Told after the run lock is released: a slow or unreachable webhook never holds the store.
+        var report: RunReport
         do {
-            return try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh, select: select).run()
+            report = try RunJob(pipeline: self, recompute: recompute, fullRefresh: fullRefresh, select: select).run()
         } catch {
-            if error.kind == .failed {
-                _ = Notifications(pipeline: self).send([Notice.runFailed(error, workspace: workspace.paths.root, invocation: invocation)])
-            }
-            throw error
+            throw Notifications(pipeline: self).tell(error)
         }
+        report.deliveries = Notifications(pipeline: self).send(
+            Notice.afterRun(report, workspace: workspace.paths.root, invocation: invocation))
+        return report
     }
 }

@@ -43,6 +43,10 @@ package struct ScheduleJob {
             loader.watch = { schedule.sources?.contains($0.connector) ?? true }
             var run = try loader.load(mine)
             try StreamPulls(pipeline: pipeline).commit(pulls, report: &run)
+            outcome.run = run
+        }
+        // Told after the run lock is released: a slow or unreachable webhook never holds the store.
+        if var run = outcome.run {
             run.deliveries = Notifications(pipeline: pipeline).send(
                 Notice.afterRun(run, workspace: workspace.paths.root, invocation: pipeline.invocation))
             outcome.run = run
@@ -83,10 +87,7 @@ extension Pipeline {
         do {
             return try ScheduleJob(pipeline: self, schedule: schedule).run()
         } catch {
-            if error.kind == .failed {
-                _ = Notifications(pipeline: self).send([Notice.runFailed(error, workspace: workspace.paths.root, invocation: invocation)])
-            }
-            throw error
+            throw Notifications(pipeline: self).tell(error)
         }
     }
 }

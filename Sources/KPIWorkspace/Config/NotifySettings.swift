@@ -26,8 +26,8 @@ package struct NotifySettings: Sendable, Decodable, Hashable {
     /// The name messages use.
     package var displayName: String { name ?? channel }
 
-    /// The platform, once ``problem`` found none.
-    package var platform: ChatPlatform { ChatPlatform(rawValue: channel) ?? .slack }
+    /// The platform; every entry has one once the workspace has loaded (``problem`` refuses the rest).
+    package var platform: ChatPlatform { ChatPlatform(rawValue: channel)! }
 
     /// The events this webhook is told about.
     package var events: Set<NoticeEvent> { Set((on ?? NoticeEvent.subscribable.map(\.rawValue)).compactMap(NoticeEvent.init)) }
@@ -39,8 +39,16 @@ package struct NotifySettings: Sendable, Decodable, Hashable {
         }
         for (key, reference) in [("webhook", webhook), ("secret", secret)] {
             guard let reference else { continue }
-            guard reference.hasPrefix("env:") || reference.hasPrefix("file:") else {
-                return "`\(key)` must be `env:VARIABLE` or `file:PATH`; the \(key == "webhook" ? "URL carries the bot's token" : "secret") is not written into kpibridge.yaml"
+            // Never echoed: a URL or secret pasted here by mistake must not reach a message.
+            let what = key == "webhook" ? "the webhook URL carries the bot's token" : "the secret"
+            if reference.hasPrefix("env:") {
+                let name = reference.dropFirst(4)
+                guard let first = name.first, first == "_" || first.isLetter,
+                      name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                    return "`\(key)`: env: names an environment variable (letters, digits, _); \(what) and is never written into kpibridge.yaml"
+                }
+            } else if !reference.hasPrefix("file:") || reference.contains("://") {
+                return "`\(key)` must be `env:VARIABLE` or `file:PATH`: \(what) and is never written into kpibridge.yaml"
             }
         }
         if secret != nil, platform == .wecom || platform == .slack {
@@ -52,21 +60,4 @@ package struct NotifySettings: Sendable, Decodable, Hashable {
         if let lang, lang != "zh", lang != "en" { return "`lang` is `\(lang)`: zh or en" }
         return nil
     }
-}
-
-/// What kpibridge tells a chat about.
-package enum NoticeEvent: String, Sendable, Hashable, CaseIterable {
-    /// A run that failed or exited 1 (files, streams, rates, held scores), or could not start.
-    case failed
-    /// Sources whose newest export is older than their `fresh_within`.
-    case stale
-    /// Scorecard lines behind or at risk in the open period.
-    case pacing
-    /// A report written with `kpibridge report --notify` or by a schedule: its summary.
-    case report
-    /// `kpibridge notify`'s test message, sent to every webhook whatever its `on:`.
-    case test
-
-    /// What an `on:` list may name.
-    package static let subscribable: [NoticeEvent] = [.failed, .stale, .pacing, .report]
 }

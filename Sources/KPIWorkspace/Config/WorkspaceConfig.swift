@@ -1,3 +1,5 @@
+import Foundation
+import KPIConnectors
 import KPIPull
 import KPISchema
 
@@ -28,6 +30,29 @@ package struct WorkspaceConfig: Sendable, Decodable {
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case store, definitions, scorecards, targets, connectors, inbox, sources, streams, retention, notify
         case fxRates = "fx_rates"
+    }
+}
+
+extension WorkspaceConfig {
+    /// Reads and checks `kpibridge.yaml` in `paths`, key by key (`directory` is the folder as the user
+    /// gave it, for the message when there is no such file).
+    package static func read(in paths: WorkspacePath, asGiven directory: String? = nil) throws(PipelineError) -> WorkspaceConfig {
+        let file = Workspace.configFile
+        let text: String
+        do {
+            text = try String(contentsOfFile: (paths.root as NSString).appendingPathComponent(file), encoding: .utf8)
+        } catch CocoaError.fileReadNoSuchFile {
+            let folder = directory ?? paths.root
+            throw .usage("\(folder) has no \(file); is it a kpibridge workspace? "
+                         + "(`kpibridge init \(folder) --shops amazon:amazon-us,…` starts one; `--workspace DIR` names another)")
+        } catch {
+            throw .failed("\(file): cannot read it: \(error.localizedDescription)")
+        }
+        do {
+            return try StrictYAML.decode(WorkspaceConfig.self, from: text, file: file, rule: .workspaceConfig)
+        } catch {
+            throw .failed(error.description)
+        }
     }
 }
 
