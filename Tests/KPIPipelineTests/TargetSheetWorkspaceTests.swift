@@ -47,18 +47,21 @@ import Testing
     }
 
     /// The same sheet saved from Excel: the period typed as text, the from-date a date cell, the
-    /// percentage a number, read to the same scores.
+    /// percentage a number, read to the same scores; a period Excel turned into a date reads as its month.
     @Test func anXLSXSheetReadsLikeTheCSV() throws {
         let ws = try Self.workspace(.sqlite, sheet: "targets.xlsx")
         let header = ["工号", "姓名", "店铺", "团队", "指标", "期间", "生效日期", "目标值"]
         try WorkbookWriter().write([.init(name: "targets", header: header, rows: [
             [.text("E1"), .text("王芳"), .null, .null, .text("aov"), .text("2026-10"), .null, .integer(230)],
             [.null, .null, .text("amazon-us"), .null, .text("refund_rate"), .null, .text("2026-10-01"), .real(0.25)],
+            // `2026-10` typed into Excel becomes a date cell on the 1st: read as the month.
+            [.text("E1"), .null, .null, .null, .text("refund_rate"), .text("2026-10-01"), .null, .real(0.25)],
         ])], to: ws.path + "/targets.xlsx")
         _ = try ws.pipeline().run()
         let scores = try ws.export("fact_score")
         #expect(scores.contains("230 set for 2026-10 for employee E1 (targets.xlsx:2)"))
-        #expect(scores.contains("0.25 from 2026-10-01 (shop amazon-us, targets.xlsx:3)"))
+        #expect(scores.contains("0.25 from 2026-10-01 (shop amazon-us, targets.xlsx:3)"))   // November
+        #expect(scores.contains("0.25 set for 2026-10 for employee E1 (targets.xlsx:4)"))   // October: the person's own row
         #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,100,100,103.32,103.32,A,,,"))
     }
 
