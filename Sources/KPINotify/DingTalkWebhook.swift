@@ -26,6 +26,8 @@ package struct DingTalkWebhook: WebhookFormat {
     }
 
     package func refusal(_ response: HTTPResponse) -> String? {
-        codeRefusal(response, code: "errcode", message: "errmsg")
+        codeRefusal(response, code: "errcode", message: "errmsg").map { refusal in
+            refusal.hasPrefix("errcode 310000") ? refusal + " (check `secret`: the robot's 加签 secret, and this machine's clock)" : refusal
+        }
     }
 }

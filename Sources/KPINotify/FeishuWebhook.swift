@@ -28,6 +28,8 @@ package struct FeishuWebhook: WebhookFormat {
     }
 
     package func refusal(_ response: HTTPResponse) -> String? {
-        codeRefusal(response, code: "code", message: "msg")
+        codeRefusal(response, code: "code", message: "msg").map { refusal in
+            refusal.hasPrefix("code 19021") ? refusal + " (check `secret`: the bot's 签名校验 secret, and this machine's clock)" : refusal
+        }
     }
 }

@@ -21,7 +21,11 @@ package struct WebhookEndpoint: Sendable {
         var out = [url.absoluteString, secret].compactMap { $0 }
         if let parts = URLComponents(url: url, resolvingAgainstBaseURL: false) {
             out += (parts.queryItems ?? []).compactMap(\.value)
-            out += parts.path.split(separator: "/").map(String.init).filter { $0.count >= 16 }
+            // A server's answer may quote the path alone (`no route for POST /hook/…`): the path whole, its
+            // last part (飞书's token, Slack's secret) and every long part are hidden, whatever their length.
+            let components = parts.path.split(separator: "/").map(String.init)
+            if parts.path.count > 1 { out.append(parts.path) }
+            out += components.suffix(1) + components.filter { $0.count >= 16 }
         }
         return out
     }

@@ -64,7 +64,7 @@ extension TargetSheet {
                 let shops = Set(involved.map(\.subject)).sorted().map(\.description).joined(separator: " and ")
                 var origins: [String] = []
                 for row in shopRows where involved.contains(row) && !origins.contains(row.origin) { origins.append(row.origin) }
-                problems.append("\(person.id) (\(person.name)) runs \(shops), each with a `\(line)` target for the same days "
+                problems.append("\(person.id) (\(person.name)) runs \(shops), each with a target for `\(line)` in the same days "
                                 + "(\(origins.joined(separator: ", "))); give \(person.id) a row of their own for `\(line)` "
                                 + "in force from \(earliest) or earlier")
             }

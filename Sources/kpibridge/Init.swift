@@ -6,12 +6,12 @@ import KPIWorkspace
 extension Kpibridge {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a new workspace: a source per shop, both teams' definitions, scorecards, fx table, roster template.",
+            abstract: "Write a new workspace: a source per shop, both teams' definitions, scorecards, targets sheet, fx table, roster template.",
             discussion: """
                 Every file is commented (中文 and English): kpibridge.yaml with one source and one inbox folder \
                 per shop, definitions.yaml with the China and US teams' profiles and every choice explained, \
-                scorecards.yaml, an empty fx_rates.csv, templates/roster.csv with the roster's columns and a \
-                nightly schedule. `validate` accepts the result and `run` runs on its empty inbox. Nothing that \
+                scorecards.yaml, an empty fx_rates.csv, an empty targets.csv (targets per person, shop or team), \
+                templates/roster.csv with the roster's columns, a commented `notify:` block and a nightly schedule. `validate` accepts the result and `run` runs on its empty inbox. Nothing that \
                 exists is overwritten.
 
                 A shop is PLATFORM:SHOP (amazon, ebay, shopify, tiktok, walmart) or CONNECTOR:SHOP, followed by \

@@ -11,7 +11,7 @@ extension Kpibridge {
                 Runs and schedules tell the webhooks under `notify:` in kpibridge.yaml about failed runs, \
                 stale sources, pacing alerts and reports (each webhook the events in its `on:`). This sends \
                 one test message to each, whatever its `on:`, and prints which took it; exit 1 when one did \
-                not (a wrong secret, a removed bot, an unset variable). Reads no store.
+                not (a wrong secret, a removed bot, an unset variable). Opens no store.
 
                 Example:
                   kpibridge notify --workspace ~/kpi

@@ -129,7 +129,8 @@ import Testing
         pipeline.logger = LogFormat.json.logger { log.append($0) }
         let report = try pipeline.run()
         #expect(report.exitCode == 1)
-        #expect(report.text.contains("NOT NOTIFIED: ops-feishu [飞书 Feishu] of stale: 飞书 Feishu refused the message: code 19021: sign match fail (exit code 1)"))
+        #expect(report.text.contains("NOT NOTIFIED: ops-feishu [飞书 Feishu] of stale: 飞书 Feishu refused the message: code 19021: sign match fail "
+                                    + "(check `secret`: the bot's 签名校验 secret, and this machine's clock) (exit code 1)"))
         #expect(report.text.contains("NOT NOTIFIED: us-slack [Slack] of stale: Slack refused the message: HTTP 404: no_service: "))
         #expect(report.deliveries.filter { $0.failure == nil }.map(\.webhook) == ["ops-dingtalk", "warehouse-wecom"])
         #expect(try server.requests().filter { $0.path == "/cgi-bin/webhook/send" }.count == 2)
@@ -247,6 +248,18 @@ import Testing
         #expect(slack.body == "{\"text\":\"kpibridge test message · \(workspace.paths.root): this chat will be told of failed runs, stale sources, pacing and reports\"}")
     }
 
+    /// A server that quotes the path alone (`no route for POST /hook/…`) gives away a short token too:
+    /// the path and its last part are hidden like the whole URL.
+    @Test func aShortTokenQuotedInAnAnswerIsHidden() throws {
+        let server = try MockAPIServer(scenario: Self.scenario())
+        let ws = try Self.workspace(server)
+        try ws.write("secrets/feishu_url", server.base + "/hook/WRONGtok55\n")
+        let deliveries = try Notifications(workspace: try ws.pipeline().workspace, logger: Logger(label: "test")).test()
+        let failure = try #require(deliveries.first { $0.webhook == "ops-feishu" }?.failure)
+        #expect(failure.hasPrefix("飞书 Feishu refused the message: HTTP 404: "))
+        #expect(!failure.contains("WRONGtok55") && failure.contains("[redacted]"))
+    }
+
     /// Where a webhook's URL or secret cannot be read, `validate` says so, naming the file, not a value;
     /// a secret on a webhook its platform does not sign is refused when the workspace loads.
     @Test func validateNamesAWebhookItCannotRead() throws {
@@ -256,7 +269,7 @@ import Testing
         try ws.write("secrets/slack_url", "http://hooks.example.com/services/T0/B0/X\n")
         #expect(try ws.pipeline().validate() == [
             "kpibridge.yaml: notify `ops-dingtalk`: credential `secret`: file secrets/dingtalk_secret is missing, empty or not UTF-8",
-            "kpibridge.yaml: notify `us-slack`: `webhook` does not hold an https:// URL",
+            "kpibridge.yaml: notify `us-slack`: `webhook` does not hold an https:// URL (plain http:// only to this machine)",
         ])
         try ws.write("kpibridge.yaml", "sources: []\nnotify:\n  - {channel: slack, webhook: file:secrets/slack_url, secret: file:secrets/x}\n")
         #expect(pipelineError { _ = try ws.pipeline() }?.message

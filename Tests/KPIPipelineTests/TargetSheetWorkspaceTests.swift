@@ -3,6 +3,7 @@ import KPIPipeline
 import KPISchema
 import KPIStore
 import KPIStoreTesting
+import KPIWorkspace
 import Testing
 
 /// A targets sheet (CSV or XLSX) named in kpibridge.yaml, over the scorecards of the tiny workspace.
@@ -164,6 +165,21 @@ import Testing
             Self.unscored,
         ])
         #expect(try ws.pipeline().workspace.scoring?.policy.targetSheet?.rows.map(\.profile) == ["cn"])
+    }
+
+    /// Targets in the line's own unit: a growth rate, like any rate, takes `%` above 1; a value past the
+    /// header's last column has no column and is refused.
+    @Test func valuesMeanWhatTheySay() throws {
+        func message(_ text: String, _ line: String) -> String? {
+            if case .failure(let problem) = TargetSheetFile.value(text, line: line) { return problem.message }
+            return nil
+        }
+        #expect(message("25", "gmv_growth") == "`25` for the rate `gmv_growth` would be 2500 %; write 25% or 0.25")
+        #expect(message("150%", "gmv_growth") == nil && message("0.25", "refund_rate") == nil && message("500,000", "gmv") == nil)
+        #expect(message("¥500", "gmv") == "`¥500` is not a plain number; write it without a currency or unit (the line's currency is its profile's)")
+        let ws = try Self.workspace(.sqlite)
+        try ws.write("targets.csv", "工号,指标,期间,目标值\nE1,aov,2026-10,230,extra\n")
+        #expect(try ws.pipeline().validate().first == "targets.csv:2:5: `extra` is under a column without a header; name the column or clear it")
     }
 
     /// A header kpibridge does not read is refused at once, naming the column.

@@ -123,7 +123,7 @@ import Testing
             "targets.csv:4: employee S1 (Amy) is scored on `support`, which has no line `gmv`",
             "targets.csv:5: shop ebay-us: nobody scored on the roster runs this shop (the roster's shops column)",
             "targets.csv:6: team Z: nobody scored on the roster is on this team",
-            "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a `gmv` target for the same days (targets.csv:7, targets.csv:8); "
+            "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a target for `gmv` in the same days (targets.csv:7, targets.csv:8); "
                 + "give E4 a row of their own for `gmv` in force from 2026-10-01 or earlier",
         ])
     }
@@ -170,7 +170,7 @@ import Testing
             .problems(roster: [both], policy: policy) == [])
         #expect(TargetSheet(dated + [Self.row(.employee("E4"), "gmv", .from(Team.day("2026-11-02")), "150", at: 4)])
             .problems(roster: [both], policy: policy) == [
-                "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a `gmv` target for the same days (targets.csv:2, targets.csv:3); "
+                "E4 (赵敏) runs shop amazon-us and shop walmart-us, each with a target for `gmv` in the same days (targets.csv:2, targets.csv:3); "
                     + "give E4 a row of their own for `gmv` in force from 2026-11-01 or earlier",
             ])
     }

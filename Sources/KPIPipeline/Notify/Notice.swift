@@ -27,7 +27,10 @@ package struct Notice: Sendable, Hashable {
 
     /// `- item` lines, at most ``shownItems``, then `… N more` in the message's language.
     static func items(_ items: [String], more: (Int) -> String) -> [String] {
-        let shown = items.prefix(shownItems).map { "- " + $0.escapingControlCharacters() }
+        // A problem of several lines stays several lines in the chat, indented under its dash.
+        let shown = items.prefix(shownItems).map {
+            "- " + $0.escapingControlCharacters(keepingNewlines: true).replacingOccurrences(of: "\n", with: "\n  ")
+        }
         return shown + (items.count > shownItems ? [more(items.count - shownItems)] : [])
     }
 }

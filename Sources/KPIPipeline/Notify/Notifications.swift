@@ -84,7 +84,7 @@ package struct Notifications {
         }
         let text = (try? credentials.require("webhook", stream: "")) ?? ""
         guard let url = URL(string: text), let host = url.host, url.scheme == "https" || (url.scheme == "http" && Self.localHosts.contains(host)) else {
-            throw WebhookError("`webhook` does not hold an https:// URL")
+            throw WebhookError("`webhook` does not hold an https:// URL (plain http:// only to this machine)")
         }
         return WebhookEndpoint(name: settings.displayName, platform: settings.platform, url: url,
                                secret: settings.secret == nil ? nil : try? credentials.require("secret", stream: ""))

@@ -71,6 +71,8 @@ package enum TargetSheetFile {
     struct Layout {
         var columns: [Column: Int]
         var unnamed: [Int]
+        /// How many cells the header has: a value past them has no column.
+        var width: Int
     }
 
     /// Column index per column; throws for a column no one reads, one named twice, or one missing.
@@ -102,7 +104,7 @@ package enum TargetSheetFile {
             throw .failed("\(display):\(header.line): the header has no \(first.label) column; the columns are "
                           + Column.allCases.map(\.label).joined(separator: ", "))
         }
-        return Layout(columns: found, unnamed: unnamed)
+        return Layout(columns: found, unnamed: unnamed, width: header.fields.count)
     }
 
     struct Problem: Error { var message: String }
@@ -120,7 +122,8 @@ package enum TargetSheetFile {
         if let column = Column.allCases.first(where: { columns[$0].map(record.uncalculated.contains) == true }) {
             return fail("\(at(column)): a formula whose result the file does not carry; open and save the workbook in Excel or LibreOffice so it is calculated")
         }
-        if let index = layout.unnamed.first(where: { !record[cell: $0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+        let loose = layout.unnamed + Array(layout.width..<max(layout.width, record.fields.count))
+        if let index = loose.first(where: { !record[cell: $0].trimmingCharacters(in: .whitespaces).isEmpty }) {
             return fail("\(display):\(record.line):\(index + 1): `\(record[cell: index])` is under a column without a header; name the column or clear it")
         }
         let subjects: [(Column, TargetSheet.Subject)] = [
@@ -168,9 +171,9 @@ package enum TargetSheetFile {
     }
 
     /// A cell's mistake and the column it is in.
-    struct CellProblem: Error {
+    package struct CellProblem: Error {
         var column: Column
-        var message: String
+        package var message: String
     }
 
     /// The row's period or from-date: exactly one, in a form kpibridge reads, of a grain the cards score.
@@ -197,9 +200,9 @@ package enum TargetSheetFile {
     }
 
     /// The target: a plain number above 0 in the line's own unit. A currency mark (which currency the
-    /// line is in is its profile's), a `%` on a line that is not a rate, or a rate above 1 written
-    /// without `%` (25 meaning 25 %) would each score against a number no one meant.
-    static func value(_ text: String, line: String) -> Result<Decimal, CellProblem> {
+    /// line is in is its profile's), a `%` on a line that is not a rate, or a rate (growth included)
+    /// above 1 written without `%` (25 meaning 25 %) would each score against a number no one meant.
+    package static func value(_ text: String, line: String) -> Result<Decimal, CellProblem> {
         func fail(_ message: String) -> Result<Decimal, CellProblem> { .failure(.init(column: .target, message: message)) }
         guard !text.isEmpty else { return fail("the target is empty") }
         let percent = text.hasSuffix("%")
@@ -218,7 +221,8 @@ package enum TargetSheetFile {
         if percent, metric.map({ $0.unit != "ratio" }) ?? true {
             return fail("`\(text)` is a percentage, but `\(line)` is not a rate")
         }
-        if !percent, value > 1, let metric, metric.unit == "ratio", ![.gmvGrowth, .trafficGrowth].contains(metric) {
+        // Growth too: 25 on gmv_growth means 25 %, not 2500 %; growth above 100 % is written `150%`.
+        if !percent, value > 1, let metric, metric.unit == "ratio" {
             return fail("`\(text)` for the rate `\(line)` would be \(text)00 %; write \(text)% or \((value / 100).plainString)")
         }
         return .success(value)
