@@ -260,6 +260,21 @@ import Testing
         #expect(!failure.contains("WRONGtok55") && failure.contains("[redacted]"))
     }
 
+    /// When the latest run held the scores back, the report's summary says its grades are an earlier run's.
+    @Test func aReportSummarySaysWhenScoresAreHeld() throws {
+        let server = try MockAPIServer(scenario: Self.scenario())
+        let ws = try Self.workspace(server, on: ", on: [report]")
+        try ws.write("inbox/team/roster.csv", ScoringWorkspaceTests.roster)
+        try ws.write("scorecards.yaml", ScoringWorkspaceTests.scorecards)
+        _ = try ws.pipeline().run()
+        try ws.write("kpibridge.yaml", try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8) + "targets: targets.csv\n")
+        try ws.write("targets.csv", "工号,指标,期间,目标值\nE7,aov,2026-10,240\n")
+        #expect(try ws.pipeline().run().status == "scores held")
+        _ = try ws.pipeline().notifyReport(period: Period(naming: "2026-10", grain: nil)!, file: "r.html")
+        let slack = try #require(try server.requests().first { $0.path == Self.slackPath })
+        #expect(slack.body.contains("\\n  Note: the latest run held the scores back (targets sheet problems); these grades are an earlier run's\\nReport file: r.html"))
+    }
+
     /// Where a webhook's URL or secret cannot be read, `validate` says so, naming the file, not a value;
     /// a secret on a webhook its platform does not sign is refused when the workspace loads.
     @Test func validateNamesAWebhookItCannotRead() throws {

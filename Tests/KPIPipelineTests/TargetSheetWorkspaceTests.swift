@@ -93,6 +93,11 @@ import Testing
         #expect(report.text.contains("SCORES HELD: the targets sheet names what the roster cannot place:\n  \(problem)\n"))
         #expect(try ws.export("fact_score") == before)
         #expect(try RunHistory.load(ws.pipeline(), limit: 1).runs.first.map { [$0.status, String($0.exitCode ?? -1)] } == ["scores held", "1"])
+        // explain says the card it shows is an earlier run's.
+        let period = try #require(Period(naming: "2026-10", grain: nil))
+        let explained = try ScoreReport.load(period: period, store: try ws.pipeline().store).explain("E1")
+        #expect(explained.split(separator: "\n").dropFirst().first?.hasPrefix("NOTE: run #2 (") == true)
+        #expect(explained.contains(") held the scores back (\(problem)); these cards are as an earlier run left them"))
         let error = pipelineError { _ = try ws.pipeline().score() }
         #expect(error?.message == problem + "\nnothing was scored; fact_score stays as it was")
         #expect(try RunHistory.load(ws.pipeline(), limit: 1).runs.first.map { [$0.command, $0.status] } == ["score", "scores held"])

@@ -5,7 +5,9 @@ import KPISchema
 extension Notice {
     /// The report's summary for the chats: the period, the company's sales per profile, the grades,
     /// and where the file is.
-    static func report(_ input: ReportInput, file: String, workspace: String) -> Notice {
+    /// `held` is set when the latest run held the scores back: the grades are an earlier run's, and the
+    /// message says so.
+    static func report(_ input: ReportInput, file: String, workspace: String, held: String? = nil) -> Notice {
         let period = input.period.label
         let current = input.metrics.filter { $0.periodStart == input.period.start }
         let headline = ["gmv", "orders", "aov"]
@@ -21,9 +23,12 @@ extension Notice {
         return Notice(
             event: .report,
             zh: (["kpibridge 报告 \(period) · \(workspace)"] + figures(.zh).map { "- " + $0 }
-                 + (totals.isEmpty ? [] : ["- 考核卡 \(totals.count) 张: \(gradeText)"]) + ["报告文件: \(file)"]).joined(separator: "\n"),
+                 + (totals.isEmpty ? [] : ["- 考核卡 \(totals.count) 张: \(gradeText)"])
+                 + (held == nil || totals.isEmpty ? [] : ["  注意: 最近一次运行暂停了评分(目标表有问题), 以上为之前运行的结果"])
+                 + ["报告文件: \(file)"]).joined(separator: "\n"),
             en: (["kpibridge report \(period) · \(workspace)"] + figures(.en).map { "- " + $0 }
                  + (totals.isEmpty ? [] : ["- \(totals.count) scorecard\(totals.count == 1 ? "" : "s"): \(gradeText)"])
+                 + (held == nil || totals.isEmpty ? [] : ["  Note: the latest run held the scores back (targets sheet problems); these grades are an earlier run's"])
                  + ["Report file: \(file)"]).joined(separator: "\n"))
     }
 }

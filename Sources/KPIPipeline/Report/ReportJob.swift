@@ -154,6 +154,7 @@ extension Pipeline {
     package func notifyReport(period: Period, file: String) throws(PipelineError) -> [Notifications.Delivery] {
         try checkReportWebhooks()
         let input = try ReportJob(pipeline: self, period: period, language: .zh).input()
-        return Notifications(pipeline: self).send([Notice.report(input, file: file, workspace: workspace.paths.root)])
+        let held = try ScoreReport.heldNote(store)
+        return Notifications(pipeline: self).send([Notice.report(input, file: file, workspace: workspace.paths.root, held: held)])
     }
 }

@@ -73,7 +73,8 @@ package struct ScheduleJob {
             if (workspace.config.notify ?? []).contains(where: { $0.events.contains(.report) }) {
                 let input = try ReportJob(pipeline: pipeline, period: period, language: .zh).input()
                 outcome.reportDeliveries = Notifications(pipeline: pipeline).send(
-                    [Notice.report(input, file: outcome.reports.joined(separator: ", "), workspace: workspace.paths.root)])
+                    [Notice.report(input, file: outcome.reports.joined(separator: ", "), workspace: workspace.paths.root,
+                                   held: try ScoreReport.heldNote(pipeline.store))])
             }
         }
         return outcome

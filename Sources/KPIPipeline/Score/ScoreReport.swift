@@ -8,6 +8,8 @@ package struct ScoreReport: Sendable {
     /// Rows by column name, in key order.
     package let rows: [[String: TableValue]]
     package let period: Period
+    /// Set when the latest run held the scores back (`scores held`): these cards are an earlier run's.
+    package var held: String?
 
     /// Reads the period's rows; a clear error when there are none.
     package static func load(period: Period, store: any TableScanning) throws(PipelineError) -> ScoreReport {
@@ -25,7 +27,22 @@ package struct ScoreReport: Sendable {
             throw .failed("fact_score has no \(period.grain.rawValue) \(period.label) scorecards: run `kpibridge run` (or `kpibridge score`) "
                           + "on a workspace with scorecards.yaml, and check the period has data")
         }
-        return ScoreReport(rows: rows, period: period)
+        var report = ScoreReport(rows: rows, period: period)
+        report.held = try heldNote(store)
+        return report
+    }
+
+    /// What the latest run said when it held the scores, or nil when it did not.
+    static func heldNote(_ store: any TableScanning) throws(PipelineError) -> String? {
+        var latest: RunRecord?
+        do {
+            try store.scan(.runs) { values in latest = RunRecord(StoredRow(.runs, values)) ?? latest }
+        } catch {
+            throw .failed("\(error)")
+        }
+        guard let latest, latest.status == "scores held" else { return nil }
+        let reason = latest.message?.split(separator: "\n").first.map(String.init) ?? "the targets sheet"
+        return "run #\(latest.id) (\(latest.startedAt)) held the scores back (\(reason)); these cards are as an earlier run left them"
     }
 
     package static func text(_ value: TableValue?) -> String { CellText.plain(value, missing: "–") }

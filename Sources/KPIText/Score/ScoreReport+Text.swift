@@ -7,7 +7,7 @@ import KPIWorkspace
 extension ScoreReport {
     /// One line per card: who, scorecard, total, grade, veto; then the command that explains a card.
     package func summary(_ invocation: Invocation = Invocation()) -> String {
-        var lines = ["\(period.grain.rawValue) \(period.label) scorecards"]
+        var lines = ["\(period.grain.rawValue) \(period.label) scorecards"] + heldLines
         for row in rows where row["line"] == .text("total") {
             let veto = row["veto"].map { $0 == .null ? "" : "  veto: \(Self.text($0))" } ?? ""
             lines.append("  \(Self.text(row["scope_id"]).padding(toLength: 5, withPad: " ", startingAt: 0)) "
@@ -18,12 +18,15 @@ extension ScoreReport {
         return lines.joined(separator: "\n")
     }
 
+    /// A NOTE line when the latest run held the scores back.
+    private var heldLines: [String] { held.map { ["NOTE: " + $0.escapingControlCharacters()] } ?? [] }
+
     /// Every line of one card: actual with its definition and record count, target and why,
     /// achievement, weight, points; then total, grade and any veto with its source record.
     package func explain(_ id: String) throws(PipelineError) -> String {
         let (mine, total) = try card(id)
         var lines = ["\(Self.text(total["name"])) (\(id)) · \(Self.text(total["role"])) · scorecard \(Self.text(total["scorecard"])) · "
-                     + "\(period.grain.rawValue) \(period.label) (\(period.start)…\(period.end))"]
+                     + "\(period.grain.rawValue) \(period.label) (\(period.start)…\(period.end))"] + heldLines
         if total["target_basis"] != .null { lines.append("  \(Self.text(total["target_basis"]))") }
         for row in mine where row["line"] != .text("total") {
             lines.append("")
@@ -57,7 +60,8 @@ extension ScoreReport {
             "{" + StoreTable.factScore.columns.map { "\(JSONText.quoted($0)):\(CellText.json(row[$0] ?? .null))" }.joined(separator: ",") + "}"
         }
         return "{\"employee\":\(JSONText.quoted(id)),\"grain\":\(JSONText.quoted(period.grain.rawValue)),"
-            + "\"period\":\(JSONText.quoted(period.label)),\"lines\":[" + objects.joined(separator: ",") + "]}"
+            + "\"period\":\(JSONText.quoted(period.label)),\"held\":\(held.map(JSONText.quoted) ?? "null"),"
+            + "\"lines\":[" + objects.joined(separator: ",") + "]}"
     }
 
     /// One card's rows and its total row; an error naming who was scored when `id` was not.
