@@ -40,6 +40,11 @@ package struct Notifications {
         package var event: NoticeEvent
         /// Why it was not delivered; nil when it was.
         package var failure: String?
+
+        /// `NOT NOTIFIED: ops [飞书 Feishu] of stale: why`, for a delivery that failed.
+        package var undelivered: String? {
+            failure.map { "NOT NOTIFIED: \(webhook) [\(platform.title)] of \(event.rawValue): \($0)" }
+        }
     }
 
     /// Sends each notice to every webhook subscribed to its event (to every webhook with `everyWebhook`).
@@ -100,9 +105,7 @@ extension Notifications {
     /// told; a usage error is the caller's, a held lock (exit 3) the next run's.
     package func tell(_ error: PipelineError) -> PipelineError {
         guard error.kind == .failed else { return error }
-        let undelivered = send([Notice.runFailed(error, workspace: paths.root)]).compactMap { delivery in
-            delivery.failure.map { "NOT NOTIFIED: \(delivery.webhook) [\(delivery.platform.title)] of failed: \($0)" }
-        }
+        let undelivered = send([Notice.runFailed(error, workspace: paths.root)]).compactMap(\.undelivered)
         guard !undelivered.isEmpty else { return error }
         return PipelineError(error.kind, ([error.message] + undelivered).joined(separator: "\n"))
     }

@@ -145,7 +145,7 @@ extension Pipeline {
 
     /// Refuses `--notify` before any work when no webhook takes `report`.
     package func checkReportWebhooks() throws(PipelineError) {
-        guard (workspace.config.notify ?? []).contains(where: { $0.events.contains(.report) }) else {
+        guard workspace.config.notifies(.report) else {
             throw .usage("--notify: no `notify:` webhook in \(Workspace.configFile) takes `report` (add it to a webhook's `on:`)")
         }
     }

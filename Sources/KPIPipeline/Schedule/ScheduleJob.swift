@@ -70,7 +70,7 @@ package struct ScheduleJob {
                 }
                 outcome.reports.append(workspace.paths.display(path))
             }
-            if (workspace.config.notify ?? []).contains(where: { $0.events.contains(.report) }) {
+            if workspace.config.notifies(.report) {
                 let input = try ReportJob(pipeline: pipeline, period: period, language: .zh).input()
                 outcome.reportDeliveries = Notifications(pipeline: pipeline).send(
                     [Notice.report(input, file: outcome.reports.joined(separator: ", "), workspace: workspace.paths.root,

@@ -130,12 +130,7 @@ extension RunReport {
             lines.append("notified: " + byWebhook.map { "\($0.key) (\($0.value.map(\.event.rawValue).joined(separator: ", ")))" }
                 .joined(separator: "; "))
         }
-        for delivery in deliveries {
-            if let failure = delivery.failure {
-                lines.append("NOT NOTIFIED: \(delivery.webhook) [\(delivery.platform.title)] of \(delivery.event.rawValue): "
-                             + failure.escapingControlCharacters() + " (exit code 1)")
-            }
-        }
+        lines += deliveries.compactMap(\.undelivered).map { $0.escapingControlCharacters() + " (exit code 1)" }
         return lines
     }
 

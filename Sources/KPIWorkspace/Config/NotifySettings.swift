@@ -61,3 +61,10 @@ package struct NotifySettings: Sendable, Decodable, Hashable {
         return nil
     }
 }
+
+extension WorkspaceConfig {
+    /// Whether any `notify:` webhook takes `event`.
+    package func notifies(_ event: NoticeEvent) -> Bool {
+        (notify ?? []).contains { $0.events.contains(event) }
+    }
+}
