@@ -25,18 +25,80 @@ package struct MetricAccumulator {
 
     /// Records no roster entry owns (counted at company level only).
     package private(set) var unattributed = Unattributed()
+    /// SKUs sold on a day no unit cost was in force for (when any cost is loaded): `cogs` and
+    /// `gross_margin` are left out of the periods and scopes they sold in.
+    package private(set) var uncostedSKUs: Set<String> = []
 
     /// Adds one order under every profile version, to its shop's scopes and its owners'.
     package mutating func add(_ bundle: OrderBundle) throws(FXError) {
         let scopes = [(ScopeType.company, "all"), (.platform, bundle.order.key.platform), (.shop, bundle.order.shop)]
         let parts = engine.attribution.split(bundle)
         if parts.isEmpty && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
+        var uncosted: Set<String> = []
         for index in versions.indices {
             let view = OrderView(bundle, profile: versions[index])
-            try Self.add(view, scopes: scopes, engine: engine, into: &cells[index])
+            try Self.add(view, scopes: scopes, engine: engine, into: &cells[index], uncosted: &uncosted)
             for part in parts {
                 try Self.add(OrderView(part.bundle, profile: versions[index]), scopes: part.scopes, engine: engine,
-                             into: &cells[index])
+                             into: &cells[index], uncosted: &uncosted)
+            }
+        }
+        if !uncosted.isEmpty, !engine.costs.isEmpty { uncostedSKUs.formUnion(uncosted) }
+    }
+
+    /// Adds one day of one ad's advertising: spend, and the sales attributed in each profile's window,
+    /// to the company, the platform, the shop and whoever owns the shop and SKU. Ad reports are per
+    /// calendar day as the console wrote them, so the day is taken as written.
+    package mutating func add(ad record: FlatRecord) throws(FXError) {
+        guard case .date(let date)? = record["date"], case .decimal(let spend)? = record["spend"] else { return }
+        let shop = record["shop"]?.storageText ?? ""
+        var scopes = scopes(owners: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText), kind: "ads")
+        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
+        scopes.append((.shop, shop))
+        let currency = record["currency"]?.storageText
+        for index in versions.indices {
+            let profile = versions[index]
+            let window = profile.adAttribution
+            var sales: Decimal?
+            if case .decimal(let value)? = record[window.salesField] {
+                sales = value
+            } else if case .integer(0)? = record[window.ordersField] {
+                sales = 0  // no order attributed, so no sales: the console leaves the cell empty
+            }
+            // Spend without a currency has no rate to convert at: it is unpriced, never taken as the profile's.
+            let spent = try currency.map { c throws(FXError) in try engine.fx.convertIfKnown(Money(spend, c), to: profile.currency, on: date) } ?? nil
+            let earned = try sales.flatMap { value throws(FXError) in
+                try currency.map { c throws(FXError) in try engine.fx.convertIfKnown(Money(value, c), to: profile.currency, on: date) } ?? nil
+            }
+            Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
+                t.adRows += 1
+                if let spent { t.adSpend += spent } else { t.unpricedAds += 1 }
+                if let earned { t.adSales += earned } else { t.adSalesUnknown += 1 }
+            }
+        }
+    }
+
+    /// Adds one settlement fee row on the day it was posted, to the company, the platform, its shop and
+    /// the shop's (and SKU's) owners. Amounts are signed as settlements write them, a charge negative;
+    /// fees are their negation. A row without a posting time has no day to count on and is left out.
+    package mutating func add(fee record: FlatRecord) throws(FXError) {
+        guard case .timestamp(let posted)? = record["posted_at"], case .decimal(let amount)? = record["amount"],
+              case .text(let currency)? = record["currency"] else { return }
+        let shop = record["shop"]?.storageText
+        var scopes: [(ScopeType, String)] = [(.company, "all")]
+        if let shop {
+            scopes += engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText))
+        }
+        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
+        if let shop { scopes.append((.shop, shop)) }
+        for index in versions.indices {
+            let profile = versions[index]
+            let date = profile.zone.date(of: posted.instant)
+            let fee = try engine.fx.convertIfKnown(Money(-amount, currency), to: profile.currency, on: date)
+            Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
+                t.feeRows += 1
+                if let fee { t.fees += fee } else { t.unpricedFees += 1 }
+                t.feeShops.insert(shop ?? "")
             }
         }
     }
@@ -162,10 +224,23 @@ package struct MetricAccumulator {
     /// Static on purpose: a method on `self` would keep a second reference to `cells` alive while it
     /// is mutated, and copy-on-write would then copy every cell for every order.
     private static func add(_ view: OrderView, scopes: [(ScopeType, String)], engine: MetricEngine,
-                            into cells: inout [CellKey: PeriodTotals]) throws(FXError) {
+                            into cells: inout [CellKey: PeriodTotals], uncosted: inout Set<String>) throws(FXError) {
         let profile = view.profile
         let value = try view.salesValueIfKnown(in: profile.currency, fx: engine.fx)
         let counted = view.counted, units = view.units, lineCount = view.sales.count, refunded = view.refunded
+        var cogs: Decimal = 0, uncostedLines = 0
+        if counted {
+            for line in view.bundle.lines {
+                let cost = engine.costs.unitCost(of: line.sku, on: view.purchaseDate, basis: profile.costBasis)
+                if let cost, let converted = try engine.fx.convertIfKnown(cost, to: profile.currency, on: view.purchaseDate) {
+                    cogs += converted * Decimal(line.quantity)
+                } else {
+                    uncostedLines += 1
+                    if cost == nil { uncosted.insert(line.sku) }
+                }
+            }
+        }
+        let shop = profile.marginFees == .settlement ? view.bundle.order.shop : nil
         update(on: view.purchaseDate, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
             t.ordersSeen += 1
             guard counted else { return }
@@ -174,10 +249,17 @@ package struct MetricAccumulator {
             t.units += units
             if let value { t.grossSales += value } else { t.unpricedSales += 1 }
             if refunded { t.refundedOrders += 1 }
+            t.cogs += cogs
+            t.uncostedLines += uncostedLines
+            if let shop { t.salesShops.insert(shop) }
         }
-        for counted in view.refunds {
+        let net = profile.sales == .net
+        for counted in view.issuedRefunds {
             let amount = try engine.fx.convertIfKnown(counted.refund.amount, to: profile.currency, on: counted.date)
             update(on: counted.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
+                if let amount { t.issuedRefunds += amount } else { t.unpricedIssuedRefunds += 1 }
+                t.issuedRefundRecords += 1
+                guard net else { return }
                 if let amount { t.refunds += amount } else { t.unpricedRefunds += 1 }
                 t.refundRecords += 1
             }
@@ -189,6 +271,20 @@ package struct MetricAccumulator {
                 if shipment.onTime { t.shippedOnTime += 1 }
             }
         }
+    }
+
+    /// Per profile whose margin deducts settlement fees, each shop that sold in a month without a fee
+    /// row in it, with those months (`2026-09`): `gross_margin` is left out of that shop's month and of
+    /// every scope the shop is part of.
+    package func shopsWithoutFees() -> [String: [(shop: String, months: [String])]] {
+        var out: [String: [String: Set<String>]] = [:]
+        for (index, profile) in versions.enumerated() where profile.marginFees == .settlement {
+            for (cell, totals) in cells[index] where cell.period.grain == .month && cell.scopeType == .shop
+                && totals.orders > 0 && totals.feeRows == 0 {
+                out[profile.name, default: [:]][cell.scopeID, default: []].insert(String(cell.period.start.description.prefix(7)))
+            }
+        }
+        return out.mapValues { shops in shops.keys.sorted().map { ($0, shops[$0]!.sorted()) } }
     }
 
     /// The fact rows, sorted by primary key.
@@ -327,6 +423,50 @@ package struct MetricAccumulator {
         if t.stockDays > 0 {
             let days = Decimal(t.stockDays)
             rows.append((.stockoutRate, Decimal(t.stockoutDays) / days, Decimal(t.stockoutDays), days, t.stockDays))
+        }
+        rows += money(t, profile: profile, sales: salesKnown ? sales : nil)
+        return rows
+    }
+
+    /// Net sales, cost of goods, margin and advertising: left out of a cell while any amount in it has no
+    /// rate, any line sold has no unit cost, or (margin after settlement fees) any shop that sold has no fees.
+    private static func money(_ t: PeriodTotals, profile: DefinitionProfile, sales: Decimal?)
+        -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
+    {
+        var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
+        let netKnown = t.unpricedSales == 0 && t.unpricedIssuedRefunds == 0
+        let netSales = t.grossSales - t.issuedRefunds
+        if netKnown, t.ordersSeen > 0 || t.issuedRefundRecords > 0 {
+            rows.append((.netSales, netSales, nil, nil, t.lines + t.issuedRefundRecords))
+        }
+        let cogsKnown = t.lines > 0 && t.uncostedLines == 0
+        if cogsKnown { rows.append((.cogs, t.cogs, nil, nil, t.lines)) }
+        let feesKnown: Bool
+        switch profile.marginFees {
+        case .none: feesKnown = true
+        case .settlement: feesKnown = t.unpricedFees == 0 && t.salesShops.isSubset(of: t.feeShops)
+        }
+        if netKnown, cogsKnown, feesKnown, netSales > 0 {
+            let fees = profile.marginFees == .settlement ? t.fees : 0
+            let margin = netSales.rounded(scale: 2) - t.cogs.rounded(scale: 2) - fees.rounded(scale: 2)
+            let records = t.lines + t.issuedRefundRecords + (profile.marginFees == .settlement ? t.feeRows : 0)
+            rows.append((.grossMargin, margin / netSales.rounded(scale: 2), margin, netSales, records))
+        }
+        if t.adRows > 0, t.unpricedAds == 0 {
+            rows.append((.adSpend, t.adSpend, nil, nil, t.adRows))
+            if t.adSalesUnknown == 0 {
+                rows.append((.adSales, t.adSales, nil, nil, t.adRows))
+                if t.adSales > 0 {
+                    rows.append((.acos, t.adSpend.rounded(scale: 2) / t.adSales.rounded(scale: 2), t.adSpend, t.adSales, t.adRows))
+                }
+                if t.adSpend > 0 {
+                    rows.append((.roas, t.adSales.rounded(scale: 2) / t.adSpend.rounded(scale: 2), t.adSales, t.adSpend, t.adRows))
+                }
+            }
+            if let sales, sales > 0 {
+                rows.append((.tacos, t.adSpend.rounded(scale: 2) / sales.rounded(scale: 2), t.adSpend, sales,
+                             t.adRows + t.lines + t.refundRecords))
+            }
         }
         return rows
     }

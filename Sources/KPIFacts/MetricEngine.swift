@@ -14,24 +14,28 @@ package struct MetricEngine: Sendable {
     package var attribution: Attribution
     /// The moment the run treats as now: undelivered tasks not yet due are left out until then.
     package var asOf: Instant?
+    /// Unit costs per SKU over time, for `cogs` and `gross_margin`.
+    package var costs: CostHistory
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once.
-    package static let formulaVersion = 1
+    package static let formulaVersion = 2
 
     package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
-                attribution: Attribution = .none, asOf: Instant? = nil) {
+                attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {
         self.definitions = definitions
         self.fx = fx
         self.grains = grains
         self.attribution = attribution
         self.asOf = asOf
+        self.costs = costs
     }
 
     /// One version per profile, each applying to every period.
     package init(profiles: [DefinitionProfile], fx: FXTable, grains: [Grain] = Grain.allCases,
-                attribution: Attribution = .none, asOf: Instant? = nil) {
-        self.init(definitions: DefinitionSet(profiles), fx: fx, grains: grains, attribution: attribution, asOf: asOf)
+                attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {
+        self.init(definitions: DefinitionSet(profiles), fx: fx, grains: grains, attribution: attribution, asOf: asOf,
+                  costs: costs)
     }
 
     /// What a computation produced besides facts: records that could not be attributed.
@@ -53,6 +57,16 @@ package struct MetricEngine: Sendable {
 
     /// All facts of an in-memory record set.
     package func facts(from records: RecordSet) throws(FXError) -> (facts: [FactMetric], diagnostics: Diagnostics) {
+        let (accumulator, index) = try accumulate(records)
+        return (accumulator.facts(), Diagnostics(orphanEvents: index.orphanEvents, orphanRefunds: index.orphanRefunds))
+    }
+
+    /// An in-memory record set fed into an accumulator, which also knows what it left out and why.
+    package func accumulated(_ records: RecordSet) throws(FXError) -> MetricAccumulator {
+        try accumulate(records).accumulator
+    }
+
+    private func accumulate(_ records: RecordSet) throws(FXError) -> (accumulator: MetricAccumulator, index: OrderIndex) {
         let index = OrderIndex(records)
         var accumulator = accumulator()
         for bundle in index.bundles { try accumulator.add(bundle) }
@@ -63,9 +77,11 @@ package struct MetricEngine: Sendable {
             case .traffic: accumulator.add(traffic: record)
             case .task: accumulator.add(task: record)
             case .review: accumulator.add(review: record)
+            case .adSpend: try accumulator.add(ad: record)
+            case .fee: try accumulator.add(fee: record)
             default: continue
             }
         }
-        return (accumulator.facts(), Diagnostics(orphanEvents: index.orphanEvents, orphanRefunds: index.orphanRefunds))
+        return (accumulator, index)
     }
 }

@@ -18,21 +18,28 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case csat
     case taskOnTimeRate = "task_on_time_rate"
     case negativeReviewHandleHours = "negative_review_handle_hours"
+    case netSales = "net_sales"
+    case cogs
+    case grossMargin = "gross_margin"
+    case adSpend = "ad_spend"
+    case adSales = "ad_sales"
+    case acos, roas, tacos
 
     /// `currency`, `count`, `ratio` or `hours`.
     package var unit: String {
         switch self {
-        case .gmv, .aov: "currency"
+        case .gmv, .aov, .netSales, .cogs, .adSpend, .adSales: "currency"
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
         case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
-             .csat, .taskOnTimeRate: "ratio"
+             .csat, .taskOnTimeRate, .grossMargin, .acos, .roas, .tacos: "ratio"
         case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours: "hours"
         }
     }
 
     /// True when a lower value is better.
     package var lowerIsBetter: Bool {
-        [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours].contains(self)
+        [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours, .cogs, .adSpend,
+         .acos, .tacos].contains(self)
     }
 
     /// Definition concepts the value depends on; they are written into the fact's `definition`, and
@@ -50,13 +57,20 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .sessions, .pageViews, .conversionRate, .trafficGrowth: []
         case .gmvGrowth: [.timezone, .sales, .tax, .shipping, .currency]
         case .csat, .taskOnTimeRate, .negativeReviewHandleHours: [.timezone]
+        case .netSales: [.timezone, .tax, .shipping, .currency]
+        case .cogs: [.timezone, .currency, .costBasis]
+        case .grossMargin: [.timezone, .tax, .shipping, .currency, .costBasis, .marginFees]
+        // Advertising reports are per calendar day as the console wrote it, whatever the profile's zone.
+        case .adSpend: [.currency]
+        case .adSales, .acos, .roas: [.currency, .adAttribution]
+        case .tacos: [.timezone, .sales, .tax, .shipping, .currency]
         }
     }
 
     /// True for totals that grow through a period (a mid-period value projects by elapsed share);
     /// false for rates and means, whose value so far is already the projection.
     package var isAdditive: Bool {
-        [.gmv, .orders, .units, .shippedOrders, .sessions, .pageViews].contains(self)
+        [.gmv, .orders, .units, .shippedOrders, .sessions, .pageViews, .netSales, .cogs, .adSpend, .adSales].contains(self)
     }
 
     /// Decimal places kept for the value.

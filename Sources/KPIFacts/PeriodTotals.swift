@@ -43,4 +43,27 @@ struct PeriodTotals {
     /// 1–2★ reviews written in the period and handled, and the hours to handling.
     var negativeReviewsHandled = 0
     var reviewHandleHours: Decimal = 0
+    /// Every refund of the period's counted orders counted in the period, whatever the sales basis
+    /// (net sales deducts them), and those without a rate.
+    var issuedRefunds: Decimal = 0
+    var issuedRefundRecords = 0
+    var unpricedIssuedRefunds = 0
+    /// Σ units × unit cost of counted lines, and the lines with no cost in force (or no rate for it).
+    var cogs: Decimal = 0
+    var uncostedLines = 0
+    /// Settlement fees posted in the period (a charge positive, a commission given back negative), the
+    /// rows, those without a rate, and the shops they came from.
+    var fees: Decimal = 0
+    var feeRows = 0
+    var unpricedFees = 0
+    var feeShops: Set<String> = []
+    /// Shops with counted sales, kept only under `margin_fees: settlement` (whose margin needs fees of each).
+    var salesShops: Set<String> = []
+    /// Advertising rows dated in the period: spend, sales attributed in the profile's window, rows
+    /// whose spend had no rate (or currency) and rows with no sales figure for the window.
+    var adRows = 0
+    var adSpend: Decimal = 0
+    var adSales: Decimal = 0
+    var unpricedAds = 0
+    var adSalesUnknown = 0
 }

@@ -30,10 +30,14 @@ package struct FlatTableLayout: Sendable {
     }
 
     /// `CREATE TABLE` for the kind, in the SQL both stores accept.
-    var createSQL: String {
+    var createSQL: String { createSQL(asOf: nil) }
+
+    /// `CREATE TABLE` with the columns the kind had at store migration `migration` (every column when nil):
+    /// a migration creates a table as it stood then, and later ones add what came after (``addedColumns(in:)``).
+    func createSQL(asOf migration: Int?) -> String {
         let schema = kind.schema
         var definitions: [String] = []
-        for field in schema.fields {
+        for field in schema.fields where migration == nil || (field.since ?? 0) <= migration! {
             let isKey = schema.key.contains(field.name)
             let type = field.type == .integer ? "INTEGER" : "TEXT"
             definitions.append("\(StoreTable.quote(field.name)) \(type)" + (isKey ? " NOT NULL DEFAULT ''" : ""))
@@ -42,6 +46,16 @@ package struct FlatTableLayout: Sendable {
         definitions.append("connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL")
         definitions.append("PRIMARY KEY (\(keyColumns.map(StoreTable.quote).joined(separator: ", ")))")
         return "CREATE TABLE \(StoreTable.quote(schema.table)) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"
+    }
+
+    /// `ALTER TABLE … ADD COLUMN` for the fields store migration `migration` added to the kind.
+    func addedColumns(in migration: Int) -> [String] {
+        let table = StoreTable.quote(kind.schema.table)
+        return kind.schema.fields.filter { $0.since == migration }.flatMap { field in
+            let type = field.type == .integer ? "INTEGER" : "TEXT"
+            return ["ALTER TABLE \(table) ADD COLUMN \(StoreTable.quote(field.name)) \(type)"]
+                + (field.type == .datetime ? ["ALTER TABLE \(table) ADD COLUMN \(StoreTable.quote(field.name + "_zone")) TEXT"] : [])
+        }
     }
 
     /// The upsert: a record with the same key and different data replaces the stored one (the later file

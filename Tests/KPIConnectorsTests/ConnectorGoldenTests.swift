@@ -28,14 +28,31 @@ import Testing
         #expect(sink.quarantined.first?.raw.hasPrefix("111-0000004-0000004\t\t2026-02-30") == true)
     }
 
+    /// A cost table kept in English, without the optional freight column: each row a cost from its date on.
+    /// A cost without a currency is set aside rather than read in some currency nobody named; so is a day
+    /// that does not exist.
+    @Test func skuCostsInEnglishWithoutFreight() throws {
+        let (sink, stats) = try read("finance.sku_costs", "sku_costs_en.csv")
+        #expect(render(sink.records) == """
+            sku_cost sku=MUG-01 effective_from=2026-09-01 unit_cost=3.2 currency=USD line=2
+            sku_cost sku=MUG-01 effective_from=2026-10-15 unit_cost=3.45 currency=USD line=3
+
+            """)
+        #expect(stats.rowsRead == 4 && stats.rowsQuarantined == 2)
+        #expect(sink.quarantined.map(\.reason) == [
+            "sku_costs_en.csv:4:4: Currency: empty, but `currency` is required",
+            "sku_costs_en.csv:5:2: Effective From: `2026-09-31` is not a real calendar date; expected a date like `yyyy-MM-dd` or `yyyy/M/d` or `yyyy-MM-dd HH:mm:ss`",
+        ])
+    }
+
     /// Only what costs the seller is a fee: commission and fulfilment are; the sale's principal and tax
     /// (the order reports count those), the tax Amazon withholds for the state (ItemWithheldTax) and the
     /// reserve it holds back and releases are not.
     @Test func amazonSettlementFeesLeaveOutWithheldTaxAndReserves() throws {
         let (sink, stats) = try read("amazon.settlement_v2", "amazon_settlement_v2_withheld.txt")
         #expect(render(sink.records) == """
-            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=Commission sku=PC-1818-BEIGE item_code=52811749365301 amount=-3.75 currency=USD posted_at=2026-10-05T09:12:44Z@UTC line=6
-            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=FBAPerUnitFulfillmentFee sku=PC-1818-BEIGE item_code=52811749365301 amount=-5.4 currency=USD posted_at=2026-10-05T09:12:44Z@UTC line=7
+            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=Commission sku=PC-1818-BEIGE item_code=52811749365301 amount=-3.75 currency=USD posted_at=2026-10-05T09:12:44Z@UTC shop=amazon line=6
+            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=FBAPerUnitFulfillmentFee sku=PC-1818-BEIGE item_code=52811749365301 amount=-5.4 currency=USD posted_at=2026-10-05T09:12:44Z@UTC shop=amazon line=7
 
             """)
         #expect(stats.rowsRead == 8 && stats.rowsSkipped == 1 && stats.rowsQuarantined == 0)
@@ -69,15 +86,15 @@ import Testing
         let refunded = "settlement_id=13360000001 order_id=112-2222222-2222222 transaction_type=Refund"
         let refundItem = "sku=HB-CHAIR-F item_code=61122233344466"
         #expect(render(sink.records) == """
-            fee platform=amazon \(order) fee_type=ItemFees description=Commission \(item) amount=-6.6 currency=USD posted_at=2026-09-01T10:15:00Z@UTC line=6
-            fee platform=amazon \(order) fee_type=ItemFees description=FBAPerUnitFulfillmentFee \(item) amount=-3.22 currency=USD posted_at=2026-09-01T10:15:00Z@UTC line=7
-            fee platform=amazon \(order) fee_type=ShipmentFees description=FBAInboundTransportationFee \(item) amount=-0.85 currency=USD posted_at=2026-09-01T10:15:00Z@UTC line=8
+            fee platform=amazon \(order) fee_type=ItemFees description=Commission \(item) amount=-6.6 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon line=6
+            fee platform=amazon \(order) fee_type=ItemFees description=FBAPerUnitFulfillmentFee \(item) amount=-3.22 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon line=7
+            fee platform=amazon \(order) fee_type=ShipmentFees description=FBAInboundTransportationFee \(item) amount=-0.85 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon line=8
             refund amazon:112-2222222-2222222 id=amzn1.adj.66001#61122233344466 amount=58 USD at=2026-09-05T12:00:00Z@UTC line=10
             refund amazon:112-2222222-2222222 id=amzn1.adj.66001#61122233344477 amount=22 USD at=2026-09-05T12:00:00Z@UTC line=11
-            fee platform=amazon \(refunded) fee_type=ItemFees description=Commission \(refundItem) amount=8.7 currency=USD posted_at=2026-09-05T12:00:00Z@UTC line=12
-            fee platform=amazon \(refunded) fee_type=ItemFees description=RefundCommission \(refundItem) amount=-1.74 currency=USD posted_at=2026-09-05T12:00:00Z@UTC line=13
-            fee platform=amazon settlement_id=13360000001 transaction_type=OtherFee fee_type=OtherFee description=Subscription Fee amount=-39.99 currency=USD posted_at=2026-09-10T00:00:00Z@UTC line=14
-            fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC line=15
+            fee platform=amazon \(refunded) fee_type=ItemFees description=Commission \(refundItem) amount=8.7 currency=USD posted_at=2026-09-05T12:00:00Z@UTC shop=amazon line=12
+            fee platform=amazon \(refunded) fee_type=ItemFees description=RefundCommission \(refundItem) amount=-1.74 currency=USD posted_at=2026-09-05T12:00:00Z@UTC shop=amazon line=13
+            fee platform=amazon settlement_id=13360000001 transaction_type=OtherFee fee_type=OtherFee description=Subscription Fee amount=-39.99 currency=USD posted_at=2026-09-10T00:00:00Z@UTC shop=amazon line=14
+            fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC shop=amazon line=15
 
             """)
         #expect(sink.quarantined.map(\.reason) == ["amazon_settlement_v1.txt:16:24: price-type: empty, but the amount beside it needs its name"])

@@ -44,6 +44,7 @@ import Testing
         Case(connector: "team.design_tasks", file: "team/design_tasks_202610.xlsx"),
         Case(connector: "reviews.export", file: "team/reviews_202610.csv"),
         Case(connector: "fx.rates", file: "fx/boc_rates_202611.csv"),
+        Case(connector: "finance.sku_costs", file: "finance/SKU成本表_2026.csv"),
     ]
 
     @Test(arguments: cases) func sampleExportMatchesGolden(_ c: Case) throws {

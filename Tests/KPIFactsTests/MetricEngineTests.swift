@@ -12,6 +12,7 @@ import Testing
                                       sales: .net, includeTax: false, includeShipping: false, currency: "USD", shipSLAHours: 48)
     static let fx = FXTable(rates: [
         .init(date: CivilDate(iso: "2026-10-09")!, from: "USD", to: "CNY", rate: Decimal(string: "7.10")!),
+        .init(date: CivilDate(iso: "2026-10-19")!, from: "USD", to: "CNY", rate: Decimal(string: "7.15")!),
         .init(date: CivilDate(iso: "2026-10-30")!, from: "USD", to: "CNY", rate: Decimal(string: "7.20")!),
     ])
 
@@ -65,14 +66,15 @@ import Testing
 
     @Test func chinaTeamMonths() throws {
         let (facts, diagnostics) = try MetricEngine(profiles: [Self.cn, Self.us], fx: Self.fx).facts(from: Self.records)
-        // October (Beijing): B only; C is cancelled. gmv = 50 × 7.10; B label 24 h after payment.
+        // October (Beijing): B only; C is cancelled. gmv = 50 × 7.10; B label 24 h after payment. Gross sales keep
+        // the refund, net sales deduct it at its own day's rate: 355 − 10 × 7.15.
         #expect(values(facts, start: "2026-10-01", profile: "cn") == [
-            "gmv": "355", "orders": "1", "aov": "355", "units": "1", "refund_rate": "1",
+            "gmv": "355", "net_sales": "283.5", "orders": "1", "aov": "355", "units": "1", "refund_rate": "1",
             "shipped_orders": "1", "fulfillment_hours": "24", "on_time_ship_rate": "1",
         ])
         // November (Beijing): A, at 30 Oct's rate carried over the weekend: 20 × 7.20; label 9 h after purchase.
         #expect(values(facts, start: "2026-11-01", profile: "cn") == [
-            "gmv": "144", "orders": "1", "aov": "144", "units": "2", "refund_rate": "0",
+            "gmv": "144", "net_sales": "144", "orders": "1", "aov": "144", "units": "2", "refund_rate": "0",
             "shipped_orders": "1", "fulfillment_hours": "9", "on_time_ship_rate": "1",
             // 144 over October's 355: 144 / 355 − 1 = −0.5943662 → 6 places.
             "gmv_growth": "-0.594366",
@@ -84,7 +86,7 @@ import Testing
         let (facts, _) = try MetricEngine(profiles: [Self.cn, Self.us], fx: Self.fx).facts(from: Self.records)
         // October (LA): A and B bought; net = 70 − 10 refunded on 19 Oct; B's first scan 74 h after payment.
         #expect(values(facts, start: "2026-10-01", profile: "us") == [
-            "gmv": "60", "orders": "2", "aov": "30", "units": "3", "refund_rate": "0.5",
+            "gmv": "60", "net_sales": "60", "orders": "2", "aov": "30", "units": "3", "refund_rate": "0.5",
             "shipped_orders": "1", "fulfillment_hours": "74", "on_time_ship_rate": "0",
         ])
         // November (LA): nothing bought, so no sales metrics at all (absent, not zero); A scanned 51 h after purchase.

@@ -27,19 +27,20 @@ import Testing
         // China team: Beijing calendar, label printed, gross, CNY.
         // O1 42.00 (re-sent with a newer last-updated-date) × 7.10 + O2 50 × 7.20 + O4 10 × 7.25 + #2001 35 × 7.30.
         // Label hours after payment: O1 6, O2 2, O4 14, #2001 11 h 05 min → mean 8.2708.
+        // Net sales deduct #2001's 5.00 refund (no date: its purchase day, 31 Oct in Beijing, at 7.30): 986.2 − 36.5.
         #expect(month(facts, "2026-10-01", "cn") == [
-            "gmv": "986.2", "orders": "4", "aov": "246.55", "units": "10", "refund_rate": "0.25",
+            "gmv": "986.2", "net_sales": "949.7", "orders": "4", "aov": "246.55", "units": "10", "refund_rate": "0.25",
             "shipped_orders": "4", "fulfillment_hours": "8.2708", "on_time_ship_rate": "1",
         ])
         #expect(month(facts, "2026-09-01", "cn").isEmpty)
 
         // US team: Los Angeles calendar, first carrier scan, net, USD. O1 was bought 30 Sep in LA.
         #expect(month(facts, "2026-09-01", "us") == [
-            "gmv": "42", "orders": "1", "aov": "42", "units": "2", "refund_rate": "0",
+            "gmv": "42", "net_sales": "42", "orders": "1", "aov": "42", "units": "2", "refund_rate": "0",
         ])
         // O2, O4, #2001: 95 gross − 5 refunded = 90; O1 scanned 1 Oct (29 h), O4 (38 h); O2 has no scan yet.
         #expect(month(facts, "2026-10-01", "us") == [
-            "gmv": "90", "orders": "3", "aov": "30", "units": "8", "refund_rate": "0.333333",
+            "gmv": "90", "net_sales": "90", "orders": "3", "aov": "30", "units": "8", "refund_rate": "0.333333",
             "shipped_orders": "2", "fulfillment_hours": "33.5", "on_time_ship_rate": "1",
             // 90 over September's 42: 90 / 42 − 1.
             "gmv_growth": "1.142857",

@@ -276,4 +276,22 @@ write("fx/boc_rates_202611.csv", csv([
     ["2026-11-02", "USD", "CNY", "7.0904"],
     ["2026-11-02", "EUR", "CNY", "7.7810"],
 ]))
+# The SKU cost history finance keeps (成本表): purchase cost per unit in CNY from a date on, inbound
+# freight per unit; the LED strip's supplier changed mid-October; the tent is bought in the US, in USD,
+# with no inbound freight.
+write("finance/SKU成本表_2026.csv", csv([
+    ["SKU", "生效日期", "采购单价", "头程运费", "币种", "供应商", "备注"],
+    ["BOT-SS-750", "2026-08-01", "28.00", "6.50", "CNY", "永康杯业", ""],
+    ["HB-CAMP-LT", "2026-08-01", "62.00", "9.80", "CNY", "宁波户外", ""],
+    ["HB-CHAIR-F", "2026-08-01", "118.00", "31.00", "CNY", "宁波户外", ""],
+    ["HB-MUG-TI", "2026-08-01", "46.00", "3.20", "CNY", "永康杯业", ""],
+    ["HB-STOVE-M", "2026-08-01", "85.00", "8.40", "CNY", "宁波户外", ""],
+    ["HB-TENT-2P", "2026-08-01", "43.50", "0", "USD", "Trailhead Supply", "US supplier, no inbound freight"],
+    ["LED-STRIP-5M", "2026-08-01", "36.00", "4.10", "CNY", "深圳光电", ""],
+    ["LED-STRIP-5M", "2026-10-16", "33.50", "4.10", "CNY", "中山照明", "换供应商"],
+    ["MAT-YOGA-6MM", "2026-08-01", "41.00", "12.60", "CNY", "义乌运动", ""],
+    ["ORG-DESK-3T", "2026-08-01", "52.00", "10.50", "CNY", "义乌家居", ""],
+    ["PC-1212-GREY", "2026-08-01", "14.50", "1.80", "CNY", "绍兴纺织", ""],
+    ["PC-1818-BEIGE", "2026-08-01", "17.20", "2.10", "CNY", "绍兴纺织", ""],
+]))
 print("wrote connector samples under", INBOX)

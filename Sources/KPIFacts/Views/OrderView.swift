@@ -35,6 +35,8 @@ package final class OrderView: Sendable {
     package let refunded: Bool
     /// Refunds deducted from sales (net basis only).
     package let refunds: [CountedRefund]
+    /// Every refund of a counted order, whatever the sales basis: net sales deducts them.
+    package let issuedRefunds: [CountedRefund]
     /// The profile's "shipped" milestone, if recorded and the order is not cancelled.
     package let shipment: Shipment?
 
@@ -54,9 +56,10 @@ package final class OrderView: Sendable {
         units = counted ? bundle.lines.reduce(0) { $0 + $1.quantity } : 0
         refunded = !bundle.refunds.isEmpty
         let purchase = purchaseDate
-        refunds = counted && profile.sales == .net
+        issuedRefunds = counted
             ? bundle.refunds.map { CountedRefund(refund: $0, date: $0.refundedAt.map { zone.date(of: $0.instant) } ?? purchase) }
             : []
+        refunds = profile.sales == .net ? issuedRefunds : []
         if counted, let event = bundle.events[profile.shipped] {
             let start = order.paidAt?.instant ?? order.purchasedAt.instant
             let seconds = event.occurredAt.instant.secondsSinceEpoch - start.secondsSinceEpoch

@@ -41,6 +41,10 @@ package struct FactRefresh {
         package var diagnostics = MetricEngine.Diagnostics()
         /// Records no roster entry owns, counted at company level only.
         package var unattributed = Unattributed()
+        /// SKUs sold on days no unit cost was in force for: cogs and gross_margin are left out where they sold.
+        package var uncostedSKUs: [String] = []
+        /// Per profile under `margin_fees: settlement`, shops that sold in a month with no settlement fees.
+        package var shopsWithoutFees: [String: [(shop: String, months: [String])]] = [:]
         /// Rates the records needed and the fx table lacks: the money metrics of the periods and scopes
         /// those records fall in, and all money reconciliation, wait for them; nil when none is missing.
         package var missingRates: MissingRatesError?
@@ -77,7 +81,8 @@ package struct FactRefresh {
 
         let roster = try ScoreRefresh.roster(store)
         let rates = try ExchangeRates.table(workspace, store: store)
-        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster)
+        let costs = try Self.costs(store)
+        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster, costs: costs)
         // Before reading what is pending: orders whose counting as a copy changed are marked there.
         let sameOrders = try SameOrders.settle(workspace: workspace, store: store, runID: runID)
         outcome.sameOrders = sameOrders.summary
@@ -88,7 +93,7 @@ package struct FactRefresh {
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
                         ? "the last refresh was waiting for fx rates"
                      : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? "a file was retracted"
-                     : "definitions, exchange rates, roster or formulas changed since the last refresh")
+                     : "definitions, exchange rates, roster, SKU costs or formulas changed since the last refresh")
 
         let names = definitions.names.joined(separator: ", ")
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
@@ -99,8 +104,8 @@ package struct FactRefresh {
         if let scope, scope.isEmpty {
             current = try store.factMetrics()
         } else {
-            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, skipped: sameOrders.skipped,
-                                    runID: runID, into: &outcome)
+            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, costs: costs,
+                                    skipped: sameOrders.skipped, runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
         try store.recordMetricLabels(MetricID.allCases.map { metric in
@@ -128,7 +133,8 @@ package struct FactRefresh {
     /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
     /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
     private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable,
-                           skipped: Set<OrderKey>, runID: Int64, into outcome: inout Outcome) throws -> [FactMetric] {
+                           costs: CostHistory, skipped: Set<OrderKey>, runID: Int64,
+                           into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
         // Every missing rate is collected over the whole pass and named at once. The metric pass's misses hold
         // the facts that needed them back (see `MetricAccumulator`); the reconciler's (an amount in the other
@@ -136,7 +142,7 @@ package struct FactRefresh {
         let misses = MissingRates()
         let factMisses = MissingRates(also: misses)
         let engine = MetricEngine(definitions: definitions, fx: rates.collectingMisses(in: factMisses),
-                                  attribution: Attribution(employees: roster), asOf: now)
+                                  attribution: Attribution(employees: roster), asOf: now, costs: costs)
         var accumulator = engine.accumulator()
         var pending = Reconciler(definitions: definitions, fx: rates.collectingMisses(in: misses), pairs: file.pairs,
                                  detailGrains: file.detailGrains)
@@ -163,6 +169,8 @@ package struct FactRefresh {
             try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
             try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
             try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
+            try store.forEachFlat(.adSpend, within: scope) { try accumulator.add(ad: $0) }
+            try store.forEachFlat(.fee, within: scope) { try accumulator.add(fee: $0) }
         } catch {
             _ = try? reconciling.finish()  // lets the worker thread end
             throw error
@@ -177,6 +185,8 @@ package struct FactRefresh {
         // reconciled only when every rate was there.
         let moneyReconciled = outcome.missingRates == nil
         outcome.unattributed = accumulator.unattributed
+        outcome.uncostedSKUs = accumulator.uncostedSKUs.sorted()
+        outcome.shopsWithoutFees = accumulator.shopsWithoutFees()
 
         // Stored rows outside the scope stay; growth compares with them.
         let kept = try scope.map { scope in
@@ -205,6 +215,13 @@ package struct FactRefresh {
         outcome.reconciliationRows = rows.count
         outcome.detailRows = detailRows
         return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
+    }
+
+    /// Every SKU's unit cost history in the store.
+    static func costs(_ store: any RecordStore) throws -> CostHistory {
+        var records: [FlatRecord] = []
+        try store.forEachFlat(.skuCost) { records.append($0) }
+        return CostHistory(records)
     }
 
     /// What a refresh that held money facts back appends to its basis: no refresh computes it, so the next

@@ -5,14 +5,14 @@ import KPISchema
 import KPIWorkspace
 
 /// A digest of everything besides records that fact rows are computed from: the formulas' version,
-/// every definition version, the reconciliation pairs, exchange rates and the roster.
+/// every definition version, the reconciliation pairs, exchange rates, the roster and SKU costs.
 ///
 /// An incremental refresh is only sound when these are what the stored facts were computed with; when
 /// the digest differs from the one the store kept, every period is recomputed once.
 package struct RefreshBasis: Equatable {
     package let digest: String
 
-    package init(definitions file: DefinitionsFile, fx: FXTable, roster: [Employee]) {
+    package init(definitions file: DefinitionsFile, fx: FXTable, roster: [Employee], costs: CostHistory = CostHistory()) {
         var text = ["formulas v\(MetricEngine.formulaVersion)", "grains " + Grain.allCases.map(\.rawValue).joined(separator: ",")]
         for row in file.definitions.allVersions.flatMap(\.rows) {
             text.append("definition \(row.profile) v\(row.version) \(row.effectiveFrom?.description ?? "-") "
@@ -28,6 +28,7 @@ package struct RefreshBasis: Equatable {
                                      person.ticketGroups.joined(separator: ","), person.provider]
             text.append("roster " + fields.map { $0 ?? "-" }.joined(separator: "\t"))
         }
+        if !costs.isEmpty { text.append("costs\n" + costs.canonicalText) }
         digest = SHA256.hash(data: Array(text.joined(separator: "\n").utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -10,6 +10,9 @@ package enum Concept: String, Sendable, CaseIterable, Comparable {
     case inventory
     case responseTime = "response_time"
     case responseSLAHours = "response_sla_hours"
+    case adAttribution = "ad_attribution"
+    case costBasis = "cogs_basis"
+    case marginFees = "margin_fees"
 
     package static func < (lhs: Concept, rhs: Concept) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

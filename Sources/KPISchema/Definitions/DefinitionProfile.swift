@@ -27,11 +27,15 @@ package struct DefinitionProfile: Sendable, Hashable {
     package var responseTime: ResponseClock
     /// Hours (on the response clock) within which a first reply meets the SLA.
     package var responseSLAHours: Int
+    package var adAttribution: AdAttribution
+    package var costBasis: CostBasis
+    package var marginFees: MarginFees
 
     package init(name: String, version: Int, effectiveFrom: CivilDate? = nil, description: String? = nil, zone: Zone,
                 shipped: FulfillmentEventKind, sales: SalesBasis, includeTax: Bool, includeShipping: Bool,
                 currency: String, shipSLAHours: Int = 48, inventory: InventoryBasis = .system,
-                responseTime: ResponseClock = .calendarHours, responseSLAHours: Int = 24) {
+                responseTime: ResponseClock = .calendarHours, responseSLAHours: Int = 24,
+                adAttribution: AdAttribution = .sevenDays, costBasis: CostBasis = .purchase, marginFees: MarginFees = .none) {
         self.name = name
         self.version = version
         self.effectiveFrom = effectiveFrom
@@ -46,6 +50,9 @@ package struct DefinitionProfile: Sendable, Hashable {
         self.inventory = inventory
         self.responseTime = responseTime
         self.responseSLAHours = responseSLAHours
+        self.adAttribution = adAttribution
+        self.costBasis = costBasis
+        self.marginFees = marginFees
     }
 
     /// The variant this version picks for `concept`, as written in the definitions file.
@@ -61,6 +68,9 @@ package struct DefinitionProfile: Sendable, Hashable {
         case .inventory: inventory.rawValue
         case .responseTime: responseTime.variant
         case .responseSLAHours: String(responseSLAHours)
+        case .adAttribution: adAttribution.rawValue
+        case .costBasis: costBasis.rawValue
+        case .marginFees: marginFees.rawValue
         }
     }
 

@@ -24,6 +24,14 @@ package enum DisplayNames {
         "csat": ("Customer satisfaction", "客户满意度"),
         "task_on_time_rate": ("Tasks on time", "任务按时完成率"),
         "negative_review_handle_hours": ("Negative review handling hours", "差评处理时长(小时)"),
+        "net_sales": ("Net sales", "净销售额"),
+        "cogs": ("Cost of goods sold", "销售成本"),
+        "gross_margin": ("Gross margin", "毛利率"),
+        "ad_spend": ("Ad spend", "广告花费"),
+        "ad_sales": ("Ad sales", "广告销售额"),
+        "acos": ("ACoS", "广告成本销售比(ACoS)"),
+        "roas": ("ROAS", "广告投入产出比(ROAS)"),
+        "tacos": ("TACoS", "总广告成本销售比(TACoS)"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [
@@ -37,6 +45,9 @@ package enum DisplayNames {
         "inventory": ("Inventory", "库存口径"),
         "response_time": ("Response time", "响应时长口径"),
         "response_sla_hours": ("Response SLA hours", "响应时限(小时)"),
+        "ad_attribution": ("Ad attribution window", "广告归因窗口"),
+        "cogs_basis": ("Cost basis", "成本口径"),
+        "margin_fees": ("Fees in margin", "毛利扣减费用"),
     ]
 
     private static let variants: [String: (en: String, zh: String)] = [
@@ -50,6 +61,12 @@ package enum DisplayNames {
         "system": ("system quantity", "系统库存"),
         "counted": ("counted quantity", "盘点库存"),
         "calendar_hours": ("calendar hours", "自然小时"),
+        "7d": ("7 days after the click", "点击后7天"),
+        "14d": ("14 days after the click", "点击后14天"),
+        "purchase": ("purchase cost", "采购成本"),
+        "landed": ("landed cost (with inbound freight)", "到岸成本(含头程)"),
+        "none": ("no fees", "不扣平台费用"),
+        "settlement": ("settlement fees", "扣结算费用"),
     ]
 
     private static let reasons: [String: (en: String, zh: String)] = [

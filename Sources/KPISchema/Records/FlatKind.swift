@@ -14,6 +14,7 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case trackingEvent = "tracking_event"
     case trackingLink = "tracking_link"
     case orderTwin = "order_twin"
+    case skuCost = "sku_cost"
 
     package var schema: RecordSchema { Self.schemas[self]! }
 
@@ -22,9 +23,10 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     /// recomputes everything (they are part of the refresh basis).
     package var feedsMetrics: Bool {
         switch self {
-        case .ticket, .traffic, .inventorySnapshot, .review, .task: true
+        case .ticket, .traffic, .adSpend, .inventorySnapshot, .review, .task, .fee: true
         // A tracking event counts once attached to its order as a fulfillment event (tracked there).
-        case .adSpend, .manualRating, .violation, .roster, .fxRate, .fee, .trackingEvent, .trackingLink: false
+        // A unit cost holds from its date until the next one: any change recomputes everything (refresh basis).
+        case .skuCost, .manualRating, .violation, .roster, .fxRate, .trackingEvent, .trackingLink: false
         // A link decides whether an order counts, which the refresh settles itself (`same_order_skips`).
         case .orderTwin: false
         }
@@ -62,8 +64,11 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("ad_group", .text), .init("sku", .text), .init("asin", .text),
                 .init("impressions", .integer), .init("clicks", .integer), .init("spend", .decimal, required: true),
                 .init("sales", .decimal), .init("orders", .integer), .init("units", .integer), .init("currency", .text),
+                // `sales` and `orders` are attributed within 7 days of the click; reports that also give
+                // the 14-day window fill these (the definition's `ad_attribution` picks one).
+                .init("sales_14d", .decimal, since: 14), .init("orders_14d", .integer, since: 14),
             ], key: ["platform", "shop", "date", "campaign", "ad_group", "sku", "asin"],
-            summary: "advertising spend, clicks, impressions and attributed sales per day")
+            summary: "advertising spend, clicks, impressions and sales attributed in 7 (and 14) days, per day")
         case .inventorySnapshot:
             RecordSchema(kind: rawValue, table: "inventory_snapshots", fields: [
                 .init("source", .text, required: true), .init("warehouse", .text),
@@ -123,6 +128,8 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("description", .text), .init("sku", .text), .init("item_code", .text),
                 .init("amount", .decimal, required: true),
                 .init("currency", .text, required: true), .init("posted_at", .datetime),
+                // The shop the settlement belongs to, from the source (`shop:`): fees count for that shop.
+                .init("shop", .text, since: 14),
             ], key: ["platform", "settlement_id", "order_id", "transaction_type", "fee_type", "description", "sku", "item_code"],
             summary: "a settlement money component that is not a sale or refund: commission, FBA fee")
         case .trackingEvent:
@@ -150,6 +157,15 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("twin_platform", .text), .init("twin_order_id", .text),
             ], key: ["platform", "order_id"],
             summary: "an order and its copy in another channel, named by a tag or note under the source's `same_order:` rule")
+        case .skuCost:
+            // The latest `effective_from` on or before a sale's day gives its unit cost; `freight` is the
+            // per-unit inbound freight (头程) that a landed cost adds.
+            RecordSchema(kind: rawValue, table: "sku_costs", fields: [
+                .init("sku", .text, required: true), .init("effective_from", .date, required: true),
+                .init("unit_cost", .decimal, required: true), .init("freight", .decimal),
+                .init("currency", .text, required: true), .init("supplier", .text), .init("note", .text),
+            ], key: ["sku", "effective_from"],
+            summary: "a SKU's unit purchase cost (and inbound freight per unit) from a date on")
         }
     }
 }

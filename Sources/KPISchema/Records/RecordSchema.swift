@@ -23,11 +23,15 @@ package struct SchemaField: Sendable, Hashable {
     package let type: SchemaFieldType
     /// A record without it is quarantined.
     package let required: Bool
+    /// The store migration that added the field's column, nil for a field its table was created with:
+    /// a migration lays a table out as it stood then, and the later one adds the column.
+    package let since: Int?
 
-    package init(_ name: String, _ type: SchemaFieldType, required: Bool = false) {
+    package init(_ name: String, _ type: SchemaFieldType, required: Bool = false, since: Int? = nil) {
         self.name = name
         self.type = type
         self.required = required
+        self.since = since
     }
 }
 

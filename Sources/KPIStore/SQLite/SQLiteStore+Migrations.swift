@@ -141,7 +141,7 @@ extension SQLiteStore {
             let v2: [FlatKind] = [.ticket, .traffic, .adSpend, .inventorySnapshot, .review, .task, .manualRating, .violation,
                                   .roster, .fxRate, .fee]
             for kind in v2 {
-                try db.execute(sql: FlatTableLayout(kind).createSQL)
+                try db.execute(sql: FlatTableLayout(kind).createSQL(asOf: 2))
             }
         }
         migrator.registerMigration("v3: versioned definitions, reconciliation, fact change log") { db in
@@ -289,7 +289,9 @@ extension SQLiteStore {
             for view in ReportingView.v5 { try db.execute(sql: view.createSQL) }
         }
         migrator.registerMigration("v6: incremental refresh (replaced dates, pending changes, refresh basis)") { db in
-            for table in ChangeTracking.tables {
+            // The tracked tables as they were at v6; kinds that feed metrics later add the column themselves.
+            let v6 = ["orders", "fulfillment_events", "refunds", "tickets", "traffic", "inventory_snapshots", "reviews", "tasks"]
+            for table in v6 {
                 try db.execute(sql: "ALTER TABLE \(StoreTable.quote(table)) ADD COLUMN \(ChangeTracking.column) TEXT")
             }
             try db.execute(sql: """

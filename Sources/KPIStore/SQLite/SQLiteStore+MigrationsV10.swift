@@ -83,5 +83,12 @@ extension SQLiteStore {
             try db.execute(sql: ReportingView.dimEmployee.createSQL)
             try db.execute(sql: ReportingView.dimShop.createSQL)
         }
+        migrator.registerMigration("v14: advertising and settlement fees feed metrics (14-day attribution, fees by shop, change tracking); SKU cost history") { db in
+            for kind in [FlatKind.adSpend, .fee] {
+                for statement in FlatTableLayout(kind).addedColumns(in: 14) { try db.execute(sql: statement) }
+                try db.execute(sql: "ALTER TABLE \(StoreTable.quote(kind.schema.table)) ADD COLUMN \(ChangeTracking.column) TEXT")
+            }
+            try db.execute(sql: FlatTableLayout(.skuCost).createSQL(asOf: 14))
+        }
     }
 }

@@ -112,6 +112,23 @@ extension RunReport {
         return "unattributed (company level only; no roster owner): " + parts.joined(separator: ", ")
     }
 
+    /// SKUs sold on days no unit cost was in force for, and what that leaves out.
+    package static func uncostedLine(_ skus: [String]) -> String {
+        let shown = skus.prefix(10).map { $0.escapingControlCharacters() }.joined(separator: ", ") + (skus.count > 10 ? ", …" : "")
+        return "costs: \(skus.count) SKU\(skus.count == 1 ? "" : "s") sold on days no unit cost was in force for (\(shown)); "
+            + "cogs and gross_margin are left out of the periods and scopes \(skus.count == 1 ? "it" : "they") sold in "
+            + "until the costs file gives \(skus.count == 1 ? "it a cost" : "them costs") from an earlier date"
+    }
+
+    /// Shops whose margin a profile cannot compute for want of settlement fees, with the months.
+    package static func feesLine(profile: String, shops: [(shop: String, months: [String])]) -> String {
+        "fees: \(profile) deducts settlement fees from gross_margin (margin_fees: settlement), and these shops sold in "
+            + "months with no settlement fee rows: "
+            + shops.map { "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))" }.joined(separator: ", ")
+            + "; gross_margin is left out of those months for those shops and for every scope they are part of (the "
+            + "company included) until their settlement or payout reports are loaded"
+    }
+
     /// What a retract took out and put back, per table.
     package static func retractionLine(_ r: RetractOutcome) -> String {
         let removed = r.removed.values.reduce(0, +)
@@ -196,6 +213,10 @@ extension RunReport {
                 var line = Self.unattributedLine(refresh.unattributed)
                 if case .incremental = refresh.refresh { line += " (among the records read to recompute those periods)" }
                 lines.append(line)
+            }
+            if !refresh.uncostedSKUs.isEmpty { lines.append(Self.uncostedLine(refresh.uncostedSKUs)) }
+            for (profile, shops) in refresh.shopsWithoutFees.sorted(by: { $0.key < $1.key }) {
+                lines.append(Self.feesLine(profile: profile, shops: shops))
             }
             var incremental = false
             if case .incremental = refresh.refresh { incremental = true }

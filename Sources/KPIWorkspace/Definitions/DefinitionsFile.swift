@@ -14,7 +14,7 @@ package struct DefinitionsFile: Sendable {
 
     package static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
                               "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",
-                              "response_sla_hours"]
+                              "response_sla_hours", "ad_attribution", "cogs_basis", "margin_fees"]
 
     /// Reads and validates the file at `path`; every problem names the file and the dotted key.
     package static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
@@ -151,6 +151,9 @@ package struct DefinitionsFile: Sendable {
             throw bad("currency", "ISO 4217 codes such as USD, CNY")
         }
         guard let inventory = InventoryBasis(rawValue: values["inventory"] ?? "system") else { throw bad("inventory", "system, counted") }
+        guard let window = AdAttribution(rawValue: values["ad_attribution"] ?? "7d") else { throw bad("ad_attribution", "7d, 14d") }
+        guard let costBasis = CostBasis(rawValue: values["cogs_basis"] ?? "purchase") else { throw bad("cogs_basis", "purchase, landed") }
+        guard let fees = MarginFees(rawValue: values["margin_fees"] ?? "none") else { throw bad("margin_fees", "none, settlement") }
         let clock: ResponseClock
         switch values["response_time"] ?? "calendar_hours" {
         case "calendar_hours":
@@ -170,7 +173,8 @@ package struct DefinitionsFile: Sendable {
             name: name, version: number, effectiveFrom: effective, description: description, zone: zone, shipped: shipped,
             sales: sales, includeTax: try inclusion("tax"), includeShipping: try inclusion("shipping"), currency: currency,
             shipSLAHours: try hours("ship_sla_hours", default: 48), inventory: inventory, responseTime: clock,
-            responseSLAHours: try hours("response_sla_hours", default: 24))
+            responseSLAHours: try hours("response_sla_hours", default: 24), adAttribution: window, costBasis: costBasis,
+            marginFees: fees)
     }
 
     private static func calendar(_ name: String, _ section: StrictMapping) throws(PipelineError) -> ShiftCalendar {
