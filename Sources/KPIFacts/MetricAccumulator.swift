@@ -119,9 +119,22 @@ package struct MetricAccumulator {
         for index in versions.indices {
             guard let view = TicketView(record, profile: versions[index]) else { continue }
             let hours = view.responseHours, inSLA = view.withinSLA == true, rating = view.ratedGood
-            guard hours != nil || rating != nil else { continue }
+            if let solved = view.solvedDate, let handle = view.handleHours {
+                let firstContact = view.firstContactResolved
+                Self.update(on: solved, profile: versions[index], scopes: scopes, engine: engine, cells: &cells[index]) { t in
+                    t.solvedTickets += 1
+                    t.handleHours += handle
+                    if let firstContact {
+                        t.solvedWithContacts += 1
+                        if firstContact { t.firstContactResolved += 1 }
+                    }
+                }
+            }
+            let complaint = view.isComplaint
             Self.update(on: view.createdDate, profile: versions[index], scopes: scopes, engine: engine,
                         cells: &cells[index]) { t in
+                t.createdTickets += 1
+                if complaint == true { t.complaintTickets += 1 }
                 if let hours {
                     t.answeredTickets += 1
                     t.responseHours += hours
@@ -398,6 +411,20 @@ package struct MetricAccumulator {
             let answered = Decimal(t.answeredTickets)
             rows.append((.firstResponseHours, t.responseHours / answered, t.responseHours, answered, t.answeredTickets))
             rows.append((.slaResponseRate, Decimal(t.answeredInSLA) / answered, Decimal(t.answeredInSLA), answered, t.answeredTickets))
+        }
+        if t.solvedTickets > 0 {
+            let solved = Decimal(t.solvedTickets)
+            rows.append((.handleHours, t.handleHours / solved, t.handleHours, solved, t.solvedTickets))
+            // Every solved ticket's contacts must be known: a rate over the ones an export happens to describe is another rate.
+            if t.solvedWithContacts == t.solvedTickets {
+                rows.append((.fcrRate, Decimal(t.firstContactResolved) / solved, Decimal(t.firstContactResolved), solved,
+                             t.solvedTickets))
+            }
+        }
+        if t.createdTickets > 0, !profile.complaintTags.isEmpty {
+            let created = Decimal(t.createdTickets)
+            rows.append((.complaintRate, Decimal(t.complaintTickets) / created, Decimal(t.complaintTickets), created,
+                         t.createdTickets))
         }
         if t.ratedTickets > 0 {
             let rated = Decimal(t.ratedTickets)

@@ -24,6 +24,9 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case adSpend = "ad_spend"
     case adSales = "ad_sales"
     case acos, roas, tacos
+    case handleHours = "handle_hours"
+    case fcrRate = "fcr_rate"
+    case complaintRate = "complaint_rate"
 
     /// `currency`, `count`, `ratio` or `hours`.
     package var unit: String {
@@ -31,15 +34,15 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .gmv, .aov, .netSales, .cogs, .adSpend, .adSales: "currency"
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
         case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
-             .csat, .taskOnTimeRate, .grossMargin, .acos, .roas, .tacos: "ratio"
-        case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours: "hours"
+             .csat, .taskOnTimeRate, .grossMargin, .acos, .roas, .tacos, .fcrRate, .complaintRate: "ratio"
+        case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours, .handleHours: "hours"
         }
     }
 
     /// True when a lower value is better.
     package var lowerIsBetter: Bool {
         [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours, .cogs, .adSpend,
-         .acos, .tacos].contains(self)
+         .acos, .tacos, .handleHours, .complaintRate].contains(self)
     }
 
     /// Definition concepts the value depends on; they are written into the fact's `definition`, and
@@ -64,6 +67,9 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .adSpend: [.currency]
         case .adSales, .acos, .roas: [.currency, .adAttribution]
         case .tacos: [.timezone, .sales, .tax, .shipping, .currency]
+        case .handleHours: [.timezone, .responseTime]
+        case .fcrRate: [.timezone]
+        case .complaintRate: [.timezone, .complaintTags]
         }
     }
 

@@ -29,6 +29,15 @@ struct PeriodTotals {
     /// SKU-days with a quantity under the profile's inventory basis, and those at zero.
     var stockDays = 0
     var stockoutDays = 0
+    /// Tickets created in the period, and those the profile's complaint tags mark (counted only when it has some).
+    var createdTickets = 0
+    var complaintTickets = 0
+    /// Tickets solved in the period: hours from creation on the response clock; those whose export gives
+    /// replies and reopens, and of them those solved at the first contact.
+    var solvedTickets = 0
+    var handleHours: Decimal = 0
+    var solvedWithContacts = 0
+    var firstContactResolved = 0
     /// Tickets created in the period with a satisfaction rating, and those rated good.
     var ratedTickets = 0
     var goodTickets = 0

@@ -16,6 +16,14 @@ package struct TicketView: Sendable {
     /// The customer's satisfaction rating: true when good, false when rated anything else, nil when
     /// the ticket was not rated (survey not offered or not answered).
     package let ratedGood: Bool?
+    /// The day it was solved, and the hours from creation on the profile's clock; nil while unsolved.
+    package let solvedDate: CivilDate?
+    package let handleHours: Decimal?
+    /// Solved with one agent reply and never reopened; nil when unsolved or the export does not give
+    /// both the replies and the reopens.
+    package let firstContactResolved: Bool?
+    /// Whether a tag is one of the profile's complaint tags; nil when the profile declares none.
+    package let isComplaint: Bool?
 
     /// Nil for a record without a creation time (the connector requires one, so only a hand-edited store).
     package init?(_ record: FlatRecord, profile: DefinitionProfile) {
@@ -42,6 +50,26 @@ package struct TicketView: Sendable {
             withinSLA = nil
         }
         ratedGood = record["csat"].flatMap { Self.rating($0.storageText) }
+        if case .timestamp(let solved)? = record["solved_at"], solved.instant >= created.instant {
+            solvedDate = profile.zone.date(of: solved.instant)
+            handleHours = profile.responseTime.hours(from: created.instant, to: solved.instant)
+            if case .integer(let replies)? = record["replies"], case .integer(let reopens)? = record["reopens"] {
+                firstContactResolved = replies == 1 && reopens == 0
+            } else {
+                firstContactResolved = nil
+            }
+        } else {
+            solvedDate = nil
+            handleHours = nil
+            firstContactResolved = nil
+        }
+        isComplaint = profile.complaintTags.isEmpty ? nil : !Self.tags(record["tags"]?.storageText ?? "").isDisjoint(with: profile.complaintTags)
+    }
+
+    /// Tags as help desks export them: Zendesk separates them with spaces, Freshdesk with commas; compared
+    /// in lower case.
+    static func tags(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { $0 == " " || $0 == "," || $0 == ";" }.map(String.init))
     }
 
     /// Help desks word ratings differently: Zendesk says good/bad, Freshdesk a five-step scale.

@@ -13,6 +13,7 @@ package enum Concept: String, Sendable, CaseIterable, Comparable {
     case adAttribution = "ad_attribution"
     case costBasis = "cogs_basis"
     case marginFees = "margin_fees"
+    case complaintTags = "complaint_tags"
 
     package static func < (lhs: Concept, rhs: Concept) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

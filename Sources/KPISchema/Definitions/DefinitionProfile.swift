@@ -30,12 +30,16 @@ package struct DefinitionProfile: Sendable, Hashable {
     package var adAttribution: AdAttribution
     package var costBasis: CostBasis
     package var marginFees: MarginFees
+    /// Ticket tags that make a ticket a complaint (lower case); empty when the profile declares none,
+    /// and then there is no complaint rate rather than one under a rule nobody chose.
+    package var complaintTags: Set<String>
 
     package init(name: String, version: Int, effectiveFrom: CivilDate? = nil, description: String? = nil, zone: Zone,
                 shipped: FulfillmentEventKind, sales: SalesBasis, includeTax: Bool, includeShipping: Bool,
                 currency: String, shipSLAHours: Int = 48, inventory: InventoryBasis = .system,
                 responseTime: ResponseClock = .calendarHours, responseSLAHours: Int = 24,
-                adAttribution: AdAttribution = .sevenDays, costBasis: CostBasis = .purchase, marginFees: MarginFees = .none) {
+                adAttribution: AdAttribution = .sevenDays, costBasis: CostBasis = .purchase, marginFees: MarginFees = .none,
+                complaintTags: Set<String> = []) {
         self.name = name
         self.version = version
         self.effectiveFrom = effectiveFrom
@@ -53,6 +57,7 @@ package struct DefinitionProfile: Sendable, Hashable {
         self.adAttribution = adAttribution
         self.costBasis = costBasis
         self.marginFees = marginFees
+        self.complaintTags = complaintTags
     }
 
     /// The variant this version picks for `concept`, as written in the definitions file.
@@ -71,6 +76,7 @@ package struct DefinitionProfile: Sendable, Hashable {
         case .adAttribution: adAttribution.rawValue
         case .costBasis: costBasis.rawValue
         case .marginFees: marginFees.rawValue
+        case .complaintTags: complaintTags.isEmpty ? "undeclared" : complaintTags.sorted().joined(separator: ",")
         }
     }
 

@@ -32,6 +32,9 @@ package enum DisplayNames {
         "acos": ("ACoS", "广告成本销售比(ACoS)"),
         "roas": ("ROAS", "广告投入产出比(ROAS)"),
         "tacos": ("TACoS", "总广告成本销售比(TACoS)"),
+        "handle_hours": ("Handling hours", "工单处理时长(小时)"),
+        "fcr_rate": ("First contact resolution", "首次解决率"),
+        "complaint_rate": ("Complaint rate", "投诉率"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [
@@ -48,6 +51,7 @@ package enum DisplayNames {
         "ad_attribution": ("Ad attribution window", "广告归因窗口"),
         "cogs_basis": ("Cost basis", "成本口径"),
         "margin_fees": ("Fees in margin", "毛利扣减费用"),
+        "complaint_tags": ("Complaint tags", "投诉标签"),
     ]
 
     private static let variants: [String: (en: String, zh: String)] = [
@@ -67,6 +71,7 @@ package enum DisplayNames {
         "landed": ("landed cost (with inbound freight)", "到岸成本(含头程)"),
         "none": ("no fees", "不扣平台费用"),
         "settlement": ("settlement fees", "扣结算费用"),
+        "undeclared": ("not declared", "未定义"),
     ]
 
     private static let reasons: [String: (en: String, zh: String)] = [

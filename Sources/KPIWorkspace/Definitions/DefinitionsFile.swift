@@ -14,7 +14,7 @@ package struct DefinitionsFile: Sendable {
 
     package static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
                               "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",
-                              "response_sla_hours", "ad_attribution", "cogs_basis", "margin_fees"]
+                              "response_sla_hours", "ad_attribution", "cogs_basis", "margin_fees", "complaint_tags"]
 
     /// Reads and validates the file at `path`; every problem names the file and the dotted key.
     package static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
@@ -154,6 +154,13 @@ package struct DefinitionsFile: Sendable {
         guard let window = AdAttribution(rawValue: values["ad_attribution"] ?? "7d") else { throw bad("ad_attribution", "7d, 14d") }
         guard let costBasis = CostBasis(rawValue: values["cogs_basis"] ?? "purchase") else { throw bad("cogs_basis", "purchase, landed") }
         guard let fees = MarginFees(rawValue: values["margin_fees"] ?? "none") else { throw bad("margin_fees", "none, settlement") }
+        var complaintTags: Set<String> = []
+        if let text = values["complaint_tags"] {
+            complaintTags = Set(text.lowercased().split { $0 == "," || $0 == " " }.map(String.init))
+            guard !complaintTags.isEmpty, !complaintTags.contains("undeclared") else {
+                throw entry.error("complaint_tags", "`\(text)` names no tag; list the ticket tags that mark a complaint, like `complaint, 投诉`")
+            }
+        }
         let clock: ResponseClock
         switch values["response_time"] ?? "calendar_hours" {
         case "calendar_hours":
@@ -174,7 +181,7 @@ package struct DefinitionsFile: Sendable {
             sales: sales, includeTax: try inclusion("tax"), includeShipping: try inclusion("shipping"), currency: currency,
             shipSLAHours: try hours("ship_sla_hours", default: 48), inventory: inventory, responseTime: clock,
             responseSLAHours: try hours("response_sla_hours", default: 24), adAttribution: window, costBasis: costBasis,
-            marginFees: fees)
+            marginFees: fees, complaintTags: complaintTags)
     }
 
     private static func calendar(_ name: String, _ section: StrictMapping) throws(PipelineError) -> ShiftCalendar {
