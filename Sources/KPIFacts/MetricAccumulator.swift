@@ -148,14 +148,22 @@ package struct MetricAccumulator {
         }
     }
 
-    /// Adds one inventory snapshot row (company scope).
-    package mutating func add(stock record: FlatRecord) {
+    /// Adds one inventory snapshot row (company scope): stockout, and the day's units and value at cost.
+    package mutating func add(stock record: FlatRecord) throws(FXError) {
         for index in versions.indices {
-            guard let view = StockView(record, profile: versions[index]), let stockout = view.isStockout else { continue }
-            Self.update(on: view.date, profile: versions[index], scopes: [(.company, "all")], engine: engine,
-                        cells: &cells[index]) { t in
+            let profile = versions[index]
+            guard let view = StockView(record, profile: profile), let stockout = view.isStockout,
+                  let quantity = view.quantity else { continue }
+            var value: Decimal?
+            if let cost = engine.costs.unitCost(of: record["sku"]?.storageText ?? "", on: view.date, basis: profile.costBasis) {
+                value = try engine.fx.convertIfKnown(cost, to: profile.currency, on: view.date).map { $0 * Decimal(quantity) }
+            }
+            let day = view.date
+            Self.update(on: day, profile: profile, scopes: [(.company, "all")], engine: engine, cells: &cells[index]) { t in
                 t.stockDays += 1
                 if stockout { t.stockoutDays += 1 }
+                t.stockLevels[day, default: StockLevel()].units += quantity
+                if let value { t.stockLevels[day]!.value += value } else { t.stockLevels[day]!.uncosted += 1 }
             }
         }
     }
@@ -333,7 +341,8 @@ package struct MetricAccumulator {
         var out: [FactMetric] = []
         for (index, profile) in versions.enumerated() {
             for (cell, totals) in cells[index] {
-                for (metric, value, numerator, denominator, count) in Self.metrics(totals, profile: profile) {
+                let days = Self.daysCounted(cell.period, asOf: engine.asOf.map { profile.zone.date(of: $0) })
+                for (metric, value, numerator, denominator, count) in Self.metrics(totals, profile: profile, days: days) {
                     out.append(FactMetric(
                         grain: cell.period.grain, periodStart: cell.period.start, periodEnd: cell.period.end,
                         timezone: profile.zone.identifier, scopeType: cell.scopeType, scopeID: cell.scopeID,
@@ -381,8 +390,15 @@ package struct MetricAccumulator {
         return out
     }
 
+    /// The days of `period` sales have had to happen in: all of them, or those up to the run's day while
+    /// the period is under way.
+    static func daysCounted(_ period: Period, asOf today: CivilDate?) -> Int {
+        guard let today, period.contains(today) else { return period.dayCount }
+        return period.start.days(until: today) + 1
+    }
+
     /// The catalog's formulas over one cell; metrics without data are left out, never zero-filled.
-    static func metrics(_ t: PeriodTotals, profile: DefinitionProfile)
+    static func metrics(_ t: PeriodTotals, profile: DefinitionProfile, days: Int)
         -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
     {
         var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
@@ -452,6 +468,36 @@ package struct MetricAccumulator {
             rows.append((.stockoutRate, Decimal(t.stockoutDays) / days, Decimal(t.stockoutDays), days, t.stockDays))
         }
         rows += money(t, profile: profile, sales: salesKnown ? sales : nil)
+        rows += stock(t, days: days)
+        return rows
+    }
+
+    /// Turnover, days of inventory and sell-through, from the period's snapshot days (company cells):
+    /// left out when the period has no snapshot, or (turnover) a snapshot SKU or a line sold has no cost.
+    private static func stock(_ t: PeriodTotals, days: Int)
+        -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
+    {
+        guard !t.stockLevels.isEmpty else { return [] }
+        var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
+        let snapshots = Decimal(t.stockLevels.count)
+        let meanUnits = Decimal(t.stockLevels.values.reduce(0) { $0 + $1.units }) / snapshots
+        if t.lines > 0, t.uncostedLines == 0, t.stockLevels.values.allSatisfy({ $0.uncosted == 0 }) {
+            let meanValue = (t.stockLevels.values.reduce(Decimal(0)) { $0 + $1.value } / snapshots).rounded(scale: 2)
+            if meanValue > 0 {
+                rows.append((.inventoryTurnover, t.cogs.rounded(scale: 2) / meanValue, t.cogs, meanValue, t.lines + t.stockDays))
+            }
+        }
+        if t.units > 0 {
+            // Unit-days of stock over units sold: the mean stock divided by the mean daily sales, without
+            // rounding either mean first.
+            let unitDays = meanUnits * Decimal(days)
+            rows.append((.daysOfInventory, unitDays / Decimal(t.units), unitDays, Decimal(t.units), t.stockDays + t.lines))
+        }
+        let ending = t.stockLevels[t.stockLevels.keys.max()!]!.units
+        if t.ordersSeen > 0, t.units + ending > 0 {
+            let total = Decimal(t.units + ending)
+            rows.append((.sellThroughRate, Decimal(t.units) / total, Decimal(t.units), total, t.lines + t.stockDays))
+        }
         return rows
     }
 

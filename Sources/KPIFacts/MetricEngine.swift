@@ -73,7 +73,7 @@ package struct MetricEngine: Sendable {
         for record in records.flat {
             switch record.kind {
             case .ticket: accumulator.add(ticket: record)
-            case .inventorySnapshot: accumulator.add(stock: record)
+            case .inventorySnapshot: try accumulator.add(stock: record)
             case .traffic: accumulator.add(traffic: record)
             case .task: accumulator.add(task: record)
             case .review: accumulator.add(review: record)

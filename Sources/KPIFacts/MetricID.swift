@@ -27,14 +27,20 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case handleHours = "handle_hours"
     case fcrRate = "fcr_rate"
     case complaintRate = "complaint_rate"
+    case inventoryTurnover = "inventory_turnover"
+    case daysOfInventory = "days_of_inventory"
+    case sellThroughRate = "sell_through_rate"
 
-    /// `currency`, `count`, `ratio` or `hours`.
+    /// `currency`, `count`, `ratio` (a share, shown as a percentage), `multiple` (times, like ROAS 3.8×),
+    /// `hours` or `days`.
     package var unit: String {
         switch self {
+        case .roas, .inventoryTurnover: "multiple"
+        case .daysOfInventory: "days"
         case .gmv, .aov, .netSales, .cogs, .adSpend, .adSales: "currency"
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
         case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
-             .csat, .taskOnTimeRate, .grossMargin, .acos, .roas, .tacos, .fcrRate, .complaintRate: "ratio"
+             .csat, .taskOnTimeRate, .grossMargin, .acos, .tacos, .fcrRate, .complaintRate, .sellThroughRate: "ratio"
         case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours, .handleHours: "hours"
         }
     }
@@ -42,7 +48,7 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     /// True when a lower value is better.
     package var lowerIsBetter: Bool {
         [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours, .cogs, .adSpend,
-         .acos, .tacos, .handleHours, .complaintRate].contains(self)
+         .acos, .tacos, .handleHours, .complaintRate, .daysOfInventory].contains(self)
     }
 
     /// Definition concepts the value depends on; they are written into the fact's `definition`, and
@@ -70,6 +76,8 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .handleHours: [.timezone, .responseTime]
         case .fcrRate: [.timezone]
         case .complaintRate: [.timezone, .complaintTags]
+        case .inventoryTurnover: [.timezone, .currency, .inventory, .costBasis]
+        case .daysOfInventory, .sellThroughRate: [.timezone, .inventory]
         }
     }
 
@@ -83,7 +91,8 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     var scale: Int {
         switch unit {
         case "currency": 2
-        case "hours": 4
+        case "hours", "multiple": 4
+        case "days": 2
         case "ratio": 6
         default: 0
         }

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Running sums for one (grain, period, scope) cell, from which every metric is derived.
 struct PeriodTotals {
@@ -75,4 +76,15 @@ struct PeriodTotals {
     var adSales: Decimal = 0
     var unpricedAds = 0
     var adSalesUnknown = 0
+    /// Company stock on each snapshot day of the period under the profile's basis (company cells only).
+    var stockLevels: [CivilDate: StockLevel] = [:]
+}
+
+/// One day's stock summed over every source, warehouse and SKU.
+struct StockLevel {
+    var units = 0
+    /// Units valued at each SKU's unit cost in force that day (the profile's cost basis and currency).
+    var value: Decimal = 0
+    /// Rows whose SKU had no cost in force (or no rate): the day's value is unknown.
+    var uncosted = 0
 }

@@ -15,6 +15,8 @@ package enum NumberText {
         case "ratio": percent(value)
         // Under an hour a second decimal keeps 0.04 h (2.5 minutes) from reading as zero.
         case "hours": value.fixed(abs(value) < 1 ? 2 : 1) + " h"
+        case "multiple": value.fixed(2) + "×"
+        case "days": value.fixed(1) + " d"
         default: trimmed(value)
         }
     }

@@ -25,7 +25,7 @@ extension ReportPage {
         /// The metrics a manager looks at first, sales, then fulfilment, then service.
         static let metrics: [MetricID] = [
             .gmv, .orders, .aov, .units, .refundRate, .conversionRate, .sessions,
-            .netSales, .grossMargin, .adSpend, .acos, .tacos,
+            .netSales, .grossMargin, .adSpend, .acos, .tacos, .inventoryTurnover,
             .shippedOrders, .fulfillmentHours, .onTimeShipRate, .stockoutRate,
             .firstResponseHours, .slaResponseRate, .csat, .negativeReviewHandleHours, .taskOnTimeRate,
         ]

@@ -108,7 +108,7 @@ import Testing
         // ACoS 106.50 / 284 = 0.375, ROAS 284 / 106.50 = 2.6666…, TACoS 106.50 / 674.50 = 0.1578947….
         #expect(values(facts, start: "2026-10-01", profile: "cn") == [
             "net_sales": "674.5", "cogs": "269.8", "gross_margin": "0.6",
-            "ad_spend": "106.5", "ad_sales": "284", "acos": "0.375", "roas": "2.666667", "tacos": "0.157895",
+            "ad_spend": "106.5", "ad_sales": "284", "acos": "0.375", "roas": "2.6667", "tacos": "0.157895",
         ])
         // The day after the cost change costs the new price.
         #expect(values(facts, grain: .day, start: "2026-10-20", profile: "cn")["cogs"] == "56.8")
@@ -121,7 +121,7 @@ import Testing
         // Ads, 14-day window: sales 50; ACoS 15 / 50 = 0.3, ROAS 3.3333…, TACoS 15 / 95 = 0.1578947….
         #expect(values(facts, start: "2026-10-01", profile: "us") == [
             "net_sales": "95", "cogs": "41.5", "gross_margin": "0.467895",
-            "ad_spend": "15", "ad_sales": "50", "acos": "0.3", "roas": "3.333333", "tacos": "0.157895",
+            "ad_spend": "15", "ad_sales": "50", "acos": "0.3", "roas": "3.3333", "tacos": "0.157895",
         ])
         let margin = try #require(facts.first { $0.metric == "gross_margin" && $0.profile == "us" && $0.grain == .month
             && $0.scopeType == .company && $0.periodStart.description == "2026-10-01" })

@@ -163,7 +163,7 @@ package struct FactRefresh {
                 try reconciling.add(.ticket(record))
             }
             try store.forEachFlat(.inventorySnapshot, within: scope) { record in
-                accumulator.add(stock: record)
+                try accumulator.add(stock: record)
                 try reconciling.add(.stock(record))
             }
             try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }

@@ -35,6 +35,9 @@ package enum DisplayNames {
         "handle_hours": ("Handling hours", "工单处理时长(小时)"),
         "fcr_rate": ("First contact resolution", "首次解决率"),
         "complaint_rate": ("Complaint rate", "投诉率"),
+        "inventory_turnover": ("Inventory turnover", "库存周转率"),
+        "days_of_inventory": ("Days of inventory", "库存周转天数"),
+        "sell_through_rate": ("Sell-through rate", "售罄率"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [
