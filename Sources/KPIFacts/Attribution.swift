@@ -65,6 +65,17 @@ package struct Attribution: Sendable {
         return out
     }
 
+    /// Days people (not provider rows) of `team` (everyone when nil) were on the roster between `first` and
+    /// `last`: from their hire date (or the beginning) through their leave date (or for good).
+    package func personDays(team: String?, from first: CivilDate, through last: CivilDate) -> Int {
+        var total = 0
+        for person in employees where person.role != Self.providerRole && (team == nil || person.team == team) {
+            let start = max(first, person.hiredOn ?? first), end = min(last, person.leftOn ?? last)
+            if start <= end { total += start.days(until: end) + 1 }
+        }
+        return total
+    }
+
     /// The roster role that marks a row as a service provider rather than a person.
     package static let providerRole = "provider"
 

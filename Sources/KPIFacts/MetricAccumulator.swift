@@ -342,7 +342,9 @@ package struct MetricAccumulator {
         for (index, profile) in versions.enumerated() {
             for (cell, totals) in cells[index] {
                 let days = Self.daysCounted(cell.period, asOf: engine.asOf.map { profile.zone.date(of: $0) })
-                for (metric, value, numerator, denominator, count) in Self.metrics(totals, profile: profile, days: days) {
+                var rows = Self.metrics(totals, profile: profile, days: days)
+                if let perHead = perHead(totals, cell, days: days) { rows.append(perHead) }
+                for (metric, value, numerator, denominator, count) in rows {
                     out.append(FactMetric(
                         grain: cell.period.grain, periodStart: cell.period.start, periodEnd: cell.period.end,
                         timezone: profile.zone.identifier, scopeType: cell.scopeType, scopeID: cell.scopeID,
@@ -388,6 +390,19 @@ package struct MetricAccumulator {
             out.append(row)
         }
         return out
+    }
+
+    /// `orders_per_head` of a company or team cell: orders over the mean number of people on the roster
+    /// (team members for a team) across the days of P counted; absent without anyone on it then.
+    private func perHead(_ t: PeriodTotals, _ cell: CellKey, days: Int)
+        -> (MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)?
+    {
+        guard t.ordersSeen > 0, cell.scopeType == .company || cell.scopeType == .team else { return nil }
+        let personDays = engine.attribution.personDays(team: cell.scopeType == .team ? cell.scopeID : nil,
+                                                       from: cell.period.start, through: cell.period.start.adding(days: days - 1))
+        let heads = (Decimal(personDays) / Decimal(days)).rounded(scale: 2)
+        guard heads > 0 else { return nil }
+        return (.ordersPerHead, Decimal(t.orders) / heads, Decimal(t.orders), heads, t.ordersSeen)
     }
 
     /// The days of `period` sales have had to happen in: all of them, or those up to the run's day while

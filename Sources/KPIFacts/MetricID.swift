@@ -30,13 +30,15 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case inventoryTurnover = "inventory_turnover"
     case daysOfInventory = "days_of_inventory"
     case sellThroughRate = "sell_through_rate"
+    case ordersPerHead = "orders_per_head"
 
     /// `currency`, `count`, `ratio` (a share, shown as a percentage), `multiple` (times, like ROAS 3.8×),
-    /// `hours` or `days`.
+    /// `hours`, `days`, or `number` (a plain figure such as orders per head).
     package var unit: String {
         switch self {
         case .roas, .inventoryTurnover: "multiple"
         case .daysOfInventory: "days"
+        case .ordersPerHead: "number"
         case .gmv, .aov, .netSales, .cogs, .adSpend, .adSales: "currency"
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
         case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
@@ -78,6 +80,7 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .complaintRate: [.timezone, .complaintTags]
         case .inventoryTurnover: [.timezone, .currency, .inventory, .costBasis]
         case .daysOfInventory, .sellThroughRate: [.timezone, .inventory]
+        case .ordersPerHead: [.timezone]
         }
     }
 
@@ -92,7 +95,7 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         switch unit {
         case "currency": 2
         case "hours", "multiple": 4
-        case "days": 2
+        case "days", "number": 2
         case "ratio": 6
         default: 0
         }

@@ -38,6 +38,7 @@ package enum DisplayNames {
         "inventory_turnover": ("Inventory turnover", "库存周转率"),
         "days_of_inventory": ("Days of inventory", "库存周转天数"),
         "sell_through_rate": ("Sell-through rate", "售罄率"),
+        "orders_per_head": ("Orders per head", "人均单量"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [
