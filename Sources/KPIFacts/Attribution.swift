@@ -105,7 +105,12 @@ package struct Attribution: Sendable {
         }
         return groupOrder.map { lines in
             var part = bundle
-            if !bundle.lines.isEmpty { part.lines = lines.map { bundle.lines[$0] } }
+            if !bundle.lines.isEmpty {
+                part.lines = lines.map { bundle.lines[$0] }
+                // A return belongs with the line of its SKU.
+                let skus = Set(part.lines.map(\.sku))
+                part.returns = bundle.returns.filter { skus.contains($0.sku) }
+            }
             return (part, groups[lines]!)
         }
     }

@@ -28,6 +28,9 @@ package struct MetricAccumulator {
     /// SKUs sold on a day no unit cost was in force for (when any cost is loaded): `cogs` and
     /// `gross_margin` are left out of the periods and scopes they sold in.
     package private(set) var uncostedSKUs: Set<String> = []
+    /// Shops that shipped with no returns export (when any shop has one): `return_rate` is left out of
+    /// their scopes.
+    package private(set) var shopsWithoutReturns: Set<String> = []
 
     /// Adds one order under every profile version, to its shop's scopes and its owners'.
     package mutating func add(_ bundle: OrderBundle) throws(FXError) {
@@ -44,6 +47,9 @@ package struct MetricAccumulator {
             }
         }
         if !uncosted.isEmpty, !engine.costs.isEmpty { uncostedSKUs.formUnion(uncosted) }
+        if !engine.returnShops.isEmpty, !engine.returnShops.contains(bundle.order.shop), !bundle.events.isEmpty {
+            shopsWithoutReturns.insert(bundle.order.shop)
+        }
     }
 
     /// Adds one day of one ad's advertising: spend, and the sales attributed in each profile's window,
@@ -285,8 +291,24 @@ package struct MetricAccumulator {
                 t.refundRecords += 1
             }
         }
+        let covered = engine.returnShops.contains(view.bundle.order.shop)
+        for counted in view.returns {
+            let quantity = counted.item.quantity
+            update(on: counted.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
+                t.returnedUnits += quantity
+                t.returnRecords += 1
+            }
+            if let closed = counted.closed {
+                update(on: closed.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
+                    t.returnsClosed += 1
+                    t.returnDays += closed.days
+                }
+            }
+        }
         if let shipment = view.shipment {
             update(on: shipment.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
+                t.shippedUnits += units
+                if !covered { t.uncoveredShipments += 1 }
                 t.shipped += 1
                 t.fulfillmentHours += shipment.hours
                 if shipment.onTime { t.shippedOnTime += 1 }
@@ -437,6 +459,16 @@ package struct MetricAccumulator {
             rows.append((.shippedOrders, shipped, nil, nil, t.shipped))
             rows.append((.fulfillmentHours, t.fulfillmentHours / shipped, t.fulfillmentHours, shipped, t.shipped))
             rows.append((.onTimeShipRate, Decimal(t.shippedOnTime) / shipped, Decimal(t.shippedOnTime), shipped, t.shipped))
+        }
+        // A shop without any returns export has unknown returns, not none.
+        if t.shippedUnits > 0, t.uncoveredShipments == 0 {
+            let shipped = Decimal(t.shippedUnits)
+            rows.append((.returnRate, Decimal(t.returnedUnits) / shipped, Decimal(t.returnedUnits), shipped,
+                         t.shipped + t.returnRecords))
+        }
+        if t.returnsClosed > 0 {
+            let closed = Decimal(t.returnsClosed)
+            rows.append((.returnCycleDays, t.returnDays / closed, t.returnDays, closed, t.returnsClosed))
         }
         if t.answeredTickets > 0 {
             let answered = Decimal(t.answeredTickets)

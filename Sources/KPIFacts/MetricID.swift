@@ -31,18 +31,21 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case daysOfInventory = "days_of_inventory"
     case sellThroughRate = "sell_through_rate"
     case ordersPerHead = "orders_per_head"
+    case returnRate = "return_rate"
+    case returnCycleDays = "return_cycle_days"
 
     /// `currency`, `count`, `ratio` (a share, shown as a percentage), `multiple` (times, like ROAS 3.8×),
     /// `hours`, `days`, or `number` (a plain figure such as orders per head).
     package var unit: String {
         switch self {
         case .roas, .inventoryTurnover: "multiple"
-        case .daysOfInventory: "days"
+        case .daysOfInventory, .returnCycleDays: "days"
         case .ordersPerHead: "number"
         case .gmv, .aov, .netSales, .cogs, .adSpend, .adSales: "currency"
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
         case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
-             .csat, .taskOnTimeRate, .grossMargin, .acos, .tacos, .fcrRate, .complaintRate, .sellThroughRate: "ratio"
+             .csat, .taskOnTimeRate, .grossMargin, .acos, .tacos, .fcrRate, .complaintRate, .sellThroughRate,
+             .returnRate: "ratio"
         case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours, .handleHours: "hours"
         }
     }
@@ -50,7 +53,7 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     /// True when a lower value is better.
     package var lowerIsBetter: Bool {
         [.fulfillmentHours, .refundRate, .firstResponseHours, .stockoutRate, .negativeReviewHandleHours, .cogs, .adSpend,
-         .acos, .tacos, .handleHours, .complaintRate, .daysOfInventory].contains(self)
+         .acos, .tacos, .handleHours, .complaintRate, .daysOfInventory, .returnRate, .returnCycleDays].contains(self)
     }
 
     /// Definition concepts the value depends on; they are written into the fact's `definition`, and
@@ -80,7 +83,8 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .complaintRate: [.timezone, .complaintTags]
         case .inventoryTurnover: [.timezone, .currency, .inventory, .costBasis]
         case .daysOfInventory, .sellThroughRate: [.timezone, .inventory]
-        case .ordersPerHead: [.timezone]
+        case .ordersPerHead, .returnCycleDays: [.timezone]
+        case .returnRate: [.timezone, .shipped]
         }
     }
 

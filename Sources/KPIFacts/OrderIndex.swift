@@ -19,6 +19,9 @@ struct OrderIndex {
         for refund in records.refunds {
             if let i = position[refund.key] { bundles[i].refunds.append(refund) } else { orphanRefunds += 1 }
         }
+        for item in records.returns {
+            if let i = position[item.key] { bundles[i].returns.append(item) }
+        }
         for event in records.events {
             guard let i = position[event.key] else { orphanEvents += 1; continue }
             // Several sources may report the same milestone; the earliest is when it happened.

@@ -76,6 +76,14 @@ struct PeriodTotals {
     var adSales: Decimal = 0
     var unpricedAds = 0
     var adSalesUnknown = 0
+    /// Units of the orders shipped in the period (by the profile's shipped event), those of shops no returns
+    /// export covers, units returned in the period, and returns closed in the period with their days.
+    var shippedUnits = 0
+    var uncoveredShipments = 0
+    var returnedUnits = 0
+    var returnRecords = 0
+    var returnsClosed = 0
+    var returnDays: Decimal = 0
     /// Company stock on each snapshot day of the period under the profile's basis (company cells only).
     var stockLevels: [CivilDate: StockLevel] = [:]
 }

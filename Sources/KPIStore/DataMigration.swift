@@ -23,5 +23,6 @@ package enum DataMigration {
                     AND upper(replace(f.tracking_number, ' ', '')) = upper(replace(e.tracking_number, ' ', '')))
             ON CONFLICT (tracking_number, platform, order_id) DO NOTHING
             """],
+
     ]
 }

@@ -42,8 +42,11 @@ import Testing
 
     @Test(arguments: StoreBackend.available) func filesArrivingLaterRecomputeTheirPeriodsOnly(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace.sample(backend: backend)
+        // Orders, scans, tickets, tasks, advertising and settlement fees: each kind marks its own days.
         let held = ["inbox/amazon/All_Orders_20261001-20261031.txt", "inbox/tracking/carrier_events_202610.xml",
-                    "inbox/helpdesk/zendesk_tickets_202610.csv", "inbox/team/design_tasks_202610.xlsx"]
+                    "inbox/helpdesk/zendesk_tickets_202610.csv", "inbox/team/design_tasks_202610.xlsx",
+                    "inbox/amazon/ads/Sponsored_Products_Advertised_product_report_202610.xlsx",
+                    "inbox/amazon/settlement/Settlement_13370000001.txt"]
         let aside = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-held-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: aside) }
@@ -56,7 +59,7 @@ import Testing
             try FileManager.default.moveItem(atPath: aside.path + "/\(index)", toPath: ws.path + "/" + file)
         }
         let second = try Self.pipeline(ws).run()
-        #expect(second.filesRead == 4)
+        #expect(second.filesRead == 6)
         #expect(second.text.contains("facts: recomputed "))
         #expect(!second.text.contains("all periods recomputed"))
         try Self.expectSameAsOneFullRun(ws, backend: backend)
@@ -103,7 +106,7 @@ import Testing
         try ws.write("fx_rates.csv", rates + "2026-11-04,USD,CNY,7.1000\n")
         let second = try Self.pipeline(ws).run()
         #expect(second.text.contains(
-            "all periods recomputed: definitions, exchange rates, roster, SKU costs or formulas changed since the last refresh"))
+            "all periods recomputed: definitions, exchange rates, roster, SKU costs, shops with returns or formulas changed since the last refresh"))
         let third = try Self.pipeline(ws).run()
         #expect(third.text.contains("facts: nothing to recompute"))
     }

@@ -18,6 +18,16 @@ package final class OrderView: Sendable {
         package var onTime: Bool
     }
 
+    /// A return as the profile dates it, and how its refund closed it.
+    package struct CountedReturn: Sendable {
+        package var item: Return
+        /// The day the return was received, in the profile's zone.
+        package var date: CivilDate
+        /// The day its refund completed it and the days from receipt (0 when refunded before it arrived);
+        /// nil while no dated refund of the order closes it.
+        package var closed: (date: CivilDate, days: Decimal)?
+    }
+
     package struct CountedRefund: Sendable {
         package var refund: Refund
         /// The day it is deducted on: when it was issued, or the purchase day when the export has no date.
@@ -39,6 +49,8 @@ package final class OrderView: Sendable {
     package let issuedRefunds: [CountedRefund]
     /// The profile's "shipped" milestone, if recorded and the order is not cancelled.
     package let shipment: Shipment?
+    /// Returns of a counted order.
+    package let returns: [CountedReturn]
 
     package init(_ bundle: OrderBundle, profile: DefinitionProfile) {
         self.profile = profile
@@ -68,6 +80,17 @@ package final class OrderView: Sendable {
         } else {
             shipment = nil
         }
+        let refundTimes = bundle.refunds.compactMap { $0.refundedAt?.instant }.sorted()
+        returns = counted ? bundle.returns.map { item in
+            let received = item.returnedAt.instant
+            var closed: (CivilDate, Decimal)?
+            if let refund = refundTimes.first(where: { $0 >= received }) {
+                closed = (zone.date(of: refund), Decimal(refund.secondsSinceEpoch - received.secondsSinceEpoch) / 86_400)
+            } else if !refundTimes.isEmpty {
+                closed = (zone.date(of: received), 0)  // refunded before the parcel came back
+            }
+            return CountedReturn(item: item, date: zone.date(of: received), closed: closed)
+        } : []
     }
 
     /// The sales value in `currency`, or nil when a line's rate is missing and `fx` collects misses

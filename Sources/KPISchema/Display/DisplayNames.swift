@@ -39,6 +39,8 @@ package enum DisplayNames {
         "days_of_inventory": ("Days of inventory", "库存周转天数"),
         "sell_through_rate": ("Sell-through rate", "售罄率"),
         "orders_per_head": ("Orders per head", "人均单量"),
+        "return_rate": ("Return rate", "退货率"),
+        "return_cycle_days": ("Return cycle days", "退货处理周期(天)"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [

@@ -6,12 +6,15 @@ package struct OrderBundle: Sendable {
     package var refunds: [Refund]
     /// At most one event per kind.
     package var events: [FulfillmentEventKind: FulfillmentEvent]
+    /// Units the customer sent back.
+    package var returns: [Return]
 
     package init(order: Order, lines: [OrderLine] = [], refunds: [Refund] = [],
-                events: [FulfillmentEventKind: FulfillmentEvent] = [:]) {
+                events: [FulfillmentEventKind: FulfillmentEvent] = [:], returns: [Return] = []) {
         self.order = order
         self.lines = lines
         self.refunds = refunds
         self.events = events
+        self.returns = returns
     }
 }

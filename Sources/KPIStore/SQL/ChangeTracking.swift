@@ -53,7 +53,7 @@ enum ChangeTracking {
 
     /// The tables whose upserts keep ``column``: order records with dates, and plain-data kinds that feed metrics.
     static var tables: [String] {
-        ["orders", "fulfillment_events", "refunds"] + FlatKind.allCases.filter(\.feedsMetrics).map(\.schema.table)
+        ["orders", "fulfillment_events", "refunds", "returns"] + FlatKind.allCases.filter(\.feedsMetrics).map(\.schema.table)
     }
 
     /// `WHERE` condition: some data column of the incoming row differs from the stored one; a `kept`

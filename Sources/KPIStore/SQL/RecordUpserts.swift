@@ -52,10 +52,9 @@ enum RecordUpserts {
     static let refund = upsert(
         "refunds", ["platform", "order_id", "refund_id", "amount", "currency", "refunded_at", "refunded_zone"],
         key: ["platform", "order_id", "refund_id"], keeping: ["refunded_at", "refunded_zone"], dates: ["refunded_at"])
-    /// Returns feed no metric yet, so they mark nothing for recompute.
     static let `return` = upsert(
         "returns", ["platform", "order_id", "return_id", "sku", "quantity", "returned_at", "returned_zone", "reason"],
-        key: ["platform", "order_id", "return_id"], tracked: false)
+        key: ["platform", "order_id", "return_id"], dates: ["returned_at"])
     static let quarantine = UpsertStatement(
         insertInto: "quarantine",
         columns: ["run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"])

@@ -8,7 +8,8 @@ extension SQLStore {
              WHERE (platform, order_id) IN (
                 SELECT platform, order_id FROM orders WHERE \(scope.sqlCondition(["purchased_at", "paid_at"]))
                 UNION SELECT platform, order_id FROM fulfillment_events WHERE \(scope.sqlCondition(["occurred_at"]))
-                UNION SELECT platform, order_id FROM refunds WHERE \(scope.sqlCondition(["refunded_at"])))
+                UNION SELECT platform, order_id FROM refunds WHERE \(scope.sqlCondition(["refunded_at"]))
+                UNION SELECT platform, order_id FROM returns WHERE \(scope.sqlCondition(["returned_at"])))
             """ } ?? ""
         try read { session in
             // Four streams in (platform, order_id) order merged here: sequential scans instead of three
@@ -33,6 +34,11 @@ extension SQLStore {
                 SELECT platform, order_id, kind, occurred_at, occurred_zone, tracking_number, authority_rank,
                     connector, source_file, source_line, content_hash, run_id
                 FROM fulfillment_events\(filter) ORDER BY platform, order_id, kind
+                """))
+            var returns = try ChildStream(session.cursor("""
+                SELECT platform, order_id, return_id, sku, quantity, returned_at, returned_zone, reason,
+                    connector, source_file, source_line, content_hash, run_id
+                FROM returns\(filter) ORDER BY platform, order_id, return_id
                 """))
             while let row = try orders.next() {
                 let key = OrderKey(platform: try row.text(0), orderID: try row.text(1))
@@ -60,8 +66,21 @@ extension SQLStore {
                         authority: try row.optionalInt64(6).flatMap { EventAuthority(rank: Int($0)) } ?? .storefront,
                         lineage: try row.lineage(from: 7))
                 }
+                for row in try returns.rows(of: key) {
+                    bundle.returns.append(Return(
+                        key: key, returnID: try row.text(2), sku: try row.text(3), quantity: try row.int(4),
+                        returnedAt: try row.timestamp(5)!, reason: try row.optionalText(7), lineage: try row.lineage(from: 8)))
+                }
                 try body(bundle)
             }
+        }
+    }
+
+    package func shopsWithReturns() throws -> Set<String> {
+        try read { session in
+            Set(try session.rows("""
+                SELECT DISTINCT o.shop FROM returns r JOIN orders o ON o.platform = r.platform AND o.order_id = r.order_id
+                """, []).map { try $0.text(0) })
         }
     }
 

@@ -90,5 +90,9 @@ extension SQLiteStore {
             }
             try db.execute(sql: FlatTableLayout(.skuCost).createSQL(asOf: 14))
         }
+        // The metric formulas' version moved with it, so the next refresh recomputes every period anyway.
+        migrator.registerMigration("v15: returns feed metrics (return rate, return cycle) and mark their orders for recompute") { db in
+            try db.execute(sql: "ALTER TABLE returns ADD COLUMN \(ChangeTracking.column) TEXT")
+        }
     }
 }

@@ -215,6 +215,11 @@ extension RunReport {
                 lines.append(line)
             }
             if !refresh.uncostedSKUs.isEmpty { lines.append(Self.uncostedLine(refresh.uncostedSKUs)) }
+            if !refresh.shopsWithoutReturns.isEmpty {
+                lines.append("returns: " + refresh.shopsWithoutReturns.map { $0.escapingControlCharacters() }.joined(separator: ", ")
+                             + " shipped but no return of theirs is in the store (no returns export): return_rate is left out "
+                             + "of every scope they shipped in until one is loaded")
+            }
             for (profile, shops) in refresh.shopsWithoutFees.sorted(by: { $0.key < $1.key }) {
                 lines.append(Self.feesLine(profile: profile, shops: shops))
             }
