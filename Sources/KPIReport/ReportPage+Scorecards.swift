@@ -28,6 +28,8 @@ extension ReportPage {
         let gradeClass: String
         let veto: String?
         let targetBasis: String?
+        /// How the card's `missing_data` policy treated lines without data, beside the total.
+        let missingData: String?
         let lines: [Line]
     }
 
@@ -102,6 +104,7 @@ extension ReportPage {
              total: total.total.map(NumberText.trimmed) ?? "–", grade: total.grade,
              gradeClass: "grade-" + total.grade.filter { $0.isLetter || $0 == "_" },
              veto: total.veto, targetBasis: total.targetBasis,
+             missingData: total.note?.components(separatedBy: "; vetoed").first.flatMap { $0.hasPrefix("missing_data") ? $0 : nil },
              lines: lines.map { line in
                  let achievement = line.achievement
                  let bar = achievement.map { Swift.min($0, barCap) / barCap * 100 }

@@ -88,14 +88,14 @@ package struct Scorer: Sendable {
         let configured = rows.reduce(Decimal(0)) { $0 + $1.weight }
         for index in rows.indices {
             if rows[index].achievement == nil {
-                let why = rows[index].note ?? "no data"
+                let why = rows[index].note ?? "\(GradeBands.noData): no data in the period"
                 switch policy.missingData {
                 case .zero:
                     rows[index].points = 0
-                    rows[index].note = "\(why): scored 0"
+                    rows[index].note = "\(why); scored 0 (missing_data: zero)"
                 case .reweight:
                     rows[index].effectiveWeight = 0
-                    rows[index].note = "\(why): weight moved to lines with data"
+                    rows[index].note = "\(why); weight moved to lines with data (missing_data: reweight)"
                 }
             } else {
                 if policy.missingData == .reweight && present > 0 && present != configured {
@@ -121,8 +121,27 @@ package struct Scorer: Sendable {
                               scopeID: employee.id, name: employee.name, role: employee.role, scorecard: card.name,
                               line: "total", targetBasis: segments.isEmpty ? nil : "segments: " + segments.joined(separator: ", "),
                               weight: configured, effectiveWeight: configured, points: total, total: total, grade: grade,
-                              veto: veto, note: veto == nil ? nil : "vetoed: total set to 0, line points kept"))
+                              veto: veto, note: Self.totalNote(rows, policy: policy, veto: veto)))
         return rows
+    }
+
+    /// What the total row says besides its number: how the card's `missing_data` policy treated the lines
+    /// without an achievement (the weight moved is stated, not left to the line notes), and a veto.
+    static func totalNote(_ lines: [ScoreFact], policy: ScoringPolicy, veto: String?) -> String? {
+        var parts: [String] = []
+        let missing = lines.filter { $0.achievement == nil }
+        if !missing.isEmpty {
+            let weight = missing.reduce(Decimal(0)) { $0 + $1.weight }
+            let names = missing.map { "\($0.line) \($0.weight.plainString)" }.joined(separator: ", ")
+            switch policy.missingData {
+            case .reweight:
+                parts.append("missing_data: reweight; \(weight.plainString) of the weight (\(names)) moved to the lines with data")
+            case .zero:
+                parts.append("missing_data: zero; \(weight.plainString) of the weight (\(names)) scored 0")
+            }
+        }
+        if veto != nil { parts.append("vetoed: total set to 0, line points kept") }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// The first violation in the period that vetoes this card: the person's own, or one against a

@@ -11,16 +11,22 @@ package enum Confirmations {
     }
 
     /// `validate --format json`: whether the workspace is ready, what it holds, and every problem.
-    package static func validation(_ workspace: Workspace, problems: [String]) -> String {
+    package static func validation(_ workspace: Workspace, problems: [String], warnings: [String] = []) -> String {
         "{\"ok\":\(problems.isEmpty),\"sources\":\(workspace.config.sources.count),"
             + "\"profiles\":\(workspace.definitions.definitions.names.count),"
             + "\"scorecards\":\(workspace.scoring.map { String($0.policy.scorecards.count) } ?? "null"),"
-            + "\"problems\":[" + problems.map(JSONText.quoted).joined(separator: ",") + "]}"
+            + "\"problems\":[" + problems.map(JSONText.quoted).joined(separator: ",") + "],"
+            + "\"warnings\":[" + warnings.map(JSONText.quoted).joined(separator: ",") + "]}"
+    }
+
+    /// `validate`'s advice, one `warning:` line each, printed whether or not there are problems.
+    package static func warnings(_ warnings: [String]) -> String {
+        warnings.map { "warning: " + $0 }.joined(separator: "\n")
     }
 
     /// `validate --format json` when the workspace does not open at all.
     package static func unopened(_ message: String) -> String {
-        "{\"ok\":false,\"sources\":null,\"profiles\":null,\"scorecards\":null,\"problems\":[\(JSONText.quoted(message))]}"
+        "{\"ok\":false,\"sources\":null,\"profiles\":null,\"scorecards\":null,\"problems\":[\(JSONText.quoted(message))],\"warnings\":[]}"
     }
 
     /// `validate`'s failure: every problem, then how many.

@@ -13,7 +13,8 @@ extension Kpibridge {
                 scorecards.yaml problem is listed (weights not summing to 100, unknown metrics or profiles, \
                 overlapping target versions), every targets sheet row that is malformed or that the roster \
                 cannot place, and every roster person whose role has no scorecard, each naming its file and \
-                key or line. Exit 1 when there is any.
+                key or line. Exit 1 when there is any. A card with more than five KPI lines is a warning: \
+                printed, but it does not fail validation.
 
                 Example:
                   kpibridge validate --workspace samples/workspace
@@ -35,11 +36,13 @@ extension Kpibridge {
             }
             let pipeline = try options.pipeline(.create)
             let problems = try pipeline.validate()
+            let warnings = ValidateJob(pipeline: pipeline).warnings
             if format == .json {
-                try StandardOutput.line(Confirmations.validation(pipeline.workspace, problems: problems))
+                try StandardOutput.line(Confirmations.validation(pipeline.workspace, problems: problems, warnings: warnings))
                 if !problems.isEmpty { throw ExitCode(PipelineError.Kind.failed.rawValue) }
                 return
             }
+            if !warnings.isEmpty { try StandardOutput.line(Confirmations.warnings(warnings)) }
             guard problems.isEmpty else {
                 throw PipelineError.failed(Confirmations.problems(problems))
             }

@@ -58,7 +58,7 @@ import Testing
             .compactMap { $0 as? URL }
             .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
         // The sources kpibridge.yaml names by exact file name.
-        let exact: Set = ["BusinessReport-2026-10.csv", "FBA_Manage_Inventory_20261031.txt"]
+        let exact: Set = ["BusinessReport-2026-10.csv", "BusinessReport-2026-09.csv", "FBA_Manage_Inventory_20261031.txt"]
         var reencoded = 0
         for file in files {
             let data = try Data(contentsOf: file)

@@ -77,6 +77,32 @@ import Testing
         #expect(try ws.export("dim_employee").contains("E1,王芳,一组,平台运营,day,2024-03-01,,Asia/Shanghai,amazon-us;shopify-dtc,"))
     }
 
+    /// Six KPI lines on one card is advice, not an error: validate warns and passes, and the run scores.
+    @Test func aCardWithMoreThanFiveKPILinesIsAWarning() throws {
+        let ws = try TemporaryWorkspace(backend: .sqlite)
+        try ws.write("scorecards.yaml", """
+            roles: {平台运营: ops}
+            scorecards:
+              ops:
+                lines:
+                  - {metric: gmv, profile: cn, weight: 15, target: 1000}
+                  - {metric: orders, profile: cn, weight: 15, target: 10}
+                  - {metric: aov, profile: cn, weight: 15, target: 100}
+                  - {metric: units, profile: cn, weight: 15, target: 20}
+                  - {metric: refund_rate, profile: cn, weight: 15, target: 0.05}
+                  - {metric: conversion_rate, profile: cn, weight: 15, target: 0.08}
+                  - {rating: 工作态度, weight: 10}
+            """)
+        let pipeline = try ws.pipeline()
+        #expect(try pipeline.validate().isEmpty)
+        #expect(ValidateJob(pipeline: pipeline).warnings == [
+            "scorecards.yaml: `scorecards.ops.lines` has 6 KPI lines; more than 5 per role dilutes each one's weight: "
+                + "keep the few that decide the job and move the rest to a report",
+        ])
+        let json = Confirmations.validation(pipeline.workspace, problems: [], warnings: ValidateJob(pipeline: pipeline).warnings)
+        #expect(json.hasPrefix("{\"ok\":true,") && json.contains("\"warnings\":[\"scorecards.yaml: `scorecards.ops.lines` has 6 KPI lines;"))
+    }
+
     @Test(arguments: StoreBackend.available) func validateNamesEveryProblem(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         try ws.write("inbox/team/roster.csv", Self.roster)

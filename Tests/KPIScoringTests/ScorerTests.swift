@@ -129,14 +129,19 @@ import Testing
         let absent = try #require(Team.line(reweighted, "W1", "refund_rate"))
         #expect(absent.actual == nil)
         #expect(absent.effectiveWeight == 0)
-        #expect(absent.note == "no data: weight moved to lines with data")
+        #expect(absent.note == "NO_DATA: no data in the period; weight moved to lines with data (missing_data: reweight)")
         #expect(Team.line(reweighted, "W1", "total")?.total == Team.d("87.15"))
+        // The total says what the policy did with the missing line's weight, beside the number.
+        #expect(Team.line(reweighted, "W1", "total")?.note
+                == "missing_data: reweight; 30 of the weight (refund_rate 30) moved to the lines with data")
         #expect(Team.line(reweighted, "W1", "total")?.grade == "B")
 
         let zeroed = Scorer(policy: Team.policy([card], roles: ["仓储": "wh"], missing: .zero), inputs: inputs).score(e, period: Team.october)
         #expect(Team.line(zeroed, "W1", "refund_rate")?.points == 0)
         #expect(Team.line(zeroed, "W1", "refund_rate")?.actual == nil)
         #expect(Team.line(zeroed, "W1", "total")?.total == 61)
+        #expect(Team.line(zeroed, "W1", "refund_rate")?.note == "NO_DATA: no data in the period; scored 0 (missing_data: zero)")
+        #expect(Team.line(zeroed, "W1", "total")?.note == "missing_data: zero; 30 of the weight (refund_rate 30) scored 0")
         #expect(Team.line(zeroed, "W1", "total")?.grade == "C")
     }
 

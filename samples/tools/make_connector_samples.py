@@ -63,6 +63,12 @@ write("amazon/traffic/BusinessReport-2026-10.csv", csv([BR,
     ["B0C1PILL00", "B0C1PILL02", '12" x 20" Lumbar Pillow Cover, Grey', "PC-1212-GREY", "3,870", "55", "6.83%", "0.10%", "5,212", "70", "6.07%", "0.08%", "92.50%", "100.00%", "301", "2", "7.78%", "3.64%", "$3,157.49", "$20.98", "296", "2"],
     ["B0C2LED000", "B0C2LED005", "LED Strip Lights 5m, RGB, App Control", "LED-STRIP-5M", "9,455", "0", "16.68%", "0.00%", "14,027", "0", "16.34%", "0.00%", "88.00%", "0.00%", "702", "0", "7.42%", "0.00%", "$14,032.98", "$0.00", "688", "0"],
 ]))
+# The same report downloaded for September, so October's traffic has a month to grow from.
+write("amazon/traffic/BusinessReport-2026-09.csv", csv([BR,
+    ["B0C1PILL00", "B0C1PILL01", '18" x 18" Linen Pillow Cover, Beige', "PC-1818-BEIGE", "10,884", "371", "20.95%", "0.71%", "16,702", "540", "21.48%", "0.69%", "95.40%", "96.20%", "1,259", "27", "11.57%", "7.28%", "$16,354.41", "$350.73", "1,210", "26"],
+    ["B0C1PILL00", "B0C1PILL02", '12" x 20" Lumbar Pillow Cover, Grey', "PC-1212-GREY", "3,512", "49", "6.76%", "0.09%", "4,730", "61", "6.08%", "0.08%", "93.10%", "100.00%", "266", "1", "7.57%", "2.04%", "$2,790.34", "$10.49", "262", "1"],
+    ["B0C2LED000", "B0C2LED005", "LED Strip Lights 5m, RGB, App Control", "LED-STRIP-5M", "8,120", "0", "15.63%", "0.00%", "12,266", "0", "15.78%", "0.00%", "89.20%", "0.00%", "611", "0", "7.52%", "0.00%", "$12,214.89", "$0.00", "598", "0"],
+]))
 
 # Sponsored Products advertised product report (XLSX) for three October days.
 AD = ["Date", "Portfolio name", "Currency", "Campaign Name", "Ad Group Name", "Advertised SKU", "Advertised ASIN", "Impressions", "Clicks", "Click-Thru Rate (CTR)", "Cost Per Click (CPC)", "Spend", "7 Day Total Sales", "Total Advertising Cost of Sales (ACOS)", "Total Return on Advertising Spend (ROAS)", "7 Day Total Orders (#)", "7 Day Total Units (#)", "7 Day Conversion Rate"]
@@ -246,6 +252,8 @@ write("team/roster.csv", csv([
     ["E004", "赵敏", "设计", "美工", "白班", "2025-11-03", "Asia/Shanghai", "", "", "", ""],
     ["E006", "Kevin Wu", "US Support", "客服", "白班", "2025-05-12", "America/Los_Angeles", "", "", "", "P01"],
     ["P01", "星河代运营", "", "provider", "", "2026-09-01", "America/Los_Angeles", "tiktok-us", "", "", ""],
+    ["E007", "孙丽", "亚马逊产品组", "产品运营", "白班", "2025-04-01", "Asia/Shanghai", "amazon-us", "MAT-YOGA-6MM;LED-STRIP-5M", "", ""],
+    ["E008", "周涛", "亚马逊广告组", "广告", "白班", "2026-06-15", "Asia/Shanghai", "amazon-us", "", "", ""],
 ]))
 write("team/ratings_202610.csv", csv([
     ["工号", "月份", "考核项", "得分", "满分", "评分人", "备注"],
@@ -255,6 +263,8 @@ write("team/ratings_202610.csv", csv([
     ["E003", "2026-10", "工作态度", "9", "10", "李经理", ""],
     ["E004", "2026-10", "工作态度", "8", "10", "李经理", "A+ 页面延期两天"],
     ["E006", "2026-10", "工作态度", "7", "10", "Mike", ""],
+    ["E007", "2026-10", "工作态度", "9", "10", "李经理", ""],
+    ["E008", "2026-10", "工作态度", "8", "10", "李经理", ""],
 ]))
 write("team/violations_2026.csv", csv([
     ["编号", "工号", "店铺", "类型", "发生时间", "严重程度", "说明"],

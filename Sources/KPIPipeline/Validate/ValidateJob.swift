@@ -43,6 +43,11 @@ package struct ValidateJob {
     }
 }
 
+extension ValidateJob {
+    /// Advice that does not fail validation (a card with more KPI lines than a role can focus on).
+    package var warnings: [String] { pipeline.workspace.scoring?.warnings ?? [] }
+}
+
 extension Pipeline {
     /// Runs ``ValidateJob`` on this workspace and store.
     package func validate() throws(PipelineError) -> [String] {

@@ -33,7 +33,7 @@ extension ScoreReport {
             lines.append("  \(Self.text(row["line"]))  weight \(Self.text(row["weight"]))"
                          + (row["effective_weight"] == row["weight"] ? "" : " → \(Self.text(row["effective_weight"]))"))
             if row["actual"] == .null {
-                lines.append("    actual      none (no data in the period)")
+                lines.append("    actual      NO_DATA (no data in the period)")
             } else {
                 let count = row["record_count"].map { $0 == .null ? "" : ", \(Self.text($0)) record" + ($0 == .integer(1) ? "" : "s") } ?? ""
                 lines.append("    actual      \(Self.text(row["actual"]))\(count)")
@@ -48,6 +48,10 @@ extension ScoreReport {
         }
         lines.append("")
         lines.append("  total \(Self.text(total["total"])) · grade \(Self.text(total["grade"]))")
+        if case .text(let note)? = total["note"], let policy = note.components(separatedBy: "; vetoed").first,
+           policy.hasPrefix("missing_data") {
+            lines.append("  \(policy)")
+        }
         if total["veto"] != .null { lines.append("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0") }
         return lines.joined(separator: "\n")
     }

@@ -14,6 +14,12 @@ import Yams
 package struct ScorecardsFile: Sendable {
     package var policy: ScoringPolicy
     package var problems: [String]
+    /// Advice that does not stop scoring: `validate` prints it and still passes.
+    package var warnings: [String] = []
+
+    /// More KPI lines than this on one card spreads attention thin (the rule of thumb of the seeds: three
+    /// to five key indicators per role).
+    package static let advisedLines = 5
 
     package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "veto", "segments",
                           "new_hire_days", "pacing", "roles", "scorecards", "providers"]
@@ -60,6 +66,7 @@ package struct ScorecardsFile: Sendable {
         }
 
         var scorecards: [String: Scorecard] = [:]
+        var warnings: [String] = []
         guard let cardsSection = try top.mapping("scorecards"), !cardsSection.keys.isEmpty else {
             throw .failed("\(display): no scorecards defined; add `scorecards:` with at least one role template")
         }
@@ -77,6 +84,11 @@ package struct ScorecardsFile: Sendable {
             for m in lineMaps { sum += (try? m.decimal("weight")) ?? 0 }
             if !lineMaps.isEmpty && sum != 100 {
                 problem(card, "lines", "weights sum to \(sum.plainString), expected 100")
+            }
+            let kpis = lineMaps.filter { $0.node("metric") != nil }.count
+            if kpis > advisedLines {
+                warnings.append("\(display): `\(card.here("lines"))` has \(kpis) KPI lines; more than \(advisedLines) per role "
+                                + "dilutes each one's weight: keep the few that decide the job and move the rest to a report")
             }
             scorecards[name] = Scorecard(name: name, title: try card.string("title") ?? name, lines: lines)
         }
@@ -131,7 +143,7 @@ package struct ScorecardsFile: Sendable {
         let policy = ScoringPolicy(zone: zone, grains: grains, scorecards: scorecards, roles: roles, targetRule: rule,
                                    missingData: missing, grades: grades, vetoKinds: veto, segments: segments,
                                    onTrack: onTrack, behind: behind, providers: providers)
-        return ScorecardsFile(policy: policy, problems: problems)
+        return ScorecardsFile(policy: policy, problems: problems, warnings: warnings)
     }
 
 
