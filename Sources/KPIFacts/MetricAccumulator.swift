@@ -10,6 +10,8 @@ package struct MetricAccumulator {
     private let engine: MetricEngine
     private let versions: [DefinitionProfile]
     private var cells: [[CellKey: PeriodTotals]]
+    /// What the loaded settlements cover, per shop (the same for every version).
+    private var settled = SettlementCoverage()
 
     struct CellKey: Hashable {
         var period: Period
@@ -88,9 +90,13 @@ package struct MetricAccumulator {
     /// the shop's (and SKU's) owners. Amounts are signed as settlements write them, a charge negative;
     /// fees are their negation. A row without a posting time has no day to count on and is left out.
     package mutating func add(fee record: FlatRecord) throws(FXError) {
-        guard case .timestamp(let posted)? = record["posted_at"], case .decimal(let amount)? = record["amount"],
-              case .text(let currency)? = record["currency"] else { return }
         let shop = record["shop"]?.storageText
+        if let shop, case .timestamp(let from)? = record["settlement_start"], case .timestamp(let to)? = record["settlement_end"] {
+            settled.add(shop: shop, from: from.instant, to: to.instant)
+        }
+        guard MarginFee.isMarginFee(record["description"]?.storageText),
+              case .timestamp(let posted)? = record["posted_at"], case .decimal(let amount)? = record["amount"],
+              case .text(let currency)? = record["currency"] else { return }
         var scopes: [(ScopeType, String)] = [(.company, "all")]
         if let shop {
             scopes += engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText))
@@ -104,7 +110,6 @@ package struct MetricAccumulator {
             Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
                 t.feeRows += 1
                 if let fee { t.fees += fee } else { t.unpricedFees += 1 }
-                t.feeShops.insert(shop ?? "")
             }
         }
     }
@@ -316,18 +321,27 @@ package struct MetricAccumulator {
         }
     }
 
-    /// Per profile whose margin deducts settlement fees, each shop that sold in a month without a fee
-    /// row in it, with those months (`2026-09`): `gross_margin` is left out of that shop's month and of
-    /// every scope the shop is part of.
-    package func shopsWithoutFees() -> [String: [(shop: String, months: [String])]] {
+    /// Per profile whose margin deducts settlement fees, each shop that sold in a month its loaded
+    /// settlements do not cover to the day (to the run's day while the month is under way), with those
+    /// months (`2026-09`): `gross_margin` is left out of that shop's month and of every scope the shop is
+    /// part of. Within `scope`, only the months it recomputes (the others hold partial sums).
+    package func shopsWithoutFees(in scope: RecomputeScope? = nil) -> [String: [(shop: String, months: [String])]] {
         var out: [String: [String: Set<String>]] = [:]
         for (index, profile) in versions.enumerated() where profile.marginFees == .settlement {
-            for (cell, totals) in cells[index] where cell.period.grain == .month && cell.scopeType == .shop
-                && totals.orders > 0 && totals.feeRows == 0 {
+            for (cell, totals) in cells[index] where cell.period.grain == .month && cell.scopeType == .shop && totals.orders > 0
+                && scope.map({ $0.recomputes(cell.period.grain, cell.period.start) }) ?? true
+                && !feesCovered(totals, cell.period, profile: profile) {
                 out[profile.name, default: [:]][cell.scopeID, default: []].insert(String(cell.period.start.description.prefix(7)))
             }
         }
         return out.mapValues { shops in shops.keys.sorted().map { ($0, shops[$0]!.sorted()) } }
+    }
+
+    /// Whether every shop that sold in the cell has settlements covering the period's days counted.
+    private func feesCovered(_ t: PeriodTotals, _ period: Period, profile: DefinitionProfile) -> Bool {
+        let days = Self.daysCounted(period, asOf: engine.asOf.map { profile.zone.date(of: $0) })
+        let last = period.start.adding(days: days - 1)
+        return t.salesShops.allSatisfy { settled.covers(shop: $0, from: period.start, through: last, zone: profile.zone) }
     }
 
     /// The fact rows, sorted by primary key.
@@ -364,7 +378,8 @@ package struct MetricAccumulator {
         for (index, profile) in versions.enumerated() {
             for (cell, totals) in cells[index] {
                 let days = Self.daysCounted(cell.period, asOf: engine.asOf.map { profile.zone.date(of: $0) })
-                var rows = Self.metrics(totals, profile: profile, days: days)
+                let covered = profile.marginFees == .settlement && feesCovered(totals, cell.period, profile: profile)
+                var rows = Self.metrics(totals, profile: profile, days: days, feesCovered: covered)
                 if let perHead = perHead(totals, cell, days: days) { rows.append(perHead) }
                 for (metric, value, numerator, denominator, count) in rows {
                     out.append(FactMetric(
@@ -435,7 +450,7 @@ package struct MetricAccumulator {
     }
 
     /// The catalog's formulas over one cell; metrics without data are left out, never zero-filled.
-    static func metrics(_ t: PeriodTotals, profile: DefinitionProfile, days: Int)
+    static func metrics(_ t: PeriodTotals, profile: DefinitionProfile, days: Int, feesCovered: Bool = false)
         -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
     {
         var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
@@ -514,7 +529,7 @@ package struct MetricAccumulator {
             let days = Decimal(t.stockDays)
             rows.append((.stockoutRate, Decimal(t.stockoutDays) / days, Decimal(t.stockoutDays), days, t.stockDays))
         }
-        rows += money(t, profile: profile, sales: salesKnown ? sales : nil)
+        rows += money(t, profile: profile, sales: salesKnown ? sales : nil, feesCovered: feesCovered)
         rows += stock(t, days: days)
         return rows
     }
@@ -549,8 +564,9 @@ package struct MetricAccumulator {
     }
 
     /// Net sales, cost of goods, margin and advertising: left out of a cell while any amount in it has no
-    /// rate, any line sold has no unit cost, or (margin after settlement fees) any shop that sold has no fees.
-    private static func money(_ t: PeriodTotals, profile: DefinitionProfile, sales: Decimal?)
+    /// rate, any line sold has no unit cost, or (margin after settlement fees) the settlements of a shop that
+    /// sold do not cover the period.
+    private static func money(_ t: PeriodTotals, profile: DefinitionProfile, sales: Decimal?, feesCovered: Bool)
         -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
     {
         var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
@@ -564,9 +580,10 @@ package struct MetricAccumulator {
         let feesKnown: Bool
         switch profile.marginFees {
         case .none: feesKnown = true
-        case .settlement: feesKnown = t.unpricedFees == 0 && t.salesShops.isSubset(of: t.feeShops)
+        case .settlement: feesKnown = t.unpricedFees == 0 && feesCovered
         }
-        if netKnown, cogsKnown, feesKnown, netSales > 0 {
+        // Each ratio is tested on the denominator it divides by (rounded), so a tiny positive sum never divides by 0.
+        if netKnown, cogsKnown, feesKnown, netSales.rounded(scale: 2) > 0 {
             let fees = profile.marginFees == .settlement ? t.fees : 0
             let margin = netSales.rounded(scale: 2) - t.cogs.rounded(scale: 2) - fees.rounded(scale: 2)
             let records = t.lines + t.issuedRefundRecords + (profile.marginFees == .settlement ? t.feeRows : 0)
@@ -576,14 +593,14 @@ package struct MetricAccumulator {
             rows.append((.adSpend, t.adSpend, nil, nil, t.adRows))
             if t.adSalesUnknown == 0 {
                 rows.append((.adSales, t.adSales, nil, nil, t.adRows))
-                if t.adSales > 0 {
+                if t.adSales.rounded(scale: 2) > 0 {
                     rows.append((.acos, t.adSpend.rounded(scale: 2) / t.adSales.rounded(scale: 2), t.adSpend, t.adSales, t.adRows))
                 }
-                if t.adSpend > 0 {
+                if t.adSpend.rounded(scale: 2) > 0 {
                     rows.append((.roas, t.adSales.rounded(scale: 2) / t.adSpend.rounded(scale: 2), t.adSales, t.adSpend, t.adRows))
                 }
             }
-            if let sales, sales > 0 {
+            if let sales, sales.rounded(scale: 2) > 0 {
                 rows.append((.tacos, t.adSpend.rounded(scale: 2) / sales.rounded(scale: 2), t.adSpend, sales,
                              t.adRows + t.lines + t.refundRecords))
             }

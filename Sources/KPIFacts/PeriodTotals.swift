@@ -62,11 +62,10 @@ struct PeriodTotals {
     var cogs: Decimal = 0
     var uncostedLines = 0
     /// Settlement fees posted in the period (a charge positive, a commission given back negative), the
-    /// rows, those without a rate, and the shops they came from.
+    /// rows and those without a rate.
     var fees: Decimal = 0
     var feeRows = 0
     var unpricedFees = 0
-    var feeShops: Set<String> = []
     /// Shops with counted sales, kept only under `margin_fees: settlement` (whose margin needs fees of each).
     var salesShops: Set<String> = []
     /// Advertising rows dated in the period: spend, sales attributed in the profile's window, rows

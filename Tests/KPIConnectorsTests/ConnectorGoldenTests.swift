@@ -28,6 +28,19 @@ import Testing
         #expect(sink.quarantined.first?.raw.hasPrefix("111-0000004-0000004\t\t2026-02-30") == true)
     }
 
+    /// A vendor account's Sponsored Products report: no SKU column, sales attributed over 14 days. Those land in
+    /// the 14-day fields and the 7-day ones stay empty, so a profile counting 7 days finds no sales rather than
+    /// another window's; a day with no attributed order leaves the sales cell empty, as the console does.
+    @Test func vendorAdReportCarriesTheFourteenDayWindow() throws {
+        let (sink, stats) = try read("amazon.sp_advertised_product", "sp_advertised_product_vendor.csv", shop: "amazon-vendor")
+        #expect(render(sink.records) == """
+            ad_spend platform=amazon shop=amazon-vendor date=2026-10-01 campaign=SP - Vendor - Mugs ad_group=Mugs asin=B0C9MUG001 impressions=12011 clicks=96 spend=71.52 currency=USD sales_14d=402.3 orders_14d=14 line=2
+            ad_spend platform=amazon shop=amazon-vendor date=2026-10-02 campaign=SP - Vendor - Mugs ad_group=Mugs asin=B0C9MUG001 impressions=10734 clicks=81 spend=63.18 currency=USD orders_14d=0 line=3
+
+            """)
+        #expect(stats.rowsRead == 2 && stats.rowsQuarantined == 0)
+    }
+
     /// A cost table kept in English, without the optional freight column: each row a cost from its date on.
     /// A cost without a currency is set aside rather than read in some currency nobody named; so is a day
     /// that does not exist.
@@ -51,8 +64,8 @@ import Testing
     @Test func amazonSettlementFeesLeaveOutWithheldTaxAndReserves() throws {
         let (sink, stats) = try read("amazon.settlement_v2", "amazon_settlement_v2_withheld.txt")
         #expect(render(sink.records) == """
-            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=Commission sku=PC-1818-BEIGE item_code=52811749365301 amount=-3.75 currency=USD posted_at=2026-10-05T09:12:44Z@UTC shop=amazon line=6
-            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=FBAPerUnitFulfillmentFee sku=PC-1818-BEIGE item_code=52811749365301 amount=-5.4 currency=USD posted_at=2026-10-05T09:12:44Z@UTC shop=amazon line=7
+            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=Commission sku=PC-1818-BEIGE item_code=52811749365301 amount=-3.75 currency=USD posted_at=2026-10-05T09:12:44Z@UTC shop=amazon settlement_start=2026-10-15T00:00:00Z@UTC settlement_end=2026-10-29T00:00:00Z@UTC line=6
+            fee platform=amazon settlement_id=13370000002 order_id=113-2204417-5598021 transaction_type=Order fee_type=ItemFees description=FBAPerUnitFulfillmentFee sku=PC-1818-BEIGE item_code=52811749365301 amount=-5.4 currency=USD posted_at=2026-10-05T09:12:44Z@UTC shop=amazon settlement_start=2026-10-15T00:00:00Z@UTC settlement_end=2026-10-29T00:00:00Z@UTC line=7
 
             """)
         #expect(stats.rowsRead == 8 && stats.rowsSkipped == 1 && stats.rowsQuarantined == 0)
@@ -86,15 +99,15 @@ import Testing
         let refunded = "settlement_id=13360000001 order_id=112-2222222-2222222 transaction_type=Refund"
         let refundItem = "sku=HB-CHAIR-F item_code=61122233344466"
         #expect(render(sink.records) == """
-            fee platform=amazon \(order) fee_type=ItemFees description=Commission \(item) amount=-6.6 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon line=6
-            fee platform=amazon \(order) fee_type=ItemFees description=FBAPerUnitFulfillmentFee \(item) amount=-3.22 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon line=7
-            fee platform=amazon \(order) fee_type=ShipmentFees description=FBAInboundTransportationFee \(item) amount=-0.85 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon line=8
+            fee platform=amazon \(order) fee_type=ItemFees description=Commission \(item) amount=-6.6 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=6
+            fee platform=amazon \(order) fee_type=ItemFees description=FBAPerUnitFulfillmentFee \(item) amount=-3.22 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=7
+            fee platform=amazon \(order) fee_type=ShipmentFees description=FBAInboundTransportationFee \(item) amount=-0.85 currency=USD posted_at=2026-09-01T10:15:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=8
             refund amazon:112-2222222-2222222 id=amzn1.adj.66001#61122233344466 amount=58 USD at=2026-09-05T12:00:00Z@UTC line=10
             refund amazon:112-2222222-2222222 id=amzn1.adj.66001#61122233344477 amount=22 USD at=2026-09-05T12:00:00Z@UTC line=11
-            fee platform=amazon \(refunded) fee_type=ItemFees description=Commission \(refundItem) amount=8.7 currency=USD posted_at=2026-09-05T12:00:00Z@UTC shop=amazon line=12
-            fee platform=amazon \(refunded) fee_type=ItemFees description=RefundCommission \(refundItem) amount=-1.74 currency=USD posted_at=2026-09-05T12:00:00Z@UTC shop=amazon line=13
-            fee platform=amazon settlement_id=13360000001 transaction_type=OtherFee fee_type=OtherFee description=Subscription Fee amount=-39.99 currency=USD posted_at=2026-09-10T00:00:00Z@UTC shop=amazon line=14
-            fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC shop=amazon line=15
+            fee platform=amazon \(refunded) fee_type=ItemFees description=Commission \(refundItem) amount=8.7 currency=USD posted_at=2026-09-05T12:00:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=12
+            fee platform=amazon \(refunded) fee_type=ItemFees description=RefundCommission \(refundItem) amount=-1.74 currency=USD posted_at=2026-09-05T12:00:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=13
+            fee platform=amazon settlement_id=13360000001 transaction_type=OtherFee fee_type=OtherFee description=Subscription Fee amount=-39.99 currency=USD posted_at=2026-09-10T00:00:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=14
+            fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=15
 
             """)
         #expect(sink.quarantined.map(\.reason) == ["amazon_settlement_v1.txt:16:24: price-type: empty, but the amount beside it needs its name"])

@@ -46,10 +46,13 @@ import Testing
                         "freight": .decimal(d("0.50")), "currency": .text("USD")]),
     ])
 
-    static func fee(_ shop: String, _ id: String, _ description: String, _ amount: String, at: String) -> FlatRecord {
+    /// A settlement row of `shop`, its settlement covering 28 September – `through` (UTC).
+    static func fee(_ shop: String, _ id: String, _ description: String, _ amount: String, at: String,
+                    through: String = "2026-11-05T00:00:00Z") -> FlatRecord {
         flat(.fee, ["platform": .text(shop == "amz" ? "amazon" : "shopify"), "settlement_id": .text(id), "fee_type": .text("ItemFees"),
                     "description": .text(description), "amount": .decimal(d(amount)), "currency": .text("USD"),
-                    "posted_at": .timestamp(ts(at)), "shop": .text(shop)])
+                    "posted_at": .timestamp(ts(at)), "shop": .text(shop),
+                    "settlement_start": .timestamp(ts("2026-09-28T00:00:00Z")), "settlement_end": .timestamp(ts(through))])
     }
 
     static func ad(_ day: String, spend: String, sales7: String?, orders7: Int?, sales14: String?, orders14: Int?) -> FlatRecord {
@@ -65,7 +68,7 @@ import Testing
 
     /// O1 dtc 10 Oct: 2 × A (40) + 1 × B (30), 10 USD refunded 3 Nov 00:00Z (Nov in both zones).
     /// O2 amz 20 Oct: 1 × A (25), after A's cost change. O3 dtc 10 Nov: 1 × C (20), which has no cost.
-    static func records(dtcFee: Bool = true) -> RecordSet {
+    static func records(dtcFee: Bool = true, amzThrough: String = "2026-11-05T00:00:00Z") -> RecordSet {
         RecordSet(
             orders: [order("shopify", "O1", shop: "dtc", at: "2026-10-10T12:00:00Z"),
                      order("amazon", "O2", shop: "amz", at: "2026-10-20T03:00:00Z"),
@@ -74,9 +77,11 @@ import Testing
                     line("amazon", "O2", "A", 1, "25"), line("shopify", "O3", "C", 1, "20")],
             refunds: [Refund(key: OrderKey(platform: "shopify", orderID: "O1"), refundID: "r1", amount: Money(10, "USD"),
                              refundedAt: ts("2026-11-03T00:00:00Z"), lineage: lineage)],
-            flat: [fee("amz", "S1", "Commission", "-3.75", at: "2026-10-21T10:00:00Z"),
-                   fee("amz", "S1", "FBAPerUnitFulfillmentFee", "-3.25", at: "2026-10-21T10:00:00Z")]
-                + (dtcFee ? [fee("dtc", "P1", "Transaction fee", "-2.05", at: "2026-10-11T00:00:00Z")] : [])
+            flat: [fee("amz", "S1", "Commission", "-3.75", at: "2026-10-21T10:00:00Z", through: amzThrough),
+                   fee("amz", "S1", "FBAPerUnitFulfillmentFee", "-3.25", at: "2026-10-21T10:00:00Z", through: amzThrough),
+                   // Not a selling fee: advertising billed through the settlement stays out of margin.
+                   fee("amz", "S1", "Cost of Advertising", "-50.00", at: "2026-10-21T10:00:00Z", through: amzThrough)]
+                + (dtcFee ? [fee("dtc", "P1", "Commission", "-2.05", at: "2026-10-11T00:00:00Z")] : [])
                 + [ad("2026-10-01", spend: "10.00", sales7: "40.00", orders7: 2, sales14: "50.00", orders14: 3),
                    // No attributed order in either window: the console leaves sales empty, which is 0.
                    ad("2026-10-02", spend: "5.00", sales7: nil, orders7: 0, sales14: nil, orders14: 0),
@@ -154,6 +159,18 @@ import Testing
         let missing = accumulator.shopsWithoutFees()["us"]?.map { "\($0.shop) \($0.months.joined(separator: ","))" }
         #expect(missing == ["dtc 2026-10,2026-11"])
         #expect(accumulator.shopsWithoutFees()["cn"] == nil)
+    }
+
+    @Test func aSettlementOfHalfTheMonthIsNotTheMonthsFees() throws {
+        // amz's settlement covers only up to 16 October: its October fees are not all known.
+        let facts = try engine().facts(from: Self.records(amzThrough: "2026-10-16T00:00:00Z")).facts
+        #expect(values(facts, start: "2026-10-01", scope: .shop, id: "amz", profile: "us")["gross_margin"] == nil)
+        #expect(values(facts, start: "2026-10-01", profile: "us")["gross_margin"] == nil)
+        #expect(values(facts, start: "2026-10-01", scope: .shop, id: "dtc", profile: "us")["gross_margin"] == "0.506429")
+        // A day its settlement does cover has its margin: 10 October, O1's day at dtc.
+        #expect(values(facts, grain: .day, start: "2026-10-10", scope: .shop, id: "dtc", profile: "us")["gross_margin"] != nil)
+        let missing = try engine().accumulated(Self.records(amzThrough: "2026-10-16T00:00:00Z")).shopsWithoutFees()["us"]
+        #expect(missing?.map(\.shop) == ["amz", "dtc"])
     }
 
     @Test func withoutCostsThereIsNoCogs() throws {

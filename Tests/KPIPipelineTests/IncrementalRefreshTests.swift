@@ -65,6 +65,26 @@ import Testing
         try Self.expectSameAsOneFullRun(ws, backend: backend)
     }
 
+    /// A return received in October of an order bought and shipped in September recomputes October, where
+    /// it counts, though nothing else of the order changed there.
+    @Test(arguments: StoreBackend.available) func aLateReturnRecomputesTheMonthItArrivedIn(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        _ = try Self.pipeline(ws).run()
+        let before = try Self.rows(ws, "fact_metric").filter { $0.contains("\"return_rate\"") && $0.contains("\"2026-10-01\"") }
+        let orders = try String(contentsOfFile: ws.path + "/inbox/amazon/All_Orders_20260901-20261005.txt", encoding: .utf8)
+        let september = try #require(orders.split(separator: "\n").dropFirst().first { $0.split(separator: "\t")[2].hasPrefix("2026-09-1") })
+        let cells = september.split(separator: "\t", omittingEmptySubsequences: false)
+        let header = "return-date\torder-id\tsku\tasin\tfnsku\tproduct-name\tquantity\tfulfillment-center-id\tdetailed-disposition\treason\tstatus\tlicense-plate-number\tcustomer-comments\n"
+        try ws.write("inbox/amazon/returns/FBA_Customer_Returns_202610_late.txt", header
+            + "2026-10-25T09:00:00+00:00\t\(cells[0])\t\(cells[11])\tB0C1PILL01\tX001PILL01\tlate\t1\tONT8\tSELLABLE\tUNWANTED_ITEM\tUnit returned to inventory\tLPNLATE0001\t\n")
+        let second = try Self.pipeline(ws).run()
+        #expect(second.filesRead == 1 && second.text.contains("facts: recomputed "))
+        #expect(second.text.contains("2 months"))
+        let after = try Self.rows(ws, "fact_metric").filter { $0.contains("\"return_rate\"") && $0.contains("\"2026-10-01\"") }
+        #expect(after != before)
+        try Self.expectSameAsOneFullRun(ws, backend: backend)
+    }
+
     @Test(arguments: StoreBackend.available) func aCorrectedScanMovesTheShipmentBetweenMonths(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         _ = try Self.pipeline(ws).run()

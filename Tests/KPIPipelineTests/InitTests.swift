@@ -18,7 +18,8 @@ import Testing
         let ws = try TemporaryWorkspace(empty: backend)
         let outcome = try Self.initialize(ws)
         #expect(outcome.files == ["kpibridge.yaml", "definitions.yaml", "scorecards.yaml", "fx_rates.csv", "targets.csv",
-                                  "templates/roster.csv", "templates/roster_en.csv", "schedules/nightly.yaml"])
+                                  "templates/roster.csv", "templates/roster_en.csv", "templates/sku_costs.csv",
+                                  "schedules/nightly.yaml"])
         for folder in ["inbox/amazon-us", "inbox/shopify-dtc", "inbox/tiktok-us", "inbox/walmart-us", "inbox/team"] {
             var isFolder: ObjCBool = false
             #expect(FileManager.default.fileExists(atPath: ws.path + "/" + folder, isDirectory: &isFolder) && isFolder.boolValue, "\(folder)")
@@ -48,6 +49,12 @@ import Testing
         let roster = try ws.pipeline().run()
         #expect(roster.files.map(\.connector) == ["team.roster", "team.roster"] && roster.rowsLoaded == 2 && roster.problems.isEmpty)
         #expect(try ws.pipeline().validate().isEmpty)
+        // The cost template's columns are the cost connector's: filled in and dropped in, it is recognised.
+        let costs = try String(contentsOfFile: ws.path + "/templates/sku_costs.csv", encoding: .utf8)
+        try ws.write("inbox/team/成本表.csv", costs + "PC-1818-BEIGE,2026-08-01,17.20,2.10,CNY,绍兴纺织,\n")
+        let costRun = try ws.pipeline().run()
+        #expect(costRun.files.first { $0.file == "inbox/team/成本表.csv" }?.connector == "finance.sku_costs")
+        #expect(costRun.rowsLoaded == 1 && costRun.problems.isEmpty)
         // The targets sheet's template takes a row for a person on the roster and a line of their card.
         let targets = try String(contentsOfFile: ws.path + "/targets.csv", encoding: .utf8)
         try ws.write("targets.csv", targets + "E001,王芳,,,aov,,2026-10,,260,\n")

@@ -10,7 +10,7 @@ label-created scan, an empty optional cell, a bad value that is quarantined).
 Run from the repository root:  python3 samples/tools/make_connector_samples.py
 """
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from xlsx_writer import write_xlsx
@@ -43,6 +43,41 @@ write("amazon/returns/FBA_Customer_Returns_202610.txt", tsv([
     ["2026-10-20T21:47:31+00:00", "112-1339176-4723069", "LED-STRIP-5M", "B0C2LED005", "X001LED005", "LED Strip Lights 5m, RGB, App Control", "1", "LGB3", "DEFECTIVE", "DEFECTIVE", "Reimbursed", "LPNRR0000003", "does not light"],
 ]))
 
+def settled_orders(sid, start, end, skip=()):
+    """Settlement rows of every shipped line of the sample's Amazon orders posted in [start, end)."""
+    rows = []
+    for name in ["All_Orders_20260901-20261005.txt", "All_Orders_20261001-20261031.txt"]:
+        lines = (INBOX / "amazon" / name).read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t")
+        for line in lines[1:]:
+            c = dict(zip(head, line.split("\t")))
+            if c["item-status"] != "Shipped" or c["amazon-order-id"] in skip:
+                continue
+            try:
+                price, quantity = float(c["item-price"]), int(c["quantity"])
+            except ValueError:
+                continue  # the sample's mistyped price
+            bought = datetime.fromisoformat(c["purchase-date"])
+            posted = bought.replace(tzinfo=None) + timedelta(days=1)
+            if not (start <= posted.strftime("%Y-%m-%d") < end):
+                continue
+            when = posted.strftime("%Y-%m-%d %H:%M:%S UTC")
+            parts = [("ItemPrice", "Principal", f"{price:.2f}"), ("ItemFees", "Commission", f"{-round(price * 0.15, 2):.2f}")]
+            if c["fulfillment-channel"] == "Amazon":
+                parts.append(("ItemFees", "FBAPerUnitFulfillmentFee", f"{-3.22 * quantity:.2f}"))
+            key = (c["amazon-order-id"], c["sku"])
+            if key in seen_lines:
+                continue
+            seen_lines.add(key)
+            rows += [srow(settlement_id=sid, transaction_type="Order", order_id=c["amazon-order-id"], marketplace_name="Amazon.com",
+                          amount_type=t, amount_description=d, amount=a, fulfillment_id="AFN" if c["fulfillment-channel"] == "Amazon" else "MFN",
+                          posted_date=posted.strftime("%Y-%m-%d"), posted_date_time=when, sku=c["sku"], quantity_purchased=str(quantity))
+                     for t, d, a in parts]
+    return rows
+
+
+seen_lines = set()
+
 # Amazon settlement V2: summary row, an order's components, a refund, a storage fee.
 S = "settlement-id settlement-start-date settlement-end-date deposit-date total-amount currency transaction-type order-id merchant-order-id adjustment-id shipment-id marketplace-name amount-type amount-description amount fulfillment-id posted-date posted-date-time order-item-code merchant-order-item-id merchant-adjustment-item-id sku quantity-purchased promotion-id".split()
 def srow(**kv):
@@ -54,7 +89,21 @@ write("amazon/settlement/Settlement_13370000001.txt", tsv([S,
     *[srow(settlement_id="13370000001", transaction_type="Refund", order_id="112-8143645-6707696", adjustment_id="amzn1.adj.77001", marketplace_name="Amazon.com", amount_type=t, amount_description=d, amount=a, fulfillment_id="MFN", posted_date="2026-10-13", posted_date_time="2026-10-13 16:05:42 UTC", order_item_code="52811749365011", sku="PC-1212-GREY", quantity_purchased="1")
       for t, d, a in [("ItemPrice", "Principal", "-10.49"), ("ItemPrice", "Tax", "-0.84"), ("ItemFees", "Commission", "1.57"), ("ItemFees", "RefundCommission", "-0.31")]],
     srow(settlement_id="13370000001", transaction_type="other-transaction", marketplace_name="Amazon.com", amount_type="other-transaction", amount_description="Storage Fee", amount="-4.20", posted_date="2026-10-07", posted_date_time="2026-10-07 00:00:00 UTC"),
+    *settled_orders("13370000001", "2026-10-01", "2026-10-15", skip={"112-1339176-4723069"}),
 ]))
+# The next two settlements, so October is settled to the day: each order line of the sample's All Orders
+# export is settled a day after purchase, its principal and a 15 % referral commission (plus the FBA fee on
+# Amazon-fulfilled lines); the second also bills a subscription and advertising, which are not selling fees.
+for sid, start, end, extra in [
+        ("13370000003", "2026-10-15", "2026-10-29", [("Subscription Fee", "-39.99", "2026-10-20")]),
+        ("13370000004", "2026-10-29", "2026-11-12", [("Cost of Advertising", "-137.40", "2026-11-03")])]:
+    write(f"amazon/settlement/Settlement_{sid}.txt", tsv([S,
+        srow(settlement_id=sid, settlement_start_date=f"{start} 00:00:00 UTC", settlement_end_date=f"{end} 00:00:00 UTC",
+             deposit_date=f"{end} 00:00:00 UTC", total_amount="0.00", currency="USD"),
+        *settled_orders(sid, start, end),
+        *[srow(settlement_id=sid, transaction_type="other-transaction", marketplace_name="Amazon.com", amount_type="other-transaction",
+               amount_description=d, amount=a, posted_date=day, posted_date_time=f"{day} 00:00:00 UTC") for d, a, day in extra],
+    ]))
 
 # Business report by child item for October: quoted thousands, percent and dollar cells, B2B columns.
 BR = ["(Parent) ASIN", "(Child) ASIN", "Title", "SKU", "Sessions - Total", "Sessions - Total - B2B", "Session Percentage - Total", "Session Percentage - Total - B2B", "Page Views - Total", "Page Views - Total - B2B", "Page Views Percentage - Total", "Page Views Percentage - Total - B2B", "Featured Offer (Buy Box) Percentage", "Featured Offer (Buy Box) Percentage - B2B", "Units Ordered", "Units Ordered - B2B", "Unit Session Percentage", "Unit Session Percentage - B2B", "Ordered Product Sales", "Ordered Product Sales - B2B", "Total Order Items", "Total Order Items - B2B"]

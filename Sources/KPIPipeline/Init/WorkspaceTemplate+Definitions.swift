@@ -22,6 +22,10 @@ extension WorkspaceTemplate {
                 inventory: system           # 库存口径 · system (ERP 系统库存) | counted (盘点数)
                 response_time: calendar_hours   # 首响时长 · calendar_hours (自然小时) | business_hours (工作时间, needs business_calendar)
                 response_sla_hours: 24      # 首响时效 · a first reply within this many hours meets the SLA
+                ad_attribution: 7d          # 广告归因窗口 · 7d (sellers' Sponsored Products) | 14d (vendors, Sponsored Brands)
+                cogs_basis: purchase        # 成本口径 · purchase (采购成本) | landed (加头程运费 · plus inbound freight per unit)
+                margin_fees: none           # 毛利扣费 · none (平台费用前的毛利) | settlement (扣结算报告里的每项费用 · every settlement fee)
+                # complaint_tags: complaint, 投诉   # 投诉标签 · ticket tags that make a complaint; none listed, no complaint rate
           us:
             description: US team — Los Angeles calendar, USD, shipped at the first carrier scan, counted stock · 美国团队
             versions:
@@ -37,6 +41,9 @@ extension WorkspaceTemplate {
                 response_time: business_hours   # 按工作时间计首响 · counted in the us_support calendar below
                 business_calendar: us_support
                 response_sla_hours: 8
+                ad_attribution: 7d
+                cogs_basis: landed              # 到岸成本(含头程) · landed cost, inbound freight included
+                margin_fees: settlement         # 毛利扣结算费用 · margin after the marketplace's settlement fees
 
         # 工作时间日历 · Shift calendars that business-hour response times count in.
         calendars:

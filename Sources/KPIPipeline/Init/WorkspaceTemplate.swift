@@ -13,6 +13,7 @@ package struct WorkspaceTemplate: Sendable {
     package var files: [(path: String, contents: String)] {
         [("kpibridge.yaml", configuration), ("definitions.yaml", Self.definitions), ("scorecards.yaml", Self.scorecards),
          ("fx_rates.csv", Self.fxRates), ("targets.csv", Self.targets), ("templates/roster.csv", Self.roster), ("templates/roster_en.csv", Self.rosterEnglish),
+         ("templates/sku_costs.csv", Self.skuCosts),
          ("schedules/nightly.yaml", Self.nightly)]
     }
 
@@ -131,6 +132,9 @@ package struct WorkspaceTemplate: Sendable {
     static let targets = TargetSheetFile.templateHeader + "\n"
     /// `templates/roster.csv`: the roster's columns (花名册), to fill and drop into inbox/team/.
     static let roster = "工号,姓名,团队,岗位,班次,入职日期,离职日期,时区,负责店铺,负责SKU,工单组,服务商\n"
+    /// `templates/sku_costs.csv`: the SKU cost history's columns (成本表), for cogs, margin and stock value; filled,
+    /// it goes into any inbox folder (its header routes it to `finance.sku_costs`).
+    static let skuCosts = "SKU,生效日期,采购单价,头程运费,币种,供应商,备注\n"
     /// The same columns under the English names the roster connector also reads.
     static let rosterEnglish = "Employee ID,Name,Team,Role,Shift,Hire Date,Leave Date,Time Zone,Shops,SKUs,Ticket Groups,Provider\n"
 }

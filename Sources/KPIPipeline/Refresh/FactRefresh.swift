@@ -191,7 +191,7 @@ package struct FactRefresh {
         let moneyReconciled = outcome.missingRates == nil
         outcome.unattributed = accumulator.unattributed
         outcome.uncostedSKUs = accumulator.uncostedSKUs.sorted()
-        outcome.shopsWithoutFees = accumulator.shopsWithoutFees()
+        outcome.shopsWithoutFees = accumulator.shopsWithoutFees(in: scope)
         outcome.shopsWithoutReturns = accumulator.shopsWithoutReturns.sorted()
 
         // Stored rows outside the scope stay; growth compares with them.

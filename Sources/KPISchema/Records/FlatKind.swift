@@ -130,6 +130,9 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("currency", .text, required: true), .init("posted_at", .datetime),
                 // The shop the settlement belongs to, from the source (`shop:`): fees count for that shop.
                 .init("shop", .text, since: 14),
+                // The span the settlement covers (its summary row's dates, filled down): a period's fees are
+                // known only for the days some loaded settlement of the shop covers.
+                .init("settlement_start", .datetime, since: 14), .init("settlement_end", .datetime, since: 14),
             ], key: ["platform", "settlement_id", "order_id", "transaction_type", "fee_type", "description", "sku", "item_code"],
             summary: "a settlement money component that is not a sale or refund: commission, FBA fee")
         case .trackingEvent:

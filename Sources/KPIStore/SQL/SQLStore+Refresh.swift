@@ -17,7 +17,7 @@ extension SQLStore {
             // A changed order counts wherever any of its records does: read every date it has now.
             let join = "JOIN refresh_pending_orders p ON p.platform = t.platform AND p.order_id = t.order_id"
             for (table, columns) in [("orders", ["purchased_at", "paid_at"]), ("fulfillment_events", ["occurred_at"]),
-                                     ("refunds", ["refunded_at"])] {
+                                     ("refunds", ["refunded_at"]), ("returns", ["returned_at"])] {
                 let select = columns.map { "t.\($0)" }.joined(separator: ", ")
                 try session.forEach("SELECT \(select) FROM \(table) t \(join)") { row in
                     for value in row { if case .text(let text) = value { add(text) } }

@@ -12,7 +12,8 @@ extension InitJob.Outcome {
         for shop in shops {
             lines.append("  inbox/\(shop.shop)/  ← \(titles[shop.connector] ?? shop.connector) [\(shop.connector)]")
         }
-        lines.append("  inbox/team/  ← the roster (columns in templates/roster.csv, or roster_en.csv), ratings, violations")
+        lines.append("  inbox/team/  ← the roster (columns in templates/roster.csv, or roster_en.csv), ratings, violations,")
+        lines.append("                and the SKU cost history (columns in templates/sku_costs.csv) for cogs, margin and stock value")
         lines += [
             "next:",
             "  1. drop exports into the folders above, and add a rate per currency and day to fx_rates.csv "

@@ -123,7 +123,7 @@ extension RunReport {
     /// Shops whose margin a profile cannot compute for want of settlement fees, with the months.
     package static func feesLine(profile: String, shops: [(shop: String, months: [String])]) -> String {
         "fees: \(profile) deducts settlement fees from gross_margin (margin_fees: settlement), and these shops sold in "
-            + "months with no settlement fee rows: "
+            + "months their loaded settlements do not cover to the day: "
             + shops.map { "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))" }.joined(separator: ", ")
             + "; gross_margin is left out of those months for those shops and for every scope they are part of (the "
             + "company included) until their settlement or payout reports are loaded"
