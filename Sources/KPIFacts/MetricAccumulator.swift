@@ -30,9 +30,6 @@ package struct MetricAccumulator {
     /// SKUs sold on a day no unit cost was in force for (when any cost is loaded): `cogs` and
     /// `gross_margin` are left out of the periods and scopes they sold in.
     package private(set) var uncostedSKUs: Set<String> = []
-    /// Shops that shipped with no returns export (when any shop has one): `return_rate` is left out of
-    /// their scopes.
-    package private(set) var shopsWithoutReturns: Set<String> = []
 
     /// Adds one order under every profile version, to its shop's scopes and its owners'.
     package mutating func add(_ bundle: OrderBundle) throws(FXError) {
@@ -49,9 +46,6 @@ package struct MetricAccumulator {
             }
         }
         if !uncosted.isEmpty, !engine.costs.isEmpty { uncostedSKUs.formUnion(uncosted) }
-        if !engine.returnShops.isEmpty, !engine.returnShops.contains(bundle.order.shop), !bundle.events.isEmpty {
-            shopsWithoutReturns.insert(bundle.order.shop)
-        }
     }
 
     /// Adds one day of one ad's advertising: spend, and the sales attributed in each profile's window,
@@ -166,13 +160,15 @@ package struct MetricAccumulator {
             guard let view = StockView(record, profile: profile), let stockout = view.isStockout,
                   let quantity = view.quantity else { continue }
             var value: Decimal?
-            if let cost = engine.costs.unitCost(of: record["sku"]?.storageText ?? "", on: view.date, basis: profile.costBasis) {
+            let sku = record["sku"]?.storageText ?? ""
+            if let cost = engine.costs.unitCost(of: sku, on: view.date, basis: profile.costBasis) {
                 value = try engine.fx.convertIfKnown(cost, to: profile.currency, on: view.date).map { $0 * Decimal(quantity) }
             }
             let day = view.date
             Self.update(on: day, profile: profile, scopes: [(.company, "all")], engine: engine, cells: &cells[index]) { t in
                 t.stockDays += 1
                 if stockout { t.stockoutDays += 1 }
+                t.stockSKUs.insert(sku)
                 t.stockLevels[day, default: StockLevel()].units += quantity
                 if let value { t.stockLevels[day]!.value += value } else { t.stockLevels[day]!.uncosted += 1 }
             }
@@ -261,14 +257,27 @@ package struct MetricAccumulator {
         let value = try view.salesValueIfKnown(in: profile.currency, fx: engine.fx)
         let counted = view.counted, units = view.units, lineCount = view.sales.count, refunded = view.refunded
         var cogs: Decimal = 0, uncostedLines = 0
+        var perSKU: [(sku: String, units: Int, cost: Decimal?)] = []
         if counted {
             for line in view.bundle.lines {
                 let cost = engine.costs.unitCost(of: line.sku, on: view.purchaseDate, basis: profile.costBasis)
                 if let cost, let converted = try engine.fx.convertIfKnown(cost, to: profile.currency, on: view.purchaseDate) {
                     cogs += converted * Decimal(line.quantity)
+                    perSKU.append((line.sku, line.quantity, converted * Decimal(line.quantity)))
                 } else {
                     uncostedLines += 1
                     if cost == nil { uncosted.insert(line.sku) }
+                    perSKU.append((line.sku, line.quantity, nil))
+                }
+            }
+        }
+        // What each SKU sold, for the stock metrics (company only, once per order: not again for its owners' parts).
+        if !perSKU.isEmpty, scopes.first?.0 == .company {
+            update(on: view.purchaseDate, profile: profile, scopes: [(.company, "all")], engine: engine, cells: &cells) { t in
+                for item in perSKU {
+                    t.skuSales[item.sku, default: SKUSales()].lines += 1
+                    t.skuSales[item.sku]!.units += item.units
+                    if let cost = item.cost { t.skuSales[item.sku]!.cogs += cost } else { t.skuSales[item.sku]!.uncosted += 1 }
                 }
             }
         }
@@ -296,12 +305,13 @@ package struct MetricAccumulator {
                 t.refundRecords += 1
             }
         }
-        let covered = engine.returnShops.contains(view.bundle.order.shop)
+        let orderShop = view.bundle.order.shop
         for counted in view.returns {
             let quantity = counted.item.quantity
             update(on: counted.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
                 t.returnedUnits += quantity
                 t.returnRecords += 1
+                t.returnShops.insert(orderShop)
             }
             if let closed = counted.closed {
                 update(on: closed.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
@@ -313,7 +323,7 @@ package struct MetricAccumulator {
         if let shipment = view.shipment {
             update(on: shipment.date, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
                 t.shippedUnits += units
-                if !covered { t.uncoveredShipments += 1 }
+                t.shippedShops.insert(orderShop)
                 t.shipped += 1
                 t.fulfillmentHours += shipment.hours
                 if shipment.onTime { t.shippedOnTime += 1 }
@@ -335,6 +345,20 @@ package struct MetricAccumulator {
             }
         }
         return out.mapValues { shops in shops.keys.sorted().map { ($0, shops[$0]!.sorted()) } }
+    }
+
+    /// Each shop that shipped in a month no return of theirs was received in (when any return is loaded at
+    /// all), with those months: `return_rate` is left out of that month for every scope the shop is part of.
+    package func shopsWithoutReturns(in scope: RecomputeScope? = nil) -> [(shop: String, months: [String])] {
+        var out: [String: Set<String>] = [:]
+        var anyReturn = false
+        for (cell, totals) in cells.joined() where cell.period.grain == .month && cell.scopeType == .shop {
+            if totals.returnRecords > 0 { anyReturn = true }
+            guard totals.shippedUnits > 0, totals.returnRecords == 0,
+                  scope.map({ $0.recomputes(cell.period.grain, cell.period.start) }) ?? true else { continue }
+            out[cell.scopeID, default: []].insert(String(cell.period.start.description.prefix(7)))
+        }
+        return anyReturn ? out.keys.sorted().map { ($0, out[$0]!.sorted()) } : []
     }
 
     /// Whether every shop that sold in the cell has settlements covering the period's days counted.
@@ -475,8 +499,9 @@ package struct MetricAccumulator {
             rows.append((.fulfillmentHours, t.fulfillmentHours / shipped, t.fulfillmentHours, shipped, t.shipped))
             rows.append((.onTimeShipRate, Decimal(t.shippedOnTime) / shipped, Decimal(t.shippedOnTime), shipped, t.shipped))
         }
-        // A shop without any returns export has unknown returns, not none.
-        if t.shippedUnits > 0, t.uncoveredShipments == 0 {
+        // A shop no return of which was received in the period may have had none, or its returns export for the
+        // period is not loaded: unknown, not zero. The rate waits for a return of every shop that shipped.
+        if t.shippedUnits > 0, t.shippedShops.isSubset(of: t.returnShops) {
             let shipped = Decimal(t.shippedUnits)
             rows.append((.returnRate, Decimal(t.returnedUnits) / shipped, Decimal(t.returnedUnits), shipped,
                          t.shipped + t.returnRecords))
@@ -541,24 +566,34 @@ package struct MetricAccumulator {
     {
         guard !t.stockLevels.isEmpty else { return [] }
         var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
+        // The sales of the SKUs the snapshots count, so stock and sales describe the same goods.
+        var sold = SKUSales()
+        for sku in t.stockSKUs {
+            guard let s = t.skuSales[sku] else { continue }
+            sold.lines += s.lines
+            sold.units += s.units
+            sold.cogs += s.cogs
+            sold.uncosted += s.uncosted
+        }
         let snapshots = Decimal(t.stockLevels.count)
         let meanUnits = Decimal(t.stockLevels.values.reduce(0) { $0 + $1.units }) / snapshots
-        if t.lines > 0, t.uncostedLines == 0, t.stockLevels.values.allSatisfy({ $0.uncosted == 0 }) {
+        let records = sold.lines + t.stockDays
+        if t.ordersSeen > 0, sold.uncosted == 0, t.stockLevels.values.allSatisfy({ $0.uncosted == 0 }) {
             let meanValue = (t.stockLevels.values.reduce(Decimal(0)) { $0 + $1.value } / snapshots).rounded(scale: 2)
             if meanValue > 0 {
-                rows.append((.inventoryTurnover, t.cogs.rounded(scale: 2) / meanValue, t.cogs, meanValue, t.lines + t.stockDays))
+                rows.append((.inventoryTurnover, sold.cogs.rounded(scale: 2) / meanValue, sold.cogs, meanValue, records))
             }
         }
-        if t.units > 0 {
+        if sold.units > 0 {
             // Unit-days of stock over units sold: the mean stock divided by the mean daily sales, without
             // rounding either mean first.
             let unitDays = meanUnits * Decimal(days)
-            rows.append((.daysOfInventory, unitDays / Decimal(t.units), unitDays, Decimal(t.units), t.stockDays + t.lines))
+            rows.append((.daysOfInventory, unitDays / Decimal(sold.units), unitDays, Decimal(sold.units), records))
         }
         let ending = t.stockLevels[t.stockLevels.keys.max()!]!.units
-        if t.ordersSeen > 0, t.units + ending > 0 {
-            let total = Decimal(t.units + ending)
-            rows.append((.sellThroughRate, Decimal(t.units) / total, Decimal(t.units), total, t.lines + t.stockDays))
+        if t.ordersSeen > 0, sold.units + ending > 0 {
+            let total = Decimal(sold.units + ending)
+            rows.append((.sellThroughRate, Decimal(sold.units) / total, Decimal(sold.units), total, records))
         }
         return rows
     }

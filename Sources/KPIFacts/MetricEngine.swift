@@ -16,23 +16,19 @@ package struct MetricEngine: Sendable {
     package var asOf: Instant?
     /// Unit costs per SKU over time, for `cogs` and `gross_margin`.
     package var costs: CostHistory
-    /// Shops a returns export covers: `return_rate` is left out of a scope where another shop shipped.
-    package var returnShops: Set<String>
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once.
     package static let formulaVersion = 2
 
     package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
-                attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory(),
-                returnShops: Set<String> = []) {
+                attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {
         self.definitions = definitions
         self.fx = fx
         self.grains = grains
         self.attribution = attribution
         self.asOf = asOf
         self.costs = costs
-        self.returnShops = returnShops
     }
 
     /// One version per profile, each applying to every period.
@@ -72,11 +68,7 @@ package struct MetricEngine: Sendable {
 
     private func accumulate(_ records: RecordSet) throws(FXError) -> (accumulator: MetricAccumulator, index: OrderIndex) {
         let index = OrderIndex(records)
-        var engine = self
-        if engine.returnShops.isEmpty {
-            engine.returnShops = Set(index.bundles.filter { !$0.returns.isEmpty }.map(\.order.shop))
-        }
-        var accumulator = engine.accumulator()
+        var accumulator = accumulator()
         for bundle in index.bundles { try accumulator.add(bundle) }
         for record in records.flat {
             switch record.kind {

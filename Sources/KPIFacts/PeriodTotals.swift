@@ -75,16 +75,30 @@ struct PeriodTotals {
     var adSales: Decimal = 0
     var unpricedAds = 0
     var adSalesUnknown = 0
-    /// Units of the orders shipped in the period (by the profile's shipped event), those of shops no returns
-    /// export covers, units returned in the period, and returns closed in the period with their days.
+    /// Units of the orders shipped in the period (by the profile's shipped event) and the shops they came from,
+    /// units returned in the period and the shops they came back to, and returns closed in the period with
+    /// their days.
     var shippedUnits = 0
-    var uncoveredShipments = 0
+    var shippedShops: Set<String> = []
+    var returnShops: Set<String> = []
     var returnedUnits = 0
     var returnRecords = 0
     var returnsClosed = 0
     var returnDays: Decimal = 0
     /// Company stock on each snapshot day of the period under the profile's basis (company cells only).
     var stockLevels: [CivilDate: StockLevel] = [:]
+    /// SKUs a snapshot of the period gives a quantity under the basis for, and what each SKU sold (company
+    /// cells only): stock metrics compare stock with the sales of the SKUs it covers, never with all sales.
+    var stockSKUs: Set<String> = []
+    var skuSales: [String: SKUSales] = [:]
+}
+
+/// One SKU's counted lines in a period: units, their cost, and lines without a cost.
+struct SKUSales {
+    var lines = 0
+    var units = 0
+    var cogs: Decimal = 0
+    var uncosted = 0
 }
 
 /// One day's stock summed over every source, warehouse and SKU.

@@ -48,8 +48,9 @@ import Testing
                           tax: Money(0, "USD"), shipping: Money(0, "USD"), version: nil, lineage: lineage))
     }
 
-    static func records(extra: [FlatRecord] = []) -> RecordSet {
+    static func records(extra: [FlatRecord] = [], sellC: Bool = false) -> RecordSet {
         let sales = [sale("O1", "A", 4, 80, at: "2026-10-10T04:00:00Z"), sale("O2", "B", 2, 60, at: "2026-10-20T04:00:00Z")]
+            + (sellC ? [sale("O3", "C", 5, 50, at: "2026-10-12T04:00:00Z")] : [])
         return RecordSet(orders: sales.map(\.0), lines: sales.map(\.1), flat: [
             stock("A", "2026-10-15", system: 20, counted: 18), stock("B", "2026-10-15", system: 10, counted: 10),
             stock("A", "2026-10-31", system: 16, counted: 16), stock("B", "2026-10-31", system: 8, counted: 6),
@@ -85,6 +86,15 @@ import Testing
         let facts = try engine.facts(from: Self.records()).facts
         #expect(october(facts, "cn")["days_of_inventory"] == "112.5")   // 27 × 25 / 6
         #expect(october(facts, "us")["days_of_inventory"] == "100")     // 25 × 24 / 6
+    }
+
+    @Test func salesOfGoodsNoSnapshotCountsAreLeftOut() throws {
+        // 5 × C sold (no cost, in no snapshot): the stock figures compare A and B's stock with A and B's sales,
+        // so they are unchanged; cogs itself, which needs every line's cost, is absent.
+        let facts = try MetricEngine(profiles: [Self.cn, Self.us], fx: Self.fx, costs: Self.costs)
+            .facts(from: Self.records(sellC: true)).facts
+        #expect(october(facts, "cn") == ["inventory_turnover": "0.2222", "days_of_inventory": "139.5", "sell_through_rate": "0.2"])
+        #expect(!facts.contains { $0.metric == "cogs" && $0.profile == "cn" && $0.grain == .month && $0.scopeType == .company })
     }
 
     @Test func stockWithoutACostHasNoValue() throws {

@@ -126,7 +126,7 @@ import Testing
         try ws.write("fx_rates.csv", rates + "2026-11-04,USD,CNY,7.1000\n")
         let second = try Self.pipeline(ws).run()
         #expect(second.text.contains(
-            "all periods recomputed: definitions, exchange rates, roster, SKU costs, shops with returns or formulas changed since the last refresh"))
+            "all periods recomputed: definitions, exchange rates, roster, SKU costs or formulas changed since the last refresh"))
         let third = try Self.pipeline(ws).run()
         #expect(third.text.contains("facts: nothing to recompute"))
     }

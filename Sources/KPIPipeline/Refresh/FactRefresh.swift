@@ -45,8 +45,8 @@ package struct FactRefresh {
         package var uncostedSKUs: [String] = []
         /// Per profile under `margin_fees: settlement`, shops that sold in a month with no settlement fees.
         package var shopsWithoutFees: [String: [(shop: String, months: [String])]] = [:]
-        /// Shops that shipped with no returns export while others have one.
-        package var shopsWithoutReturns: [String] = []
+        /// Shops that shipped in a month no return of theirs was received in (when any shop has returns).
+        package var shopsWithoutReturns: [(shop: String, months: [String])] = []
         /// Rates the records needed and the fx table lacks: the money metrics of the periods and scopes
         /// those records fall in, and all money reconciliation, wait for them; nil when none is missing.
         package var missingRates: MissingRatesError?
@@ -84,8 +84,7 @@ package struct FactRefresh {
         let roster = try ScoreRefresh.roster(store)
         let rates = try ExchangeRates.table(workspace, store: store)
         let costs = try Self.costs(store)
-        let returnShops = try store.shopsWithReturns()
-        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster, costs: costs, returnShops: returnShops)
+        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster, costs: costs)
         // Before reading what is pending: orders whose counting as a copy changed are marked there.
         let sameOrders = try SameOrders.settle(workspace: workspace, store: store, runID: runID)
         outcome.sameOrders = sameOrders.summary
@@ -96,7 +95,7 @@ package struct FactRefresh {
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
                         ? "the last refresh was waiting for fx rates"
                      : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? "a file was retracted"
-                     : "definitions, exchange rates, roster, SKU costs, shops with returns or formulas changed since the last refresh")
+                     : "definitions, exchange rates, roster, SKU costs or formulas changed since the last refresh")
 
         let names = definitions.names.joined(separator: ", ")
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
@@ -108,7 +107,6 @@ package struct FactRefresh {
             current = try store.factMetrics()
         } else {
             current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, costs: costs,
-                                    returnShops: returnShops,
                                     skipped: sameOrders.skipped, runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
@@ -137,7 +135,7 @@ package struct FactRefresh {
     /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
     /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
     private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable,
-                           costs: CostHistory, returnShops: Set<String>, skipped: Set<OrderKey>, runID: Int64,
+                           costs: CostHistory, skipped: Set<OrderKey>, runID: Int64,
                            into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
         // Every missing rate is collected over the whole pass and named at once. The metric pass's misses hold
@@ -146,8 +144,7 @@ package struct FactRefresh {
         let misses = MissingRates()
         let factMisses = MissingRates(also: misses)
         let engine = MetricEngine(definitions: definitions, fx: rates.collectingMisses(in: factMisses),
-                                  attribution: Attribution(employees: roster), asOf: now, costs: costs,
-                                  returnShops: returnShops)
+                                  attribution: Attribution(employees: roster), asOf: now, costs: costs)
         var accumulator = engine.accumulator()
         var pending = Reconciler(definitions: definitions, fx: rates.collectingMisses(in: misses), pairs: file.pairs,
                                  detailGrains: file.detailGrains)
@@ -192,7 +189,7 @@ package struct FactRefresh {
         outcome.unattributed = accumulator.unattributed
         outcome.uncostedSKUs = accumulator.uncostedSKUs.sorted()
         outcome.shopsWithoutFees = accumulator.shopsWithoutFees(in: scope)
-        outcome.shopsWithoutReturns = accumulator.shopsWithoutReturns.sorted()
+        outcome.shopsWithoutReturns = accumulator.shopsWithoutReturns(in: scope)
 
         // Stored rows outside the scope stay; growth compares with them.
         let kept = try scope.map { scope in

@@ -17,8 +17,6 @@ package protocol RecordStore: Sendable {
     /// Calls `body` with each order and its lines, refunds and events, in key order, holding one
     /// order in memory at a time; within a scope, only orders with a date in its window.
     func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws
-    /// The shops of every order with a return stored: the shops a returns export covers.
-    func shopsWithReturns() throws -> Set<String>
     /// Fulfillment events and refunds whose order is not (yet) in the store.
     func orphanCounts() throws -> (events: Int, refunds: Int)
     /// Turns carrier scans known only by tracking number into events of the orders linked to that number.

@@ -76,14 +76,6 @@ extension SQLStore {
         }
     }
 
-    package func shopsWithReturns() throws -> Set<String> {
-        try read { session in
-            Set(try session.rows("""
-                SELECT DISTINCT o.shop FROM returns r JOIN orders o ON o.platform = r.platform AND o.order_id = r.order_id
-                """, []).map { try $0.text(0) })
-        }
-    }
-
     package func orphanCounts() throws -> (events: Int, refunds: Int) {
         try read { session in
             let orphan = "NOT EXISTS (SELECT 1 FROM orders o WHERE o.platform = t.platform AND o.order_id = t.order_id)"

@@ -216,9 +216,11 @@ extension RunReport {
             }
             if !refresh.uncostedSKUs.isEmpty { lines.append(Self.uncostedLine(refresh.uncostedSKUs)) }
             if !refresh.shopsWithoutReturns.isEmpty {
-                lines.append("returns: " + refresh.shopsWithoutReturns.map { $0.escapingControlCharacters() }.joined(separator: ", ")
-                             + " shipped but no return of theirs is in the store (no returns export): return_rate is left out "
-                             + "of every scope they shipped in until one is loaded")
+                lines.append("returns: these shops shipped in months no return of theirs was received in (none, or their returns "
+                             + "export is not loaded): " + refresh.shopsWithoutReturns.map {
+                                 "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))"
+                             }.joined(separator: ", ")
+                             + "; return_rate is left out of those months for every scope they shipped in")
             }
             for (profile, shops) in refresh.shopsWithoutFees.sorted(by: { $0.key < $1.key }) {
                 lines.append(Self.feesLine(profile: profile, shops: shops))
