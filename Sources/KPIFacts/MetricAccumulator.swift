@@ -74,6 +74,7 @@ package struct MetricAccumulator {
             }
             Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
                 t.adRows += 1
+                t.adShops.insert(shop)
                 if let spent { t.adSpend += spent } else { t.unpricedAds += 1 }
                 if let earned { t.adSales += earned } else { t.adSalesUnknown += 1 }
             }
@@ -281,7 +282,7 @@ package struct MetricAccumulator {
                 }
             }
         }
-        let shop = profile.marginFees == .settlement ? view.bundle.order.shop : nil
+        let shop = view.bundle.order.shop
         update(on: view.purchaseDate, profile: profile, scopes: scopes, engine: engine, cells: &cells) { t in
             t.ordersSeen += 1
             guard counted else { return }
@@ -292,7 +293,7 @@ package struct MetricAccumulator {
             if refunded { t.refundedOrders += 1 }
             t.cogs += cogs
             t.uncostedLines += uncostedLines
-            if let shop { t.salesShops.insert(shop) }
+            t.salesShops.insert(shop)
         }
         let net = profile.sales == .net
         for counted in view.issuedRefunds {
@@ -635,7 +636,9 @@ package struct MetricAccumulator {
                     rows.append((.roas, t.adSales.rounded(scale: 2) / t.adSpend.rounded(scale: 2), t.adSales, t.adSpend, t.adRows))
                 }
             }
-            if let sales, sales.rounded(scale: 2) > 0 {
+            // Against the sales of shops whose advertising is loaded: a shop with sales and no ad report may
+            // advertise, and its spend would be missing from the numerator only.
+            if let sales, sales.rounded(scale: 2) > 0, t.salesShops.isSubset(of: t.adShops) {
                 rows.append((.tacos, t.adSpend.rounded(scale: 2) / sales.rounded(scale: 2), t.adSpend, sales,
                              t.adRows + t.lines + t.refundRecords))
             }

@@ -91,7 +91,8 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     /// True for totals that grow through a period (a mid-period value projects by elapsed share);
     /// false for rates and means, whose value so far is already the projection.
     package var isAdditive: Bool {
-        [.gmv, .orders, .units, .shippedOrders, .sessions, .pageViews, .netSales, .cogs, .adSpend, .adSales].contains(self)
+        [.gmv, .orders, .units, .shippedOrders, .sessions, .pageViews, .netSales, .cogs, .adSpend, .adSales,
+         .ordersPerHead, .inventoryTurnover].contains(self)
     }
 
     /// Decimal places kept for the value.

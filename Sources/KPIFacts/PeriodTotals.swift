@@ -66,7 +66,7 @@ struct PeriodTotals {
     var fees: Decimal = 0
     var feeRows = 0
     var unpricedFees = 0
-    /// Shops with counted sales, kept only under `margin_fees: settlement` (whose margin needs fees of each).
+    /// Shops with counted sales: a margin after fees needs the settlements of each, TACoS the ads of each.
     var salesShops: Set<String> = []
     /// Advertising rows dated in the period: spend, sales attributed in the profile's window, rows
     /// whose spend had no rate (or currency) and rows with no sales figure for the window.
@@ -75,6 +75,8 @@ struct PeriodTotals {
     var adSales: Decimal = 0
     var unpricedAds = 0
     var adSalesUnknown = 0
+    /// Shops with an advertising row in the period.
+    var adShops: Set<String> = []
     /// Units of the orders shipped in the period (by the profile's shipped event) and the shops they came from,
     /// units returned in the period and the shops they came back to, and returns closed in the period with
     /// their days.
