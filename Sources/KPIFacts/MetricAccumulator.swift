@@ -7,11 +7,11 @@ import KPISchema
 /// number of records, so the metric pass stays flat however large the store grows. A record adds to
 /// a period only under the version the ``DefinitionSet`` picks for that period.
 package struct MetricAccumulator {
-    private let engine: MetricEngine
-    private let versions: [DefinitionProfile]
-    private var cells: [[CellKey: PeriodTotals]]
+    let engine: MetricEngine
+    let versions: [DefinitionProfile]
+    var cells: [[CellKey: PeriodTotals]]
     /// What the loaded settlements cover, per shop (the same for every version).
-    private var settled = SettlementCoverage()
+    var settled = SettlementCoverage()
 
     struct CellKey: Hashable {
         var period: Period
@@ -48,197 +48,16 @@ package struct MetricAccumulator {
         if !uncosted.isEmpty, !engine.costs.isEmpty { uncostedSKUs.formUnion(uncosted) }
     }
 
-    /// Adds one day of one ad's advertising: spend, and the sales attributed in each profile's window,
-    /// to the company, the platform, the shop and whoever owns the shop and SKU. Ad reports are per
-    /// calendar day as the console wrote them, so the day is taken as written.
-    package mutating func add(ad record: FlatRecord) throws(FXError) {
-        guard case .date(let date)? = record["date"], case .decimal(let spend)? = record["spend"] else { return }
-        let shop = record["shop"]?.storageText ?? ""
-        var scopes = scopes(owners: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText), kind: "ads")
-        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
-        scopes.append((.shop, shop))
-        let currency = record["currency"]?.storageText
-        for index in versions.indices {
-            let profile = versions[index]
-            let window = profile.adAttribution
-            var sales: Decimal?
-            if case .decimal(let value)? = record[window.salesField] {
-                sales = value
-            } else if case .integer(0)? = record[window.ordersField] {
-                sales = 0  // no order attributed, so no sales: the console leaves the cell empty
-            }
-            // Spend without a currency has no rate to convert at: it is unpriced, never taken as the profile's.
-            let spent = try currency.map { c throws(FXError) in try engine.fx.convertIfKnown(Money(spend, c), to: profile.currency, on: date) } ?? nil
-            let earned = try sales.flatMap { value throws(FXError) in
-                try currency.map { c throws(FXError) in try engine.fx.convertIfKnown(Money(value, c), to: profile.currency, on: date) } ?? nil
-            }
-            Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
-                t.adRows += 1
-                t.adShops.insert(shop)
-                if let spent { t.adSpend += spent } else { t.unpricedAds += 1 }
-                if let earned { t.adSales += earned } else { t.adSalesUnknown += 1 }
-            }
-        }
-    }
-
-    /// Adds one settlement fee row on the day it was posted, to the company, the platform, its shop and
-    /// the shop's (and SKU's) owners. Amounts are signed as settlements write them, a charge negative;
-    /// fees are their negation. A row without a posting time has no day to count on and is left out.
-    package mutating func add(fee record: FlatRecord) throws(FXError) {
-        let shop = record["shop"]?.storageText
-        if let shop, case .timestamp(let from)? = record["settlement_start"], case .timestamp(let to)? = record["settlement_end"] {
-            settled.add(shop: shop, from: from.instant, to: to.instant)
-        }
-        guard MarginFee.isMarginFee(record["description"]?.storageText),
-              case .timestamp(let posted)? = record["posted_at"], case .decimal(let amount)? = record["amount"],
-              case .text(let currency)? = record["currency"] else { return }
-        var scopes: [(ScopeType, String)] = [(.company, "all")]
-        if let shop {
-            scopes += engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText))
-        }
-        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
-        if let shop { scopes.append((.shop, shop)) }
-        for index in versions.indices {
-            let profile = versions[index]
-            let date = profile.zone.date(of: posted.instant)
-            let fee = try engine.fx.convertIfKnown(Money(-amount, currency), to: profile.currency, on: date)
-            Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
-                t.feeRows += 1
-                if let fee { t.fees += fee } else { t.unpricedFees += 1 }
-            }
-        }
-    }
-
     /// The company scope plus the owners' scopes, noting a record nobody owns.
-    private mutating func scopes(owners: [Int], kind: String) -> [(ScopeType, String)] {
+    mutating func scopes(owners: [Int], kind: String) -> [(ScopeType, String)] {
         let owned = engine.attribution.scopes(of: owners)
         if owned.isEmpty && !engine.attribution.isEmpty { unattributed.add(kind) }
         return [(.company, "all")] + owned
     }
 
-    /// Adds one help-desk ticket: response time, SLA and satisfaction, for the company, its agent
-    /// and its group's owners.
-    package mutating func add(ticket record: FlatRecord) {
-        let scopes = scopes(owners: engine.attribution.ticketOwners(agent: record["agent"]?.storageText,
-                                                                     group: record["group_name"]?.storageText),
-                            kind: "tickets")
-        for index in versions.indices {
-            guard let view = TicketView(record, profile: versions[index]) else { continue }
-            let hours = view.responseHours, inSLA = view.withinSLA == true, rating = view.ratedGood
-            if let solved = view.solvedDate, let handle = view.handleHours {
-                let firstContact = view.firstContactResolved
-                Self.update(on: solved, profile: versions[index], scopes: scopes, engine: engine, cells: &cells[index]) { t in
-                    t.solvedTickets += 1
-                    t.handleHours += handle
-                    if let firstContact {
-                        t.solvedWithContacts += 1
-                        if firstContact { t.firstContactResolved += 1 }
-                    }
-                }
-            }
-            let complaint = view.isComplaint
-            Self.update(on: view.createdDate, profile: versions[index], scopes: scopes, engine: engine,
-                        cells: &cells[index]) { t in
-                t.createdTickets += 1
-                if complaint == true { t.complaintTickets += 1 }
-                if let hours {
-                    t.answeredTickets += 1
-                    t.responseHours += hours
-                    if inSLA { t.answeredInSLA += 1 }
-                }
-                if let rating {
-                    t.ratedTickets += 1
-                    if rating { t.goodTickets += 1 }
-                }
-            }
-        }
-    }
-
-    /// Adds one inventory snapshot row (company scope): stockout, and the day's units and value at cost.
-    package mutating func add(stock record: FlatRecord) throws(FXError) {
-        for index in versions.indices {
-            let profile = versions[index]
-            guard let view = StockView(record, profile: profile), let stockout = view.isStockout,
-                  let quantity = view.quantity else { continue }
-            var value: Decimal?
-            let sku = record["sku"]?.storageText ?? ""
-            if let cost = engine.costs.unitCost(of: sku, on: view.date, basis: profile.costBasis) {
-                value = try engine.fx.convertIfKnown(cost, to: profile.currency, on: view.date).map { $0 * Decimal(quantity) }
-            }
-            let day = view.date
-            Self.update(on: day, profile: profile, scopes: [(.company, "all")], engine: engine, cells: &cells[index]) { t in
-                t.stockDays += 1
-                if stockout { t.stockoutDays += 1 }
-                t.stockSKUs.insert(sku)
-                t.stockLevels[day, default: StockLevel()].units += quantity
-                if let value { t.stockLevels[day]!.value += value } else { t.stockLevels[day]!.uncosted += 1 }
-            }
-        }
-    }
-
-    /// Adds one traffic row to every period that contains its whole date range (a month's Business
-    /// Report counts in its month and quarter, not in any day or week).
-    package mutating func add(traffic record: FlatRecord) {
-        guard case .date(let first)? = record["period_start"], case .date(let last)? = record["period_end"],
-              case .integer(let sessions)? = record["sessions"] else { return }
-        let shop = record["shop"]?.storageText ?? ""
-        var scopes = scopes(owners: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText), kind: "traffic")
-        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
-        scopes.append((.shop, shop))
-        var pageViews = 0, ordered = 0
-        if case .integer(let v)? = record["page_views"] { pageViews = v }
-        if case .integer(let v)? = record["order_items"] { ordered = v } else if case .integer(let v)? = record["units"] { ordered = v }
-        for index in versions.indices {
-            Self.update(on: first, through: last, profile: versions[index], scopes: scopes, engine: engine,
-                        cells: &cells[index]) { t in
-                t.trafficRows += 1
-                t.sessions += sessions
-                t.pageViews += pageViews
-                t.trafficOrders += ordered
-            }
-        }
-    }
-
-    /// Adds one task to the period of its due day: on time when delivered by the due time. A task
-    /// not yet delivered counts (as late) only once its due time has passed `engine.asOf`.
-    package mutating func add(task record: FlatRecord) {
-        guard case .timestamp(let due)? = record["due_at"] else { return }
-        var delivered: Instant?
-        if case .timestamp(let at)? = record["delivered_at"] { delivered = at.instant }
-        if delivered == nil, let asOf = engine.asOf, due.instant > asOf { return }
-        let onTime = delivered.map { $0 <= due.instant } ?? false
-        let scopes = scopes(owners: engine.attribution.person(record["assignee"]?.storageText).map { [$0] } ?? [], kind: "tasks")
-        for index in versions.indices {
-            Self.update(on: versions[index].zone.date(of: due.instant), profile: versions[index], scopes: scopes,
-                        engine: engine, cells: &cells[index]) { t in
-                t.tasksDue += 1
-                if onTime { t.tasksOnTime += 1 }
-            }
-        }
-    }
-
-    /// Adds one review: a handled 1–2★ review counts its hours from written to handled.
-    package mutating func add(review record: FlatRecord) {
-        guard case .integer(let rating)? = record["rating"], rating <= 2,
-              case .timestamp(let created)? = record["created_at"] else { return }
-        let handler = engine.attribution.person(record["handler"]?.storageText)
-        let owners = handler.map { [$0] }
-            ?? engine.attribution.owners(shop: record["shop"]?.storageText ?? "", sku: record["sku"]?.storageText)
-        let scopes = scopes(owners: owners, kind: "reviews")
-        guard case .timestamp(let handled)? = record["handled_at"] else { return }
-        let hours = Decimal(handled.instant.secondsSinceEpoch - created.instant.secondsSinceEpoch) / 3600
-        for index in versions.indices {
-            Self.update(on: versions[index].zone.date(of: created.instant), profile: versions[index], scopes: scopes,
-                        engine: engine, cells: &cells[index]) { t in
-                t.negativeReviewsHandled += 1
-                t.reviewHandleHours += hours
-            }
-        }
-    }
-
     /// Applies `change` to every scope's cell of every grain's period containing `date` (and
     /// `last`, for a record that covers a span of days), for the periods `profile` computes.
-    private static func update(on date: CivilDate, through last: CivilDate? = nil, profile: DefinitionProfile,
+    static func update(on date: CivilDate, through last: CivilDate? = nil, profile: DefinitionProfile,
                                scopes: [(ScopeType, String)], engine: MetricEngine, cells: inout [CellKey: PeriodTotals],
                                _ change: (inout PeriodTotals) -> Void) {
         for grain in engine.grains {
@@ -330,43 +149,6 @@ package struct MetricAccumulator {
                 if shipment.onTime { t.shippedOnTime += 1 }
             }
         }
-    }
-
-    /// Per profile whose margin deducts settlement fees, each shop that sold in a month its loaded
-    /// settlements do not cover to the day (to the run's day while the month is under way), with those
-    /// months (`2026-09`): `gross_margin` is left out of that shop's month and of every scope the shop is
-    /// part of. Within `scope`, only the months it recomputes (the others hold partial sums).
-    package func shopsWithoutFees(in scope: RecomputeScope? = nil) -> [String: [(shop: String, months: [String])]] {
-        var out: [String: [String: Set<String>]] = [:]
-        for (index, profile) in versions.enumerated() where profile.marginFees == .settlement {
-            for (cell, totals) in cells[index] where cell.period.grain == .month && cell.scopeType == .shop && totals.orders > 0
-                && scope.map({ $0.recomputes(cell.period.grain, cell.period.start) }) ?? true
-                && !feesCovered(totals, cell.period, profile: profile) {
-                out[profile.name, default: [:]][cell.scopeID, default: []].insert(String(cell.period.start.description.prefix(7)))
-            }
-        }
-        return out.mapValues { shops in shops.keys.sorted().map { ($0, shops[$0]!.sorted()) } }
-    }
-
-    /// Each shop that shipped in a month no return of theirs was received in (when any return is loaded at
-    /// all), with those months: `return_rate` is left out of that month for every scope the shop is part of.
-    package func shopsWithoutReturns(in scope: RecomputeScope? = nil) -> [(shop: String, months: [String])] {
-        var out: [String: Set<String>] = [:]
-        var anyReturn = false
-        for (cell, totals) in cells.joined() where cell.period.grain == .month && cell.scopeType == .shop {
-            if totals.returnRecords > 0 { anyReturn = true }
-            guard totals.shippedUnits > 0, totals.returnRecords == 0,
-                  scope.map({ $0.recomputes(cell.period.grain, cell.period.start) }) ?? true else { continue }
-            out[cell.scopeID, default: []].insert(String(cell.period.start.description.prefix(7)))
-        }
-        return anyReturn ? out.keys.sorted().map { ($0, out[$0]!.sorted()) } : []
-    }
-
-    /// Whether every shop that sold in the cell has settlements covering the period's days counted.
-    private func feesCovered(_ t: PeriodTotals, _ period: Period, profile: DefinitionProfile) -> Bool {
-        let days = Self.daysCounted(period, asOf: engine.asOf.map { profile.zone.date(of: $0) })
-        let last = period.start.adding(days: days - 1)
-        return t.salesShops.allSatisfy { settled.covers(shop: $0, from: period.start, through: last, zone: profile.zone) }
     }
 
     /// The fact rows, sorted by primary key.
@@ -560,89 +342,4 @@ package struct MetricAccumulator {
         return rows
     }
 
-    /// Turnover, days of inventory and sell-through, from the period's snapshot days (company cells):
-    /// left out when the period has no snapshot, or (turnover) a snapshot SKU or a line sold has no cost.
-    private static func stock(_ t: PeriodTotals, days: Int)
-        -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
-    {
-        guard !t.stockLevels.isEmpty else { return [] }
-        var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
-        // The sales of the SKUs the snapshots count, so stock and sales describe the same goods.
-        var sold = SKUSales()
-        for sku in t.stockSKUs {
-            guard let s = t.skuSales[sku] else { continue }
-            sold.lines += s.lines
-            sold.units += s.units
-            sold.cogs += s.cogs
-            sold.uncosted += s.uncosted
-        }
-        let snapshots = Decimal(t.stockLevels.count)
-        let meanUnits = Decimal(t.stockLevels.values.reduce(0) { $0 + $1.units }) / snapshots
-        let records = sold.lines + t.stockDays
-        if t.ordersSeen > 0, sold.uncosted == 0, t.stockLevels.values.allSatisfy({ $0.uncosted == 0 }) {
-            let meanValue = (t.stockLevels.values.reduce(Decimal(0)) { $0 + $1.value } / snapshots).rounded(scale: 2)
-            if meanValue > 0 {
-                rows.append((.inventoryTurnover, sold.cogs.rounded(scale: 2) / meanValue, sold.cogs, meanValue, records))
-            }
-        }
-        if sold.units > 0 {
-            // Unit-days of stock over units sold: the mean stock divided by the mean daily sales, without
-            // rounding either mean first.
-            let unitDays = meanUnits * Decimal(days)
-            rows.append((.daysOfInventory, unitDays / Decimal(sold.units), unitDays, Decimal(sold.units), records))
-        }
-        let ending = t.stockLevels[t.stockLevels.keys.max()!]!.units
-        if t.ordersSeen > 0, sold.units + ending > 0 {
-            let total = Decimal(sold.units + ending)
-            rows.append((.sellThroughRate, Decimal(sold.units) / total, Decimal(sold.units), total, records))
-        }
-        return rows
-    }
-
-    /// Net sales, cost of goods, margin and advertising: left out of a cell while any amount in it has no
-    /// rate, any line sold has no unit cost, or (margin after settlement fees) the settlements of a shop that
-    /// sold do not cover the period.
-    private static func money(_ t: PeriodTotals, profile: DefinitionProfile, sales: Decimal?, feesCovered: Bool)
-        -> [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)]
-    {
-        var rows: [(MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)] = []
-        let netKnown = t.unpricedSales == 0 && t.unpricedIssuedRefunds == 0
-        let netSales = t.grossSales - t.issuedRefunds
-        if netKnown, t.ordersSeen > 0 || t.issuedRefundRecords > 0 {
-            rows.append((.netSales, netSales, nil, nil, t.lines + t.issuedRefundRecords))
-        }
-        let cogsKnown = t.lines > 0 && t.uncostedLines == 0
-        if cogsKnown { rows.append((.cogs, t.cogs, nil, nil, t.lines)) }
-        let feesKnown: Bool
-        switch profile.marginFees {
-        case .none: feesKnown = true
-        case .settlement: feesKnown = t.unpricedFees == 0 && feesCovered
-        }
-        // Each ratio is tested on the denominator it divides by (rounded), so a tiny positive sum never divides by 0.
-        if netKnown, cogsKnown, feesKnown, netSales.rounded(scale: 2) > 0 {
-            let fees = profile.marginFees == .settlement ? t.fees : 0
-            let margin = netSales.rounded(scale: 2) - t.cogs.rounded(scale: 2) - fees.rounded(scale: 2)
-            let records = t.lines + t.issuedRefundRecords + (profile.marginFees == .settlement ? t.feeRows : 0)
-            rows.append((.grossMargin, margin / netSales.rounded(scale: 2), margin, netSales, records))
-        }
-        if t.adRows > 0, t.unpricedAds == 0 {
-            rows.append((.adSpend, t.adSpend, nil, nil, t.adRows))
-            if t.adSalesUnknown == 0 {
-                rows.append((.adSales, t.adSales, nil, nil, t.adRows))
-                if t.adSales.rounded(scale: 2) > 0 {
-                    rows.append((.acos, t.adSpend.rounded(scale: 2) / t.adSales.rounded(scale: 2), t.adSpend, t.adSales, t.adRows))
-                }
-                if t.adSpend.rounded(scale: 2) > 0 {
-                    rows.append((.roas, t.adSales.rounded(scale: 2) / t.adSpend.rounded(scale: 2), t.adSales, t.adSpend, t.adRows))
-                }
-            }
-            // Against the sales of shops whose advertising is loaded: a shop with sales and no ad report may
-            // advertise, and its spend would be missing from the numerator only.
-            if let sales, sales.rounded(scale: 2) > 0, t.salesShops.isSubset(of: t.adShops) {
-                rows.append((.tacos, t.adSpend.rounded(scale: 2) / sales.rounded(scale: 2), t.adSpend, sales,
-                             t.adRows + t.lines + t.refundRecords))
-            }
-        }
-        return rows
-    }
 }
