@@ -65,6 +65,25 @@ extension MetricAccumulator {
         }
     }
 
+    /// Adds one client term on the day it ends (a calendar date, as written), to the company and whoever the
+    /// roster says serves the client: a provider row, or a person (and their team and provider).
+    package mutating func add(contract record: FlatRecord) {
+        guard case .date(let due)? = record["due_on"] else { return }
+        let owner = engine.attribution.person(record["provider"]?.storageText)
+        let scopes = scopes(owners: owner.map { [$0] } ?? [], kind: "contracts")
+        let outcome = record["outcome"]?.storageText
+        for index in versions.indices {
+            Self.update(on: due, profile: versions[index], scopes: scopes, engine: engine, cells: &cells[index]) { t in
+                t.contractsDue += 1
+                switch outcome {
+                case "renewed": t.contractsRenewed += 1
+                case "lost": break
+                default: t.contractsUndecided += 1
+                }
+            }
+        }
+    }
+
     /// Adds one help-desk ticket: response time, SLA and satisfaction, for the company, its agent
     /// and its group's owners.
     package mutating func add(ticket record: FlatRecord) {

@@ -12,6 +12,8 @@ package struct MetricAccumulator {
     var cells: [[CellKey: PeriodTotals]]
     /// What the loaded settlements cover, per shop (the same for every version).
     var settled = SettlementCoverage()
+    /// Buyers and days of counted orders per version, for the rates that follow buyers across periods.
+    var customers: [CustomerVisits]
 
     struct CellKey: Hashable {
         var period: Period
@@ -23,6 +25,7 @@ package struct MetricAccumulator {
         self.engine = engine
         versions = engine.definitions.allVersions
         cells = Array(repeating: [:], count: versions.count)
+        customers = Array(repeating: CustomerVisits(), count: versions.count)
     }
 
     /// Records no roster entry owns (counted at company level only).
@@ -39,6 +42,10 @@ package struct MetricAccumulator {
         var uncosted: Set<String> = []
         for index in versions.indices {
             let view = OrderView(bundle, profile: versions[index])
+            if view.counted {
+                customers[index].add(customer: bundle.order.customer, day: view.purchaseDate,
+                                     scopes: scopes + parts.flatMap(\.scopes))
+            }
             try Self.add(view, scopes: scopes, engine: engine, into: &cells[index], uncosted: &uncosted)
             for part in parts {
                 try Self.add(OrderView(part.bundle, profile: versions[index]), scopes: part.scopes, engine: engine,
@@ -155,6 +162,7 @@ package struct MetricAccumulator {
     package func facts() -> [FactMetric] {
         var out = baseFacts()
         out += Self.growth(of: out)
+        out += customerFacts()
         out.sort { $0.key < $1.key }
         return out
     }
@@ -170,6 +178,7 @@ package struct MetricAccumulator {
         out += Self.growth(of: out + kept).filter { fact in
             scope.replaces(fact.grain, fact.periodStart, metric: fact.metric)
         }
+        out += customerFacts().filter { fact in scope.replaces(fact.grain, fact.periodStart, metric: fact.metric) }
         out.sort { $0.key < $1.key }
         return out
     }
@@ -189,20 +198,27 @@ package struct MetricAccumulator {
                 var rows = Self.metrics(totals, profile: profile, days: days, feesCovered: covered)
                 if let perHead = perHead(totals, cell, days: days) { rows.append(perHead) }
                 for (metric, value, numerator, denominator, count) in rows {
-                    out.append(FactMetric(
-                        grain: cell.period.grain, periodStart: cell.period.start, periodEnd: cell.period.end,
-                        timezone: profile.zone.identifier, scopeType: cell.scopeType, scopeID: cell.scopeID,
-                        metric: metric.rawValue, profile: profile.name, profileVersion: profile.version,
-                        definition: profile.definition(using: metric.concepts),
-                        value: value.rounded(scale: metric.scale),
-                        numerator: numerator?.rounded(scale: metric.unit == "hours" ? 4 : 2),
-                        denominator: denominator?.rounded(scale: 2),
-                        unit: metric.unit, currency: metric.unit == "currency" ? profile.currency : nil,
-                        recordCount: count))
+                    out.append(Self.fact(metric, cell: cell, profile: profile, value: value, numerator: numerator,
+                                         denominator: denominator, records: count))
                 }
             }
         }
         return out
+    }
+
+    /// One fact row, rounded as the catalog says.
+    static func fact(_ metric: MetricID, cell: CellKey, profile: DefinitionProfile, value: Decimal, numerator: Decimal?,
+                     denominator: Decimal?, records: Int) -> FactMetric {
+        FactMetric(
+            grain: cell.period.grain, periodStart: cell.period.start, periodEnd: cell.period.end,
+            timezone: profile.zone.identifier, scopeType: cell.scopeType, scopeID: cell.scopeID,
+            metric: metric.rawValue, profile: profile.name, profileVersion: profile.version,
+            definition: profile.definition(using: metric.concepts),
+            value: value.rounded(scale: metric.scale),
+            numerator: numerator?.rounded(scale: metric.unit == "hours" ? 4 : 2),
+            denominator: denominator?.rounded(scale: 2),
+            unit: metric.unit, currency: metric.unit == "currency" ? profile.currency : nil,
+            recordCount: records)
     }
 
     /// `traffic_growth` and `gmv_growth`: a period's value over the previous period's, minus one,
@@ -332,6 +348,11 @@ package struct MetricAccumulator {
             let handled = Decimal(t.negativeReviewsHandled)
             rows.append((.negativeReviewHandleHours, t.reviewHandleHours / handled, t.reviewHandleHours, handled,
                          t.negativeReviewsHandled))
+        }
+        // A term whose outcome is still open makes the share of renewals unknown, not lower.
+        if t.contractsDue > 0, t.contractsUndecided == 0 {
+            let due = Decimal(t.contractsDue)
+            rows.append((.renewalRate, Decimal(t.contractsRenewed) / due, Decimal(t.contractsRenewed), due, t.contractsDue))
         }
         if t.stockDays > 0 {
             let days = Decimal(t.stockDays)

@@ -19,7 +19,7 @@ package struct MetricEngine: Sendable {
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once.
-    package static let formulaVersion = 2
+    package static let formulaVersion = 3
 
     package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {
@@ -79,6 +79,7 @@ package struct MetricEngine: Sendable {
             case .review: accumulator.add(review: record)
             case .adSpend: try accumulator.add(ad: record)
             case .fee: try accumulator.add(fee: record)
+            case .contract: accumulator.add(contract: record)
             default: continue
             }
         }

@@ -33,6 +33,9 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     case ordersPerHead = "orders_per_head"
     case returnRate = "return_rate"
     case returnCycleDays = "return_cycle_days"
+    case repurchaseRate = "repurchase_rate"
+    case retentionRate = "retention_rate"
+    case renewalRate = "renewal_rate"
 
     /// `currency`, `count`, `ratio` (a share, shown as a percentage), `multiple` (times, like ROAS 3.8×),
     /// `hours`, `days`, or `number` (a plain figure such as orders per head).
@@ -45,7 +48,7 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .orders, .units, .shippedOrders, .sessions, .pageViews: "count"
         case .onTimeShipRate, .refundRate, .slaResponseRate, .stockoutRate, .conversionRate, .trafficGrowth, .gmvGrowth,
              .csat, .taskOnTimeRate, .grossMargin, .acos, .tacos, .fcrRate, .complaintRate, .sellThroughRate,
-             .returnRate: "ratio"
+             .returnRate, .repurchaseRate, .retentionRate, .renewalRate: "ratio"
         case .fulfillmentHours, .firstResponseHours, .negativeReviewHandleHours, .handleHours: "hours"
         }
     }
@@ -85,6 +88,10 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
         case .daysOfInventory, .sellThroughRate: [.timezone, .inventory]
         case .ordersPerHead, .returnCycleDays: [.timezone]
         case .returnRate: [.timezone, .shipped]
+        case .repurchaseRate: [.timezone, .repurchaseWindow]
+        case .retentionRate: [.timezone]
+        // A term ends on a calendar date as the register writes it, whatever the profile's zone.
+        case .renewalRate: []
         }
     }
 

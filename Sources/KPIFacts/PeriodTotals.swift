@@ -87,6 +87,11 @@ struct PeriodTotals {
     var returnRecords = 0
     var returnsClosed = 0
     var returnDays: Decimal = 0
+    /// Client terms ending in the period: all, those renewed, and those whose outcome is not decided (or not
+    /// one kpibridge knows), which leave the renewal rate unknown.
+    var contractsDue = 0
+    var contractsRenewed = 0
+    var contractsUndecided = 0
     /// Company stock on each snapshot day of the period under the profile's basis (company cells only).
     var stockLevels: [CivilDate: StockLevel] = [:]
     /// SKUs a snapshot of the period gives a quantity under the basis for, and what each SKU sold (company

@@ -71,7 +71,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     package static let orders = StoreTable(
         name: "orders",
         columns: ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
-                  "status_raw", "currency", "version"] + lineage,
+                  "status_raw", "currency", "customer_key", "version"] + lineage,
         orderBy: ["platform", "order_id"])
     package static let orderLines = StoreTable(
         name: "order_lines",

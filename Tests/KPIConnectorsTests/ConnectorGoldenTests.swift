@@ -259,6 +259,25 @@ import Testing
         #expect(stats.rowsQuarantined == 0)
     }
 
+    /// Buyers become HMAC-SHA-256 keys under the salt (first 128 bits, after the salt's tag: the HMAC of a fixed
+    /// text; the values below from Python's `hmac`): the same e-mail gives the same key, and no e-mail reaches a record.
+    @Test func shopifyOrdersKeyTheirBuyers() throws {
+        let (sink, _) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc", salt: "test-salt-0123456789")
+        let orders = sink.records.compactMap { record -> Order? in if case .order(let o) = record { o } else { nil } }
+        #expect(orders.map(\.key.orderID) == ["#1001", "#1002"])
+        #expect(orders.map(\.customer) == ["19f77c55:0a0f04cc93e7622a268df4c6c712e422", "19f77c55:171f6ece78831cbe01f812a0416c5d86"])
+        #expect(!render(sink.records).contains("example.com"))
+        // Without a salt nobody is keyed: the e-mail is not kept in any other form.
+        let (plain, _) = try read("shopify.orders", "shopify_orders.csv", shop: "shopify-dtc")
+        #expect(plain.records.allSatisfy { if case .order(let o) = $0 { o.customer == nil } else { true } })
+        // Case and surrounding spaces do not make another buyer; a short salt is refused.
+        let salt = try #require(CustomerSalt("test-salt-0123456789"))
+        #expect(CustomerKey(" A@Example.COM ", salt: salt) == CustomerKey("a@example.com", salt: salt))
+        #expect(CustomerSalt("short") == nil)
+        #expect(CustomerKey.tag(of: salt) == "19f77c55")
+        #expect("\(salt)" == "<customer salt>")
+    }
+
     @Test func mabangOrdersInGB18030() throws {
         let (sink, stats) = try read("mabang.orders", "mabang_orders_gb18030.csv")
         #expect(render(sink.records) == (try golden("mabang_orders.golden")))

@@ -75,7 +75,7 @@ import Yams
 
     @Test func unknownConnectorSuggestsTheClosest() throws {
         let catalog = try ConnectorCatalog(directories: [shippedConnectors])
-        #expect(catalog.ids.count == 40)
+        #expect(catalog.ids.count == 41)
         #expect(Set(["amazon.all_orders", "mabang.orders", "shopify.orders", "walmart.orders", "team.roster"]).isSubset(of: catalog.ids))
         do {
             _ = try catalog.connector("amazon.all_order")

@@ -41,6 +41,7 @@ import Testing
         Case(connector: "team.roster", file: "team/roster.csv"),
         Case(connector: "team.ratings", file: "team/ratings_202610.csv"),
         Case(connector: "team.violations", file: "team/violations_2026.csv"),
+        Case(connector: "team.contracts", file: "team/contracts_2026.csv"),
         Case(connector: "team.design_tasks", file: "team/design_tasks_202610.xlsx"),
         Case(connector: "reviews.export", file: "team/reviews_202610.csv"),
         Case(connector: "fx.rates", file: "fx/boc_rates_202611.csv"),

@@ -13,12 +13,13 @@ func fixture(_ name: String) -> String {
 
 /// Reads a fixture with a shipped connector into memory.
 func read(_ connectorID: String, _ fixtureName: String, shop: String? = nil, currency: String? = nil,
-          period: String? = nil, timezone: String? = nil, runID: Int64 = 7) throws -> (CollectingSink, ReadStats) {
+          period: String? = nil, timezone: String? = nil, runID: Int64 = 7, salt: String? = nil) throws -> (CollectingSink, ReadStats) {
     let catalog = try ConnectorCatalog(directories: [shippedConnectors])
     let path = fixture(fixtureName)
-    let context = SourceContext(displayPath: fixtureName, fingerprint: try FileFingerprint.compute(path: path),
+    var context = SourceContext(displayPath: fixtureName, fingerprint: try FileFingerprint.compute(path: path),
                                 runID: runID, shop: shop, timezone: timezone, currency: currency,
                                 period: period.flatMap(DateRange.init(parsing:)))
+    context.customerSalt = salt.flatMap(CustomerSalt.init)
     var reader = try catalog.connector(connectorID).open(path: path, context: context)
     var sink = CollectingSink()
     let stats = try reader.read(into: &sink)
@@ -77,7 +78,7 @@ func render(_ records: [NormalizedRecord]) -> String {
     return records.map { record in
         switch record {
         case .order(let o):
-            return "order \(o.key) shop=\(o.shop) purchased=\(ts(o.purchasedAt)) paid=\(ts(o.paidAt)) status=\(o.status.rawValue)(\(o.statusRaw)) currency=\(o.currency) version=\(o.version?.iso8601 ?? "-") line=\(o.lineage.line)"
+            return "order \(o.key) shop=\(o.shop) purchased=\(ts(o.purchasedAt)) paid=\(ts(o.paidAt)) status=\(o.status.rawValue)(\(o.statusRaw)) currency=\(o.currency) version=\(o.version?.iso8601 ?? "-") line=\(o.lineage.line)\(o.customer.map { " customer=\($0)" } ?? "")"
         case .orderLine(let l):
             return "line \(l.key) id=\(l.lineID) sku=\(l.sku) qty=\(l.quantity) amount=\(l.amount) tax=\(l.tax) shipping=\(l.shipping) version=\(l.version?.iso8601 ?? "-") line=\(l.lineage.line)"
         case .fulfillmentEvent(let e):

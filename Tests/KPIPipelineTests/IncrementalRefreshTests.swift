@@ -85,6 +85,30 @@ import Testing
         try Self.expectSameAsOneFullRun(ws, backend: backend)
     }
 
+    /// A buyer coming back on 3 November changes October's neighbours too: November's retention (October's
+    /// buyers) and the repurchase windows of every later period that reaches back to the day, which hold no
+    /// new record of their own.
+    @Test(arguments: StoreBackend.available) func aReturningBuyerRecomputesTheWindowsThatHoldTheDay(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        _ = try Self.pipeline(ws).run()
+        let export = try String(contentsOfFile: ws.path + "/inbox/shopify/orders_export_1.csv", encoding: .utf8)
+        let header = try #require(export.split(separator: "\n").first)
+        let columns = header.split(separator: ",").map(String.init)
+        var cells = Array(repeating: "", count: columns.count)
+        for (name, value) in ["Name": "#1201", "Email": "customer100@example.com", "Financial Status": "paid",
+                              "Paid at": "2026-11-03 10:00:05 -0800", "Currency": "USD", "Created at": "2026-11-03 10:00:00 -0800",
+                              "Lineitem quantity": "1", "Lineitem price": "58.00", "Lineitem sku": "HB-CHAIR-F"] {
+            cells[try #require(columns.firstIndex(of: name))] = value
+        }
+        try ws.write("inbox/shopify/orders_export_2.csv", header + "\n" + cells.joined(separator: ",") + "\n")
+        let before = try Self.rows(ws, "fact_metric").filter { $0.contains("\"retention_rate\"") && $0.contains("\"2026-11-01\"") }
+        let second = try Self.pipeline(ws).run()
+        #expect(second.filesRead == 1 && !second.text.contains("all periods recomputed"))
+        let after = try Self.rows(ws, "fact_metric").filter { $0.contains("\"retention_rate\"") && $0.contains("\"2026-11-01\"") }
+        #expect(after != before)
+        try Self.expectSameAsOneFullRun(ws, backend: backend)
+    }
+
     @Test(arguments: StoreBackend.available) func aCorrectedScanMovesTheShipmentBetweenMonths(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         _ = try Self.pipeline(ws).run()

@@ -260,7 +260,7 @@ import Testing
     @Test(arguments: [
         ("counts_in: tiktok", "counts_in: amazon",
          "`same_order.counts_in` is `amazon`; expected shopify or tiktok, the channel whose copy counts"),
-        ("field: tags", "field: email", "`same_order.field` is `email`, which `shopify.orders` does not read; it reads `note`, `tags`"),
+        ("field: tags", "field: vendor", "`same_order.field` is `vendor`, which `shopify.orders` does not read; it reads `note`, `tags`"),
         (#"'TikTok-(\d{18})'"#, #"'TikTok-\d{18}'"#,
          #"`same_order.pattern` `TikTok-\d{18}` is not a regular expression with one capture group (the other channel's order id)"#),
         ("platform: tiktok", "platform: shopify", "`same_order.platform` is the source's own (shopify); name the other channel"),

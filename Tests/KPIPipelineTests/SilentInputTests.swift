@@ -21,7 +21,7 @@ import Testing
         let text = try String(contentsOf: path, encoding: .utf8)
         try text.replacingOccurrences(of: "\titem-price\t", with: "\tITEM PRICE\t").write(to: path, atomically: true, encoding: .utf8)
         let report = try ws.pipeline().run()
-        #expect(report.filesFailed == 1 && report.filesRead == 32)
+        #expect(report.filesFailed == 1 && report.filesRead == 33)
         let failure = try #require(report.failures.first)
         #expect(failure.hasPrefix("""
             \(Self.october): not a `amazon.all_orders` export: a column it reads is missing
@@ -49,7 +49,7 @@ import Testing
             \(file): all 1 data row was quarantined and none loaded, so nothing of the file is kept; fix it and run again. First reasons:
               \(file):2:17: item-price: `2O.00` is not a number; expected a number like 1,234.56, $12.00 or 12%
             """])
-        #expect(report.filesRead == 33)
+        #expect(report.filesRead == 34)
         #expect(!(try ws.export("load_ledger")).contains(file))
         #expect(!(try ws.export("quarantine")).contains(file))
 
@@ -79,7 +79,7 @@ import Testing
             "inbox/amazon/pipe.txt: not a regular file (a named pipe or another special file); never opened, since reading one can wait forever",
             "inbox/shopify/dangling.csv: a link to nothing (its target is gone); not read",
         ])
-        #expect(report.filesRead == 33 && report.rowsLoaded == 1089)
+        #expect(report.filesRead == 34 && report.rowsLoaded == 1096)
         #expect(report.files.contains { $0.file == "inbox/tiktok/tiktok_orders_202610.csv" && $0.connector == "tiktok.orders" })
         #expect(try ws.export("order_lines").contains("inbox/tiktok/tiktok_orders_202610.csv"))
     }
@@ -91,7 +91,7 @@ import Testing
         try ws.write("inbox/shopify/.orders_export_2.csv", "Name,Email\n#9001,a@example.com\n")
         try ws.write("inbox/erp/~$库存盘点_20261031.xlsx", "lock")
         let report = try ws.pipeline().run()
-        #expect(report.failures.isEmpty && report.filesRead == 33 && report.rowsLoaded == 1089)
+        #expect(report.failures.isEmpty && report.filesRead == 34 && report.rowsLoaded == 1096)
         let skipped = report.files.compactMap { file -> String? in
             guard case .skipped(let reason) = file.status else { return nil }
             return "\(file.file): \(reason)"
@@ -195,7 +195,7 @@ import Testing
         let ws = try TemporaryWorkspace.sample()
         try FileManager.default.createSymbolicLink(atPath: ws.path + "/inbox/aa_shop", withDestinationPath: "shopify")
         let report = try ws.pipeline().run()
-        #expect(report.failures.isEmpty && report.filesRead == 33 && report.rowsLoaded == 1089)
+        #expect(report.failures.isEmpty && report.filesRead == 34 && report.rowsLoaded == 1096)
         #expect(!report.files.contains { $0.file.hasPrefix("inbox/aa_shop/") })
         #expect(report.files.contains { $0.file.hasPrefix("inbox/shopify/") && $0.connector == "shopify.orders" })
     }

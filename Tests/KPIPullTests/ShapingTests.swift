@@ -22,6 +22,9 @@ import Testing
 
     @Test(arguments: [1, 2]) func shopifyPagesLandAsTheGoldenFixtures(_ page: Int) throws {
         let data = try landed("shopify_orders_page\(page).json", key: ShopifyOrderRows.rows, path: ["orders"], api: "shopify.orders")
+        if ProcessInfo.processInfo.environment["KPIBRIDGE_WRITE_GOLDENS"] == "1" {
+            try data.write(to: repository.appendingPathComponent("Tests/KPIConnectorsTests/Fixtures/shopify_orders_api_page\(page).json"))
+        }
         #expect(data == (try connectorFixture("shopify_orders_api_page\(page).json")))
     }
 

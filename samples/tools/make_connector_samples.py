@@ -303,6 +303,7 @@ write("team/roster.csv", csv([
     ["P01", "星河代运营", "", "provider", "", "2026-09-01", "America/Los_Angeles", "tiktok-us", "", "", ""],
     ["E007", "孙丽", "亚马逊产品组", "产品运营", "白班", "2025-04-01", "Asia/Shanghai", "amazon-us", "MAT-YOGA-6MM;LED-STRIP-5M", "", ""],
     ["E008", "周涛", "亚马逊广告组", "广告", "白班", "2026-06-15", "Asia/Shanghai", "amazon-us", "", "", ""],
+    ["E009", "林悦", "独立站组", "用户运营", "白班", "2025-08-18", "America/Los_Angeles", "shopify-dtc", "", "", ""],
 ]))
 write("team/ratings_202610.csv", csv([
     ["工号", "月份", "考核项", "得分", "满分", "评分人", "备注"],
@@ -314,6 +315,17 @@ write("team/ratings_202610.csv", csv([
     ["E006", "2026-10", "工作态度", "7", "10", "Mike", ""],
     ["E007", "2026-10", "工作态度", "9", "10", "李经理", ""],
     ["E008", "2026-10", "工作态度", "8", "10", "李经理", ""],
+    ["E009", "2026-10", "工作态度", "9", "10", "Mike", ""],
+]))
+# The provider's client register (shared for its quarterly review): September 1 of 1 renewed, October 2 of 3,
+# November's term not decided yet (so November has no renewal rate).
+write("team/contracts_2026.csv", csv([
+    ["负责方", "客户", "合同编号", "到期日期", "续约状态", "续约日期", "备注"],
+    ["P01", "家居旗舰店", "XH-2025-031", "2026-09-30", "已续约", "2026-09-24", ""],
+    ["P01", "户外专营店", "XH-2025-037", "2026-10-15", "已续约", "2026-10-12", ""],
+    ["P01", "Harbor Outdoors", "XH-2025-040", "2026-10-20", "已续约", "2026-10-18", "本店 · this seller"],
+    ["P01", "宠物用品店", "XH-2025-044", "2026-10-31", "未续约", "", "转自营"],
+    ["P01", "母婴专营店", "XH-2025-052", "2026-11-30", "待定", "", ""],
 ]))
 write("team/violations_2026.csv", csv([
     ["编号", "工号", "店铺", "类型", "发生时间", "严重程度", "说明"],

@@ -166,6 +166,7 @@ struct RecordAssembler {
                 key: key, shop: route?.shop ?? row.text("shop") ?? context.shop ?? platform,
                 purchasedAt: purchasedAt, paidAt: row.timestamp("paid_at"),
                 status: status, statusRaw: statusRaw, currency: currency,
+                customer: orderSpec.customer.flatMap { row.text($0) }.flatMap { buyer in context.customerSalt.map { CustomerKey(buyer, salt: $0).text } },
                 version: row.latest(orderSpec.version ?? []), lineage: lineage)))
         }
         if let lineSpec = records.orderLine {

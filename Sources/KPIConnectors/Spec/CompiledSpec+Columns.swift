@@ -17,6 +17,7 @@ extension CompiledSpec {
         if let order = records.order {
             names += ["purchased_at", "paid_at", "status"] + (order.version ?? [])
             if let flag = order.cancelledIfPresent { names.append(flag) }
+            if let customer = order.customer { names.append(customer) }
         }
         if let line = records.orderLine {
             names += ["sku", "quantity", "tax", "shipping"] + (line.version ?? []) + (line.key ?? [])

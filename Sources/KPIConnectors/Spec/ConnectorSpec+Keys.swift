@@ -7,7 +7,7 @@ extension KeyRule {
     /// Every key a connector spec may use.
     static let connectorSpec: KeyRule = {
         var records: [String: KeyRule] = [
-            "order": .keys(["version": .value, "cancelled_if_present": .value]),
+            "order": .keys(["version": .value, "cancelled_if_present": .value, "customer": .value]),
             "order_line": .keys(["key": .value, "amount": .value, "unit_price": .value, "version": .value]),
             "fulfillment_events": .anyKey(.keys(["at": .value, "when": condition])),
             "refund": .keys(["amount": .value, "at": .value, "id": .value, "item": .value, "when": condition,

@@ -277,9 +277,11 @@ package struct OrderRecordSpec: Sendable, Decodable, Hashable {
     package var version: [String]?
     /// A field whose presence alone marks the order cancelled (Shopify `Cancelled at`).
     package var cancelledIfPresent: String?
+    /// A text field naming the buyer (an e-mail, a marketplace account), kept only as a salted key.
+    package var customer: String?
 
     enum CodingKeys: String, CodingKey {
-        case version
+        case version, customer
         case cancelledIfPresent = "cancelled_if_present"
     }
 }

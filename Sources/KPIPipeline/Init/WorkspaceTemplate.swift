@@ -41,6 +41,13 @@ package struct WorkspaceTemplate: Sendable {
             #     on: [failed, stale, pacing, report]
             #     lang: zh
 
+            # 买家 · Repeat-purchase and retention rates (复购率, 留存率) need to know two orders came from one buyer.
+            # With a salt, exports that name the buyer (Shopify Email, eBay Buyer Username) keep only a keyed hash
+            # of it; the e-mail and the salt never reach the store. 16+ characters (`openssl rand -hex 32`), from
+            # the environment or a file outside version control; changing it later makes every buyer new.
+            # customers:
+            #   salt: env:KPIBRIDGE_CUSTOMER_SALT
+
             # 数据源 · One source per export: which connector reads it, which files, and what the files do not say.
             # Files no source names are routed by their header when exactly one connector fits (the roster in
             # inbox/team/, ERP exports, help-desk exports): `kpibridge connectors detect FILE` shows the match.

@@ -47,6 +47,8 @@ package struct FactRefresh {
         package var shopsWithoutFees: [String: [(shop: String, months: [String])]] = [:]
         /// Shops that shipped in a month no return of theirs was received in (when any shop has returns).
         package var shopsWithoutReturns: [(shop: String, months: [String])] = []
+        /// Shops with orders of unknown buyer, per month (when any buyer is keyed or a repurchase window declared).
+        package var shopsWithoutCustomers: [(shop: String, months: [String])] = []
         /// Rates the records needed and the fx table lacks: the money metrics of the periods and scopes
         /// those records fall in, and all money reconciliation, wait for them; nil when none is missing.
         package var missingRates: MissingRatesError?
@@ -89,7 +91,7 @@ package struct FactRefresh {
         let sameOrders = try SameOrders.settle(workspace: workspace, store: store, runID: runID)
         outcome.sameOrders = sameOrders.summary
         let pending = try store.pendingRefresh()
-        let scope = incremental ? self.scope(pending, basis: basis) : nil
+        let scope = incremental ? try self.scope(pending, basis: basis) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
             ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? "first refresh of this store"
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
@@ -173,6 +175,7 @@ package struct FactRefresh {
             try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
             try store.forEachFlat(.adSpend, within: scope) { try accumulator.add(ad: $0) }
             try store.forEachFlat(.fee, within: scope) { try accumulator.add(fee: $0) }
+            try store.forEachFlat(.contract, within: scope) { accumulator.add(contract: $0) }
         } catch {
             _ = try? reconciling.finish()  // lets the worker thread end
             throw error
@@ -190,6 +193,7 @@ package struct FactRefresh {
         outcome.uncostedSKUs = accumulator.uncostedSKUs.sorted()
         outcome.shopsWithoutFees = accumulator.shopsWithoutFees(in: scope)
         outcome.shopsWithoutReturns = accumulator.shopsWithoutReturns(in: scope)
+        outcome.shopsWithoutCustomers = accumulator.shopsWithoutCustomers(in: scope)
 
         // Stored rows outside the scope stay; growth compares with them.
         let kept = try scope.map { scope in
@@ -239,7 +243,7 @@ package struct FactRefresh {
     /// The periods to recompute, or nil when everything must be: the store has never been refreshed or
     /// was refreshed from another basis. Besides the days of changed records, the days between the last
     /// refresh's clock and now (tasks fell due) and the `--recompute` dates are recomputed.
-    private func scope(_ pending: PendingRefresh, basis: RefreshBasis) -> RecomputeScope? {
+    private func scope(_ pending: PendingRefresh, basis: RefreshBasis) throws -> RecomputeScope? {
         guard let stored = pending.basis, stored == basis.digest, let before = pending.asOf else { return nil }
         var days = pending.days
         let (first, last) = (min(before, now).utcDate, max(before, now).utcDate)
@@ -249,7 +253,11 @@ package struct FactRefresh {
         if let recompute {
             for offset in 0...recompute.start.days(until: recompute.end) { days.insert(recompute.start.adding(days: offset)) }
         }
-        return RecomputeScope(touching: days, growthMetrics: MetricAccumulator.growthMetrics)
+        // Without a buyer key in the store there is no customer rate to recompute, and no reason to read more.
+        let keyed = try store.hasCustomerKeys()
+        let lookback = workspace.definitions.definitions.allVersions.compactMap(\.repurchaseWindowDays).max() ?? 0
+        return RecomputeScope(touching: days, growthMetrics: MetricAccumulator.growthMetrics,
+                              customerMetrics: keyed ? MetricAccumulator.customerMetrics : [], lookback: lookback)
     }
 
     /// A stored period that may not change definition this run: closed, and outside `recompute`.

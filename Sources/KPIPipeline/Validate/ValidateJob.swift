@@ -17,6 +17,8 @@ package struct ValidateJob {
     package func run() throws(PipelineError) -> [String] {
         let workspace = pipeline.workspace
         var problems = (workspace.scoring?.problems ?? []) + StreamPulls(pipeline: pipeline).problems() + Notifications.problems(workspace)
+        // The salt a run would look for: a missing one stops every load.
+        do { _ = try workspace.customerSalt() } catch { problems.append(error.message) }
         guard let policy = workspace.scoring?.policy else { return problems }
         var roster: [String: Employee] = [:]
         do {

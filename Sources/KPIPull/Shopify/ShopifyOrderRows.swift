@@ -39,6 +39,8 @@ enum ShopifyOrderRows {
             // What a source's `same_order:` rule searches for another channel's order id.
             "tags": text("tags") ?? NSNull(),
             "note": text("note") ?? NSNull(),
+            // The buyer, as the admin's CSV names it (`Email`): kept by the connector only as a salted key.
+            "email": text("email") ?? NSNull(),
         ]
         var rows: [[String: Any]] = []
         for (index, line) in APIJSON.objects(order["line_items"]).enumerated() {

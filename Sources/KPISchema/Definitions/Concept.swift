@@ -14,6 +14,7 @@ package enum Concept: String, Sendable, CaseIterable, Comparable {
     case costBasis = "cogs_basis"
     case marginFees = "margin_fees"
     case complaintTags = "complaint_tags"
+    case repurchaseWindow = "repurchase_window"
 
     package static func < (lhs: Concept, rhs: Concept) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -33,13 +33,16 @@ package struct DefinitionProfile: Sendable, Hashable {
     /// Ticket tags that make a ticket a complaint (lower case); empty when the profile declares none,
     /// and then there is no complaint rate rather than one under a rule nobody chose.
     package var complaintTags: Set<String>
+    /// Days of the trailing window a repeat purchase is looked for in (复购周期); nil when the profile declares
+    /// none, and then there is no repurchase rate.
+    package var repurchaseWindowDays: Int?
 
     package init(name: String, version: Int, effectiveFrom: CivilDate? = nil, description: String? = nil, zone: Zone,
                 shipped: FulfillmentEventKind, sales: SalesBasis, includeTax: Bool, includeShipping: Bool,
                 currency: String, shipSLAHours: Int = 48, inventory: InventoryBasis = .system,
                 responseTime: ResponseClock = .calendarHours, responseSLAHours: Int = 24,
                 adAttribution: AdAttribution = .sevenDays, costBasis: CostBasis = .purchase, marginFees: MarginFees = .none,
-                complaintTags: Set<String> = []) {
+                complaintTags: Set<String> = [], repurchaseWindowDays: Int? = nil) {
         self.name = name
         self.version = version
         self.effectiveFrom = effectiveFrom
@@ -58,6 +61,7 @@ package struct DefinitionProfile: Sendable, Hashable {
         self.costBasis = costBasis
         self.marginFees = marginFees
         self.complaintTags = complaintTags
+        self.repurchaseWindowDays = repurchaseWindowDays
     }
 
     /// The variant this version picks for `concept`, as written in the definitions file.
@@ -77,6 +81,7 @@ package struct DefinitionProfile: Sendable, Hashable {
         case .costBasis: costBasis.rawValue
         case .marginFees: marginFees.rawValue
         case .complaintTags: complaintTags.isEmpty ? "undeclared" : complaintTags.sorted().joined(separator: ",")
+        case .repurchaseWindow: repurchaseWindowDays.map { "\($0)d" } ?? "undeclared"
         }
     }
 

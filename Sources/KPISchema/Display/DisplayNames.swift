@@ -41,6 +41,9 @@ package enum DisplayNames {
         "orders_per_head": ("Orders per head", "人均单量"),
         "return_rate": ("Return rate", "退货率"),
         "return_cycle_days": ("Return cycle days", "退货处理周期(天)"),
+        "repurchase_rate": ("Repurchase rate", "复购率"),
+        "retention_rate": ("Retention rate", "留存率"),
+        "renewal_rate": ("Renewal rate", "续约率"),
     ]
 
     private static let concepts: [String: (en: String, zh: String)] = [
@@ -58,6 +61,7 @@ package enum DisplayNames {
         "cogs_basis": ("Cost basis", "成本口径"),
         "margin_fees": ("Fees in margin", "毛利扣减费用"),
         "complaint_tags": ("Complaint tags", "投诉标签"),
+        "repurchase_window": ("Repurchase window", "复购周期"),
     ]
 
     private static let variants: [String: (en: String, zh: String)] = [

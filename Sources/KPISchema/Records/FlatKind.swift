@@ -15,6 +15,7 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     case trackingLink = "tracking_link"
     case orderTwin = "order_twin"
     case skuCost = "sku_cost"
+    case contract
 
     package var schema: RecordSchema { Self.schemas[self]! }
 
@@ -23,7 +24,7 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
     /// recomputes everything (they are part of the refresh basis).
     package var feedsMetrics: Bool {
         switch self {
-        case .ticket, .traffic, .adSpend, .inventorySnapshot, .review, .task, .fee: true
+        case .ticket, .traffic, .adSpend, .inventorySnapshot, .review, .task, .fee, .contract: true
         // A tracking event counts once attached to its order as a fulfillment event (tracked there).
         // A unit cost holds from its date until the next one: any change recomputes everything (refresh basis).
         case .skuCost, .manualRating, .violation, .roster, .fxRate, .trackingEvent, .trackingLink: false
@@ -169,6 +170,15 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("currency", .text, required: true), .init("supplier", .text), .init("note", .text),
             ], key: ["sku", "effective_from"],
             summary: "a SKU's unit purchase cost (and inbound freight per unit) from a date on")
+        case .contract:
+            RecordSchema(kind: rawValue, table: "contracts", fields: [
+                .init("provider", .text, required: true), .init("client", .text, required: true),
+                .init("due_on", .date, required: true),
+                // `renewed`, `lost`, or anything else (`pending`): a term not yet decided.
+                .init("outcome", .text, required: true), .init("renewed_on", .date), .init("contract_id", .text),
+                .init("note", .text),
+            ], key: ["provider", "client", "due_on"],
+            summary: "a client's service term: who serves it, when it ends, whether it was renewed")
         }
     }
 }

@@ -8,12 +8,16 @@ package struct Order: Sendable, Hashable, Codable {
     /// The status word exactly as the export wrote it.
     package var statusRaw: String
     package var currency: String
+    /// Who bought, as a salted key (``CustomerSalt``): the same buyer gives the same key in every export
+    /// read with the workspace's salt, and the e-mail or account it came from is never stored. Nil when the
+    /// export names no buyer or the workspace has no salt.
+    package var customer: String?
     /// The source's own "last updated" time; a newer version replaces an older one.
     package var version: Instant?
     package var lineage: Lineage
 
     package init(key: OrderKey, shop: String, purchasedAt: Timestamp, paidAt: Timestamp?, status: OrderStatus,
-                statusRaw: String, currency: String, version: Instant?, lineage: Lineage) {
+                statusRaw: String, currency: String, customer: String? = nil, version: Instant?, lineage: Lineage) {
         self.key = key
         self.shop = shop
         self.purchasedAt = purchasedAt
@@ -21,6 +25,7 @@ package struct Order: Sendable, Hashable, Codable {
         self.status = status
         self.statusRaw = statusRaw
         self.currency = currency
+        self.customer = customer
         self.version = version
         self.lineage = lineage
     }

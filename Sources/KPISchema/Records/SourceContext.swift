@@ -22,6 +22,8 @@ package struct SourceContext: Sendable {
     package var routing: ShopRouting?
     /// How each order names its copy in another channel, which the loader records as a link.
     package var sameOrder: SameOrderRule?
+    /// The workspace's salt for customer keys; without it buyers are not keyed (see ``CustomerSalt``).
+    package var customerSalt: CustomerSalt?
 
     package init(displayPath: String, fingerprint: FileFingerprint, runID: Int64, shop: String? = nil,
                 platform: String? = nil, timezone: String? = nil, currency: String? = nil, period: DateRange? = nil,

@@ -19,6 +19,10 @@ package protocol RecordStore: Sendable {
     func forEachOrder(within scope: RecomputeScope?, _ body: (OrderBundle) throws -> Void) throws
     /// Fulfillment events and refunds whose order is not (yet) in the store.
     func orphanCounts() throws -> (events: Int, refunds: Int)
+    /// Whether any stored order names its buyer (a customer key): only then do customer rates exist.
+    func hasCustomerKeys() throws -> Bool
+    /// The distinct salt tags (the text before `:`) of stored buyer keys.
+    func customerKeyTags() throws -> Set<String>
     /// Turns carrier scans known only by tracking number into events of the orders linked to that number.
     func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
     /// Every link a `same_order:` rule recorded to another channel's order, with whether that order is stored.

@@ -26,7 +26,7 @@ extension RecomputeScope {
     func periodCondition(qualifier: String = "") -> String {
         let grain = qualifier + StoreTable.quote("grain"), start = qualifier + StoreTable.quote("period_start")
         var starts: [Grain: Set<CivilDate>] = [:]
-        for key in periods.union(growthOnly) { starts[key.grain, default: []].insert(key.start) }
+        for key in periods.union(growthOnly).union(customerOnly) { starts[key.grain, default: []].insert(key.start) }
         let terms = Grain.allCases.compactMap { g -> String? in
             guard let days = starts[g] else { return nil }
             let list = days.sorted().map { "'\($0)'" }.joined(separator: ", ")

@@ -31,7 +31,7 @@ enum RecordUpserts {
 
     static let order = upsert(
         "orders", ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
-                   "status_raw", "currency", "version"], key: ["platform", "order_id"], guardCondition: notOlder("orders"),
+                   "status_raw", "currency", "customer_key", "version"], key: ["platform", "order_id"], guardCondition: notOlder("orders"),
         dates: ["purchased_at", "paid_at"])
     static let orderLine = upsert(
         "order_lines", ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
@@ -65,7 +65,7 @@ enum RecordUpserts {
         case .order(let o):
             return (order, [.text(o.key.platform), .text(o.key.orderID), .text(o.shop), .text(o.purchasedAt.instant.iso8601),
                             .text(o.purchasedAt.zone), .of(o.paidAt?.instant.iso8601), .of(o.paidAt?.zone),
-                            .text(o.status.rawValue), .text(o.statusRaw), .text(o.currency), .of(o.version?.iso8601)]
+                            .text(o.status.rawValue), .text(o.statusRaw), .text(o.currency), .of(o.customer), .of(o.version?.iso8601)]
                     + lineage(o.lineage))
         case .orderLine(let l):
             return (orderLine, [.text(l.key.platform), .text(l.key.orderID), .text(l.lineID), .text(l.sku), .of(l.quantity),

@@ -17,7 +17,7 @@ extension SQLStore {
             // databases (SQLite's BINARY collation; `COLLATE "C"` columns in PostgreSQL).
             let orders = try session.cursor("""
                 SELECT platform, order_id, shop, purchased_at, purchased_zone, paid_at, paid_zone, status, status_raw,
-                    currency, version, connector, source_file, source_line, content_hash, run_id
+                    currency, version, connector, source_file, source_line, content_hash, run_id, customer_key
                 FROM orders\(filter) ORDER BY platform, order_id
                 """)
             var lines = try ChildStream(session.cursor("""
@@ -45,7 +45,8 @@ extension SQLStore {
                 var bundle = OrderBundle(order: Order(
                     key: key, shop: try row.text(2), purchasedAt: try row.timestamp(3)!, paidAt: try row.timestamp(5),
                     status: OrderStatus(rawValue: try row.text(7)) ?? .other, statusRaw: try row.text(8),
-                    currency: try row.text(9), version: try row.instant(10), lineage: try row.lineage(from: 11)))
+                    currency: try row.text(9), customer: try row.optionalText(16), version: try row.instant(10),
+                    lineage: try row.lineage(from: 11)))
                 for row in try lines.rows(of: key) {
                     let currency = try row.text(8)
                     bundle.lines.append(OrderLine(
@@ -81,6 +82,19 @@ extension SQLStore {
             let orphan = "NOT EXISTS (SELECT 1 FROM orders o WHERE o.platform = t.platform AND o.order_id = t.order_id)"
             return (try session.count("SELECT count(*) FROM fulfillment_events t WHERE \(orphan)"),
                     try session.count("SELECT count(*) FROM refunds t WHERE \(orphan)"))
+        }
+    }
+
+    package func customerKeyTags() throws -> Set<String> {
+        try read { session in
+            Set(try session.rows("SELECT DISTINCT substr(customer_key, 1, 8) FROM orders WHERE customer_key IS NOT NULL", [])
+                .map { try $0.text(0) })
+        }
+    }
+
+    package func hasCustomerKeys() throws -> Bool {
+        try read { session in
+            try session.count("SELECT count(*) FROM (SELECT 1 FROM orders WHERE customer_key IS NOT NULL LIMIT 1) AS keyed") > 0
         }
     }
 }

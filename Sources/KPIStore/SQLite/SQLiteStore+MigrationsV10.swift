@@ -94,5 +94,14 @@ extension SQLiteStore {
         migrator.registerMigration("v15: returns feed metrics (return rate, return cycle) and mark their orders for recompute") { db in
             try db.execute(sql: "ALTER TABLE returns ADD COLUMN \(ChangeTracking.column) TEXT")
         }
+        // Orders loaded before it have no key: their customer rates stay absent (named by the run) until the
+        // files are retracted and loaded again with a salt.
+        migrator.registerMigration("v16: orders keep a salted customer key (repeat purchase, retention)") { db in
+            try db.execute(sql: "ALTER TABLE orders ADD COLUMN customer_key TEXT")
+        }
+        migrator.registerMigration("v17: client contracts (renewal rate)") { db in
+            try db.execute(sql: FlatTableLayout(.contract).createSQL(asOf: 17))
+            try db.execute(sql: "ALTER TABLE \(StoreTable.quote(FlatKind.contract.schema.table)) ADD COLUMN \(ChangeTracking.column) TEXT")
+        }
     }
 }

@@ -124,9 +124,14 @@ extension RunReport {
     package static func feesLine(profile: String, shops: [(shop: String, months: [String])]) -> String {
         "fees: \(profile) deducts settlement fees from gross_margin (margin_fees: settlement), and these shops sold in "
             + "months their loaded settlements do not cover to the day: "
-            + shops.map { "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))" }.joined(separator: ", ")
+            + shopMonths(shops)
             + "; gross_margin is left out of those months for those shops and for every scope they are part of (the "
             + "company included) until their settlement or payout reports are loaded"
+    }
+
+    /// `amazon-us (2026-09, 2026-10), walmart-us (2026-10)`: shops and the months a line names them for.
+    static func shopMonths(_ shops: [(shop: String, months: [String])]) -> String {
+        shops.map { "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))" }.joined(separator: ", ")
     }
 
     /// What a retract took out and put back, per table.
@@ -217,10 +222,13 @@ extension RunReport {
             if !refresh.uncostedSKUs.isEmpty { lines.append(Self.uncostedLine(refresh.uncostedSKUs)) }
             if !refresh.shopsWithoutReturns.isEmpty {
                 lines.append("returns: these shops shipped in months no return of theirs was received in (none, or their returns "
-                             + "export is not loaded): " + refresh.shopsWithoutReturns.map {
-                                 "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))"
-                             }.joined(separator: ", ")
+                             + "export is not loaded): " + Self.shopMonths(refresh.shopsWithoutReturns)
                              + "; return_rate is left out of those months for every scope they shipped in")
+            }
+            if !refresh.shopsWithoutCustomers.isEmpty {
+                lines.append("customers: these shops sold to buyers their exports do not name (no buyer column, or no "
+                             + "`customers.salt` in kpibridge.yaml when they were loaded): " + Self.shopMonths(refresh.shopsWithoutCustomers)
+                             + "; repurchase_rate and retention_rate are left out of every scope and window those orders fall in")
             }
             for (profile, shops) in refresh.shopsWithoutFees.sorted(by: { $0.key < $1.key }) {
                 lines.append(Self.feesLine(profile: profile, shops: shops))

@@ -20,5 +20,6 @@ extension KeyRule {
         ])),
         "retention": .keys(of: Retention.CodingKeys.self),
         "notify": .list(.keys(of: NotifySettings.CodingKeys.self)),
+        "customers": .keys(of: CustomersConfig.CodingKeys.self),
     ])
 }

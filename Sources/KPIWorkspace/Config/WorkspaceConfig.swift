@@ -26,9 +26,11 @@ package struct WorkspaceConfig: Sendable, Decodable {
     package var retention: Retention?
     /// Chat webhooks told about failed runs, stale sources, pacing and reports.
     package var notify: [NotifySettings]?
+    /// How buyers are keyed for repeat-purchase and retention rates.
+    package var customers: CustomersConfig?
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case store, definitions, scorecards, targets, connectors, inbox, sources, streams, retention, notify
+        case store, definitions, scorecards, targets, connectors, inbox, sources, streams, retention, notify, customers
         case fxRates = "fx_rates"
     }
 }
@@ -66,6 +68,16 @@ package struct Retention: Sendable, Decodable, Hashable {
 
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case historyMonths = "history_months"
+    }
+}
+
+/// `customers:` in kpibridge.yaml.
+package struct CustomersConfig: Sendable, Decodable, Hashable {
+    /// Where the salt of customer keys is: `env:VARIABLE` or `file:PATH` (inside the workspace), never the value.
+    package var salt: String?
+
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case salt
     }
 }
 

@@ -14,7 +14,8 @@ package struct DefinitionsFile: Sendable {
 
     package static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
                               "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",
-                              "response_sla_hours", "ad_attribution", "cogs_basis", "margin_fees", "complaint_tags"]
+                              "response_sla_hours", "ad_attribution", "cogs_basis", "margin_fees", "complaint_tags",
+                              "repurchase_window"]
 
     /// Reads and validates the file at `path`; every problem names the file and the dotted key.
     package static func load(path: String, display: String) throws(PipelineError) -> DefinitionsFile {
@@ -161,6 +162,13 @@ package struct DefinitionsFile: Sendable {
                 throw entry.error("complaint_tags", "`\(text)` names no tag; list the ticket tags that mark a complaint, like `complaint, 投诉`")
             }
         }
+        var repurchaseDays: Int?
+        if let text = values["repurchase_window"] {
+            guard text.hasSuffix("d"), let days = Int(text.dropLast()), (1...730).contains(days) else {
+                throw entry.error("repurchase_window", "`\(text)` is not a number of days from 1d to 730d, like `90d`")
+            }
+            repurchaseDays = days
+        }
         let clock: ResponseClock
         switch values["response_time"] ?? "calendar_hours" {
         case "calendar_hours":
@@ -181,7 +189,7 @@ package struct DefinitionsFile: Sendable {
             sales: sales, includeTax: try inclusion("tax"), includeShipping: try inclusion("shipping"), currency: currency,
             shipSLAHours: try hours("ship_sla_hours", default: 48), inventory: inventory, responseTime: clock,
             responseSLAHours: try hours("response_sla_hours", default: 24), adAttribution: window, costBasis: costBasis,
-            marginFees: fees, complaintTags: complaintTags)
+            marginFees: fees, complaintTags: complaintTags, repurchaseWindowDays: repurchaseDays)
     }
 
     private static func calendar(_ name: String, _ section: StrictMapping) throws(PipelineError) -> ShiftCalendar {

@@ -23,6 +23,7 @@ enum OrderRecordsValidator: SpecValidator {
             if let name = order.cancelledIfPresent, context.fieldIndex[name] == nil {
                 throw context.fail("records.order.cancelled_if_present names unknown field `\(name)`")
             }
+            if let name = order.customer { try context.need(name, .text, for: "records.order.customer") }
         }
         if let line = records.orderLine {
             try context.need("sku", .text, for: "records.order_line")
