@@ -10,7 +10,11 @@ DIR/workspace gets kpibridge.yaml, definitions.yaml (cn and us, reconciled), dai
 - inbox/shopify/orders_export_<month>.csv — Shopify's order export, one row per line item with the order's
   fields on its first row only, times in the shop's zone (-0700/-0800), refunds and voided orders;
 - inbox/erp/马帮订单导出_<month>.csv — the 马帮 ERP export in GB18030 with a 合计 row: label, outbound and
-  first-scan times in Beijing time for merchant-fulfilled Amazon and Shopify orders, refunds.
+  first-scan times in Beijing time for merchant-fulfilled Amazon and Shopify orders, refunds;
+- inbox/amazon/ads/Sponsored_Products_<month>.csv — the Sponsored Products advertised product report, one row
+  per day and campaign, spend and 7-day sales in USD (some days no attributed order: sales 0);
+- inbox/finance/sku_costs.csv — every SKU's unit cost in USD from before the first order, a tenth of them
+  changed mid-year (a new supplier), for cogs and gross margin.
 
 Each monthly marketplace file also re-sends its previous month's last day (a few percent of the lines,
 some with a later update and a new status), as real exports overlap. DIR/night/ holds the next night's
@@ -29,6 +33,10 @@ DAYS = 365
 UTC = dt.timezone.utc
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
+AD_COLUMNS = ["Date", "Portfolio name", "Currency", "Campaign Name", "Ad Group Name", "Advertised SKU", "Advertised ASIN",
+              "Impressions", "Clicks", "Click-Thru Rate (CTR)", "Cost Per Click (CPC)", "Spend", "7 Day Total Sales",
+              "Total Advertising Cost of Sales (ACOS)", "Total Return on Advertising Spend (ROAS)", "7 Day Total Orders (#)",
+              "7 Day Total Units (#)"]
 AMAZON_COLUMNS = [
     "amazon-order-id", "merchant-order-id", "purchase-date", "last-updated-date", "order-status",
     "fulfillment-channel", "sales-channel", "order-channel", "url", "ship-service-level", "product-name", "sku",
@@ -273,6 +281,34 @@ def write_month_files(orders, inbox, rng):
               erp_rows(erp), encoding="gb18030", newline="\r\n")
 
 
+def write_costs(catalog, inbox):
+    """Unit costs about 40 % of list price from before the data; every tenth SKU 10 % dearer from 1 June 2026."""
+    rows = []
+    for index, (sku, _, _, price) in enumerate(catalog.items):
+        rows.append(f"{sku},2025-01-01,{money(price * 0.4)},USD")
+        if index % 10 == 0:
+            rows.append(f"{sku},2026-06-01,{money(price * 0.44)},USD")
+    write(os.path.join(inbox, "finance", "sku_costs.csv"), "SKU,Effective From,Unit Cost,Currency", rows)
+
+
+def write_ads(catalog, inbox, rng):
+    """Three campaigns a day over the year, one report per month."""
+    by_month = {}
+    for offset in range(DAYS):
+        day = (START + dt.timedelta(days=offset)).date()
+        for campaign in range(3):
+            sku, asin, _, _ = catalog.items[campaign * 7]
+            clicks = rng.randrange(5, 120)
+            spend = round(clicks * rng.uniform(0.4, 1.6), 2)
+            orders = rng.randrange(0, 8) if rng.random() > 0.1 else 0
+            sales = round(orders * rng.uniform(15, 60), 2)
+            by_month.setdefault(day.strftime("%Y%m"), []).append(",".join([
+                day.isoformat(), "", "USD", f"SP - Campaign {campaign + 1}", f"Group {campaign + 1}", sku, asin,
+                str(clicks * 40), str(clicks), "", "", money(spend), money(sales), "", "", str(orders), str(orders)]))
+    for month, rows in by_month.items():
+        write(os.path.join(inbox, "amazon", "ads", f"Sponsored_Products_{month}.csv"), ",".join(AD_COLUMNS), rows)
+
+
 def write_config(workspace):
     with open(os.path.join(workspace, "kpibridge.yaml"), "w") as f:
         f.write("""store: sqlite:.kpibridge/warehouse.sqlite
@@ -285,6 +321,11 @@ sources:
     shop: shopify-dtc
   - connector: mabang.orders
     files: inbox/erp/*.csv
+  - connector: amazon.sp_advertised_product
+    files: inbox/amazon/ads/*.csv
+    shop: amazon-us
+  - connector: finance.sku_costs
+    files: inbox/finance/*.csv
 """)
     with open(os.path.join(workspace, "definitions.yaml"), "w") as f:
         f.write("""profiles:
@@ -316,6 +357,9 @@ def main():
     write_config(workspace)
     orders = build_orders(args.lines, rng, catalog)
     write_month_files(orders, os.path.join(workspace, "inbox"), rng)
+    # Their own generator, so the order files stay byte for byte what they were before costs and ads existed.
+    write_costs(catalog, os.path.join(workspace, "inbox"))
+    write_ads(catalog, os.path.join(workspace, "inbox"), random.Random(args.seed + 2))
 
     # The next night: new orders on the day after the last (1 % of the lines) and the last two days'
     # orders exported again, some of them changed since.

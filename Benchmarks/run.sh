@@ -4,7 +4,7 @@
 #
 #   1. kpibridge's first run: a year of Amazon, Shopify and 马帮 exports into a fresh SQLite store;
 #   2. each reference engine on the same inbox; every engine's metric values must equal kpibridge's
-#      (reference/compare.py) before any timing of that size is printed;
+#      (reference/compare.py; DuckDB's also gross margin and ACoS) before any timing of that size is printed;
 #   3. the next night's exports (1 % new lines plus re-sent recent orders), a run with nothing new, and
 #      `--full-refresh`, which must change nothing.
 #
@@ -57,8 +57,8 @@ for lines in "$@"; do
     if [ -n "$engines" ]; then
         "$python" Benchmarks/reference/compare.py "$work/facts.csv" \
             $(for engine in $engines; do echo "$work/$engine.csv"; done) > "$work/compared" || exit 1
-        check=$(grep -o 'all [0-9]* values' "$work/compared" | head -1)
-        rows+=$'\n'"| (check) | $lines | every engine's values equal kpibridge's | | | | | $check × $(echo $engines | wc -w) engines |"
+        check=$(sed -E 's|^.*/([a-z]+)\.csv: all ([0-9]+) values equal kpibridge.s|\1 \2|' "$work/compared" | paste -sd ';' | sed 's/;/; /g')
+        rows+=$'\n'"| (check) | $lines | every engine's values equal kpibridge's | | | | | $check |"
     fi
     echo "$rows"
     for dir in amazon shopify erp; do cp "$work/data/night/$dir/"* "$ws/inbox/$dir/"; done

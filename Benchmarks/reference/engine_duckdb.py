@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """The DuckDB reference: read the exports with DuckDB's CSV reader, normalize times and money in SQL, keep
-each record's latest version, store the tables in a DuckDB file and compute metrics.sql.
+each record's latest version, store the tables in a DuckDB file and compute metrics.sql, and from money.sql
+gross margin and ACoS (the one engine that checks those).
 
     engine_duckdb.py WORKSPACE OUT.csv
 
 DuckDB's CSV reader takes UTF-8, UTF-16 and Latin-1 only (GB18030 needs an extension fetched from the
 network), so the 马帮 files are transcoded to UTF-8 first, inside the timed run.
 """
+import glob
 import os
 import sys
 import tempfile
 
 import duckdb
 
-from workspace import exports, metric_rows, transcoded, write_metrics
+from workspace import exports, metric_rows, money_rows, transcoded, write_metrics
 
 NORMALIZE = """
 CREATE TABLE files(seq INTEGER, path VARCHAR);
@@ -78,6 +80,15 @@ SELECT platform, order_id, 'total' AS refund_id, arg_max(amount, seq) AS amount,
 FROM (SELECT seq, platform, order_id, refund AS amount, refunded_at FROM erp WHERE refund <> 0
       UNION ALL SELECT seq, 'shopify', order_id, refunded, NULL FROM shopify WHERE refunded <> 0)
 GROUP BY platform, order_id;
+
+CREATE TABLE sku_costs AS
+SELECT "SKU" AS sku, CAST("Effective From" AS DATE) AS effective_from, CAST("Unit Cost" AS DECIMAL(18, 2)) AS unit_cost
+FROM read_csv({costs}, header = true, all_varchar = true);
+
+CREATE TABLE ad_spend AS
+SELECT CAST("Date" AS DATE) AS day, CAST("Spend" AS DECIMAL(18, 2)) AS spend,
+       CAST(NULLIF("7 Day Total Sales", '') AS DECIMAL(18, 2)) AS sales
+FROM read_csv({ads}, header = true, all_varchar = true);
 """
 
 
@@ -93,8 +104,10 @@ def main():
         by_kind = {kind: sql_list([paths[seq] for seq, k, _ in files if k == kind]) for kind in ("amazon", "shopify", "erp")}
         values = ", ".join(f"({seq}, '{path.replace(chr(39), chr(39) * 2)}')" for seq, path in paths.items())
         db = duckdb.connect(os.path.join(scratch, "reference.duckdb"))
-        db.execute(NORMALIZE.format(files=values, **by_kind))
-        rows = metric_rows(db)
+        costs = sql_list(glob.glob(os.path.join(workspace, "inbox", "finance", "*.csv")))
+        ads = sql_list(glob.glob(os.path.join(workspace, "inbox", "amazon", "ads", "*.csv")))
+        db.execute(NORMALIZE.format(files=values, costs=costs, ads=ads, **by_kind))
+        rows = metric_rows(db) + money_rows(db)
         db.close()
     write_metrics(rows, out)
 

@@ -7,6 +7,7 @@ number the files in that order (`seq`) to break the same ties the same way.
 """
 import glob
 import os
+from decimal import ROUND_HALF_UP, Decimal
 
 KINDS = {"amazon": "*.txt", "erp": "*.csv", "shopify": "*.csv"}
 
@@ -34,6 +35,25 @@ def metric_rows(db):
     """metrics.sql's rows over the normalized tables a DuckDB connection sees."""
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "metrics.sql"), encoding="utf-8") as f:
         return db.sql(f.read()).fetchall()
+
+
+def money_rows(db):
+    """gross_margin and acos rows from money.sql's sums: each side rounded to cents, the ratio to 6 places half
+    away from zero in exact decimals, as kpibridge does; absent where kpibridge leaves them out."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "money.sql"), encoding="utf-8") as f:
+        sums = db.sql(f.read()).fetchall()
+    cents, places = Decimal("0.01"), Decimal("0.000001")
+    out = []
+    for grain, start, net, cogs, lines, uncosted, spend, ad_sales, ad_rows in sums:
+        net = Decimal(net or 0).quantize(cents, ROUND_HALF_UP)
+        if lines and not uncosted and net > 0:
+            margin = net - Decimal(cogs).quantize(cents, ROUND_HALF_UP)
+            out.append((grain, start, "gross_margin", (margin / net).quantize(places, ROUND_HALF_UP)))
+        ad_sales = Decimal(ad_sales or 0).quantize(cents, ROUND_HALF_UP)
+        if ad_rows and ad_sales > 0:
+            ratio = Decimal(spend).quantize(cents, ROUND_HALF_UP) / ad_sales
+            out.append((grain, start, "acos", ratio.quantize(places, ROUND_HALF_UP)))
+    return out
 
 
 def write_metrics(rows, out):
