@@ -76,6 +76,8 @@ struct CustomerCounts {
     /// Whether an order of unknown buyer falls in the window, or in this or the previous period.
     var windowUnkeyed = false
     var retentionUnkeyed = false
+    /// The window's last day: the period's, or the run's day while the period is under way.
+    var windowEnd = CivilDate(daysSinceEpoch: 0)
 }
 
 extension CustomerVisits.ScopeVisits {
@@ -113,6 +115,7 @@ extension CustomerVisits.ScopeVisits {
         for period in periods {
             var counts = CustomerCounts()
             let end = Int32(min(period.end, today.map { max($0, period.start) } ?? period.end).daysSinceEpoch)
+            counts.windowEnd = CivilDate(daysSinceEpoch: Int(end))
             if let windowDays {
                 // The window only moves forward as periods do: each order enters and leaves it once.
                 let start = end - Int32(windowDays) + 1

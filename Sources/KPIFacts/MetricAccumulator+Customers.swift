@@ -15,18 +15,20 @@ extension MetricAccumulator {
             let visits = customers[index]
             guard visits.anyKeyed else { continue }
             let today = engine.asOf.map { profile.zone.date(of: $0) }
+            let first = engine.history.map { profile.zone.date(of: $0) }
             for (slot, scope) in visits.scopes.enumerated() {
                 for grain in engine.grains {
                     for (period, counts) in visits.byScope[slot].counts(grain: grain, windowDays: profile.repurchaseWindowDays, today: today)
                     where engine.definitions.applies(profile, to: period) {
                         let cell = CellKey(period: period, scopeType: scope.type, scopeID: scope.id)
-                        if profile.repurchaseWindowDays != nil, !counts.windowUnkeyed, counts.windowBuyers > 0 {
+                        if let days = profile.repurchaseWindowDays, !counts.windowUnkeyed, counts.windowBuyers > 0,
+                           first.map({ $0 <= counts.windowEnd.adding(days: 1 - days) }) ?? true {
                             out.append(Self.fact(.repurchaseRate, cell: cell, profile: profile,
                                                  value: Decimal(counts.repeatBuyers) / Decimal(counts.windowBuyers),
                                                  numerator: Decimal(counts.repeatBuyers), denominator: Decimal(counts.windowBuyers),
                                                  records: counts.windowOrders))
                         }
-                        if !counts.retentionUnkeyed, counts.previousBuyers > 0 {
+                        if !counts.retentionUnkeyed, counts.previousBuyers > 0, first.map({ $0 <= period.previous.start }) ?? true {
                             out.append(Self.fact(.retentionRate, cell: cell, profile: profile,
                                                  value: Decimal(counts.returningBuyers) / Decimal(counts.previousBuyers),
                                                  numerator: Decimal(counts.returningBuyers), denominator: Decimal(counts.previousBuyers),

@@ -16,6 +16,9 @@ package struct MetricEngine: Sendable {
     package var asOf: Instant?
     /// Unit costs per SKU over time, for `cogs` and `gross_margin`.
     package var costs: CostHistory
+    /// The earliest purchase the store holds: a repurchase window or a retention's previous period that starts
+    /// before it is left out, since what buyers did before the history starts is unknown. Nil: no limit.
+    package var history: Instant?
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once.

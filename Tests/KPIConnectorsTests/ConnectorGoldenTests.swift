@@ -278,6 +278,37 @@ import Testing
         #expect("\(salt)" == "<customer salt>")
     }
 
+    /// A register's empty 续约状态 is a term not decided yet, never a loss; a word the connector does not map is
+    /// kept as written (the renewal rate takes both as undecided).
+    @Test func contractsWithoutAnOutcomeAreUndecided() throws {
+        let (sink, stats) = try read("team.contracts", "contracts_en.csv")
+        #expect(stats.rowsQuarantined == 0)
+        let outcomes = sink.records.compactMap { record -> String? in
+            if case .flat(let flat) = record { flat["outcome"]?.storageText } else { nil }
+        }
+        #expect(outcomes == ["renewed", "pending", "续约中"])
+    }
+
+    /// A quarantined row of a spec that keys buyers is stored without the buyer: its cell and any e-mail
+    /// address in the line are replaced.
+    @Test func aQuarantinedRowKeepsNoBuyer() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kpibridge-buyer-\(UUID()).csv").path
+        try Data("""
+            Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Notes,Cancelled at,Refunded Amount,Id,Tags
+            #9,ava@example.com,paid,2026-10-01 10:00:00 -0700,fulfilled,,USD,10.00,0.00,0.00,10.00,2026-10-01 10:00:00 -0700,two,Mug,10.00,A,call ava@example.com,,0.00,1,
+
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var context = SourceContext(displayPath: "orders.csv", fingerprint: try FileFingerprint.compute(path: path), runID: 1, shop: "dtc")
+        context.customerSalt = CustomerSalt("test-salt-0123456789")
+        var reader = try ConnectorCatalog(directories: [shippedConnectors]).connector("shopify.orders").open(path: path, context: context)
+        var sink = CollectingSink()
+        _ = try reader.read(into: &sink)
+        let raw = try #require(sink.quarantined.first?.raw)
+        #expect(raw == "#9,<buyer>,paid,2026-10-01 10:00:00 -0700,fulfilled,,USD,10.00,0.00,0.00,10.00,2026-10-01 10:00:00 -0700,two,Mug,10.00,A,call <buyer>,,0.00,1,")
+        #expect(sink.quarantined.first?.reason.contains("example.com") == false)
+    }
+
     @Test func mabangOrdersInGB18030() throws {
         let (sink, stats) = try read("mabang.orders", "mabang_orders_gb18030.csv")
         #expect(render(sink.records) == (try golden("mabang_orders.golden")))

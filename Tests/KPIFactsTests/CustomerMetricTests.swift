@@ -88,6 +88,19 @@ import Testing
         #expect(fact(without, "retention_rate", "us")?.value.plainString == "0.666667")
     }
 
+    /// The store's first purchase is d's, 5 September: a window or a previous period starting before it is unknown.
+    @Test func windowsReachingBeforeTheHistoryAreLeftOut() throws {
+        var engine = MetricEngine(profiles: [Self.cn, Self.us], fx: FXTable(rates: []))
+        engine.history = Instant(iso8601: "2026-09-05T10:00:00Z")
+        let facts = try engine.facts(from: Self.sales(unkeyedAmazonOrder: false)).facts
+        // cn's October window starts on 17 September: kept. us's starts on 2 September: left out.
+        #expect(fact(facts, "repurchase_rate", "cn")?.value.plainString == "0.666667")
+        #expect(fact(facts, "repurchase_rate", "us") == nil)
+        // October's retention compares with all of September, which starts before the history: left out.
+        #expect(fact(facts, "retention_rate", "cn") == nil)
+        #expect(fact(facts, "retention_rate", "us") == nil)
+    }
+
     @Test func anIncrementalRefreshRecomputesEveryRateWhoseWindowHoldsTheDay() {
         let scope = RecomputeScope(touching: [CivilDate(year: 2026, month: 10, day: 20)!], grains: [.month],
                                    growthMetrics: [], customerMetrics: ["repurchase_rate"], lookback: 60)

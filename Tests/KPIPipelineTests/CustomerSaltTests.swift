@@ -22,6 +22,18 @@ import Testing
         let keys = orders.compactMap { $0["customer_key"] as? String }
         #expect(keys.count == orders.filter { ["shopify", "ebay"].contains($0["platform"] as? String) }.count)
         #expect(Set(keys.map { $0.prefix(9) }) == ["c7f78dc8:"])
+        // A retract puts orders back as a load wrote them: a second export restating #1001 is taken out, and
+        // #1001 is read again from the first, keyed under the same salt.
+        let export = try String(contentsOfFile: ws.path + "/inbox/shopify/orders_export_1.csv", encoding: .utf8)
+        let lines = export.split(separator: "\n", omittingEmptySubsequences: false)
+        let restated = [String(lines[0])] + lines.filter { $0.hasPrefix("#1001,") }.map { $0.replacingOccurrences(of: ",paid,", with: ",refunded,") }
+        try ws.write("inbox/shopify/orders_export_2.csv", restated.joined(separator: "\n") + "\n")
+        _ = try ws.pipeline().run()
+        _ = try ws.pipeline().retract("inbox/shopify/orders_export_2.csv")
+        let after = try ws.export("orders", .jsonl).split(separator: "\n").map { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        }
+        #expect(after.filter { $0["customer_key"] is String }.count == keys.count)
     }
 
     @Test(arguments: StoreBackend.available) func anotherSaltStopsTheNextLoad(_ backend: StoreBackend) throws {
@@ -31,6 +43,7 @@ import Testing
         try ws.write("inbox/ebay/eBay-OrdersReport-Nov-30-2026.csv", "Sales Record Number,Order Number,Buyer Username,Custom Label,Quantity,Sold For,Sale Date\n1043,12-11876-00001,trailfan88,HB-TENT-2P,1,$149.00,Nov-02-26\n")
         let error = pipelineError { _ = try ws.pipeline().run() }
         #expect(error?.message.hasPrefix("kpibridge.yaml: customers.salt is not the salt the store's buyer keys were made with (their tag c7f78dc8, this salt's ") == true)
+        #expect(error?.message.contains("a new salt needs a new store") == true)
         #expect(error?.message.contains("a-different-salt") == false)
         #expect(try !ws.export("orders").contains("12-11876-00001"))
     }

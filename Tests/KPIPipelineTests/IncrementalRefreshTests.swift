@@ -85,28 +85,36 @@ import Testing
         try Self.expectSameAsOneFullRun(ws, backend: backend)
     }
 
-    /// A buyer coming back on 3 November changes October's neighbours too: November's retention (October's
-    /// buyers) and the repurchase windows of every later period that reaches back to the day, which hold no
-    /// new record of their own.
+    /// A buyer coming back changes other periods than the one bought in: the next period's retention (its
+    /// previous period's buyers) and the repurchase windows of every later period reaching back to the day.
+    /// 3 November is a month of its own; 30 October (31 October in Beijing) changes only November's customer rows
+    /// there, a period no new record falls in.
     @Test(arguments: StoreBackend.available) func aReturningBuyerRecomputesTheWindowsThatHoldTheDay(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace.sample(backend: backend)
         _ = try Self.pipeline(ws).run()
         let export = try String(contentsOfFile: ws.path + "/inbox/shopify/orders_export_1.csv", encoding: .utf8)
         let header = try #require(export.split(separator: "\n").first)
         let columns = header.split(separator: ",").map(String.init)
-        var cells = Array(repeating: "", count: columns.count)
-        for (name, value) in ["Name": "#1201", "Email": "customer100@example.com", "Financial Status": "paid",
-                              "Paid at": "2026-11-03 10:00:05 -0800", "Currency": "USD", "Created at": "2026-11-03 10:00:00 -0800",
-                              "Lineitem quantity": "1", "Lineitem price": "58.00", "Lineitem sku": "HB-CHAIR-F"] {
-            cells[try #require(columns.firstIndex(of: name))] = value
+        func order(_ name: String, buyer: String, at time: String) throws -> String {
+            var cells = Array(repeating: "", count: columns.count)
+            for (column, value) in ["Name": name, "Email": buyer, "Financial Status": "paid", "Paid at": time, "Currency": "USD",
+                                    "Created at": time, "Lineitem quantity": "1", "Lineitem price": "58.00", "Lineitem sku": "HB-CHAIR-F"] {
+                cells[try #require(columns.firstIndex(of: column))] = value
+            }
+            return header + "\n" + cells.joined(separator: ",") + "\n"
         }
-        try ws.write("inbox/shopify/orders_export_2.csv", header + "\n" + cells.joined(separator: ",") + "\n")
-        let before = try Self.rows(ws, "fact_metric").filter { $0.contains("\"retention_rate\"") && $0.contains("\"2026-11-01\"") }
-        let second = try Self.pipeline(ws).run()
-        #expect(second.filesRead == 1 && !second.text.contains("all periods recomputed"))
-        let after = try Self.rows(ws, "fact_metric").filter { $0.contains("\"retention_rate\"") && $0.contains("\"2026-11-01\"") }
-        #expect(after != before)
-        try Self.expectSameAsOneFullRun(ws, backend: backend)
+        func november() throws -> [String] {
+            try Self.rows(ws, "fact_metric").filter { $0.contains("\"retention_rate\"") && $0.contains("\"2026-11-01\"") }
+        }
+        for (file, name, buyer, time) in [("orders_export_2.csv", "#1201", "customer100@example.com", "2026-11-03 10:00:00 -0800"),
+                                          ("orders_export_3.csv", "#1202", "customer0@example.com", "2026-10-30 10:00:00 -0700")] {
+            try ws.write("inbox/shopify/" + file, try order(name, buyer: buyer, at: time))
+            let before = try november()
+            let run = try Self.pipeline(ws).run()
+            #expect(run.filesRead == 1 && !run.text.contains("all periods recomputed"))
+            #expect(try november() != before, "\(file)")
+            try Self.expectSameAsOneFullRun(ws, backend: backend)
+        }
     }
 
     @Test(arguments: StoreBackend.available) func aCorrectedScanMovesTheShipmentBetweenMonths(_ backend: StoreBackend) throws {
@@ -150,7 +158,7 @@ import Testing
         try ws.write("fx_rates.csv", rates + "2026-11-04,USD,CNY,7.1000\n")
         let second = try Self.pipeline(ws).run()
         #expect(second.text.contains(
-            "all periods recomputed: definitions, exchange rates, roster, SKU costs or formulas changed since the last refresh"))
+            "all periods recomputed: definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh"))
         let third = try Self.pipeline(ws).run()
         #expect(third.text.contains("facts: nothing to recompute"))
     }

@@ -18,10 +18,14 @@ struct SpecFileReader: RecordReader, HeaderReporting {
     private var router: RowRouter?
     /// The last value of each `fill_down` field.
     private var above: [Int: FieldValue] = [:]
+    /// The field naming the buyer (`records.order.customer`), whose text never reaches the quarantine or a message.
+    private let buyerField: Int?
+    private var mask = BuyerMask.none
 
     init(spec: CompiledSpec, path: String, context: SourceContext) throws {
         self.spec = spec
         self.context = context
+        buyerField = spec.spec.records.order?.customer.flatMap { spec.fieldIndex[$0] }
         let opened = try RowSourceFactory.open(spec, path: path, context: context)
         scanner = opened.source
 
@@ -93,6 +97,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         }
         self.binding = binding
         self.headerLine = line
+        if let buyerField { mask = BuyerMask(column: binding.columns[buyerField], active: true) }
         keyed = opened.header != nil
         if context.periodFromReport, context.period == nil {
             self.context.period = try Self.statedPeriod(in: candidates.filter { $0.line < line }, headerLine: line,
@@ -159,7 +164,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 stats.rowsQuarantined += 1
                 try sink.quarantine(QuarantinedRow(
                     connector: spec.id, file: context.displayPath, line: error.line, column: error.column,
-                    reason: "\(context.displayPath):\(error.line):\(error.column): \(error.message)", raw: error.raw))
+                    reason: "\(context.displayPath):\(error.line):\(error.column): \(error.message)", raw: mask.masked(error.raw)))
                 break
             }
             stats.rowsRead += 1
@@ -168,7 +173,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 stats.rowsQuarantined += 1
                 let at = "\(context.displayPath):\(record.line)" + (column.map { ":\($0)" } ?? "")
                 try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
-                                                   column: column, reason: "\(at): \(message)", raw: record.raw))
+                                                   column: column, reason: "\(at): \(mask.masked(message, cells: record.fields))",
+                                                   raw: mask.masked(record.raw, cells: record.fields)))
             }
             /// The 1-based column and header of a field, for a message about its value.
             func place(_ fieldIndex: Int) -> (Int?, String) {

@@ -44,7 +44,7 @@ package struct WorkspaceTemplate: Sendable {
             # 买家 · Repeat-purchase and retention rates (复购率, 留存率) need to know two orders came from one buyer.
             # With a salt, exports that name the buyer (Shopify Email, eBay Buyer Username) keep only a keyed hash
             # of it; the e-mail and the salt never reach the store. 16+ characters (`openssl rand -hex 32`), from
-            # the environment or a file outside version control; changing it later makes every buyer new.
+            # the environment or a file outside version control; a run under another salt than the store's stops.
             # customers:
             #   salt: env:KPIBRIDGE_CUSTOMER_SALT
 

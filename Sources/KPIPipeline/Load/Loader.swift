@@ -43,17 +43,7 @@ package struct Loader {
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
             throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName)\(workspace.config.targets.map { " and " + $0 } ?? ""); nothing was loaded; `kpibridge validate` checks again)")
         }
-        let salt = try workspace.customerSalt()
-        if let salt {
-            // Keys under another salt are other buyers to every rate: a changed salt would double every customer.
-            let tag = CustomerKey.tag(of: salt)
-            let stored = try pipeline.storeCall { try store.customerKeyTags() }
-            if let other = stored.subtracting([tag]).sorted().first {
-                throw .failed("\(Workspace.configFile): customers.salt is not the salt the store's buyer keys were made with "
-                              + "(their tag \(other), this salt's \(tag)): every returning buyer would count as a new one. "
-                              + "Restore the earlier salt, or retract each file with buyers and load it again under this one; nothing was loaded")
-            }
-        }
+        let salt = try pipeline.customerSalt()
         let runID = try pipeline.storeCall { try store.beginRun(command: command, at: now()) }
         var report = RunReport(runID: runID, command: command, store: storeURL.description)
         report.recompute = recompute

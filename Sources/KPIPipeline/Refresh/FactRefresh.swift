@@ -86,18 +86,22 @@ package struct FactRefresh {
         let roster = try ScoreRefresh.roster(store)
         let rates = try ExchangeRates.table(workspace, store: store)
         let costs = try Self.costs(store)
-        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster, costs: costs)
+        // Buyer rates exist only with buyer keys; their windows stop where the store's history starts, which moves
+        // when older orders arrive (a change of basis, so every window is looked at again).
+        let keyed = try store.hasCustomerKeys()
+        let history = keyed ? try store.firstPurchase() : nil
+        let basis = RefreshBasis(definitions: file, fx: rates, roster: roster, costs: costs, history: history)
         // Before reading what is pending: orders whose counting as a copy changed are marked there.
         let sameOrders = try SameOrders.settle(workspace: workspace, store: store, runID: runID)
         outcome.sameOrders = sameOrders.summary
         let pending = try store.pendingRefresh()
-        let scope = incremental ? try self.scope(pending, basis: basis) : nil
+        let scope = incremental ? self.scope(pending, basis: basis, keyed: keyed) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
             ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? "first refresh of this store"
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
                         ? "the last refresh was waiting for fx rates"
                      : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? "a file was retracted"
-                     : "definitions, exchange rates, roster, SKU costs or formulas changed since the last refresh")
+                     : "definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh")
 
         let names = definitions.names.joined(separator: ", ")
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
@@ -108,7 +112,7 @@ package struct FactRefresh {
         if let scope, scope.isEmpty {
             current = try store.factMetrics()
         } else {
-            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, costs: costs,
+            current = try recompute(scope, definitions: definitions, roster: roster, rates: rates, costs: costs, history: history,
                                     skipped: sameOrders.skipped, runID: runID, into: &outcome)
         }
         try store.recordDefinitions(definitions.allVersions.flatMap(\.rows), runID: runID)
@@ -137,7 +141,7 @@ package struct FactRefresh {
     /// Recomputes metrics and reconciliation for the periods of `scope` (every period when nil) from the
     /// records dated there, writes them, and returns the whole of fact_metric as it now stands.
     private func recompute(_ scope: RecomputeScope?, definitions: DefinitionSet, roster: [Employee], rates: FXTable,
-                           costs: CostHistory, skipped: Set<OrderKey>, runID: Int64,
+                           costs: CostHistory, history: Instant?, skipped: Set<OrderKey>, runID: Int64,
                            into outcome: inout Outcome) throws -> [FactMetric] {
         let file = workspace.definitions
         // Every missing rate is collected over the whole pass and named at once. The metric pass's misses hold
@@ -145,8 +149,9 @@ package struct FactRefresh {
         // profile's currency on its own day) only the reconciliation of money.
         let misses = MissingRates()
         let factMisses = MissingRates(also: misses)
-        let engine = MetricEngine(definitions: definitions, fx: rates.collectingMisses(in: factMisses),
+        var engine = MetricEngine(definitions: definitions, fx: rates.collectingMisses(in: factMisses),
                                   attribution: Attribution(employees: roster), asOf: now, costs: costs)
+        engine.history = history
         var accumulator = engine.accumulator()
         var pending = Reconciler(definitions: definitions, fx: rates.collectingMisses(in: misses), pairs: file.pairs,
                                  detailGrains: file.detailGrains)
@@ -243,18 +248,24 @@ package struct FactRefresh {
     /// The periods to recompute, or nil when everything must be: the store has never been refreshed or
     /// was refreshed from another basis. Besides the days of changed records, the days between the last
     /// refresh's clock and now (tasks fell due) and the `--recompute` dates are recomputed.
-    private func scope(_ pending: PendingRefresh, basis: RefreshBasis) throws -> RecomputeScope? {
+    private func scope(_ pending: PendingRefresh, basis: RefreshBasis, keyed: Bool) -> RecomputeScope? {
         guard let stored = pending.basis, stored == basis.digest, let before = pending.asOf else { return nil }
         var days = pending.days
         let (first, last) = (min(before, now).utcDate, max(before, now).utcDate)
         if first < last {
             for offset in 0...first.days(until: last) { days.insert(first.adding(days: offset)) }
         }
+        // A profile's day can turn within one UTC day (Beijing's at 16:00 UTC): the periods under way then end
+        // on another day than the stored facts were computed to.
+        let zones = workspace.definitions.definitions.allVersions.map(\.zone)
+        if zones.contains(where: { $0.date(of: before) != $0.date(of: now) }) {
+            days.insert(before.utcDate)
+            days.insert(now.utcDate)
+        }
         if let recompute {
             for offset in 0...recompute.start.days(until: recompute.end) { days.insert(recompute.start.adding(days: offset)) }
         }
         // Without a buyer key in the store there is no customer rate to recompute, and no reason to read more.
-        let keyed = try store.hasCustomerKeys()
         let lookback = workspace.definitions.definitions.allVersions.compactMap(\.repurchaseWindowDays).max() ?? 0
         return RecomputeScope(touching: days, growthMetrics: MetricAccumulator.growthMetrics,
                               customerMetrics: keyed ? MetricAccumulator.customerMetrics : [], lookback: lookback)

@@ -46,9 +46,12 @@ package struct RetractJob {
             throw .failed("cannot retract \(display): it was loaded by `import` (run #\(entry.runID)), whose --shop, --currency and "
                           + "like settings are not recorded, so its records cannot be told apart safely; nothing was changed")
         }
-        var emitted = try open(own, runID: entry.runID)
+        // Resolved (and checked against the store's keys) now: the files are read again inside the store's transaction.
+        let salt = try pipeline.customerSalt()
+        var emitted = try open(own, runID: entry.runID, salt: salt)
         let held = try pipeline.storeCall { try pipeline.store.retractHeld(file: display, emitted: &emitted) }
-        let replay = try replays(loaded.filter { $0.sha256 != entry.sha256 }, touching: held.tables, planner: planner, commands: commands)
+        let replay = try replays(loaded.filter { $0.sha256 != entry.sha256 }, touching: held.tables, planner: planner, commands: commands,
+                                 salt: salt)
 
         let runID = try pipeline.storeCall { try pipeline.store.beginRun(command: "retract \(display)", at: pipeline.now()) }
         var report = RunReport(runID: runID, command: "retract \(display)", store: pipeline.storeURL.description)
@@ -121,9 +124,12 @@ package struct RetractJob {
     }
 
     /// Opens a planned file guarded like a load: it fails rather than read bytes that changed since planning.
-    private func open(_ planned: PlannedFile, runID: Int64) throws(PipelineError) -> any RecordReader {
+    private func open(_ planned: PlannedFile, runID: Int64, salt: CustomerSalt?) throws(PipelineError) -> any RecordReader {
+        // Put back as a load would have written them: buyers keyed under the same salt.
+        var context = planned.context(runID: runID)
+        context.customerSalt = salt
         do {
-            let reader = try planned.connector.open(path: planned.path, context: planned.context(runID: runID))
+            let reader = try planned.connector.open(path: planned.path, context: context)
             return UnchangedFileGuard(base: reader, path: planned.path, file: planned.display, expected: planned.fingerprint)
         } catch {
             throw .failed("cannot read \(planned.display): \(error)")
@@ -134,7 +140,7 @@ package struct RetractJob {
     /// could hold records of the touched tables but is gone, changed, unreadable or was loaded by `import`
     /// stops the retract: what the retracted file replaced could not be restored.
     private func replays(_ others: [LedgerEntry], touching tables: Set<String>, planner: LoadPlanner,
-                         commands: [Int64: String]) throws(PipelineError) -> [RetractReplay] {
+                         commands: [Int64: String], salt: CustomerSalt?) throws(PipelineError) -> [RetractReplay] {
         guard !tables.isEmpty else { return [] }
         var replays: [RetractReplay] = []
         var missing: [String] = []
@@ -149,7 +155,7 @@ package struct RetractJob {
             let file = FileToLoad(path: entry.file, connector: entry.connector, fingerprint: planned.fingerprint,
                                   encoding: planned.encoding.rawValue, runID: entry.runID,
                                   at: Instant(iso8601: entry.loadedAt) ?? pipeline.now())
-            let opened = { [self] () throws -> any RecordReader in try open(planned, runID: entry.runID) }
+            let opened = { [self] () throws -> any RecordReader in try open(planned, runID: entry.runID, salt: salt) }
             replays.append(RetractReplay(file: file, open: opened))
         }
         guard missing.isEmpty else {

@@ -23,6 +23,8 @@ package protocol RecordStore: Sendable {
     func hasCustomerKeys() throws -> Bool
     /// The distinct salt tags (the text before `:`) of stored buyer keys.
     func customerKeyTags() throws -> Set<String>
+    /// The earliest purchase of any stored order: where the store's history starts.
+    func firstPurchase() throws -> Instant?
     /// Turns carrier scans known only by tracking number into events of the orders linked to that number.
     func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
     /// Every link a `same_order:` rule recorded to another channel's order, with whether that order is stored.

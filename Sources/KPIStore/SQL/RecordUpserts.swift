@@ -29,10 +29,11 @@ enum RecordUpserts {
         "excluded.version IS NULL OR \(table).version IS NULL OR excluded.version >= \(table).version"
     }
 
+    /// A later export that names no buyer (another report of the same order) keeps the stored buyer key.
     static let order = upsert(
         "orders", ["platform", "order_id", "shop", "purchased_at", "purchased_zone", "paid_at", "paid_zone", "status",
-                   "status_raw", "currency", "customer_key", "version"], key: ["platform", "order_id"], guardCondition: notOlder("orders"),
-        dates: ["purchased_at", "paid_at"])
+                   "status_raw", "currency", "customer_key", "version"], key: ["platform", "order_id"],
+        keeping: ["customer_key"], guardCondition: notOlder("orders"), dates: ["purchased_at", "paid_at"])
     static let orderLine = upsert(
         "order_lines", ["platform", "order_id", "line_id", "sku", "quantity", "amount", "tax", "shipping", "currency",
                         "version"], key: ["platform", "order_id", "line_id"], guardCondition: notOlder("order_lines"))

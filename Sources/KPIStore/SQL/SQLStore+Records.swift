@@ -92,6 +92,12 @@ extension SQLStore {
         }
     }
 
+    package func firstPurchase() throws -> Instant? {
+        try read { session in
+            try session.rows("SELECT min(purchased_at) FROM orders", []).first?.instant(0)
+        }
+    }
+
     package func hasCustomerKeys() throws -> Bool {
         try read { session in
             try session.count("SELECT count(*) FROM (SELECT 1 FROM orders WHERE customer_key IS NOT NULL LIMIT 1) AS keyed") > 0
