@@ -147,6 +147,14 @@ CRASH_MARKS = ("Fatal error", "Stack dump", "Current stack trace", "Backtrace", 
 # ---------------------------------------------------------------------------------------------------
 # Header text as the product matches it, and the style changes of class 2.
 
+
+def copy_configuration(source, target):
+    """A workspace's configuration without its inbox: the files kpibridge.yaml names, the buyer-key salt's included."""
+    for name in ("kpibridge.yaml", "definitions.yaml", "fx_rates.csv", "scorecards.yaml"):
+        shutil.copy(os.path.join(source, name), target)
+    if os.path.isdir(os.path.join(source, "secrets")):
+        shutil.copytree(os.path.join(source, "secrets"), os.path.join(target, "secrets"))
+
 def header_key(text):
     """A header as kpibridge's HeaderName compares it (NFKC, case folded, dashes unified, spaces
     collapsed): how this harness knows which file columns a connector spec names."""
@@ -848,8 +856,7 @@ class Harness:
             shutil.copytree(self.pristine, path)
         else:
             os.makedirs(path)
-            for name in ("kpibridge.yaml", "definitions.yaml", "fx_rates.csv", "scorecards.yaml"):
-                shutil.copy(os.path.join(self.pristine, name), path)
+            copy_configuration(self.pristine, path)
             for rel in files:
                 os.makedirs(os.path.dirname(os.path.join(path, rel)), exist_ok=True)
                 shutil.copy(os.path.join(self.pristine, rel), os.path.join(path, rel))
@@ -1307,8 +1314,7 @@ class Harness:
         data = self.big_amazon(self.args.truncate_lines)
         base = os.path.join(self.scratch, "truncation")
         os.makedirs(os.path.join(base, "inbox", "amazon"))
-        for name in ("kpibridge.yaml", "definitions.yaml", "fx_rates.csv", "scorecards.yaml"):
-            shutil.copy(os.path.join(SAMPLE, name), base)
+        copy_configuration(SAMPLE, base)
         path = os.path.join(base, rel)
         with open(path, "wb") as f:
             f.write(data)
