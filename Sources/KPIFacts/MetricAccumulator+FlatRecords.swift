@@ -108,7 +108,10 @@ extension MetricAccumulator {
             Self.update(on: view.createdDate, profile: versions[index], scopes: scopes, engine: engine,
                         cells: &cells[index]) { t in
                 t.createdTickets += 1
-                if complaint == true { t.complaintTickets += 1 }
+                if let complaint {
+                    t.taggedTickets += 1
+                    if complaint { t.complaintTickets += 1 }
+                }
                 if let hours {
                     t.answeredTickets += 1
                     t.responseHours += hours

@@ -323,7 +323,8 @@ package struct MetricAccumulator {
                              t.solvedTickets))
             }
         }
-        if t.createdTickets > 0, !profile.complaintTags.isEmpty {
+        // Every ticket's tags must be known: one from an export without a tags column is not "no complaint".
+        if t.createdTickets > 0, t.taggedTickets == t.createdTickets {
             let created = Decimal(t.createdTickets)
             rows.append((.complaintRate, Decimal(t.complaintTickets) / created, Decimal(t.complaintTickets), created,
                          t.createdTickets))

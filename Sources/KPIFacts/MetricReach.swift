@@ -10,6 +10,8 @@ package enum MetricReach {
         .ticket: [
             (["first_reply_at", "first_reply_minutes"], [.firstResponseHours, .slaResponseRate]),
             (["csat"], [.csat]),
+            // Worse than not fed: the scope's rate is absent while one of its tickets' tags is unknown.
+            (["tags"], [.complaintRate]),
         ],
         .inventorySnapshot: [(["system_quantity", "counted_quantity"], [.stockoutRate])],
         .review: [(["handled_at"], [.negativeReviewHandleHours])],

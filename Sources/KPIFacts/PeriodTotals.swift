@@ -30,8 +30,10 @@ struct PeriodTotals {
     /// SKU-days with a quantity under the profile's inventory basis, and those at zero.
     var stockDays = 0
     var stockoutDays = 0
-    /// Tickets created in the period, and those the profile's complaint tags mark (counted only when it has some).
+    /// Tickets created in the period; those whose tags the export gives (counted only when the profile
+    /// declares complaint tags), and of them those the complaint tags mark.
     var createdTickets = 0
+    var taggedTickets = 0
     var complaintTickets = 0
     /// Tickets solved in the period: hours from creation on the response clock; those whose export gives
     /// replies and reopens, and of them those solved at the first contact.

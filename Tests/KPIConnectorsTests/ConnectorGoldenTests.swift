@@ -172,13 +172,14 @@ import Testing
     }
 
     /// Freshdesk's API with `include=stats`: codes become words, first reply and resolution come from
-    /// `stats`, an unanswered ticket has neither, a time in another layout sets its ticket aside.
+    /// `stats`, an unanswered ticket has neither, a time in another layout sets its ticket aside; `"tags": []`
+    /// is a ticket without tags (empty text), not one whose tags are unknown.
     @Test func freshdeskTicketsAPI() throws {
         let (sink, stats) = try read("freshdesk.tickets_api", "freshdesk_tickets_api.json")
         #expect(render(sink.records) == """
             ticket system=freshdesk ticket_id=4101 created_at=2026-11-02T08:12:45Z@UTC first_reply_at=2026-11-02T09:40:10Z@UTC \
             solved_at=2026-11-03T10:00:02Z@UTC agent=48000111222 group_name=48000000031 status=solved priority=medium channel=email tags=defect,mug line=1
-            ticket system=freshdesk ticket_id=4102 created_at=2026-11-03T21:30:00Z@UTC group_name=48000000031 status=open priority=low channel=chat line=2
+            ticket system=freshdesk ticket_id=4102 created_at=2026-11-03T21:30:00Z@UTC group_name=48000000031 status=open priority=low channel=chat tags= line=2
 
             """)
         #expect(sink.quarantined.map(\.reason) == [

@@ -101,6 +101,13 @@ import Yams
         #expect(throws: ConnectorSpecError(path: "demo.yaml", message: "records.order_line needs a field `sku`")) {
             try CompiledSpec(spec, path: "demo.yaml")
         }
+        // An empty quantity is no value; `keep_empty` cannot make it one.
+        let kept = try YAMLDecoder().decode(ConnectorSpec.self, from: yaml.replacingOccurrences(
+            of: "qty: { column: Qty, type: integer }", with: "qty: { column: Qty, type: integer, keep_empty: true }"))
+        #expect(throws: ConnectorSpecError(path: "demo.yaml", message:
+            "field `qty`: `keep_empty` applies to text fields only (an empty number is no value, never 0)")) {
+            try CompiledSpec(kept, path: "demo.yaml")
+        }
     }
 
     /// An `unpivot:` block is checked like the rest: the fields it fills read no column, parts' values have

@@ -16,11 +16,12 @@ import Testing
                                       complaintTags: ["complaint"])
     static let lineage = Lineage(connector: "test", file: "f", line: 1, contentHash: "h", runID: 1)
 
-    static func ticket(_ id: String, created: String, solved: String?, replies: Int?, reopens: Int?, tags: String) -> FlatRecord {
+    static func ticket(_ id: String, created: String, solved: String?, replies: Int?, reopens: Int?, tags: String?) -> FlatRecord {
         var fields: [String: FlatValue] = [
-            "system": .text("zendesk"), "ticket_id": .text(id), "tags": .text(tags),
+            "system": .text("zendesk"), "ticket_id": .text(id),
             "created_at": .timestamp(Timestamp(instant: Instant(iso8601: created)!, zone: "UTC")),
         ]
+        if let tags { fields["tags"] = .text(tags) }
         if let solved { fields["solved_at"] = .timestamp(Timestamp(instant: Instant(iso8601: solved)!, zone: "UTC")) }
         if let replies { fields["replies"] = .integer(replies) }
         if let reopens { fields["reopens"] = .integer(reopens) }
@@ -60,6 +61,17 @@ import Testing
         // solved: (24 + 60 + 6) / 3 hours; T3's reopens are unknown, so no first-contact rate at all.
         #expect(month(facts, "2026-10-01", "us") == ["handle_hours": "30", "complaint_rate": "0.25"])
         #expect(month(facts, "2026-11-01", "us").isEmpty)
+    }
+
+    /// T5 comes from a view export without a tags column: October's rate would be 1/4 with it counted as "no
+    /// complaint"; it is absent instead, for both teams, while November (T3 alone, for cn) keeps its rate.
+    @Test func aTicketWhoseTagsAreUnknownLeavesTheRateAbsent() throws {
+        var records = Self.records
+        records.flat.append(Self.ticket("T5", created: "2026-10-15T00:00:00Z", solved: nil, replies: nil, reopens: nil, tags: nil))
+        let facts = try MetricEngine(profiles: [Self.cn, Self.us], fx: FXTable(rates: [])).facts(from: records).facts
+        #expect(month(facts, "2026-10-01", "cn") == ["handle_hours": "42", "fcr_rate": "0.5"])
+        #expect(month(facts, "2026-10-01", "us") == ["handle_hours": "30"])
+        #expect(month(facts, "2026-11-01", "cn") == ["handle_hours": "6", "complaint_rate": "1"])
     }
 
     @Test func noComplaintRuleNoComplaintRate() throws {

@@ -116,7 +116,13 @@ import Testing
         let report = try ws.pipeline().run()
         let file = try #require(report.files.first { $0.file == "inbox/helpdesk/zendesk_tickets_view.csv" })
         #expect(file.unfedMetrics == ["no first_response_hours, sla_response_rate (no column for first_reply_at or first_reply_minutes)",
-                                      "no csat (no column for csat)"])
+                                      "no csat (no column for csat)", "no complaint_rate (no column for tags)"])
+        // Its tickets' tags are unknown, so October's company complaint rate is absent for both teams rather
+        // than taking them as two tickets without a complaint.
+        let complaintRates = try ws.export("fact_metric").split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .filter { $0[0] == "month" && $0[4] == "company" && $0[6] == "complaint_rate" }
+        #expect(!complaintRates.contains { $0[1] == "2026-10-01" })
         #expect(report.text.contains("\n           feeds no csat (no column for csat)\n"))
         // Each optional column it lacks is named too: the numbers it fed are absent, and the output says why.
         #expect(file.absentOptionalColumns.contains("`Satisfaction Score` (csat)"))

@@ -38,8 +38,9 @@ package enum JSONValue: Sendable, Hashable, Decodable {
         case .object(let members):
             for (key, value) in members { value.flattened(prefix: prefix.isEmpty ? key : prefix + "." + key, into: &out) }
         case .array(let items):
+            // An empty list is written, as empty text: `"tags": []` says "no tags", which a missing member does not.
             let scalars = items.compactMap(\.scalarText)
-            if !scalars.isEmpty, scalars.count == items.count { out[prefix] = scalars.joined(separator: ",") }
+            if scalars.count == items.count { out[prefix] = scalars.joined(separator: ",") }
         case .null:
             out[prefix] = ""
         default:

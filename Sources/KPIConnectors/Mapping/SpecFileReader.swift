@@ -278,7 +278,11 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                             + "(never calculated); expected a value — recalculate and save it in Excel, or paste values")
             }
             do {
-                values.append(try value(of: cell(index), field: field, index: index))
+                var read = try value(of: cell(index), field: field, index: index)
+                if read == nil, field.spec.keepEmpty == true, let column, record[cell: column].trimmingSpaces().isEmpty {
+                    read = .text("")
+                }
+                values.append(read)
             } catch {
                 let header = column.map { binding.headers[$0] } ?? field.name
                 return .bad(column: column.map { $0 + 1 }, message: "\(header): \(error.problem); expected \(error.expected)")

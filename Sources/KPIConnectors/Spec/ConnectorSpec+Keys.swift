@@ -22,7 +22,7 @@ extension KeyRule {
                            "encoding": .value, "trim": .value, "header_search_rows": .value]),
             "fields": .anyKey(.keys(["column": .value, "type": .value, "formats": .value, "required": .value, "map": .value,
                                      "default": .value, "decimal_comma": .value, "unit": .value, "timezone": .value,
-                                     "blank": .value])),
+                                     "blank": .value, "keep_empty": .value])),
             "skip_rows": .list(.keys(["field": .value, "prefix": .value, "equals": .value, "empty": .value])),
             "carry_forward": .keys(["by": .value, "fields": .value]),
             "unpivot": .keys(["name": .value, "value": .value, "group": .value,

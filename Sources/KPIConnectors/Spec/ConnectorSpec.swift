@@ -105,6 +105,10 @@ package struct FieldSpec: Sendable, Decodable, Hashable {
     package var `default`: String?
     /// Words the layout writes in this column for "no value" (`N/A`), read as an empty cell.
     package var blank: [String]?
+    /// For `text`: an empty cell in a column the file has is a value — empty text (a ticket with no tags) —
+    /// while a file without the column gives none. Without it both read as "no value", and a rate that
+    /// counts tags would take an export that never wrote them for one whose tickets have none.
+    package var keepEmpty: Bool?
     /// For `decimal`: `1.234,56` style numbers.
     package var decimalComma: Bool?
     /// For `duration`: `minutes`, `hours` or `hms`.
@@ -116,6 +120,7 @@ package struct FieldSpec: Sendable, Decodable, Hashable {
     enum CodingKeys: String, CodingKey {
         case column, type, formats, required, map, `default`, unit, timezone, blank
         case decimalComma = "decimal_comma"
+        case keepEmpty = "keep_empty"
     }
 
     package init(from decoder: any Decoder) throws {
@@ -134,6 +139,7 @@ package struct FieldSpec: Sendable, Decodable, Hashable {
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
         blank = try c.decodeIfPresent([String].self, forKey: .blank)
+        keepEmpty = try c.decodeIfPresent(Bool.self, forKey: .keepEmpty)
     }
 }
 

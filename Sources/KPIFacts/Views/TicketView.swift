@@ -22,7 +22,8 @@ package struct TicketView: Sendable {
     /// Solved with one agent reply and never reopened; nil when unsolved or the export does not give
     /// both the replies and the reopens.
     package let firstContactResolved: Bool?
-    /// Whether a tag is one of the profile's complaint tags; nil when the profile declares none.
+    /// Whether a tag is one of the profile's complaint tags; nil when the profile declares none or the
+    /// export did not say which tags the ticket has (no tags column: unknown, not "no complaint").
     package let isComplaint: Bool?
 
     /// Nil for a record without a creation time (the connector requires one, so only a hand-edited store).
@@ -63,7 +64,11 @@ package struct TicketView: Sendable {
             handleHours = nil
             firstContactResolved = nil
         }
-        isComplaint = profile.complaintTags.isEmpty ? nil : !Self.tags(record["tags"]?.storageText ?? "").isDisjoint(with: profile.complaintTags)
+        if !profile.complaintTags.isEmpty, case .text(let tags)? = record["tags"] {
+            isComplaint = !Self.tags(tags).isDisjoint(with: profile.complaintTags)
+        } else {
+            isComplaint = nil
+        }
     }
 
     /// Tags as help desks export them: Zendesk separates them with spaces, Freshdesk with commas; compared

@@ -25,6 +25,9 @@ enum FieldCompiler {
                 guard field.type == .datetime else { throw fail("field `\(name)`: `timezone` applies to datetime fields only") }
                 guard Zone(zone) != nil else { throw fail("field `\(name)`: timezone `\(zone)` is not a zone name or offset") }
             }
+            if field.keepEmpty == true, field.type != .text {
+                throw fail("field `\(name)`: `keep_empty` applies to text fields only (an empty number is no value, never 0)")
+            }
             if field.unit != nil, field.type != .duration, field.type != .decimal {
                 throw fail("field `\(name)`: `unit` applies to duration and decimal fields only")
             }
