@@ -1,4 +1,5 @@
 import Foundation
+import KPIPull
 import KPISchema
 
 extension Workspace {
@@ -9,22 +10,14 @@ extension Workspace {
         guard let reference = config.customers?.salt else { return nil }
         let prefix = "\(Self.configFile): customers.salt"
         let text: String
-        if reference.hasPrefix("env:") {
-            let variable = String(reference.dropFirst(4))
-            guard let value = environment[variable], !value.isEmpty else {
-                throw .failed("\(prefix): environment variable \(variable) is not set")
-            }
-            text = value
-        } else if reference.hasPrefix("file:") {
-            let file = String(reference.dropFirst(5))
-            let path = try paths.resolve(file, key: "customers.salt")
-            guard let data = FileManager.default.contents(atPath: path),
-                  let value = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
-                throw .failed("\(prefix): file \(file) is missing, empty or not UTF-8")
-            }
-            text = value
-        } else {
+        do {
+            text = try SecretReference.read(reference, environment: environment) { try paths.resolve($0, key: "customers.salt") }
+        } catch .notAReference {
             throw .failed("\(prefix) must be `env:VARIABLE` or `file:PATH` (a salt written into \(Self.configFile) is refused)")
+        } catch .path(let error as PipelineError) {
+            throw error
+        } catch {
+            throw .failed("\(prefix): \(error)")
         }
         guard let salt = CustomerSalt(text) else {
             throw .failed("\(prefix): the salt is shorter than \(CustomerSalt.minimumLength) characters; use a long random one (`openssl rand -hex 32`)")

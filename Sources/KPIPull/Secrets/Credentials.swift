@@ -14,26 +14,12 @@ package struct Credentials: Sendable {
                                resolvePath: (String) throws -> String) throws(PullError) -> Credentials {
         var values: [String: String] = [:]
         for (name, reference) in references.sorted(by: { $0.key < $1.key }) {
-            if reference.hasPrefix("env:") {
-                let variable = String(reference.dropFirst(4))
-                guard let value = environment[variable], !value.isEmpty else {
-                    throw PullError(stream: stream, "credential `\(name)`: environment variable \(variable) is not set")
-                }
-                values[name] = value
-            } else if reference.hasPrefix("file:") {
-                let file = String(reference.dropFirst(5))
-                let path: String
-                do { path = try resolvePath(file) } catch {
-                    throw PullError(stream: stream, "credential `\(name)`: \(error)")
-                }
-                guard let data = FileManager.default.contents(atPath: path),
-                      let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-                      !text.isEmpty else {
-                    throw PullError(stream: stream, "credential `\(name)`: file \(file) is missing, empty or not UTF-8")
-                }
-                values[name] = text
-            } else {
+            do {
+                values[name] = try SecretReference.read(reference, environment: environment, resolvePath: resolvePath)
+            } catch .notAReference {
                 throw PullError(stream: stream, "credential `\(name)` must be `env:VARIABLE` or `file:PATH` (a value written into kpibridge.yaml is refused)")
+            } catch {
+                throw PullError(stream: stream, "credential `\(name)`: \(error)")
             }
         }
         return Credentials(values: values)
