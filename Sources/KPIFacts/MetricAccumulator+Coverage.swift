@@ -9,7 +9,7 @@ extension MetricAccumulator {
     /// part of. Within `scope`, only the months it recomputes (the others hold partial sums).
     package func shopsWithoutFees(in scope: RecomputeScope? = nil) -> [String: [(shop: String, months: [String])]] {
         var out: [String: [String: Set<String>]] = [:]
-        for (index, profile) in versions.enumerated() where profile.marginFees == .settlement {
+        for (index, profile) in versions.enumerated() where profile.marginFees.deductsFees {
             for (cell, totals) in cells[index] where cell.period.grain == .month && cell.scopeType == .shop && totals.orders > 0
                 && scope.map({ $0.recomputes(cell.period.grain, cell.period.start) }) ?? true
                 && !feesCovered(totals, cell.period, profile: profile) {

@@ -54,8 +54,10 @@ extension MetricAccumulator {
         }
         if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
         if let shop { scopes.append((.shop, shop)) }
+        let description = record["description"]?.storageText
         for index in versions.indices {
             let profile = versions[index]
+            guard MarginFee.deducts(description, under: profile.marginFees) else { continue }
             let date = profile.zone.date(of: posted.instant)
             let fee = try engine.fx.convertIfKnown(Money(-amount, currency), to: profile.currency, on: date)
             Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in

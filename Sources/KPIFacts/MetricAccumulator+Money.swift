@@ -19,13 +19,14 @@ extension MetricAccumulator {
         let feesKnown: Bool
         switch profile.marginFees {
         case .none: feesKnown = true
-        case .settlement: feesKnown = t.unpricedFees == 0 && feesCovered
+        case .referral, .settlement: feesKnown = t.unpricedFees == 0 && feesCovered
         }
         // Each ratio is tested on the denominator it divides by (rounded), so a tiny positive sum never divides by 0.
         if netKnown, cogsKnown, feesKnown, netSales.rounded(scale: 2) > 0 {
-            let fees = profile.marginFees == .settlement ? t.fees : 0
+            // Only the rows the profile deducts reach its cells (see `add(fee:)`).
+            let fees = profile.marginFees.deductsFees ? t.fees : 0
             let margin = netSales.rounded(scale: 2) - t.cogs.rounded(scale: 2) - fees.rounded(scale: 2)
-            let records = t.lines + t.issuedRefundRecords + (profile.marginFees == .settlement ? t.feeRows : 0)
+            let records = t.lines + t.issuedRefundRecords + (profile.marginFees.deductsFees ? t.feeRows : 0)
             rows.append((.grossMargin, margin / netSales.rounded(scale: 2), margin, netSales, records))
         }
         if t.adRows > 0, t.unpricedAds == 0 {

@@ -194,7 +194,7 @@ package struct MetricAccumulator {
         for (index, profile) in versions.enumerated() {
             for (cell, totals) in cells[index] {
                 let days = Self.daysCounted(cell.period, asOf: engine.asOf.map { profile.zone.date(of: $0) })
-                let covered = profile.marginFees == .settlement && feesCovered(totals, cell.period, profile: profile)
+                let covered = profile.marginFees.deductsFees && feesCovered(totals, cell.period, profile: profile)
                 var rows = Self.metrics(totals, profile: profile, days: days, feesCovered: covered)
                 if let perHead = perHead(totals, cell, days: days) { rows.append(perHead) }
                 for (metric, value, numerator, denominator, count) in rows {

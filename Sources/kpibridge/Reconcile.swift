@@ -14,7 +14,8 @@ extension Kpibridge {
                 Reads fact_reconciliation and reconciliation_detail, which `kpibridge run` writes for the profile \
                 pairs under `reconcile:` in definitions.yaml. Each record names why it counts differently \
                 (shipped_event, event_missing, period_boundary, refund, tax, shipping, currency, inventory, \
-                response_time, sla) and the file and line it came from.
+                response_time, sla, cost_basis, margin_fees, ad_attribution, complaint_tags) and the file and line \
+                it came from.
 
                 Example:
                   kpibridge reconcile --workspace samples/workspace --metric shipped_orders --profiles cn,us --period 2026-10

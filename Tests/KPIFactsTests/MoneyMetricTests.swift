@@ -139,6 +139,18 @@ import Testing
         #expect(values(facts, start: "2026-10-01", scope: .shop, id: "amz", profile: "us")["gross_margin"] == "0.36")
     }
 
+    /// `margin_fees: referral` deducts the commission rows only: not amz's fulfilment fee, nor its advertising.
+    @Test func referralOnlyDeductsTheCommission() throws {
+        var referral = Self.us
+        referral.marginFees = .referral
+        let facts = try MetricEngine(profiles: [Self.cn, referral], fx: Self.fx, costs: Self.costs).facts(from: Self.records()).facts
+        // Fees 3.75 (amz) + 2.05 (dtc) = 5.80. Margin (95 − 41.50 − 5.80) / 95 = 47.70 / 95 = 0.5021052…;
+        // amz alone (25 − 9 − 3.75) / 25 = 0.49.
+        #expect(values(facts, start: "2026-10-01", profile: "us")["gross_margin"] == "0.502105")
+        #expect(values(facts, start: "2026-10-01", scope: .shop, id: "amz", profile: "us")["gross_margin"] == "0.49")
+        #expect(referral.definition(using: [.marginFees]) == "us/v1 margin_fees=referral")
+    }
+
     @Test func novemberLeavesOutWhatItCannotKnow() throws {
         let (facts, _) = try engine().facts(from: Self.records())
         #expect(try engine().accumulated(Self.records()).uncostedSKUs == ["C"])

@@ -114,6 +114,65 @@ extension Reconciler {
         return Explanation(reasons: reasons, text: prefix + "first reply after \(clause(a, pair.a)), \(clause(b, pair.b))")
     }
 
+    /// `converted`: some line's cost is in another currency than A's, so the two purchase days' rates matter.
+    static func explainCost(_ record: RecordRef, _ a: OrderView, _ b: OrderView, _ costA: Decimal?, _ costB: Decimal?,
+                            currency: String, converted: Bool, _ pair: ProfilePair) -> Explanation {
+        var reasons: [ReconcileReason] = []
+        if a.profile.costBasis != b.profile.costBasis { reasons.append(.costBasis) }
+        func clause(_ cost: Decimal?, _ view: OrderView, _ name: String) -> String {
+            let basis = "\(view.profile.costBasis.rawValue) cost"
+            guard let cost else { return "no \(basis) for \(name)" }
+            return "\(Money(cost, currency).spelled) at \(basis) for \(name)"
+        }
+        var text = "order \(record.id) cost of goods \(clause(costA, a, pair.a)), \(clause(costB, b, pair.b))"
+        if converted && a.purchaseDate != b.purchaseDate {
+            reasons.append(.currency)
+            text += "; converted at the rate of \(a.purchaseDate) for \(pair.a) and of \(b.purchaseDate) for \(pair.b)"
+        }
+        return Explanation(reasons: reasons, text: text)
+    }
+
+    static func explainFee(_ record: RecordRef, description: String, fee: Money, posted: Instant, a: DefinitionProfile,
+                           b: DefinitionProfile, _ pa: Period?, _ pb: Period?, _ pair: ProfilePair) -> Explanation {
+        let head = "fee \(record.id) (\(description), \(fee.spelled)) "
+        switch (pa, pb) {
+        case (let p?, nil), (nil, let p?):
+            let deducting = pb == nil ? a : b, other = pb == nil ? b : a
+            return Explanation(reasons: [.marginFees], text: head
+                + "posted \(deducting.zone.stamp(posted)): deducted from gross margin in \(p.label) by \(deducting.name) "
+                + "(margin_fees \(deducting.marginFees.rawValue)), not by \(other.name) (margin_fees \(other.marginFees.rawValue))")
+        case (let pa?, let pb?) where pa != pb:
+            return Explanation(reasons: [.periodBoundary], text: head
+                + "posted \(a.zone.stamp(posted)) = \(b.zone.stamp(posted)) → \(pa.label) for \(pair.a), \(pb.label) for \(pair.b)")
+        default:
+            return Explanation(reasons: [.currency], text: head + "converted at different days' rates")
+        }
+    }
+
+    static func explainAd(_ record: RecordRef, record ad: FlatRecord, currency: String, a: DefinitionProfile?,
+                          b: DefinitionProfile?, _ pair: ProfilePair) -> Explanation {
+        func clause(_ profile: DefinitionProfile?, _ name: String) -> String {
+            guard let profile else { return "not counted for \(name)" }
+            let window = profile.adAttribution.rawValue
+            guard let sales = attributedSales(ad, window: profile.adAttribution) else {
+                return "\(window) sales unknown for \(name) (the report has no \(window) column)"
+            }
+            return "\(window) sales \(Money(sales, currency).spelled) for \(name)"
+        }
+        let reasons: [ReconcileReason] = a?.adAttribution != b?.adAttribution ? [.adAttribution] : [.currency]
+        return Explanation(reasons: reasons, text: "ad \(record.id): \(clause(a, pair.a)), \(clause(b, pair.b))")
+    }
+
+    static func explainComplaint(_ record: RecordRef, _ a: TicketView, _ b: TicketView, _ pair: ProfilePair) -> Explanation {
+        let tags = a.record["tags"]?.storageText ?? ""
+        func clause(_ view: TicketView, _ name: String) -> String {
+            (view.isComplaint == true ? "a complaint for " : "not a complaint for ")
+                + "\(name) (complaint_tags \(view.profile.variant(.complaintTags)))"
+        }
+        return Explanation(reasons: [.complaintTags],
+                           text: "ticket \(record.id) tagged `\(tags)`: \(clause(a, pair.a)), \(clause(b, pair.b))")
+    }
+
     static func explainStock(_ record: RecordRef, _ a: StockView, _ b: StockView, _ pair: ProfilePair) -> Explanation {
         func clause(_ view: StockView, _ name: String) -> String {
             let basis = view.profile.inventory.rawValue

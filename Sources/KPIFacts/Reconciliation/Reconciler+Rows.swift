@@ -2,9 +2,13 @@ import Foundation
 import KPISchema
 
 extension Reconciler {
-    /// The metrics whose records the reconciler compares one by one.
+    /// The metrics reconciled: those whose records the reconciler compares one by one, and rates built on
+    /// them (acos and roas on ad sales) or on stock and cost over a period (inventory turnover), whose rows
+    /// give both values and the concepts that differ. Not the buyer rates: a refresh recomputes their windows
+    /// beyond the periods it reconciles (see `RecomputeScope.customerOnly`), and no record is theirs to name.
     static let reconciled: Set<MetricID> = [.gmv, .orders, .aov, .units, .shippedOrders, .fulfillmentHours, .onTimeShipRate,
-                                            .refundRate, .firstResponseHours, .slaResponseRate, .stockoutRate]
+                                            .refundRate, .firstResponseHours, .slaResponseRate, .stockoutRate, .cogs,
+                                            .grossMargin, .adSales, .acos, .roas, .complaintRate, .inventoryTurnover]
     /// The scopes it tallies; employee and team figures are reconciled through their shops.
     static let reconciledScopes: Set<ScopeType> = [.company, .platform, .shop]
 
@@ -50,8 +54,15 @@ extension Reconciler {
                 let counts = tally(metric)
                 var valueBInA = fb?.value
                 if metric.unit == "currency", let fb, fb.currency != va.currency {
-                    let sales = tally(.gmv).bInA.rounded(scale: 2)
-                    valueBInA = metric == .gmv ? sales : fb.denominator.map { (sales / $0).rounded(scale: 2) }
+                    switch metric {
+                    case .gmv, .aov:
+                        let sales = tally(.gmv).bInA.rounded(scale: 2)
+                        valueBInA = metric == .gmv ? sales : fb.denominator.map { (sales / $0).rounded(scale: 2) }
+                    case .cogs, .adSales:
+                        valueBInA = tally(metric).bInA.rounded(scale: 2)
+                    default:
+                        valueBInA = nil  // no per-record sum in A's currency to take it from
+                    }
                 }
                 let delta = fa.flatMap { a in valueBInA.map { ($0 - a.value).rounded(scale: metric.scale) } }
                 out.append(ReconciliationFact(

@@ -11,6 +11,8 @@ package struct Reconciler {
     package let definitions: DefinitionSet
     package let fx: FXTable
     package let pairs: [ProfilePair]
+    /// Unit costs, for reconciling cost of goods; empty when none are loaded (orders are then not costed).
+    package let costs: CostHistory
     package let grains: [Grain]
     /// Grains whose differing records are kept one by one (a day grain would list most orders).
     package let detailGrains: Set<Grain>
@@ -38,9 +40,10 @@ package struct Reconciler {
     }
 
     package init(definitions: DefinitionSet, fx: FXTable, pairs: [ProfilePair], grains: [Grain] = Grain.allCases,
-                detailGrains: Set<Grain> = [.month]) {
+                detailGrains: Set<Grain> = [.month], costs: CostHistory = CostHistory()) {
         self.definitions = definitions
         self.fx = fx
+        self.costs = costs
         self.pairs = pairs
         self.grains = grains
         self.detailGrains = detailGrains
@@ -49,7 +52,7 @@ package struct Reconciler {
 
     /// The record `view` under whichever of `views`' versions applies to the period its date falls in,
     /// with its position in `views`.
-    private func pick<View>(_ views: [View], grain: Grain, profile: (View) -> DefinitionProfile,
+    func pick<View>(_ views: [View], grain: Grain, profile: (View) -> DefinitionProfile,
                             date: (View) -> CivilDate?) -> (offset: Int, view: View, period: Period)? {
         for (offset, view) in views.enumerated() {
             guard let day = date(view) else { continue }
@@ -77,6 +80,12 @@ package struct Reconciler {
             var salesOfA: [Decimal] = [], salesOfB: [Decimal] = []
             for view in aViews { salesOfA.append(try view.salesValue(in: view.profile.currency, fx: fx)) }
             for view in bViews { salesOfB.append(try view.salesValue(in: currencyA, fx: fx)) }
+            // Cost of goods only when costs are loaded: otherwise no side has any.
+            var cogsOfA: [Decimal?] = [], cogsOfB: [Decimal?] = []
+            if !costs.isEmpty {
+                for view in aViews { cogsOfA.append(view.counted ? try cogs(of: view, in: currencyA) : nil) }
+                for view in bViews { cogsOfB.append(view.counted ? try cogs(of: view, in: currencyA) : nil) }
+            }
             for grain in grains {
                 let a = pick(aViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
                 let b = pick(bViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
@@ -95,6 +104,19 @@ package struct Reconciler {
                     }
                     compare(index, pair, .gmv, record, scopes, a.map { Side(period: $0.period, value: salesA) },
                             b.map { Side(period: $0.period, value: salesB) }, explain)
+                    if !costs.isEmpty {
+                        let costs = costs  // read inside the explanation while `compare` mutates self
+                        let costA = a.flatMap { cogsOfA[$0.offset] }, costB = b.flatMap { cogsOfB[$0.offset] }
+                        if let b, let costB { tally(index, b.period, scopes, .cogs) { $0.bInA += costB } }
+                        compare(index, pair, .cogs, record, scopes, a.map { Side(period: $0.period, value: costA) },
+                                b.map { Side(period: $0.period, value: costB) }) {
+                            guard let av = a?.view, let bv = b?.view, a?.period == b?.period else { return explain() }
+                            let converted = av.bundle.lines.contains {
+                                costs.unitCost(of: $0.sku, on: av.purchaseDate, basis: av.profile.costBasis)?.currency != currencyA
+                            }
+                            return Self.explainCost(record, av, bv, costA, costB, currency: currencyA, converted: converted, pair)
+                        }
+                    }
                 }
                 try addRefunds(bundle, index: index, pair: pair, grain: grain, aViews: aViews, bViews: bViews,
                                currencyA: currencyA, scopes: scopes)
@@ -161,6 +183,7 @@ package struct Reconciler {
             for grain in grains {
                 let a = pick(aViews, grain: grain, profile: \.profile) { $0.responseHours == nil ? nil : $0.createdDate }
                 let b = pick(bViews, grain: grain, profile: \.profile) { $0.responseHours == nil ? nil : $0.createdDate }
+                addComplaint(ref, aViews: aViews, bViews: bViews, index: index, pair: pair, grain: grain)
                 guard a != nil || b != nil else { continue }
                 let explain = { Self.explainTicket(ref, a?.view ?? aViews[0], b?.view ?? bViews[0], a?.period, b?.period, pair) }
                 for (metric, value) in [(MetricID.firstResponseHours, { (_: TicketView) -> Decimal? in nil }),
@@ -201,16 +224,17 @@ package struct Reconciler {
     /// Metrics whose per-record values are compared; means (aov, hours) are compared by membership
     /// only, since every record's hours differ whenever the milestones do and the aggregate says it.
     private static let valueCompared: Set<MetricID> = [.gmv, .units, .orders, .refundRate, .shippedOrders,
-                                                       .onTimeShipRate, .slaResponseRate, .stockoutRate]
+                                                       .onTimeShipRate, .slaResponseRate, .stockoutRate, .cogs,
+                                                       .grossMargin, .adSales, .complaintRate]
 
-    private mutating func tally(_ pair: Int, _ period: Period, _ scopes: [(ScopeType, String)], _ metric: MetricID,
+    mutating func tally(_ pair: Int, _ period: Period, _ scopes: [(ScopeType, String)], _ metric: MetricID,
                                 _ change: (inout Tally) -> Void) {
         for (type, id) in scopes {
             change(&tallies[TallyKey(pair: pair, period: period, scopeType: type, scopeID: id, metric: metric), default: Tally()])
         }
     }
 
-    private mutating func compare(_ index: Int, _ pair: ProfilePair, _ metric: MetricID, _ record: RecordRef,
+    mutating func compare(_ index: Int, _ pair: ProfilePair, _ metric: MetricID, _ record: RecordRef,
                                   _ scopes: [(ScopeType, String)], _ a: Side?, _ b: Side?,
                                   _ explain: () -> Explanation) {
         var rows: [(period: Period, inA: Bool, inB: Bool)] = []

@@ -14,6 +14,8 @@ package final class ReconcilerThread: @unchecked Sendable {
         case order(OrderBundle)
         case ticket(FlatRecord)
         case stock(FlatRecord)
+        case fee(FlatRecord)
+        case ad(FlatRecord)
     }
 
     private static let batchSize = 512
@@ -93,6 +95,8 @@ package final class ReconcilerThread: @unchecked Sendable {
                     case .order(let bundle): try reconciler.add(bundle)
                     case .ticket(let record): reconciler.add(ticket: record)
                     case .stock(let record): reconciler.add(stock: record)
+                    case .fee(let record): try reconciler.add(fee: record)
+                    case .ad(let record): try reconciler.add(ad: record)
                     }
                 }
             } catch {

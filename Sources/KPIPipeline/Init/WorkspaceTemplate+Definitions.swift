@@ -24,7 +24,7 @@ extension WorkspaceTemplate {
                 response_sla_hours: 24      # 首响时效 · a first reply within this many hours meets the SLA
                 ad_attribution: 7d          # 广告归因窗口 · 7d (sellers' Sponsored Products) | 14d (vendors, Sponsored Brands)
                 cogs_basis: purchase        # 成本口径 · purchase (采购成本) | landed (加头程运费 · plus inbound freight per unit)
-                margin_fees: none           # 毛利扣费 · none (平台费用前的毛利) | settlement (扣结算报告里的每项费用 · every settlement fee)
+                margin_fees: none           # 毛利扣费 · none (平台费用前的毛利) | referral (只扣佣金 · commission only) | settlement (扣结算报告里的每项费用 · every settlement fee)
                 # complaint_tags: complaint, 投诉   # 投诉标签 · ticket tags that make a complaint; none listed, no complaint rate
                 # repurchase_window: 90d      # 复购周期 · trailing days a second order counts in; none, no repurchase rate
                                               #   (buyers are keyed only with `customers.salt` in kpibridge.yaml)

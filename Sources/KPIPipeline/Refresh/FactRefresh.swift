@@ -43,7 +43,7 @@ package struct FactRefresh {
         package var unattributed = Unattributed()
         /// SKUs sold on days no unit cost was in force for: cogs and gross_margin are left out where they sold.
         package var uncostedSKUs: [String] = []
-        /// Per profile under `margin_fees: settlement`, shops that sold in a month with no settlement fees.
+        /// Per profile whose margin deducts fees (`margin_fees: referral | settlement`), shops that sold in a month with no settlement fees.
         package var shopsWithoutFees: [String: [(shop: String, months: [String])]] = [:]
         /// Shops that shipped in a month no return of theirs was received in (when any shop has returns).
         package var shopsWithoutReturns: [(shop: String, months: [String])] = []
@@ -154,7 +154,7 @@ package struct FactRefresh {
         engine.history = history
         var accumulator = engine.accumulator()
         var pending = Reconciler(definitions: definitions, fx: rates.collectingMisses(in: misses), pairs: file.pairs,
-                                 detailGrains: file.detailGrains)
+                                 detailGrains: file.detailGrains, costs: costs)
         let spool = try DetailSpool()
         pending.spool = spool
         // Reconciliation runs beside the metric pass, on the other core, fed the same records.
@@ -178,8 +178,14 @@ package struct FactRefresh {
             try store.forEachFlat(.traffic, within: scope) { accumulator.add(traffic: $0) }
             try store.forEachFlat(.task, within: scope) { accumulator.add(task: $0) }
             try store.forEachFlat(.review, within: scope) { accumulator.add(review: $0) }
-            try store.forEachFlat(.adSpend, within: scope) { try accumulator.add(ad: $0) }
-            try store.forEachFlat(.fee, within: scope) { try accumulator.add(fee: $0) }
+            try store.forEachFlat(.adSpend, within: scope) { record in
+                try accumulator.add(ad: record)
+                try reconciling.add(.ad(record))
+            }
+            try store.forEachFlat(.fee, within: scope) { record in
+                try accumulator.add(fee: record)
+                try reconciling.add(.fee(record))
+            }
             try store.forEachFlat(.contract, within: scope) { accumulator.add(contract: $0) }
         } catch {
             _ = try? reconciling.finish()  // lets the worker thread end

@@ -80,6 +80,7 @@ package enum DisplayNames {
         "purchase": ("purchase cost", "采购成本"),
         "landed": ("landed cost (with inbound freight)", "到岸成本(含头程)"),
         "none": ("no fees", "不扣平台费用"),
+        "referral": ("referral commission only", "只扣佣金"),
         "settlement": ("settlement fees", "扣结算费用"),
         "undeclared": ("not declared", "未定义"),
     ]
@@ -95,6 +96,10 @@ package enum DisplayNames {
         "inventory": ("system or counted stock", "库存口径不同"),
         "response_time": ("calendar or business hours", "响应时长口径不同"),
         "sla": ("different SLA hours", "时限不同"),
+        "cost_basis": ("purchase or landed cost", "成本口径不同"),
+        "margin_fees": ("fees deducted on one side", "毛利扣费口径不同"),
+        "ad_attribution": ("7- or 14-day ad sales", "广告归因窗口不同"),
+        "complaint_tags": ("different complaint tags", "投诉标签不同"),
     ]
 
     private static let columns: [String: String] = [

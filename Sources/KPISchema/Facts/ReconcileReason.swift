@@ -19,6 +19,14 @@ package enum ReconcileReason: String, Sendable, CaseIterable, Comparable {
     case responseTime = "response_time"
     /// Different SLA hours.
     case sla
+    /// Purchase cost versus landed cost (with inbound freight).
+    case costBasis = "cost_basis"
+    /// A settlement fee one profile's margin deducts and the other's does not.
+    case marginFees = "margin_fees"
+    /// Ad sales attributed within 7 versus 14 days of the click.
+    case adAttribution = "ad_attribution"
+    /// A ticket one profile's complaint tags make a complaint and the other's do not.
+    case complaintTags = "complaint_tags"
 
     package static func < (lhs: ReconcileReason, rhs: ReconcileReason) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

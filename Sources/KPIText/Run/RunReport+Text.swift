@@ -122,7 +122,7 @@ extension RunReport {
 
     /// Shops whose margin a profile cannot compute for want of settlement fees, with the months.
     package static func feesLine(profile: String, shops: [(shop: String, months: [String])]) -> String {
-        "fees: \(profile) deducts settlement fees from gross_margin (margin_fees: settlement), and these shops sold in "
+        "fees: \(profile) deducts settlement fees from gross_margin (margin_fees), and these shops sold in "
             + "months their loaded settlements do not cover to the day: "
             + shopMonths(shops)
             + "; gross_margin is left out of those months for those shops and for every scope they are part of (the "

@@ -154,7 +154,7 @@ package struct DefinitionsFile: Sendable {
         guard let inventory = InventoryBasis(rawValue: values["inventory"] ?? "system") else { throw bad("inventory", "system, counted") }
         guard let window = AdAttribution(rawValue: values["ad_attribution"] ?? "7d") else { throw bad("ad_attribution", "7d, 14d") }
         guard let costBasis = CostBasis(rawValue: values["cogs_basis"] ?? "purchase") else { throw bad("cogs_basis", "purchase, landed") }
-        guard let fees = MarginFees(rawValue: values["margin_fees"] ?? "none") else { throw bad("margin_fees", "none, settlement") }
+        guard let fees = MarginFees(rawValue: values["margin_fees"] ?? "none") else { throw bad("margin_fees", "none, referral, settlement") }
         var complaintTags: Set<String> = []
         if let text = values["complaint_tags"] {
             complaintTags = Set(text.lowercased().split { $0 == "," || $0 == " " }.map(String.init))
