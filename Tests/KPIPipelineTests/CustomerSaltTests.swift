@@ -48,6 +48,17 @@ import Testing
         #expect(try !ws.export("orders").contains("12-11876-00001"))
     }
 
+    /// The sample's salt is public: validate warns about it (and passes), and not about a salt of one's own.
+    @Test func theSamplesPublishedSaltIsAWarning() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let warning = "kpibridge.yaml: customers.salt is the sample workspace's published salt (tag c7f78dc8); anyone holding a "
+            + "buyer's e-mail can rebuild their key with it. Fine for the sample; for your own data make one "
+            + "(`openssl rand -hex 32`) before the first load, since a store keeps the salt it began with"
+        #expect(ValidateJob(pipeline: try ws.pipeline()).warnings.contains(warning))
+        try ws.write("secrets/customer_salt", "a-salt-of-our-own-5d1e0c7b9a\n")
+        #expect(!ValidateJob(pipeline: try ws.pipeline()).warnings.contains { $0.contains("customers.salt") })
+    }
+
     @Test func aSaltThatCannotBeFoundOrIsShortIsRefused() throws {
         let ws = try TemporaryWorkspace.sample()
         let config = try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8)

@@ -46,8 +46,20 @@ package struct ValidateJob {
 }
 
 extension ValidateJob {
-    /// Advice that does not fail validation (a card with more KPI lines than a role can focus on).
-    package var warnings: [String] { pipeline.workspace.scoring?.warnings ?? [] }
+    /// Advice that does not fail validation: a card with more KPI lines than a role can focus on, and the
+    /// sample's salt in use.
+    package var warnings: [String] {
+        var warnings = pipeline.workspace.scoring?.warnings ?? []
+        if let salt = (try? pipeline.workspace.customerSalt()) ?? nil, CustomerKey.tag(of: salt) == Self.sampleSaltTag {
+            warnings.append("\(Workspace.configFile): customers.salt is the sample workspace's published salt (tag \(Self.sampleSaltTag)); "
+                            + "anyone holding a buyer's e-mail can rebuild their key with it. Fine for the sample; for your own "
+                            + "data make one (`openssl rand -hex 32`) before the first load, since a store keeps the salt it began with")
+        }
+        return warnings
+    }
+
+    /// The tag of `samples/workspace/secrets/customer_salt`, which the repository publishes.
+    static let sampleSaltTag = "c7f78dc8"
 }
 
 extension Pipeline {
