@@ -225,7 +225,8 @@ write("helpdesk/zendesk_tickets_api_202610.json", json.dumps({"tickets": [
 write("helpdesk/freshdesk_tickets_202610.csv", csv([
     ["Ticket ID", "Subject", "Status", "Priority", "Source", "Agent", "Group", "Created time", "Resolved time", "Closed time", "Initial response time", "First response time (in hrs)", "Resolution time (in hrs)", "Agent interactions", "Customer interactions", "Survey results", "Tags"],
     ["5101", "Late delivery", "Closed", "Medium", "Email", "Lily Zhang", "US Support", "2026-10-08 14:00:00", "2026-10-09 10:30:00", "2026-10-10 10:30:00", "2026-10-08 15:12:30", "01:12:30", "08:30:00", "3", "2", "Extremely satisfied", "shipping"],
-    ["5102", "Wrong size", "Open", "Low", "Portal", "Kevin Wu", "US Support", "2026-10-28 19:45:00", "", "", "2026-10-29 09:05:00", "", "", "1", "1", "", "return"],
+    # Tagged `defect` without `complaint`: a complaint for the China team's rule, not the US team's.
+    ["5102", "Seam came apart", "Open", "Low", "Portal", "Kevin Wu", "US Support", "2026-10-28 19:45:00", "", "", "2026-10-29 09:05:00", "", "", "1", "1", "", "return,defect"],
 ]))
 
 # EasyPost shipments: the label-created detail is not a carrier scan.
