@@ -6,6 +6,7 @@
 package enum DataMigration {
     static let trackingLinksName = "v10: carrier scans keyed by tracking number, attached to orders through it"
     static let sameOrdersName = "v11: one order in two channels (same_order links, the copies left out)"
+    static let ticketTagsName = "v18: a ticket's empty Tags cell is kept as no tags (an export without the column leaves them unknown)"
 
     /// Per migration identifier, its data statements in order.
     package static let statements: [String: [String]] = [
@@ -22,6 +23,15 @@ package enum DataMigration {
                   WHERE f.platform = e.platform AND f.order_id = e.order_id AND f.kind < e.kind
                     AND upper(replace(f.tracking_number, ' ', '')) = upper(replace(e.tracking_number, ' ', '')))
             ON CONFLICT (tracking_number, platform, order_id) DO NOTHING
+            """],
+        // Before v18 an empty Tags cell and a missing Tags column both stored NULL. The ticket APIs always
+        // send `tags` (an empty list when there are none); an export some of whose tickets have tags had the
+        // column. Those NULLs mean "no tags". The rest stay unknown: complaint_rate is absent where they fall
+        // until their files are loaded again.
+        ticketTagsName: ["""
+            UPDATE tickets SET tags = '' WHERE tags IS NULL
+              AND (connector IN ('zendesk.tickets_api', 'freshdesk.tickets_api')
+                   OR source_file IN (SELECT t.source_file FROM tickets t WHERE t.tags IS NOT NULL))
             """],
 
     ]

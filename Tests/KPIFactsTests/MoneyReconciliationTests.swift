@@ -111,4 +111,16 @@ import Testing
         #expect((rate.recordsOnlyA, rate.recordsOnlyB, rate.recordsDiffering) == (0, 1, 1))
         #expect(rate.differingConcepts == "timezone,complaint_tags")
     }
+
+    /// A team that declares no complaint tags has no complaint rate: the row says so (no value on its side),
+    /// and no ticket is listed as if it were counted on one side only.
+    @Test func aTeamWithoutComplaintTagsListsNoTickets() throws {
+        var plain = TicketMetricTests.us
+        plain.complaintTags = []
+        let (rows, all) = try reconcile(TicketMetricTests.records, profiles: [TicketMetricTests.cn, plain])
+        #expect(!all.contains { $0.metric == "complaint_rate" })
+        let rate = try #require(row(rows, "complaint_rate"))
+        #expect(rate.valueA == Decimal(string: "0.333333") && rate.valueB == nil && rate.delta == nil)
+        #expect(rate.differingConcepts == "timezone,complaint_tags")
+    }
 }

@@ -30,9 +30,10 @@ package enum JSONValue: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Scalars under dotted keys; arrays of scalars joined with `,`; arrays of objects left out
-    /// (a records path reaches into those). A `null` is an empty value under its key: the key is there
-    /// (see ``HeaderBinding/bind(_:header:keyed:)``), its value is not.
+    /// Scalars under dotted keys; arrays of scalars joined with `,`, an empty array as empty text (of
+    /// whatever it would hold: the document does not say); other arrays of objects left out (a records path
+    /// reaches into those). A `null` is an empty value under its key: the key is there (see
+    /// ``HeaderBinding/bind(_:header:keyed:)``), its value is not.
     func flattened(prefix: String = "", into out: inout [String: String]) {
         switch self {
         case .object(let members):

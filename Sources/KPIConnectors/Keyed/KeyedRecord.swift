@@ -31,7 +31,8 @@ package struct KeyedRecord: Sendable, Hashable {
         let rows = records.map { record in
             var fields = [String](repeating: "", count: header.count)
             for (key, value) in record.values { fields[position[key]!] = value }
-            return SourceRow(line: record.line, fields: fields, raw: record.raw, problem: record.problem)
+            let absent = record.values.count == header.count ? [] : header.indices.filter { record.values[header[$0]] == nil }
+            return SourceRow(line: record.line, fields: fields, raw: record.raw, problem: record.problem, absent: absent)
         }
         return (SourceRow(line: 0, fields: header, raw: header.joined(separator: "\t")), BufferedRows(rows))
     }

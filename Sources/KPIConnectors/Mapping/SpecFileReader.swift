@@ -279,7 +279,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             }
             do {
                 var read = try value(of: cell(index), field: field, index: index)
-                if read == nil, field.spec.keepEmpty == true, let column, record[cell: column].trimmingSpaces().isEmpty {
+                if read == nil, field.spec.keepEmpty == true, let column, !record.absent.contains(column),
+                   record[cell: column].trimmingSpaces().isEmpty {
                     read = .text("")
                 }
                 values.append(read)

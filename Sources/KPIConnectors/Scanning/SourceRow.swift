@@ -14,13 +14,18 @@ package struct SourceRow: Sendable, Hashable {
     /// 0-based columns holding a formula whose result the file does not carry (a workbook saved by a
     /// tool that never calculated it): the cell reads empty, but its value is unknown, not zero.
     package var uncalculated: [Int]
+    /// 0-based columns of a JSON or XML record that lacks the member other records of its file have: the
+    /// cell reads empty, but the record said nothing (see `keep_empty`).
+    package var absent: [Int]
 
-    package init(line: Int, fields: [String], raw: String, problem: String? = nil, uncalculated: [Int] = []) {
+    package init(line: Int, fields: [String], raw: String, problem: String? = nil, uncalculated: [Int] = [],
+                 absent: [Int] = []) {
         self.line = line
         self.fields = fields
         self.raw = raw
         self.problem = problem
         self.uncalculated = uncalculated
+        self.absent = absent
     }
 
     /// The cell at 0-based `index`, or "" past the end (exports drop trailing empty cells).

@@ -96,19 +96,19 @@ extension Reconciler {
         return nil
     }
 
-    /// Compares whether one ticket is a complaint under every pair, in the period it was created.
+    /// Compares whether one ticket is a complaint under every pair, in the period it was created. Only a
+    /// ticket both sides can judge: where a side declares no complaint tags, or the export did not give the
+    /// ticket's tags, that side has no rate at all, and the fact row says so without naming every ticket.
     mutating func addComplaint(_ ref: RecordRef, aViews: [TicketView], bViews: [TicketView], index: Int,
                                pair: ProfilePair, grain: Grain) {
-        let a = pick(aViews, grain: grain, profile: \.profile) { $0.isComplaint == nil ? nil : $0.createdDate }
-        let b = pick(bViews, grain: grain, profile: \.profile) { $0.isComplaint == nil ? nil : $0.createdDate }
-        guard a != nil || b != nil else { return }
+        guard let a = pick(aViews, grain: grain, profile: \.profile, date: { $0.isComplaint == nil ? nil : $0.createdDate }),
+              let b = pick(bViews, grain: grain, profile: \.profile, date: { $0.isComplaint == nil ? nil : $0.createdDate })
+        else { return }
         compare(index, pair, .complaintRate, ref, [(.company, "all")],
-                a.map { Side(period: $0.period, value: $0.view.isComplaint == true ? 1 : 0) },
-                b.map { Side(period: $0.period, value: $0.view.isComplaint == true ? 1 : 0) }) {
-            if a?.period != b?.period {
-                return Self.explainTicket(ref, a?.view ?? aViews[0], b?.view ?? bViews[0], a?.period, b?.period, pair)
-            }
-            return Self.explainComplaint(ref, a?.view ?? aViews[0], b?.view ?? bViews[0], pair)
+                Side(period: a.period, value: a.view.isComplaint == true ? 1 : 0),
+                Side(period: b.period, value: b.view.isComplaint == true ? 1 : 0)) {
+            if a.period != b.period { return Self.explainTicket(ref, a.view, b.view, a.period, b.period, pair) }
+            return Self.explainComplaint(ref, a.view, b.view, pair)
         }
     }
 }

@@ -222,7 +222,7 @@ package struct FactRefresh {
         let details = DetailRows {
             while let detail = try spooled.next() {
                 guard scope?.recomputes(detail.grain, detail.periodStart) ?? true else { continue }
-                guard moneyReconciled || !Self.moneyMetrics.contains(detail.metric) else { continue }
+                guard moneyReconciled || !Self.moneyDetails.contains(detail.metric) else { continue }
                 detailRows += 1
                 return detail
             }
@@ -250,6 +250,9 @@ package struct FactRefresh {
 
     /// The metrics in a currency, which a missing exchange rate holds back.
     static let moneyMetrics: Set<String> = Set(MetricID.allCases.filter { $0.unit == "currency" }.map(\.rawValue))
+    /// Metrics whose detail rows carry amounts the reconciler converts: the money metrics, and gross margin
+    /// (its records are fee rows, valued at their posting day's rate).
+    static let moneyDetails: Set<String> = moneyMetrics.union([MetricID.grossMargin.rawValue])
 
     /// The periods to recompute, or nil when everything must be: the store has never been refreshed or
     /// was refreshed from another basis. Besides the days of changed records, the days between the last

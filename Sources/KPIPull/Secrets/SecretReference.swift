@@ -25,8 +25,9 @@ package enum SecretReference {
         }
     }
 
-    /// The secret `reference` names, trimmed of surrounding white space; `resolvePath` maps a file
-    /// reference's path to one inside the workspace or throws.
+    /// The secret `reference` names: an environment variable's value as set, a file's text trimmed of
+    /// surrounding white space (its final newline); `resolvePath` maps a file reference's path to one inside
+    /// the workspace or throws.
     package static func read(_ reference: String, environment: [String: String],
                              resolvePath: (String) throws -> String) throws(Problem) -> String {
         if reference.hasPrefix("env:") {

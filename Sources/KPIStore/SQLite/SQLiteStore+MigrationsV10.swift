@@ -103,5 +103,8 @@ extension SQLiteStore {
             try db.execute(sql: FlatTableLayout(.contract).createSQL(asOf: 17))
             try db.execute(sql: "ALTER TABLE \(StoreTable.quote(FlatKind.contract.schema.table)) ADD COLUMN \(ChangeTracking.column) TEXT")
         }
+        migrator.registerMigration(DataMigration.ticketTagsName) { db in
+            for statement in DataMigration.statements[DataMigration.ticketTagsName] ?? [] { try db.execute(sql: statement) }
+        }
     }
 }
