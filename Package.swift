@@ -92,6 +92,7 @@ let package = Package(
             resources: [
                 .embedInCode("Templates/report.mustache"), .embedInCode("Templates/scorecard.mustache"),
                 .embedInCode("Templates/chart.mustache"), .embedInCode("Templates/style.mustache"),
+                .embedInCode("Templates/waterfall.mustache"),
             ]
         ),
         // Reads and checks a workspace's files (kpibridge.yaml, definitions, fx rates, scorecards, schedules,

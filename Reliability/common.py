@@ -20,7 +20,8 @@ COMPARED = {
     "orders": ["run_id"], "order_lines": ["run_id"], "fulfillment_events": ["run_id"], "refunds": ["run_id"],
     "returns": ["run_id"], "tickets": ["run_id"], "traffic": ["run_id"], "inventory_snapshots": ["run_id"],
     "quarantine": ["id", "run_id"], "load_ledger": ["run_id", "loaded_at"],
-    "fact_metric": ["run_id"], "fact_reconciliation": ["run_id"], "reconciliation_detail": ["run_id"],
+    "fact_metric": ["run_id"], "fact_reconciliation": ["run_id"], "fact_reconciliation_bridge": ["run_id"],
+    "reconciliation_detail": ["run_id"],
     "fact_score": ["run_id"], "fact_pacing": ["run_id"], "provider_status": ["run_id"],
 }
 RECORD_TABLES = ["orders", "order_lines", "fulfillment_events", "refunds", "returns", "tickets", "traffic",

@@ -7,8 +7,8 @@ exit 0 (the issue "Nothing silently wrong").
               [--jobs J] [--seed S] [--signals N] [--truncations N] [--truncate-lines N] [--verbose]
               [--keep DIR]
 
-"Facts" are the five fact tables .ci/run compares (fact_metric, fact_reconciliation,
-reconciliation_detail, fact_score, provider_status) as `kpibridge export` writes them, without the
+"Facts" are the six fact tables .ci/run compares (fact_metric, fact_reconciliation,
+fact_reconciliation_bridge, reconciliation_detail, fact_score, provider_status) as `kpibridge export` writes them, without the
 run_id column. Each case is sorted into one of:
 
   identical   exit 0 and the same facts;
@@ -106,7 +106,8 @@ import common  # noqa: E402
 
 SAMPLE = os.path.join(common.ROOT, "samples", "workspace")
 CONNECTORS = os.path.join(common.ROOT, "connectors")
-FACT_TABLES = ["fact_metric", "fact_reconciliation", "reconciliation_detail", "fact_score", "provider_status"]
+FACT_TABLES = ["fact_metric", "fact_reconciliation", "fact_reconciliation_bridge", "reconciliation_detail", "fact_score",
+               "provider_status"]
 # One file per format for --quick (and the PostgreSQL subset): TSV, quoted CSV, GB18030 CSV with CRLF,
 # XLSX, JSON, XML.
 QUICK_FILES = ["inbox/amazon/All_Orders_20261001-20261031.txt", "inbox/shopify/orders_export_1.csv",
@@ -700,7 +701,7 @@ def strip_run_id(text):
 
 
 def exported(workspace, store):
-    """The five fact tables as `kpibridge export` writes them, less run_id: {table: [rows]}."""
+    """The fact tables as `kpibridge export` writes them, less run_id: {table: [rows]}."""
     out = {}
     for table in FACT_TABLES:
         done = common.kpibridge(["export", "--workspace", workspace, "--table", table, "--format", "csv"]

@@ -18,6 +18,7 @@ package enum HTMLReport {
             ("report", PackageResources.report_mustache),
             ("scorecard", PackageResources.scorecard_mustache),
             ("chart", PackageResources.chart_mustache),
+            ("waterfall", PackageResources.waterfall_mustache),
             ("style", PackageResources.style_mustache),
         ]
         var library = MustacheLibrary()

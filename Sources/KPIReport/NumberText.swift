@@ -26,6 +26,12 @@ package enum NumberText {
         Self.value(value, unit: MetricID(rawValue: metric)?.unit ?? "number", currency: currency)
     }
 
+    /// A signed change in a metric's unit: `+6.74 CNY`, `−2,924.00 CNY`, `+1.2 pp` for a ratio.
+    static func effect(_ value: Decimal, unit: String, currency: String? = nil) -> String {
+        let magnitude = unit == "ratio" ? (abs(value) * 100).fixed(1) + " pp" : Self.value(abs(value), unit: unit, currency: currency)
+        return (value < 0 ? "−" : value > 0 ? "+" : "±") + magnitude
+    }
+
     /// `0.0935` → `9.4%`.
     static func percent(_ ratio: Decimal) -> String {
         (ratio * 100).fixed(1) + "%"

@@ -32,6 +32,8 @@ package struct ReportInput: Sendable {
     package var reconciliation: [ReconciliationFact]
     /// The period's `reconciliation_detail` rows.
     package var details: [ReconciliationDetail]
+    /// Company-scope `fact_reconciliation_bridge` rows of the period, in key order.
+    package var bridge: [BridgeStep] = []
     /// False when `reconcile.detail_grains` does not keep records for this grain.
     package var detailKept: Bool
     package var freshness: Freshness

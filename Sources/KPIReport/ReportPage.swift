@@ -20,6 +20,10 @@ struct ReportPage: Sendable {
     let groups: [CardGroup]
     let noDataCards: String?
     let pacing: PacingSection?
+    let bridges: [BridgeSection]
+    /// What a bridge is, and the heading of the records after them; nil without bridges.
+    let bridgeIntro: String?
+    let bridgeRecordsHeading: String?
     let reconciliation: [ReconciledMetric]
     let reconciliationNote: String?
     let freshness: FreshnessSection
@@ -41,6 +45,9 @@ struct ReportPage: Sendable {
         charts = Self.charts(input, words)
         (groups, noDataCards) = Self.cards(input, words)
         pacing = PacingSection(input, words)
+        bridges = Self.bridges(input, words)
+        bridgeIntro = bridges.isEmpty ? nil : words.bridges
+        bridgeRecordsHeading = bridges.isEmpty ? nil : words.bridgeRecordsHeading
         (reconciliation, reconciliationNote) = Self.reconciliation(input, words)
         freshness = FreshnessSection(input.freshness, words)
     }

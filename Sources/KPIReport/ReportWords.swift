@@ -29,6 +29,12 @@ struct ReportWords: Sendable {
     let countedIn: String
     let reasons: String
     let source: String
+    let bridges: String
+    let bridgeStep: String
+    let bridgeRecords: String
+    let bridgeEffect: String
+    let bridgeRunning: String
+    let bridgeRecordsHeading: String
     let freshness: String
     let lastRun: String
     let noRun: String
@@ -69,6 +75,14 @@ struct ReportWords: Sendable {
         countedIn = language.pick("Counted in", "计入")
         reasons = language.pick("Why", "原因")
         source = language.pick("Source", "来源")
+        bridges = language.pick("From one team's number to the other's, cause by cause: each bar is the records one reason "
+                                + "makes count differently, and the bars add up to the difference.",
+                                "从一个团队的数字走到另一个团队的数字：每根柱子是同一原因造成计入不同的记录，各柱之和即差额。")
+        bridgeStep = language.pick("Step", "步骤")
+        bridgeRecords = language.pick("Records", "记录数")
+        bridgeEffect = language.pick("Effect", "影响")
+        bridgeRunning = language.pick("Running value", "累计值")
+        bridgeRecordsHeading = language.pick("The records behind each metric", "各指标背后的记录")
         freshness = language.pick("Data freshness", "数据新鲜度")
         lastRun = language.pick("Last run", "最近一次运行")
         noRun = language.pick("No run has finished on this store yet.", "此数据库尚无完成的运行。")
@@ -141,6 +155,16 @@ struct ReportWords: Sendable {
         case (true, false): ReconcileWords(language).only(a)
         default: ReconcileWords(language).only(b)
         }
+    }
+
+    /// `GMV: cn 82,609.39 CNY → us 75,877.12 CNY (us's USD at each record's own day's rate)`.
+    func bridgeTitle(_ metric: String, _ a: String, _ start: String, _ b: String, _ end: String, convertedFrom: String?) -> String {
+        let converted = convertedFrom.map { language.pick(" (\(b)'s \($0) at each record's own day's rate)", "（\(b)的\($0)按每条记录当日汇率折算）") }
+        return "\(metric): \(a) \(start) → \(b) \(end)" + (converted ?? "")
+    }
+
+    func bridgeAria(_ metric: String, _ a: String, _ b: String) -> String {
+        language.pick("Waterfall of \(metric) from \(a) to \(b)", "\(metric)从\(a)到\(b)的差异瀑布图")
     }
 
     func counts(_ fact: ReconciliationFact) -> String {

@@ -50,6 +50,20 @@ package struct ReportingView: Sendable {
             FROM fact_reconciliation WHERE scope_type = 'company' AND (delta IS NULL OR delta <> 0)
             """)
 
+    /// The company's bridges: each step from one team's value to the other's, with the metric's labels,
+    /// ready for a waterfall chart (Metabase and Superset draw one from `cause` and `effect`).
+    package static let teamsBridge = ReportingView(
+        table: StoreTable(name: "v_teams_bridge",
+                          columns: ["grain", "period_start", "metric", "metric_zh", "metric_en", "profile_a", "profile_b",
+                                    "step", "cause", "effect", "value", "records", "currency", "converted_from"],
+                          orderBy: ["grain", "period_start", "metric", "profile_a", "profile_b", "step"]),
+        select: """
+            SELECT b.grain, b.period_start, b.metric, m.label_zh AS metric_zh, m.label_en AS metric_en, b.profile_a,
+                   b.profile_b, b.step, b.cause, b.effect, b.value, b.records, b.currency, b.converted_from
+            FROM fact_reconciliation_bridge b LEFT JOIN dim_metric m ON m.metric = b.metric
+            WHERE b.scope_type = 'company'
+            """)
+
     /// Tracking numbers with carrier scans that no record with an order id names yet: counted nowhere
     /// until a label, outbound or shipment export links them.
     package static let unlinkedTracking = ReportingView(
@@ -111,7 +125,8 @@ package struct ReportingView: Sendable {
     /// the dimension views) as they stand: a later change to any of them must first freeze today's SQL for
     /// v13, as `v5Metrics` does for v5, so a fresh store still migrates step by step.
     static let metricViews = [kpiDaily, kpiMonthly, kpiQuarterly]
-    package static let all = metricViews + [scorecard, pacingAlerts, teamsDiffer, unlinkedTracking, sameOrders, dimEmployee, dimShop]
+    package static let all = metricViews + [scorecard, pacingAlerts, teamsDiffer, teamsBridge, unlinkedTracking, sameOrders, dimEmployee,
+                                             dimShop]
 
     /// A grain's facts with a period label, the period's first and last day as dates (`date()` is text in
     /// SQLite, a DATE in PostgreSQL) and the profile's zone, the roster name of an employee or provider

@@ -23,6 +23,11 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
                   "value_a", "profile_b", "definition_b", "value_b", "value_b_in_a", "delta", "unit", "currency",
                   "differing_concepts", "records_only_a", "records_only_b", "records_differing", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile_a", "profile_b"])
+    package static let factReconciliationBridge = StoreTable(
+        name: "fact_reconciliation_bridge",
+        columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "metric", "profile_a", "profile_b",
+                  "step", "cause", "effect", "value", "records", "unit", "currency", "converted_from", "run_id"],
+        orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile_a", "profile_b", "step"])
     package static let reconciliationDetail = StoreTable(
         name: "reconciliation_detail",
         columns: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id", "platform",
@@ -102,7 +107,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     package static let dimMetric = StoreTable(
         name: "dim_metric", columns: ["metric", "label_zh", "label_en", "unit", "direction"], orderBy: ["metric"])
 
-    package static let all: [StoreTable] = [factMetric, factReconciliation, reconciliationDetail, factScore, factPacing,
+    package static let all: [StoreTable] = [factMetric, factReconciliation, factReconciliationBridge, reconciliationDetail, factScore, factPacing,
                                            providerStatus, definitions, factChanges, dimMetric,
                                            quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)

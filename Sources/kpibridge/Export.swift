@@ -8,8 +8,8 @@ extension Kpibridge {
         static let configuration = CommandConfiguration(
             abstract: "Write a fact or ledger table as CSV or JSON Lines, or several as one Excel workbook.",
             discussion: """
-                Tables: fact_metric, fact_reconciliation, reconciliation_detail, definitions, fact_changes, quarantine, \
-                load_ledger, runs, orders, order_lines, fulfillment_events, refunds, returns and one per plain-data \
+                Tables: fact_metric, fact_reconciliation, fact_reconciliation_bridge, reconciliation_detail, definitions, \
+                fact_changes, quarantine, load_ledger, runs, orders, order_lines, fulfillment_events, refunds, returns and one per plain-data \
                 kind (tickets, traffic, ad_spend, inventory_snapshots, …). Rows come in primary-key order, so the same \
                 store exports byte-identical files. --lang zh or en renames headers, metrics, definitions and reasons \
                 for people (已发货订单数 / Shipped orders); leave it out for BI tools. --format xlsx writes one \

@@ -9,17 +9,22 @@ import KPIWorkspace
 extension Kpibridge {
     struct Reconcile: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one metric under two teams' definitions, the delta, and the records behind it.",
+            abstract: "Show one metric under two teams' definitions, the bridge from one value to the other, and the records behind it.",
             discussion: """
-                Reads fact_reconciliation and reconciliation_detail, which `kpibridge run` writes for the profile \
-                pairs under `reconcile:` in definitions.yaml. Each record names why it counts differently \
+                Reads fact_reconciliation, fact_reconciliation_bridge and reconciliation_detail, which `kpibridge \
+                run` writes for the profile pairs under `reconcile:` in definitions.yaml. The bridge walks from the \
+                first profile's value to the second's: one line per cause with its records and signed effect, in \
+                the first profile's currency, summing to the difference (a residual line shows anything the causes \
+                do not cover). With --records, each record follows, naming why it counts differently \
                 (shipped_event, event_missing, period_boundary, refund, tax, shipping, currency, inventory, \
                 response_time, sla, cost_basis, margin_fees, ad_attribution, complaint_tags) and the file and line \
                 it came from.
 
                 Example:
-                  kpibridge reconcile --workspace samples/workspace --metric shipped_orders --profiles cn,us --period 2026-10
+                  kpibridge reconcile --workspace samples/workspace --metric gmv --profiles cn,us --period 2026-10
+                  kpibridge reconcile --workspace samples/workspace --metric shipped_orders --period 2026-10 --records
                   kpibridge reconcile --workspace samples/workspace --metric gmv --period 2026-10 --scope platform:amazon --lang zh
+                  kpibridge reconcile --workspace samples/workspace --metric gmv --period 2026-10 --format json
                   kpibridge reconcile --workspace samples/workspace --metric gmv --period 2026-10 --format csv --out gmv.csv
                 """)
 
@@ -40,8 +45,11 @@ extension Kpibridge {
         @Option(help: "company, platform:ID or shop:ID.")
         var scope: String = "company"
 
-        @Option(help: "text or csv.")
+        @Option(help: "text, json (the row, the bridge and the records) or csv (the records).")
         var format: String = "text"
+
+        @Flag(help: "List each record behind the difference after the bridge (text).")
+        var records = false
 
         @Option(help: "Names for people: zh or en.")
         var lang: DisplayLanguage?
@@ -56,7 +64,9 @@ extension Kpibridge {
             guard ReconcileReport.scope(scope) != nil else {
                 throw ValidationError("--scope `\(scope)` is not company, platform:ID or shop:ID")
             }
-            guard ["text", "csv"].contains(format) else { throw ValidationError("--format must be text or csv, not `\(format)`") }
+            guard ["text", "json", "csv"].contains(format) else {
+                throw ValidationError("--format must be text, json or csv, not `\(format)`")
+            }
             if let profiles, profiles.split(separator: ",").count != 2 {
                 throw ValidationError("--profiles takes two profile names, like cn,us")
             }
@@ -70,7 +80,11 @@ extension Kpibridge {
                 throw ValidationError("definitions.yaml has fewer than two profiles; nothing to reconcile")
             }
             let report = try job.run(pair: pair)
-            let text = format == "csv" ? report.csv(language: lang) : report.text(language: lang) + "\n"
+            let text = switch format {
+            case "csv": report.csv(language: lang)
+            case "json": report.json(language: lang)
+            default: report.text(language: lang, listRecords: records) + "\n"
+            }
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
                     throw PipelineError.failed("cannot write \(out): \(error.localizedDescription)")

@@ -87,6 +87,13 @@ import Testing
 
     func reconcile(_ profiles: [DefinitionProfile] = [cn, us], pair: ProfilePair = ProfilePair("cn", "us"),
                    records: RecordSet = records) throws -> (facts: [FactMetric], rows: [ReconciliationFact], details: [ReconciliationDetail]) {
+        let (facts, reconciler) = try reconciler(profiles, pair: pair, records: records)
+        return (facts, reconciler.rows(facts: facts), reconciler.sortedDetails)
+    }
+
+    /// The facts of `records` and a reconciler that has compared every one of them.
+    func reconciler(_ profiles: [DefinitionProfile] = [cn, us], pair: ProfilePair = ProfilePair("cn", "us"),
+                    records: RecordSet = records) throws -> (facts: [FactMetric], reconciler: Reconciler) {
         let definitions = DefinitionSet(profiles)
         let (facts, _) = try MetricEngine(definitions: definitions, fx: Self.fx).facts(from: records)
         var reconciler = Reconciler(definitions: definitions, fx: Self.fx, pairs: [pair])
@@ -99,7 +106,7 @@ import Testing
         for record in records.flat {
             if record.kind == .ticket { reconciler.add(ticket: record) } else { reconciler.add(stock: record) }
         }
-        return (facts, reconciler.rows(facts: facts), reconciler.sortedDetails)
+        return (facts, reconciler)
     }
 
     func row(_ rows: [ReconciliationFact], _ metric: String, _ start: String) -> ReconciliationFact? {

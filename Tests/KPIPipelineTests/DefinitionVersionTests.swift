@@ -107,7 +107,7 @@ import Testing
         let query = ReconcileReport.Query(metric: "shipped_orders", pair: .init("cn", "us"),
                                           period: Period(naming: "2026-10", grain: nil)!)
         let report = try ReconcileReport.load(query, store: pipeline.store, detailGrains: [.month])
-        #expect(report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
+        let head = [
             "shipped_orders · month 2026-10 · company all",
             "  cn  4  cn/v1 timezone=Asia/Shanghai shipped=label_printed",
             "  us  2  us/v1 timezone=America/Los_Angeles shipped=carrier_first_scan",
@@ -115,6 +115,17 @@ import Testing
             "  definitions differ on: timezone, shipped",
             "  2 records count only for cn, 0 only for us, 0 count differently",
             "",
+            // #2001 was labelled in October and scanned in November; 112-0000002 was never scanned.
+            "bridge cn → us, cause by cause:",
+            "  cn                                      4",
+            "  different shipped event  1 records  -1  3",
+            "  event not recorded yet   1 records  -1  2",
+            "  us                                      2",
+            "",
+        ]
+        #expect(report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                == head + ["2 records behind the difference; --records lists each with its file and line"])
+        #expect(report.text(listRecords: true).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == head + [
             "records behind the difference (2):",
             "  only cn  order amazon:112-0000002-0000002 label printed 2026-10-15 20:00 Asia/Shanghai; no first carrier scan recorded yet → 2026-10 for cn, not shipped for us",
             "      [event_missing] inbox/amazon/orders.txt:3",
@@ -124,6 +135,15 @@ import Testing
         let zh = report.text(language: .zh)
         #expect(zh.hasPrefix("已发货订单数 (shipped_orders) · month 2026-10 · company all\n  cn  4  cn/v1 时区=Asia/Shanghai 发货口径=打单"))
         #expect(zh.contains("仅cn计入 2 条，仅us计入 0 条，两边计值不同 0 条"))
+        // Padded by terminal columns: a Chinese character takes two.
+        #expect(zh.contains("差异桥 cn → us，逐项原因：\n  cn                      4\n  发货口径不同  1 条  -1  3\n  缺少发货事件  1 条  -1  2\n  us                      2"))
+        // JSON: the row, the four steps and both records, causes named beside their codes.
+        let json = try JSONSerialization.jsonObject(with: Data(report.json(language: .en).utf8)) as! [String: Any]
+        let steps = json["bridge"] as! [[String: Any]]
+        #expect(steps.map { $0["cause"] as! String } == ["start", "shipped_event", "event_missing", "end"])
+        #expect(steps.map { $0["cause_label"] as! String } == ["start", "different shipped event", "event not recorded yet", "end"])
+        #expect(steps.compactMap { $0["effect"] as? Int } == [-1, -1] && (json["records"] as! [Any]).count == 2)
+        #expect((json["reconciliation"] as! [String: Any])["delta"] as? Int == -2)
         let csv = report.csv(language: .en).split(separator: "\r\n")
         #expect(csv.first == "Metric,Grain,Period start,Scope type,Scope id,Profile a,Value a,Profile b,Value b,Value b in a,Delta,Record kind,Record id,In a,In b,Reasons,Explanation,Source file,Source line")
         #expect(csv.count == 3)

@@ -44,8 +44,15 @@ import Testing
         // Both quarantined sample rows, with file and line.
         #expect(html.contains("2 rows set aside with file, line and reason:"))
         #expect(html.contains("19.9O"))
-        // Six trend charts with data, each an inline SVG.
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 6)
+        // The gmv bridge leads the reconciliation: 82,609.10 − 2,924.42 − 3,814.04 + 6.69 = 75,877.33, each step a bar.
+        #expect(html.contains("<caption>Sales (GMV): cn 82,609.10 CNY → us 75,877.33 CNY (us&#39;s USD at each record&#39;s own day&#39;s rate)</caption>"))
+        #expect(html.contains("<td class=\"num\">2</td><td>period boundary in another zone</td><td class=\"num\">8</td><td class=\"num\">−2,924.42 CNY</td><td class=\"num\">79,684.68 CNY</td>"))
+        #expect(html.contains("<td>conversion at another day&#39;s rate</td><td class=\"num\">51</td><td class=\"num\">+6.69 CNY</td><td class=\"num\">75,877.33 CNY</td>"))
+        #expect(html.contains("<title>3 refund deducted on one side: −3,814.04 CNY</title>"))
+        // Six trend charts with data and five waterfalls (gmv, orders, shipped orders, on-time rate, first
+        // response), each an inline SVG.
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 11)
+        #expect(html.components(separatedBy: "class=\"wf-total\"").count - 1 == 10)
         // Same store, same bytes.
         #expect(try pipeline.report(period: october, language: .en) == html)
     }

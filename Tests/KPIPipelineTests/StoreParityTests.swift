@@ -14,7 +14,7 @@ import Testing
         let postgres = try TemporaryWorkspace.sample(backend: .postgres)
         _ = try ReportTests.load(lite)
         _ = try ReportTests.load(postgres)
-        let tables = ["fact_metric", "fact_reconciliation", "reconciliation_detail", "fact_score", "fact_pacing",
+        let tables = ["fact_metric", "fact_reconciliation", "fact_reconciliation_bridge", "reconciliation_detail", "fact_score", "fact_pacing",
                       "provider_status", "definitions", "orders", "order_lines", "fulfillment_events", "refunds", "returns",
                       "tickets", "traffic", "quarantine"] + ReportingView.all.map(\.table.name)
         for table in tables {

@@ -37,6 +37,12 @@ extension Reconciler {
         return Explanation(reasons: reasons, text: "order \(record.id) " + parts.joined(separator: "; "))
     }
 
+    static func explainVersion(_ record: RecordRef, _ version: DefinitionProfile, _ period: Period, earlier: Period?) -> Explanation {
+        Explanation(reasons: [.versionChange], text: "\(record.kind) \(record.id) counts again in \(period.label) under "
+                    + "\(version.definition(using: [])), as well as in \(label(earlier, otherwise: "another period")) under "
+                    + "an earlier version of \(version.name)")
+    }
+
     static func explainShipment(_ record: RecordRef, _ a: OrderView, _ b: OrderView, _ pa: Period?, _ pb: Period?,
                                 _ pair: ProfilePair) -> Explanation {
         let kindA = a.profile.shipped, kindB = b.profile.shipped

@@ -20,6 +20,8 @@ package struct Reconciler {
     var tallies: [TallyKey: Tally] = [:]
     /// Detail rows, unless `spool` takes them.
     package internal(set) var details: [ReconciliationDetail] = []
+    /// Each cause's records per cell at the detail grains, for the bridge (see `Reconciler+Bridge`).
+    var bridges: [BridgeKey: BridgeTally] = [:]
     /// Where detail rows go instead of `details`, so a large run does not hold them.
     package var spool: DetailSpool?
 
@@ -62,6 +64,57 @@ package struct Reconciler {
         return nil
     }
 
+    /// One version's count of a record: its place among the profile's versions, and the period it counts in.
+    typealias Pick<View> = (offset: Int, view: View, period: Period)
+
+    /// The later versions in `views` that count the record in a period of `grain` other than `first`'s:
+    /// the metric pass counts it under each version whose periods its date falls in, so a dated version
+    /// change can count one record twice on one side.
+    func repicks<View>(_ views: [View], after first: Pick<View>?, grain: Grain, profile: (View) -> DefinitionProfile,
+                       date: (View) -> CivilDate?) -> [Pick<View>] {
+        guard let first, views.count > first.offset + 1 else { return [] }
+        var out: [Pick<View>] = []
+        for offset in views.indices where offset > first.offset {
+            guard let day = date(views[offset]) else { continue }
+            let period = grain.period(containing: day)
+            if period != first.period, definitions.applies(profile(views[offset]), to: period),
+               !out.contains(where: { $0.period == period }) {
+                out.append((offset, views[offset], period))
+            }
+        }
+        return out
+    }
+
+    /// Compares one record under `members` (each valued from a pick, and whether it is A's): the first picks
+    /// of both sides as one comparison; and when a later version counts it again (`againA`, `againB`),
+    /// period by period, so that a period both sides count it in compares the two values there, and a
+    /// period only the later version adds is named `version_change`.
+    mutating func compareVersions<View>(_ index: Int, _ pair: ProfilePair, _ record: RecordRef, _ scopes: [(ScopeType, String)],
+                                        _ members: [(MetricID, (Pick<View>, Bool) -> Decimal?)], a: Pick<View>?, b: Pick<View>?,
+                                        againA: [Pick<View>], againB: [Pick<View>], profile: (View) -> DefinitionProfile,
+                                        explain: () -> Explanation, meanReasons: (() -> [ReconcileReason])? = nil) {
+        func compareAll(_ x: Pick<View>?, _ y: Pick<View>?, _ why: () -> Explanation) {
+            for (metric, value) in members {
+                compare(index, pair, metric, record, scopes, x.map { Side(period: $0.period, value: value($0, true)) },
+                        y.map { Side(period: $0.period, value: value($0, false)) }, why, meanReasons: meanReasons)
+            }
+        }
+        guard !againA.isEmpty || !againB.isEmpty else { return compareAll(a, b, explain) }
+        let sideA = (a.map { [$0] } ?? []) + againA, sideB = (b.map { [$0] } ?? []) + againB
+        var periods: [Period] = []
+        for period in (sideA + sideB).map(\.period) where !periods.contains(period) { periods.append(period) }
+        for period in periods {
+            let x = sideA.first { $0.period == period }, y = sideB.first { $0.period == period }
+            let laterA = x.flatMap { $0.offset == a?.offset ? nil : $0 }, laterB = y.flatMap { $0.offset == b?.offset ? nil : $0 }
+            guard let later = laterA ?? laterB else {
+                compareAll(x, y, explain)
+                continue
+            }
+            let version = profile(later.view), earlier = laterA != nil ? a?.period : b?.period
+            compareAll(x, y) { Self.explainVersion(record, version, later.period, earlier: earlier) }
+        }
+    }
+
     // MARK: records
 
     /// Compares one order, its refunds and its shipment under every pair.
@@ -87,23 +140,23 @@ package struct Reconciler {
                 for view in bViews { cogsOfB.append(view.counted ? try cogs(of: view, in: currencyA) : nil) }
             }
             for grain in grains {
-                let a = pick(aViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
-                let b = pick(bViews, grain: grain, profile: \.profile) { $0.counted ? $0.purchaseDate : nil }
+                let purchased = { (view: OrderView) in view.counted ? view.purchaseDate : nil }
+                let a = pick(aViews, grain: grain, profile: \.profile, date: purchased)
+                let b = pick(bViews, grain: grain, profile: \.profile, date: purchased)
                 if a != nil || b != nil {
-                    let salesA = a.map { salesOfA[$0.offset] }, salesB = b.map { salesOfB[$0.offset] }
-                    if let b, let salesB { tally(index, b.period, scopes, .gmv) { $0.bInA += salesB } }
-                    let explain = { Self.explainPurchase(record, a?.view, b?.view, a?.period, b?.period, pair) }
-                    let members: [(MetricID, (OrderView) -> Decimal?)] = [
-                        (.orders, { _ in 1 }), (.units, { Decimal($0.units) }), (.aov, { _ in nil }),
-                        (.refundRate, { $0.refunded ? 1 : 0 }),
-                    ]
-                    for (metric, value) in members {
-                        compare(index, pair, metric, record, scopes,
-                                a.map { Side(period: $0.period, value: value($0.view)) },
-                                b.map { Side(period: $0.period, value: value($0.view)) }, explain)
+                    let againA = repicks(aViews, after: a, grain: grain, profile: \.profile, date: purchased)
+                    let againB = repicks(bViews, after: b, grain: grain, profile: \.profile, date: purchased)
+                    for extra in (b.map { [$0] } ?? []) + againB {
+                        tally(index, extra.period, scopes, .gmv) { $0.bInA += salesOfB[extra.offset] }
                     }
-                    compare(index, pair, .gmv, record, scopes, a.map { Side(period: $0.period, value: salesA) },
-                            b.map { Side(period: $0.period, value: salesB) }, explain)
+                    let explain = { Self.explainPurchase(record, a?.view, b?.view, a?.period, b?.period, pair) }
+                    let members: [(MetricID, (Pick<OrderView>, Bool) -> Decimal?)] = [
+                        (.orders, { _, _ in 1 }), (.units, { pick, _ in Decimal(pick.view.units) }), (.aov, { _, _ in nil }),
+                        (.refundRate, { pick, _ in pick.view.refunded ? 1 : 0 }),
+                        (.gmv, { pick, inA in inA ? salesOfA[pick.offset] : salesOfB[pick.offset] }),
+                    ]
+                    compareVersions(index, pair, record, scopes, members, a: a, b: b, againA: againA, againB: againB,
+                                    profile: \.profile, explain: explain)
                     if !costs.isEmpty {
                         let costs = costs  // read inside the explanation while `compare` mutates self
                         let costA = a.flatMap { cogsOfA[$0.offset] }, costB = b.flatMap { cogsOfB[$0.offset] }
@@ -120,22 +173,24 @@ package struct Reconciler {
                 }
                 try addRefunds(bundle, index: index, pair: pair, grain: grain, aViews: aViews, bViews: bViews,
                                currencyA: currencyA, scopes: scopes)
-                let shipA = pick(aViews, grain: grain, profile: \.profile) { $0.shipment?.date }
-                let shipB = pick(bViews, grain: grain, profile: \.profile) { $0.shipment?.date }
+                let shipped = { (view: OrderView) in view.shipment?.date }
+                let shipA = pick(aViews, grain: grain, profile: \.profile, date: shipped)
+                let shipB = pick(bViews, grain: grain, profile: \.profile, date: shipped)
                 if shipA != nil || shipB != nil {
                     let explain = {
                         Self.explainShipment(record, shipA?.view ?? aViews[0], shipB?.view ?? bViews[0],
                                              shipA?.period, shipB?.period, pair)
                     }
-                    let members: [(MetricID, (OrderView) -> Decimal?)] = [
-                        (.shippedOrders, { _ in 1 }), (.fulfillmentHours, { _ in nil }),
-                        (.onTimeShipRate, { $0.shipment!.onTime ? 1 : 0 }),
+                    let members: [(MetricID, (Pick<OrderView>, Bool) -> Decimal?)] = [
+                        (.shippedOrders, { _, _ in 1 }), (.fulfillmentHours, { pick, _ in pick.view.shipment?.hours }),
+                        (.onTimeShipRate, { pick, _ in pick.view.shipment!.onTime ? 1 : 0 }),
                     ]
-                    for (metric, value) in members {
-                        compare(index, pair, metric, record, scopes,
-                                shipA.map { Side(period: $0.period, value: value($0.view)) },
-                                shipB.map { Side(period: $0.period, value: value($0.view)) }, explain)
-                    }
+                    // Hours differ in the same period only because the milestones do.
+                    let kinds = shipA?.view.profile.shipped != shipB?.view.profile.shipped
+                    compareVersions(index, pair, record, scopes, members, a: shipA, b: shipB,
+                                    againA: repicks(aViews, after: shipA, grain: grain, profile: \.profile, date: shipped),
+                                    againB: repicks(bViews, after: shipB, grain: grain, profile: \.profile, date: shipped),
+                                    profile: \.profile, explain: explain, meanReasons: { kinds ? [.shippedEvent] : [] })
                 }
             }
         }
@@ -186,11 +241,14 @@ package struct Reconciler {
                 addComplaint(ref, aViews: aViews, bViews: bViews, index: index, pair: pair, grain: grain)
                 guard a != nil || b != nil else { continue }
                 let explain = { Self.explainTicket(ref, a?.view ?? aViews[0], b?.view ?? bViews[0], a?.period, b?.period, pair) }
-                for (metric, value) in [(MetricID.firstResponseHours, { (_: TicketView) -> Decimal? in nil }),
+                // Hours differ in the same period only because the clocks do.
+                let clocks = a?.view.profile.responseTime != b?.view.profile.responseTime
+                for (metric, value) in [(MetricID.firstResponseHours, { (view: TicketView) -> Decimal? in view.responseHours }),
                                         (.slaResponseRate, { $0.withinSLA == true ? 1 : 0 })] {
                     compare(index, pair, metric, ref, [(.company, "all")],
                             a.map { Side(period: $0.period, value: value($0.view)) },
-                            b.map { Side(period: $0.period, value: value($0.view)) }, explain)
+                            b.map { Side(period: $0.period, value: value($0.view)) }, explain,
+                            meanReasons: { clocks ? [.responseTime] : [] })
                 }
             }
         }
@@ -222,7 +280,8 @@ package struct Reconciler {
     // MARK: comparing
 
     /// Metrics whose per-record values are compared; means (aov, hours) are compared by membership
-    /// only, since every record's hours differ whenever the milestones do and the aggregate says it.
+    /// only, since every record's hours differ whenever the milestones do and the aggregate says it
+    /// (the bridge still adds those records up, by `meanReasons`, without a detail row each).
     private static let valueCompared: Set<MetricID> = [.gmv, .units, .orders, .refundRate, .shippedOrders,
                                                        .onTimeShipRate, .slaResponseRate, .stockoutRate, .cogs,
                                                        .grossMargin, .adSales, .complaintRate]
@@ -236,11 +295,17 @@ package struct Reconciler {
 
     mutating func compare(_ index: Int, _ pair: ProfilePair, _ metric: MetricID, _ record: RecordRef,
                                   _ scopes: [(ScopeType, String)], _ a: Side?, _ b: Side?,
-                                  _ explain: () -> Explanation) {
+                                  _ explain: () -> Explanation, meanReasons: (() -> [ReconcileReason])? = nil) {
         var rows: [(period: Period, inA: Bool, inB: Bool)] = []
         if let a, let b, a.period == b.period {
-            guard Self.valueCompared.contains(metric), let va = a.value, let vb = b.value,
-                  va.rounded(scale: metric.scale) != vb.rounded(scale: metric.scale) else { return }
+            guard let va = a.value, let vb = b.value, va.rounded(scale: metric.scale) != vb.rounded(scale: metric.scale)
+            else { return }
+            guard Self.valueCompared.contains(metric) else {
+                if let meanReasons, detailGrains.contains(a.period.grain) {
+                    bridge(index, metric, a.period, scopes, reasons: meanReasons(), inA: true, inB: true, a: va, b: vb)
+                }
+                return
+            }
             tally(index, a.period, scopes, metric) { $0.differing += 1 }
             rows.append((a.period, true, true))
         } else {
@@ -256,12 +321,16 @@ package struct Reconciler {
         let kept = rows.filter { detailGrains.contains($0.period.grain) }
         guard !kept.isEmpty else { return }
         let explanation = explain()
+        // A mean's record values (hours) feed the bridge only; its detail rows name membership.
+        let shown = Self.valueCompared.contains(metric)
         for row in kept {
+            bridge(index, metric, row.period, scopes, reasons: explanation.reasons, inA: row.inA, inB: row.inB,
+                   a: a?.value, b: b?.value)
             let detail = ReconciliationDetail(
                 grain: row.period.grain, periodStart: row.period.start, metric: metric.rawValue, profileA: pair.a,
                 profileB: pair.b, recordKind: record.kind, recordID: record.id, platform: record.platform, shop: record.shop,
-                inA: row.inA, inB: row.inB, valueA: row.inA ? a?.value?.rounded(scale: metric.scale) : nil,
-                valueBInA: row.inB ? b?.value?.rounded(scale: metric.scale) : nil,
+                inA: row.inA, inB: row.inB, valueA: row.inA && shown ? a?.value?.rounded(scale: metric.scale) : nil,
+                valueBInA: row.inB && shown ? b?.value?.rounded(scale: metric.scale) : nil,
                 reasons: explanation.reasons, explanation: explanation.text,
                 sourceFile: record.lineage.file, sourceLine: record.lineage.line)
             if let spool { spool.append(detail) } else { details.append(detail) }

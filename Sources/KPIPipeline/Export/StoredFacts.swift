@@ -48,6 +48,18 @@ extension ReconciliationFact {
     }
 }
 
+extension BridgeStep {
+    package init?(_ row: StoredRow) {
+        guard let grain = row.grain(), let start = row.date("period_start"), let end = row.date("period_end"),
+              let scope = row.scope(), let step = row.int("step"), let kind = Kind(code: row.string("cause")) else { return nil }
+        self.init(grain: grain, periodStart: start, periodEnd: end, scopeType: scope, scopeID: row.string("scope_id"),
+                  metric: row.string("metric"), profileA: row.string("profile_a"), profileB: row.string("profile_b"),
+                  step: step, kind: kind, effect: row.decimal("effect"), value: row.decimal("value"),
+                  records: row.int("records"), unit: row.string("unit"), currency: row.text("currency"),
+                  convertedFrom: row.text("converted_from"))
+    }
+}
+
 extension ReconciliationDetail {
     package init?(_ row: StoredRow) {
         guard let grain = row.grain(), let start = row.date("period_start") else { return nil }

@@ -26,6 +26,7 @@ package struct TableExporter: Sendable {
         case "definition", "definition_a", "definition_b", "old_definition", "new_definition":
             return .text(DisplayNames.definition(text, language))
         case "reasons": return .text(list { DisplayNames.reason($0, language) })
+        case "cause": return .text(DisplayNames.cause(text, language))
         case "differing_concepts": return .text(list { DisplayNames.concept($0, language) })
         case "concept": return .text(DisplayNames.concept(text, language))
         case "variant": return .text(DisplayNames.variant(text, language))

@@ -34,6 +34,9 @@ package struct ReconcileReport: Sendable {
     }
     /// The `fact_reconciliation` row, by column name.
     package let summary: [String: TableValue]
+    /// The `fact_reconciliation_bridge` rows of the cell, in step order; empty when the metric has no bridge
+    /// or its grain keeps no records.
+    package let bridge: [[String: TableValue]]
     /// The `reconciliation_detail` rows of the records in scope, in key order.
     package let records: [[String: TableValue]]
     /// False when the grain's records are not kept (see `detail_grains`).
@@ -45,6 +48,7 @@ package struct ReconcileReport: Sendable {
         var summary: [String: TableValue]?
         var reversed = false
         var records: [[String: TableValue]] = []
+        var bridge: [[String: TableValue]] = []
         do {
             try store.scan(.factReconciliation) { row in
                 let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.factReconciliation.columns, row))
@@ -55,6 +59,14 @@ package struct ReconcileReport: Sendable {
                 if r["profile_a"] == .text(q.pair.b) && r["profile_b"] == .text(q.pair.a) { reversed = true }
             }
             if summary != nil {
+                try store.scan(.factReconciliationBridge) { row in
+                    let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.factReconciliationBridge.columns, row))
+                    guard r["grain"] == .text(q.period.grain.rawValue), r["period_start"] == .text(q.period.start.description),
+                          r["scope_type"] == .text(q.scopeType.rawValue), r["scope_id"] == .text(q.scopeID),
+                          r["metric"] == .text(q.metric), r["profile_a"] == .text(q.pair.a), r["profile_b"] == .text(q.pair.b)
+                    else { return }
+                    bridge.append(r)  // the scan is in key order, which ends with the step
+                }
                 try store.scan(.reconciliationDetail) { row in
                     let r = Dictionary(uniqueKeysWithValues: zip(StoreTable.reconciliationDetail.columns, row))
                     guard r["grain"] == .text(q.period.grain.rawValue), r["period_start"] == .text(q.period.start.description),
@@ -84,10 +96,7 @@ package struct ReconcileReport: Sendable {
                 or the pair is not under `reconcile.pairs` in definitions.yaml (run `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`)
                 """)
         }
-        return ReconcileReport(query: q, summary: summary, records: records, detailKept: detailGrains.contains(q.period.grain))
+        return ReconcileReport(query: q, summary: summary, bridge: bridge, records: records,
+                               detailKept: detailGrains.contains(q.period.grain))
     }
-
-    // MARK: rendering
-
-
 }

@@ -38,6 +38,8 @@ package struct FactRefresh {
         package var reconciliationRows = 0
         package var details = FactWriteResult()
         package var detailRows = 0
+        package var bridge = FactWriteResult()
+        package var bridgeRows = 0
         package var diagnostics = MetricEngine.Diagnostics()
         /// Records no roster entry owns, counted at company level only.
         package var unattributed = Unattributed()
@@ -228,9 +230,11 @@ package struct FactRefresh {
             }
             return nil
         }
-        (outcome.reconciliation, outcome.details) = try store.replaceReconciliation(rows, details: details, within: scope,
-                                                                                    runID: runID)
+        let bridge = reconciler.bridgeRows(for: rows, facts: facts)
+        let written = try store.replaceReconciliation(rows, bridge: bridge, details: details, within: scope, runID: runID)
+        (outcome.reconciliation, outcome.bridge, outcome.details) = (written.facts, written.bridge, written.details)
         outcome.reconciliationRows = rows.count
+        outcome.bridgeRows = bridge.count
         outcome.detailRows = detailRows
         return scope == nil ? facts : (kept + facts).sorted { $0.key < $1.key }
     }

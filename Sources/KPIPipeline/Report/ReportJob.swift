@@ -87,6 +87,12 @@ package struct ReportJob {
             input.reconciliation.append(fact)
         }
         guard input.detailKept else { return }
+        try store.scan(.factReconciliationBridge) { values in
+            let row = StoredRow(.factReconciliationBridge, values)
+            guard row.grain() == period.grain, row.date("period_start") == period.start, row.scope() == .company,
+                  let step = BridgeStep(row) else { return }
+            input.bridge.append(step)
+        }
         try store.scan(.reconciliationDetail) { values in
             let row = StoredRow(.reconciliationDetail, values)
             guard row.grain() == period.grain, row.date("period_start") == period.start,

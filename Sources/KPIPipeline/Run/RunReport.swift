@@ -36,6 +36,7 @@ package struct RunReport: Sendable {
     package var factRows: Int { refresh?.factRows ?? 0 }
     package var reconciliationRows: Int { refresh?.reconciliationRows ?? 0 }
     package var detailRows: Int { refresh?.detailRows ?? 0 }
+    package var bridgeRows: Int { refresh?.bridgeRows ?? 0 }
     package var diagnostics: MetricEngine.Diagnostics { refresh?.diagnostics ?? .init() }
 
     package var filesRead: Int { files.filter { if case .loaded = $0.status { true } else { false } }.count }

@@ -100,6 +100,7 @@ package enum DisplayNames {
         "margin_fees": ("fees deducted on one side", "毛利扣费口径不同"),
         "ad_attribution": ("7- or 14-day ad sales", "广告归因窗口不同"),
         "complaint_tags": ("different complaint tags", "投诉标签不同"),
+        "version_change": ("counted again under the next definition version", "口径新版本再次计入"),
     ]
 
     private static let columns: [String: String] = [
@@ -123,6 +124,16 @@ package enum DisplayNames {
         "scope_name": "范围名称", "metric_zh": "指标(中文)", "metric_en": "指标(英文)", "label_zh": "中文名", "label_en": "英文名",
         "direction": "方向", "employee_id": "工号", "team": "团队", "shift": "班次", "hired_on": "入职日期", "left_on": "离职日期",
         "shops": "负责店铺", "orders": "订单数", "first_purchased_at": "首单时间", "last_purchased_at": "末单时间",
+        "step": "步骤", "cause": "原因", "effect": "影响", "records": "记录数", "converted_from": "原币种",
+    ]
+
+    /// The bridge's own steps; causes are reasons.
+    private static let bridgeSteps: [String: (en: String, zh: String)] = [
+        "start": ("start", "起点"),
+        "end": ("end", "终点"),
+        "rounding": ("rounding to the last decimal", "舍入差"),
+        "residual": ("residual (records not compared one by one)", "余差(未逐条比较的记录)"),
+        "unexplained": ("no reason named", "未说明原因"),
     ]
 
     private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {
@@ -135,6 +146,13 @@ package enum DisplayNames {
     package static func concept(_ name: String, _ language: DisplayLanguage) -> String { pick(concepts, name, language) }
 
     package static func reason(_ name: String, _ language: DisplayLanguage) -> String { pick(reasons, name, language) }
+
+    /// A bridge row's cause (`start`, `residual`, `refund`, `period_boundary,currency`…): several reasons
+    /// read as one cause joined by `+`.
+    package static func cause(_ code: String, _ language: DisplayLanguage) -> String {
+        if bridgeSteps[code] != nil { return pick(bridgeSteps, code, language) }
+        return code.split(separator: ",").map { reason(String($0), language) }.joined(separator: " + ")
+    }
 
     /// A variant in words; zones, currencies and numbers stay as written.
     package static func variant(_ value: String, _ language: DisplayLanguage) -> String {

@@ -19,6 +19,25 @@ package struct ReconcileWords: Sendable {
              "仅\(a)计入 \(onlyA) 条，仅\(b)计入 \(onlyB) 条，两边计值不同 \(differing) 条")
     }
 
+    /// `bridge cn → us (CNY; us's USD converted at each record's own day's rate)`.
+    package func bridgeHeading(_ a: String, _ b: String, currency: String, convertedFrom: String) -> String {
+        var unit = currency
+        if !convertedFrom.isEmpty {
+            unit += language.pick("; \(b)'s \(convertedFrom) converted at each record's own day's rate",
+                                  "；\(b)的\(convertedFrom)按每条记录当日汇率折算")
+        }
+        let suffix = unit.isEmpty ? "" : language.pick(" (\(unit))", "（\(unit)）")
+        return language.pick("bridge \(a) → \(b)\(suffix), cause by cause:", "差异桥 \(a) → \(b)\(suffix)，逐项原因：")
+    }
+
+    package func recordCount(_ count: String) -> String { language.pick("\(count) records", "\(count) 条") }
+
+    /// What the text says instead of listing the records.
+    package func recordsHint(_ count: Int) -> String {
+        language.pick("\(count) \(records); --records lists each with its file and line",
+                      "\(records) \(count) 条；加 --records 逐条列出（含文件与行号）")
+    }
+
     package func notKept(_ grain: String) -> String {
         language.pick("records are listed for the grains under `reconcile.detail_grains` in definitions.yaml; add \(grain) to see them",
              "逐条记录只保存 definitions.yaml 中 reconcile.detail_grains 所列粒度；加入 \(grain) 即可查看")

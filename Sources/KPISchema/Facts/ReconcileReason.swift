@@ -27,6 +27,9 @@ package enum ReconcileReason: String, Sendable, CaseIterable, Comparable {
     case adAttribution = "ad_attribution"
     /// A ticket one profile's complaint tags make a complaint and the other's do not.
     case complaintTags = "complaint_tags"
+    /// A profile's next dated version counts the record again, in a period of its own (as when the
+    /// milestone that means "shipped" changes at a month start and the new one falls after it).
+    case versionChange = "version_change"
 
     package static func < (lhs: ReconcileReason, rhs: ReconcileReason) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -22,11 +22,10 @@ package protocol FactStore: Sendable {
     func recordDefinitions(_ rows: [DefinitionRow], runID: Int64) throws
     /// Writes `dim_metric`, the catalog's labels for BI tools.
     func recordMetricLabels(_ labels: [MetricLabel]) throws
-    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows (within `scope`'s
-    /// periods, when given).
-    func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
-                               within scope: RecomputeScope?, runID: Int64) throws
-        -> (facts: FactWriteResult, details: FactWriteResult)
+    /// Makes `fact_reconciliation`, `fact_reconciliation_bridge` and `reconciliation_detail` equal the
+    /// given rows (within `scope`'s periods, when given).
+    func replaceReconciliation(_ rows: [ReconciliationFact], bridge: [BridgeStep], details: DetailRows,
+                               within scope: RecomputeScope?, runID: Int64) throws -> ReconciliationWriteResult
     /// The stored `fact_metric` rows, in key order (what `score` and `explain` read).
     func factMetrics() throws -> [FactMetric]
 }
@@ -37,10 +36,10 @@ extension FactStore {
         try replaceFactMetrics(facts, within: nil, runID: runID)
     }
 
-    /// Makes `fact_reconciliation` and `reconciliation_detail` equal the given rows in every period.
-    package func replaceReconciliation(_ rows: [ReconciliationFact], details: [ReconciliationDetail], runID: Int64) throws
-        -> (facts: FactWriteResult, details: FactWriteResult)
+    /// Makes the reconciliation tables equal the given rows in every period.
+    package func replaceReconciliation(_ rows: [ReconciliationFact], bridge: [BridgeStep] = [],
+                                       details: [ReconciliationDetail], runID: Int64) throws -> ReconciliationWriteResult
     {
-        try replaceReconciliation(rows, details: DetailRows(details), within: nil, runID: runID)
+        try replaceReconciliation(rows, bridge: bridge, details: DetailRows(details), within: nil, runID: runID)
     }
 }

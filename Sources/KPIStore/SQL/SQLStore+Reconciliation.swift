@@ -2,9 +2,8 @@ import Foundation
 import KPISchema
 
 extension SQLStore {
-    package func replaceReconciliation(_ rows: [ReconciliationFact], details: DetailRows,
-                                      within scope: RecomputeScope?, runID: Int64) throws
-        -> (facts: FactWriteResult, details: FactWriteResult)
+    package func replaceReconciliation(_ rows: [ReconciliationFact], bridge: [BridgeStep], details: DetailRows,
+                                      within scope: RecomputeScope?, runID: Int64) throws -> ReconciliationWriteResult
     {
         let factRows: [[StoreValue]] = rows.map { r in
             [.text(r.grain.rawValue), .text(r.periodStart.description), .text(r.periodEnd.description),
@@ -12,6 +11,12 @@ extension SQLStore {
              .of(r.valueA), .text(r.profileB), .text(r.definitionB), .of(r.valueB), .of(r.valueBInA), .of(r.delta),
              .text(r.unit), .of(r.currency), .text(r.differingConcepts), .of(r.recordsOnlyA), .of(r.recordsOnlyB),
              .of(r.recordsDiffering)]
+        }
+        let bridgeRows: [[StoreValue]] = bridge.map { r in
+            [.text(r.grain.rawValue), .text(r.periodStart.description), .text(r.periodEnd.description),
+             .text(r.scopeType.rawValue), .text(r.scopeID), .text(r.metric), .text(r.profileA), .text(r.profileB),
+             .integer(Int64(r.step)), .text(r.kind.code), .of(r.effect), .of(r.value), .of(r.records), .text(r.unit),
+             .of(r.currency), .of(r.convertedFrom)]
         }
         // Converted row by row as the writer asks: detail rows are the largest thing a run has.
         let detailRows = { () throws -> [StoreValue]? in
@@ -24,9 +29,12 @@ extension SQLStore {
         }
         return try write { session in
             let facts = KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
+            let bridge = KeyedTableWriter(.factReconciliationBridge, numeric: ["effect", "value"])
             let details = KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
-            return (try facts.replace(with: factRows, runID: runID, in: session, within: scope),
-                    try details.replace(next: detailRows, runID: runID, in: session, within: scope))
+            return ReconciliationWriteResult(
+                facts: try facts.replace(with: factRows, runID: runID, in: session, within: scope),
+                bridge: try bridge.replace(with: bridgeRows, runID: runID, in: session, within: scope),
+                details: try details.replace(next: detailRows, runID: runID, in: session, within: scope))
         }
     }
 }

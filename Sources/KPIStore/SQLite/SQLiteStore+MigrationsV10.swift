@@ -106,5 +106,32 @@ extension SQLiteStore {
         migrator.registerMigration(DataMigration.ticketTagsName) { db in
             for statement in DataMigration.statements[DataMigration.ticketTagsName] ?? [] { try db.execute(sql: statement) }
         }
+        // Empty until the next refresh: the metric formulas' version moved with it, so that refresh
+        // recomputes (and bridges) every period.
+        migrator.registerMigration("v19: the reconciliation bridge (A's value to B's, cause by cause)") { db in
+            try db.execute(sql: """
+                CREATE TABLE fact_reconciliation_bridge (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    profile_a TEXT NOT NULL,
+                    profile_b TEXT NOT NULL,
+                    step INTEGER NOT NULL,
+                    cause TEXT NOT NULL,
+                    effect NUMERIC,
+                    value NUMERIC,
+                    records INTEGER,
+                    unit TEXT NOT NULL,
+                    currency TEXT,
+                    converted_from TEXT,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, scope_type, scope_id, metric, profile_a, profile_b, step)
+                )
+                """)
+            try db.execute(sql: ReportingView.teamsBridge.createSQL)
+        }
     }
 }

@@ -8,8 +8,9 @@ extension ReconcileReport {
 
     private func words(_ language: DisplayLanguage?) -> ReconcileWords { ReconcileWords(language ?? .en) }
 
-    /// Both values, the delta, the concepts that differ and each record behind the difference.
-    package func text(language: DisplayLanguage? = nil) -> String {
+    /// Both values, the delta, the concepts that differ, the bridge from one value to the other cause by
+    /// cause, and — with `listRecords` — each record behind the difference.
+    package func text(language: DisplayLanguage? = nil, listRecords: Bool = false) -> String {
         let w = words(language)
         let money = !Self.text(summary["currency"]).isEmpty
         let s = { (column: String) -> String in
@@ -43,7 +44,15 @@ extension ReconcileReport {
             lines.append(w.notKept(query.period.grain.rawValue))
             return lines.joined(separator: "\n")
         }
+        if !bridge.isEmpty {
+            lines.append("")
+            lines += bridgeLines(language ?? .en, money: money)
+        }
         lines.append("")
+        guard listRecords || records.isEmpty else {
+            lines.append(w.recordsHint(records.count))
+            return lines.joined(separator: "\n")
+        }
         lines.append(records.isEmpty ? w.noRecords : "\(w.records) (\(records.count)):")
         for r in records {
             let side = Self.text(r["in_a"]) == "1" ? (Self.text(r["in_b"]) == "1" ? w.both : w.only(a)) : w.only(b)
@@ -54,6 +63,62 @@ extension ReconcileReport {
             lines.append("      [\(reasons)] \(Self.text(r["source_file"])):\(Self.text(r["source_line"]))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The walk from A's value to B's: one line per step with its records, signed effect and running value.
+    private func bridgeLines(_ language: DisplayLanguage, money: Bool) -> [String] {
+        let w = ReconcileWords(language)
+        let number = { (value: TableValue?) -> String in
+            let text = Self.text(value)
+            guard let value = Decimal(plain: text) else { return text }
+            return money ? value.fixed(2) : text
+        }
+        let signed = { (value: TableValue?) -> String in
+            let text = number(value)
+            return text.isEmpty || text.hasPrefix("-") ? text : "+" + text
+        }
+        let a = query.pair.a, b = query.pair.b
+        let currency = Self.text(summary["currency"])
+        let converted = bridge.first.map { Self.text($0["converted_from"]) } ?? ""
+        var lines = [w.bridgeHeading(a, b, currency: currency, convertedFrom: converted)]
+        typealias Row = (label: String, records: String, effect: String, value: String)
+        var rows: [Row] = []
+        for step in bridge {
+            let code = Self.text(step["cause"])
+            let label = code == "start" ? a : code == "end" ? b : DisplayNames.cause(code, language)
+            let records = Self.text(step["records"])
+            rows.append((label, records.isEmpty ? "" : w.recordCount(records), signed(step["effect"]), number(step["value"])))
+        }
+        let width = { (column: (Row) -> String) in
+            rows.map { TerminalWidth.of(column($0)) }.max() ?? 0
+        }
+        let widths = (width { $0.label }, width { $0.records }, width { $0.effect }, width { $0.value })
+        for row in rows {
+            lines.append("  " + TerminalWidth.pad(row.label, widths.0) + "  " + TerminalWidth.pad(row.records, widths.1, leading: true)
+                         + "  " + TerminalWidth.pad(row.effect, widths.2, leading: true) + "  "
+                         + TerminalWidth.pad(row.value, widths.3, leading: true))
+        }
+        return lines
+    }
+
+    /// The summary, the bridge and the records as one JSON object (cause and metric names per `language`
+    /// beside their codes).
+    package func json(language: DisplayLanguage? = nil) -> String {
+        func object(_ row: [String: TableValue], _ columns: [String], extra: [(String, String)] = []) -> String {
+            let fields = columns.compactMap { column in row[column].map { (column, CellText.json($0)) } } + extra
+            return "{" + fields.map { "\(JSONText.quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        }
+        let summaryColumns = StoreTable.factReconciliation.columns.filter { $0 != "run_id" }
+        let bridgeColumns = ["step", "cause", "effect", "value", "records", "currency", "converted_from"]
+        let detailColumns = ["record_kind", "record_id", "platform", "shop", "in_a", "in_b", "value_a", "value_b_in_a",
+                             "reasons", "explanation", "source_file", "source_line"]
+        var out = "{\"reconciliation\":" + object(summary, summaryColumns) + ",\"bridge\":["
+        out += bridge.map { step in
+            let label = language.map { [("cause_label", JSONText.quoted(DisplayNames.cause(Self.text(step["cause"]), $0)))] } ?? []
+            return object(step, bridgeColumns, extra: label)
+        }.joined(separator: ",")
+        out += "],\"records\":[" + records.map { object($0, detailColumns) }.joined(separator: ",") + "]}\n"
+        return out
     }
 
     /// B's own currency, read from its definition text (`currency=USD`).

@@ -210,7 +210,7 @@ extension RunReport {
                 if case .incremental = refresh.refresh { incremental = true }
                 let rows = incremental ? "rows in those periods of fact_reconciliation" : "rows in fact_reconciliation"
                 lines.append("reconciliation: \(reconciliationRows) \(rows) (\(Self.counts(refresh.reconciliation))), "
-                             + "\(detailRows) differing records in reconciliation_detail")
+                             + "\(bridgeRows) bridge steps, \(detailRows) differing records in reconciliation_detail")
             }
             lines += changeLines(refresh)
             if let scoring = refresh.scoring { lines += Self.scoringLines(scoring) }
