@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the sample workspace's October report in headless Chromium: a PNG of its first screen
-# (the README's screenshot) and a PDF of the whole report (checks that it prints cleanly).
+# (the README's screenshot), one of its reconciliation section (the bridges' waterfalls) and a PDF of
+# the whole report (checks that it prints cleanly).
 #
 #   bash samples/tools/report-screenshot.sh [LANG] [OUT_DIR]     # LANG zh (default) or en
 #
@@ -36,6 +37,11 @@ bin="$(swift build --show-bin-path)/kpibridge"
 chrome=(chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --no-first-run
         --user-data-dir="$work/chrome" --virtual-time-budget=2000)
 "${chrome[@]}" --window-size=1200,1700 --screenshot="$out/report-2026-10-$lang.png" "file://$work/report.html" 2>/dev/null
+# The reconciliation section alone (header kept, the other sections left out): its waterfalls.
+awk '/^<section id="/ { keep = ($0 ~ /id="reconciliation"/) } /^<\/main>/ { keep = 1 } keep || !inside { print }
+     /^<main>/ { inside = 1 }' "$work/report.html" > "$work/reconciliation.html"
+"${chrome[@]}" --window-size=1200,1500 --screenshot="$out/report-2026-10-$lang-reconciliation.png" \
+    "file://$work/reconciliation.html" 2>/dev/null
 "${chrome[@]}" --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$work/report.html" 2>/dev/null
 cp "$work/report.pdf" "$out/report-2026-10-$lang.pdf"
 echo "wrote $out/report-2026-10-$lang.png and $out/report-2026-10-$lang.pdf"
