@@ -51,6 +51,7 @@ extension ReportPage {
                 }
                 let chart = WaterfallChart(
                     ariaLabel: words.bridgeAria(name, first.profileA, first.profileB), unit: unit, currency: currency,
+                    lowerIsBetter: metric.lowerIsBetter,
                     steps: steps.compactMap { step in
                         step.value.map { .init(title: label(step), effect: step.effect, value: $0,
                                                isTotal: step.kind == .start || step.kind == .end) }

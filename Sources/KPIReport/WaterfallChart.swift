@@ -12,7 +12,7 @@ struct WaterfallChart: Sendable {
         let y: String
         let width: String
         let height: String
-        /// `total` (start and end), `up` or `down`: the stylesheet colours them.
+        /// `total` (start and end), `better` or `worse` (by the metric's direction): the stylesheet colours them.
         let css: String
         let label: String
         let labelX: String
@@ -46,8 +46,8 @@ struct WaterfallChart: Sendable {
     let ticks: [TrendChart.Tick]
     let bars: [Bar]
 
-    /// Nil with fewer than two steps.
-    init?(ariaLabel: String, unit: String, currency: String?, steps: [Input]) {
+    /// Nil with fewer than two steps. `lowerIsBetter` colours a fall as the good direction (hours, rates of trouble).
+    init?(ariaLabel: String, unit: String, currency: String?, lowerIsBetter: Bool, steps: [Input]) {
         guard steps.count >= 2 else { return nil }
         let double = { (value: Decimal) in NSDecimalNumber(decimal: value).doubleValue }
         var spans: [(from: Double, to: Double)] = []
@@ -83,7 +83,7 @@ struct WaterfallChart: Sendable {
             let x = Self.left + slot * Double(index) + slot * 0.15
             let label = step.isTotal ? NumberText.value(step.value, unit: unit)
                 : NumberText.effect(step.effect ?? 0, unit: unit)
-            let css = step.isTotal ? "total" : span.to >= span.from ? "up" : "down"
+            let css = step.isTotal ? "total" : (span.to >= span.from) != lowerIsBetter ? "better" : "worse"
             let title = step.isTotal ? NumberText.value(step.value, unit: unit, currency: currency)
                 : NumberText.effect(step.effect ?? 0, unit: unit, currency: currency)
             return Bar(x: text(x), y: text(high), width: text(slot * 0.7), height: text(Swift.max(low - high, 1)), css: css,

@@ -14,11 +14,11 @@ extension Kpibridge {
                 Reads fact_reconciliation, fact_reconciliation_bridge and reconciliation_detail, which `kpibridge \
                 run` writes for the profile pairs under `reconcile:` in definitions.yaml. The bridge walks from the \
                 first profile's value to the second's: one line per cause with its records and signed effect, in \
-                the first profile's currency, summing to the difference (a residual line shows anything the causes \
-                do not cover). With --records, each record follows, naming why it counts differently \
+                the first profile's currency, summing to the difference (a rounding or residual line shows anything \
+                the causes do not cover). With --records, each record follows, naming why it counts differently \
                 (shipped_event, event_missing, period_boundary, refund, tax, shipping, currency, inventory, \
-                response_time, sla, cost_basis, margin_fees, ad_attribution, complaint_tags) and the file and line \
-                it came from.
+                response_time, sla, cost_basis, margin_fees, ad_attribution, complaint_tags, version_change) and the \
+                file and line it came from.
 
                 Example:
                   kpibridge reconcile --workspace samples/workspace --metric gmv --profiles cn,us --period 2026-10

@@ -7,8 +7,9 @@ import Testing
 /// worked out by hand from the values that suite derives.
 @Suite struct BridgeTests {
     /// `cause effect value records` per step of the company's monthly bridge of `metric`.
-    func walk(_ metric: String, _ start: String) throws -> [String] {
-        let (facts, reconciler) = try ReconcilerTests().reconciler()
+    func walk(_ metric: String, _ start: String, profiles: [DefinitionProfile] = [ReconcilerTests.cn, ReconcilerTests.us],
+              records: RecordSet = ReconcilerTests.records) throws -> [String] {
+        let (facts, reconciler) = try ReconcilerTests().reconciler(profiles, records: records)
         let steps = reconciler.bridgeRows(for: reconciler.rows(facts: facts), facts: facts)
         return steps.filter { $0.metric == metric && $0.periodStart.description == start && $0.scopeType == .company }.map {
             "\($0.step) \($0.kind.code) \($0.effect?.plainString ?? "·") \($0.value?.plainString ?? "·") \($0.records.map(String.init) ?? "·")"
@@ -41,6 +42,40 @@ import Testing
         #expect(try walk("sla_response_rate", "2026-10-01") == ["0 start · 0 ·", "1 response_time,sla 1 1 1", "2 end · 1 ·"])
         // SKU-A: 0 in the system (a stockout for cn), 3 counted (none for us).
         #expect(try walk("stockout_rate", "2026-10-01") == ["0 start · 1 ·", "1 inventory -1 0 1", "2 end · 0 ·"])
+    }
+
+    @Test func aLaterVersionCountingARecordAgainIsComparedWhereBothTeamsCountIt() throws {
+        // cn/v2 counts "shipped" when a parcel leaves the warehouse, from November. L: label printed 31 Oct
+        // 23:50 Beijing (cn/v1: October), left the warehouse 1 Nov 03:00Z = 11:00 Beijing (cn/v2: November),
+        // first scanned 1 Nov 17:12Z = 09:12 in LA (us: November).
+        var v2 = ReconcilerTests.cn
+        v2.version = 2
+        v2.effectiveFrom = CivilDate(iso: "2026-11-01")
+        v2.shipped = .outbound
+        var records = ReconcilerTests.records
+        records.events.append(ReconcilerTests.event("amazon", "L", .outbound, "2026-11-01T03:00:00Z"))
+        let profiles = [ReconcilerTests.cn, v2, ReconcilerTests.us]
+        let (facts, reconciler) = try ReconcilerTests().reconciler(profiles, records: records)
+        _ = reconciler.rows(facts: facts)
+        let shipped = reconciler.sortedDetails.filter { $0.metric == "shipped_orders" && $0.grain == .month }.map {
+            "\($0.periodStart) \($0.recordID) \($0.inA ? "a" : "-")\($0.inB ? "b" : "-") \($0.reasons.map(\.rawValue).joined(separator: ","))"
+        }
+        // October: L and R (labelled 11 Oct, never scanned) count for cn only. November: both teams count L,
+        // so no row, and no version_change either.
+        #expect(shipped == ["2026-10-01 amazon:L a- shipped_event", "2026-10-01 shopify:R a- event_missing"])
+        // November's hours for L, from purchase (31 Oct 15:30Z): 11.5 h to leaving the warehouse for cn/v2, 25.7 h
+        // to the first scan for us — the milestones differ, not the version.
+        #expect(try walk("fulfillment_hours", "2026-11-01", profiles: profiles, records: records)
+                == ["0 start · 11.5 ·", "1 shipped_event 14.2 25.7 1", "2 end · 25.7 ·"])
+    }
+
+    @Test func roundingIsAtMostWhatRoundingCanLeave() {
+        // A count rounds to nothing: one order missing is a residual, never rounding.
+        #expect(Reconciler.roundingTolerance(.additive, scale: 0, causes: 3) == 0)
+        // Money: start, end and three effects each within half a cent: 2.5 cents.
+        #expect(Reconciler.roundingTolerance(.additive, scale: 2, causes: 3) == Decimal(string: "0.025")!)
+        // A ratio's effects telescope: one unit in the last place.
+        #expect(Reconciler.roundingTolerance(.ratio, scale: 6, causes: 9) == Decimal(string: "0.000001")!)
     }
 
     @Test func aRatioWhoseWalkEmptiesItsDenominatorHasNoEffects() {

@@ -25,7 +25,7 @@ extension Reconciler {
     }
 
     /// How a metric's bridge is walked.
-    enum BridgeShape {
+    package enum BridgeShape {
         /// The value is the sum of the records' values.
         case additive
         /// numerator ÷ denominator of the metric's own records.
@@ -125,15 +125,24 @@ extension Reconciler {
                 append(step.reasons.isEmpty ? .unexplained : .cause(step.reasons), effect: effect, value: running,
                        records: step.tally.records)
             }
-            // Each rounded number (A's, B's, every effect) is off by at most half a unit in the last place.
             let residual = (end - running).rounded(scale: metric.scale)
-            var halfUnit = Decimal(sign: .plus, exponent: -metric.scale, significand: 5) / 10
-            halfUnit *= Decimal(steps.count + 2)
-            if residual != 0 { append(abs(residual) <= halfUnit ? .rounding : .residual, effect: residual, value: end, records: nil) }
+            let tolerance = Self.roundingTolerance(shape, scale: metric.scale, causes: steps.count)
+            if residual != 0 { append(abs(residual) <= tolerance ? .rounding : .residual, effect: residual, value: end, records: nil) }
             append(.end, effect: nil, value: end, records: nil)
             out += walk
         }
         return out
+    }
+
+    /// The most that rounding can leave between a walk's end and its start plus effects. A total's start,
+    /// end and effects are each rounded, half a unit in the last place apiece, except counts, which are
+    /// whole and round to nothing; a ratio's effects telescope, so only its two ends' rounding remains.
+    package static func roundingTolerance(_ shape: BridgeShape, scale: Int, causes: Int) -> Decimal {
+        let unit = Decimal(sign: .plus, exponent: -scale, significand: 1)
+        switch shape {
+        case .additive: return scale == 0 ? 0 : unit / 2 * Decimal(causes + 2)
+        case .ratio, .composed: return unit
+        }
     }
 
     /// The effects of a ratio's causes taken in turn from A's numerator and denominator: each the ratio

@@ -86,17 +86,21 @@ package struct Reconciler {
     }
 
     /// Compares one record under `members` (each valued from a pick, and whether it is A's): the first picks
-    /// of both sides as one comparison; and when a later version counts it again (`againA`, `againB`),
-    /// period by period, so that a period both sides count it in compares the two values there, and a
-    /// period only the later version adds is named `version_change`.
+    /// of both sides as one comparison, explained by `explain`; and when a later version counts it again
+    /// (`againA`, `againB`), period by period. A period only one side counts it in through a later version is
+    /// `version_change`; a period both count it in compares the two values there, explained by `explainBoth`
+    /// from the versions that count it. `meanReasons` names why a mean's value differs between two versions
+    /// that count the record in the same period.
     mutating func compareVersions<View>(_ index: Int, _ pair: ProfilePair, _ record: RecordRef, _ scopes: [(ScopeType, String)],
                                         _ members: [(MetricID, (Pick<View>, Bool) -> Decimal?)], a: Pick<View>?, b: Pick<View>?,
                                         againA: [Pick<View>], againB: [Pick<View>], profile: (View) -> DefinitionProfile,
-                                        explain: () -> Explanation, meanReasons: (() -> [ReconcileReason])? = nil) {
+                                        explain: () -> Explanation, explainBoth: (Pick<View>, Pick<View>) -> Explanation,
+                                        meanReasons: ((View, View) -> [ReconcileReason])? = nil) {
         func compareAll(_ x: Pick<View>?, _ y: Pick<View>?, _ why: () -> Explanation) {
+            let reasons = meanReasons.flatMap { reasons in x.flatMap { x in y.map { y in { reasons(x.view, y.view) } } } }
             for (metric, value) in members {
                 compare(index, pair, metric, record, scopes, x.map { Side(period: $0.period, value: value($0, true)) },
-                        y.map { Side(period: $0.period, value: value($0, false)) }, why, meanReasons: meanReasons)
+                        y.map { Side(period: $0.period, value: value($0, false)) }, why, meanReasons: reasons)
             }
         }
         guard !againA.isEmpty || !againB.isEmpty else { return compareAll(a, b, explain) }
@@ -106,12 +110,14 @@ package struct Reconciler {
         for period in periods {
             let x = sideA.first { $0.period == period }, y = sideB.first { $0.period == period }
             let laterA = x.flatMap { $0.offset == a?.offset ? nil : $0 }, laterB = y.flatMap { $0.offset == b?.offset ? nil : $0 }
-            guard let later = laterA ?? laterB else {
+            if let x, let y, laterA != nil || laterB != nil {
+                compareAll(x, y) { explainBoth(x, y) }
+            } else if let later = laterA ?? laterB {
+                let version = profile(later.view), earlier = laterA != nil ? a?.period : b?.period
+                compareAll(x, y) { Self.explainVersion(record, version, later.period, earlier: earlier) }
+            } else {
                 compareAll(x, y, explain)
-                continue
             }
-            let version = profile(later.view), earlier = laterA != nil ? a?.period : b?.period
-            compareAll(x, y) { Self.explainVersion(record, version, later.period, earlier: earlier) }
         }
     }
 
@@ -155,20 +161,29 @@ package struct Reconciler {
                         (.refundRate, { pick, _ in pick.view.refunded ? 1 : 0 }),
                         (.gmv, { pick, inA in inA ? salesOfA[pick.offset] : salesOfB[pick.offset] }),
                     ]
+                    let explainBoth = { (x: Pick<OrderView>, y: Pick<OrderView>) in
+                        Self.explainPurchase(record, x.view, y.view, x.period, y.period, pair)
+                    }
                     compareVersions(index, pair, record, scopes, members, a: a, b: b, againA: againA, againB: againB,
-                                    profile: \.profile, explain: explain)
+                                    profile: \.profile, explain: explain, explainBoth: explainBoth)
                     if !costs.isEmpty {
                         let costs = costs  // read inside the explanation while `compare` mutates self
-                        let costA = a.flatMap { cogsOfA[$0.offset] }, costB = b.flatMap { cogsOfB[$0.offset] }
-                        if let b, let costB { tally(index, b.period, scopes, .cogs) { $0.bInA += costB } }
-                        compare(index, pair, .cogs, record, scopes, a.map { Side(period: $0.period, value: costA) },
-                                b.map { Side(period: $0.period, value: costB) }) {
-                            guard let av = a?.view, let bv = b?.view, a?.period == b?.period else { return explain() }
-                            let converted = av.bundle.lines.contains {
-                                costs.unitCost(of: $0.sku, on: av.purchaseDate, basis: av.profile.costBasis)?.currency != currencyA
-                            }
-                            return Self.explainCost(record, av, bv, costA, costB, currency: currencyA, converted: converted, pair)
+                        for extra in (b.map { [$0] } ?? []) + againB {
+                            if let cost = cogsOfB[extra.offset] { tally(index, extra.period, scopes, .cogs) { $0.bInA += cost } }
                         }
+                        // Two versions' costs of the order in one period: why they differ.
+                        let explainCosts = { (x: Pick<OrderView>, y: Pick<OrderView>) -> Explanation in
+                            guard x.period == y.period else { return explainBoth(x, y) }
+                            let converted = x.view.bundle.lines.contains {
+                                costs.unitCost(of: $0.sku, on: x.view.purchaseDate, basis: x.view.profile.costBasis)?.currency != currencyA
+                            }
+                            return Self.explainCost(record, x.view, y.view, cogsOfA[x.offset], cogsOfB[y.offset], currency: currencyA,
+                                                    converted: converted, pair)
+                        }
+                        compareVersions(index, pair, record, scopes, [(.cogs, { pick, inA in inA ? cogsOfA[pick.offset] : cogsOfB[pick.offset] })],
+                                        a: a, b: b, againA: againA, againB: againB, profile: \.profile,
+                                        explain: { if let a, let b { explainCosts(a, b) } else { explain() } },
+                                        explainBoth: explainCosts)
                     }
                 }
                 try addRefunds(bundle, index: index, pair: pair, grain: grain, aViews: aViews, bViews: bViews,
@@ -185,12 +200,13 @@ package struct Reconciler {
                         (.shippedOrders, { _, _ in 1 }), (.fulfillmentHours, { pick, _ in pick.view.shipment?.hours }),
                         (.onTimeShipRate, { pick, _ in pick.view.shipment!.onTime ? 1 : 0 }),
                     ]
-                    // Hours differ in the same period only because the milestones do.
-                    let kinds = shipA?.view.profile.shipped != shipB?.view.profile.shipped
                     compareVersions(index, pair, record, scopes, members, a: shipA, b: shipB,
                                     againA: repicks(aViews, after: shipA, grain: grain, profile: \.profile, date: shipped),
                                     againB: repicks(bViews, after: shipB, grain: grain, profile: \.profile, date: shipped),
-                                    profile: \.profile, explain: explain, meanReasons: { kinds ? [.shippedEvent] : [] })
+                                    profile: \.profile, explain: explain,
+                                    explainBoth: { x, y in Self.explainShipment(record, x.view, y.view, x.period, y.period, pair) },
+                                    // Hours differ in the same period only because the milestones do.
+                                    meanReasons: { x, y in x.profile.shipped != y.profile.shipped ? [.shippedEvent] : [] })
                 }
             }
         }

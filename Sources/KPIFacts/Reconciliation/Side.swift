@@ -2,7 +2,7 @@ import Foundation
 import KPISchema
 
 /// Where one record counts under one profile for one metric and grain: the period, and what it
-/// adds there (nil for metrics compared by membership only, such as means).
+/// adds there (a mean's record value, such as its hours, feeds only the bridge; nil for aov).
 struct Side {
     var period: Period
     var value: Decimal?

@@ -30,6 +30,13 @@ package struct ReconcileWords: Sendable {
         return language.pick("bridge \(a) → \(b)\(suffix), cause by cause:", "差异桥 \(a) → \(b)\(suffix)，逐项原因：")
     }
 
+    /// Why a reconciliation row has no bridge.
+    package var noBridge: String {
+        language.pick("no bridge: gross margin, ACoS, ROAS and inventory turnover are not walked cause by cause, nor a period "
+                      + "where a side has no value or a rate's walk would pass through an empty denominator",
+                      "无差异桥：毛利率、ACoS、ROAS 与库存周转不做逐项分解；一方无数值、或比率分解途中分母为零的期间也没有")
+    }
+
     package func recordCount(_ count: String) -> String { language.pick("\(count) records", "\(count) 条") }
 
     /// What the text says instead of listing the records.

@@ -44,8 +44,10 @@ extension ReconcileReport {
             lines.append(w.notKept(query.period.grain.rawValue))
             return lines.joined(separator: "\n")
         }
-        if !bridge.isEmpty {
-            lines.append("")
+        lines.append("")
+        if bridge.isEmpty {
+            lines.append(w.noBridge)
+        } else {
             lines += bridgeLines(language ?? .en, money: money)
         }
         lines.append("")
