@@ -22,7 +22,7 @@ package struct MetricEngine: Sendable {
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once.
-    package static let formulaVersion = 5
+    package static let formulaVersion = 6
 
     package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {

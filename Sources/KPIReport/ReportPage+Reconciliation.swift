@@ -53,11 +53,11 @@ extension ReportPage {
                 .sorted { (Self.weight($1), $0.recordKind, $0.recordID) < (Self.weight($0), $1.recordKind, $1.recordID) }
             let shown = records.prefix(recordsPerMetric).map { detail in
                 ReconciledMetric.Record(
-                    record: "\(detail.recordKind) \(detail.recordID)",
+                    record: "\(DisplayNames.recordKind(detail.recordKind, language)) \(detail.recordID)",
                     shop: detail.shop,
                     side: words.side(inA: detail.inA, inB: detail.inB, fact.profileA, fact.profileB),
                     reasons: detail.reasons.map { DisplayNames.reason($0.rawValue, language) }.joined(separator: ", "),
-                    explanation: detail.explanation,
+                    explanation: detail.explanation(language).isEmpty ? detail.explanation.en : detail.explanation(language),
                     source: "\(detail.sourceFile):\(detail.sourceLine)")
             }
             return ReconciledMetric(

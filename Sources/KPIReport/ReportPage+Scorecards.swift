@@ -100,11 +100,12 @@ extension ReportPage {
     }
 
     private static func card(total: ScoreFact, lines: [ScoreFact], _ words: ReportWords) -> Card {
-        Card(id: total.scopeID, name: total.name, role: total.role, scorecard: total.scorecard,
+        Card(id: total.scopeID, name: total.name, role: total.scopeType == .provider ? words.provider : total.role,
+             scorecard: total.scorecard,
              total: total.total.map(NumberText.trimmed) ?? "–", grade: total.grade,
              gradeClass: "grade-" + total.grade.filter { $0.isLetter || $0 == "_" },
-             veto: total.veto, targetBasis: total.targetBasis,
-             missingData: total.note?.components(separatedBy: "; vetoed").first.flatMap { $0.hasPrefix("missing_data") ? $0 : nil },
+             veto: total.veto?(words.language), targetBasis: total.targetBasis?(words.language),
+             missingData: missingData(total.note, words.language),
              lines: lines.map { line in
                  let achievement = line.achievement
                  let bar = achievement.map { Swift.min($0, barCap) / barCap * 100 }
@@ -119,7 +120,14 @@ extension ReportPage {
                     barClass: achievement.map { $0 >= 1 ? "met" : "short" } ?? "none",
                     weight: weight,
                     points: line.points.map(NumberText.trimmed) ?? "–",
-                    note: line.note)
+                    note: line.note?(words.language))
              })
+    }
+
+    /// The total note's first clause when it is the `missing_data` policy's (the veto's clause is shown apart).
+    private static func missingData(_ note: Bilingual?, _ language: DisplayLanguage) -> String? {
+        guard let text = note?(language) else { return nil }
+        let first = text.components(separatedBy: language.pick("; vetoed", "；一票否决")).first ?? text
+        return first.hasPrefix("missing_data") ? first : nil
     }
 }

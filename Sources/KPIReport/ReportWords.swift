@@ -14,6 +14,11 @@ struct ReportWords: Sendable {
     let trends: String
     let scorecards: String
     let providers: String
+    /// The language of quarantine reasons when it is not the page's: the connectors write them in English
+    /// only so far, and the page says so (`lang="en"`) rather than pass them off as Chinese.
+    let reasonLanguage: String?
+    /// A provider card's role (the roster's `provider`).
+    let provider: String
     let noTeam: String
     let total: String
     let grade: String
@@ -58,6 +63,8 @@ struct ReportWords: Sendable {
         trends = language.pick("Trends", "趋势")
         scorecards = language.pick("Scorecards", "绩效考核")
         providers = language.pick("Service providers", "服务商")
+        provider = language.pick("provider", "服务商")
+        reasonLanguage = language == .zh ? "en" : nil
         noTeam = language.pick("No team on the roster", "花名册未分组")
         total = language.pick("Total", "总分")
         grade = language.pick("Grade", "等级")
@@ -126,7 +133,7 @@ struct ReportWords: Sendable {
     func run(_ run: RunRecord) -> String {
         let finished = run.finishedAt ?? language.pick("not finished", "未完成")
         return language.pick("run #\(run.id) (\(run.command)) started \(run.startedAt), finished \(finished), \(run.status)",
-                    "运行 #\(run.id) (\(run.command))，开始 \(run.startedAt)，结束 \(finished)，状态 \(run.status)")
+                    "运行 #\(run.id) (\(run.command))，开始 \(run.startedAt)，结束 \(finished)，状态 \(DisplayNames.runStatus(run.status, .zh))")
     }
 
     func dataAsOf(_ run: RunRecord?) -> String {

@@ -62,7 +62,7 @@ package struct Scorer: Sendable {
                     row.recordCount = fact.recordCount
                     row.definition = fact.definition
                 } else if id == nil {
-                    row.note = "no team on the roster"
+                    row.note = Bilingual("no team on the roster", "花名册上没有所属团队")
                 }
             case .rating(let criterion):
                 let months = (inputs.ratings[employee.id] ?? []).filter { $0.criterion == criterion && period.contains($0.month) }
@@ -73,13 +73,13 @@ package struct Scorer: Sendable {
                     row.definition = months.map(\.source).joined(separator: ", ")
                     if row.target == nil, let max = months.compactMap(\.maxScore).max() {
                         row.target = max
-                        row.targetBasis = "the rating's max score"
+                        row.targetBasis = Bilingual("the rating's max score", "评分满分")
                     }
                 }
             }
             if let actual = row.actual {
                 row.achievement = line.curve.achievement(actual: actual, target: row.target, lowerIsBetter: line.lowerIsBetter)
-                if row.achievement == nil { row.note = "no positive target for this period" }
+                if row.achievement == nil { row.note = Bilingual("no positive target for this period", "本期没有大于零的目标") }
             }
             return row
         }
@@ -88,14 +88,15 @@ package struct Scorer: Sendable {
         let configured = rows.reduce(Decimal(0)) { $0 + $1.weight }
         for index in rows.indices {
             if rows[index].achievement == nil {
-                let why = rows[index].note ?? "\(GradeBands.noData): no data in the period"
+                let why = rows[index].note ?? Bilingual("\(GradeBands.noData): no data in the period", "\(GradeBands.noData)：本期无数据")
                 switch policy.missingData {
                 case .zero:
                     rows[index].points = 0
-                    rows[index].note = "\(why); scored 0 (missing_data: zero)"
+                    rows[index].note = why + Bilingual("; scored 0 (missing_data: zero)", "；记 0 分（missing_data: zero）")
                 case .reweight:
                     rows[index].effectiveWeight = 0
-                    rows[index].note = "\(why); weight moved to lines with data (missing_data: reweight)"
+                    rows[index].note = why + Bilingual("; weight moved to lines with data (missing_data: reweight)",
+                                                       "；权重移至有数据的考核项（missing_data: reweight）")
                 }
             } else {
                 if policy.missingData == .reweight && present > 0 && present != configured {
@@ -119,7 +120,8 @@ package struct Scorer: Sendable {
         }
         rows.append(ScoreFact(grain: period.grain, periodStart: period.start, periodEnd: period.end, scopeType: scopeType,
                               scopeID: employee.id, name: employee.name, role: employee.role, scorecard: card.name,
-                              line: "total", targetBasis: segments.isEmpty ? nil : "segments: " + segments.joined(separator: ", "),
+                              line: "total", targetBasis: segments.isEmpty ? nil : Bilingual("segments: " + segments.joined(separator: ", "),
+                                                                                "人群：" + segments.joined(separator: "，")),
                               weight: configured, effectiveWeight: configured, points: total, total: total, grade: grade,
                               veto: veto, note: Self.totalNote(rows, policy: policy, veto: veto)))
         return rows
@@ -127,32 +129,43 @@ package struct Scorer: Sendable {
 
     /// What the total row says besides its number: how the card's `missing_data` policy treated the lines
     /// without an achievement (the weight moved is stated, not left to the line notes), and a veto.
-    static func totalNote(_ lines: [ScoreFact], policy: ScoringPolicy, veto: String?) -> String? {
-        var parts: [String] = []
+    static func totalNote(_ lines: [ScoreFact], policy: ScoringPolicy, veto: Bilingual?) -> Bilingual? {
+        var parts: [Bilingual] = []
         let missing = lines.filter { $0.achievement == nil }
         if !missing.isEmpty {
             let weight = missing.reduce(Decimal(0)) { $0 + $1.weight }
             let names = missing.map { "\($0.line) \($0.weight.plainString)" }.joined(separator: ", ")
+            let namesZh = missing.map { "\(lineName($0.line)) \($0.weight.plainString)" }.joined(separator: "，")
             switch policy.missingData {
             case .reweight:
-                parts.append("missing_data: reweight; \(weight.plainString) of the weight (\(names)) moved to the lines with data")
+                parts.append(Bilingual("missing_data: reweight; \(weight.plainString) of the weight (\(names)) moved to the lines with data",
+                                       "missing_data: reweight；\(weight.plainString) 的权重（\(namesZh)）移至有数据的考核项"))
             case .zero:
-                parts.append("missing_data: zero; \(weight.plainString) of the weight (\(names)) scored 0")
+                parts.append(Bilingual("missing_data: zero; \(weight.plainString) of the weight (\(names)) scored 0",
+                                       "missing_data: zero；\(weight.plainString) 的权重（\(namesZh)）记 0 分"))
             }
         }
-        if veto != nil { parts.append("vetoed: total set to 0, line points kept") }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        if veto != nil { parts.append(Bilingual("vetoed: total set to 0, line points kept", "一票否决：总分记 0，各项得分保留")) }
+        return parts.isEmpty ? nil : .joined(parts)
+    }
+
+    /// A card line in Chinese: a metric's name (`gmv_growth` → 销售额增长率), a rating's criterion as written.
+    static func lineName(_ line: String) -> String {
+        line.hasPrefix("rating:") ? String(line.dropFirst("rating:".count)) : DisplayNames.metric(line, .zh)
     }
 
     /// The first violation in the period that vetoes this card: the person's own, or one against a
     /// shop they own.
-    func vetoingViolation(for employee: Employee, in period: Period) -> String? {
+    func vetoingViolation(for employee: Employee, in period: Period) -> Bilingual? {
         for violation in inputs.violations where policy.vetoKinds.contains(violation.kind) {
             let day = policy.zone.date(of: violation.occurredAt)
             guard period.contains(day) else { continue }
             let mine = violation.employeeID.map { $0 == employee.id }
                 ?? violation.shop.map { employee.shops.contains($0) } ?? false
-            if mine { return "\(violation.id) \(violation.kind) on \(day) (\(violation.source))" }
+            if mine {
+                return Bilingual("\(violation.id) \(violation.kind) on \(day) (\(violation.source))",
+                                 "\(violation.id) \(violation.kind)，\(day)（\(violation.source)）")
+            }
         }
         return nil
     }

@@ -13,17 +13,19 @@ package struct TargetSchedule: Sendable, Hashable {
         /// The segment this target is for; nil for everyone else.
         package var segment: String?
         /// Where a version from a targets sheet was set (`employee E001, targets.csv:4`); nil for YAML.
-        package var origin: String?
+        package var origin: Bilingual?
 
-        package init(value: Decimal, from: CivilDate? = nil, segment: String? = nil, origin: String? = nil) {
+        package init(value: Decimal, from: CivilDate? = nil, segment: String? = nil, origin: Bilingual? = nil) {
             self.value = value
             self.from = from
             self.segment = segment
             self.origin = origin
         }
 
-        var label: String {
-            "\(value.plainString)" + (from.map { " from \($0)" } ?? "") + (origin.map { " (\($0))" } ?? "")
+        /// `250 from 2026-10-01 (shop amazon-us, targets.csv:2)` / `250（2026-10-01 起）（店铺 amazon-us，targets.csv:2）`.
+        var label: Bilingual {
+            Bilingual("\(value.plainString)" + (from.map { " from \($0)" } ?? "") + (origin.map { " (\($0.en))" } ?? ""),
+                      "\(value.plainString)" + (from.map { "（\($0) 起）" } ?? "") + (origin.map { "（\($0.zh)）" } ?? ""))
         }
     }
 
@@ -36,7 +38,7 @@ package struct TargetSchedule: Sendable, Hashable {
     /// The target a period is scored against, and a sentence saying which version and why.
     package struct Resolved: Sendable, Hashable {
         package var value: Decimal
-        package var basis: String
+        package var basis: Bilingual
     }
 
     /// The day a version without `from` counts as starting.
@@ -56,7 +58,7 @@ package struct TargetSchedule: Sendable, Hashable {
     /// applies `rule` over `period`. Nil when no version is in force on any day of the period.
     package func resolve(_ period: Period, segments: [String], rule: TargetRule) -> Resolved? {
         let picked = chosen(segments: segments)
-        let segmentNote = picked.segment.map { " [segment \($0)]" } ?? ""
+        let segmentNote = picked.segment.map { Bilingual(" [segment \($0)]", "［人群 \($0)］") } ?? Bilingual("", "")
         let always = Self.always
         let chosen = picked.versions.sorted { ($0.from ?? always) < ($1.from ?? always) }
         func inForce(on day: CivilDate) -> Version? { chosen.last { ($0.from ?? always) <= day } }
@@ -72,22 +74,28 @@ package struct TargetSchedule: Sendable, Hashable {
         guard !days.isEmpty else { return nil }
         // A first version dated inside the period leaves its first days without a target: said, not hidden.
         let covered = days.reduce(0) { $0 + $1.days }
-        let gap = covered < period.dayCount ? "; no target before \(days[0].version.from.map(\.description) ?? "")" : ""
+        let firstDay = days[0].version.from.map(\.description) ?? ""
+        let gap = covered < period.dayCount ? Bilingual("; no target before \(firstDay)", "；\(firstDay) 之前无目标") : Bilingual("", "")
         if days.count == 1 {
-            let span = covered < period.dayCount ? "in force \(covered) of \(period.dayCount) days" : "in force all period"
-            return Resolved(value: days[0].version.value, basis: "\(days[0].version.label), \(span)\(gap)\(segmentNote)")
+            let span = covered < period.dayCount
+                ? Bilingual("in force \(covered) of \(period.dayCount) days", "生效 \(covered)/\(period.dayCount) 天")
+                : Bilingual("in force all period", "全期生效")
+            return Resolved(value: days[0].version.value, basis: .joined([days[0].version.label, span], en: ", ", zh: "，") + gap + segmentNote)
         }
         switch rule {
         case .latest:
             let last = days[days.count - 1].version
-            let replaced = days.dropLast().map { "\($0.version.label) (\($0.days)d)" }.joined(separator: ", ")
-            return Resolved(value: last.value, basis: "\(last.label), in force at period end; replaced \(replaced)\(gap)\(segmentNote)")
+            let replaced = Bilingual.joined(days.dropLast().map { $0.version.label + Bilingual(" (\($0.days)d)", "（\($0.days) 天）") },
+                                            en: ", ", zh: "，")
+            return Resolved(value: last.value, basis: last.label
+                            + Bilingual(", in force at period end; replaced \(replaced.en)", "，期末生效；替代 \(replaced.zh)") + gap + segmentNote)
         case .prorated:
             let value = days.reduce(Decimal(0)) { $0 + $1.version.value * Decimal($1.days) } / Decimal(covered)
             let parts = days.map { "\($0.version.value.plainString) × \($0.days)d" }.joined(separator: " + ")
             let origins = days.compactMap(\.version.origin)
-            let from = origins.isEmpty ? "" : "; \(origins.joined(separator: ", "))"
-            return Resolved(value: value.rounded(scale: 4), basis: "prorated by days: (\(parts)) / \(covered)d\(from)\(gap)\(segmentNote)")
+            let from = origins.isEmpty ? Bilingual("", "") : Bilingual("; ", "；") + .joined(origins, en: ", ", zh: "，")
+            return Resolved(value: value.rounded(scale: 4), basis: Bilingual("prorated by days: (\(parts)) / \(covered)d",
+                                                                            "按天折算：(\(parts)) / \(covered)d") + from + gap + segmentNote)
         }
     }
 }

@@ -25,6 +25,15 @@ package struct TargetSheet: Sendable, Hashable {
             case .team(let team): "team \(team)"
             }
         }
+
+        /// `员工 E001`, `店铺 amazon-us`, `团队 亚马逊一组`.
+        package var zh: String {
+            switch self {
+            case .employee(let id): "员工 \(id)"
+            case .shop(let shop): "店铺 \(shop)"
+            case .team(let team): "团队 \(team)"
+            }
+        }
     }
 
     /// When a row's target is in force.
@@ -98,9 +107,10 @@ package struct TargetSheet: Sendable, Hashable {
         for level in Self.levels(of: employee).reversed() {
             let mine = named.filter { level.contains($0.subject) }
             if let row = mine.first(where: { $0.span == .period(period) }) {
-                let origin = "set for \(period.label) for \(row.subject), \(row.origin)"
+                let origin = Bilingual("set for \(period.label) for \(row.subject), \(row.origin)",
+                                       "\(row.subject.zh) \(period.label) 的目标，\(row.origin)")
                 versions = [.init(value: row.value, from: period.start, origin: origin)]
-                exact[origin] = row
+                exact[origin.en] = row
                 continue
             }
             let dated = mine.filter { if case .from(let day) = $0.span { day <= period.end } else { false } }
@@ -113,11 +123,12 @@ package struct TargetSheet: Sendable, Hashable {
                 return kept
             }
             versions = base.filter { ($0.from ?? TargetSchedule.always) < first }
-                + dated.map { .init(value: $0.value, from: $0.span.start, origin: "\($0.subject), \($0.origin)") }
+                + dated.map { .init(value: $0.value, from: $0.span.start, origin: Bilingual("\($0.subject), \($0.origin)", "\($0.subject.zh)，\($0.origin)")) }
         }
         guard let versions else { return line.targets.resolve(period, segments: segments, rule: rule) }
-        if versions.count == 1, let origin = versions[0].origin, let row = exact[origin] {
-            return .init(value: row.value, basis: "\(row.value.plainString) set for \(period.label) for \(row.subject) (\(row.origin))")
+        if versions.count == 1, let origin = versions[0].origin, let row = exact[origin.en] {
+            return .init(value: row.value, basis: Bilingual("\(row.value.plainString) set for \(period.label) for \(row.subject) (\(row.origin))",
+                                                            "\(row.value.plainString)：\(row.subject.zh) \(period.label) 的目标（\(row.origin)）"))
         }
         return TargetSchedule(versions).resolve(period, segments: [], rule: rule)
     }

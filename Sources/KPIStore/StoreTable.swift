@@ -31,14 +31,14 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     package static let reconciliationDetail = StoreTable(
         name: "reconciliation_detail",
         columns: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id", "platform",
-                  "shop", "in_a", "in_b", "value_a", "value_b_in_a", "reasons", "explanation", "source_file",
-                  "source_line", "run_id"],
+                  "shop", "in_a", "in_b", "value_a", "value_b_in_a", "reasons", "explanation", "explanation_zh",
+                  "source_file", "source_line", "run_id"],
         orderBy: ["grain", "period_start", "metric", "profile_a", "profile_b", "record_kind", "record_id"])
     package static let factScore = StoreTable(
         name: "fact_score",
         columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard", "line",
-                  "profile", "definition", "target", "target_basis", "actual", "record_count", "achievement", "weight",
-                  "effective_weight", "points", "total", "grade", "veto", "note", "run_id"],
+                  "profile", "definition", "target", "target_basis", "target_basis_zh", "actual", "record_count", "achievement",
+                  "weight", "effective_weight", "points", "total", "grade", "veto", "veto_zh", "note", "note_zh", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
     package static let factPacing = StoreTable(
         name: "fact_pacing",

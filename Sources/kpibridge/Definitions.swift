@@ -23,11 +23,10 @@ extension Kpibridge {
             @Option(help: "Only this profile.")
             var profile: String?
 
-            @Option(help: "Names for people: zh or en.")
-            var lang: DisplayLanguage?
+            @OptionGroup var language: LanguageOptions
 
             func run() throws {
-                let report = DefinitionsReport(file: try options.openWorkspace().definitions, language: lang)
+                let report = DefinitionsReport(file: try options.openWorkspace().definitions, language: language.names)
                 try StandardOutput.line(try report.show(profile: profile))
             }
         }
@@ -54,15 +53,14 @@ extension Kpibridge {
             @Option(help: "Compare the versions in force on this date (YYYY-MM-DD).")
             var on: String?
 
-            @Option(help: "Names for people: zh or en.")
-            var lang: DisplayLanguage?
+            @OptionGroup var language: LanguageOptions
 
             func validate() throws {
                 if let on, CivilDate(iso: on) == nil { throw ValidationError("--on `\(on)` is not a date like 2026-10-01") }
             }
 
             func run() throws {
-                let report = DefinitionsReport(file: try options.openWorkspace().definitions, language: lang)
+                let report = DefinitionsReport(file: try options.openWorkspace().definitions, language: language.names)
                 try StandardOutput.line(try report.diff(a, b, on: on.flatMap(CivilDate.init(iso:))))
             }
         }

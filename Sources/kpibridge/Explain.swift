@@ -15,6 +15,7 @@ extension Kpibridge {
                 Example:
                   kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10
                   kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10 --format json
+                  KPIBRIDGE_LANG=zh kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -27,10 +28,12 @@ extension Kpibridge {
         @Option(help: "text, or json (the card's fact_score rows, every column).")
         var format: OutputFormat = .text
 
+        @OptionGroup var language: LanguageOptions
+
         func run() throws {
             let pipeline = try options.pipeline(.readOnly)
             let report = try ScoreReport.load(period: when.value, store: pipeline.store)
-            try StandardOutput.line(format == .json ? try report.explainJSON(employee) : try report.explain(employee))
+            try StandardOutput.line(format == .json ? try report.explainJSON(employee) : try report.explain(employee, language: language.language))
         }
     }
 }

@@ -51,8 +51,7 @@ extension Kpibridge {
         @Flag(help: "List each record behind the difference after the bridge (text).")
         var records = false
 
-        @Option(help: "Names for people: zh or en.")
-        var lang: DisplayLanguage?
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
@@ -81,9 +80,10 @@ extension Kpibridge {
             }
             let report = try job.run(pair: pair)
             let text = switch format {
-            case "csv": report.csv(language: lang)
-            case "json": report.json(language: lang)
-            default: report.text(language: lang, listRecords: records) + "\n"
+            // Files for tools change their headers for an explicit --lang only.
+            case "csv": report.csv(language: language.lang)
+            case "json": report.json(language: language.lang)
+            default: report.text(language: language.names, listRecords: records) + "\n"
             }
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

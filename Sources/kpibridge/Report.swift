@@ -28,8 +28,10 @@ extension Kpibridge {
 
         @OptionGroup var when: PeriodOptions
 
-        @Option(help: "Language of the report: en or zh.")
-        var lang: DisplayLanguage = .en
+        @OptionGroup var languageOptions: LanguageOptions
+
+        /// The report's language: `--lang`, else the environment's.
+        var lang: DisplayLanguage { languageOptions.language }
 
         @Option(help: "File to write (`-` for standard output; default: kpibridge-report-PERIOD-LANG.html here).")
         var out: String?

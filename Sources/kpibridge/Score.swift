@@ -15,17 +15,19 @@ extension Kpibridge {
 
                 Example:
                   kpibridge score --workspace samples/workspace --period 2026-10
-                  kpibridge score --workspace samples/workspace --period 2026-Q4
+                  kpibridge score --workspace samples/workspace --period 2026-Q4 --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
 
         @OptionGroup var when: PeriodOptions
 
+        @OptionGroup var language: LanguageOptions
+
         func run() throws {
             let pipeline = try options.pipeline(.existing)
             try StandardOutput.line(try pipeline.score().text)
-            try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary(pipeline.invocation))
+            try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary(pipeline.invocation, language: language.language))
         }
     }
 }

@@ -9,7 +9,7 @@ import Testing
         ReconciliationDetail(
             grain: .week, periodStart: CivilDate(year: 2026, month: 10, day: 26)!, metric: "gmv", profileA: "cn",
             profileB: "us", recordKind: "order", recordID: id, platform: "shopify", shop: "店铺\t一", inA: valueA != nil,
-            inB: valueB != nil, valueA: valueA, valueBInA: valueB, reasons: reasons, explanation: explanation,
+            inB: valueB != nil, valueA: valueA, valueBInA: valueB, reasons: reasons, explanation: Bilingual(explanation, "说明\t" + explanation),
             sourceFile: "inbox/马帮订单导出.csv", sourceLine: 42)
     }
 
@@ -42,7 +42,7 @@ import Testing
         let stream = try spool.rows()
         var index = 0
         while let row = try stream.next() {
-            #expect(row.recordID == "amazon:\(index)" && row.explanation.count == index % 300 && row.valueA == Decimal(index))
+            #expect(row.recordID == "amazon:\(index)" && row.explanation.en.count == index % 300 && row.valueA == Decimal(index))
             index += 1
         }
         #expect(index == 20_000)

@@ -52,7 +52,7 @@ import Testing
         // no cost on either side: no value to compare.
         #expect(details(all, "cogs") == ["amazon:O2 ab 56.8 63.9 cost_basis", "shopify:O1 ab 213 230.75 cost_basis"])
         let o1 = try #require(all.first { $0.metric == "cogs" && $0.recordID == "shopify:O1" })
-        #expect(o1.explanation == "order shopify:O1 cost of goods CNY 213.00 at purchase cost for cn, CNY 230.75 at landed cost for us")
+        #expect(o1.explanation.en == "order shopify:O1 cost of goods CNY 213.00 at purchase cost for cn, CNY 230.75 at landed cost for us")
         // us's 41.50 USD is 230.75 + 63.90 = 294.65 CNY by the records' own days: 24.85 above cn's 269.80.
         let cogs = try #require(row(rows, "cogs"))
         #expect(cogs.valueA == Decimal(string: "269.8") && cogs.valueB == Decimal(string: "41.5")
@@ -70,7 +70,7 @@ import Testing
             "shopify|P1|||ItemFees|Commission|| -b · 14.555 margin_fees",
         ])
         let commission = try #require(all.first { $0.metric == "gross_margin" && $0.recordID.hasPrefix("shopify|P1") })
-        #expect(commission.explanation == "fee shopify|P1|||ItemFees|Commission|| (Commission, USD 2.05) posted 2026-10-10 17:00 "
+        #expect(commission.explanation.en == "fee shopify|P1|||ItemFees|Commission|| (Commission, USD 2.05) posted 2026-10-10 17:00 "
                 + "America/Los_Angeles: deducted from gross margin in 2026-10 by us (margin_fees settlement), not by cn (margin_fees none)")
         let margin = try #require(row(rows, "gross_margin"))
         #expect(margin.valueA == Decimal(string: "0.6") && margin.valueB == Decimal(string: "0.467895")
@@ -84,7 +84,7 @@ import Testing
         // report has no 14-day column, so us's sales are unknown and nothing is compared.
         #expect(details(all, "ad_sales") == ["amazon|amz|2026-10-01|SP - A||A| ab 284 355 ad_attribution"])
         #expect(details(all, "ad_sales", "2026-11-01").isEmpty)
-        #expect(all.first { $0.metric == "ad_sales" }?.explanation
+        #expect(all.first { $0.metric == "ad_sales" }?.explanation.en
                 == "ad amazon|amz|2026-10-01|SP - A||A|: 7d sales USD 40.00 for cn, 14d sales USD 50.00 for us")
         let sales = try #require(row(rows, "ad_sales"))
         #expect(sales.valueA == 284 && sales.valueB == 50 && sales.valueBInA == 355 && sales.delta == 71)
@@ -103,7 +103,7 @@ import Testing
         let (rows, all) = try reconcile(records, profiles: [TicketMetricTests.cn, TicketMetricTests.us])
         #expect(details(all, "complaint_rate") == ["zendesk:T3 -b · 0 period_boundary", "zendesk:T6 ab 1 0 complaint_tags"])
         #expect(details(all, "complaint_rate", "2026-11-01") == ["zendesk:T3 a- 1 · period_boundary"])
-        #expect(all.first { $0.recordID == "zendesk:T6" }?.explanation
+        #expect(all.first { $0.recordID == "zendesk:T6" }?.explanation.en
                 == "ticket zendesk:T6 tagged `投诉`: a complaint for cn (complaint_tags complaint,投诉), not a complaint for us (complaint_tags complaint)")
         // October: cn T2 and T6 of T1, T2, T4, T6 (0.5); us T2 of T1, T2, T3, T4, T6 (0.2).
         let rate = try #require(row(rows, "complaint_rate"))

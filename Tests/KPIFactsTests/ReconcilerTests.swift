@@ -137,12 +137,14 @@ import Testing
         // D sits on the daylight-saving night and is November on both sides: no detail names it.
         #expect(!all.contains { $0.recordID == "shopify:D" })
         let boundary = all.first { $0.recordID == "amazon:P" && $0.metric == "orders" }!
-        #expect(boundary.explanation == "order amazon:P purchased 2026-11-01 00:30 Asia/Shanghai = 2026-10-31 09:30 America/Los_Angeles → 2026-11 for cn, 2026-10 for us")
+        #expect(boundary.explanation.en == "order amazon:P purchased 2026-11-01 00:30 Asia/Shanghai = 2026-10-31 09:30 America/Los_Angeles → 2026-11 for cn, 2026-10 for us")
+        #expect(boundary.explanation.zh == "订单 amazon:P 下单 2026-11-01 00:30 Asia/Shanghai = 2026-10-31 09:30 America/Los_Angeles → cn 计入 2026-11，us 计入 2026-10")
         #expect(boundary.sourceFile == "inbox/test.csv" && boundary.sourceLine == 7)
         let refund = all.first { $0.recordID == "shopify:R#r1" }!
-        #expect(refund.explanation == "refund r1 of order shopify:R, USD 10.00, issued 2026-11-05 10:00 America/Los_Angeles: deducted in 2026-11 by us (net sales); cn reports gross sales")
+        #expect(refund.explanation.en == "refund r1 of order shopify:R, USD 10.00, issued 2026-11-05 10:00 America/Los_Angeles: deducted in 2026-11 by us (net sales); cn reports gross sales")
+        #expect(refund.explanation.zh == "订单 shopify:R 的退款 r1，USD 10.00，退款时间 2026-11-05 10:00 America/Los_Angeles：us 在 2026-11 扣减（净销售额）；cn 报总销售额（不扣退款）")
         let currency = all.first { $0.recordID == "shopify:R" && $0.metric == "gmv" }!
-        #expect(currency.explanation == "order shopify:R converted at the rate of 2026-10-11 for cn and of 2026-10-10 for us")
+        #expect(currency.explanation.en == "order shopify:R converted at the rate of 2026-10-11 for cn and of 2026-10-10 for us")
     }
 
     @Test func shippedDiffersByEventAndByAMissingScan() throws {
@@ -154,9 +156,10 @@ import Testing
         #expect(details(all, "shipped_orders", "2026-10-01") == ["amazon:L a- 1 · shipped_event", "shopify:R a- 1 · event_missing"])
         #expect(details(all, "shipped_orders", "2026-11-01") == ["amazon:L -b · 1 shipped_event"])
         let l = all.first { $0.recordID == "amazon:L" && $0.metric == "shipped_orders" }!
-        #expect(l.explanation == "order amazon:L label printed 2026-10-31 23:50 Asia/Shanghai, first carrier scan 2026-11-01 09:12 America/Los_Angeles → 2026-10 for cn, 2026-11 for us")
+        #expect(l.explanation.en == "order amazon:L label printed 2026-10-31 23:50 Asia/Shanghai, first carrier scan 2026-11-01 09:12 America/Los_Angeles → 2026-10 for cn, 2026-11 for us")
         let r = all.first { $0.recordID == "shopify:R" && $0.metric == "shipped_orders" }!
-        #expect(r.explanation == "order shopify:R label printed 2026-10-11 10:00 Asia/Shanghai; no first carrier scan recorded yet → 2026-10 for cn, not shipped for us")
+        #expect(r.explanation.en == "order shopify:R label printed 2026-10-11 10:00 Asia/Shanghai; no first carrier scan recorded yet → 2026-10 for cn, not shipped for us")
+        #expect(r.explanation.zh == "订单 shopify:R 打单 2026-10-11 10:00 Asia/Shanghai；尚无扫描上网记录 → cn 计入 2026-10，us 未发货")
         // The last-day order L was bought 23:30 in Beijing: October for both, so orders disagree only on P.
         #expect(details(all, "orders", "2026-10-01") == ["amazon:P -b · 1 period_boundary"])
     }
@@ -172,14 +175,15 @@ import Testing
         #expect(sla.delta == 1 && sla.recordsDiffering == 1 && sla.differingConcepts == "timezone,response_time,response_sla_hours")
         let ticket = all.first { $0.metric == "sla_response_rate" }!
         #expect(ticket.reasons == [.responseTime, .sla])
-        #expect(ticket.explanation == "ticket zendesk:4711 first reply after 66.0 h for cn (calendar_hours, SLA 24 h, missed), 2.0 h for us (business_hours(us_support), SLA 8 h, met)")
+        #expect(ticket.explanation.en == "ticket zendesk:4711 first reply after 66.0 h for cn (calendar_hours, SLA 24 h, missed), 2.0 h for us (business_hours(us_support), SLA 8 h, met)")
+        #expect(ticket.explanation.zh == "工单 zendesk:4711 首次回复用时：cn 66.0 小时（自然小时，时限 24 小时，未达标），us 2.0 小时（工作小时(us_support)，时限 8 小时，达标）")
     }
 
     @Test func inventoryIsSystemOrCounted() throws {
         let (_, rows, all) = try reconcile()
         let stockout = try #require(row(rows, "stockout_rate", "2026-10-01"))
         #expect(stockout.valueA == 1 && stockout.valueB == 0 && stockout.differingConcepts == "inventory")
-        #expect(all.first { $0.metric == "stockout_rate" }?.explanation
+        #expect(all.first { $0.metric == "stockout_rate" }?.explanation.en
                 == "stock erp:WH1:SKU-A@2026-10-31: system 0 for cn (stockout), counted 3 for us")
     }
 
@@ -194,7 +198,7 @@ import Testing
         let (_, rows, all) = try reconcile([into, out], pair: ProfilePair("ops", "finance"),
                                            records: RecordSet(orders: [line], lines: [item]))
         #expect(details(all, "gmv", "2026-10-01") == ["walmart:T ab 20 21.6 tax"])
-        #expect(all.first?.explanation == "order walmart:T tax USD 1.60 included by finance, excluded by ops")
+        #expect(all.first?.explanation.en == "order walmart:T tax USD 1.60 included by finance, excluded by ops")
         // Profiles that agree on every concept a metric uses are not reconciled on it.
         #expect(row(rows, "orders", "2026-10-01") == nil)
         #expect(row(rows, "gmv", "2026-10-01")?.delta == Decimal(string: "1.6"))

@@ -24,6 +24,8 @@ import Testing
             process.arguments = arguments
         }
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        // The English these tests read, whatever the machine's locale.
+        process.environment = ProcessInfo.processInfo.environment.merging(["KPIBRIDGE_LANG": "en"]) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -55,7 +57,7 @@ import Testing
         let version = try Self.kpibridge(["--version"])
         #expect(version.status == 0)
         #expect(version.out == ProductVersion.description + "\n")
-        #expect(version.out.hasPrefix("kpibridge \(ProductVersion.release) (metric formulas v5, store schema v"))
+        #expect(version.out.hasPrefix("kpibridge \(ProductVersion.release) (metric formulas v6, store schema v"))
     }
 
     @Test func scheduleLinesRunningABuildInsideACheckoutSaySo() {

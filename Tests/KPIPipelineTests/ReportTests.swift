@@ -25,7 +25,7 @@ import Testing
         let october = try #require(Period(naming: "2026-10", grain: nil))
         let html = try pipeline.report(period: october, language: .en)
         #expect(html.contains("<h1>KPI report · 2026-10</h1>"))
-        #expect(html.contains("cn/v1 — 中国团队 — Beijing calendar"))
+        #expect(html.contains("cn/v1 — China team — Beijing calendar"))
         // fact_metric, company, cn: gmv 82,609.10 (September 74,019.53 → +11.60 %); orders 134 (120 → +11.7 %).
         #expect(html.contains("<td class=\"num\">82,609.10 CNY</td><td class=\"num change better\">+11.6%</td>"))
         #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))

@@ -41,7 +41,7 @@ import Testing
         let report = try ws.pipeline().run()
         #expect(report.text.contains("note: not scored (no scorecard for their role): E9 小李 (实习生)"))
         let scores = try ws.export("fact_score")
-        #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,100,100,92.17,92.17,B,,,"))
+        #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,100,100,92.17,92.17,B,,,,,"))
         let period = try #require(Period(naming: "2026-10", grain: nil))
         let explained = try ScoreReport.load(period: period, store: try ws.pipeline().store).explain("E1")
         #expect(explained.contains("""
@@ -54,6 +54,17 @@ import Testing
             """))
         #expect(explained.contains("  refund_rate  weight 30\n    actual      0.25, 4 records"))
         #expect(explained.hasSuffix("  total 92.17 · grade B"))
+        // The same card for the China team: labels, names, definitions and target bases in Chinese.
+        let zh = try ScoreReport.load(period: period, store: try ws.pipeline().store).explain("E1", language: .zh)
+        #expect(zh.contains("""
+              客单价 (aov)  权重 60
+                实际        246.55，4 条记录
+                定义        cn/v1 时区=Asia/Shanghai 销售额口径=总额(不扣退款) 税费=不含 运费=不含 币种=CNY
+                目标        250（250，全期生效）
+                达成率      0.9862
+                得分        59.17
+            """))
+        #expect(zh.hasSuffix("  总分 92.17 · 等级 B"))
         // A second run changes no score.
         let again = try ws.pipeline().run()
         #expect(again.text.contains("in fact_score (0 new, 0 changed, 0 removed,"))
@@ -73,7 +84,7 @@ import Testing
         try ws.write("scorecards.yaml", Self.scorecards)
         let report = try ws.pipeline().run()
         #expect(report.files.first { $0.file == "inbox/team/roster.xlsx" }?.connector == "team.roster")
-        #expect(try ws.export("fact_score").contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,100,100,92.17,92.17,B,,,"))
+        #expect(try ws.export("fact_score").contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,100,100,92.17,92.17,B,,,,,"))
         #expect(try ws.export("dim_employee").contains("E1,王芳,一组,平台运营,day,2024-03-01,,Asia/Shanghai,amazon-us;shopify-dtc,"))
     }
 

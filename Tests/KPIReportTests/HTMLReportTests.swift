@@ -25,7 +25,8 @@ import Testing
                   target: target.flatMap { Decimal(string: $0) }, actual: actual.flatMap { Decimal(string: $0) },
                   achievement: achievement.flatMap { Decimal(string: $0) }, weight: weight,
                   effectiveWeight: effective ?? weight, points: points.flatMap { Decimal(string: $0) },
-                  total: Decimal(string: total), grade: grade, veto: veto, note: note)
+                  total: Decimal(string: total), grade: grade, veto: veto.map { Bilingual($0, $0) },
+                  note: note.map { Bilingual($0, $0) })
     }
 
     static func input(_ language: DisplayLanguage = .en) -> ReportInput {

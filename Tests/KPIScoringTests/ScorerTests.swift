@@ -24,7 +24,7 @@ import Testing
         let latest = Scorer(policy: Team.policy([card], roles: ["平台运营": "ops"], rule: .latest), inputs: inputs).score(e1, period: Team.october)
         let l = try #require(Team.line(latest, "E1", "aov"))
         #expect(l.target == 248)
-        #expect(l.targetBasis == "248 from 2026-10-16, in force at period end; replaced 200 from 2026-09-01 (15d)")
+        #expect(l.targetBasis?.en == "248 from 2026-10-16, in force at period end; replaced 200 from 2026-09-01 (15d)")
         #expect(l.achievement == Team.d("0.9"))
         #expect(l.points == 90)
         #expect(Team.line(latest, "E1", "total")?.grade == "B")
@@ -32,7 +32,8 @@ import Testing
         let prorated = Scorer(policy: Team.policy([card], roles: ["平台运营": "ops"], rule: .prorated), inputs: inputs).score(e1, period: Team.october)
         let p = try #require(Team.line(prorated, "E1", "aov"))
         #expect(p.target == Team.d("224.7742"))
-        #expect(p.targetBasis == "prorated by days: (200 × 15d + 248 × 16d) / 31d")
+        #expect(p.targetBasis?.en == "prorated by days: (200 × 15d + 248 × 16d) / 31d")
+        #expect(p.targetBasis?.zh == "按天折算：(200 × 15d + 248 × 16d) / 31d")
         #expect(p.achievement == Team.d("0.993"))
         #expect(p.points == Team.d("99.3"))
         #expect(Team.line(prorated, "E1", "total")?.grade == "A")
@@ -62,14 +63,15 @@ import Testing
         let total = try #require(Team.line(rows, "E1", "total"))
         #expect(total.total == 0)
         #expect(total.grade == "VETO")
-        #expect(total.veto == "V-7 false_advertising on 2026-10-21 (violations.csv:3)")
+        #expect(total.veto?.en == "V-7 false_advertising on 2026-10-21 (violations.csv:3)")
+        #expect(total.veto?.zh == "V-7 false_advertising，2026-10-21（violations.csv:3）")
         #expect(rows.allSatisfy { $0.grade == "VETO" })
 
         let e2October = scorer.score(e2, period: Team.october)
         #expect(Team.line(e2October, "E2", "total")?.total == 105)
         #expect(Team.line(e2October, "E2", "total")?.grade == "A")
         let e2November = scorer.score(e2, period: Team.november)
-        #expect(Team.line(e2November, "E2", "total")?.veto == "V-8 fake_orders on 2026-11-01 (violations.csv:3)")
+        #expect(Team.line(e2November, "E2", "total")?.veto?.en == "V-8 fake_orders on 2026-11-01 (violations.csv:3)")
     }
 
     /// First response hours (lower is better), target 8 for everyone, 12 for new hires (first 90
@@ -98,7 +100,7 @@ import Testing
             Team.line(scorer.score(e, period: period), e.id, "first_response_hours")
         }
         #expect(line(people[0])?.target == 12)
-        #expect(line(people[0])?.targetBasis == "12, in force all period [segment new_hire]")
+        #expect(line(people[0])?.targetBasis?.en == "12, in force all period [segment new_hire]")
         #expect(line(people[0])?.achievement == Team.d("1.2"))
         #expect(line(people[1])?.target == 10)
         #expect(line(people[1])?.achievement == Team.d("1.1111"))
@@ -106,7 +108,7 @@ import Testing
         #expect(line(people[3])?.target == 8)
         #expect(line(people[3])?.achievement == Team.d("0.8889"))
         #expect(line(people[0], january)?.target == 8)
-        #expect(Team.line(scorer.score(people[2], period: Team.october), "N3", "total")?.targetBasis == "segments: new_hire, night")
+        #expect(Team.line(scorer.score(people[2], period: Team.october), "N3", "total")?.targetBasis?.en == "segments: new_hire, night")
     }
 
     /// Lines: on-time rate 50 (actual 0.855 vs 0.95 → 0.9), refund rate 30 (no data), attitude 20 (8/10).
@@ -129,19 +131,21 @@ import Testing
         let absent = try #require(Team.line(reweighted, "W1", "refund_rate"))
         #expect(absent.actual == nil)
         #expect(absent.effectiveWeight == 0)
-        #expect(absent.note == "NO_DATA: no data in the period; weight moved to lines with data (missing_data: reweight)")
+        #expect(absent.note?.en == "NO_DATA: no data in the period; weight moved to lines with data (missing_data: reweight)")
         #expect(Team.line(reweighted, "W1", "total")?.total == Team.d("87.15"))
         // The total says what the policy did with the missing line's weight, beside the number.
-        #expect(Team.line(reweighted, "W1", "total")?.note
+        #expect(Team.line(reweighted, "W1", "total")?.note?.en
                 == "missing_data: reweight; 30 of the weight (refund_rate 30) moved to the lines with data")
+        #expect(absent.note?.zh == "NO_DATA：本期无数据；权重移至有数据的考核项（missing_data: reweight）")
+        #expect(Team.line(reweighted, "W1", "total")?.note?.zh == "missing_data: reweight；30 的权重（退款率 30）移至有数据的考核项")
         #expect(Team.line(reweighted, "W1", "total")?.grade == "B")
 
         let zeroed = Scorer(policy: Team.policy([card], roles: ["仓储": "wh"], missing: .zero), inputs: inputs).score(e, period: Team.october)
         #expect(Team.line(zeroed, "W1", "refund_rate")?.points == 0)
         #expect(Team.line(zeroed, "W1", "refund_rate")?.actual == nil)
         #expect(Team.line(zeroed, "W1", "total")?.total == 61)
-        #expect(Team.line(zeroed, "W1", "refund_rate")?.note == "NO_DATA: no data in the period; scored 0 (missing_data: zero)")
-        #expect(Team.line(zeroed, "W1", "total")?.note == "missing_data: zero; 30 of the weight (refund_rate 30) scored 0")
+        #expect(Team.line(zeroed, "W1", "refund_rate")?.note?.en == "NO_DATA: no data in the period; scored 0 (missing_data: zero)")
+        #expect(Team.line(zeroed, "W1", "total")?.note?.en == "missing_data: zero; 30 of the weight (refund_rate 30) scored 0")
         #expect(Team.line(zeroed, "W1", "total")?.grade == "C")
     }
 

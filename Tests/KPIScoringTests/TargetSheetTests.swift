@@ -44,24 +44,24 @@ import Testing
 
         let e1 = scorer.score(Self.e1, period: Team.october)
         #expect(Team.line(e1, "E1", "gmv")?.target == 12000)
-        #expect(Team.line(e1, "E1", "gmv")?.targetBasis == "12000 set for 2026-10 for employee E1 (targets.csv:2)")
+        #expect(Team.line(e1, "E1", "gmv")?.targetBasis?.en == "12000 set for 2026-10 for employee E1 (targets.csv:2)")
         #expect(Team.line(e1, "E1", "gmv")?.points == Team.d("37.5"))
-        #expect(Team.line(e1, "E1", "aov")?.targetBasis == "250 from 2026-09-01 (team A, targets.csv:4), in force all period")
+        #expect(Team.line(e1, "E1", "aov")?.targetBasis?.en == "250 from 2026-09-01 (team A, targets.csv:4), in force all period")
         #expect(Team.line(e1, "E1", "aov")?.points == 45)
         #expect(Team.line(e1, "E1", "total")?.total == Team.d("82.5"))
 
         let e2 = scorer.score(Self.e2, period: Team.october)
         #expect(Team.line(e2, "E2", "gmv")?.target == 8000)
-        #expect(Team.line(e2, "E2", "gmv")?.targetBasis == "8000 from 2026-10-01 (shop shopify-dtc, targets.csv:3), in force all period")
+        #expect(Team.line(e2, "E2", "gmv")?.targetBasis?.en == "8000 from 2026-10-01 (shop shopify-dtc, targets.csv:3), in force all period")
         #expect(Team.line(e2, "E2", "gmv")?.points == Team.d("56.25"))
         #expect(Team.line(e2, "E2", "total")?.total == Team.d("101.25"))
 
         let e3 = scorer.score(Self.e3, period: Team.october)
-        #expect(Team.line(e3, "E3", "gmv")?.targetBasis == "5000 set for 2026-10 for team A (targets.csv:5)")
+        #expect(Team.line(e3, "E3", "gmv")?.targetBasis?.en == "5000 set for 2026-10 for team A (targets.csv:5)")
         #expect(Team.line(e3, "E3", "gmv")?.points == 60)
         let e3November = scorer.score(Self.e3, period: Team.november)
         #expect(Team.line(e3November, "E3", "gmv")?.target == 10000)
-        #expect(Team.line(e3November, "E3", "gmv")?.targetBasis == "10000, in force all period")
+        #expect(Team.line(e3November, "E3", "gmv")?.targetBasis?.en == "10000, in force all period")
         #expect(Team.line(e3November, "E3", "gmv")?.achievement == Team.d("0.9"))
     }
 
@@ -82,7 +82,7 @@ import Testing
         latest.targetSheet = sheet
         let e1 = try #require(Team.line(Scorer(policy: latest, inputs: inputs).score(Self.e1, period: Team.october), "E1", "aov"))
         #expect(e1.target == 248)
-        #expect(e1.targetBasis == "248 from 2026-10-16 (employee E1, targets.csv:7), in force at period end; replaced 200 from 2026-09-01 (15d)")
+        #expect(e1.targetBasis?.en == "248 from 2026-10-16 (employee E1, targets.csv:7), in force at period end; replaced 200 from 2026-09-01 (15d)")
         #expect(e1.points == 90)
         let e2 = try #require(Team.line(Scorer(policy: latest, inputs: inputs).score(Self.e2, period: Team.october), "E2", "aov"))
         #expect(e2.target == 300)
@@ -92,7 +92,7 @@ import Testing
         prorated.targetSheet = sheet
         let p = try #require(Team.line(Scorer(policy: prorated, inputs: inputs).score(Self.e1, period: Team.october), "E1", "aov"))
         #expect(p.target == Team.d("224.7742"))
-        #expect(p.targetBasis == "prorated by days: (200 × 15d + 248 × 16d) / 31d; employee E1, targets.csv:7")
+        #expect(p.targetBasis?.en == "prorated by days: (200 × 15d + 248 × 16d) / 31d; employee E1, targets.csv:7")
         #expect(p.points == Team.d("99.3"))
     }
 
@@ -138,11 +138,11 @@ import Testing
                                  Self.row(.employee("E1"), "aov", .from(Team.day("2026-11-01")), "260", at: 3)])
         let october = try #require(sheet.resolve(line, for: Self.e1, in: Team.october, segments: [], rule: .prorated))
         #expect(october.value == 250)
-        #expect(october.basis == "250 from 2026-10-01 (shop amazon-us, targets.csv:2), in force all period")
+        #expect(october.basis.en == "250 from 2026-10-01 (shop amazon-us, targets.csv:2), in force all period")
         let quarter = Grain.quarter.period(containing: Team.day("2026-10-01"))
         let q4 = try #require(sheet.resolve(line, for: Self.e1, in: quarter, segments: [], rule: .prorated))
         #expect(q4.value == Team.d("256.6304"))
-        #expect(q4.basis == "prorated by days: (250 × 31d + 260 × 61d) / 92d; shop amazon-us, targets.csv:2, employee E1, targets.csv:3")
+        #expect(q4.basis.en == "prorated by days: (250 × 31d + 260 × 61d) / 92d; shop amazon-us, targets.csv:2, employee E1, targets.csv:3")
     }
 
     /// A rating line with no YAML target and a row from 16 October: the basis says the target held for 16
@@ -152,7 +152,8 @@ import Testing
         let sheet = TargetSheet([Self.row(.employee("E1"), "rating:工作态度", .from(Team.day("2026-10-16")), "8", at: 4)])
         let october = try #require(sheet.resolve(line, for: Self.e1, in: Team.october, segments: [], rule: .latest))
         #expect(october.value == 8)
-        #expect(october.basis == "8 from 2026-10-16 (employee E1, targets.csv:4), in force 16 of 31 days; no target before 2026-10-16")
+        #expect(october.basis.en == "8 from 2026-10-16 (employee E1, targets.csv:4), in force 16 of 31 days; no target before 2026-10-16")
+        #expect(october.basis.zh == "8（2026-10-16 起）（员工 E1，targets.csv:4），生效 16/31 天；2026-10-16 之前无目标")
     }
 
     /// Two shops' rows for different months never meet; dated rows meet from the later one's day, which

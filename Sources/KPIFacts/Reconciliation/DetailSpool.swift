@@ -15,7 +15,7 @@ package final class DetailSpool {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var failure: (any Error)?
-    private static let fieldCount = 17
+    private static let fieldCount = 18
 
     /// Opens an empty spool in `directory` (the system's temporary directory by default).
     package init(directory: URL = FileManager.default.temporaryDirectory) throws {
@@ -38,7 +38,7 @@ package final class DetailSpool {
         put(d.grain.rawValue); put(d.periodStart.description); put(d.metric); put(d.profileA); put(d.profileB)
         put(d.recordKind); put(d.recordID); put(d.platform); put(d.shop); put(d.inA ? "1" : "0"); put(d.inB ? "1" : "0")
         put(d.valueA?.description); put(d.valueBInA?.description); put(d.reasons.map(\.rawValue).joined(separator: ","))
-        put(d.explanation); put(d.sourceFile); put(String(d.sourceLine))
+        put(d.explanation.en); put(d.sourceFile); put(String(d.sourceLine)); put(d.explanation.zh)
         buffer[buffer.count - 1] = UInt8(ascii: "\n")
         count += 1
         if buffer.count >= 1 << 20 { flush() }
@@ -133,7 +133,7 @@ package final class DetailSpool {
             grain: grain, periodStart: start, metric: fields[2] ?? "", profileA: fields[3] ?? "", profileB: fields[4] ?? "",
             recordKind: fields[5] ?? "", recordID: fields[6] ?? "", platform: fields[7] ?? "", shop: fields[8] ?? "",
             inA: fields[9] == "1", inB: fields[10] == "1", valueA: try decimal(fields[11]), valueBInA: try decimal(fields[12]),
-            reasons: reasons, explanation: fields[14] ?? "", sourceFile: fields[15] ?? "", sourceLine: line)
+            reasons: reasons, explanation: Bilingual(fields[14] ?? "", fields[17] ?? ""), sourceFile: fields[15] ?? "", sourceLine: line)
     }
 
     /// A spool line that does not read back as the row written (a bug, or the file changed under the run).

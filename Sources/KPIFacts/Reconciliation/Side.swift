@@ -11,19 +11,7 @@ struct Side {
 /// The lines of a detail explanation, built once per record and shared by both periods it touches.
 struct Explanation {
     var reasons: [ReconcileReason]
-    var text: String
-}
-
-extension FulfillmentEventKind {
-    /// Plain words for explanations: `label printed`, `first carrier scan`.
-    var words: String {
-        switch self {
-        case .labelPrinted: "label printed"
-        case .outbound: "left the warehouse"
-        case .carrierFirstScan: "first carrier scan"
-        case .delivered: "delivered"
-        }
-    }
+    var text: Bilingual
 }
 
 extension Zone {

@@ -13,10 +13,10 @@ extension ScoreFact {
         self.init(grain: grain, periodStart: start, periodEnd: end, scopeType: scope, scopeID: row.string("scope_id"),
                   name: row.string("name"), role: row.string("role"), scorecard: row.string("scorecard"),
                   line: row.string("line"), profile: row.text("profile"), definition: row.text("definition"),
-                  target: row.decimal("target"), targetBasis: row.text("target_basis"), actual: row.decimal("actual"),
+                  target: row.decimal("target"), targetBasis: row.bilingual("target_basis"), actual: row.decimal("actual"),
                   recordCount: row.int("record_count"), achievement: row.decimal("achievement"), weight: weight,
                   effectiveWeight: effective, points: row.decimal("points"), total: row.decimal("total"),
-                  grade: row.string("grade"), veto: row.text("veto"), note: row.text("note"))
+                  grade: row.string("grade"), veto: row.bilingual("veto"), note: row.bilingual("note"))
     }
 }
 
@@ -68,7 +68,7 @@ extension ReconciliationDetail {
                   platform: row.string("platform"), shop: row.string("shop"), inA: row.int("in_a") == 1,
                   inB: row.int("in_b") == 1, valueA: row.decimal("value_a"), valueBInA: row.decimal("value_b_in_a"),
                   reasons: row.string("reasons").split(separator: ",").compactMap { ReconcileReason(rawValue: String($0)) },
-                  explanation: row.string("explanation"), sourceFile: row.string("source_file"),
+                  explanation: Bilingual(row.string("explanation"), row.string("explanation_zh")), sourceFile: row.string("source_file"),
                   sourceLine: row.int("source_line") ?? 0)
     }
 }

@@ -19,6 +19,12 @@ package struct StoredRow {
         }
     }
 
+    /// A sentence stored in `column` (English) and `column_zh`; the English stands in for a Chinese one
+    /// not written yet (a row from before store schema v20).
+    package func bilingual(_ column: String) -> Bilingual? {
+        text(column).map { en in Bilingual(en, text(column + "_zh").flatMap { $0.isEmpty ? nil : $0 } ?? en) }
+    }
+
     /// The text, or "" for null (columns declared NOT NULL).
     package func string(_ column: String) -> String { text(column) ?? "" }
 

@@ -27,6 +27,8 @@ package struct TableExporter: Sendable {
             return .text(DisplayNames.definition(text, language))
         case "reasons": return .text(list { DisplayNames.reason($0, language) })
         case "cause": return .text(DisplayNames.cause(text, language))
+        case "grain": return .text(DisplayNames.grain(text, language))
+        case "scope_type": return .text(DisplayNames.scopeType(text, language))
         case "differing_concepts": return .text(list { DisplayNames.concept($0, language) })
         case "concept": return .text(DisplayNames.concept(text, language))
         case "variant": return .text(DisplayNames.variant(text, language))

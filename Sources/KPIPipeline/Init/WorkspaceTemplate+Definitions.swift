@@ -8,7 +8,8 @@ extension WorkspaceTemplate {
         # are inherited). 已结账月份使用的版本不要改:新增下一个版本并写明生效日期。
         profiles:
           cn:
-            description: 中国团队 — 北京时间、人民币、打单即发货、ERP 系统库存 · China team
+            description: China team — Beijing time, CNY, shipped when the label is printed, ERP system stock
+            description_zh: 中国团队 — 北京时间、人民币、打单即发货、ERP 系统库存   # 中文报告用 · the zh report's words
             versions:
               - version: 1
                 timezone: Asia/Shanghai     # 按哪个时区切"一天" · the zone that cuts days, weeks and months
@@ -29,7 +30,8 @@ extension WorkspaceTemplate {
                 # repurchase_window: 90d      # 复购周期 · trailing days a second order counts in; none, no repurchase rate
                                               #   (buyers are keyed only with `customers.salt` in kpibridge.yaml)
           us:
-            description: US team — Los Angeles calendar, USD, shipped at the first carrier scan, counted stock · 美国团队
+            description: US team — Los Angeles calendar, USD, shipped at the first carrier scan, counted stock
+            description_zh: 美国团队 — 洛杉矶时间、美元、承运商首次扫描即发货、盘点库存
             versions:
               - version: 1
                 timezone: America/Los_Angeles   # 洛杉矶时间切日 · days cut in Los Angeles

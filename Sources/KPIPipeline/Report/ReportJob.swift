@@ -37,7 +37,7 @@ package struct ReportJob {
         let profiles = file.definitions.names.map { name in
             let version = file.definitions.dated(name, on: period.end) ?? file.definitions.versions(of: name).first
             let label = version?.label ?? name
-            return ReportInput.Profile(name: name, description: version?.description.map { "\(label) — \($0)" } ?? label)
+            return ReportInput.Profile(name: name, description: version?.description(in: language).map { "\(label) — \($0)" } ?? label)
         }
         var input = ReportInput(period: period, language: language, profiles: profiles,
                                 detailKept: file.detailGrains.contains(period.grain))

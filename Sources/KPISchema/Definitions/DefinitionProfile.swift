@@ -11,7 +11,9 @@ package struct DefinitionProfile: Sendable, Hashable {
     package var version: Int
     /// The first day of the periods this version applies to; nil for "since the beginning".
     package var effectiveFrom: CivilDate?
+    /// What the version means in words (`description`), and in Chinese (`description_zh`) when written.
     package var description: String?
+    package var descriptionZh: String?
     /// The zone whose calendar cuts days, weeks and months.
     package var zone: Zone
     /// Which fulfillment milestone counts as "shipped".
@@ -104,5 +106,13 @@ package struct DefinitionProfile: Sendable, Hashable {
     /// The concepts among `concepts` on which this version and `other` pick different variants.
     package func differences(from other: DefinitionProfile, among concepts: [Concept] = Concept.allCases) -> [Concept] {
         concepts.filter { variant($0) != other.variant($0) }
+    }
+}
+
+extension DefinitionProfile {
+    /// The description in `language`, else the one written in the other language (a team's own words
+    /// beat none).
+    package func description(in language: DisplayLanguage) -> String? {
+        language == .zh ? descriptionZh ?? description : description ?? descriptionZh
     }
 }

@@ -68,6 +68,7 @@ package enum DisplayNames {
         "label_printed": ("label printed", "打单"),
         "outbound": ("left the warehouse", "出库"),
         "carrier_first_scan": ("first carrier scan", "扫描上网"),
+        "delivered": ("delivered", "签收"),
         "gross": ("gross", "总额(不扣退款)"),
         "net": ("net of refunds", "净额(扣除退款)"),
         "included": ("included", "含"),
@@ -127,6 +128,29 @@ package enum DisplayNames {
         "step": "步骤", "cause": "原因", "effect": "影响", "records": "记录数", "converted_from": "原币种",
     ]
 
+    /// Grains and scope types: the values of `grain` and `scope_type` columns.
+    private static let grains: [String: (en: String, zh: String)] = [
+        "day": ("day", "日"), "week": ("week", "周"), "month": ("month", "月"), "quarter": ("quarter", "季度"),
+    ]
+    private static let scopeTypes: [String: (en: String, zh: String)] = [
+        "company": ("company", "公司"), "platform": ("platform", "平台"), "shop": ("shop", "店铺"), "team": ("team", "团队"),
+        "employee": ("employee", "员工"), "provider": ("provider", "服务商"),
+    ]
+
+    /// `runs.status` values.
+    private static let runStatuses: [String: (en: String, zh: String)] = [
+        "ok": ("ok", "成功"), "running": ("running", "运行中"), "files failed": ("files failed", "有文件失败"),
+        "streams failed": ("streams failed", "有数据流拉取失败"), "rates missing": ("rates missing", "缺少汇率"),
+        "scores held": ("scores held", "评分暂缓"), "stale sources": ("stale sources", "有数据源过期"),
+        "failed": ("failed", "失败"), "interrupted": ("interrupted", "被中断"),
+    ]
+
+    /// The kinds of record a reconciliation detail names.
+    private static let recordKinds: [String: (en: String, zh: String)] = [
+        "order": ("order", "订单"), "refund": ("refund", "退款"), "ticket": ("ticket", "工单"), "stock": ("stock", "库存"),
+        "fee": ("fee", "费用"), "ad": ("ad", "广告"),
+    ]
+
     /// The bridge's own steps; causes are reasons.
     private static let bridgeSteps: [String: (en: String, zh: String)] = [
         "start": ("start", "起点"),
@@ -135,6 +159,17 @@ package enum DisplayNames {
         "residual": ("residual (records not compared one by one)", "余差(未逐条比较的记录)"),
         "unexplained": ("no reason named", "未说明原因"),
     ]
+
+    /// Every name in both languages, table by table, for the test that no entry lacks either.
+    package static var catalog: [(table: String, key: String, en: String, zh: String)] {
+        let tables: [(String, [String: (en: String, zh: String)])] = [
+            ("metrics", metrics), ("concepts", concepts), ("variants", variants), ("reasons", reasons),
+            ("grains", grains), ("scopeTypes", scopeTypes), ("runStatuses", runStatuses), ("recordKinds", recordKinds),
+            ("bridgeSteps", bridgeSteps),
+        ]
+        let named = tables.flatMap { table, names in names.map { (table, $0.key, $0.value.en, $0.value.zh) } }
+        return named + columns.map { ("columns", $0.key, column($0.key, .en), $0.value) }
+    }
 
     private static func pick(_ table: [String: (en: String, zh: String)], _ name: String, _ language: DisplayLanguage) -> String {
         guard let names = table[name] else { return name }
@@ -146,6 +181,18 @@ package enum DisplayNames {
     package static func concept(_ name: String, _ language: DisplayLanguage) -> String { pick(concepts, name, language) }
 
     package static func reason(_ name: String, _ language: DisplayLanguage) -> String { pick(reasons, name, language) }
+
+    /// A run's recorded status in words (`files failed` → 有文件失败).
+    package static func runStatus(_ name: String, _ language: DisplayLanguage) -> String { pick(runStatuses, name, language) }
+
+    /// `month` → 月.
+    package static func grain(_ name: String, _ language: DisplayLanguage) -> String { pick(grains, name, language) }
+
+    /// `company` → 公司; `all` (the company's one scope id) → 全部.
+    package static func scopeType(_ name: String, _ language: DisplayLanguage) -> String { pick(scopeTypes, name, language) }
+
+    /// `order`, `ticket`… in words (订单, 工单); unknown kinds stay as written.
+    package static func recordKind(_ name: String, _ language: DisplayLanguage) -> String { pick(recordKinds, name, language) }
 
     /// A bridge row's cause (`start`, `residual`, `refund`, `period_boundary,currency`…): several reasons
     /// read as one cause joined by `+`.

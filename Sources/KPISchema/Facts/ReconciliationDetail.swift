@@ -20,13 +20,14 @@ package struct ReconciliationDetail: Sendable, Hashable {
     package var valueA: Decimal?
     package var valueBInA: Decimal?
     package var reasons: [ReconcileReason]
-    package var explanation: String
+    /// What happened to the record, in each team's language (`explanation` and `explanation_zh`).
+    package var explanation: Bilingual
     package var sourceFile: String
     package var sourceLine: Int
 
     package init(grain: Grain, periodStart: CivilDate, metric: String, profileA: String, profileB: String,
                 recordKind: String, recordID: String, platform: String, shop: String, inA: Bool, inB: Bool,
-                valueA: Decimal?, valueBInA: Decimal?, reasons: [ReconcileReason], explanation: String,
+                valueA: Decimal?, valueBInA: Decimal?, reasons: [ReconcileReason], explanation: Bilingual,
                 sourceFile: String, sourceLine: Int) {
         self.grain = grain
         self.periodStart = periodStart

@@ -21,7 +21,7 @@ package struct ScoreFact: Sendable, Hashable {
     package var definition: String?
     package var target: Decimal?
     /// Which target version and segment was used, and why (`latest at period end`, `prorated …`).
-    package var targetBasis: String?
+    package var targetBasis: Bilingual?
     /// Nil when the metric had no data in the period (absent, never zero).
     package var actual: Decimal?
     package var recordCount: Int?
@@ -33,15 +33,15 @@ package struct ScoreFact: Sendable, Hashable {
     package var total: Decimal?
     package var grade: String
     /// The vetoing violation (id, kind, day, source), if any.
-    package var veto: String?
+    package var veto: Bilingual?
     /// Why a line scored as it did when not plain (`no data: weight reweighted`).
-    package var note: String?
+    package var note: Bilingual?
 
     package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
                 name: String, role: String, scorecard: String, line: String, profile: String? = nil,
-                definition: String? = nil, target: Decimal? = nil, targetBasis: String? = nil, actual: Decimal? = nil,
+                definition: String? = nil, target: Decimal? = nil, targetBasis: Bilingual? = nil, actual: Decimal? = nil,
                 recordCount: Int? = nil, achievement: Decimal? = nil, weight: Decimal, effectiveWeight: Decimal,
-                points: Decimal? = nil, total: Decimal? = nil, grade: String, veto: String? = nil, note: String? = nil) {
+                points: Decimal? = nil, total: Decimal? = nil, grade: String, veto: Bilingual? = nil, note: Bilingual? = nil) {
         self.grain = grain
         self.periodStart = periodStart
         self.periodEnd = periodEnd

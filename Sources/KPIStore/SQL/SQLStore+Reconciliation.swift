@@ -24,7 +24,7 @@ extension SQLStore {
             return [.text(d.grain.rawValue), .text(d.periodStart.description), .text(d.metric), .text(d.profileA),
                     .text(d.profileB), .text(d.recordKind), .text(d.recordID), .text(d.platform), .text(d.shop),
                     .integer(d.inA ? 1 : 0), .integer(d.inB ? 1 : 0), .of(d.valueA), .of(d.valueBInA),
-                    .text(d.reasons.map(\.rawValue).joined(separator: ",")), .text(d.explanation), .text(d.sourceFile),
+                    .text(d.reasons.map(\.rawValue).joined(separator: ",")), .text(d.explanation.en), .text(d.explanation.zh), .text(d.sourceFile),
                     .of(d.sourceLine)]
         }
         return try write { session in

@@ -7,9 +7,9 @@ extension SQLStore {
         let scoreRows: [[StoreValue]] = scores.map { s in
             [.text(s.grain.rawValue), .text(s.periodStart.description), .text(s.periodEnd.description),
              .text(s.scopeType.rawValue), .text(s.scopeID), .text(s.name), .text(s.role), .text(s.scorecard), .text(s.line),
-             .of(s.profile), .of(s.definition), .of(s.target), .of(s.targetBasis), .of(s.actual), .of(s.recordCount),
+             .of(s.profile), .of(s.definition), .of(s.target), .of(s.targetBasis?.en), .of(s.targetBasis?.zh), .of(s.actual), .of(s.recordCount),
              .of(s.achievement), .of(s.weight), .of(s.effectiveWeight), .of(s.points), .of(s.total), .text(s.grade),
-             .of(s.veto), .of(s.note)]
+             .of(s.veto?.en), .of(s.veto?.zh), .of(s.note?.en), .of(s.note?.zh)]
         }
         let pacingRows: [[StoreValue]] = pacing.map { p in
             [.text(p.grain.rawValue), .text(p.periodStart.description), .text(p.periodEnd.description),

@@ -11,6 +11,9 @@ package struct DefinitionsReport: Sendable {
         self.language = language
     }
 
+    /// The phrase in the chosen language; English when none was chosen (the machine-name output).
+    private func say(_ en: String, _ zh: String) -> String { (language ?? .en).pick(en, zh) }
+
     private func concept(_ c: Concept) -> String {
         language.map { "\(DisplayNames.concept(c.rawValue, $0)) (\(c.rawValue))" } ?? c.rawValue
     }
@@ -29,21 +32,25 @@ package struct DefinitionsReport: Sendable {
         for name in names {
             let versions = file.definitions.versions(of: name)
             for (index, version) in versions.enumerated() {
-                let until = index + 1 < versions.count ? versions[index + 1].effectiveFrom.map { " until \($0.adding(days: -1))" } ?? "" : ""
-                let from = version.effectiveFrom.map { "from \($0)" } ?? "from the beginning"
-                lines.append("\(version.label)  \(from)\(until)" + (version.description.map { " — \($0)" } ?? ""))
+                let until = index + 1 < versions.count
+                    ? versions[index + 1].effectiveFrom.map { say(" until \($0.adding(days: -1))", " 至 \($0.adding(days: -1))") } ?? "" : ""
+                let from = version.effectiveFrom.map { say("from \($0)", "自 \($0)") } ?? say("from the beginning", "自最初")
+                let description = version.description(in: language ?? .en)
+                lines.append("\(version.label)  \(from)\(until)" + (description.map { " — \($0)" } ?? ""))
                 let width = Concept.allCases.map { concept($0).count }.max()!
                 for c in Concept.allCases {
                     let changed = index > 0 && versions[index - 1].variant(c) != version.variant(c)
                     lines.append("  \(concept(c).padding(toLength: width, withPad: " ", startingAt: 0))  \(variant(version, c))"
-                                 + (changed ? "   (changed in v\(version.version))" : ""))
+                                 + (changed ? say("   (changed in v\(version.version))", "   （v\(version.version) 起变更）") : ""))
                 }
                 lines.append("")
             }
         }
         if profile == nil, !file.pairs.isEmpty {
-            lines.append("reconciled pairs: " + file.pairs.map { "\($0.a) vs \($0.b)" }.joined(separator: ", ")
-                         + "; details kept for " + file.detailGrains.sorted().map(\.rawValue).joined(separator: ", "))
+            let pairs = file.pairs.map { "\($0.a) vs \($0.b)" }.joined(separator: ", ")
+            let grains = file.detailGrains.sorted().map { grain in language.map { DisplayNames.grain(grain.rawValue, $0) } ?? grain.rawValue }
+            lines.append(say("reconciled pairs: \(pairs); details kept for ", "对账口径对：\(pairs)；逐条记录保存粒度：")
+                         + grains.joined(separator: say(", ", "、")))
         }
         return lines.joined(separator: "\n")
     }
@@ -57,8 +64,10 @@ package struct DefinitionsReport: Sendable {
         }
         let va = pick(a), vb = pick(b)
         let differing = va.differences(from: vb)
-        var lines = ["\(va.label) vs \(vb.label)" + (date.map { " on \($0)" } ?? "") + ": "
-                     + (differing.isEmpty ? "no differences" : "\(differing.count) of \(Concept.allCases.count) concepts differ")]
+        var lines = ["\(va.label) vs \(vb.label)" + (date.map { say(" on \($0)", "（\($0)）") } ?? "") + say(": ", "：")
+                     + (differing.isEmpty ? say("no differences", "没有分歧")
+                        : say("\(differing.count) of \(Concept.allCases.count) concepts differ",
+                              "\(Concept.allCases.count) 个概念中 \(differing.count) 个不同"))]
         let width = differing.map { concept($0).count }.max() ?? 0
         let left = differing.map { variant(va, $0).count }.max() ?? 0
         for c in differing {

@@ -22,7 +22,9 @@ extension ReconcileReport {
         let unitSuffix = s("currency").isEmpty ? "" : " " + s("currency")
         let metricName = language.map { "\(DisplayNames.metric(query.metric, $0)) (\(query.metric))" } ?? query.metric
         let definition = { (text: String) in language.map { DisplayNames.definition(text, $0) } ?? text }
-        var lines = ["\(metricName) · \(query.period.grain.rawValue) \(query.period.label) · \(query.scopeType.rawValue) \(query.scopeID)"]
+        let grain = language.map { DisplayNames.grain(query.period.grain.rawValue, $0) } ?? query.period.grain.rawValue
+        let scope = language.map { DisplayNames.scopeType(query.scopeType.rawValue, $0) } ?? query.scopeType.rawValue
+        var lines = ["\(metricName) · \(grain) \(query.period.label) · \(scope) \(query.scopeID)"]
         let valueA = s("value_a").isEmpty ? w.noData : s("value_a") + unitSuffix
         var valueB = s("value_b").isEmpty ? w.noData : s("value_b")
         if !s("value_b").isEmpty, s("value_b") != s("value_b_in_a") || !s("currency").isEmpty {
@@ -61,7 +63,7 @@ extension ReconcileReport {
             let reasons = Self.text(r["reasons"]).split(separator: ",").map { code in
                 language.map { DisplayNames.reason(String(code), $0) } ?? String(code)
             }.joined(separator: ", ")
-            lines.append("  \(side)  \(Self.text(r["explanation"]))")
+            lines.append("  \(side)  \(Self.explanation(r, language))")
             lines.append("      [\(reasons)] \(Self.text(r["source_file"])):\(Self.text(r["source_line"]))")
         }
         return lines.joined(separator: "\n")
@@ -113,7 +115,7 @@ extension ReconcileReport {
         let summaryColumns = StoreTable.factReconciliation.columns.filter { $0 != "run_id" }
         let bridgeColumns = ["step", "cause", "effect", "value", "records", "currency", "converted_from"]
         let detailColumns = ["record_kind", "record_id", "platform", "shop", "in_a", "in_b", "value_a", "value_b_in_a",
-                             "reasons", "explanation", "source_file", "source_line"]
+                             "reasons", "explanation", "explanation_zh", "source_file", "source_line"]
         var out = "{\"reconciliation\":" + object(summary, summaryColumns) + ",\"bridge\":["
         out += bridge.map { step in
             let label = language.map { [("cause_label", JSONText.quoted(DisplayNames.cause(Self.text(step["cause"]), $0)))] } ?? []
@@ -121,6 +123,13 @@ extension ReconcileReport {
         }.joined(separator: ",")
         out += "],\"records\":[" + records.map { object($0, detailColumns) }.joined(separator: ",") + "]}\n"
         return out
+    }
+
+    /// A detail row's explanation in `language`: English unless Chinese is asked for and stored (rows written
+    /// before store schema v20 have none until the next refresh rewrites them).
+    private static func explanation(_ row: [String: TableValue], _ language: DisplayLanguage?) -> String {
+        if language == .zh, case .text(let zh)? = row["explanation_zh"], !zh.isEmpty { return zh }
+        return text(row["explanation"])
     }
 
     /// B's own currency, read from its definition text (`currency=USD`).
@@ -139,6 +148,7 @@ extension ReconcileReport {
             let row: [TableValue] = columns.map { column in
                 let value = record[column] ?? summary[column] ?? (column == "scope_type" ? .text(query.scopeType.rawValue)
                                                                    : column == "scope_id" ? .text(query.scopeID) : .null)
+                if column == "explanation", let language { return .text(Self.explanation(record, language)) }
                 guard let language, column == "metric" || column == "reasons" else { return value }
                 return TableExporter.translate(value, column: column, language)
             }

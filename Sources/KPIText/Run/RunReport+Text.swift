@@ -50,7 +50,7 @@ extension RunReport {
         var lines = ["scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores)))"
                      + (grades.isEmpty ? "" : "; grades " + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]
         for row in totals where row.veto != nil {
-            lines.append("  VETO  \(row.scopeID) \(row.name) \(row.grain.rawValue) \(Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label): \(row.veto!)")
+            lines.append("  VETO  \(row.scopeID) \(row.name) \(row.grain.rawValue) \(Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label): \(row.veto!.en)")
         }
         let alerts = s.pacing.filter { $0.status != .onTrack }
         if !s.pacing.isEmpty {

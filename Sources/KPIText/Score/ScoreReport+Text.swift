@@ -6,53 +6,85 @@ import KPIWorkspace
 
 extension ScoreReport {
     /// One line per card: who, scorecard, total, grade, veto; then the command that explains a card.
-    package func summary(_ invocation: Invocation = Invocation()) -> String {
-        var lines = ["\(period.grain.rawValue) \(period.label) scorecards"] + heldLines
+    package func summary(_ invocation: Invocation = Invocation(), language: DisplayLanguage = .en) -> String {
+        let say = language.pick
+        var lines = [say("\(period.grain.rawValue) \(period.label) scorecards",
+                         "\(DisplayNames.grain(period.grain.rawValue, .zh)) \(period.label) 考核表")] + heldLines(language)
         for row in rows where row["line"] == .text("total") {
-            let veto = row["veto"].map { $0 == .null ? "" : "  veto: \(Self.text($0))" } ?? ""
+            let veto = row["veto"].map { $0 == .null ? "" : say("  veto: ", "  一票否决：") + Self.sentence(row, "veto", language) } ?? ""
             lines.append("  \(Self.text(row["scope_id"]).padding(toLength: 5, withPad: " ", startingAt: 0)) "
-                         + "\(Self.text(row["name"]))  \(Self.text(row["scorecard"]))  total \(Self.text(row["total"]))  "
-                         + "grade \(Self.text(row["grade"]))\(veto)")
+                         + "\(Self.text(row["name"]))  \(Self.text(row["scorecard"]))  \(say("total", "总分")) \(Self.text(row["total"]))  "
+                         + "\(say("grade", "等级")) \(Self.text(row["grade"]))\(veto)")
         }
-        lines.append("details: " + invocation.command("explain", "--employee", "ID", "--period", period.label))
+        lines.append(say("details: ", "明细：") + invocation.command("explain", "--employee", "ID", "--period", period.label))
         return lines.joined(separator: "\n")
     }
 
-    /// A NOTE line when the latest run held the scores back.
-    private var heldLines: [String] { held.map { ["NOTE: " + $0.escapingControlCharacters()] } ?? [] }
+    /// A NOTE line when the latest run held the scores back (the run's own message, in English).
+    private func heldLines(_ language: DisplayLanguage) -> [String] {
+        held.map { [language.pick("NOTE: ", "注意（评分暂缓）：") + $0.escapingControlCharacters()] } ?? []
+    }
+
+    /// A stored sentence in `language`: the `_zh` column for Chinese when written, else the English one.
+    private static func sentence(_ row: [String: TableValue], _ column: String, _ language: DisplayLanguage) -> String {
+        if language == .zh, case .text(let zh)? = row[column + "_zh"], !zh.isEmpty { return zh }
+        return text(row[column])
+    }
+
+    /// A card line's name: its code in English (`gmv`, `rating:工作态度`); in Chinese the metric's name beside it.
+    private static func lineName(_ line: String, _ language: DisplayLanguage) -> String {
+        guard language == .zh, !line.hasPrefix("rating:") else { return line }
+        return "\(DisplayNames.metric(line, .zh)) (\(line))"
+    }
 
     /// Every line of one card: actual with its definition and record count, target and why,
     /// achievement, weight, points; then total, grade and any veto with its source record.
-    package func explain(_ id: String) throws(PipelineError) -> String {
+    package func explain(_ id: String, language: DisplayLanguage = .en) throws(PipelineError) -> String {
         let (mine, total) = try card(id)
-        var lines = ["\(Self.text(total["name"])) (\(id)) · \(Self.text(total["role"])) · scorecard \(Self.text(total["scorecard"])) · "
-                     + "\(period.grain.rawValue) \(period.label) (\(period.start)…\(period.end))"] + heldLines
-        if total["target_basis"] != .null { lines.append("  \(Self.text(total["target_basis"]))") }
+        let say = language.pick
+        // Labels padded to one column width, a Chinese character taking two.
+        func label(_ en: String, _ zh: String) -> String { "    " + TerminalWidth.pad(say(en, zh), 12) }
+        let grain = language == .zh ? DisplayNames.grain(period.grain.rawValue, .zh) : period.grain.rawValue
+        var lines = ["\(Self.text(total["name"])) (\(id)) · \(Self.text(total["role"])) · \(say("scorecard", "考核表")) "
+                     + "\(Self.text(total["scorecard"])) · \(grain) \(period.label) (\(period.start)…\(period.end))"] + heldLines(language)
+        if total["target_basis"] != .null { lines.append("  \(Self.sentence(total, "target_basis", language))") }
         for row in mine where row["line"] != .text("total") {
             lines.append("")
-            lines.append("  \(Self.text(row["line"]))  weight \(Self.text(row["weight"]))"
+            lines.append("  \(Self.lineName(Self.text(row["line"]), language))  \(say("weight", "权重")) \(Self.text(row["weight"]))"
                          + (row["effective_weight"] == row["weight"] ? "" : " → \(Self.text(row["effective_weight"]))"))
             if row["actual"] == .null {
-                lines.append("    actual      NO_DATA (no data in the period)")
+                lines.append(label("actual", "实际") + say("NO_DATA (no data in the period)", "NO_DATA（本期无数据）"))
             } else {
-                let count = row["record_count"].map { $0 == .null ? "" : ", \(Self.text($0)) record" + ($0 == .integer(1) ? "" : "s") } ?? ""
-                lines.append("    actual      \(Self.text(row["actual"]))\(count)")
+                let count = row["record_count"].map { value -> String in
+                    guard value != .null else { return "" }
+                    return say(", \(Self.text(value)) record" + (value == .integer(1) ? "" : "s"), "，\(Self.text(value)) 条记录")
+                } ?? ""
+                lines.append(label("actual", "实际") + "\(Self.text(row["actual"]))\(count)")
             }
-            if row["definition"] != .null { lines.append("    definition  \(Self.text(row["definition"]))") }
+            if row["definition"] != .null {
+                let definition = Self.text(row["definition"])
+                lines.append(label("definition", "定义") + (language == .zh ? DisplayNames.definition(definition, .zh) : definition))
+            }
             if row["target"] != .null || row["target_basis"] != .null {
-                lines.append("    target      \(Self.text(row["target"]))" + (row["target_basis"] == .null ? "" : " (\(Self.text(row["target_basis"])))"))
+                let basis = row["target_basis"] == .null ? "" : say(" (\(Self.sentence(row, "target_basis", language)))",
+                                                                   "（\(Self.sentence(row, "target_basis", language))）")
+                lines.append(label("target", "目标") + Self.text(row["target"]) + basis)
             }
-            if row["achievement"] != .null { lines.append("    achievement \(Self.text(row["achievement"]))") }
-            lines.append("    points      \(Self.text(row["points"]))")
-            if row["note"] != .null { lines.append("    note        \(Self.text(row["note"]))") }
+            if row["achievement"] != .null { lines.append(label("achievement", "达成率") + Self.text(row["achievement"])) }
+            lines.append(label("points", "得分") + Self.text(row["points"]))
+            if row["note"] != .null { lines.append(label("note", "备注") + Self.sentence(row, "note", language)) }
         }
         lines.append("")
-        lines.append("  total \(Self.text(total["total"])) · grade \(Self.text(total["grade"]))")
-        if case .text(let note)? = total["note"], let policy = note.components(separatedBy: "; vetoed").first,
+        lines.append("  \(say("total", "总分")) \(Self.text(total["total"])) · \(say("grade", "等级")) \(Self.text(total["grade"]))")
+        if total["note"] != .null,
+           let policy = Self.sentence(total, "note", language).components(separatedBy: say("; vetoed", "；一票否决")).first,
            policy.hasPrefix("missing_data") {
             lines.append("  \(policy)")
         }
-        if total["veto"] != .null { lines.append("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0") }
+        if total["veto"] != .null {
+            lines.append(say("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0",
+                             "  一票否决：\(Self.sentence(total, "veto", .zh))；以上各项得分保留，总分为 0"))
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -12,7 +12,7 @@ package struct DefinitionsFile: Sendable {
     package var detailGrains: Set<Grain>
     package var calendars: [String: ShiftCalendar]
 
-    package static let versionKeys = ["version", "effective_from", "description", "timezone", "shipped", "sales", "tax", "shipping",
+    package static let versionKeys = ["version", "effective_from", "description", "description_zh", "timezone", "shipped", "sales", "tax", "shipping",
                               "currency", "ship_sla_hours", "inventory", "response_time", "business_calendar",
                               "response_sla_hours", "ad_attribution", "cogs_basis", "margin_fees", "complaint_tags",
                               "repurchase_window"]
@@ -77,7 +77,7 @@ package struct DefinitionsFile: Sendable {
                                 calendars: [String: ShiftCalendar]) throws(PipelineError) -> [DefinitionProfile] {
         var entries: [StrictMapping] = []
         if let node = section.node("versions") {
-            try section.check(allowed: ["description", "versions"])
+            try section.check(allowed: ["description", "description_zh", "versions"])
             guard case .sequence(let items) = node, !items.isEmpty else {
                 throw section.error("versions", "must be a list with at least one version")
             }
@@ -87,12 +87,12 @@ package struct DefinitionsFile: Sendable {
         } else {
             entries = [section]
         }
-        let profileDescription = try section.string("description")
+        let profileDescription = try section.string("description"), profileDescriptionZh = try section.string("description_zh")
         var inherited: [String: String] = [:]
         var out: [DefinitionProfile] = []
         for entry in entries {
             try entry.check(allowed: versionKeys)
-            for key in versionKeys where !["version", "effective_from", "description"].contains(key) {
+            for key in versionKeys where !["version", "effective_from", "description", "description_zh"].contains(key) {
                 if let value = try entry.string(key) { inherited[key] = value }
             }
             guard let number = try entry.int("version") else {
@@ -114,8 +114,10 @@ package struct DefinitionsFile: Sendable {
                     throw entry.error("effective_from", "\(effective) must be after version \(previous.version)'s \(earlier)")
                 }
             }
-            out.append(try version(name, number, effective, description: try entry.string("description") ?? profileDescription,
-                                   inherited, entry, calendars: calendars))
+            var profile = try version(name, number, effective, description: try entry.string("description") ?? profileDescription,
+                                      inherited, entry, calendars: calendars)
+            profile.descriptionZh = try entry.string("description_zh") ?? profileDescriptionZh
+            out.append(profile)
         }
         return out
     }

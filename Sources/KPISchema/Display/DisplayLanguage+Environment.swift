@@ -1,0 +1,17 @@
+/// Which language a person reads when they did not say on the command line.
+extension DisplayLanguage {
+    /// `--lang` when given; else `KPIBRIDGE_LANG`; else the locale (`LC_ALL`, then `LC_MESSAGES`, then
+    /// `LANG`, as C programs read it): `zh…` is Chinese, anything else English.
+    ///
+    /// Only human text follows the environment: exports and `--format json|csv` change their headers
+    /// and values for an explicit `--lang` only, so a cron job's files do not change with its locale.
+    package static func resolve(_ flag: DisplayLanguage?, environment: [String: String]) -> DisplayLanguage {
+        if let flag { return flag }
+        for key in ["KPIBRIDGE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key]?.lowercased(), !value.isEmpty else { continue }
+            // `C`, `POSIX` and `C.UTF-8` name no language: English, as the tool's own default.
+            return value.hasPrefix("zh") ? .zh : .en
+        }
+        return .en
+    }
+}
