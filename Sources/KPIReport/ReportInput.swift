@@ -37,6 +37,9 @@ package struct ReportInput: Sendable {
     /// False when `reconcile.detail_grains` does not keep records for this grain.
     package var detailKept: Bool
     package var freshness: Freshness
+    /// The day the data was read: the last finished run's date in the profiles' zones, the earliest of
+    /// them (Los Angeles is still on the 21st when Beijing is on the 22nd). Nil before any run.
+    package var readOn: CivilDate?
 
     package init(period: Period, language: DisplayLanguage, profiles: [Profile], metrics: [FactMetric] = [],
                 scores: [ScoreFact] = [], names: [String: String] = [:], teams: [String: String] = [:], pacing: [PacingFact] = [],
@@ -55,6 +58,9 @@ package struct ReportInput: Sendable {
         self.detailKept = detailKept
         self.freshness = freshness
     }
+
+    /// Whether `period` was not over when the data was read: its last day is on or after ``readOn``.
+    package func isPartial(_ period: Period) -> Bool { readOn.map { period.end >= $0 } ?? false }
 
     /// How many periods the trend charts span, the report's own included.
     package static let trendLength = 6

@@ -3,17 +3,8 @@ import KPIFacts
 import KPISchema
 
 extension ReportPage {
-    /// One metric on which the two profiles disagree, with the records that make the difference.
+    /// One company-level metric on which the two profiles disagree: both values, the delta and why.
     struct ReconciledMetric: Sendable {
-        struct Record: Sendable {
-            let record: String
-            let shop: String
-            let side: String
-            let reasons: String
-            let explanation: String
-            let source: String
-        }
-
         let name: String
         let code: String
         let profileA: String
@@ -23,20 +14,34 @@ extension ReportPage {
         let delta: String
         let concepts: String
         let counts: String
-        let recordsHeading: String?
-        let records: [Record]
     }
 
-    /// Records listed per metric; the rest are in `reconciliation_detail` and `kpibridge reconcile`.
-    static let recordsPerMetric = 5
+    /// A record behind the differences, shown once with every metric it moves.
+    struct ReconciledRecord: Sendable {
+        let record: String
+        let shop: String
+        let reasons: String
+        /// `Sales (GMV): cn 98.00 CNY · us –`, one per metric, in catalog order.
+        let metrics: [String]
+        /// Its distinct explanations (a purchase's boundary and its shipment's event are two stories).
+        let explanations: [String]
+        let source: String
+    }
+
+    /// The records section: heading, the rows, and what is left out.
+    struct RecordsSection: Sendable {
+        let heading: String
+        let records: [ReconciledRecord]
+        let more: String?
+    }
+
+    /// Records listed in the report; the rest are in `reconciliation_detail` and `kpibridge reconcile --records`.
+    static let recordsShown = 40
 
     /// Company-level disagreements in catalog order, and a note when there are none or records are not kept.
     static func reconciliation(_ input: ReportInput, _ words: ReportWords) -> ([ReconciledMetric], String?) {
         let language = input.language
-        let order = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
-        let differing = input.reconciliation
-            .filter { $0.scopeType == .company && ($0.delta.map { $0 != 0 } ?? true) && ($0.valueA != nil || $0.valueB != nil) }
-            .sorted { (order[$0.metric] ?? .max, $0.profileA, $0.profileB) < (order[$1.metric] ?? .max, $1.profileA, $1.profileB) }
+        let differing = differingFacts(input)
         let metrics = differing.map { fact -> ReconciledMetric in
             let unit = fact.unit
             let valueA = fact.valueA.map { NumberText.value($0, unit: unit, currency: fact.currency) } ?? words.noData
@@ -48,30 +53,75 @@ extension ReportPage {
                     valueB += " = " + NumberText.value(converted, unit: unit, currency: fact.currency)
                 }
             }
-            let records = input.details
-                .filter { $0.metric == fact.metric && $0.profileA == fact.profileA && $0.profileB == fact.profileB }
-                .sorted { (Self.weight($1), $0.recordKind, $0.recordID) < (Self.weight($0), $1.recordKind, $1.recordID) }
-            let shown = records.prefix(recordsPerMetric).map { detail in
-                ReconciledMetric.Record(
-                    record: "\(DisplayNames.recordKind(detail.recordKind, language)) \(detail.recordID)",
-                    shop: detail.shop,
-                    side: words.side(inA: detail.inA, inB: detail.inB, fact.profileA, fact.profileB),
-                    reasons: detail.reasons.map { DisplayNames.reason($0.rawValue, language) }.joined(separator: ", "),
-                    explanation: detail.explanation(language).isEmpty ? detail.explanation.en : detail.explanation(language),
-                    source: "\(detail.sourceFile):\(detail.sourceLine)")
-            }
             return ReconciledMetric(
                 name: DisplayNames.metric(fact.metric, language), code: fact.metric,
                 profileA: fact.profileA, valueA: valueA, profileB: fact.profileB, valueB: valueB,
                 delta: fact.delta.map { NumberText.value($0, unit: unit, currency: fact.currency) } ?? "–",
                 concepts: fact.differingConcepts.split(separator: ",").map { DisplayNames.concept(String($0), language) }
                     .joined(separator: ", "),
-                counts: words.counts(fact),
-                recordsHeading: records.isEmpty ? nil : words.topRecords(shown.count, of: records.count),
-                records: shown)
+                counts: words.counts(fact))
         }
         let note = metrics.isEmpty ? words.reconciliationNone : input.detailKept ? nil : words.notKept(input.period.grain)
         return (metrics, note)
+    }
+
+    /// The records behind the company-level differences, each once: the metrics it touches with its value on
+    /// each side, its reasons and explanations, its file and line. Records moving a money total most come
+    /// first (then by the first metric they touch); nil when no metric lists records.
+    static func records(_ input: ReportInput, _ words: ReportWords) -> RecordsSection? {
+        let language = input.language
+        let facts = differingFacts(input)
+        let order = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+        let pairs = Set(facts.map { "\($0.metric)|\($0.profileA)|\($0.profileB)" })
+        let unitOf = Dictionary(facts.map { ($0.metric, ($0.unit, $0.currency)) }, uniquingKeysWith: { first, _ in first })
+        var byRecord: [String: [ReconciliationDetail]] = [:]
+        for detail in input.details where pairs.contains("\(detail.metric)|\(detail.profileA)|\(detail.profileB)") {
+            byRecord["\(detail.recordKind)|\(detail.recordID)", default: []].append(detail)
+        }
+        guard !byRecord.isEmpty else { return nil }
+        func moneyMoved(_ details: [ReconciliationDetail]) -> Decimal {
+            details.filter { unitOf[$0.metric]?.0 == "currency" }.map(weight).max() ?? 0
+        }
+        let ranked = byRecord.values.map { details in
+            details.sorted { (order[$0.metric] ?? .max, $0.metric) < (order[$1.metric] ?? .max, $1.metric) }
+        }.sorted { a, b in
+            let left = (moneyMoved(a), -(order[a[0].metric] ?? .max)), right = (moneyMoved(b), -(order[b[0].metric] ?? .max))
+            if left != right { return left > right }
+            return (a[0].recordKind, a[0].recordID) < (b[0].recordKind, b[0].recordID)
+        }
+        let shown = ranked.prefix(recordsShown).map { details -> ReconciledRecord in
+            let first = details[0]
+            var reasons: [ReconcileReason] = [], explanations: [String] = []
+            for detail in details {
+                for reason in detail.reasons where !reasons.contains(reason) { reasons.append(reason) }
+                let text = detail.explanation(language).isEmpty ? detail.explanation.en : detail.explanation(language)
+                if !explanations.contains(text) { explanations.append(text) }
+            }
+            let metrics = details.map { detail -> String in
+                let name = DisplayNames.metric(detail.metric, language)
+                // A rate's record value is its membership (refunded or not), not a number to read: said in words.
+                guard detail.valueA != nil || detail.valueBInA != nil, let (unit, currency) = unitOf[detail.metric],
+                      unit == "currency" || unit == "count" else {
+                    return "\(name): " + words.side(inA: detail.inA, inB: detail.inB, detail.profileA, detail.profileB)
+                }
+                let value = { (v: Decimal?) in v.map { NumberText.value($0, unit: unit, currency: currency) } ?? "–" }
+                return "\(name): \(detail.profileA) \(value(detail.valueA)) · \(detail.profileB) \(value(detail.valueBInA))"
+            }
+            return ReconciledRecord(
+                record: "\(DisplayNames.recordKind(first.recordKind, language)) \(first.recordID)", shop: first.shop,
+                reasons: reasons.map { DisplayNames.reason($0.rawValue, language) }.joined(separator: ", "),
+                metrics: metrics, explanations: explanations, source: "\(first.sourceFile):\(first.sourceLine)")
+        }
+        return RecordsSection(heading: words.recordsHeading(shown.count, of: ranked.count), records: shown,
+                              more: shown.count < ranked.count ? words.moreRecords(ranked.count - shown.count) : nil)
+    }
+
+    /// Company-level rows whose profiles disagree, in catalog order.
+    private static func differingFacts(_ input: ReportInput) -> [ReconciliationFact] {
+        let order = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+        return input.reconciliation
+            .filter { $0.scopeType == .company && ($0.delta.map { $0 != 0 } ?? true) && ($0.valueA != nil || $0.valueB != nil) }
+            .sorted { (order[$0.metric] ?? .max, $0.profileA, $0.profileB) < (order[$1.metric] ?? .max, $1.profileA, $1.profileB) }
     }
 
     /// How much a record moves the metric: its value on one side only, or the gap between the two.

@@ -115,7 +115,7 @@ extension ReportPage {
                     name: words.line(line.line),
                     actual: line.actual.map { NumberText.metric($0, metric: line.line) } ?? words.noData,
                     target: line.target.map { NumberText.metric($0, metric: line.line) } ?? "–",
-                    achievement: achievement.map(NumberText.percent) ?? "–",
+                    achievement: achievement.map { NumberText.percent($0) + (line.achievementUncapped.map(words.capped) ?? "") } ?? "–",
                     bar: bar.map { $0.fixed(1) } ?? "0",
                     barClass: achievement.map { $0 >= 1 ? "met" : "short" } ?? "none",
                     weight: weight,

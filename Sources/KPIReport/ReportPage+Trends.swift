@@ -26,7 +26,8 @@ extension ReportPage {
             let name = DisplayNames.metric(metric.rawValue, input.language)
             let shown = lines.map(\.name).joined(separator: ", ")
             return TrendChart(title: name, subtitle: currency.map { "\(shown) · \($0)" } ?? shown,
-                              ariaLabel: "\(name) \(words.chartLabel)", periods: window, unit: metric.unit, lines: lines)
+                              ariaLabel: "\(name) \(words.chartLabel)", periods: window, partial: window.map(input.isPartial),
+                              unit: metric.unit, lines: lines)
         }
     }
 }

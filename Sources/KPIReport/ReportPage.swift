@@ -25,6 +25,7 @@ struct ReportPage: Sendable {
     let bridgeIntro: String?
     let bridgeRecordsHeading: String?
     let reconciliation: [ReconciledMetric]
+    let records: RecordsSection?
     let reconciliationNote: String?
     let freshness: FreshnessSection
 
@@ -41,7 +42,8 @@ struct ReportPage: Sendable {
         profiles = input.profiles.map { ProfileItem(name: $0.name, description: $0.description) }
         summary = Summary(input, words)
         let window = input.trendPeriods
-        trendsIntro = words.trendsIntro(window.first!, window.last!)
+        trendsIntro = words.trendsIntro(window.first!, window.last!,
+                                        partialOn: window.contains(where: input.isPartial) ? input.readOn : nil)
         charts = Self.charts(input, words)
         (groups, noDataCards) = Self.cards(input, words)
         pacing = PacingSection(input, words)
@@ -49,6 +51,7 @@ struct ReportPage: Sendable {
         bridgeIntro = bridges.isEmpty ? nil : words.bridges
         bridgeRecordsHeading = bridges.isEmpty ? nil : words.bridgeRecordsHeading
         (reconciliation, reconciliationNote) = Self.reconciliation(input, words)
+        records = Self.records(input, words)
         freshness = FreshnessSection(input.freshness, words)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KPISchema
 
 /// The report's fixed phrases in one language.
@@ -40,6 +41,7 @@ struct ReportWords: Sendable {
     let bridgeEffect: String
     let bridgeRunning: String
     let bridgeRecordsHeading: String
+    let metricsTouched: String
     let freshness: String
     let lastRun: String
     let noRun: String
@@ -80,6 +82,7 @@ struct ReportWords: Sendable {
         delta = language.pick("Delta", "差额")
         differOn = language.pick("Definitions differ on", "口径分歧")
         countedIn = language.pick("Counted in", "计入")
+        metricsTouched = language.pick("Metrics it moves", "影响的指标")
         reasons = language.pick("Why", "原因")
         source = language.pick("Source", "来源")
         bridges = language.pick("From one team's number to the other's, cause by cause: each bar is the records one reason "
@@ -89,7 +92,7 @@ struct ReportWords: Sendable {
         bridgeRecords = language.pick("Records", "记录数")
         bridgeEffect = language.pick("Effect", "影响")
         bridgeRunning = language.pick("Running value", "累计值")
-        bridgeRecordsHeading = language.pick("The records behind each metric", "各指标背后的记录")
+        bridgeRecordsHeading = language.pick("Each metric on which the teams differ", "两队口径不同的各项指标")
         freshness = language.pick("Data freshness", "数据新鲜度")
         lastRun = language.pick("Last run", "最近一次运行")
         noRun = language.pick("No run has finished on this store yet.", "此数据库尚无完成的运行。")
@@ -125,9 +128,19 @@ struct ReportWords: Sendable {
 
     func changeVs(_ previous: Period) -> String { language.pick("vs \(previous.label)", "较 \(previous.label)") }
 
-    func trendsIntro(_ first: Period, _ last: Period) -> String {
-        language.pick("Company level, \(first.label) to \(last.label); a gap is a period without data.",
-             "公司层面，\(first.label) 至 \(last.label)；断开处表示该期无数据。")
+    /// What follows an achievement the curve's cap cut: ` (capped; 135.2%)`.
+    func capped(_ uncapped: Decimal) -> String {
+        language.pick(" (capped; \(NumberText.percent(uncapped)))", "（封顶；原 \(NumberText.percent(uncapped))）")
+    }
+
+    /// `partialOn`: the day the data was read, when some charted period was not over by then.
+    func trendsIntro(_ first: Period, _ last: Period, partialOn: CivilDate? = nil) -> String {
+        let partial = partialOn.map {
+            language.pick(" * marks a period not over when the data was read (\($0)): its hollow points are partial.",
+                          "* 表示读取数据时（\($0)）尚未结束的期间：空心点为不完整数据。")
+        } ?? ""
+        return language.pick("Company level, \(first.label) to \(last.label); a gap is a period without data.",
+                             "公司层面，\(first.label) 至 \(last.label)；断开处表示该期无数据。") + partial
     }
 
     func run(_ run: RunRecord) -> String {
@@ -179,9 +192,18 @@ struct ReportWords: Sendable {
                                         "\(fact.recordsDiffering)")
     }
 
-    func topRecords(_ shown: Int, of total: Int) -> String {
-        shown == total ? language.pick("Records behind the difference (\(total))", "造成差异的记录（\(total) 条）")
-            : language.pick("Records behind the difference: the first \(shown) of \(total)", "造成差异的记录：前 \(shown) 条，共 \(total) 条")
+    /// The records section's summary line (the `<details>` element opens on it).
+    func recordsHeading(_ shown: Int, of total: Int) -> String {
+        shown == total
+            ? language.pick("The \(total) records behind these differences, each once with the metrics it moves",
+                            "造成以上差异的 \(total) 条记录（每条一次，列出其影响的指标）")
+            : language.pick("The records behind these differences, each once with the metrics it moves: the \(shown) that move money "
+                            + "most of \(total)", "造成以上差异的记录（每条一次，列出其影响的指标）：共 \(total) 条，列出影响金额最大的 \(shown) 条")
+    }
+
+    func moreRecords(_ count: Int) -> String {
+        language.pick("\(count) more: kpibridge reconcile --metric METRIC --period PERIOD --records lists every record of a metric",
+                      "另有 \(count) 条：kpibridge reconcile --metric 指标 --period 期间 --records 列出某一指标的全部记录")
     }
 
     func notKept(_ grain: Grain) -> String { ReconcileWords(language).notKept(grain.rawValue) }

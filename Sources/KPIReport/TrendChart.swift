@@ -8,7 +8,8 @@ import KPISchema
 struct TrendChart: Sendable {
     struct Tick: Sendable { let y: String; let label: String }
     struct XLabel: Sendable { let x: String; let label: String }
-    struct Dot: Sendable { let x: String; let y: String; let title: String }
+    /// `partial`: the period was not over when the data was read; the template draws the dot hollow.
+    struct Dot: Sendable { let x: String; let y: String; let title: String; let partial: Bool }
     struct Segment: Sendable { let points: String }
     struct Series: Sendable {
         let name: String
@@ -46,8 +47,9 @@ struct TrendChart: Sendable {
     let xLabels: [XLabel]
     let series: [Series]
 
-    /// Nil when no series has a value in any period.
-    init?(title: String, subtitle: String, ariaLabel: String, periods: [Period], unit: String, lines: [Input]) {
+    /// Nil when no series has a value in any period. `partial` marks, per period, one not over when the
+    /// data was read: its label gets a `*` and its dots are hollow (the caption says why).
+    init?(title: String, subtitle: String, ariaLabel: String, periods: [Period], partial: [Bool] = [], unit: String, lines: [Input]) {
         let values = lines.flatMap { $0.values.compactMap { $0 } }.map { NSDecimalNumber(decimal: $0).doubleValue }
         guard let low = values.min(), let high = values.max(), !periods.isEmpty else { return nil }
         let scale = AxisScale(low: Swift.min(low, 0), high: high)
@@ -70,7 +72,10 @@ struct TrendChart: Sendable {
         plotBottom = Self.text(Self.height - Self.bottom)
         legendX = Self.text(Self.width - Self.right + 8)
         ticks = scale.ticks.map { Tick(y: Self.text(y($0)), label: NumberText.axis($0, unit: unit, step: scale.step)) }
-        xLabels = periods.enumerated().map { XLabel(x: Self.text(x($0.offset)), label: Self.shortLabel($0.element)) }
+        let isPartial = { (index: Int) in index < partial.count && partial[index] }
+        xLabels = periods.enumerated().map {
+            XLabel(x: Self.text(x($0.offset)), label: Self.shortLabel($0.element) + (isPartial($0.offset) ? "*" : ""))
+        }
         series = lines.enumerated().map { index, line in
             var segments: [Segment] = []
             var current: [String] = []
@@ -83,8 +88,8 @@ struct TrendChart: Sendable {
                 }
                 let px = Self.text(x(position)), py = Self.text(y(NSDecimalNumber(decimal: value).doubleValue))
                 current.append("\(px),\(py)")
-                dots.append(Dot(x: px, y: py, title: "\(line.name) \(periods[position].label): "
-                                + NumberText.value(value, unit: unit)))
+                dots.append(Dot(x: px, y: py, title: "\(line.name) \(periods[position].label)\(isPartial(position) ? "*" : ""): "
+                                + NumberText.value(value, unit: unit), partial: isPartial(position)))
             }
             if current.count > 1 { segments.append(Segment(points: current.joined(separator: " "))) }
             return Series(name: line.name, css: "s\(index)", segments: segments, dots: dots,

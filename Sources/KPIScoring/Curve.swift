@@ -42,4 +42,12 @@ package enum Curve: Sendable, Hashable {
             return hit?.achievement ?? 0
         }
     }
+
+    /// The linear achievement before its cap when the cap cut it; nil when it did not, for bands, and for
+    /// a lower-is-better actual of 0 (no finite ratio to show).
+    package func uncapped(actual: Decimal, target: Decimal?, lowerIsBetter: Bool) -> Decimal? {
+        guard case .linear(let cap) = self, let target, target > 0, !(lowerIsBetter && actual <= 0) else { return nil }
+        let raw = lowerIsBetter ? target / actual : actual / target
+        return raw > cap ? raw.rounded(scale: 4) : nil
+    }
 }

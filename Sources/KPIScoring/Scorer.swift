@@ -80,6 +80,7 @@ package struct Scorer: Sendable {
             if let actual = row.actual {
                 row.achievement = line.curve.achievement(actual: actual, target: row.target, lowerIsBetter: line.lowerIsBetter)
                 if row.achievement == nil { row.note = Bilingual("no positive target for this period", "本期没有大于零的目标") }
+                row.achievementUncapped = line.curve.uncapped(actual: actual, target: row.target, lowerIsBetter: line.lowerIsBetter)
             }
             return row
         }

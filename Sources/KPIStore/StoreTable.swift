@@ -38,7 +38,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         name: "fact_score",
         columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard", "line",
                   "profile", "definition", "target", "target_basis", "target_basis_zh", "actual", "record_count", "achievement",
-                  "weight", "effective_weight", "points", "total", "grade", "veto", "veto_zh", "note", "note_zh", "run_id"],
+                  "achievement_uncapped", "weight", "effective_weight", "points", "total", "grade", "veto", "veto_zh", "note", "note_zh", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
     package static let factPacing = StoreTable(
         name: "fact_pacing",

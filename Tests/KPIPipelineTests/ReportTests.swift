@@ -31,12 +31,22 @@ import Testing
         #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))
         // The vetoed card keeps its reason and source line.
         #expect(html.contains("Veto: V2026-007 false_advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
+        // E001's conversion rate 0.105806 against 0.08 is 132.3 %, scored at the 120 % cap: both are shown.
+        #expect(html.contains("<span class=\"muted\">120.0% (capped; 132.3%)</span>"))
+        // Each record behind the differences once, with every metric it moves: #1057, bought at 04:17 on
+        // 1 October in Beijing (still 30 September in Los Angeles), is cn's October sale only.
+        let records = try #require(html.components(separatedBy: "<details class=\"records\">").last)
+        let listed = records.matches(of: /<tr><td>([^<]+)<\/td><td>/).map { String($0.output.1) }
+        #expect(listed.count == 40 && Set(listed).count == listed.count)   // 40 of 294 shown, none twice
+        #expect(records.components(separatedBy: "<tr><td>order shopify:#1057</td>").count == 2)
+        #expect(records.contains("<td>order shopify:#1057</td><td>shopify-dtc</td><td><div>Sales (GMV): cn 1,061.74 CNY · us –</div>"
+                                 + "<div>Orders: cn 1 · us –</div><div>Average order value: only cn</div><div>Units: cn 1 · us –</div>"
+                                 + "<div>Refund rate: only cn</div><div>Cost of goods sold: cn 309.97 CNY · us –</div></td>"))
         // US Support: Lily Zhang 104.22 and Kevin Wu 98.55 → mean (104.22 + 98.55) / 2 = 101.385 → 101.39.
         #expect(html.contains("<h3>US Support <span class=\"muted group-summary\">2 cards · mean total 101.39 · A 2</span></h3>"))
         // us's net sales converted at each day's rate: 75,877.33 CNY; 75,877.33 − 82,609.10 = −6,731.77.
         #expect(html.contains("10,685.00 USD = 75,877.33 CNY"))
         #expect(html.contains("<dd>-6,731.77 CNY</dd>"))
-        #expect(html.contains("Records behind the difference: the first 5 of"))
         // Pacing of November as of the fixed clock, worst first: E003's on-time rate 80 % against 95 % (4 of 5
         // orders, the FBA one shipped by Amazon 19 h after purchase).
         #expect(html.contains("2026-11 is in progress: as of 2026-11-21, 70.0% of the period has passed."))

@@ -41,7 +41,7 @@ import Testing
         let report = try ws.pipeline().run()
         #expect(report.text.contains("note: not scored (no scorecard for their role): E9 小李 (实习生)"))
         let scores = try ws.export("fact_score")
-        #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,100,100,92.17,92.17,B,,,,,"))
+        #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,,100,100,92.17,92.17,B,,,,,"))
         let period = try #require(Period(naming: "2026-10", grain: nil))
         let explained = try ScoreReport.load(period: period, store: try ws.pipeline().store).explain("E1")
         #expect(explained.contains("""
@@ -84,7 +84,7 @@ import Testing
         try ws.write("scorecards.yaml", Self.scorecards)
         let report = try ws.pipeline().run()
         #expect(report.files.first { $0.file == "inbox/team/roster.xlsx" }?.connector == "team.roster")
-        #expect(try ws.export("fact_score").contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,100,100,92.17,92.17,B,,,,,"))
+        #expect(try ws.export("fact_score").contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,,100,100,92.17,92.17,B,,,,,"))
         #expect(try ws.export("dim_employee").contains("E1,王芳,一组,平台运营,day,2024-03-01,,Asia/Shanghai,amazon-us;shopify-dtc,"))
     }
 

@@ -109,6 +109,30 @@ import Testing
         #expect(html.contains("No period of this grain is in progress"))
     }
 
+    /// A line the curve's cap cut says how far past it the actual went; a period not over when the data was
+    /// read is starred on the axis, drawn hollow and explained.
+    @Test func aCappedLineAndAPartialPeriodAreMarked() {
+        var input = Self.input()
+        var capped = Self.line("E002", "Capped Person", "gmv", target: "100", actual: "135", achievement: "1.2", weight: 100,
+                               points: "120", total: "120", grade: "S")
+        capped.achievementUncapped = Decimal(string: "1.35")
+        input.scores += [capped, Self.line("E002", "Capped Person", "total", target: nil, actual: nil, achievement: nil, weight: 100,
+                                           points: "120", total: "120", grade: "S")]
+        input.readOn = CivilDate(iso: "2026-10-20")
+        let html = HTMLReport.render(input)
+        #expect(html.contains("<span class=\"muted\">120.0% (capped; 135.0%)</span>"))
+        #expect(html.contains(">2026-10*</text>"))
+        #expect(html.contains("<circle class=\"s0 partial\""))
+        #expect(html.contains("* marks a period not over when the data was read (2026-10-20): its hollow points are partial."))
+        // Read after October ended, nothing is partial.
+        input.readOn = CivilDate(iso: "2026-11-01")
+        let later = HTMLReport.render(input)
+        #expect(!later.contains("s0 partial") && !later.contains("2026-10*") && !later.contains("* marks"))
+        input.language = .zh
+        input.readOn = CivilDate(iso: "2026-10-20")
+        #expect(HTMLReport.render(input).contains("120.0%（封顶；原 135.0%）"))
+    }
+
     @Test func chineseReportAndSameBytesTwice() {
         let zh = HTMLReport.render(Self.input(.zh))
         #expect(zh.contains("<html lang=\"zh-CN\">"))

@@ -174,4 +174,15 @@ import Testing
         #expect(scorer.unscored.map(\.id) == ["I1"])
         #expect(scorer.scoreAll().isEmpty)
     }
+
+    /// The cap is said, not hidden: the achievement before it when it cut, for linear curves only.
+    @Test func theAchievementBeforeTheCap() {
+        let curve = Curve.linear(cap: Decimal(string: "1.2")!)
+        #expect(curve.uncapped(actual: 135, target: 100, lowerIsBetter: false) == Decimal(string: "1.35"))
+        #expect(curve.uncapped(actual: 110, target: 100, lowerIsBetter: false) == nil)
+        // Lower is better: 15 h target, 10 h actual → 1.5.
+        #expect(curve.uncapped(actual: 10, target: 15, lowerIsBetter: true) == Decimal(string: "1.5"))
+        #expect(curve.uncapped(actual: 0, target: 15, lowerIsBetter: true) == nil)
+        #expect(Curve.bands([.init(at: 1, achievement: 2)]).uncapped(actual: 5, target: 1, lowerIsBetter: false) == nil)
+    }
 }

@@ -14,7 +14,8 @@ extension ScoreFact {
                   name: row.string("name"), role: row.string("role"), scorecard: row.string("scorecard"),
                   line: row.string("line"), profile: row.text("profile"), definition: row.text("definition"),
                   target: row.decimal("target"), targetBasis: row.bilingual("target_basis"), actual: row.decimal("actual"),
-                  recordCount: row.int("record_count"), achievement: row.decimal("achievement"), weight: weight,
+                  recordCount: row.int("record_count"), achievement: row.decimal("achievement"),
+                  achievementUncapped: row.decimal("achievement_uncapped"), weight: weight,
                   effectiveWeight: effective, points: row.decimal("points"), total: row.decimal("total"),
                   grade: row.string("grade"), veto: row.bilingual("veto"), note: row.bilingual("note"))
     }

@@ -51,6 +51,9 @@ package struct ReportJob {
             try readScores(period, into: &input)
             try readReconciliation(period, into: &input)
             input.freshness = try freshness()
+            if let finished = input.freshness.lastRun?.finishedAt.flatMap(Instant.init(iso8601:)) {
+                input.readOn = file.definitions.names.compactMap { file.definitions.versions(of: $0).last?.zone.date(of: finished) }.min()
+            }
         } catch let error as PipelineError {
             throw error
         } catch {

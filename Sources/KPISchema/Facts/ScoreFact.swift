@@ -26,6 +26,9 @@ package struct ScoreFact: Sendable, Hashable {
     package var actual: Decimal?
     package var recordCount: Int?
     package var achievement: Decimal?
+    /// The achievement before the curve's cap, set only when the cap cut it (a 135 % line scored as 120 %),
+    /// so a reader sees that more was done than the points say.
+    package var achievementUncapped: Decimal?
     /// The configured weight; `effectiveWeight` differs when lines without data are reweighted.
     package var weight: Decimal
     package var effectiveWeight: Decimal
@@ -40,7 +43,8 @@ package struct ScoreFact: Sendable, Hashable {
     package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
                 name: String, role: String, scorecard: String, line: String, profile: String? = nil,
                 definition: String? = nil, target: Decimal? = nil, targetBasis: Bilingual? = nil, actual: Decimal? = nil,
-                recordCount: Int? = nil, achievement: Decimal? = nil, weight: Decimal, effectiveWeight: Decimal,
+                recordCount: Int? = nil, achievement: Decimal? = nil, achievementUncapped: Decimal? = nil, weight: Decimal,
+                effectiveWeight: Decimal,
                 points: Decimal? = nil, total: Decimal? = nil, grade: String, veto: Bilingual? = nil, note: Bilingual? = nil) {
         self.grain = grain
         self.periodStart = periodStart
@@ -58,6 +62,7 @@ package struct ScoreFact: Sendable, Hashable {
         self.actual = actual
         self.recordCount = recordCount
         self.achievement = achievement
+        self.achievementUncapped = achievementUncapped
         self.weight = weight
         self.effectiveWeight = effectiveWeight
         self.points = points

@@ -8,7 +8,7 @@ extension SQLStore {
             [.text(s.grain.rawValue), .text(s.periodStart.description), .text(s.periodEnd.description),
              .text(s.scopeType.rawValue), .text(s.scopeID), .text(s.name), .text(s.role), .text(s.scorecard), .text(s.line),
              .of(s.profile), .of(s.definition), .of(s.target), .of(s.targetBasis?.en), .of(s.targetBasis?.zh), .of(s.actual), .of(s.recordCount),
-             .of(s.achievement), .of(s.weight), .of(s.effectiveWeight), .of(s.points), .of(s.total), .text(s.grade),
+             .of(s.achievement), .of(s.achievementUncapped), .of(s.weight), .of(s.effectiveWeight), .of(s.points), .of(s.total), .text(s.grade),
              .of(s.veto?.en), .of(s.veto?.zh), .of(s.note?.en), .of(s.note?.zh)]
         }
         let pacingRows: [[StoreValue]] = pacing.map { p in
@@ -25,7 +25,7 @@ extension SQLStore {
         return try write { session in
             var result = ScoreWriteResult()
             result.scores = try KeyedTableWriter(
-                .factScore, numeric: ["target", "actual", "achievement", "weight", "effective_weight", "points", "total"]
+                .factScore, numeric: ["target", "actual", "achievement", "achievement_uncapped", "weight", "effective_weight", "points", "total"]
             ).replace(with: scoreRows, runID: runID, in: session)
             result.pacing = try KeyedTableWriter(
                 .factPacing, numeric: ["elapsed_share", "target", "actual", "projected", "gap"]

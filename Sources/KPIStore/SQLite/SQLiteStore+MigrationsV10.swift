@@ -133,13 +133,15 @@ extension SQLiteStore {
                 """)
             try db.execute(sql: ReportingView.teamsBridge.createSQL)
         }
-        migrator.registerMigration("v20: stored sentences in Chinese as well (explanation_zh, target_basis_zh, veto_zh, note_zh)") { db in
+        migrator.registerMigration("v20: stored sentences in Chinese as well (explanation_zh, target_basis_zh, veto_zh, note_zh); "
+                                   + "achievement before its cap (fact_score.achievement_uncapped)") { db in
             // Empty until the next run rewrites the rows (metric formulas v6 make every store recompute);
             // readers fall back to the English column meanwhile.
             try db.execute(sql: "ALTER TABLE reconciliation_detail ADD COLUMN explanation_zh TEXT NOT NULL DEFAULT ''")
             for column in ["target_basis_zh", "veto_zh", "note_zh"] {
                 try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN \(column) TEXT")
             }
+            try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN achievement_uncapped NUMERIC")
         }
     }
 }

@@ -70,7 +70,11 @@ extension ScoreReport {
                                                                    "（\(Self.sentence(row, "target_basis", language))）")
                 lines.append(label("target", "目标") + Self.text(row["target"]) + basis)
             }
-            if row["achievement"] != .null { lines.append(label("achievement", "达成率") + Self.text(row["achievement"])) }
+            if row["achievement"] != .null {
+                let uncapped = row["achievement_uncapped"].flatMap { $0 == .null ? nil : Self.text($0) }
+                lines.append(label("achievement", "达成率") + Self.text(row["achievement"])
+                             + (uncapped.map { say(" (capped; uncapped \($0))", "（封顶；未封顶 \($0)）") } ?? ""))
+            }
             lines.append(label("points", "得分") + Self.text(row["points"]))
             if row["note"] != .null { lines.append(label("note", "备注") + Self.sentence(row, "note", language)) }
         }
