@@ -15,6 +15,7 @@ extension Kpibridge {
                 Example:
                   kpibridge status --workspace samples/workspace --limit 5
                   kpibridge status --workspace samples/workspace --format json
+                  kpibridge status --workspace samples/workspace --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -25,6 +26,8 @@ extension Kpibridge {
         @Option(help: "text, or json (one object, for monitoring).")
         var format: OutputFormat = .text
 
+        @OptionGroup var language: LanguageOptions
+
         func validate() throws {
             guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         }
@@ -32,7 +35,7 @@ extension Kpibridge {
         func run() throws {
             let pipeline = try options.pipeline(.readOnly)
             let history = try RunHistory.load(pipeline, limit: limit)
-            try StandardOutput.line(format == .json ? history.json : history.text)
+            try StandardOutput.line(format == .json ? history.json : history.text(language: language.language))
         }
     }
 }

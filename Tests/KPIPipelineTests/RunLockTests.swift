@@ -68,6 +68,9 @@ import Testing
         #expect(status.runs[1].seconds == nil)
         #expect(status.runs[0].status == "ok" && status.runs[0].exitCode == 0 && status.runs[0].filesRead == 4)
         #expect(status.text.contains("  #1   run      2026-11-02T02:30:00Z  –         0/0"))
+        // In Chinese the columns align by terminal width (运行 takes four) and the status is in words.
+        let zh = status.text(language: .zh)
+        #expect(zh.contains("  #1    run   2026-11-02T02:30:00Z  –     0/0") && zh.contains("进程中止（已放弃）") && zh.contains("成功"))
         // A clean finish empties the lock: the next run finds nothing to take over.
         if backend == .sqlite {
             #expect(try String(contentsOfFile: ws.path + "/.kpibridge/warehouse.sqlite.lock", encoding: .utf8).isEmpty)

@@ -142,7 +142,7 @@ package enum DisplayNames {
         "ok": ("ok", "成功"), "running": ("running", "运行中"), "files failed": ("files failed", "有文件失败"),
         "streams failed": ("streams failed", "有数据流拉取失败"), "rates missing": ("rates missing", "缺少汇率"),
         "scores held": ("scores held", "评分暂缓"), "stale sources": ("stale sources", "有数据源过期"),
-        "failed": ("failed", "失败"), "interrupted": ("interrupted", "被中断"),
+        "failed": ("failed", "失败"), "interrupted": ("interrupted", "被中断"), "abandoned": ("abandoned", "进程中止（已放弃）"),
     ]
 
     /// The kinds of record a reconciliation detail names.

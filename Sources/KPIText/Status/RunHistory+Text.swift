@@ -12,26 +12,39 @@ extension RunHistory {
     }
 
     /// A header line, who is running now, then one aligned line per run.
-    package var text: String {
-        var lines = ["kpibridge status · store \(store)",
-                     holder.map { "running now: \($0)" } ?? "no run in progress"]
-        guard !runs.isEmpty else { return (lines + ["no runs yet: `\(invocation.command("run"))` records one"]).joined(separator: "\n") }
-        let header = ["run", "command", "started", "duration", "files read/skipped", "rows loaded", "quarantined", "exit", "status"]
+    package var text: String { text(language: .en) }
+
+    /// The same in `language`: headers, statuses and sentences translated; commands, times and messages as stored.
+    package func text(language: DisplayLanguage) -> String {
+        let say = language.pick
+        var lines = [say("kpibridge status · store \(store)", "kpibridge 状态 · 存储 \(store)"),
+                     holder.map { say("running now: \($0)", "正在运行：\($0)") } ?? say("no run in progress", "当前没有运行")]
+        guard !runs.isEmpty else {
+            return (lines + [say("no runs yet: `\(invocation.command("run"))` records one",
+                                 "尚无运行记录：`\(invocation.command("run"))` 运行一次即有")]).joined(separator: "\n")
+        }
+        let header = language == .zh
+            ? ["运行", "命令", "开始", "用时", "读取/跳过文件", "载入行数", "隔离行数", "退出码", "状态"]
+            : ["run", "command", "started", "duration", "files read/skipped", "rows loaded", "quarantined", "exit", "status"]
         var table = [header]
         for run in runs {
+            let status = DisplayNames.runStatus(run.status, language)
             table.append(["#\(run.id)", run.command, run.startedAt, Self.duration(run.seconds),
                           "\(run.filesRead)/\(run.filesSkipped)", "\(run.rowsLoaded)", "\(run.rowsQuarantined)",
-                          run.exitCode.map(String.init) ?? "–", run.status + (run.message.map { ": " + $0.escapingControlCharacters() } ?? "")])
+                          run.exitCode.map(String.init) ?? "–", status + (run.message.map { say(": ", "：") + $0.escapingControlCharacters() } ?? "")])
         }
-        let widths = header.indices.map { column in table.map { $0[column].count }.max()! }
+        // Padded by terminal columns: a Chinese header takes two per character.
+        let widths = header.indices.map { column in table.map { TerminalWidth.of($0[column]) }.max()! }
         for row in table {
             lines.append("  " + row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == row.count - 1 ? cell : TerminalWidth.pad(cell, widths[index])
             }.joined(separator: "  "))
         }
         if unlinkedTracking > 0 {
-            lines.append("tracking: \(unlinkedTracking) tracking number\(unlinkedTracking == 1 ? "" : "s") with carrier scans no order names yet, "
-                         + "counted nowhere (\(invocation.command("export", "--table", "v_unlinked_tracking")))")
+            let command = invocation.command("export", "--table", "v_unlinked_tracking")
+            lines.append(say("tracking: \(unlinkedTracking) tracking number\(unlinkedTracking == 1 ? "" : "s") with carrier scans no order "
+                             + "names yet, counted nowhere (\(command))",
+                             "物流：\(unlinkedTracking) 个运单号有承运商扫描但尚无订单引用，暂不计入任何指标（\(command)）"))
         }
         return lines.joined(separator: "\n")
     }
