@@ -10,13 +10,18 @@ package struct Freshness: Sendable, Hashable {
         package var rowsLoaded: Int
         package var rowsQuarantined: Int
         package var lastLoadedAt: String
+        /// The last day its records reach (the latest order, event, ticket, report day…) in the report's
+        /// zone; nil when it wrote no dated record (a roster, a cost sheet).
+        package var dataThrough: CivilDate?
 
-        package init(connector: String, files: Int, rowsLoaded: Int, rowsQuarantined: Int, lastLoadedAt: String) {
+        package init(connector: String, files: Int, rowsLoaded: Int, rowsQuarantined: Int, lastLoadedAt: String,
+                     dataThrough: CivilDate? = nil) {
             self.connector = connector
             self.files = files
             self.rowsLoaded = rowsLoaded
             self.rowsQuarantined = rowsQuarantined
             self.lastLoadedAt = lastLoadedAt
+            self.dataThrough = dataThrough
         }
     }
 
@@ -37,6 +42,8 @@ package struct Freshness: Sendable, Hashable {
         }
     }
 
+    /// The zone `dataThrough` dates are in (the first profile's); nil when no source has one.
+    package var zone: String?
     /// The latest finished run, if any.
     package var lastRun: RunRecord?
     package var sources: [Source]

@@ -37,8 +37,9 @@ package struct ReportInput: Sendable {
     /// False when `reconcile.detail_grains` does not keep records for this grain.
     package var detailKept: Bool
     package var freshness: Freshness
-    /// The day the data was read: the last finished run's date in the profiles' zones, the earliest of
-    /// them (Los Angeles is still on the 21st when Beijing is on the 22nd). Nil before any run.
+    /// The day the data was read: when the last finished run that loaded files started, as a date in the
+    /// profiles' zones, the earliest of them (Los Angeles is still on the 21st when Beijing is on the 22nd).
+    /// Nil before any such run.
     package var readOn: CivilDate?
 
     package init(period: Period, language: DisplayLanguage, profiles: [Profile], metrics: [FactMetric] = [],

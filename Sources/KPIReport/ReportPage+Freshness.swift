@@ -9,6 +9,7 @@ extension ReportPage {
             let rowsLoaded: String
             let quarantined: String
             let lastLoaded: String
+            let dataThrough: String
         }
 
         struct Quarantined: Sendable {
@@ -17,6 +18,8 @@ extension ReportPage {
         }
 
         let lastRun: String
+        /// `Data through (Asia/Shanghai)`: the column names its zone.
+        let dataThroughHeading: String
         let sources: [Source]
         let quarantineSummary: String?
         let quarantined: [Quarantined]
@@ -24,10 +27,12 @@ extension ReportPage {
 
         init(_ freshness: Freshness, _ words: ReportWords) {
             lastRun = freshness.lastRun.map(words.run) ?? words.noRun
+            dataThroughHeading = words.dataThrough + (freshness.zone.map { words.language.pick(" (\($0))", "（\($0)）") } ?? "")
             sources = freshness.sources.map { source in
                 Source(connector: source.connector, files: "\(source.files)",
                        rowsLoaded: NumberText.grouped("\(source.rowsLoaded)"),
-                       quarantined: NumberText.grouped("\(source.rowsQuarantined)"), lastLoaded: source.lastLoadedAt)
+                       quarantined: NumberText.grouped("\(source.rowsQuarantined)"), lastLoaded: source.lastLoadedAt,
+                       dataThrough: source.dataThrough?.description ?? "–")
             }
             quarantineSummary = freshness.quarantinedTotal == 0 ? nil
                 : words.quarantineSummary(freshness.quarantinedTotal, shown: freshness.quarantined.count)

@@ -73,14 +73,17 @@ extension ReportPage {
         let facts = differingFacts(input)
         let order = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
         let pairs = Set(facts.map { "\($0.metric)|\($0.profileA)|\($0.profileB)" })
-        let unitOf = Dictionary(facts.map { ($0.metric, ($0.unit, $0.currency)) }, uniquingKeysWith: { first, _ in first })
+        // Per metric and pair: another pair's A side may count in another currency.
+        let unitOf = Dictionary(facts.map { ("\($0.metric)|\($0.profileA)|\($0.profileB)", ($0.unit, $0.currency)) },
+                                uniquingKeysWith: { first, _ in first })
+        func unit(_ detail: ReconciliationDetail) -> (String, String?)? { unitOf["\(detail.metric)|\(detail.profileA)|\(detail.profileB)"] }
         var byRecord: [String: [ReconciliationDetail]] = [:]
         for detail in input.details where pairs.contains("\(detail.metric)|\(detail.profileA)|\(detail.profileB)") {
             byRecord["\(detail.recordKind)|\(detail.recordID)", default: []].append(detail)
         }
         guard !byRecord.isEmpty else { return nil }
         func moneyMoved(_ details: [ReconciliationDetail]) -> Decimal {
-            details.filter { unitOf[$0.metric]?.0 == "currency" }.map(weight).max() ?? 0
+            details.filter { unit($0)?.0 == "currency" }.map(weight).max() ?? 0
         }
         let ranked = byRecord.values.map { details in
             details.sorted { (order[$0.metric] ?? .max, $0.metric) < (order[$1.metric] ?? .max, $1.metric) }
@@ -94,13 +97,14 @@ extension ReportPage {
             var reasons: [ReconcileReason] = [], explanations: [String] = []
             for detail in details {
                 for reason in detail.reasons where !reasons.contains(reason) { reasons.append(reason) }
-                let text = detail.explanation(language).isEmpty ? detail.explanation.en : detail.explanation(language)
+                let text = detail.explanation(language)
                 if !explanations.contains(text) { explanations.append(text) }
             }
             let metrics = details.map { detail -> String in
                 let name = DisplayNames.metric(detail.metric, language)
-                // A rate's record value is its membership (refunded or not), not a number to read: said in words.
-                guard detail.valueA != nil || detail.valueBInA != nil, let (unit, currency) = unitOf[detail.metric],
+                // Totals show each side's value; a rate's or a mean's record value is its membership (refunded
+                // or not, an order in the mean), which reads better as the side that counts it.
+                guard detail.valueA != nil || detail.valueBInA != nil, let (unit, currency) = unit(detail),
                       unit == "currency" || unit == "count" else {
                     return "\(name): " + words.side(inA: detail.inA, inB: detail.inB, detail.profileA, detail.profileB)
                 }

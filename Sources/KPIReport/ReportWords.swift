@@ -50,6 +50,7 @@ struct ReportWords: Sendable {
     let files: String
     let rowsLoaded: String
     let lastLoaded: String
+    let dataThrough: String
     let quarantine: String
     let quarantineNone: String
     let noData: String
@@ -101,6 +102,7 @@ struct ReportWords: Sendable {
         files = language.pick("Files", "文件数")
         rowsLoaded = language.pick("Rows loaded", "已加载行数")
         lastLoaded = language.pick("Last loaded", "最近加载")
+        dataThrough = language.pick("Data through", "数据截至")
         quarantine = language.pick("Quarantined rows", "隔离行")
         quarantineNone = language.pick("No row has been quarantined.", "没有被隔离的行。")
         noData = language.pick("no data", "无数据")
@@ -197,8 +199,8 @@ struct ReportWords: Sendable {
         shown == total
             ? language.pick("The \(total) records behind these differences, each once with the metrics it moves",
                             "造成以上差异的 \(total) 条记录（每条一次，列出其影响的指标）")
-            : language.pick("The records behind these differences, each once with the metrics it moves: the \(shown) that move money "
-                            + "most of \(total)", "造成以上差异的记录（每条一次，列出其影响的指标）：共 \(total) 条，列出影响金额最大的 \(shown) 条")
+            : language.pick("The records behind these differences, each once with the metrics it moves: the \(shown) of \(total) "
+                            + "that move the most money", "造成以上差异的记录（每条一次，列出其影响的指标）：共 \(total) 条，列出影响金额最大的 \(shown) 条")
     }
 
     func moreRecords(_ count: Int) -> String {

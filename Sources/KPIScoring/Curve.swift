@@ -47,7 +47,7 @@ package enum Curve: Sendable, Hashable {
     /// a lower-is-better actual of 0 (no finite ratio to show).
     package func uncapped(actual: Decimal, target: Decimal?, lowerIsBetter: Bool) -> Decimal? {
         guard case .linear(let cap) = self, let target, target > 0, !(lowerIsBetter && actual <= 0) else { return nil }
-        let raw = lowerIsBetter ? target / actual : actual / target
-        return raw > cap ? raw.rounded(scale: 4) : nil
+        let raw = (lowerIsBetter ? target / actual : actual / target).rounded(scale: 4)
+        return raw > cap ? raw : nil
     }
 }

@@ -140,10 +140,10 @@ package struct Scorer: Sendable {
             switch policy.missingData {
             case .reweight:
                 parts.append(Bilingual("missing_data: reweight; \(weight.plainString) of the weight (\(names)) moved to the lines with data",
-                                       "missing_data: reweight；\(weight.plainString) 的权重（\(namesZh)）移至有数据的考核项"))
+                                       "missing_data: reweight；权重 \(weight.plainString)（\(namesZh)）移至有数据的考核项"))
             case .zero:
                 parts.append(Bilingual("missing_data: zero; \(weight.plainString) of the weight (\(names)) scored 0",
-                                       "missing_data: zero；\(weight.plainString) 的权重（\(namesZh)）记 0 分"))
+                                       "missing_data: zero；权重 \(weight.plainString)（\(namesZh)）记 0 分"))
             }
         }
         if veto != nil { parts.append(Bilingual("vetoed: total set to 0, line points kept", "一票否决：总分记 0，各项得分保留")) }

@@ -176,7 +176,7 @@ import Testing
         let ticket = all.first { $0.metric == "sla_response_rate" }!
         #expect(ticket.reasons == [.responseTime, .sla])
         #expect(ticket.explanation.en == "ticket zendesk:4711 first reply after 66.0 h for cn (calendar_hours, SLA 24 h, missed), 2.0 h for us (business_hours(us_support), SLA 8 h, met)")
-        #expect(ticket.explanation.zh == "工单 zendesk:4711 首次回复用时：cn 66.0 小时（自然小时，时限 24 小时，未达标），us 2.0 小时（工作小时(us_support)，时限 8 小时，达标）")
+        #expect(ticket.explanation.zh == "工单 zendesk:4711 首次响应用时：cn 66.0 小时（自然小时，时限 24 小时，未达标），us 2.0 小时（工作小时(us_support)，时限 8 小时，达标）")
     }
 
     @Test func inventoryIsSystemOrCounted() throws {

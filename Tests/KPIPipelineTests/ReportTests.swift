@@ -31,6 +31,13 @@ import Testing
         #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))
         // The vetoed card keeps its reason and source line.
         #expect(html.contains("Veto: V2026-007 false_advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
+        // How far each source reaches, in Beijing: the last Amazon order was bought 2026-10-31T02:54:33Z, 10:54 on
+        // the 31st there; the roster holds no dated record.
+        #expect(html.contains("<th>Data through (Asia/Shanghai)</th>"))
+        #expect(html.contains("<td><code>amazon.all_orders</code></td><td class=\"num\">2</td><td class=\"num\">301</td>\n"
+                              + "        <td class=\"num\">1</td><td>2026-10-31</td>"))
+        #expect(html.contains("<td><code>team.roster</code></td><td class=\"num\">1</td><td class=\"num\">9</td>\n"
+                              + "        <td class=\"num\">0</td><td>–</td>"))
         // E001's conversion rate 0.105806 against 0.08 is 132.3 %, scored at the 120 % cap: both are shown.
         #expect(html.contains("<span class=\"muted\">120.0% (capped; 132.3%)</span>"))
         // Each record behind the differences once, with every metric it moves: #1057, bought at 04:17 on

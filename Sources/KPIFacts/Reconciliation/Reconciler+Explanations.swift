@@ -112,7 +112,7 @@ extension Reconciler {
                 return Bilingual("\(hours) h for \(name) (\(kind.en), SLA \(sla) h, " + (shipment.onTime ? "on time)" : "late)"),
                                  "\(name) \(hours) 小时（\(kind.zh)，时限 \(sla) 小时，" + (shipment.onTime ? "及时）" : "超时）"))
             }
-            return Explanation(reasons: reasons, text: prefix + Bilingual("shipped after payment: ", "付款后发货：")
+            return Explanation(reasons: reasons, text: prefix + Bilingual("shipped after payment: ", "付款后发货用时：")
                                + .joined([clause(a, pair.a), clause(b, pair.b)], en: ", ", zh: "，"))
         }
     }
@@ -166,7 +166,7 @@ extension Reconciler {
             return Bilingual("\(hours) h for \(name) (\(clock), SLA \(sla) h, " + (met ? "met)" : "missed)"),
                              "\(name) \(hours) 小时（\(DisplayNames.variant(clock, .zh))，时限 \(sla) 小时，" + (met ? "达标）" : "未达标）"))
         }
-        return Explanation(reasons: reasons, text: prefix + Bilingual("first reply after ", "首次回复用时：")
+        return Explanation(reasons: reasons, text: prefix + Bilingual("first reply after ", "首次响应用时：")
                            + .joined([clause(a, pair.a), clause(b, pair.b)], en: ", ", zh: "，"))
     }
 
@@ -177,7 +177,7 @@ extension Reconciler {
         if a.profile.costBasis != b.profile.costBasis { reasons.append(.costBasis) }
         func clause(_ cost: Decimal?, _ view: OrderView, _ name: String) -> Bilingual {
             let basis = view.profile.costBasis.rawValue, basisZh = DisplayNames.variant(basis, .zh)
-            guard let cost else { return Bilingual("no \(basis) cost for \(name)", "\(name) 无\(basisZh)") }
+            guard let cost else { return Bilingual("no \(basis) cost for \(name)", "\(name) 缺少\(basisZh)数据") }
             let money = Money(cost, currency).spelled
             return Bilingual("\(money) at \(basis) cost for \(name)", "\(name) 按\(basisZh) \(money)")
         }
@@ -243,7 +243,7 @@ extension Reconciler {
     static func explainStock(_ record: RecordRef, _ a: StockView, _ b: StockView, _ pair: ProfilePair) -> Explanation {
         func clause(_ view: StockView, _ name: String) -> Bilingual {
             let basis = view.profile.inventory.rawValue, basisZh = DisplayNames.variant(basis, .zh)
-            guard let quantity = view.quantity else { return Bilingual("no \(basis) quantity for \(name)", "\(name) 无\(basisZh)") }
+            guard let quantity = view.quantity else { return Bilingual("no \(basis) quantity for \(name)", "\(name) 缺少\(basisZh)数量") }
             let out = quantity <= 0
             return Bilingual("\(basis) \(quantity) for \(name)" + (out ? " (stockout)" : ""),
                              "\(name) \(basisZh) \(quantity)" + (out ? "（缺货）" : ""))

@@ -51,8 +51,8 @@ package struct ReportJob {
             try readScores(period, into: &input)
             try readReconciliation(period, into: &input)
             input.freshness = try freshness()
-            if let finished = input.freshness.lastRun?.finishedAt.flatMap(Instant.init(iso8601:)) {
-                input.readOn = file.definitions.names.compactMap { file.definitions.versions(of: $0).last?.zone.date(of: finished) }.min()
+            if let read = try lastLoadStart() {
+                input.readOn = file.definitions.names.compactMap { file.definitions.versions(of: $0).last?.zone.date(of: read) }.min()
             }
         } catch let error as PipelineError {
             throw error
@@ -104,6 +104,18 @@ package struct ReportJob {
         }
     }
 
+    /// When the latest finished run that loaded files started: its files were read from then on, so a day
+    /// not over at that moment may have more data coming. `score`, `retract` and `prune` read no files.
+    private func lastLoadStart() throws -> Instant? {
+        var latest: RunRecord?
+        try store.scan(.runs) { values in
+            guard let run = RunRecord(StoredRow(.runs, values)), run.finishedAt != nil,
+                  run.command == "run" || run.command.hasPrefix("run ") || run.command.hasPrefix("import") else { return }
+            latest = run
+        }
+        return latest.flatMap { Instant(iso8601: $0.startedAt) }
+    }
+
     private func freshness() throws -> Freshness {
         var freshness = Freshness()
         try store.scan(.runs) { values in
@@ -121,6 +133,15 @@ package struct ReportJob {
             source.lastLoadedAt = max(source.lastLoadedAt, row.string("loaded_at"))
             sources[connector] = source
         }
+        // How far each source's data reaches, as a date in the first profile's zone (the report's clock).
+        let zone = workspace.definitions.definitions.names.first.flatMap { workspace.definitions.definitions.versions(of: $0).last?.zone }
+        for (connector, times) in try store.latestRecordTimes() where sources[connector] != nil {
+            let days = times.compactMap { text in
+                Instant(iso8601: text).map { instant in zone.map { $0.date(of: instant) } ?? instant.utcDate } ?? CivilDate(iso: text)
+            }
+            sources[connector]?.dataThrough = days.max()
+        }
+        freshness.zone = zone?.identifier
         freshness.sources = sources.keys.sorted().map { sources[$0]! }
         try store.scan(.quarantine) { values in
             let row = StoredRow(.quarantine, values)

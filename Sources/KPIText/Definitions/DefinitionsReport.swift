@@ -34,7 +34,7 @@ package struct DefinitionsReport: Sendable {
             for (index, version) in versions.enumerated() {
                 let until = index + 1 < versions.count
                     ? versions[index + 1].effectiveFrom.map { say(" until \($0.adding(days: -1))", " 至 \($0.adding(days: -1))") } ?? "" : ""
-                let from = version.effectiveFrom.map { say("from \($0)", "自 \($0)") } ?? say("from the beginning", "自最初")
+                let from = version.effectiveFrom.map { say("from \($0)", "自 \($0)") } ?? say("from the beginning", "自始")
                 let description = version.description(in: language ?? .en)
                 lines.append("\(version.label)  \(from)\(until)" + (description.map { " — \($0)" } ?? ""))
                 let width = Concept.allCases.map { concept($0).count }.max()!
@@ -49,7 +49,7 @@ package struct DefinitionsReport: Sendable {
         if profile == nil, !file.pairs.isEmpty {
             let pairs = file.pairs.map { "\($0.a) vs \($0.b)" }.joined(separator: ", ")
             let grains = file.detailGrains.sorted().map { grain in language.map { DisplayNames.grain(grain.rawValue, $0) } ?? grain.rawValue }
-            lines.append(say("reconciled pairs: \(pairs); details kept for ", "对账口径对：\(pairs)；逐条记录保存粒度：")
+            lines.append(say("reconciled pairs: \(pairs); details kept for ", "对账的口径组合：\(pairs)；逐条记录保存粒度：")
                          + grains.joined(separator: say(", ", "、")))
         }
         return lines.joined(separator: "\n")

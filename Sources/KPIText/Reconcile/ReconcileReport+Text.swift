@@ -24,7 +24,9 @@ extension ReconcileReport {
         let definition = { (text: String) in language.map { DisplayNames.definition(text, $0) } ?? text }
         let grain = language.map { DisplayNames.grain(query.period.grain.rawValue, $0) } ?? query.period.grain.rawValue
         let scope = language.map { DisplayNames.scopeType(query.scopeType.rawValue, $0) } ?? query.scopeType.rawValue
-        var lines = ["\(metricName) · \(grain) \(query.period.label) · \(scope) \(query.scopeID)"]
+        // The company's one scope id `all` is a code; in Chinese 公司 says it.
+        let scopeID = language == .zh && query.scopeType == .company ? "" : " \(query.scopeID)"
+        var lines = ["\(metricName) · \(grain) \(query.period.label) · \(scope)\(scopeID)"]
         let valueA = s("value_a").isEmpty ? w.noData : s("value_a") + unitSuffix
         var valueB = s("value_b").isEmpty ? w.noData : s("value_b")
         if !s("value_b").isEmpty, s("value_b") != s("value_b_in_a") || !s("currency").isEmpty {

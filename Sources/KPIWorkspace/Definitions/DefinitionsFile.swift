@@ -116,7 +116,10 @@ package struct DefinitionsFile: Sendable {
             }
             var profile = try version(name, number, effective, description: try entry.string("description") ?? profileDescription,
                                       inherited, entry, calendars: calendars)
-            profile.descriptionZh = try entry.string("description_zh") ?? profileDescriptionZh
+            // A version that writes its own description says it in the languages it writes; the profile's
+            // Chinese would describe another version.
+            let ownDescription = try entry.string("description") != nil
+            profile.descriptionZh = try entry.string("description_zh") ?? (ownDescription ? nil : profileDescriptionZh)
             out.append(profile)
         }
         return out
