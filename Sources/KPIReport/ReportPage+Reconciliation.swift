@@ -71,7 +71,6 @@ extension ReportPage {
     static func records(_ input: ReportInput, _ words: ReportWords) -> RecordsSection? {
         let language = input.language
         let facts = differingFacts(input)
-        let order = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
         let pairs = Set(facts.map { "\($0.metric)|\($0.profileA)|\($0.profileB)" })
         // Per metric and pair: another pair's A side may count in another currency.
         let unitOf = Dictionary(facts.map { ("\($0.metric)|\($0.profileA)|\($0.profileB)", ($0.unit, $0.currency)) },
@@ -86,9 +85,9 @@ extension ReportPage {
             details.filter { unit($0)?.0 == "currency" }.map(weight).max() ?? 0
         }
         let ranked = byRecord.values.map { details in
-            details.sorted { (order[$0.metric] ?? .max, $0.metric) < (order[$1.metric] ?? .max, $1.metric) }
+            details.sorted { (catalogOrder[$0.metric] ?? .max, $0.metric) < (catalogOrder[$1.metric] ?? .max, $1.metric) }
         }.sorted { a, b in
-            let left = (moneyMoved(a), -(order[a[0].metric] ?? .max)), right = (moneyMoved(b), -(order[b[0].metric] ?? .max))
+            let left = (moneyMoved(a), -(catalogOrder[a[0].metric] ?? .max)), right = (moneyMoved(b), -(catalogOrder[b[0].metric] ?? .max))
             if left != right { return left > right }
             return (a[0].recordKind, a[0].recordID) < (b[0].recordKind, b[0].recordID)
         }
@@ -120,12 +119,14 @@ extension ReportPage {
                               more: shown.count < ranked.count ? words.moreRecords(ranked.count - shown.count) : nil)
     }
 
+    /// Each metric's place in the catalog (`MetricID`), the order metrics are listed in.
+    private static let catalogOrder = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+
     /// Company-level rows whose profiles disagree, in catalog order.
     private static func differingFacts(_ input: ReportInput) -> [ReconciliationFact] {
-        let order = Dictionary(uniqueKeysWithValues: MetricID.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
         return input.reconciliation
             .filter { $0.scopeType == .company && ($0.delta.map { $0 != 0 } ?? true) && ($0.valueA != nil || $0.valueB != nil) }
-            .sorted { (order[$0.metric] ?? .max, $0.profileA, $0.profileB) < (order[$1.metric] ?? .max, $1.profileA, $1.profileB) }
+            .sorted { (catalogOrder[$0.metric] ?? .max, $0.profileA, $0.profileB) < (catalogOrder[$1.metric] ?? .max, $1.profileA, $1.profileB) }
     }
 
     /// How much a record moves the metric: its value on one side only, or the gap between the two.

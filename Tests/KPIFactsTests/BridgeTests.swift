@@ -48,13 +48,7 @@ import Testing
         // cn/v2 counts "shipped" when a parcel leaves the warehouse, from November. L: label printed 31 Oct
         // 23:50 Beijing (cn/v1: October), left the warehouse 1 Nov 03:00Z = 11:00 Beijing (cn/v2: November),
         // first scanned 1 Nov 17:12Z = 09:12 in LA (us: November).
-        var v2 = ReconcilerTests.cn
-        v2.version = 2
-        v2.effectiveFrom = CivilDate(iso: "2026-11-01")
-        v2.shipped = .outbound
-        var records = ReconcilerTests.records
-        records.events.append(ReconcilerTests.event("amazon", "L", .outbound, "2026-11-01T03:00:00Z"))
-        let profiles = [ReconcilerTests.cn, v2, ReconcilerTests.us]
+        let (profiles, records) = ReconcilerTests.outboundFromNovember
         let (facts, reconciler) = try ReconcilerTests().reconciler(profiles, records: records)
         _ = reconciler.rows(facts: facts)
         let shipped = reconciler.sortedDetails.filter { $0.metric == "shipped_orders" && $0.grain == .month }.map {

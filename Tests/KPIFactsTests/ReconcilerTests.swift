@@ -215,15 +215,22 @@ import Testing
                 == "no fx rate USD→CNY for 2026-10-20 (nor within the 4 days before it); add a row `2026-10-20,USD,CNY,RATE` to the fx table")
     }
 
-    @Test func aDatedVersionComputesOnlyItsPeriods() throws {
-        // cn v2 counts "shipped" at outbound from November; October stays on v1 (label printed).
-        var v2 = Self.cn
+    /// cn, cn/v2 (counts "shipped" when a parcel leaves the warehouse, from November) and us, with order L
+    /// leaving the warehouse 1 Nov 03:00Z = 11:00 Beijing.
+    static var outboundFromNovember: (profiles: [DefinitionProfile], records: RecordSet) {
+        var v2 = cn
         v2.version = 2
         v2.effectiveFrom = CivilDate(iso: "2026-11-01")
         v2.shipped = .outbound
-        var records = Self.records
-        records.events.append(Self.event("amazon", "L", .outbound, "2026-11-01T03:00:00Z"))
-        let (facts, _, _) = try reconcile([Self.cn, v2, Self.us], records: records)
+        var withOutbound = records
+        withOutbound.events.append(event("amazon", "L", .outbound, "2026-11-01T03:00:00Z"))
+        return ([cn, v2, us], withOutbound)
+    }
+
+    @Test func aDatedVersionComputesOnlyItsPeriods() throws {
+        // cn v2 counts "shipped" at outbound from November; October stays on v1 (label printed).
+        let (profiles, records) = Self.outboundFromNovember
+        let (facts, _, _) = try reconcile(profiles, records: records)
         let shipped = facts.filter { $0.profile == "cn" && $0.metric == "shipped_orders" && $0.grain == .month && $0.scopeType == .company }
         #expect(shipped.map { "\($0.periodStart) v\($0.profileVersion) \($0.value)" } == ["2026-10-01 v1 2", "2026-11-01 v2 1"])
     }

@@ -22,7 +22,7 @@ package struct StoredRow {
     /// A sentence stored in `column` (English) and `column_zh`; the English stands in for a Chinese one
     /// not written yet (a row from before store schema v20).
     package func bilingual(_ column: String) -> Bilingual? {
-        text(column).map { en in Bilingual(en, text(column + "_zh").flatMap { $0.isEmpty ? nil : $0 } ?? en) }
+        text(column).map { en in Bilingual(en, values.chinese(column, for: .zh) ?? en) }
     }
 
     /// The text, or "" for null (columns declared NOT NULL).

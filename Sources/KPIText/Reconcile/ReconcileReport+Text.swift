@@ -130,8 +130,7 @@ extension ReconcileReport {
     /// A detail row's explanation in `language`: English unless Chinese is asked for and stored (rows written
     /// before store schema v20 have none until the next refresh rewrites them).
     private static func explanation(_ row: [String: TableValue], _ language: DisplayLanguage?) -> String {
-        if language == .zh, case .text(let zh)? = row["explanation_zh"], !zh.isEmpty { return zh }
-        return text(row["explanation"])
+        row.chinese("explanation", for: language) ?? text(row["explanation"])
     }
 
     /// B's own currency, read from its definition text (`currency=USD`).

@@ -27,8 +27,7 @@ extension ScoreReport {
 
     /// A stored sentence in `language`: the `_zh` column for Chinese when written, else the English one.
     private static func sentence(_ row: [String: TableValue], _ column: String, _ language: DisplayLanguage) -> String {
-        if language == .zh, case .text(let zh)? = row[column + "_zh"], !zh.isEmpty { return zh }
-        return text(row[column])
+        row.chinese(column, for: language) ?? text(row[column])
     }
 
     /// A card line's name: its code in English (`gmv`, `rating:工作态度`); in Chinese the metric's name beside it.
