@@ -61,6 +61,28 @@ import Testing
         #expect(definitions.contains("cn,1,,shipped,label_printed,,") && definitions.contains("cn,2,2026-10-01,shipped,carrier_first_scan,,"))
     }
 
+    /// A profile's Chinese description serves the versions that write none; a version writing its own English
+    /// one is not paired with the profile's Chinese (it would describe another version); no Chinese at all
+    /// falls back to the English a team wrote.
+    @Test func descriptionsFollowTheVersionThatWritesThem() throws {
+        let ws = try TemporaryWorkspace(backend: .sqlite)
+        try ws.write("definitions.yaml", """
+            profiles:
+              cn:
+                description: China team
+                description_zh: 中国团队
+                versions:
+                  - { version: 1, timezone: Asia/Shanghai, shipped: label_printed, sales: gross, currency: CNY }
+                  - { version: 2, effective_from: 2026-11-01, shipped: outbound, description: outbound from November }
+              us: { version: 1, timezone: America/Los_Angeles, shipped: carrier_first_scan, sales: net, currency: USD, description: US team }
+            """)
+        let definitions = try pipeline(ws).workspace.definitions.definitions
+        let cn = definitions.versions(of: "cn"), us = definitions.versions(of: "us")
+        #expect(cn[0].description(in: .zh) == "中国团队" && cn[0].description(in: .en) == "China team")
+        #expect(cn[1].description(in: .zh) == "outbound from November" && cn[1].description(in: .en) == "outbound from November")
+        #expect(us[0].description(in: .zh) == "US team")
+    }
+
     @Test(arguments: StoreBackend.available) func editingAVersionInPlaceIsRefused(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         _ = try pipeline(ws).run()
