@@ -31,9 +31,10 @@ package struct Freshness: Sendable, Hashable {
         package var file: String
         package var line: Int?
         package var column: Int?
-        package var reason: String
+        /// English where the row predates `reason_zh` (its Chinese then repeats the English).
+        package var reason: Bilingual
 
-        package init(id: Int64, file: String, line: Int?, column: Int?, reason: String) {
+        package init(id: Int64, file: String, line: Int?, column: Int?, reason: Bilingual) {
             self.id = id
             self.file = file
             self.line = line

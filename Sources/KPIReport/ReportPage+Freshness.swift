@@ -15,6 +15,8 @@ extension ReportPage {
         struct Quarantined: Sendable {
             let at: String
             let reason: String
+            /// `en` on a Chinese page for a reason stored before Chinese ones were (it has no Chinese form).
+            let lang: String?
         }
 
         let lastRun: String
@@ -38,7 +40,8 @@ extension ReportPage {
                 : words.quarantineSummary(freshness.quarantinedTotal, shown: freshness.quarantined.count)
             quarantined = freshness.quarantined.map { row in
                 let place = [row.line.map { ":\($0)" }, row.column.map { ":\($0)" }].compactMap { $0 }.joined()
-                return Quarantined(at: row.file + place, reason: row.reason)
+                let english = words.language == .zh && row.reason.zh == row.reason.en
+                return Quarantined(at: row.file + place, reason: row.reason(words.language), lang: english ? "en" : nil)
             }
             pointer = words.quarantinePointer
         }

@@ -15,9 +15,6 @@ struct ReportWords: Sendable {
     let trends: String
     let scorecards: String
     let providers: String
-    /// The language of quarantine reasons when it is not the page's: the connectors write them in English
-    /// only so far, and the page says so (`lang="en"`) rather than pass them off as Chinese.
-    let reasonLanguage: String?
     /// A provider card's role (the roster's `provider`).
     let provider: String
     let noTeam: String
@@ -67,7 +64,6 @@ struct ReportWords: Sendable {
         scorecards = language.pick("Scorecards", "绩效考核")
         providers = language.pick("Service providers", "服务商")
         provider = language.pick("provider", "服务商")
-        reasonLanguage = language == .zh ? "en" : nil
         noTeam = language.pick("No team on the roster", "花名册未分组")
         total = language.pick("Total", "总分")
         grade = language.pick("Grade", "等级")

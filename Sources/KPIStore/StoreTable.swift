@@ -61,7 +61,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         orderBy: ["id"])
     package static let quarantine = StoreTable(
         name: "quarantine",
-        columns: ["id", "run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"],
+        columns: ["id", "run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "reason_zh", "raw"],
         orderBy: ["id"])
     package static let loadLedger = StoreTable(
         name: "load_ledger",

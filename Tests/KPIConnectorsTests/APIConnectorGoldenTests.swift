@@ -23,7 +23,7 @@ import Testing
         var stats: [ReadStats] = []
         for file in files {
             let (sink, s) = try read(connector, file, shop: shop)
-            text += render(sink.records) + sink.quarantined.map { "quarantined \($0.reason)\n" }.joined()
+            text += render(sink.records) + sink.quarantined.map { "quarantined \($0.reason.en)\n            \($0.reason.zh)\n" }.joined()
             stats.append(s)
         }
         return (text, stats)
@@ -50,7 +50,7 @@ import Testing
         let (sink, stats) = try read("shopify.orders_api", "shopify_orders_api_bad.json", shop: "shopify-dtc")
         #expect(stats.rowsRead == 3)
         #expect(stats.rowsLoaded == 1)
-        #expect(sink.quarantined.map(\.reason) == [
+        #expect(sink.quarantined.map(\.reason.en) == [
             "shopify_orders_api_bad.json:2:2: created_at: empty, but `purchased_at` is required",
             "shopify_orders_api_bad.json:3:6: price: `twelve` is not a number; expected a number like 1,234.56, $12.00 or 12%",
         ])

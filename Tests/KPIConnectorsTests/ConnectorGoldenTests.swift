@@ -22,7 +22,7 @@ import Testing
         #expect(stats.rowsRead == 5)
         #expect(stats.rowsQuarantined == 1)
         #expect(stats.rowsLoaded == 4)
-        #expect(sink.quarantined.map(\.reason) == [
+        #expect(sink.quarantined.map(\.reason.en) == [
             "amazon_all_orders.txt:6:3: purchase-date: `2026-02-30T10:00:00+00:00` is not a real calendar date; expected a time like `yyyy-MM-dd'T'HH:mm:ssXXX` or `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`",
         ])
         #expect(sink.quarantined.first?.raw.hasPrefix("111-0000004-0000004\t\t2026-02-30") == true)
@@ -52,7 +52,7 @@ import Testing
 
             """)
         #expect(stats.rowsRead == 4 && stats.rowsQuarantined == 2)
-        #expect(sink.quarantined.map(\.reason) == [
+        #expect(sink.quarantined.map(\.reason.en) == [
             "sku_costs_en.csv:4:4: Currency: empty, but `currency` is required",
             "sku_costs_en.csv:5:2: Effective From: `2026-09-31` is not a real calendar date; expected a date like `yyyy-MM-dd` or `yyyy/M/d` or `yyyy-MM-dd HH:mm:ss`",
         ])
@@ -83,7 +83,8 @@ import Testing
             fx_rate date=2026-11-02 from_currency=JPY to_currency=CNY rate=0.04641 line=6
 
             """)
-        #expect(sink.quarantined.map(\.reason) == ["boc_whpj.csv:7:6: 中行折算价: empty, but `rate` is required"])
+        #expect(sink.quarantined.map(\.reason.en) == ["boc_whpj.csv:7:6: 中行折算价: empty, but `rate` is required"])
+        #expect(sink.quarantined.map(\.reason.zh) == ["boc_whpj.csv:7:6：中行折算价：为空，但 `rate` 是必填字段"])
         #expect(stats.rowsRead == 6)
     }
 
@@ -110,7 +111,8 @@ import Testing
             fee platform=amazon settlement_id=13360000001 transaction_type=MiscEvent fee_type=MiscFee description=MiscFee amount=-1.5 currency=USD posted_at=2026-09-11T00:00:00Z@UTC shop=amazon settlement_start=2026-08-30T07:00:00Z@UTC settlement_end=2026-09-13T07:00:00Z@UTC line=15
 
             """)
-        #expect(sink.quarantined.map(\.reason) == ["amazon_settlement_v1.txt:16:24: price-type: empty, but the amount beside it needs its name"])
+        #expect(sink.quarantined.map(\.reason.en) == ["amazon_settlement_v1.txt:16:24: price-type: empty, but the amount beside it needs its name"])
+        #expect(sink.quarantined.map(\.reason.zh) == ["amazon_settlement_v1.txt:16:24：price-type：为空，但旁边的金额需要它给出名称"])
         // Rows 2–16: the summary and the quantity-only row skipped.
         #expect(stats.rowsRead == 15 && stats.rowsSkipped == 2 && stats.rowsQuarantined == 1)
         #expect(try detected("amazon_settlement_v1.txt") == "amazon.settlement_v1")
@@ -128,7 +130,8 @@ import Testing
                                                ("CNY", "7.7012"), ("INR", "91.245")])
                 + day("2026-11-02", line: 3, [("USD", "1.0852"), ("JPY", "164.01"), ("GBP", "0.8418"), ("CHF", "0.9415"),
                                                ("CNY", "7.7145"), ("INR", "91.38")]))
-        #expect(sink.quarantined.map(\.reason) == ["eurofxref-hist.csv:4:3: JPY: `n.a.` is not a number; expected a number like 1,234.56, $12.00 or 12%"])
+        #expect(sink.quarantined.map(\.reason.en) == ["eurofxref-hist.csv:4:3: JPY: `n.a.` is not a number; expected a number like 1,234.56, $12.00 or 12%"])
+        #expect(sink.quarantined.map(\.reason.zh) == ["eurofxref-hist.csv:4:3：JPY：`n.a.` 不是数字；应为数字，如 1,234.56、$12.00 或 12%"])
         #expect(stats.rowsRead == 3)
     }
 
@@ -138,7 +141,7 @@ import Testing
     @Test func amazonOrderReport() throws {
         let (sink, stats) = try read("amazon.order_report", "amazon_order_report.txt")
         #expect(render(sink.records) == (try golden("amazon_order_report.golden")))
-        #expect(sink.quarantined.map(\.reason) == ["amazon_order_report.txt:4:10: quantity-purchased: `one` is not a whole number; expected a whole number like 3 or 1,200"])
+        #expect(sink.quarantined.map(\.reason.en) == ["amazon_order_report.txt:4:10: quantity-purchased: `one` is not a whole number; expected a whole number like 3 or 1,200"])
         #expect(stats.rowsRead == 3)
         #expect(try detected("amazon_order_report.txt") == "amazon.order_report")
     }
@@ -152,7 +155,7 @@ import Testing
             inventory_snapshot source=amazon warehouse=AFN sku=HB-CHAIR-F snapshot_date=2026-11-30 available_quantity=0 line=4
 
             """)
-        #expect(sink.quarantined.map(\.reason) == ["amazon_afn_inventory.txt:5:6: Quantity Available: `4O` is not a whole number; expected a whole number like 3 or 1,200"])
+        #expect(sink.quarantined.map(\.reason.en) == ["amazon_afn_inventory.txt:5:6: Quantity Available: `4O` is not a whole number; expected a whole number like 3 or 1,200"])
         #expect(stats.rowsRead == 4 && stats.rowsQuarantined == 1)
         #expect(try detected("amazon_afn_inventory.txt") == "amazon.afn_inventory")
     }
@@ -166,7 +169,7 @@ import Testing
             return amazon:114-3941689-8772232 id=D8kQ2mZpSRMA sku=HB-CAMP-LT qty=1 at=2026-11-21T08:00:00Z@America/Los_Angeles reason=CR-UNWANTED_ITEM line=3
 
             """)
-        #expect(sink.quarantined.count == 1 && sink.quarantined[0].reason.hasPrefix("amazon_mfn_returns.txt:4:3: Return request date: `22/11/26`"))
+        #expect(sink.quarantined.count == 1 && sink.quarantined[0].reason.en.hasPrefix("amazon_mfn_returns.txt:4:3: Return request date: `22/11/26`"))
         #expect(stats.rowsRead == 3)
         #expect(try detected("amazon_mfn_returns.txt") == "amazon.mfn_returns")
     }
@@ -182,8 +185,11 @@ import Testing
             ticket system=freshdesk ticket_id=4102 created_at=2026-11-03T21:30:00Z@UTC group_name=48000000031 status=open priority=low channel=chat tags= line=2
 
             """)
-        #expect(sink.quarantined.map(\.reason) == [
+        #expect(sink.quarantined.map(\.reason.en) == [
             "freshdesk_tickets_api.json:3:2: created_at: `04/11/2026 10:00` does not match the date format; expected a time like `yyyy-MM-dd'T'HH:mm:ssXXX`",
+        ])
+        #expect(sink.quarantined.map(\.reason.zh) == [
+            "freshdesk_tickets_api.json:3:2：created_at：`04/11/2026 10:00` 与日期格式不符；应为形如 `yyyy-MM-dd'T'HH:mm:ssXXX` 的时间",
         ])
         #expect(stats.rowsRead == 3)
         #expect(try detected("freshdesk_tickets_api.json") == "freshdesk.tickets_api")
@@ -200,7 +206,7 @@ import Testing
             traffic \(range) asin=B0CJ4W8S3E sku=HB-CAMP-LT sessions=62 page_views=76 units=0 order_items=0 sales=0 currency=USD buy_box_pct=1 unit_session_pct=0 line=2
 
             """)
-        #expect(sink.quarantined.map(\.reason) == ["amazon_sales_traffic.json:3:20: trafficByAsin.sessions: empty, but `sessions` is required"])
+        #expect(sink.quarantined.map(\.reason.en) == ["amazon_sales_traffic.json:3:20: trafficByAsin.sessions: empty, but `sessions` is required"])
         #expect(stats.rowsRead == 3)
         #expect(try detected("amazon_sales_traffic.json") == "amazon.sales_traffic")
     }
@@ -216,7 +222,7 @@ import Testing
 
             """)
         #expect(sink.quarantined.count == 1
-                && sink.quarantined[0].reason.hasPrefix("gorgias_tickets_api.json:3:12: created_datetime: `Nov 4, 2026 10:00` does not match the date format"))
+                && sink.quarantined[0].reason.en.hasPrefix("gorgias_tickets_api.json:3:12: created_datetime: `Nov 4, 2026 10:00` does not match the date format"))
         #expect(stats.rowsRead == 3)
         #expect(try detected("gorgias_tickets_api.json") == "gorgias.tickets_api")
     }
@@ -307,7 +313,7 @@ import Testing
         _ = try reader.read(into: &sink)
         let raw = try #require(sink.quarantined.first?.raw)
         #expect(raw == "#9,<buyer>,paid,2026-10-01 10:00:00 -0700,fulfilled,,USD,10.00,0.00,0.00,10.00,2026-10-01 10:00:00 -0700,two,Mug,10.00,A,call <buyer>,,0.00,1,")
-        #expect(sink.quarantined.first?.reason.contains("example.com") == false)
+        #expect(sink.quarantined.first?.reason.en.contains("example.com") == false)
     }
 
     @Test func mabangOrdersInGB18030() throws {
@@ -315,7 +321,7 @@ import Testing
         #expect(render(sink.records) == (try golden("mabang_orders.golden")))
         #expect(stats.rowsSkipped == 1)  // the 合计 total row
         #expect(stats.rowsQuarantined == 1)
-        #expect(sink.quarantined.map(\.reason) == [
+        #expect(sink.quarantined.map(\.reason.en) == [
             "mabang_orders_gb18030.csv:5:7: 交运时间: `2026-10-03 25:00:00` is not a real time of day; expected a time like `yyyy-MM-dd HH:mm:ss` or `yyyy/MM/dd HH:mm:ss` or `yyyy/M/d H:mm` or `yyyy-MM-dd HH:mm` in Asia/Shanghai",
         ])
     }

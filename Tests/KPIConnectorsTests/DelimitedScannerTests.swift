@@ -1,4 +1,5 @@
 import KPIConnectors
+import KPISchema
 import Testing
 
 @Suite struct DelimitedScannerTests {
@@ -40,7 +41,8 @@ import Testing
         } catch let error as DelimitedScanError {
             #expect(error.line == 2)
             #expect(error.column == 2)
-            #expect(error.message == "quoted cell opened here is never closed before the end of the file")
+            #expect(error.message == Bilingual("quoted cell opened here is never closed before the end of the file",
+                                               "从这里开始的带引号单元格直到文件末尾都没有闭合"))
         }
     }
 

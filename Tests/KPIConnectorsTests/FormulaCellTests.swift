@@ -61,9 +61,12 @@ import ZIPFoundation
     @Test func aFormulaWithoutACachedValueQuarantinesItsRow() throws {
         let sink = try read(try workbook(cost2: "<c r=\"H3\"><f>H2*2</f></c>"))
         #expect(lines(sink) == ["P1 SKU-A 25 USD"])
-        #expect(sink.quarantined.map(\.reason) == [
+        #expect(sink.quarantined.map(\.reason.en) == [
             "walmart.xlsx:3:8: Item Cost: a formula the workbook holds no result for (never calculated); expected a value "
                 + "— recalculate and save it in Excel, or paste values",
+        ])
+        #expect(sink.quarantined.map(\.reason.zh) == [
+            "walmart.xlsx:3:8：Item Cost：公式在工作簿中没有计算结果（从未计算）；应为数值——请在 Excel 中重新计算并保存，或粘贴为数值",
         ])
     }
 

@@ -57,7 +57,7 @@ import Testing
         var reader = try catalog.connector(c.connector).open(path: path, context: context)
         var sink = CollectingSink()
         let stats = try reader.read(into: &sink)
-        let actual = render(sink.records) + sink.quarantined.map { "quarantined " + $0.reason + "\n" }.joined()
+        let actual = render(sink.records) + sink.quarantined.map { "quarantined \($0.reason.en)\n            \($0.reason.zh)\n" }.joined()
             + "stats read=\(stats.rowsRead) skipped=\(stats.rowsSkipped) quarantined=\(stats.rowsQuarantined)\n"
         let goldenPath = goldenDirectory + "/" + c.connector + ".golden"
         if ProcessInfo.processInfo.environment["KPIBRIDGE_WRITE_GOLDENS"] == "1" {

@@ -83,6 +83,6 @@ import Testing
             #2,,,,,,,1,5.00,B,,,
 
             """)
-        #expect(sink.quarantined.map(\.reason) == ["orders.csv:3:2: Created at: empty, but `purchased_at` is required"])
+        #expect(sink.quarantined.map(\.reason.en) == ["orders.csv:3:2: Created at: empty, but `purchased_at` is required"])
     }
 }

@@ -64,7 +64,7 @@ import Testing
                 == ["112-0000001-0000001"])
         #expect(sink.quarantined.map(\.line) == [3])
         #expect(sink.quarantined.first?.column == 2)
-        #expect(sink.quarantined.first?.reason.contains("平台订单号: `\u{FFFD} 112-0000002-0000002` holds bytes that are not valid "
+        #expect(sink.quarantined.first?.reason.en.contains("平台订单号: `\u{FFFD} 112-0000002-0000002` holds bytes that are not valid "
                                                         + "text in the file's encoding; expected UTF-8 or GB18030 text") == true)
     }
 }

@@ -32,9 +32,10 @@ import Testing
             }
         }
         #expect(words.subtracting(Self.allowedEnglish).sorted() == [])
-        // What the page marks as English is the quarantine reasons, and only those (two in the sample).
-        #expect(marked.count == 2)
-        #expect(marked.allSatisfy { $0.contains("expected") })
+        // The quarantine reasons are stored in Chinese too: nothing is left marked as English.
+        #expect(marked == [])
+        #expect(zh.contains("item-price：`19.9O` 不是数字；应为数字，如 1,234.56、$12.00 或 12%"))
+        #expect(zh.contains("quantity：`one` 不是整数；应为整数，如 3 或 1,200"))
     }
 
     @Test func englishReportHasChineseOnlyInTheSamplesData() throws {

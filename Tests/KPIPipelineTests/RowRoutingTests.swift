@@ -64,11 +64,12 @@ import Testing
         return values
     }
 
-    private static func quarantineReasons(_ ws: TemporaryWorkspace, file: String) throws -> [String] {
+    /// The file's quarantine reasons as stored in `column` (`reason`, or `reason_zh` for the Chinese ones).
+    private static func quarantineReasons(_ ws: TemporaryWorkspace, file: String, column: String = "reason") throws -> [String] {
         try ws.export("quarantine", .jsonl).split(separator: "\n").compactMap { line -> String? in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   object["file"] as? String == file else { return nil }
-            return object["reason"] as? String
+            return object[column] as? String
         }
     }
 
@@ -90,6 +91,10 @@ import Testing
         #expect(try Self.quarantineReasons(ws, file: "inbox/lingxing/订单.csv") == [
             "inbox/lingxing/订单.csv:6:7: 店铺: `HB-UK` is not in the source's `shop_from` map (it has `HB-CA`, `HB-US`, `QX-US`); "
                 + "add `HB-UK: platform:shop`",
+        ])
+        #expect(try Self.quarantineReasons(ws, file: "inbox/lingxing/订单.csv", column: "reason_zh") == [
+            "inbox/lingxing/订单.csv:6:7：店铺：`HB-UK` 不在数据源的 `shop_from` 映射中（已有 `HB-CA`、`HB-US`、`QX-US`）；"
+                + "请添加 `HB-UK: platform:shop`",
         ])
         // The second account's October GMV is its two orders, 12.50 + 7.25, in the us profile's USD.
         #expect(try Self.usMonth(ws, "gmv", shop: "amazon-us-qx") == ["19.75"])
@@ -114,6 +119,9 @@ import Testing
         _ = try ws.pipeline().run()
         #expect(try Self.quarantineReasons(ws, file: "inbox/erp-routed/马帮.csv") == [
             "inbox/erp-routed/马帮.csv:3:3: 平台: `Shopify` (shopify), but the source's `shop_from` files the row under amazon:amazon-us (店铺名称 `amazon-us`)",
+        ])
+        #expect(try Self.quarantineReasons(ws, file: "inbox/erp-routed/马帮.csv", column: "reason_zh") == [
+            "inbox/erp-routed/马帮.csv:3:3：平台：`Shopify`（shopify），但数据源的 `shop_from` 把此行归入 amazon:amazon-us（店铺名称 `amazon-us`）",
         ])
     }
 
@@ -140,6 +148,9 @@ import Testing
         ])
         #expect(try Self.quarantineReasons(ws, file: "inbox/wms/出库_202610.csv") == [
             "inbox/wms/出库_202610.csv:4:3: 平台参考号: `9001234567` matches no `shop_from` order_id pattern (`\\d{3}-\\d{7}-\\d{7}`, `#\\d{4,}`)",
+        ])
+        #expect(try Self.quarantineReasons(ws, file: "inbox/wms/出库_202610.csv", column: "reason_zh") == [
+            "inbox/wms/出库_202610.csv:4:3：平台参考号：`9001234567` 不匹配任何 `shop_from` 订单号模式（`\\d{3}-\\d{7}-\\d{7}`、`#\\d{4,}`）",
         ])
     }
 

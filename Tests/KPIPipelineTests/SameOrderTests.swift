@@ -231,6 +231,9 @@ import Testing
         #expect(quarantine[2].contains(
             "inbox/shopify/orders.csv:4:15: Tags: names 2 tiktok orders (`576800000000000001`, `576800000000000002`) under the source's `same_order` pattern; an order has one copy in another channel"))
         #expect(quarantine[3].contains("inbox/shopify/orders.csv:5:1: Name: `#2002`, whose order row (line 4) was set aside"))
+        #expect(quarantine[2].contains("inbox/shopify/orders.csv:4:15：Tags：按数据源的 `same_order` 模式指向 2 个 tiktok 订单"
+                                       + "（`576800000000000001`、`576800000000000002`）；一个订单在另一渠道只有一个副本"))
+        #expect(quarantine[3].contains("inbox/shopify/orders.csv:5:1：Name：`#2002`，其订单行（第 4 行）已被隔离"))
         #expect(try Self.octoberOrders(ws)["platform:shopify"] == "1")
     }
 

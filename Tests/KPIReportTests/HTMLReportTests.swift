@@ -54,7 +54,7 @@ import Testing
                                                 finishedAt: "2026-11-02T02:31:10Z", status: "ok"),
                                  sources: [.init(connector: "amazon.all_orders", files: 2, rowsLoaded: 1301, rowsQuarantined: 1,
                                                  lastLoadedAt: "2026-11-02T02:30:40Z")],
-                                 quarantined: [.init(id: 1, file: "inbox/a.txt", line: 14, column: 3, reason: "price `19.9O` is not a number")],
+                                 quarantined: [.init(id: 1, file: "inbox/a.txt", line: 14, column: 3, reason: Bilingual("price `19.9O` is not a number", "price `19.9O` 不是数字"))],
                                  quarantinedTotal: 4))
     }
 

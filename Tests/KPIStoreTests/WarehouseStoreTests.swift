@@ -109,7 +109,8 @@ struct ScriptedReader: RecordReader {
         let store = try backend.emptyStore()
         let run = try store.beginRun(command: "test", at: .now())
         let bad = QuarantinedRow(connector: "amazon.all_orders", file: "inbox/a.txt", line: 9, column: 17,
-                                 reason: "inbox/a.txt:9:17: item-price: `19.9O` is not a number", raw: "x\ty")
+                                 reason: Bilingual("inbox/a.txt:9:17: item-price: `19.9O` is not a number",
+                                                   "inbox/a.txt:9:17：item-price：`19.9O` 不是数字"), raw: "x\ty")
         let stats = try load(store, "abc", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: nil)], quarantined: [bad]))
         #expect(stats.rowsLoaded == 1 && stats.rowsQuarantined == 1)
         let entry = try #require(try store.ledgerEntry(sha256: "abc"))
@@ -117,7 +118,8 @@ struct ScriptedReader: RecordReader {
         var rows: [[TableValue]] = []
         try store.scan(.quarantine) { rows.append($0) }
         #expect(rows == [[.integer(1), .integer(run), .text("amazon.all_orders"), .text("inbox/a.txt"), .text("abc"),
-                          .integer(9), .integer(17), .text("inbox/a.txt:9:17: item-price: `19.9O` is not a number"), .text("x\ty")]])
+                          .integer(9), .integer(17), .text("inbox/a.txt:9:17: item-price: `19.9O` is not a number"),
+                          .text("inbox/a.txt:9:17：item-price：`19.9O` 不是数字"), .text("x\ty")]])
     }
 
     @Test(arguments: StoreBackend.available)

@@ -34,7 +34,7 @@ package enum JSONRecords {
                 value.flattened(into: &values)
                 records.append(KeyedRecord(line: lineNumber, values: values, raw: value.compactText))
             } catch {
-                records.append(KeyedRecord(line: lineNumber, values: [:], raw: text, problem: "not valid JSON: \(describe(error))"))
+                records.append(KeyedRecord(line: lineNumber, values: [:], raw: text, problem: Self.notJSON(error)))
             }
         }
         return records
@@ -63,6 +63,12 @@ package enum JSONRecords {
         default:
             return
         }
+    }
+
+    /// The parser's own detail stays as Foundation words it (English) in both languages.
+    private static func notJSON(_ error: any Error) -> Bilingual {
+        let detail = describe(error)
+        return Bilingual("not valid JSON: \(detail)", "不是有效的 JSON（解析器：\(detail)）")
     }
 
     private static func describe(_ error: any Error) -> String {

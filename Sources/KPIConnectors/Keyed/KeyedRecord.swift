@@ -1,3 +1,4 @@
+import KPISchema
 /// One record of a JSON or XML document flattened to `key → text`, before it becomes a row.
 ///
 /// Nested objects become dotted keys (`OrderTotal.Amount`), XML attributes `@name`, and scalar
@@ -7,9 +8,9 @@ package struct KeyedRecord: Sendable, Hashable {
     package var line: Int
     package var values: [String: String]
     package var raw: String
-    package var problem: String?
+    package var problem: Bilingual?
 
-    package init(line: Int, values: [String: String], raw: String, problem: String? = nil) {
+    package init(line: Int, values: [String: String], raw: String, problem: Bilingual? = nil) {
         self.line = line
         self.values = values
         self.raw = raw

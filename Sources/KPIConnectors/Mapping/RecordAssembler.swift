@@ -20,7 +20,7 @@ struct RecordAssembler {
         /// A required field is empty (after carry-forward); the index of the field.
         case missing(Int)
         /// The field's value contradicts the row's `shop_from` route; the index and what it says.
-        case conflict(Int, String)
+        case conflict(Int, Bilingual)
     }
 
     private let spec: CompiledSpec
@@ -41,7 +41,7 @@ struct RecordAssembler {
     /// The shop the source's `shop_from:` files the row being assembled under.
     private var route: ShopRef?
     /// The cell that chose `route`, for a contradiction's message.
-    private var routeOrigin = ""
+    private var routeOrigin = Bilingual("", "")
     /// An order whose own row was quarantined, and that row's line: its other rows in the file follow it.
     private var rejectedOrder: (key: OrderKey, line: Int)?
 
@@ -73,7 +73,7 @@ struct RecordAssembler {
         var values = input
         startsCopy = false
         self.route = route?.shop
-        routeOrigin = route?.origin ?? ""
+        routeOrigin = route?.origin ?? Bilingual("", "")
         if let carry = spec.spec.carryForward, let by = spec.fieldIndex[carry.by] {
             if let previous, values[by] != nil, values[by] == previous[by] {
                 let carried = carry.fields.map { spec.fieldIndex[$0]! }
@@ -90,7 +90,10 @@ struct RecordAssembler {
         // A platform the row states must be the one its route names: a 平台 of Shopify on a row the
         // shop column files under an Amazon shop is a contradiction nobody should resolve by rule.
         if let route = self.route, let field = spec.fieldIndex["platform"], let stated = row.text("platform")?.lowercased(), stated != route.platform {
-            return .conflict(field, "`\(row.raw("platform") ?? stated)` (\(stated)), but the source's `shop_from` files the row under \(route) (\(routeOrigin))")
+            let written = row.raw("platform") ?? stated
+            return .conflict(field, Bilingual(
+                "`\(written)` (\(stated)), but the source's `shop_from` files the row under \(route) (\(routeOrigin.en))",
+                "`\(written)`（\(stated)），但数据源的 `shop_from` 把此行归入 \(route)（\(routeOrigin.zh)）"))
         }
         let lineage = Lineage(connector: spec.id, file: context.displayPath, line: line,
                               contentHash: context.fingerprint.sha256, runID: context.runID)
@@ -119,7 +122,8 @@ struct RecordAssembler {
         // The rest of an order whose own row was set aside goes with it: its lines without the order (or
         // beside an older stored one) would count an order nobody could check.
         if let rejected = rejectedOrder, rejected.key == key, let field = spec.fieldIndex["order_id"] {
-            return .conflict(field, "`\(orderID)`, whose order row (line \(rejected.line)) was set aside")
+            return .conflict(field, Bilingual("`\(orderID)`, whose order row (line \(rejected.line)) was set aside",
+                                              "`\(orderID)`，其订单行（第 \(rejected.line) 行）已被隔离"))
         }
         if key != group {
             group = key
@@ -155,8 +159,12 @@ struct RecordAssembler {
                 let ids = row.text(twins.rule.field).map(twins.matcher.ids(in:)) ?? []
                 if ids.count > 1 {
                     rejectedOrder = (key, lineage.line)
-                    return .conflict(twins.field, "names \(ids.count) \(twins.rule.platform) orders (\(ids.prefix(3).map { "`\($0)`" }.joined(separator: ", "))) "
-                                     + "under the source's `same_order` pattern; an order has one copy in another channel")
+                    let named = ids.prefix(3).map { "`\($0)`" }
+                    return .conflict(twins.field, Bilingual(
+                        "names \(ids.count) \(twins.rule.platform) orders (\(named.joined(separator: ", "))) "
+                            + "under the source's `same_order` pattern; an order has one copy in another channel",
+                        "按数据源的 `same_order` 模式指向 \(ids.count) 个 \(twins.rule.platform) 订单（\(named.joined(separator: "、"))）；"
+                            + "一个订单在另一渠道只有一个副本"))
                 }
                 out.append(.flat(FlatRecord(kind: .orderTwin, values: [
                     .text(key.platform), .text(key.orderID), ids.first.map { _ in .text(twins.rule.platform) }, ids.first.map(FlatValue.text),

@@ -19,13 +19,13 @@ struct RowRouter {
     /// Where a row goes and which cell said so, for messages (`店铺 \`HB-US\``).
     struct Route {
         var shop: ShopRef
-        var origin: String
+        var origin: Bilingual
     }
 
     /// Where a row's route could not be read: the 1-based column and the sentence.
     struct Problem: Error {
         var column: Int?
-        var message: String
+        var message: Bilingual
     }
 
     /// The file's header column the rules read, so drift reports do not call it unknown.
@@ -71,30 +71,43 @@ struct RowRouter {
             let word = record[cell: index].trimmingSpaces()
             guard !word.isEmpty else {
                 if let last, let orderID, last.orderID == orderID { return .success(last.route) }
-                return .failure(Problem(column: index + 1, message: "\(header): empty, but the source's `shop_from` needs it to tell the row's shop"))
+                return .failure(Problem(column: index + 1, message: Bilingual(
+                    "\(header): empty, but the source's `shop_from` needs it to tell the row's shop",
+                    "\(header)：为空，但数据源的 `shop_from` 要靠它判断此行属于哪个店铺")))
             }
             guard let ref = map[HeaderName(word)] else {
-                let known = words.prefix(8).map { "`\($0)`" }.joined(separator: ", ")
-                return .failure(Problem(column: index + 1, message: "\(header): `\(word.prefix(60))` is not in the source's `shop_from` map "
-                                        + "(it has \(known)); add `\(word.prefix(60)): platform:shop`"))
+                let listed = words.prefix(8).map { "`\($0)`" }
+                return .failure(Problem(column: index + 1, message: Bilingual(
+                    "\(header): `\(word.prefix(60))` is not in the source's `shop_from` map "
+                        + "(it has \(listed.joined(separator: ", "))); add `\(word.prefix(60)): platform:shop`",
+                    "\(header)：`\(word.prefix(60))` 不在数据源的 `shop_from` 映射中（已有 \(listed.joined(separator: "、"))）；"
+                        + "请添加 `\(word.prefix(60)): platform:shop`")))
             }
-            return .success(Route(shop: ref, origin: "\(header) `\(word.prefix(60))`"))
+            let said = "\(header) `\(word.prefix(60))`"
+            return .success(Route(shop: ref, origin: Bilingual(said, said)))
         case .orderID(let field, let rules):
             let column = binding.columns[field]
             let header = column.map { binding.headers[$0] } ?? "order_id"
             guard let id = values[field]?.text else {
-                return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): empty, but the source's `shop_from` needs the order id to tell the row's shop"))
+                return .failure(Problem(column: column.map { $0 + 1 }, message: Bilingual(
+                    "\(header): empty, but the source's `shop_from` needs the order id to tell the row's shop",
+                    "\(header)：为空，但数据源的 `shop_from` 要靠订单号判断此行属于哪个店铺")))
             }
             let hits = rules.filter { $0.matcher.matches(id) }
             switch Set(hits.map(\.shop)).count {
             case 1:
-                return .success(Route(shop: hits[0].shop, origin: "\(header) `\(id.prefix(60))` matching `\(hits[0].pattern)`"))
+                return .success(Route(shop: hits[0].shop, origin: Bilingual(
+                    "\(header) `\(id.prefix(60))` matching `\(hits[0].pattern)`", "\(header) `\(id.prefix(60))` 匹配 `\(hits[0].pattern)`")))
             case 0:
-                let tried = rules.map { "`\($0.pattern)`" }.joined(separator: ", ")
-                return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): `\(id.prefix(60))` matches no `shop_from` order_id pattern (\(tried))"))
+                let tried = rules.map { "`\($0.pattern)`" }
+                return .failure(Problem(column: column.map { $0 + 1 }, message: Bilingual(
+                    "\(header): `\(id.prefix(60))` matches no `shop_from` order_id pattern (\(tried.joined(separator: ", ")))",
+                    "\(header)：`\(id.prefix(60))` 不匹配任何 `shop_from` 订单号模式（\(tried.joined(separator: "、"))）")))
             default:
-                let shops = Set(hits.map(\.shop.description)).sorted().joined(separator: " and ")
-                return .failure(Problem(column: column.map { $0 + 1 }, message: "\(header): `\(id.prefix(60))` matches the `shop_from` patterns of \(shops); make them exclusive"))
+                let shops = Set(hits.map(\.shop.description)).sorted()
+                return .failure(Problem(column: column.map { $0 + 1 }, message: Bilingual(
+                    "\(header): `\(id.prefix(60))` matches the `shop_from` patterns of \(shops.joined(separator: " and ")); make them exclusive",
+                    "\(header)：`\(id.prefix(60))` 同时匹配 \(shops.joined(separator: " 和 ")) 的 `shop_from` 模式；请让这些模式互斥")))
             }
         }
     }

@@ -164,17 +164,23 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 stats.rowsQuarantined += 1
                 try sink.quarantine(QuarantinedRow(
                     connector: spec.id, file: context.displayPath, line: error.line, column: error.column,
-                    reason: "\(context.displayPath):\(error.line):\(error.column): \(error.message)", raw: mask.masked(error.raw)))
+                    reason: Bilingual("\(context.displayPath):\(error.line):\(error.column): ", "\(context.displayPath):\(error.line):\(error.column)：")
+                        + error.message, raw: mask.masked(error.raw)))
                 break
             }
             stats.rowsRead += 1
             // Every row set aside is named the same way: file, line, 1-based column when known, reason.
-            func setAside(_ column: Int?, _ message: String) throws {
+            func setAside(_ column: Int?, _ message: Bilingual) throws {
                 stats.rowsQuarantined += 1
                 let at = "\(context.displayPath):\(record.line)" + (column.map { ":\($0)" } ?? "")
+                let reason = Bilingual("\(at): \(mask.masked(message.en, cells: record.fields))",
+                                       "\(at)：\(mask.masked(message.zh, cells: record.fields))")
                 try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
-                                                   column: column, reason: "\(at): \(mask.masked(message, cells: record.fields))",
-                                                   raw: mask.masked(record.raw, cells: record.fields)))
+                                                   column: column, reason: reason, raw: mask.masked(record.raw, cells: record.fields)))
+            }
+            /// `header: message`, with each language's colon.
+            func about(_ header: String, _ message: Bilingual) -> Bilingual {
+                Bilingual("\(header): \(message.en)", "\(header)：\(message.zh)")
             }
             /// The 1-based column and header of a field, for a message about its value.
             func place(_ fieldIndex: Int) -> (Int?, String) {
@@ -207,7 +213,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                     case .success(let parts): rows = parts
                     case .failure(let problem):
                         let (column, header) = place(problem.field)
-                        try setAside(column, "\(header): \(problem.message)")
+                        try setAside(column, about(header, problem.message))
                         continue
                     }
                     // No amount in any part: a row that only repeats the order (its quantity), not money.
@@ -218,17 +224,18 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 }
                 // A row's parts stand or fall together: one bad part sets the whole row aside.
                 var produced: [NormalizedRecord] = []
-                var problem: (field: Int, message: String)?
+                var problem: (field: Int, message: Bilingual)?
                 for values in rows where problem == nil {
                     switch assembler.assemble(values, line: record.line, route: route) {
                     case .records(let records): produced += records
-                    case .missing(let fieldIndex): problem = (fieldIndex, "empty, but `\(spec.fields[fieldIndex].name)` is required")
+                    case .missing(let fieldIndex): problem = (fieldIndex, Bilingual("empty, but `\(spec.fields[fieldIndex].name)` is required",
+                                                                                    "为空，但 `\(spec.fields[fieldIndex].name)` 是必填字段"))
                     case .conflict(let fieldIndex, let message): problem = (fieldIndex, message)
                     }
                 }
                 if let problem {
                     let (column, header) = place(problem.field)
-                    try setAside(column, "\(header): \(problem.message)")
+                    try setAside(column, about(header, problem.message))
                     continue
                 }
                 for item in produced { try sink.accept(item) }
@@ -240,14 +247,16 @@ struct SpecFileReader: RecordReader, HeaderReporting {
 
     private enum Outcome {
         case skip
-        case bad(column: Int?, message: String)
+        case bad(column: Int?, message: Bilingual)
         case row([FieldValue?])
     }
 
     private mutating func parse(_ record: SourceRow) -> Outcome {
         let headerCount = binding.headers.count
         if record.fields.count > headerCount, record.fields[headerCount...].contains(where: { !$0.isEmpty }) {
-            return .bad(column: headerCount + 1, message: "row has \(record.fields.count) cells but the header (line \(headerLine)) has \(headerCount)")
+            return .bad(column: headerCount + 1, message: Bilingual(
+                "row has \(record.fields.count) cells but the header (line \(headerLine)) has \(headerCount)",
+                "此行有 \(record.fields.count) 个单元格，但表头（第 \(headerLine) 行）只有 \(headerCount) 个"))
         }
         func cell(_ index: Int) -> String {
             var text = binding.columns[index].map { record[cell: $0] } ?? ""
@@ -274,8 +283,11 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         for (index, field) in spec.fields.enumerated() {
             let column = binding.columns[index]
             if let column, record.uncalculated.contains(column) {
-                return .bad(column: column + 1, message: "\(binding.headers[column]): a formula the workbook holds no result for "
-                            + "(never calculated); expected a value — recalculate and save it in Excel, or paste values")
+                let header = binding.headers[column]
+                return .bad(column: column + 1, message: Bilingual(
+                    "\(header): a formula the workbook holds no result for (never calculated); expected a value — "
+                        + "recalculate and save it in Excel, or paste values",
+                    "\(header)：公式在工作簿中没有计算结果（从未计算）；应为数值——请在 Excel 中重新计算并保存，或粘贴为数值"))
             }
             do {
                 var read = try value(of: cell(index), field: field, index: index)
@@ -286,7 +298,8 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 values.append(read)
             } catch {
                 let header = column.map { binding.headers[$0] } ?? field.name
-                return .bad(column: column.map { $0 + 1 }, message: "\(header): \(error.problem); expected \(error.expected)")
+                let message = error.message
+                return .bad(column: column.map { $0 + 1 }, message: Bilingual("\(header): \(message.en)", "\(header)：\(message.zh)"))
             }
         }
         for index in spec.fillDown {
@@ -302,12 +315,15 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             // The decoders turn bytes invalid in the file's encoding into U+FFFD; such an id or name
             // would load as a different value, so the row is quarantined instead.
             if cell.utf8.contains(0xEF), cell.contains("\u{FFFD}") {
-                throw CellParseError(problem: "`\(cell.prefix(60))` holds bytes that are not valid text in the file's encoding",
-                                     expected: "UTF-8 or GB18030 text (the export may be damaged or cut)")
+                throw CellParseError(problem: Bilingual("`\(cell.prefix(60))` holds bytes that are not valid text in the file's encoding",
+                                                        "`\(cell.prefix(60))` 含有在文件编码下无效的字节"),
+                                     expected: Bilingual("UTF-8 or GB18030 text (the export may be damaged or cut)",
+                                                         "UTF-8 或 GB18030 文本（导出文件可能已损坏或被截断）"))
             }
             // No export writes NUL, and PostgreSQL cannot store it in text: one would stop the whole load.
             if cell.utf8.contains(0) {
-                throw CellParseError(problem: "holds a NUL byte", expected: "text without NUL (the export may be damaged)")
+                throw CellParseError(problem: Bilingual("holds a NUL byte", "含有 NUL 字节"),
+                                     expected: Bilingual("text without NUL (the export may be damaged)", "不含 NUL 的文本（导出文件可能已损坏）"))
             }
             // TikTok ids end in a tab so Excel keeps them text; sheet and JSON cells are not trimmed by a scanner.
             if let first = cell.utf8.first, let last = cell.utf8.last, first == 32 || first == 9 || last == 32 || last == 9 {

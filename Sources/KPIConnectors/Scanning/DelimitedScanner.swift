@@ -1,3 +1,5 @@
+import KPISchema
+
 /// A streaming, byte-level reader of CSV and TSV records.
 ///
 /// Written by hand because it is the hottest loop of an import, and because real exports need
@@ -81,7 +83,8 @@ package struct DelimitedScanner {
             position += 1
             if raw.count >= Self.maxRecordBytes {
                 throw DelimitedScanError(file: file, line: startLine, column: fieldColumn,
-                                         message: "record longer than \(Self.maxRecordBytes) bytes (unbalanced quote?)",
+                                         message: Bilingual("record longer than \(Self.maxRecordBytes) bytes (unbalanced quote?)",
+                                                           "记录超过 \(Self.maxRecordBytes) 字节（引号不成对？）"),
                                          raw: String(decoding: raw.prefix(200), as: UTF8.self))
             }
             if quoted {
@@ -132,7 +135,8 @@ package struct DelimitedScanner {
         }
         if quoted {
             throw DelimitedScanError(file: file, line: startLine, column: fieldColumn,
-                                     message: "quoted cell opened here is never closed before the end of the file",
+                                     message: Bilingual("quoted cell opened here is never closed before the end of the file",
+                                                       "从这里开始的带引号单元格直到文件末尾都没有闭合"),
                                      raw: String(decoding: raw.prefix(200), as: UTF8.self))
         }
         finishField()

@@ -1,3 +1,5 @@
+import KPISchema
+
 /// One row of text cells from any tabular source, with where it stands in the file.
 ///
 /// A CSV record, an XLSX sheet row, a JSON object or an XML element all arrive as this, so header
@@ -10,7 +12,7 @@ package struct SourceRow: Sendable, Hashable {
     /// The row as it stood in the file (a CSV line, tab-joined sheet cells, a JSON object).
     package var raw: String
     /// Why the source could not read this row (a JSON Lines line that is not JSON); quarantined.
-    package var problem: String?
+    package var problem: Bilingual?
     /// 0-based columns holding a formula whose result the file does not carry (a workbook saved by a
     /// tool that never calculated it): the cell reads empty, but its value is unknown, not zero.
     package var uncalculated: [Int]
@@ -18,7 +20,7 @@ package struct SourceRow: Sendable, Hashable {
     /// cell reads empty, but the record said nothing (see `keep_empty`).
     package var absent: [Int]
 
-    package init(line: Int, fields: [String], raw: String, problem: String? = nil, uncalculated: [Int] = [],
+    package init(line: Int, fields: [String], raw: String, problem: Bilingual? = nil, uncalculated: [Int] = [],
                  absent: [Int] = []) {
         self.line = line
         self.fields = fields
@@ -40,8 +42,9 @@ package struct DelimitedScanError: Error, Sendable, Equatable, CustomStringConve
     package var file: String
     package var line: Int
     package var column: Int
-    package var message: String
+    /// In both languages: it becomes the quarantine reason of the rows it swallows.
+    package var message: Bilingual
     package var raw: String
 
-    package var description: String { (file.isEmpty ? "" : "\(file):") + "line \(line), column \(column): \(message)" }
+    package var description: String { (file.isEmpty ? "" : "\(file):") + "line \(line), column \(column): \(message.en)" }
 }

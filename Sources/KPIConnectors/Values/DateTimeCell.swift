@@ -13,15 +13,18 @@ package struct DateTimeCell: Sendable, Hashable {
         self.zone = zone
     }
 
-    package var expected: String {
-        "a time like " + patterns.map { "`\($0.text)`" }.joined(separator: " or ") + (patterns.contains { $0.hasOffset } ? "" : " in \(zone.identifier)")
+    package var expected: Bilingual {
+        let listed = patterns.map { "`\($0.text)`" }
+        let local = !patterns.contains { $0.hasOffset }
+        return Bilingual("a time like " + listed.joined(separator: " or ") + (local ? " in \(zone.identifier)" : ""),
+                         "形如 " + listed.joined(separator: " 或 ") + " 的时间" + (local ? "（按 \(zone.identifier) 时区）" : ""))
     }
 
     /// The timestamp, or nil for an empty cell.
     package func parse(_ text: String) throws(CellParseError) -> Timestamp? {
         guard let (f, date) = try match(text, expected: self.expected) else { return nil }
         guard let time = TimeOfDay(hour: f.hour, minute: f.minute, second: f.second) else {
-            throw CellParseError(problem: "`\(text)` is not a real time of day", expected: expected)
+            throw CellParseError(problem: Self.notATime(text), expected: expected)
         }
         if let offset = f.offsetSeconds {
             let instant = Instant(secondsSinceEpoch: Instant(utc: date, time).secondsSinceEpoch - Int64(offset))
@@ -36,7 +39,7 @@ package struct DateTimeCell: Sendable, Hashable {
     /// A cell a pattern does not take as written is tried once more in the forms that cannot change its
     /// meaning (see ``DateTimeDrift``): 年月日 for a year-first pattern's separators, a 12-hour marker on a
     /// 24-hour pattern, an Excel serial where the source's zone is declared.
-    private func match(_ text: String, expected: @autoclosure () -> String)
+    private func match(_ text: String, expected: @autoclosure () -> Bilingual)
         throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)?
     {
         let trimmed = text.trimmingSpaces()
@@ -48,24 +51,26 @@ package struct DateTimeCell: Sendable, Hashable {
            let found = try first(serial, original: text, expected: expected(), using: [DateTimeDrift.serialPattern]) {
             return found
         }
-        throw CellParseError(problem: "`\(text)` does not match the date format", expected: expected())
+        throw CellParseError(problem: Bilingual("`\(text)` does not match the date format", "`\(text)` 与日期格式不符"),
+                             expected: expected())
     }
 
     /// The fields of the first of `candidates` (the cell's patterns by default) that takes `text`; with
     /// `pm`, a 12-hour marker the cell carried, applied to patterns that write the hour 0–23.
-    private func first(_ text: String, original: String, expected: @autoclosure () -> String, pm: Bool? = nil,
+    private func first(_ text: String, original: String, expected: @autoclosure () -> Bilingual, pm: Bool? = nil,
                        using candidates: [DateTimePattern]? = nil) throws(CellParseError) -> (DateTimePattern.Fields, CivilDate)? {
         for pattern in candidates ?? patterns {
             if pm != nil, pattern.hasMarker { continue }
             guard var f = pattern.match(text) else { continue }
             if let pm {
                 guard (1...12).contains(f.hour) else {
-                    throw CellParseError(problem: "`\(original)` is not a real time of day", expected: expected())
+                    throw CellParseError(problem: Self.notATime(original), expected: expected())
                 }
                 f.hour = f.hour % 12 + (pm ? 12 : 0)
             }
             guard let date = CivilDate(year: f.year, month: f.month, day: f.day) else {
-                throw CellParseError(problem: "`\(original)` is not a real calendar date", expected: expected())
+                throw CellParseError(problem: Bilingual("`\(original)` is not a real calendar date", "`\(original)` 不是真实存在的日期"),
+                                     expected: expected())
             }
             return (f, date)
         }
@@ -79,8 +84,13 @@ extension DateTimeCell {
         try match(text, expected: dateExpected)?.1
     }
 
-    var dateExpected: String {
-        "a date like " + patterns.map { "`\($0.text)`" }.joined(separator: " or ")
+    var dateExpected: Bilingual {
+        let listed = patterns.map { "`\($0.text)`" }
+        return Bilingual("a date like " + listed.joined(separator: " or "), "形如 " + listed.joined(separator: " 或 ") + " 的日期")
+    }
+
+    static func notATime(_ text: String) -> Bilingual {
+        Bilingual("`\(text)` is not a real time of day", "`\(text)` 不是有效的时刻")
     }
 }
 

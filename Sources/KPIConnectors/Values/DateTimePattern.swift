@@ -56,8 +56,8 @@ package struct DateTimePattern: Sendable, Hashable, CustomStringConvertible {
             case ("a", 1): result.append(.ampm)
             case ("X", _), ("x", _), ("Z", _): result.append(.offset)
             case (let ch, _) where ch.isLetter:
-                throw CellParseError(problem: "unknown pattern letter `\(ch)` in `\(pattern)`",
-                                     expected: "letters y M d H h m s S a X and quoted literals")
+                throw CellParseError(problem: Bilingual("unknown pattern letter `\(ch)` in `\(pattern)`", "格式 `\(pattern)` 中有未知的格式字母 `\(ch)`"),
+                                     expected: Bilingual("letters y M d H h m s S a X and quoted literals", "字母 y M d H h m s S a X 及引号内的原样文字"))
             default:
                 for _ in 0..<run { result.append(.literal(c)) }
             }

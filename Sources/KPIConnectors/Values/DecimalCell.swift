@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Reads amounts and counts as exported: `"12,131"`, `$12,905.25`, `£94.50`, `12.02%`, `(3.00)`,
 /// `￥88`, or with `decimalComma` the EU form `1.234,56`.
@@ -19,8 +20,14 @@ package struct DecimalCell: Sendable, Hashable {
     private static let currencyMarks: [String] = ["US$", "CA$", "AU$", "HK$", "RMB", "USD", "CNY", "EUR", "GBP", "CAD", "JPY",
                                                   "$", "£", "€", "¥", "￥", "元"]
 
-    package var expected: String {
-        decimalComma ? "a number like 1.234,56 or €12,00" : "a number like 1,234.56, $12.00 or 12%"
+    package var expected: Bilingual {
+        decimalComma ? Bilingual("a number like 1.234,56 or €12,00", "数字，如 1.234,56 或 €12,00")
+            : Bilingual("a number like 1,234.56, $12.00 or 12%", "数字，如 1,234.56、$12.00 或 12%")
+    }
+
+    /// Built only when a cell fails: the message costs more than the parse.
+    private func notANumber(_ text: String) -> CellParseError {
+        CellParseError(problem: Bilingual("`\(text)` is not a number", "`\(text)` 不是数字"), expected: expected)
     }
 
     /// The value, or nil for an empty cell.
@@ -63,15 +70,14 @@ package struct DecimalCell: Sendable, Hashable {
         var sawPoint = false
         // Digits since the last group separator; nil before the first one.
         var grouped: Int?
-        let notANumber = CellParseError(problem: "`\(text)` is not a number", expected: expected)
         for ch in s {
             if !sawPoint, ch == group || ch == " " || ch == "'" || ch == "\u{00A0}" {
-                guard grouped.map({ $0 == 3 }) ?? !digits.isEmpty else { throw notANumber }
+                guard grouped.map({ $0 == 3 }) ?? !digits.isEmpty else { throw notANumber(text) }
                 grouped = 0
                 continue
             }
             if ch == point {
-                if sawPoint || grouped.map({ $0 != 3 }) == true { throw notANumber }
+                if sawPoint || grouped.map({ $0 != 3 }) == true { throw notANumber(text) }
                 sawPoint = true
                 grouped = nil
                 digits.append(".")
@@ -79,12 +85,12 @@ package struct DecimalCell: Sendable, Hashable {
                 digits.append(ch)
                 if let count = grouped { grouped = count + 1 }
             } else {
-                throw notANumber
+                throw notANumber(text)
             }
         }
-        if let count = grouped, count != 3 { throw notANumber }
+        if let count = grouped, count != 3 { throw notANumber(text) }
         guard let magnitude = Decimal(plain: digits) else {
-            throw CellParseError(problem: "`\(text)` is not a number", expected: expected)
+            throw notANumber(text)
         }
         var value = negative ? -magnitude : magnitude
         if percent { value /= 100 }

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Reads a span of time as minutes: help desks write `90` (minutes), `1.5` (hours) or `01:30:00`.
 package struct DurationCell: Sendable, Hashable {
@@ -9,11 +10,11 @@ package struct DurationCell: Sendable, Hashable {
         self.unit = unit
     }
 
-    package var expected: String {
+    package var expected: Bilingual {
         switch unit {
-        case .minutes: "a number of minutes like 90 or 12.5"
-        case .hours: "a number of hours like 1.5"
-        case .hms: "hours:minutes[:seconds] like 01:30:00"
+        case .minutes: Bilingual("a number of minutes like 90 or 12.5", "分钟数，如 90 或 12.5")
+        case .hours: Bilingual("a number of hours like 1.5", "小时数，如 1.5")
+        case .hms: Bilingual("hours:minutes[:seconds] like 01:30:00", "时:分[:秒]，如 01:30:00")
         }
     }
 
@@ -21,7 +22,7 @@ package struct DurationCell: Sendable, Hashable {
     package func parse(_ text: String) throws(CellParseError) -> Decimal? {
         let s = text.trimmingSpaces()
         if s.isEmpty || s == "-" || s == "--" { return nil }
-        let bad = CellParseError(problem: "`\(text)` is not a duration", expected: expected)
+        let bad = CellParseError(problem: Bilingual("`\(text)` is not a duration", "`\(text)` 不是时长"), expected: expected)
         switch unit {
         case .minutes, .hours:
             guard let value = try? DecimalCell().parse(s), value >= 0 else { throw bad }

@@ -45,6 +45,6 @@ private struct PreviewSink: RecordSink {
     }
 
     mutating func quarantine(_ row: QuarantinedRow) {
-        problems.append(row.reason)
+        problems.append(row.reason.en)
     }
 }

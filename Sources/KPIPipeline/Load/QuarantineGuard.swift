@@ -45,7 +45,7 @@ private struct FirstReasons<Base: RecordSink>: RecordSink {
     mutating func accept(_ record: NormalizedRecord) throws { try base.accept(record) }
 
     mutating func quarantine(_ row: QuarantinedRow) throws {
-        if reasons.count < 3 { reasons.append(row.reason.escapingControlCharacters()) }
+        if reasons.count < 3 { reasons.append(row.reason.en.escapingControlCharacters()) }
         try base.quarantine(row)
     }
 }

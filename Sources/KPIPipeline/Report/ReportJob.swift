@@ -148,7 +148,8 @@ package struct ReportJob {
             freshness.quarantinedTotal += 1
             guard freshness.quarantined.count < Self.reportQuarantineRows, let id = row.int("id") else { return }
             freshness.quarantined.append(Freshness.Quarantined(id: Int64(id), file: row.string("file"), line: row.int("line"),
-                                                               column: row.int("column_number"), reason: row.string("reason")))
+                                                               column: row.int("column_number"),
+                                                               reason: row.bilingual("reason") ?? Bilingual("", "")))
         }
         return freshness
     }

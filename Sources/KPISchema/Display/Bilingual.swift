@@ -3,7 +3,7 @@
 /// Record explanations are built where the reconciler still holds the records and kept in the store,
 /// so both teams' wording must exist at that moment; everything shown live picks with
 /// ``DisplayLanguage/pick(_:_:)`` instead.
-package struct Bilingual: Sendable, Hashable {
+package struct Bilingual: Sendable, Hashable, Codable {
     package var en: String
     package var zh: String
 

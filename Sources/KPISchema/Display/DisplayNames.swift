@@ -126,7 +126,7 @@ package enum DisplayNames {
         "direction": "方向", "employee_id": "工号", "team": "团队", "shift": "班次", "hired_on": "入职日期", "left_on": "离职日期",
         "shops": "负责店铺", "orders": "订单数", "first_purchased_at": "首单时间", "last_purchased_at": "末单时间",
         "step": "步骤", "cause": "原因", "effect": "影响", "records": "记录数", "converted_from": "原币种",
-        "explanation_zh": "说明(中文)", "target_basis_zh": "目标依据(中文)", "veto_zh": "一票否决(中文)", "note_zh": "备注(中文)",
+        "explanation_zh": "说明(中文)", "reason_zh": "原因(中文)", "target_basis_zh": "目标依据(中文)", "veto_zh": "一票否决(中文)", "note_zh": "备注(中文)",
         "achievement_uncapped": "未封顶达成率",
     ]
 

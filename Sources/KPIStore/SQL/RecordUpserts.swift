@@ -58,7 +58,7 @@ enum RecordUpserts {
         key: ["platform", "order_id", "return_id"], dates: ["returned_at"])
     static let quarantine = UpsertStatement(
         insertInto: "quarantine",
-        columns: ["run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "raw"])
+        columns: ["run_id", "connector", "file", "file_sha256", "line", "column_number", "reason", "reason_zh", "raw"])
 
     /// The statement for `record` and its values in that statement's column order.
     static func values(_ record: NormalizedRecord) -> (UpsertStatement, [StoreValue]) {

@@ -50,7 +50,7 @@ struct SQLRecordSink: RecordSink {
     mutating func quarantine(_ row: QuarantinedRow) throws {
         try writer(RecordUpserts.quarantine).append([
             .of(file.runID), .text(row.connector), .text(row.file), .text(file.fingerprint.sha256), .of(row.line),
-            .of(row.column), .text(row.reason), .text(row.raw)])
+            .of(row.column), .text(row.reason.en), .text(row.reason.zh), .text(row.raw)])
     }
 
     /// Writes what the writers hold back, then what they changed.

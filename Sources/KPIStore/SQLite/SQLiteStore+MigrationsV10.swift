@@ -143,5 +143,9 @@ extension SQLiteStore {
             }
             try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN achievement_uncapped NUMERIC")
         }
+        migrator.registerMigration("v21: quarantine reasons in Chinese as well (quarantine.reason_zh)") { db in
+            // Rows set aside before this read English in both languages; they are not re-read.
+            try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN reason_zh TEXT NOT NULL DEFAULT ''")
+        }
     }
 }

@@ -118,7 +118,7 @@ package enum TargetSheetFile {
         }
         func at(_ column: Column) -> String { "\(display):\(record.line):\((columns[column] ?? 0) + 1)" }
         func fail(_ message: String) -> Result<TargetSheet.Row, Problem> { .failure(Problem(message: message)) }
-        if let problem = record.problem { return fail("\(display):\(record.line): \(problem)") }
+        if let problem = record.problem { return fail("\(display):\(record.line): \(problem.en)") }
         if let column = Column.allCases.first(where: { columns[$0].map(record.uncalculated.contains) == true }) {
             return fail("\(at(column)): a formula whose result the file does not carry; open and save the workbook in Excel or LibreOffice so it is calculated")
         }
@@ -214,7 +214,7 @@ package enum TargetSheetFile {
             guard let parsed = try DecimalCell().parse(text) else { return fail("the target is empty") }
             value = parsed
         } catch {
-            return fail(error.problem)
+            return fail(error.problem.en)
         }
         guard value > 0 else { return fail("a target must be above 0 (achievement divides by it)") }
         let metric = MetricID(rawValue: line)

@@ -62,7 +62,7 @@ enum FieldCompiler {
             guard !formats.isEmpty else { throw fail("\(field.type.rawValue) field `\(name)` needs `formats`") }
             var patterns: [DateTimePattern] = []
             for text in formats {
-                do { patterns.append(try DateTimePattern(text)) } catch { throw fail("field `\(name)`: \(error.problem)") }
+                do { patterns.append(try DateTimePattern(text)) } catch { throw fail("field `\(name)`: \(error.problem.en)") }
             }
             return field.type == .date ? .date(patterns) : .datetime(patterns)
         case .duration:
