@@ -16,16 +16,19 @@ extension Kpibridge {
                 Example:
                   kpibridge freshness --workspace samples/workspace
                   kpibridge freshness --workspace ~/kpi --format json
+                  kpibridge freshness --workspace samples/workspace --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "text, or json (one object, for monitoring).")
         var format: OutputFormat = .text
 
         func run() throws {
             let check = try SourceFreshness.check(try options.pipeline(.readOnly))
-            try StandardOutput.line(format == .json ? check.json : check.text)
+            try StandardOutput.line(format == .json ? check.json : check.text(language: language.language))
             if !check.stale.isEmpty { throw ExitCode(PipelineError.Kind.stale.rawValue) }
         }
     }

@@ -14,6 +14,8 @@ extension Kpibridge {
 
         @OptionGroup var options: WorkspaceOptions
 
+        @OptionGroup var language: LanguageOptions
+
         @Option(help: "Connector id, e.g. amazon.all_orders, shopify.orders, mabang.orders.")
         var connector: String
 
@@ -30,7 +32,7 @@ extension Kpibridge {
             let report = try options.pipeline(stoppable: true).importFiles(connector: connector, files: files, shop: source.shop,
                                                             platform: source.platform, timezone: source.timezone,
                                                             currency: source.currency, period: source.period)
-            try StandardOutput.line(report.text)
+            try StandardOutput.line(report.text(language: language.language))
             if report.filesFailed > 0 { throw ExitCode(1) }
         }
     }

@@ -23,12 +23,14 @@ extension Kpibridge {
 
         @OptionGroup var options: WorkspaceOptions
 
+        @OptionGroup var language: LanguageOptions
+
         @Argument(help: "The file as the run summary names it (inbox/…), relative to the workspace.")
         var file: String
 
         func run() throws {
             let report = try options.pipeline(.existing).retract(file)
-            try StandardOutput.line(report.text)
+            try StandardOutput.line(report.text(language: language.language))
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }
     }

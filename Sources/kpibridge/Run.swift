@@ -34,9 +34,12 @@ extension Kpibridge {
                   kpibridge run --workspace ~/kpi --recompute 2026-10-01..2026-10-31
                   kpibridge run --workspace samples/workspace --schedules schedules --schedule nightly
                   kpibridge run --workspace samples/workspace --select amazon.all_orders,shopify.orders
+                  kpibridge run --workspace samples/workspace --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: ArgumentHelp("Rewrite periods overlapping these dates with the definitions now in force: 2026-10, 2026-10-31 or 2026-09-01..2026-10-31.",
                                    valueName: "FROM..TO"))
@@ -74,13 +77,13 @@ extension Kpibridge {
             if let schedule {
                 let chosen = try named(schedule, in: pipeline)
                 let outcome = try pipeline.run(schedule: chosen)
-                try StandardOutput.line(outcome.text)
+                try StandardOutput.line(outcome.text(language: language.language))
                 if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
                 return
             }
             let report = try pipeline.run(recompute: recompute.flatMap(DateRange.init(parsing:)), fullRefresh: fullRefresh,
                                           select: select.map { Set($0.split(separator: ",").map(String.init)) })
-            try StandardOutput.line(report.text)
+            try StandardOutput.line(report.text(language: language.language))
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         }
 

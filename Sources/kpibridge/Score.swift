@@ -26,7 +26,7 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(.existing)
-            try StandardOutput.line(try pipeline.score().text)
+            try StandardOutput.line(try pipeline.score().text(language: language.language))
             try StandardOutput.line(try ScoreReport.load(period: when.value, store: pipeline.store).summary(pipeline.invocation, language: language.language))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import KPIText
 import Testing
 
@@ -45,7 +46,7 @@ import Testing
         let report = try ws.pipeline().run()
         let roster = report.files.first { $0.file == "inbox/team/roster.csv" }
         #expect(roster?.connector == "team.roster")
-        #expect(roster?.routing == "detected")
+        #expect(roster?.routing == Bilingual("detected", "自动识别"))
         #expect(try ws.export("roster").contains("E9,李雷,,客服,,2026-10-01,"))
     }
 

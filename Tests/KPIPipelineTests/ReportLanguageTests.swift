@@ -20,18 +20,7 @@ import Testing
     @Test func chineseReportHasNoEnglishSentences() throws {
         let (zh, _) = try Self.reports()
         let (text, marked) = Self.visibleText(zh)
-        var words: Set<String> = []
-        for token in text.split(whereSeparator: \.isWhitespace) {
-            // Paths, ids, stamps, money and `code=value` pairs are codes, whatever letters they hold.
-            if token.contains(where: { "/:._|@#`-=0123456789".contains($0) }) { continue }
-            var word = ""
-            for character in token + " " {
-                if character.isASCII && character.isLetter { word.append(character); continue }
-                if word.count >= 3 { words.insert(word) }
-                word = ""
-            }
-        }
-        #expect(words.subtracting(Self.allowedEnglish).sorted() == [])
+        #expect(Self.englishWords(in: text).subtracting(Self.allowedEnglish).sorted() == [])
         // The quarantine reasons are stored in Chinese too: nothing is left marked as English.
         #expect(marked == [])
         #expect(zh.contains("item-price：`19.9O` 不是数字；应为数字，如 1,234.56、$12.00 或 12%"))
@@ -45,6 +34,22 @@ import Testing
         let data = try Self.chineseInSampleData()
         let foreign = Set(Self.chineseRuns(text)).subtracting(data).sorted()
         #expect(foreign == [])
+    }
+
+    /// English words of three letters or more in `text`; paths, ids, stamps, money and `code=value` pairs
+    /// are codes, whatever letters they hold.
+    static func englishWords(in text: String) -> Set<String> {
+        var words: Set<String> = []
+        for token in text.split(whereSeparator: \.isWhitespace) {
+            if token.contains(where: { "/:._|@#`-=0123456789".contains($0) }) { continue }
+            var word = ""
+            for character in token + " " {
+                if character.isASCII && character.isLetter { word.append(character); continue }
+                if word.count >= 3 { words.insert(word) }
+                word = ""
+            }
+        }
+        return words
     }
 
     /// Both reports of October, from one run of the sample.

@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import KPIStoreTesting
 import Testing
 
@@ -22,7 +23,8 @@ import Testing
         let orders = try ws.export("orders")
         let shops = orders.split(whereSeparator: \.isNewline).filter { $0.contains("114-0000000-000000") }.map { $0.split(separator: ",")[2] }
         #expect(shops == ["amazon-us", "amazon-us"])
-        #expect(report.files.first { $0.file == "inbox/drop/orders.txt" }?.routing == "detected, shop amazon-us: the only amazon shop")
+        #expect(report.files.first { $0.file == "inbox/drop/orders.txt" }?.routing
+                == Bilingual("detected, shop amazon-us: the only amazon shop", "自动识别，店铺 amazon-us：唯一的 amazon 店铺"))
     }
 
     @Test func severalShopsOnThePlatformRefuseTheFileByName() throws {

@@ -26,7 +26,7 @@ package struct ConnectorCheck: Sendable {
         let stats = try reader.read(into: &sink)
         return ConnectorCheck(file: context.displayPath, connector: connector.id, headerLine: header?.headerLine ?? 0,
                               fieldColumns: header?.fieldColumns ?? [], unknownColumns: header?.unknownColumns ?? [],
-                              unfedMetrics: LoadPlanner.unfedMetrics(header?.filledFlatFields ?? [:]),
+                              unfedMetrics: LoadPlanner.unfedMetrics(header?.filledFlatFields ?? [:]).map(\.en),
                               stats: stats, kinds: sink.kinds, sample: sink.sample, problems: sink.problems)
     }
 

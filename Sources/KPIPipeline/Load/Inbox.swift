@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIConnectors
 import KPIWorkspace
 
@@ -17,7 +18,7 @@ package struct Inbox {
     /// (none: routed by detection when planned), and every entry that is not read with why
     /// (see ``InboxWalk``), failing or passed over.
     package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: String)],
-                                                   ignored: [(path: String, reason: String)]) {
+                                                   ignored: [(path: String, reason: Bilingual)]) {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")
         var isFolder: ObjCBool = false

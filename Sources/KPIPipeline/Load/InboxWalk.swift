@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Every entry under the inbox, so that none is lost without a word: the regular files to load, and
 /// each entry that is not loaded with the reason — a folder that cannot be listed, a link to nothing or
@@ -14,7 +15,7 @@ package struct InboxWalk {
     /// Workspace-relative paths that are not loaded, with why.
     package private(set) var refused: [(path: String, reason: String)] = []
     /// Workspace-relative paths of hidden entries and lock files, not read, with why.
-    package private(set) var ignored: [(path: String, reason: String)] = []
+    package private(set) var ignored: [(path: String, reason: Bilingual)] = []
 
     private let root: String
     private var visited: Set<String> = []
@@ -101,9 +102,12 @@ package struct InboxWalk {
     }
 
     /// Why an entry is passed over by its name alone, if it is.
-    private static func ignoredReason(_ name: String) -> String? {
-        if name.hasPrefix("~$") { return "an Office lock file (left while a workbook is open); not read" }
-        if name.hasPrefix(".") { return "hidden (its name starts with a dot, as system and editor files do); not read: rename it without the dot to load it" }
+    private static func ignoredReason(_ name: String) -> Bilingual? {
+        if name.hasPrefix("~$") { return Bilingual("an Office lock file (left while a workbook is open); not read", "Office 锁文件（工作簿打开时留下）；不读取") }
+        if name.hasPrefix(".") {
+            return Bilingual("hidden (its name starts with a dot, as system and editor files do); not read: rename it without the dot to load it",
+                             "隐藏文件（文件名以点开头，系统和编辑器的文件都是这样）；不读取：去掉开头的点即可加载")
+        }
         return nil
     }
 

@@ -1,4 +1,5 @@
 import KPIConnectors
+import KPISchema
 import KPIPull
 import KPIWorkspace
 
@@ -18,7 +19,8 @@ extension LoadPlanner {
             source.shop = shops[0]
             file.source = source
             // Said in the summary: rows filed under a shop nobody wrote next to this file.
-            file.routing = (file.routing.map { $0 + ", " } ?? "") + "shop \(shops[0]): the only \(platform) shop"
+            let only = Bilingual("shop \(shops[0]): the only \(platform) shop", "店铺 \(shops[0])：唯一的 \(platform) 店铺")
+            file.routing = file.routing.map { $0 + Bilingual(", ", "，") + only } ?? only
             return nil
         default:
             return "\(file.display): its rows name no shop, no source gives it one, and the workspace has \(shops.count) shops on "

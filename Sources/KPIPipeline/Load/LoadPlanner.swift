@@ -25,7 +25,7 @@ package struct LoadPlanner {
     /// Entries the inbox walk `refused` (a pipe, a dangling link, an unreadable folder) fail by name; those
     /// it `ignored` (hidden files, lock files) are skipped by name.
     package func plan(_ files: [LoadInput], refused: [(path: String, reason: String)] = [],
-                      ignored: [(path: String, reason: String)] = []) throws(PipelineError) -> [PlannedFile] {
+                      ignored: [(path: String, reason: Bilingual)] = []) throws(PipelineError) -> [PlannedFile] {
         var planned: [PlannedFile] = []
         var seen: [String: String] = [:]
         let detector = ConnectorDetector(catalog: workspace.catalog)
@@ -41,13 +41,13 @@ package struct LoadPlanner {
                 continue
             }
             var connector = chosen
-            var routing: String?
+            var routing: Bilingual?
             var failure: String?
             if connector == nil {
                 switch detector.choose(path: path, display: display, fingerprint: fingerprint) {
                 case .success(let detection):
                     connector = try workspace.connector(detection.connector)
-                    routing = "detected"
+                    routing = Bilingual("detected", "自动识别")
                 case .failure(let error):
                     failure = error.description
                 }
@@ -55,13 +55,15 @@ package struct LoadPlanner {
             var file = PlannedFile(path: path, display: display, connector: connector ?? UnroutedConnector(),
                                    source: source, fingerprint: fingerprint, failure: failure, routing: routing)
             if let earlier = seen[fingerprint.sha256] {
-                file.skipReason = "same bytes as \(earlier)"
+                file.skipReason = Bilingual("same bytes as \(earlier)", "与 \(earlier) 字节完全相同")
             } else if !replaying, let entry = try ledgerEntry(fingerprint.sha256) {
                 file.skipReason = entry.retracted
-                    ? "retracted by run #\(entry.runID) as \(entry.file); these bytes never load again (a corrected file has other bytes)"
+                    ? Bilingual("retracted by run #\(entry.runID) as \(entry.file); these bytes never load again (a corrected file has other bytes)",
+                                "已由运行 #\(entry.runID) 撤回（当时为 \(entry.file)）；这些字节不会再加载（更正后的文件字节不同）")
                     : entry.pruned
-                    ? "already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned"
-                    : "already loaded by run #\(entry.runID) as \(entry.file)"
+                    ? Bilingual("already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned",
+                                "已于 \(entry.loadedAt) 作为 \(entry.file) 加载；那次运行的历史已清理")
+                    : Bilingual("already loaded by run #\(entry.runID) as \(entry.file)", "已由运行 #\(entry.runID) 作为 \(entry.file) 加载")
             } else if file.failure == nil, let problem = assignShop(&file) {
                 file.failure = problem
             } else if file.failure == nil {
@@ -85,7 +87,7 @@ package struct LoadPlanner {
         }
         for entry in ignored {
             let path = (workspace.paths.root as NSString).appendingPathComponent(entry.path)
-            var file = Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason)
+            var file = Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason.en)
             (file.failure, file.skipReason) = (nil, entry.reason)
             planned.append(file)
         }
@@ -94,11 +96,12 @@ package struct LoadPlanner {
 
     /// Per kind the file makes, the metrics none of its columns can feed: "no first_response_hours,
     /// sla_response_rate (no column for first_reply_at or first_reply_minutes)".
-    static func unfedMetrics(_ filled: [FlatKind: Set<String>]) -> [String] {
+    static func unfedMetrics(_ filled: [FlatKind: Set<String>]) -> [Bilingual] {
         filled.keys.sorted { $0.rawValue < $1.rawValue }.flatMap { kind in
             MetricReach.unreachable(kind: kind, present: filled[kind]!).map { group in
-                "no " + group.metrics.map(\.rawValue).joined(separator: ", ") + " (no column for "
-                    + group.fields.joined(separator: " or ") + ")"
+                let metrics = group.metrics.map(\.rawValue)
+                return Bilingual("no " + metrics.joined(separator: ", ") + " (no column for " + group.fields.joined(separator: " or ") + ")",
+                                 "无法计算 " + metrics.joined(separator: "、") + "（没有 " + group.fields.joined(separator: " 或 ") + " 列）")
             }
         }
     }

@@ -58,8 +58,8 @@ package struct Loader {
                 reached = index
                 if let reason = file.skipReason {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .skipped(reason: reason)))
-                    logger.info("skipped  \(file.display) (\(reason))",
-                                metadata: ["event": "skipped", "file": "\(file.display)", "reason": "\(reason)"])
+                    logger.info("skipped  \(file.display) (\(reason.en))",
+                                metadata: ["event": "skipped", "file": "\(file.display)", "reason": "\(reason.en)"])
                     continue
                 }
                 if let reason = file.failure {

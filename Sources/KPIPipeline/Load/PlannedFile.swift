@@ -10,15 +10,15 @@ package struct PlannedFile {
     package var source: SourceConfig?
     package var fingerprint: FileFingerprint
     /// Why the file will not be loaded, when it will not.
-    package var skipReason: String?
+    package var skipReason: Bilingual?
     /// Why the file cannot be loaded (bad header, damaged workbook); the rest of the run goes on.
     package var failure: String?
     /// How the connector was chosen, when not by a workspace source (`detected`).
-    package var routing: String?
+    package var routing: Bilingual?
     /// Header cells the connector neither reads nor lists as known: schema drift to mention.
     package var unknownColumns: [String] = []
     /// Metrics the file's layout cannot feed, worded for the summary (see ``MetricReach``).
-    package var unfedMetrics: [String] = []
+    package var unfedMetrics: [Bilingual] = []
     /// Columns records read that the file lacks, read as the spec's default.
     package var absentOptionalColumns: [String] = []
 

@@ -26,7 +26,7 @@ package struct FactRefresh {
     /// False to recompute every period (`--full-refresh`) rather than those new or changed records touch.
     package var incremental = true
     /// Why every period is recomputed when `incremental` is false, for the summary.
-    package var fullRefreshReason = "asked for"
+    package var fullRefreshReason = Bilingual("asked for", "按要求")
     /// How the user named the workspace and store, for the `--recompute` command an error suggests.
     package var invocation = Invocation()
 
@@ -58,7 +58,7 @@ package struct FactRefresh {
         package var sameOrders = SameOrders.Summary()
         package var scoring: ScoreRefresh.Outcome?
         /// Whether every period was recomputed, and why; or which were.
-        package var refresh = RefreshKind.full(reason: "")
+        package var refresh = RefreshKind.full(reason: Bilingual("", ""))
         /// Closed periods kept on an older version than the dated one: (profile, period, version).
         package var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
     }
@@ -99,11 +99,12 @@ package struct FactRefresh {
         let pending = try store.pendingRefresh()
         let scope = incremental ? self.scope(pending, basis: basis, keyed: keyed) : nil
         outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
-            ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? "first refresh of this store"
+            ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? Bilingual("first refresh of this store", "此存储的首次刷新")
                      : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
-                        ? "the last refresh was waiting for fx rates"
-                     : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? "a file was retracted"
-                     : "definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh")
+                        ? Bilingual("the last refresh was waiting for fx rates", "上次刷新在等待汇率")
+                     : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? Bilingual("a file was retracted", "有文件被撤回")
+                     : Bilingual("definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh",
+                                 "自上次刷新以来，口径定义、汇率、花名册、SKU 成本、公式或订单历史的起点有变化"))
 
         let names = definitions.names.joined(separator: ", ")
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"

@@ -63,7 +63,7 @@ package struct RetractJob {
             var refresh = FactRefresh(workspace: workspace, store: pipeline.store, now: pipeline.now(), recompute: nil)
             refresh.invocation = pipeline.invocation
             refresh.incremental = false
-            refresh.fullRefreshReason = "a file was retracted"
+            refresh.fullRefreshReason = Bilingual("a file was retracted", "有文件被撤回")
             report.refresh = try refresh.run(runID: runID, logger: pipeline.logger)
             try pipeline.store.finishRun(RunOutcome(
                 runID: runID, finishedAt: pipeline.now(), status: report.status,

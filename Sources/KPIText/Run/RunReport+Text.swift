@@ -1,282 +1,183 @@
-import KPIFacts
-import KPINotify
 import KPIPipeline
 import KPISchema
-import KPIScoring
 import KPIStore
 
 extension RunReport {
-    private static func counts(_ r: FactWriteResult) -> String {
-        "\(r.inserted) new, \(r.updated) changed, \(r.deleted) removed, \(r.unchanged) unchanged"
-    }
-
-    /// Which fact rows a `--recompute` changed, and which closed periods kept an older definition.
-    private func changeLines(_ refresh: FactRefresh.Outcome) -> [String] {
-        var lines: [String] = []
-        if let recompute {
-            let changes = refresh.facts.changes
-            lines.append("recompute \(recompute): \(changes.count) fact row\(changes.count == 1 ? "" : "s") changed or removed"
-                         + (changes.isEmpty ? "" : "; all in `\(invocation.command("export", "--table", "fact_changes"))`"))
-            // Longest grains first (quarters, then months): the rows people report on, before the weeks and days under them.
-            let rank = { (c: FactChange) in -(Grain(rawValue: c.key[0]).flatMap { Grain.allCases.firstIndex(of: $0) } ?? 0) }
-            let shown = changes.sorted { (rank($0), $0.key.joined(separator: " ")) < (rank($1), $1.key.joined(separator: " ")) }
-            for change in shown.prefix(Self.changesShown) {
-                let key = change.key.joined(separator: " ")
-                let values = "\(change.oldValue ?? "–") → \(change.newValue ?? "removed")"
-                let definitions = change.oldDefinition == change.newDefinition || change.newDefinition == nil
-                    ? "" : " (\(change.oldDefinition ?? "") ⇒ \(change.newDefinition ?? ""))"
-                lines.append("  \(key): \(values)\(definitions)")
-            }
-            if changes.count > Self.changesShown { lines.append("  … and \(changes.count - Self.changesShown) more") }
-        }
-        if let first = refresh.pinned.first {
-            let start = refresh.pinned.map(\.start).min()!, end = refresh.pinned.map(\.end).max()!
-            lines.append("note: \(refresh.pinned.count) closed periods keep the definition version they were computed with "
-                         + "(e.g. \(first.profile)/v\(first.version) for \(first.grain.rawValue) \(first.start)); "
-                         + "`\(invocation.command("run", "--recompute", DateRange(start: start, end: end)!.description))` rewrites them")
-        }
-        return lines
-    }
-
-    /// Cards, grades, vetoes, pacing alerts and provider moves, in a few lines.
-    package static func scoringLines(_ s: ScoreRefresh.Outcome) -> [String] {
-        if !s.held.isEmpty {
-            return ["scores: not scored this run: \(s.held.count) targets sheet row\(s.held.count == 1 ? "" : "s") the roster cannot place "
-                    + "(listed with the problems below); fact_score stays as the last run left it"]
-        }
-        let totals = s.scores.filter { $0.line == "total" }
-        var grades: [String: Int] = [:]
-        for row in totals { grades[row.grade, default: 0] += 1 }
-        var lines = ["scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores)))"
-                     + (grades.isEmpty ? "" : "; grades " + grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))]
-        for row in totals where row.veto != nil {
-            lines.append("  VETO  \(row.scopeID) \(row.name) \(row.grain.rawValue) \(Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label): \(row.veto!.en)")
-        }
-        let alerts = s.pacing.filter { $0.status != .onTrack }
-        if !s.pacing.isEmpty {
-            lines.append("pacing: \(s.pacing.count) line\(s.pacing.count == 1 ? "" : "s") as of \(s.pacing[0].asOf), \(alerts.filter { $0.status == .behind }.count) behind, "
-                         + "\(alerts.filter { $0.status == .atRisk }.count) at risk (fact_pacing)")
-        }
-        for move in s.providers where move.isTransition {
-            lines.append("  provider \(move.provider) \(Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label): "
-                         + "\(move.before.rawValue) → \(move.after.rawValue)" + (move.failing.isEmpty ? "" : " (\(move.failing))"))
-        }
-        if !s.unscored.isEmpty {
-            lines.append("note: not scored (no scorecard for their role): "
-                         + s.unscored.map { "\($0.id) \($0.name) (\($0.role))" }.joined(separator: ", "))
-        }
-        return lines
-    }
-
-    /// What the refresh did with sales stored under two channels (`same_order:`); nothing when there were none.
-    /// How many orders changed how they count is news only after an incremental refresh (`changes`): after a
-    /// full one every order was settled anew.
-    package static func sameOrderLines(_ s: SameOrders.Summary, changes: Bool, invocation: Invocation) -> [String] {
-        var lines: [String] = []
-        func orders(_ n: Int) -> String { "\(n) order\(n == 1 ? "" : "s")" }
-        if s.countedOnce + s.awaitingCopy + s.undecided > 0 {
-            var line = "same order: \(s.countedOnce) sale\(s.countedOnce == 1 ? "" : "s") stored under two channels, counted once where "
-                + "`same_order` says (\(invocation.command("export", "--table", "v_same_order")))"
-            if s.awaitingCopy > 0 {
-                line += "; \(orders(s.awaitingCopy)) name\(s.awaitingCopy == 1 ? "s" : "") a copy not loaded yet and count\(s.awaitingCopy == 1 ? "s" : "") where \(s.awaitingCopy == 1 ? "it is" : "they are") until it arrives"
-            }
-            if changes, s.changed > 0 { line += "; \(orders(s.changed)) changed how they count since the last refresh" }
-            lines.append(line)
-            if s.severalCopies > 0 {
-                lines.append("note: \(s.severalCopies) sale\(s.severalCopies == 1 ? " is" : "s are") named by more than one order of the channel "
-                             + "that counts (an app that synced one order twice); one counts, the others are left out as copies (v_same_order)")
-            }
-            if s.undecided > 0 {
-                lines.append("warning: \(s.undecided) sale\(s.undecided == 1 ? "" : "s") stored in channels no one `same_order` rule decides "
-                             + "(a rule removed, or copies in three channels); every copy counts")
-            }
-        }
-        for channel in s.emptyChannels {
-            lines.append("warning: a `same_order` rule names channel `\(channel)`, of which the store holds no order (a misspelt "
-                         + "`platform:`, or its exports not loaded yet); until it does, copies naming it count where they are")
-        }
-        for (files, count) in s.loadedBeforeRule.sorted(by: { $0.key < $1.key }) {
-            lines.append("warning: \(orders(count)) from \(files.hasPrefix("stream ") ? files : "source `\(files)`") were loaded before its `same_order` rule, "
-                         + "so their tags and notes were never read and a copy of them in another channel may count twice; load the "
-                         + "inbox again into a new store (another `--store`) to read them under the rule")
-        }
-        return lines
-    }
-
-    /// Records counted at company level only because no roster entry owns them.
-    package static func unattributedLine(_ u: Unattributed) -> String {
-        var parts = u.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-        if let orders = parts.firstIndex(where: { $0.hasSuffix(" orders") }), !u.ordersByShop.isEmpty {
-            parts[orders] += " (" + u.ordersByShop.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
-        }
-        return "unattributed (company level only; no roster owner): " + parts.joined(separator: ", ")
-    }
-
-    /// SKUs sold on days no unit cost was in force for, and what that leaves out.
-    package static func uncostedLine(_ skus: [String]) -> String {
-        let shown = skus.prefix(10).map { $0.escapingControlCharacters() }.joined(separator: ", ") + (skus.count > 10 ? ", …" : "")
-        return "costs: \(skus.count) SKU\(skus.count == 1 ? "" : "s") sold on days no unit cost was in force for (\(shown)); "
-            + "cogs and gross_margin are left out of the periods and scopes \(skus.count == 1 ? "it" : "they") sold in "
-            + "until the costs file gives \(skus.count == 1 ? "it a cost" : "them costs") from an earlier date"
-    }
-
-    /// Shops whose margin a profile cannot compute for want of settlement fees, with the months.
-    package static func feesLine(profile: String, shops: [(shop: String, months: [String])]) -> String {
-        "fees: \(profile) deducts settlement fees from gross_margin (margin_fees), and these shops sold in "
-            + "months their loaded settlements do not cover to the day: "
-            + shopMonths(shops)
-            + "; gross_margin is left out of those months for those shops and for every scope they are part of (the "
-            + "company included) until their settlement or payout reports are loaded"
-    }
-
-    /// `amazon-us (2026-09, 2026-10), walmart-us (2026-10)`: shops and the months a line names them for.
-    static func shopMonths(_ shops: [(shop: String, months: [String])]) -> String {
-        shops.map { "\($0.shop.escapingControlCharacters()) (\($0.months.joined(separator: ", ")))" }.joined(separator: ", ")
-    }
-
-    /// What a retract took out and put back, per table.
-    package static func retractionLine(_ r: RetractOutcome) -> String {
-        let removed = r.removed.values.reduce(0, +)
-        let tables = r.removed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        return "retracted: \(removed) record\(removed == 1 ? "" : "s") removed" + (tables.isEmpty ? "" : " (\(tables))")
-            + ", \(r.quarantineRemoved) quarantined row\(r.quarantineRemoved == 1 ? "" : "s"), \(r.ledgerRemoved) ledger entr\(r.ledgerRemoved == 1 ? "y" : "ies"); "
-            + "\(r.reapplied) record\(r.reapplied == 1 ? "" : "s") of the same keys re-applied from the other loaded files; every period recomputed"
-    }
-
-    /// What the `notify:` webhooks were told: one line for those that took it, one per failure.
-    package static func deliveryLines(_ deliveries: [Notifications.Delivery]) -> [String] {
-        var lines: [String] = []
-        let told = deliveries.filter { $0.failure == nil }
-        if !told.isEmpty {
-            let byWebhook = Dictionary(grouping: told, by: \.webhook).sorted { $0.key < $1.key }
-            lines.append("notified: " + byWebhook.map { "\($0.key) (\($0.value.map(\.event.rawValue).joined(separator: ", ")))" }
-                .joined(separator: "; "))
-        }
-        lines += deliveries.compactMap(\.undelivered).map { $0.escapingControlCharacters() + " (exit code 1)" }
-        return lines
-    }
-
     /// How many changed rows the summary lists before pointing at `fact_changes`.
     package static let changesShown = 20
 
+    /// The summary in English (logs, tests and the commands that have no `--lang`).
+    package var text: String { text(language: .en) }
+
     /// A few plain lines: each file, then the totals and where the results are.
-    package var text: String {
-        var lines = ["kpibridge \(command) · run #\(runID) · store \(store)"]
-        if let lockNote { lines.append("note: \(lockNote)") }
+    ///
+    /// A file that failed is named in the reader's language, its reason (from the connector or store that
+    /// refused it) in English.
+    package func text(language l: DisplayLanguage) -> String {
+        /// `  loaded   `: the status column, nine terminal columns wide in either language.
+        func status(_ en: String, _ zh: String) -> String { "  " + TerminalWidth.pad(l.pick(en, zh), 9) }
+        let indent = String(repeating: " ", count: 11)
+        var lines = [l.pick("kpibridge \(command) · run #\(runID) · store \(store)", "kpibridge \(command) · 运行 #\(runID) · 存储 \(store)")]
+        if let lockNote { lines.append(l.pick("note: ", "注意：") + lockNote) }
         lines += streams.map(\.line)
         for file in files {
             switch file.status {
             case .loaded(let s):
-                var detail = "\(s.rowsLoaded) rows loaded"
-                if s.rowsQuarantined > 0 { detail += ", \(s.rowsQuarantined) quarantined" }
-                if s.rowsSkipped > 0 { detail += ", \(s.rowsSkipped) skipped as non-data" }
-                let routing = file.routing.map { ", \($0)" } ?? ""
-                lines.append("  loaded   \(file.file) [\(file.connector)\(routing)] \(detail)")
+                var detail = l.pick("\(s.rowsLoaded) rows loaded", "加载 \(s.rowsLoaded) 行")
+                if s.rowsQuarantined > 0 { detail += l.pick(", \(s.rowsQuarantined) quarantined", "，隔离 \(s.rowsQuarantined) 行") }
+                if s.rowsSkipped > 0 { detail += l.pick(", \(s.rowsSkipped) skipped as non-data", "，跳过非数据行 \(s.rowsSkipped) 行") }
+                let routing = file.routing.map { l.pick(", ", "，") + $0(l) } ?? ""
+                lines.append(status("loaded", "已加载") + "\(file.file) [\(file.connector)\(routing)] \(detail)")
                 if !file.unknownColumns.isEmpty {
-                    lines.append("           new columns the connector does not know: " + file.unknownColumns.map { "`\($0)`" }.joined(separator: ", "))
+                    let columns = file.unknownColumns.map { "`\($0)`" }
+                    lines.append(indent + l.pick("new columns the connector does not know: " + columns.joined(separator: ", "),
+                                                 "连接器不认识的新列：" + columns.joined(separator: "、")))
                 }
                 if !file.absentOptionalColumns.isEmpty {
-                    lines.append("           no column " + file.absentOptionalColumns.joined(separator: ", ")
-                                 + ": read as the connector's default (empty when it names none), which it allows")
+                    lines.append(indent + l.pick("no column " + file.absentOptionalColumns.joined(separator: ", ")
+                                                     + ": read as the connector's default (empty when it names none), which it allows",
+                                                 "没有列 " + file.absentOptionalColumns.joined(separator: "、")
+                                                     + "：按连接器的默认值读取（未声明默认值则为空），连接器允许这样做"))
                 }
-                for unfed in file.unfedMetrics { lines.append("           feeds " + unfed) }
+                for unfed in file.unfedMetrics { lines.append(indent + l.pick("feeds " + unfed.en, unfed.zh)) }
             case .skipped(let reason):
-                lines.append("  skipped  \(file.file) (\(reason))")
+                lines.append(status("skipped", "已跳过") + file.file + l.pick(" (\(reason.en))", "（\(reason.zh)）"))
             case .failed(let reason):
-                lines.append("  FAILED   " + reason.escapingControlCharacters(keepingNewlines: true)
-                    .replacingOccurrences(of: "\n", with: "\n           "))
+                lines.append(status("FAILED", "失败") + reason.escapingControlCharacters(keepingNewlines: true)
+                    .replacingOccurrences(of: "\n", with: "\n" + indent))
             }
         }
         if let retraction {
-            lines.append(Self.retractionLine(retraction))
+            lines.append(Self.retractionLine(retraction, language: l))
         } else {
-            lines.append("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
-                         + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined")
+            lines.append(l.pick("files: \(filesRead) read, \(filesSkipped) skipped" + (filesFailed > 0 ? ", \(filesFailed) FAILED" : "")
+                                    + " · rows: \(rowsLoaded) loaded, \(rowsQuarantined) quarantined",
+                                "文件：读取 \(filesRead) 个，跳过 \(filesSkipped) 个" + (filesFailed > 0 ? "，失败 \(filesFailed) 个" : "")
+                                    + " · 行：加载 \(rowsLoaded) 行，隔离 \(rowsQuarantined) 行"))
         }
-        if let refresh {
-            var nothingRecomputed = false
-            switch refresh.refresh {
-            case .full(let reason):
-                lines.append("facts: \(factRows) rows in fact_metric (\(Self.counts(refresh.facts))); all periods recomputed: \(reason)")
-            case .incremental(let scope, _, _) where scope.isEmpty:
-                nothingRecomputed = true
-                lines.append("facts: \(refresh.refresh.summary); fact tables unchanged")
-            case .incremental:
-                lines.append("facts: \(refresh.refresh.summary); \(factRows) rows in those periods of fact_metric "
-                             + "(\(Self.counts(refresh.facts)))")
-            }
-            if !nothingRecomputed {
-                var incremental = false
-                if case .incremental = refresh.refresh { incremental = true }
-                let rows = incremental ? "rows in those periods of fact_reconciliation" : "rows in fact_reconciliation"
-                lines.append("reconciliation: \(reconciliationRows) \(rows) (\(Self.counts(refresh.reconciliation))), "
-                             + "\(bridgeRows) bridge steps, \(detailRows) differing records in reconciliation_detail")
-            }
-            lines += changeLines(refresh)
-            if let scoring = refresh.scoring { lines += Self.scoringLines(scoring) }
-            if !refresh.unattributed.isEmpty {
-                var line = Self.unattributedLine(refresh.unattributed)
-                if case .incremental = refresh.refresh { line += " (among the records read to recompute those periods)" }
-                lines.append(line)
-            }
-            if !refresh.uncostedSKUs.isEmpty { lines.append(Self.uncostedLine(refresh.uncostedSKUs)) }
-            if !refresh.shopsWithoutReturns.isEmpty {
-                lines.append("returns: these shops shipped in months no return of theirs was received in (none, or their returns "
-                             + "export is not loaded): " + Self.shopMonths(refresh.shopsWithoutReturns)
-                             + "; return_rate is left out of those months for every scope they shipped in")
-            }
-            if !refresh.shopsWithoutCustomers.isEmpty {
-                lines.append("customers: these shops sold to buyers their exports do not name (no buyer column, or no "
-                             + "`customers.salt` in kpibridge.yaml when they were loaded): " + Self.shopMonths(refresh.shopsWithoutCustomers)
-                             + "; repurchase_rate and retention_rate are left out of every scope and window those orders fall in")
-            }
-            for (profile, shops) in refresh.shopsWithoutFees.sorted(by: { $0.key < $1.key }) {
-                lines.append(Self.feesLine(profile: profile, shops: shops))
-            }
-            var incremental = false
-            if case .incremental = refresh.refresh { incremental = true }
-            lines += Self.sameOrderLines(refresh.sameOrders, changes: incremental, invocation: invocation)
-        }
+        if let refresh { lines += refreshLines(refresh, l) }
         if let tracking, tracking.ordersAttached + tracking.unlinkedNumbers + tracking.scansBeforePurchase > 0 {
-            var line = "tracking: carrier scans attached by tracking number to \(tracking.ordersAttached) order\(tracking.ordersAttached == 1 ? "" : "s")"
-                + " (\(tracking.eventsChanged) event\(tracking.eventsChanged == 1 ? "" : "s") written now)"
-            if tracking.unlinkedNumbers > 0 {
-                line += "; \(tracking.unlinkedNumbers) tracking number\(tracking.unlinkedNumbers == 1 ? "" : "s") no order names yet, counted nowhere "
-                    + "until a label, outbound or shipment export links \(tracking.unlinkedNumbers == 1 ? "it" : "them") (\(invocation.command("export", "--table", "v_unlinked_tracking")))"
-            }
-            if tracking.scansBeforePurchase > 0 {
-                line += "; \(tracking.scansBeforePurchase) scan\(tracking.scansBeforePurchase == 1 ? "" : "s") dated before \(tracking.scansBeforePurchase == 1 ? "its" : "their") "
-                    + "linked order was bought, not attached (a reused or mistyped tracking number)"
-            }
-            lines.append(line)
+            lines.append(trackingLine(tracking, l))
         }
         if diagnostics.orphanEvents + diagnostics.orphanRefunds > 0 {
-            lines.append("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; they count once their orders arrive")
+            lines.append(l.pick("note: \(diagnostics.orphanEvents) fulfillment events and \(diagnostics.orphanRefunds) refunds name orders not loaded yet; "
+                                    + "they count once their orders arrive",
+                                "注意：\(diagnostics.orphanEvents) 条履约事件和 \(diagnostics.orphanRefunds) 条退款指向尚未加载的订单；订单到达后计入"))
         }
+        lines += endLines(l)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Facts, reconciliation, scores and what the refresh could not count.
+    private func refreshLines(_ refresh: FactRefresh.Outcome, _ l: DisplayLanguage) -> [String] {
+        var lines: [String] = []
+        var incremental = false
+        if case .incremental = refresh.refresh { incremental = true }
+        var nothingRecomputed = false
+        let counts = Self.counts(refresh.facts, l)
+        switch refresh.refresh {
+        case .full(let reason):
+            lines.append(l.pick("facts: \(factRows) rows in fact_metric (\(counts)); all periods recomputed: \(reason.en)",
+                                "事实：fact_metric 共 \(factRows) 行（\(counts)）；全部周期重新计算：\(reason.zh)"))
+        case .incremental(let scope, _, _) where scope.isEmpty:
+            nothingRecomputed = true
+            lines.append(l.pick("facts: \(refresh.refresh.summary(l)); fact tables unchanged", "事实：\(refresh.refresh.summary(l))；事实表未变"))
+        case .incremental:
+            lines.append(l.pick("facts: \(refresh.refresh.summary(l)); \(factRows) rows in those periods of fact_metric (\(counts))",
+                                "事实：\(refresh.refresh.summary(l))；fact_metric 中这些周期共 \(factRows) 行（\(counts)）"))
+        }
+        if !nothingRecomputed {
+            let reconciled = Self.counts(refresh.reconciliation, l)
+            lines.append(l.pick("reconciliation: \(reconciliationRows) " + (incremental ? "rows in those periods of fact_reconciliation" : "rows in fact_reconciliation")
+                                    + " (\(reconciled)), \(bridgeRows) bridge steps, \(detailRows) differing records in reconciliation_detail",
+                                "对账：" + (incremental ? "fact_reconciliation 中这些周期共" : "fact_reconciliation 共") + " \(reconciliationRows) 行（\(reconciled)），"
+                                    + "桥接步骤 \(bridgeRows) 个，reconciliation_detail 中有差异的记录 \(detailRows) 条"))
+        }
+        lines += changeLines(refresh, l)
+        if let scoring = refresh.scoring { lines += Self.scoringLines(scoring, language: l) }
+        if !refresh.unattributed.isEmpty {
+            lines.append(Self.unattributedLine(refresh.unattributed, language: l)
+                         + (incremental ? l.pick(" (among the records read to recompute those periods)", "（在为重新计算这些周期而读取的记录中）") : ""))
+        }
+        if !refresh.uncostedSKUs.isEmpty { lines.append(Self.uncostedLine(refresh.uncostedSKUs, language: l)) }
+        if !refresh.shopsWithoutReturns.isEmpty {
+            let shops = Self.shopMonths(refresh.shopsWithoutReturns, l)
+            lines.append(l.pick("returns: these shops shipped in months no return of theirs was received in (none, or their returns "
+                                    + "export is not loaded): " + shops + "; return_rate is left out of those months for every scope they shipped in",
+                                "退货：以下店铺在没有收到任何退货的月份有发货（确实没有，或退货导出未加载）：" + shops
+                                    + "；这些月份在它们发货涉及的所有范围都不计 return_rate"))
+        }
+        if !refresh.shopsWithoutCustomers.isEmpty {
+            let shops = Self.shopMonths(refresh.shopsWithoutCustomers, l)
+            lines.append(l.pick("customers: these shops sold to buyers their exports do not name (no buyer column, or no "
+                                    + "`customers.salt` in kpibridge.yaml when they were loaded): " + shops
+                                    + "; repurchase_rate and retention_rate are left out of every scope and window those orders fall in",
+                                "客户：以下店铺的导出没有写明买家（没有买家列，或加载时 kpibridge.yaml 中没有 `customers.salt`）：" + shops
+                                    + "；这些订单所在的所有范围和窗口都不计 repurchase_rate 和 retention_rate"))
+        }
+        for (profile, shops) in refresh.shopsWithoutFees.sorted(by: { $0.key < $1.key }) {
+            lines.append(Self.feesLine(profile: profile, shops: shops, language: l))
+        }
+        lines += Self.sameOrderLines(refresh.sameOrders, changes: incremental, invocation: invocation, language: l)
+        return lines
+    }
+
+    /// Carrier scans attached by tracking number, and those that could not be.
+    private func trackingLine(_ tracking: TrackingAttachment, _ l: DisplayLanguage) -> String {
+        let attached = tracking.ordersAttached, written = tracking.eventsChanged
+        var line = l.pick("tracking: carrier scans attached by tracking number to \(attached) order\(attached == 1 ? "" : "s")"
+                              + " (\(written) event\(written == 1 ? "" : "s") written now)",
+                          "物流：按运单号把承运商扫描关联到 \(attached) 个订单（本次写入 \(written) 条事件）")
+        let unlinked = tracking.unlinkedNumbers
+        if unlinked > 0 {
+            let table = invocation.command("export", "--table", "v_unlinked_tracking")
+            line += l.pick("; \(unlinked) tracking number\(unlinked == 1 ? "" : "s") no order names yet, counted nowhere "
+                               + "until a label, outbound or shipment export links \(unlinked == 1 ? "it" : "them") (\(table))",
+                           "；\(unlinked) 个运单号尚无订单指向，在面单、出库或发货导出关联之前不计入任何地方（\(table)）")
+        }
+        let early = tracking.scansBeforePurchase
+        if early > 0 {
+            line += l.pick("; \(early) scan\(early == 1 ? "" : "s") dated before \(early == 1 ? "its" : "their") "
+                               + "linked order was bought, not attached (a reused or mistyped tracking number)",
+                           "；\(early) 条扫描早于关联订单的购买时间，未关联（运单号被重复使用或输错）")
+        }
+        return line
+    }
+
+    /// What failed and what the next run does about it, then where the quarantined rows are.
+    private func endLines(_ l: DisplayLanguage) -> [String] {
+        var lines: [String] = []
         if filesFailed > 0 {
-            lines.append("\(filesFailed) file\(filesFailed == 1 ? "" : "s") failed and \(filesFailed == 1 ? "was" : "were") not loaded; fix or remove \(filesFailed == 1 ? "it" : "them") and run again (exit code 1)")
+            let one = filesFailed == 1
+            lines.append(l.pick("\(filesFailed) file\(one ? "" : "s") failed and \(one ? "was" : "were") not loaded; fix or remove \(one ? "it" : "them") and run again (exit code 1)",
+                                "\(filesFailed) 个文件失败，未加载；修正或移走后再运行（退出码 1）"))
         }
         if streamsFailed > 0 {
-            lines.append("\(streamsFailed) stream\(streamsFailed == 1 ? "" : "s") failed; \(streamsFailed == 1 ? "its" : "their") state was not advanced, so the next run asks for the same data again (exit code 1)")
+            let one = streamsFailed == 1
+            lines.append(l.pick("\(streamsFailed) stream\(one ? "" : "s") failed; \(one ? "its" : "their") state was not advanced, so the next run asks for the same data again (exit code 1)",
+                                "\(streamsFailed) 个数据流失败；其状态未推进，下次运行会重新请求相同的数据（退出码 1）"))
         }
         if let missing = refresh?.missingRates {
-            lines.append("WAITING FOR RATES: " + missing.description
-                         + (missing.factsHeldBack ? "\nScores were not recomputed (the last complete ones stay); the next" : "\nThe next")
-                         + " run recomputes every period. (exit code 1)")
+            lines.append(l.pick("WAITING FOR RATES: ", "等待汇率：") + missing.description
+                         + (missing.factsHeldBack ? l.pick("\nScores were not recomputed (the last complete ones stay); the next", "\n评分未重新计算（保留上次完整的结果）；下次")
+                                                  : l.pick("\nThe next", "\n下次"))
+                         + l.pick(" run recomputes every period. (exit code 1)", "运行会重新计算全部周期。（退出码 1）"))
         }
         if let held = refresh?.scoring?.held, !held.isEmpty {
-            lines.append("SCORES HELD: the targets sheet names what the roster cannot place:")
+            lines.append(l.pick("SCORES HELD: the targets sheet names what the roster cannot place:", "评分暂停：目标表中有花名册无法对应的内容："))
             lines += held.map { "  " + $0.escapingControlCharacters() }
-            lines.append("Correct the sheet or the roster, then run again or `\(invocation.command("score"))`. (exit code 1)")
+            lines.append(l.pick("Correct the sheet or the roster, then run again or `\(invocation.command("score"))`. (exit code 1)",
+                                "请修正目标表或花名册，然后重新运行或执行 `\(invocation.command("score"))`。（退出码 1）"))
         }
         if leftUnselected > 0 {
-            lines.append("left for the next run: \(leftUnselected) inbox file\(leftUnselected == 1 ? "" : "s") of connectors not in --select")
+            lines.append(l.pick("left for the next run: \(leftUnselected) inbox file\(leftUnselected == 1 ? "" : "s") of connectors not in --select",
+                                "留待下次运行：--select 之外的连接器有 \(leftUnselected) 个收件箱文件"))
         }
-        if let stale = freshness?.runLine { lines.append(stale) }
-        lines += Self.deliveryLines(deliveries)
+        if let stale = freshness?.runLine(l) { lines.append(stale) }
+        lines += Self.deliveryLines(deliveries, language: l)
         if rowsQuarantined > 0 {
-            lines.append("quarantined rows: " + invocation.command("export", "--table", "quarantine", "--format", "csv"))
+            lines.append(l.pick("quarantined rows: ", "隔离的行：") + invocation.command("export", "--table", "quarantine", "--format", "csv"))
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -1,11 +1,17 @@
 import KPIPipeline
+import KPISchema
 
 extension ScheduledRun {
-    package var text: String {
-        var lines = run.map { [$0.text] } ?? ["kpibridge run --schedule \(schedule)"]
-        if leftForOthers > 0 { lines.append("left for other schedules: \(leftForOthers) inbox files of connectors not in `sources`") }
-        lines += reports.map { "report: \($0)" }
-        lines += RunReport.deliveryLines(reportDeliveries)
+    package var text: String { text(language: .en) }
+
+    package func text(language l: DisplayLanguage) -> String {
+        var lines = run.map { [$0.text(language: l)] } ?? ["kpibridge run --schedule \(schedule)"]
+        if leftForOthers > 0 {
+            lines.append(l.pick("left for other schedules: \(leftForOthers) inbox files of connectors not in `sources`",
+                                "留给其他计划：`sources` 之外的连接器有 \(leftForOthers) 个收件箱文件"))
+        }
+        lines += reports.map { l.pick("report: ", "报告：") + $0 }
+        lines += RunReport.deliveryLines(reportDeliveries, language: l)
         return lines.joined(separator: "\n")
     }
 }
