@@ -4,10 +4,11 @@ import KPIWorkspace
 /// The one-line answers of commands whose work has no report of its own.
 package enum Confirmations {
     /// `validate` with nothing to say: what the workspace holds.
-    package static func valid(_ workspace: Workspace) -> String {
-        "ok: \(workspace.config.sources.count) sources, "
-            + "\(workspace.definitions.definitions.names.count) definition profiles, "
-            + (workspace.scoring.map { "\($0.policy.scorecards.count) scorecards" } ?? "no scorecards")
+    package static func valid(_ workspace: Workspace, language l: DisplayLanguage = .en) -> String {
+        let sources = workspace.config.sources.count, profiles = workspace.definitions.definitions.names.count
+        let cards = workspace.scoring?.policy.scorecards.count
+        return l.pick("ok: \(sources) sources, \(profiles) definition profiles, " + (cards.map { "\($0) scorecards" } ?? "no scorecards"),
+                      "正常：\(sources) 个数据源，\(profiles) 个口径档案，" + (cards.map { "\($0) 张计分卡" } ?? "没有计分卡"))
     }
 
     /// `validate --format json`: whether the workspace is ready, what it holds, and every problem.
@@ -20,8 +21,8 @@ package enum Confirmations {
     }
 
     /// `validate`'s advice, one `warning:` line each, printed whether or not there are problems.
-    package static func warnings(_ warnings: [String]) -> String {
-        warnings.map { "warning: " + $0 }.joined(separator: "\n")
+    package static func warnings(_ warnings: [String], language l: DisplayLanguage = .en) -> String {
+        warnings.map { l.pick("warning: ", "警告：") + $0 }.joined(separator: "\n")
     }
 
     /// `validate --format json` when the workspace does not open at all.
@@ -30,8 +31,8 @@ package enum Confirmations {
     }
 
     /// `validate`'s failure: every problem, then how many.
-    package static func problems(_ problems: [String]) -> String {
-        problems.joined(separator: "\n") + "\n\(problems.count) problem\(problems.count == 1 ? "" : "s")"
+    package static func problems(_ problems: [String], language l: DisplayLanguage = .en) -> String {
+        problems.joined(separator: "\n") + "\n" + l.pick("\(problems.count) problem\(problems.count == 1 ? "" : "s")", "\(problems.count) 个问题")
     }
 
     /// `state reset`: whether the stream had a state to forget.
@@ -42,6 +43,7 @@ package enum Confirmations {
 
     /// `report --out FILE`: where the report went and what it covers.
     package static func reportWritten(_ path: String, bytes: Int, period: Period, language: DisplayLanguage) -> String {
-        "wrote \(path) (\(bytes) bytes, \(period.grain.rawValue) \(period.label), \(language.rawValue))"
+        language.pick("wrote \(path) (\(bytes) bytes, \(period.grain.rawValue) \(period.label), \(language.rawValue))",
+                      "已写入 \(path)（\(bytes) 字节，\(DisplayNames.grain(period.grain.rawValue, .zh)) \(period.label)，\(language.rawValue)）")
     }
 }

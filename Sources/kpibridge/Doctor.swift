@@ -18,9 +18,12 @@ extension Kpibridge {
                 Example:
                   kpibridge doctor --workspace samples/workspace
                   kpibridge doctor --workspace ~/kpi --format json
+                  kpibridge doctor --workspace samples/workspace --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "text, or json (one object, for monitoring).")
         var format: OutputFormat = .text
@@ -29,7 +32,7 @@ extension Kpibridge {
             let context = DoctorContext(directory: options.workspace, storeOverride: options.store,
                                         builtinConnectors: BuiltinConnectors.directories(), invocation: options.invocation)
             let doctor = KPIPipeline.Doctor(context)
-            try StandardOutput.line(format == .json ? doctor.json : doctor.text)
+            try StandardOutput.line(format == .json ? doctor.json : doctor.text(language: language.language))
             if !doctor.problems.isEmpty { throw ExitCode(PipelineError.Kind.failed.rawValue) }
         }
     }

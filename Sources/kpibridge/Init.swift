@@ -20,6 +20,7 @@ extension Kpibridge {
                 Example:
                   kpibridge init ~/kpi --shops amazon:amazon-us,shopify:shopify-dtc
                   kpibridge init ~/kpi --shops tiktok:tiktok-us:USD,walmart:walmart-us:USD:America/Los_Angeles
+                  kpibridge init ~/kpi --shops amazon:amazon-us --lang zh
                 """)
 
         @Argument(help: "The folder to create the workspace in (created if missing).")
@@ -28,10 +29,12 @@ extension Kpibridge {
         @Option(help: ArgumentHelp("The shops, comma-separated: PLATFORM:SHOP[:CURRENCY][:ZONE].", valueName: "SHOPS"))
         var shops: String = ""
 
+        @OptionGroup var language: LanguageOptions
+
         func run() throws {
             let entries = try shops.split(separator: ",").map { try InitShop(parsing: String($0)) }
             let outcome = try InitJob(directory: directory, shops: entries, builtinConnectors: BuiltinConnectors.directories()).run()
-            try StandardOutput.line(outcome.text(Invocation()))
+            try StandardOutput.line(outcome.text(Invocation(), language: language.language))
         }
     }
 }

@@ -15,9 +15,12 @@ extension Kpibridge {
 
                 Example:
                   kpibridge prune --workspace samples/workspace --before 2026-05-01 --dry-run
+                  kpibridge prune --workspace samples/workspace --before 2026-05-01 --dry-run --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "Delete history of runs that started before this day (YYYY-MM-DD).")
         var before: String
@@ -31,7 +34,7 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(.existing)
-            try StandardOutput.line(try pipeline.prune(before: CivilDate(iso: before)!, dryRun: dryRun).text)
+            try StandardOutput.line(try pipeline.prune(before: CivilDate(iso: before)!, dryRun: dryRun).text(language: language.language))
         }
     }
 }

@@ -19,9 +19,12 @@ extension Kpibridge {
                 Example:
                   kpibridge validate --workspace samples/workspace
                   kpibridge validate --workspace ~/kpi --format json
+                  kpibridge validate --workspace samples/workspace --lang zh
                 """)
 
         @OptionGroup var options: WorkspaceOptions
+
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "text, or json (one object: ok, counts, problems).")
         var format: OutputFormat = .text
@@ -36,17 +39,17 @@ extension Kpibridge {
             }
             let pipeline = try options.pipeline(.create)
             let problems = try pipeline.validate()
-            let warnings = ValidateJob(pipeline: pipeline).warnings
+            let warnings = ValidateJob(pipeline: pipeline).warnings(format == .json ? .en : language.language)
             if format == .json {
                 try StandardOutput.line(Confirmations.validation(pipeline.workspace, problems: problems, warnings: warnings))
                 if !problems.isEmpty { throw ExitCode(PipelineError.Kind.failed.rawValue) }
                 return
             }
-            if !warnings.isEmpty { try StandardOutput.line(Confirmations.warnings(warnings)) }
+            if !warnings.isEmpty { try StandardOutput.line(Confirmations.warnings(warnings, language: language.language)) }
             guard problems.isEmpty else {
-                throw PipelineError.failed(Confirmations.problems(problems))
+                throw PipelineError.failed(Confirmations.problems(problems, language: language.language))
             }
-            try StandardOutput.line(Confirmations.valid(pipeline.workspace))
+            try StandardOutput.line(Confirmations.valid(pipeline.workspace, language: language.language))
         }
     }
 }

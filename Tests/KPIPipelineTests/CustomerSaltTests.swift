@@ -55,6 +55,9 @@ import Testing
             + "buyer's e-mail can rebuild their key with it. Fine for the sample; for your own data make one "
             + "(`openssl rand -hex 32`) before the first load, since a store keeps the salt it began with"
         #expect(ValidateJob(pipeline: try ws.pipeline()).warnings.contains(warning))
+        #expect(ValidateJob(pipeline: try ws.pipeline()).warnings(.zh).contains {
+            $0.hasPrefix("kpibridge.yaml：customers.salt 是示例工作区公开的盐值（标签 c7f78dc8）")
+        })
         try ws.write("secrets/customer_salt", "a-salt-of-our-own-5d1e0c7b9a\n")
         #expect(!ValidateJob(pipeline: try ws.pipeline()).warnings.contains { $0.contains("customers.salt") })
     }

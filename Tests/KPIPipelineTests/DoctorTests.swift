@@ -35,6 +35,12 @@ import Testing
                                                  "source inbox/amazon/*.txt [amazon.all_orders]", "source inbox/shopify/*.csv [shopify.orders]",
                                                  "source inbox/erp/*.csv [mabang.orders]", "fx", "scorecards", "schedules", "notify"])
         #expect(doctor.text.hasSuffix("all 11 checks ok"))
+        let zh = doctor.text(language: .zh)
+        #expect(zh.hasSuffix("全部 11 项检查正常"))
+        #expect(zh.contains("\n  正常     通知: 没有 `notify:` webhook：失败的运行和过期的数据源只会通过 cron 的邮件告知\n"))
+        // Library and tool names stay as they are written.
+        #expect(ReportLanguageTests.englishWords(in: zh).subtracting(["kpibridge", "doctor", "SQLite", "XMLParser", "libxml", "URLSession",
+                                                                         "libcurl", "crontab", "cron", "systemd", "webhook"]).sorted() == [])
     }
 
     @Test func eachCheckFailsAloneWithItsFix() throws {
@@ -45,7 +51,7 @@ import Testing
         var zones = Self.context(ws, crontab: cron)
         zones.zoneInfo = ws.path + "/no-zoneinfo"
         #expect(Self.problems(Doctor(zones)) == ["zones"])
-        #expect(Doctor(zones).problems.first?.fix == "install the zone database (apt-get install tzdata)")
+        #expect(Doctor(zones).problems.first?.fix?.en == "install the zone database (apt-get install tzdata)")
 
         // No schedule runs it; then a systemd unit `schedule print` wrote does.
         #expect(Self.problems(Doctor(Self.context(ws))) == ["schedules"])
@@ -67,7 +73,8 @@ import Testing
         _ = try ws.pipeline().run()
         let cards = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(cards) == ["scorecards"])
-        #expect(cards.problems.first?.detail == "no loaded data feeds ops.traffic_growth (cn, weight 40); their weight moves to the other lines of each card (missing_data: reweight)")
+        #expect(cards.problems.first?.detail.en == "no loaded data feeds ops.traffic_growth (cn, weight 40); their weight moves to the other lines of each card (missing_data: reweight)")
+        #expect(cards.problems.first?.detail.zh == "已加载的数据不能提供 ops.traffic_growth（cn，权重 40）；其权重转给各卡的其他行（missing_data: reweight）")
         try FileManager.default.removeItem(atPath: ws.path + "/scorecards.yaml")
         _ = try ws.pipeline().run()
 
@@ -76,7 +83,7 @@ import Testing
         try ws.write("kpibridge.yaml", config + "  - connector: tiktok.orders\n    files: inbox/tiktok/*.csv\n    shop: tiktok-us\n    currency: USD\n")
         let source = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(source) == ["source inbox/tiktok/*.csv [tiktok.orders]"])
-        #expect(source.problems.first?.fix == "put the TikTok Shop orders export, US date style (CSV) where `inbox/tiktok/*.csv` finds it, or remove the source")
+        #expect(source.problems.first?.fix?.en == "put the TikTok Shop orders export, US date style (CSV) where `inbox/tiktok/*.csv` finds it, or remove the source")
         try ws.write("kpibridge.yaml", config)
 
         // The last run lacked a rate.
@@ -89,9 +96,9 @@ import Testing
         #expect(try ws.pipeline().run().problems.count == 1)
         let rates = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(rates) == ["fx"])
-        #expect(rates.problems.first?.detail.hasPrefix("run #4 lacked rates: no fx rate for") == true)
+        #expect(rates.problems.first?.detail.en.hasPrefix("run #4 lacked rates: no fx rate for") == true)
         // The whole message, down to the rows to add (the run's first line alone ended at "filled in:").
-        #expect(rates.problems.first?.detail.hasSuffix("with RATE filled in:\n  2026-09-30,USD,CNY,RATE\n  2026-10-15,USD,CNY,RATE\n"
+        #expect(rates.problems.first?.detail.en.hasSuffix("with RATE filled in:\n  2026-09-30,USD,CNY,RATE\n  2026-10-15,USD,CNY,RATE\n"
                                                         + "  2026-10-30,USD,CNY,RATE\n  2026-12-01,USD,CNY,RATE") == true)
 
         // A webhook whose URL file is missing: named, with the command that tests a webhook.
@@ -99,8 +106,8 @@ import Testing
         try ws.write("kpibridge.yaml", plain + "notify:\n  - {name: ops, channel: feishu, webhook: file:secrets/feishu_url}\n")
         let notify = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(notify) == ["fx", "notify"])
-        #expect(notify.problems.last?.detail == "kpibridge.yaml: notify `ops`: credential `webhook`: file secrets/feishu_url is missing, empty or not UTF-8")
-        #expect(notify.problems.last?.fix == "set the variable or write the file named, then `kpibridge notify --workspace \(ws.path)` sends a test message")
+        #expect(notify.problems.last?.detail.en == "kpibridge.yaml: notify `ops`: credential `webhook`: file secrets/feishu_url is missing, empty or not UTF-8")
+        #expect(notify.problems.last?.fix?.en == "set the variable or write the file named, then `kpibridge notify --workspace \(ws.path)` sends a test message")
         try ws.write("kpibridge.yaml", plain)
 
         // A store file that is not a database; then a workspace that does not open at all.
@@ -110,6 +117,6 @@ import Testing
         try ws.write("kpibridge.yaml", "sources:\n  - connector: shopify.orders\n    filez: x\n")
         let broken = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(broken) == ["workspace", "store", "sources", "fx", "scorecards", "schedules", "notify"])
-        #expect(broken.findings.last?.detail == "not checked: the workspace does not open")
+        #expect(broken.findings.last?.detail.en == "not checked: the workspace does not open")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIWorkspace
 
 /// One line of `kpibridge doctor`: what was checked, whether it is fine, and how to fix it when not.
@@ -9,15 +10,17 @@ package struct DoctorFinding: Sendable, Equatable {
 
     package var check: String
     package var status: Status
-    package var detail: String
+    /// In both languages; a message passed through from elsewhere (a store's or config file's error) is
+    /// English in both.
+    package var detail: Bilingual
     /// A command or step that fixes a problem.
-    package var fix: String?
+    package var fix: Bilingual?
 
-    package static func ok(_ check: String, _ detail: String) -> DoctorFinding {
+    package static func ok(_ check: String, _ detail: Bilingual) -> DoctorFinding {
         DoctorFinding(check: check, status: .ok, detail: detail)
     }
 
-    package static func problem(_ check: String, _ detail: String, fix: String?) -> DoctorFinding {
+    package static func problem(_ check: String, _ detail: Bilingual, fix: Bilingual?) -> DoctorFinding {
         DoctorFinding(check: check, status: .problem, detail: detail, fix: fix)
     }
 }

@@ -1,3 +1,4 @@
+import KPISchema
 import KPIStore
 import KPIWorkspace
 
@@ -8,10 +9,11 @@ struct RatesCheck: DoctorCheck {
         guard let url = try? workspace.storeURL(override: context.storeOverride),
               let store = try? Workspace.openStore(url, access: .readOnly),
               let last = try? RunHistory.load(Pipeline(workspace: workspace, store: store, storeURL: url), limit: 1).runs.first else {
-            return [.ok("fx", "\(workspace.fx.rates.count) rates in the fx table; nothing loaded yet to convert")]
+            let count = workspace.fx.rates.count
+            return [.ok("fx", Bilingual("\(count) rates in the fx table; nothing loaded yet to convert", "汇率表中有 \(count) 个汇率；尚未加载需要换算的数据"))]
         }
         guard last.status == "rates missing" else {
-            return [.ok("fx", "run #\(last.id) had every rate its amounts needed")]
+            return [.ok("fx", Bilingual("run #\(last.id) had every rate its amounts needed", "运行 #\(last.id) 所需的汇率齐全"))]
         }
         // The run's whole message: it ends with the rows to add.
         var message = last.message ?? ""
@@ -20,7 +22,8 @@ struct RatesCheck: DoctorCheck {
         try? store.scan(.runs) { row in
             if row[id] == .integer(last.id), case .text(let full) = row[text] { message = full }
         }
-        return [.problem("fx", "run #\(last.id) lacked rates: " + message.escapingControlCharacters(keepingNewlines: true),
-                         fix: "add the rows above to the fx table with their rates filled in, then run again")]
+        let lacked = message.escapingControlCharacters(keepingNewlines: true)
+        return [.problem("fx", Bilingual("run #\(last.id) lacked rates: " + lacked, "运行 #\(last.id) 缺少汇率：" + lacked),
+                         fix: Bilingual("add the rows above to the fx table with their rates filled in, then run again", "把上面的行填好汇率加入汇率表，然后再运行"))]
     }
 }

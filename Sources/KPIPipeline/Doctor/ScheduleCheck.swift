@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIWorkspace
 
 /// Something runs this workspace on a schedule: a crontab line or a systemd unit naming its folder.
@@ -21,10 +22,12 @@ struct ScheduleCheck: DoctorCheck {
                 return text.contains("WorkingDirectory=\(root.replacingOccurrences(of: "%", with: "%%"))\n")
             }
         if cron.isEmpty && units.isEmpty {
-            return [.problem("schedules", "no crontab line or systemd unit runs this workspace",
-                             fix: "`\(context.invocation.command("schedule print", "--schedules", (root as NSString).appendingPathComponent("schedules")))` "
-                                + "prints them to install (`crontab -e`, or the units under \(context.systemdUnits))")]
+            let print = context.invocation.command("schedule print", "--schedules", (root as NSString).appendingPathComponent("schedules"))
+            return [.problem("schedules", Bilingual("no crontab line or systemd unit runs this workspace", "没有 crontab 行或 systemd 单元运行这个工作区"),
+                             fix: Bilingual("`\(print)` prints them to install (`crontab -e`, or the units under \(context.systemdUnits))",
+                                            "`\(print)` 会打印出要安装的内容（`crontab -e`，或放到 \(context.systemdUnits) 下的单元）"))]
         }
-        return [.ok("schedules", "\(cron.count) crontab line\(cron.count == 1 ? "" : "s") and \(units.count) systemd unit\(units.count == 1 ? "" : "s") run this workspace")]
+        return [.ok("schedules", Bilingual("\(cron.count) crontab line\(cron.count == 1 ? "" : "s") and \(units.count) systemd unit\(units.count == 1 ? "" : "s") run this workspace",
+                                           "\(cron.count) 行 crontab 和 \(units.count) 个 systemd 单元运行这个工作区"))]
     }
 }

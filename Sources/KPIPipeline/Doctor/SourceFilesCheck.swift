@@ -9,7 +9,7 @@ struct SourceFilesCheck: DoctorCheck {
         guard case .success(let workspace) = context.workspace else { return [StoreCheck.notChecked("sources")] }
         let present: [LoadInput]
         do { present = try Inbox(workspace: workspace).files().inputs } catch {
-            return [.problem("sources", error.message, fix: nil)]
+            return [.problem("sources", Bilingual(error.message, error.message), fix: nil)]
         }
         var loaded: [String] = []
         var retracted: Set<String> = []
@@ -28,11 +28,13 @@ struct SourceFilesCheck: DoctorCheck {
             let waiting = present.filter { $0.source == source && !retracted.contains($0.path) }.count
             let before = loaded.filter { Glob.matches(source.files, $0) }.count
             if waiting + before > 0 {
-                return .ok(name, "\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded")
+                return .ok(name, Bilingual("\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded", "待加载 \(waiting) 个文件，已加载 \(before) 个"))
             }
             let title = (try? workspace.connector(source.connector)).map(\.title) ?? source.connector
-            return .problem(name, "no file to load and none loaded (retracted files do not count): its metrics are missing from every report",
-                            fix: "put the \(title) where `\(source.files)` finds it, or remove the source")
+            return .problem(name, Bilingual("no file to load and none loaded (retracted files do not count): its metrics are missing from every report",
+                                            "没有待加载的文件，也没有已加载的（撤回的文件不算）：它的指标在所有报告中缺失"),
+                            fix: Bilingual("put the \(title) where `\(source.files)` finds it, or remove the source",
+                                           "把 \(title) 放到 `\(source.files)` 能找到的位置，或删除这个数据源"))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIStore
 import KPIWorkspace
 
@@ -8,33 +9,40 @@ struct StoreCheck: DoctorCheck {
         guard case .success(let workspace) = context.workspace else { return [Self.notChecked("store")] }
         let url: StoreURL
         do { url = try workspace.storeURL(override: context.storeOverride) } catch {
-            return [.problem("store", error.message, fix: "correct `store:` in kpibridge.yaml or --store")]
+            return [.problem("store", Bilingual(error.message, error.message),
+                             fix: Bilingual("correct `store:` in kpibridge.yaml or --store", "修正 kpibridge.yaml 中的 `store:` 或 --store"))]
         }
         if case .sqlite(let path) = url, !FileManager.default.fileExists(atPath: path) {
-            return [.ok("store \(url)", "not created yet; the first `\(context.invocation.command("run"))` creates it")]
+            let run = context.invocation.command("run")
+            return [.ok("store \(url)", Bilingual("not created yet; the first `\(run)` creates it", "尚未创建；第一次 `\(run)` 会创建它"))]
         }
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline(workspace: workspace, store: Workspace.openStore(url, access: .readOnly), storeURL: url)
         } catch {
-            return [.problem("store \(url)", error.message.escapingControlCharacters(keepingNewlines: true),
-                             fix: "a store from an older kpibridge is upgraded by the next `\(context.invocation.command("run"))`; "
-                                + "for PostgreSQL check the server, the role's password (PGPASSWORD or ~/.pgpass) and sslmode")]
+            let message = error.message.escapingControlCharacters(keepingNewlines: true), run = context.invocation.command("run")
+            return [.problem("store \(url)", Bilingual(message, message),
+                             fix: Bilingual("a store from an older kpibridge is upgraded by the next `\(run)`; "
+                                                + "for PostgreSQL check the server, the role's password (PGPASSWORD or ~/.pgpass) and sslmode",
+                                            "旧版 kpibridge 的存储会在下一次 `\(run)` 时升级；PostgreSQL 请检查服务器、角色密码（PGPASSWORD 或 ~/.pgpass）和 sslmode"))]
         }
         do {
             guard let last = try RunHistory.load(pipeline, limit: 1).runs.first else {
-                return [.ok("store \(url)", "opens with the current schema; no runs yet")]
+                return [.ok("store \(url)", Bilingual("opens with the current schema; no runs yet", "以当前结构打开；还没有运行记录"))]
             }
-            let detail = "opens with the current schema; last run #\(last.id) (\(last.command)) \(last.startedAt): \(last.status)"
+            let detail = Bilingual("opens with the current schema; last run #\(last.id) (\(last.command)) \(last.startedAt): \(last.status)",
+                                   "以当前结构打开；最近一次运行 #\(last.id)（\(last.command)）\(last.startedAt)：\(DisplayNames.runStatus(last.status, .zh))")
             if ["ok", "running", "stale sources", "rates missing"].contains(last.status) { return [.ok("store \(url)", detail)] }
-            return [.problem("store \(url)", detail + (last.message.map { ": " + $0.escapingControlCharacters() } ?? ""),
-                             fix: "`\(context.invocation.command("status"))` shows the runs; fix what the message names and run again")]
+            let message = last.message.map { ": " + $0.escapingControlCharacters() } ?? "", status = context.invocation.command("status")
+            return [.problem("store \(url)", detail + Bilingual(message, message),
+                             fix: Bilingual("`\(status)` shows the runs; fix what the message names and run again", "`\(status)` 列出运行记录；修正消息所指的问题后再运行"))]
         } catch {
-            return [.problem("store \(url)", error.message, fix: nil)]
+            return [.problem("store \(url)", Bilingual(error.message, error.message), fix: nil)]
         }
     }
 
     static func notChecked(_ check: String) -> DoctorFinding {
-        .problem(check, "not checked: the workspace does not open", fix: "fix the workspace problem above first")
+        .problem(check, Bilingual("not checked: the workspace does not open", "未检查：工作区打不开"),
+                 fix: Bilingual("fix the workspace problem above first", "先修正上面的工作区问题"))
     }
 }

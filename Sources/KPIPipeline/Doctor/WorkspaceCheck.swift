@@ -1,3 +1,4 @@
+import KPISchema
 import KPIWorkspace
 
 /// The workspace opens: kpibridge.yaml, definitions, scorecards, fx table and connectors all read.
@@ -5,12 +6,14 @@ struct WorkspaceCheck: DoctorCheck {
     func findings(_ context: DoctorContext) -> [DoctorFinding] {
         switch context.workspace {
         case .success(let workspace):
-            let cards = workspace.scoring.map { "\($0.policy.scorecards.count) scorecards" } ?? "no scorecards.yaml"
-            return [.ok("workspace", "\(workspace.config.sources.count) sources, \(workspace.definitions.definitions.names.count) "
-                        + "definition profiles, \(cards)")]
+            let sources = workspace.config.sources.count, profiles = workspace.definitions.definitions.names.count
+            let cards = workspace.scoring?.policy.scorecards.count
+            return [.ok("workspace", Bilingual("\(sources) sources, \(profiles) definition profiles, " + (cards.map { "\($0) scorecards" } ?? "no scorecards.yaml"),
+                                               "\(sources) 个数据源，\(profiles) 个口径档案，" + (cards.map { "\($0) 张计分卡" } ?? "没有 scorecards.yaml")))]
         case .failure(let error):
-            return [.problem("workspace", error.message.escapingControlCharacters(keepingNewlines: true),
-                             fix: "correct the file and line named (`\(context.invocation.command("validate"))` checks again)")]
+            let message = error.message.escapingControlCharacters(keepingNewlines: true), validate = context.invocation.command("validate")
+            return [.problem("workspace", Bilingual(message, message),
+                             fix: Bilingual("correct the file and line named (`\(validate)` checks again)", "修正所指的文件和行（`\(validate)` 会再检查一遍）"))]
         }
     }
 }

@@ -48,12 +48,19 @@ package struct ValidateJob {
 extension ValidateJob {
     /// Advice that does not fail validation: a card with more KPI lines than a role can focus on, and the
     /// sample's salt in use.
-    package var warnings: [String] {
+    package var warnings: [String] { warnings(.en) }
+
+    /// The warnings in `language`; those about scorecards.yaml are English in both for now.
+    package func warnings(_ language: DisplayLanguage) -> [String] {
         var warnings = pipeline.workspace.scoring?.warnings ?? []
         if let salt = (try? pipeline.workspace.customerSalt()) ?? nil, CustomerKey.tag(of: salt) == Self.sampleSaltTag {
-            warnings.append("\(Workspace.configFile): customers.salt is the sample workspace's published salt (tag \(Self.sampleSaltTag)); "
-                            + "anyone holding a buyer's e-mail can rebuild their key with it. Fine for the sample; for your own "
-                            + "data make one (`openssl rand -hex 32`) before the first load, since a store keeps the salt it began with")
+            let tag = Self.sampleSaltTag
+            warnings.append(language.pick(
+                "\(Workspace.configFile): customers.salt is the sample workspace's published salt (tag \(tag)); "
+                    + "anyone holding a buyer's e-mail can rebuild their key with it. Fine for the sample; for your own "
+                    + "data make one (`openssl rand -hex 32`) before the first load, since a store keeps the salt it began with",
+                "\(Workspace.configFile)：customers.salt 是示例工作区公开的盐值（标签 \(tag)）；知道买家邮箱的人都能用它还原买家键。"
+                    + "示例可以这样用；自己的数据请在第一次加载前生成一个（`openssl rand -hex 32`），因为存储会一直沿用开始时的盐值"))
         }
         return warnings
     }
