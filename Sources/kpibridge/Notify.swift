@@ -19,10 +19,12 @@ extension Kpibridge {
 
         @OptionGroup var options: WorkspaceOptions
 
+        @OptionGroup var language: LanguageOptions
+
         func run() throws {
             let workspace = try options.openWorkspace()
             let deliveries = try Notifications(workspace: workspace, logger: options.logger).test()
-            for line in RunReport.deliveryLines(deliveries) { try StandardOutput.line(line) }
+            for line in RunReport.deliveryLines(deliveries, language: language.language) { try StandardOutput.line(line) }
             if deliveries.contains(where: { $0.failure != nil }) { throw ExitCode(PipelineError.Kind.failed.rawValue) }
         }
     }

@@ -57,7 +57,7 @@ extension Kpibridge {
             try StandardOutput.line(Confirmations.reportWritten(path, bytes: html.utf8.count, period: when.value, language: lang))
             if notify {
                 let deliveries = try pipeline.notifyReport(period: when.value, file: path)
-                for line in RunReport.deliveryLines(deliveries) { try StandardOutput.line(line) }
+                for line in RunReport.deliveryLines(deliveries, language: lang) { try StandardOutput.line(line) }
                 if deliveries.contains(where: { $0.failure != nil }) { throw ExitCode(PipelineError.Kind.failed.rawValue) }
             }
         }

@@ -314,6 +314,8 @@ import Testing
         let raw = try #require(sink.quarantined.first?.raw)
         #expect(raw == "#9,<buyer>,paid,2026-10-01 10:00:00 -0700,fulfilled,,USD,10.00,0.00,0.00,10.00,2026-10-01 10:00:00 -0700,two,Mug,10.00,A,call <buyer>,,0.00,1,")
         #expect(sink.quarantined.first?.reason.en.contains("example.com") == false)
+        #expect(sink.quarantined.first?.reason.zh.contains("example.com") == false)
+        #expect(sink.quarantined.first?.reason.zh.contains("不是整数") == true)
     }
 
     @Test func mabangOrdersInGB18030() throws {

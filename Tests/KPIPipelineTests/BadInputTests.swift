@@ -23,6 +23,8 @@ import Testing
         let report = try ws.pipeline().run()
         #expect(report.filesFailed == 1)
         #expect(report.failures.first?.hasPrefix("inbox/walmart/PO_report.csv: no connector fits its header; nearest: `walmart.orders` (") == true)
+        #expect(report.text(language: .zh).contains("\n  失败     inbox/walmart/PO_report.csv：没有连接器符合它的表头；最接近的：`walmart.orders`（"))
+        #expect(report.text(language: .zh).contains("\n" + String(repeating: " ", count: 13) + "请在 kpibridge.yaml 的 `sources:` 中为它指定连接器，或用 `kpibridge connectors detect` 检查\n"))
         #expect(report.filesRead == 4)
         #expect(try ws.export("runs").contains(",files failed,1,"))
         #expect(try ws.export("load_ledger").contains("PO_report") == false)
@@ -36,6 +38,10 @@ import Testing
         #expect(report.failures.count == 1)
         #expect(report.failures.first?.hasPrefix("inbox/shopify/broken.csv: not a `shopify.orders` export: a column it reads is missing\n  - quantity: expected a column named `Lineitem quantity`; closest found: `Lineitem qty`") == true)
         #expect(report.text.contains("1 file failed and was not loaded"))
+        let zh = report.text(language: .zh)
+        #expect(zh.contains("\n  失败     inbox/shopify/broken.csv：不是 `shopify.orders` 的导出：缺少它读取的 1 列\n"
+                            + "             - quantity：应有名为 `Lineitem quantity` 的列；最接近的是 `Lineitem qty`\n"))
+        #expect(zh.contains("\n1 个文件失败，未加载；修正或移走后再运行（退出码 1）"))
         #expect(try ws.export("orders").contains("#9") == false)
         #expect(report.filesRead == 4)
     }

@@ -37,7 +37,7 @@ import Testing
         #expect(doctor.text.hasSuffix("all 11 checks ok"))
         let zh = doctor.text(language: .zh)
         #expect(zh.hasSuffix("全部 11 项检查正常"))
-        #expect(zh.contains("\n  正常     通知: 没有 `notify:` webhook：失败的运行和过期的数据源只会通过 cron 的邮件告知\n"))
+        #expect(zh.contains("\n  正常     通知：没有 `notify:` webhook：失败的运行和过期的数据源只会通过 cron 的邮件告知\n"))
         // Library and tool names stay as they are written.
         #expect(ReportLanguageTests.englishWords(in: zh).subtracting(["kpibridge", "doctor", "SQLite", "XMLParser", "libxml", "URLSession",
                                                                          "libcurl", "crontab", "cron", "systemd", "webhook"]).sorted() == [])
@@ -74,7 +74,7 @@ import Testing
         let cards = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(cards) == ["scorecards"])
         #expect(cards.problems.first?.detail.en == "no loaded data feeds ops.traffic_growth (cn, weight 40); their weight moves to the other lines of each card (missing_data: reweight)")
-        #expect(cards.problems.first?.detail.zh == "已加载的数据不能提供 ops.traffic_growth（cn，权重 40）；其权重转给各卡的其他行（missing_data: reweight）")
+        #expect(cards.problems.first?.detail.zh == "已加载的数据不能提供 ops.traffic_growth（cn，权重 40）；其权重转给所在考核表的其他考核项（missing_data: reweight）")
         try FileManager.default.removeItem(atPath: ws.path + "/scorecards.yaml")
         _ = try ws.pipeline().run()
 
@@ -93,7 +93,14 @@ import Testing
             #90,paid,,,,,,,USD,2026-12-01 10:00:00 -0700,1,5.00,S1
 
             """)
-        #expect(try ws.pipeline().run().problems.count == 1)
+        let lacking = try ws.pipeline().run()
+        #expect(lacking.problems.count == 1)
+        // The run summary says it in Chinese too, rows to add included; only codes stay (metrics, currencies, RATE).
+        let zh = lacking.text(language: .zh)
+        #expect(zh.contains("\n等待汇率：记录需要的 7 个币种日没有汇率：USD→CNY 2026-09-30…2026-12-02（7 天）；"))
+        #expect(zh.contains("并把 RATE 换成汇率：\n  2026-09-30,USD,CNY,RATE\n"))
+        #expect(ReportLanguageTests.englishWords(in: zh).subtracting(["kpibridge", "run", "gmv", "aov", "RATE", "USD", "CNY", "email", "export",
+                                                                         "table", "quarantine", "format", "csv"]).sorted() == [])
         let rates = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(rates) == ["fx"])
         #expect(rates.problems.first?.detail.en.hasPrefix("run #4 lacked rates: no fx rate for") == true)

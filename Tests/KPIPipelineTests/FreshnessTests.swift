@@ -56,6 +56,13 @@ import Testing
               -      inbox/erp/*.csv [mabang.orders]: newest file loaded 2026-11-02T01:00:00Z (1d 13h ago: inbox/erp/马帮发货.csv) (no fresh_within set)
             1 of 2 watched sources stale (exit code 4)
             """)
+        #expect(later.text(language: .zh) == """
+            kpibridge freshness · 截至 2026-11-03T14:00:00Z
+              过期   inbox/amazon/*.txt [amazon.all_orders]：最新文件加载于 2026-11-02T01:00:00Z（1 天 13 小时前：inbox/amazon/orders_resend.txt）；应在 36h 内
+              正常   inbox/shopify/*.csv [shopify.orders]：最新文件加载于 2026-11-02T01:00:00Z（1 天 13 小时前：inbox/shopify/orders.csv）；应在 2d 内
+              -      inbox/erp/*.csv [mabang.orders]：最新文件加载于 2026-11-02T01:00:00Z（1 天 13 小时前：inbox/erp/马帮发货.csv）（未设置 fresh_within）
+            受监控的 2 个数据源中 1 个过期（退出码 4）
+            """)
 
         // A re-sent copy of a loaded file is skipped by its hash: still stale, and the run says so and exits 4.
         try ws.write("inbox/amazon/again.txt", try String(contentsOfFile: ws.path + "/inbox/amazon/orders.txt", encoding: .utf8))
@@ -63,6 +70,7 @@ import Testing
         #expect(resent.filesRead == 0)
         #expect(resent.exitCode == 4)
         #expect(resent.text.hasSuffix("STALE SOURCES (exit code 4 when nothing else failed): inbox/amazon/*.txt [amazon.all_orders] newest file 1d 13h old, expected within 36h"))
+        #expect(resent.text(language: .zh).hasSuffix("数据源过期（没有其他失败时退出码 4）：inbox/amazon/*.txt [amazon.all_orders] 最新文件已过 1 天 13 小时，应在 36h 内"))
         #expect(try RunHistory.load(try ws.pipeline(), limit: 1).runs.map(\.status) == ["stale sources"])
 
         // A new file brings it back.

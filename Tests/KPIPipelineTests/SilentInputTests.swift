@@ -49,6 +49,10 @@ import Testing
             \(file): all 1 data row was quarantined and none loaded, so nothing of the file is kept; fix it and run again. First reasons:
               \(file):2:17: item-price: `2O.00` is not a number; expected a number like 1,234.56, $12.00 or 12%
             """])
+        #expect(report.text(language: .zh).contains("""
+              失败     \(file)：全部 1 行数据都被隔离，没有一行加载，因此这个文件的内容一概不保留；修正后再运行。前几条原因：
+                         \(file):2:17：item-price：`2O.00` 不是数字；应为数字，如 1,234.56、$12.00 或 12%
+            """))
         #expect(report.filesRead == 34)
         #expect(!(try ws.export("load_ledger")).contains(file))
         #expect(!(try ws.export("quarantine")).contains(file))

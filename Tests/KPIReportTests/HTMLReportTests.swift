@@ -107,6 +107,12 @@ import Testing
         #expect(html.contains("<code>inbox/a.txt:14:3</code></td><td>price `19.9O` is not a number</td>"))
         #expect(html.contains("kpibridge export --table quarantine --format csv"))
         #expect(html.contains("No period of this grain is in progress"))
+        // In Chinese the reason is the stored Chinese one; a row from before reason_zh has only English,
+        // which the page marks as such.
+        var input = Self.input(.zh)
+        #expect(HTMLReport.render(input).contains("<code>inbox/a.txt:14:3</code></td><td>price `19.9O` 不是数字</td>"))
+        input.freshness.quarantined[0].reason = Bilingual("price `19.9O` is not a number", "price `19.9O` is not a number")
+        #expect(HTMLReport.render(input).contains("<code>inbox/a.txt:14:3</code></td><td lang=\"en\">price `19.9O` is not a number</td>"))
     }
 
     /// A line the curve's cap cut says how far past it the actual went; a period not over when the data was

@@ -29,9 +29,9 @@ package struct ConnectorDetector {
 
     /// The ranking, and the first reason a layout could not be opened at all (truncated JSON, not a zip).
     private func ranking(path: String, display: String, fingerprint: FileFingerprint)
-        -> (detections: [Detection], unreadable: String?) {
+        -> (detections: [Detection], unreadable: Bilingual?) {
         var candidatesByLayout: [Layout: [SourceRow]] = [:]
-        var unreadable: String?
+        var unreadable: Bilingual?
         var out: [Detection] = []
         let context = SourceContext(displayPath: display, fingerprint: fingerprint, runID: 0)
         for id in catalog.ids {
@@ -44,7 +44,7 @@ package struct ConnectorDetector {
                     candidatesByLayout[layout] = try Self.headerCandidates(spec, path: path, context: context)
                 } catch {
                     candidatesByLayout[layout] = []
-                    if unreadable == nil { unreadable = "\(error)" }
+                    if unreadable == nil { unreadable = (error as? any SourceError)?.sentence ?? Bilingual("\(error)", "\(error)") }
                 }
             }
             var best: Detection?
@@ -112,24 +112,33 @@ package enum DetectionError: Error, Sendable, Equatable, CustomStringConvertible
     case noMatch(file: String, nearest: [Detection])
     case ambiguous(file: String, candidates: [String])
     /// No connector's format could open it (truncated JSON, a damaged workbook): the reader's reason.
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: Bilingual)
 
-    package var description: String {
+    package var description: String { sentence.en }
+
+    package var sentence: Bilingual {
         switch self {
         case .noMatch(let file, let nearest):
-            var text = "\(file): no connector fits its header"
+            var text = Bilingual("\(file): no connector fits its header", "\(file)：没有连接器符合它的表头")
             if !nearest.isEmpty {
-                text += "; nearest: " + nearest.map { detection in
-                    "`\(detection.connector)` (\(detection.matched) of \(detection.fieldCount) columns"
-                        + (detection.missing.isEmpty ? ", too few to be sure)" : ", missing " + detection.missing.map { "`\($0)`" }.joined(separator: ", ") + ")")
-                }.joined(separator: ", ")
+                text = text + Bilingual("; nearest: ", "；最接近的：") + Bilingual.joined(nearest.map { detection in
+                    let missing = detection.missing.map { "`\($0)`" }
+                    return Bilingual("`\(detection.connector)` (\(detection.matched) of \(detection.fieldCount) columns"
+                                         + (missing.isEmpty ? ", too few to be sure)" : ", missing " + missing.joined(separator: ", ") + ")"),
+                                     "`\(detection.connector)`（\(detection.fieldCount) 列中符合 \(detection.matched) 列"
+                                         + (missing.isEmpty ? "，太少，无法确定）" : "，缺少 " + missing.joined(separator: "、") + "）"))
+                }, en: ", ", zh: "；")
             }
-            return text + "\n  name a connector for it in `sources:` of kpibridge.yaml, or check it with `kpibridge connectors detect`"
+            return text + Bilingual("\n  name a connector for it in `sources:` of kpibridge.yaml, or check it with `kpibridge connectors detect`",
+                                    "\n  请在 kpibridge.yaml 的 `sources:` 中为它指定连接器，或用 `kpibridge connectors detect` 检查")
         case .unreadable(_, let reason):
             return reason
         case .ambiguous(let file, let candidates):
-            return "\(file): several connectors fit its header equally well: " + candidates.map { "`\($0)`" }.joined(separator: ", ")
-                + "\n  name the right one in `sources:` of kpibridge.yaml"
+            let named = candidates.map { "`\($0)`" }
+            return Bilingual("\(file): several connectors fit its header equally well: " + named.joined(separator: ", ")
+                                 + "\n  name the right one in `sources:` of kpibridge.yaml",
+                             "\(file)：有几个连接器同样符合它的表头：" + named.joined(separator: "、")
+                                 + "\n  请在 kpibridge.yaml 的 `sources:` 中指定正确的那个")
         }
     }
 }

@@ -10,7 +10,7 @@ struct RatesCheck: DoctorCheck {
               let store = try? Workspace.openStore(url, access: .readOnly),
               let last = try? RunHistory.load(Pipeline(workspace: workspace, store: store, storeURL: url), limit: 1).runs.first else {
             let count = workspace.fx.rates.count
-            return [.ok("fx", Bilingual("\(count) rates in the fx table; nothing loaded yet to convert", "汇率表中有 \(count) 个汇率；尚未加载需要换算的数据"))]
+            return [.ok("fx", Bilingual("\(count) rates in the fx table; nothing loaded yet to convert", "汇率表中有 \(count) 条汇率；尚未加载需要换算的数据"))]
         }
         guard last.status == "rates missing" else {
             return [.ok("fx", Bilingual("run #\(last.id) had every rate its amounts needed", "运行 #\(last.id) 所需的汇率齐全"))]

@@ -9,7 +9,7 @@ struct ScorecardDataCheck: DoctorCheck {
     func findings(_ context: DoctorContext) -> [DoctorFinding] {
         guard case .success(let workspace) = context.workspace else { return [StoreCheck.notChecked("scorecards")] }
         guard let policy = workspace.scoring?.policy else {
-            return [.ok("scorecards", Bilingual("no scorecards.yaml; nothing is scored", "没有 scorecards.yaml；不评分"))]
+            return [.ok("scorecards", Bilingual("no scorecards.yaml; nothing is scored", "没有 scorecards.yaml；不考核"))]
         }
         let notYet = DoctorFinding.ok("scorecards", Bilingual("nothing loaded yet; checked after the first run", "尚未加载数据；第一次运行后检查"))
         guard let url = try? workspace.storeURL(override: context.storeOverride),
@@ -43,13 +43,13 @@ struct ScorecardDataCheck: DoctorCheck {
         }
         guard unfed.isEmpty else {
             let moves = policy.missingData == .reweight
-                ? Bilingual("their weight moves to the other lines of each card (missing_data: reweight)", "其权重转给各卡的其他行（missing_data: reweight）")
+                ? Bilingual("their weight moves to the other lines of each card (missing_data: reweight)", "其权重转给所在考核表的其他考核项（missing_data: reweight）")
                 : Bilingual("they score 0 (missing_data: zero)", "它们记 0 分（missing_data: zero）")
             return [.problem("scorecards", Bilingual("no loaded data feeds ", "已加载的数据不能提供 ") + Bilingual.joined(unfed, en: ", ", zh: "、")
                                 + Bilingual("; ", "；") + moves,
                              fix: Bilingual("load the exports that feed them (see README, Metrics), or remove those lines from \(workspace.scoringName)",
-                                            "加载能提供它们的导出（见 README 的 Metrics 一节），或从 \(workspace.scoringName) 中删除这些行"))]
+                                            "加载能提供它们的导出（见 README 的 Metrics 一节），或从 \(workspace.scoringName) 中删除这些考核项"))]
         }
-        return [.ok("scorecards", Bilingual("every scorecard line has data in the store", "每张计分卡的每一行在存储中都有数据"))]
+        return [.ok("scorecards", Bilingual("every scorecard line has data in the store", "每张考核表的每个考核项在存储中都有数据"))]
     }
 }

@@ -28,7 +28,7 @@ struct SourceFilesCheck: DoctorCheck {
             let waiting = present.filter { $0.source == source && !retracted.contains($0.path) }.count
             let before = loaded.filter { Glob.matches(source.files, $0) }.count
             if waiting + before > 0 {
-                return .ok(name, Bilingual("\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded", "待加载 \(waiting) 个文件，已加载 \(before) 个"))
+                return .ok(name, Bilingual("\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded", "收件箱中有 \(waiting) 个文件，已加载 \(before) 个"))
             }
             let title = (try? workspace.connector(source.connector)).map(\.title) ?? source.connector
             return .problem(name, Bilingual("no file to load and none loaded (retracted files do not count): its metrics are missing from every report",

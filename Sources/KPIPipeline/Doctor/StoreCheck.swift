@@ -28,13 +28,13 @@ struct StoreCheck: DoctorCheck {
         }
         do {
             guard let last = try RunHistory.load(pipeline, limit: 1).runs.first else {
-                return [.ok("store \(url)", Bilingual("opens with the current schema; no runs yet", "以当前结构打开；还没有运行记录"))]
+                return [.ok("store \(url)", Bilingual("opens with the current schema; no runs yet", "可以打开，库结构为最新版本；还没有运行记录"))]
             }
             let detail = Bilingual("opens with the current schema; last run #\(last.id) (\(last.command)) \(last.startedAt): \(last.status)",
-                                   "以当前结构打开；最近一次运行 #\(last.id)（\(last.command)）\(last.startedAt)：\(DisplayNames.runStatus(last.status, .zh))")
+                                   "可以打开，库结构为最新版本；最近一次运行 #\(last.id)（\(last.command)）\(last.startedAt)：\(DisplayNames.runStatus(last.status, .zh))")
             if ["ok", "running", "stale sources", "rates missing"].contains(last.status) { return [.ok("store \(url)", detail)] }
-            let message = last.message.map { ": " + $0.escapingControlCharacters() } ?? "", status = context.invocation.command("status")
-            return [.problem("store \(url)", detail + Bilingual(message, message),
+            let message = last.message.map { $0.escapingControlCharacters() }, status = context.invocation.command("status")
+            return [.problem("store \(url)", detail + (message.map { Bilingual(": " + $0, "：" + $0) } ?? Bilingual("", "")),
                              fix: Bilingual("`\(status)` shows the runs; fix what the message names and run again", "`\(status)` 列出运行记录；修正消息所指的问题后再运行"))]
         } catch {
             return [.problem("store \(url)", Bilingual(error.message, error.message), fix: nil)]

@@ -9,7 +9,7 @@ struct WorkspaceCheck: DoctorCheck {
             let sources = workspace.config.sources.count, profiles = workspace.definitions.definitions.names.count
             let cards = workspace.scoring?.policy.scorecards.count
             return [.ok("workspace", Bilingual("\(sources) sources, \(profiles) definition profiles, " + (cards.map { "\($0) scorecards" } ?? "no scorecards.yaml"),
-                                               "\(sources) 个数据源，\(profiles) 个口径档案，" + (cards.map { "\($0) 张计分卡" } ?? "没有 scorecards.yaml")))]
+                                               "\(sources) 个数据源，\(profiles) 个口径，" + (cards.map { "\($0) 张考核表" } ?? "没有 scorecards.yaml")))]
         case .failure(let error):
             let message = error.message.escapingControlCharacters(keepingNewlines: true), validate = context.invocation.command("validate")
             return [.problem("workspace", Bilingual(message, message),

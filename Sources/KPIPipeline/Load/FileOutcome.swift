@@ -7,7 +7,7 @@ package struct FileOutcome: Sendable {
         case loaded(ReadStats)
         case skipped(reason: Bilingual)
         /// Not loaded: nothing of it was written. The run goes on and exits 1.
-        case failed(reason: String)
+        case failed(reason: Bilingual)
     }
 
     package var file: String

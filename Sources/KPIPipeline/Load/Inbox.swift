@@ -17,7 +17,7 @@ package struct Inbox {
     /// Every file under the inbox with the connector and source of the workspace source naming it
     /// (none: routed by detection when planned), and every entry that is not read with why
     /// (see ``InboxWalk``), failing or passed over.
-    package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: String)],
+    package func files() throws(PipelineError) -> (inputs: [LoadInput], refused: [(path: String, reason: Bilingual)],
                                                    ignored: [(path: String, reason: Bilingual)]) {
         let inboxName = workspace.config.inbox ?? "inbox"
         let inbox = try workspace.paths.resolve(inboxName, key: "inbox")

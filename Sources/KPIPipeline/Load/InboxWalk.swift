@@ -13,7 +13,7 @@ package struct InboxWalk {
     /// Workspace-relative paths as walked (through links, not resolved), sorted.
     package private(set) var files: [String] = []
     /// Workspace-relative paths that are not loaded, with why.
-    package private(set) var refused: [(path: String, reason: String)] = []
+    package private(set) var refused: [(path: String, reason: Bilingual)] = []
     /// Workspace-relative paths of hidden entries and lock files, not read, with why.
     package private(set) var ignored: [(path: String, reason: Bilingual)] = []
 
@@ -49,7 +49,8 @@ package struct InboxWalk {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            refused.append((relative, "cannot list this folder (\(Self.describe(error))); none of its files were read"))
+            let why = Self.describe(error)
+            refused.append((relative, Bilingual("cannot list this folder (\(why)); none of its files were read", "无法列出这个文件夹（\(why)）；其中的文件都未读取")))
             return
         }
         for name in names.sorted() {
@@ -63,7 +64,8 @@ package struct InboxWalk {
             do {
                 type = try Self.type(of: full)
             } catch {
-                refused.append((shown, "cannot read what it is (\(Self.describe(error))); not read"))
+                let why = Self.describe(error)
+                refused.append((shown, Bilingual("cannot read what it is (\(why)); not read", "无法判断它是什么（\(why)）；未读取")))
                 continue
             }
             switch type {
@@ -78,11 +80,11 @@ package struct InboxWalk {
     private mutating func follow(_ link: String, shown: String) {
         let target = URL(fileURLWithPath: link).resolvingSymlinksInPath().path
         guard FileManager.default.fileExists(atPath: target), let type = try? Self.type(of: target) else {
-            refused.append((shown, "a link to nothing (its target is gone); not read"))
+            refused.append((shown, Bilingual("a link to nothing (its target is gone); not read", "指向不存在目标的链接（目标已不在）；未读取")))
             return
         }
         guard inside(target) else {
-            refused.append((shown, "a link to \(target), outside the workspace; not followed"))
+            refused.append((shown, Bilingual("a link to \(target), outside the workspace; not followed", "指向工作区之外 \(target) 的链接；不跟随")))
             return
         }
         switch type {
@@ -111,11 +113,12 @@ package struct InboxWalk {
         return nil
     }
 
-    private static func special(_ type: FileAttributeType) -> String {
+    private static func special(_ type: FileAttributeType) -> Bilingual {
         switch type {
-        case .typeSocket: "a socket, not a file; never opened"
-        case .typeCharacterSpecial, .typeBlockSpecial: "a device, not a file; never opened"
-        default: "not a regular file (a named pipe or another special file); never opened, since reading one can wait forever"
+        case .typeSocket: Bilingual("a socket, not a file; never opened", "是套接字，不是文件；不打开")
+        case .typeCharacterSpecial, .typeBlockSpecial: Bilingual("a device, not a file; never opened", "是设备，不是文件；不打开")
+        default: Bilingual("not a regular file (a named pipe or another special file); never opened, since reading one can wait forever",
+                           "不是普通文件（命名管道或其他特殊文件）；不打开，因为读取它可能永远等下去")
         }
     }
 

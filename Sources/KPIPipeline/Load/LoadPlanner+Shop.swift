@@ -7,7 +7,7 @@ extension LoadPlanner {
     /// Gives a file whose rows and source name no shop the workspace's one shop on its platform, or
     /// returns why it cannot be loaded: with several shops there, any choice would credit one shop with
     /// another's sales. With none named anywhere the platform stands for the shop, as before.
-    func assignShop(_ file: inout PlannedFile) -> String? {
+    func assignShop(_ file: inout PlannedFile) -> Bilingual? {
         guard file.source?.shop == nil, file.source?.shopFrom == nil, let spec = (file.connector as? SpecConnector)?.compiled, spec.takesShopFromSource,
               let platform = (file.source?.platform ?? spec.spec.platform)?.lowercased() else { return nil }
         let shops = pipeline.workspace.shops(on: platform)
@@ -23,8 +23,10 @@ extension LoadPlanner {
             file.routing = file.routing.map { $0 + Bilingual(", ", "，") + only } ?? only
             return nil
         default:
-            return "\(file.display): its rows name no shop, no source gives it one, and the workspace has \(shops.count) shops on "
-                + "\(platform) (\(shops.joined(separator: ", "))); not loaded: add a source whose `files:` matches it with `shop:`"
+            return Bilingual("\(file.display): its rows name no shop, no source gives it one, and the workspace has \(shops.count) shops on "
+                                 + "\(platform) (\(shops.joined(separator: ", "))); not loaded: add a source whose `files:` matches it with `shop:`",
+                             "\(file.display)：它的行没有写店铺，也没有数据源给它指定店铺，而工作区在 \(platform) 上有 \(shops.count) 个店铺"
+                                 + "（\(shops.joined(separator: "、"))）；未加载：请添加一个 `files:` 匹配它并写明 `shop:` 的数据源")
         }
     }
 }

@@ -24,7 +24,7 @@ package struct LoadPlanner {
     /// header, so a bad file fails before anything of it is written (and the others still load).
     /// Entries the inbox walk `refused` (a pipe, a dangling link, an unreadable folder) fail by name; those
     /// it `ignored` (hidden files, lock files) are skipped by name.
-    package func plan(_ files: [LoadInput], refused: [(path: String, reason: String)] = [],
+    package func plan(_ files: [LoadInput], refused: [(path: String, reason: Bilingual)] = [],
                       ignored: [(path: String, reason: Bilingual)] = []) throws(PipelineError) -> [PlannedFile] {
         var planned: [PlannedFile] = []
         var seen: [String: String] = [:]
@@ -37,29 +37,30 @@ package struct LoadPlanner {
                 fingerprint = try FileFingerprint.compute(path: path)
             } catch {
                 // An unreadable file fails alone, by name; the others still load.
-                planned.append(Self.refusal(path: path, display: display, reason: "cannot be read (\(error)); not loaded"))
+                planned.append(Self.refusal(path: path, display: display,
+                                            reason: Bilingual("cannot be read (\(error)); not loaded", "无法读取（\(error)）；未加载")))
                 continue
             }
             var connector = chosen
             var routing: Bilingual?
-            var failure: String?
+            var failure: Bilingual?
             if connector == nil {
                 switch detector.choose(path: path, display: display, fingerprint: fingerprint) {
                 case .success(let detection):
                     connector = try workspace.connector(detection.connector)
                     routing = Bilingual("detected", "自动识别")
                 case .failure(let error):
-                    failure = error.description
+                    failure = error.sentence
                 }
             }
             var file = PlannedFile(path: path, display: display, connector: connector ?? UnroutedConnector(),
                                    source: source, fingerprint: fingerprint, failure: failure, routing: routing)
             if let earlier = seen[fingerprint.sha256] {
-                file.skipReason = Bilingual("same bytes as \(earlier)", "与 \(earlier) 字节完全相同")
+                file.skipReason = Bilingual("same bytes as \(earlier)", "与 \(earlier) 内容完全相同")
             } else if !replaying, let entry = try ledgerEntry(fingerprint.sha256) {
                 file.skipReason = entry.retracted
                     ? Bilingual("retracted by run #\(entry.runID) as \(entry.file); these bytes never load again (a corrected file has other bytes)",
-                                "已由运行 #\(entry.runID) 撤回（当时为 \(entry.file)）；这些字节不会再加载（更正后的文件字节不同）")
+                                "已由运行 #\(entry.runID) 撤回（当时为 \(entry.file)）；内容完全相同的文件不会再加载（更正后的文件内容不同）")
                     : entry.pruned
                     ? Bilingual("already loaded as \(entry.file) on \(entry.loadedAt); that run's history was pruned",
                                 "已于 \(entry.loadedAt) 作为 \(entry.file) 加载；那次运行的历史已清理")
@@ -76,7 +77,7 @@ package struct LoadPlanner {
                         file.absentOptionalColumns = header.absentOptionalColumns
                     }
                 } catch {
-                    file.failure = "\(error)"
+                    file.failure = (error as? any SourceError)?.sentence ?? Bilingual("\(error)", "\(error)")
                 }
             }
             planned.append(file)
@@ -87,7 +88,7 @@ package struct LoadPlanner {
         }
         for entry in ignored {
             let path = (workspace.paths.root as NSString).appendingPathComponent(entry.path)
-            var file = Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason.en)
+            var file = Self.refusal(path: path, display: entry.path.escapingControlCharacters(), reason: entry.reason)
             (file.failure, file.skipReason) = (nil, entry.reason)
             planned.append(file)
         }
@@ -107,9 +108,10 @@ package struct LoadPlanner {
     }
 
     /// A file that fails before it is opened: no connector, no fingerprint.
-    private static func refusal(path: String, display: String, reason: String) -> PlannedFile {
+    private static func refusal(path: String, display: String, reason: Bilingual) -> PlannedFile {
         PlannedFile(path: path, display: display, connector: UnroutedConnector(), source: nil,
-                    fingerprint: FileFingerprint(sha256: "", byteCount: 0, isUTF8: true), failure: "\(display): \(reason)")
+                    fingerprint: FileFingerprint(sha256: "", byteCount: 0, isUTF8: true),
+                    failure: Bilingual("\(display): \(reason.en)", "\(display)：\(reason.zh)"))
     }
 
     private func ledgerEntry(_ sha256: String) throws(PipelineError) -> LedgerEntry? {

@@ -64,7 +64,7 @@ package struct Loader {
                 }
                 if let reason = file.failure {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .failed(reason: reason)))
-                    logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason)"])
+                    logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason.en)"])
                     continue
                 }
                 try pipeline.stop.check()
@@ -90,7 +90,7 @@ package struct Loader {
                 } catch let error as any SourceError {
                     // The file's transaction rolled back: none of its rows are in the store.
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id,
-                                                    status: .failed(reason: error.description)))
+                                                    status: .failed(reason: error.sentence)))
                     logger.error("failed   \(file.display)",
                                  metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)"])
                     current = nil

@@ -12,7 +12,7 @@ package struct PlannedFile {
     /// Why the file will not be loaded, when it will not.
     package var skipReason: Bilingual?
     /// Why the file cannot be loaded (bad header, damaged workbook); the rest of the run goes on.
-    package var failure: String?
+    package var failure: Bilingual?
     /// How the connector was chosen, when not by a workspace source (`detected`).
     package var routing: Bilingual?
     /// Header cells the connector neither reads nor lists as known: schema drift to mention.

@@ -29,23 +29,29 @@ package struct AllRowsQuarantined: SourceError, Equatable {
     package var file: String
     package var count: Int
     /// The first few reasons, each with file, line and column.
-    package var reasons: [String]
+    package var reasons: [Bilingual]
 
-    package var description: String {
-        "\(file): all \(count) data row\(count == 1 ? " was" : "s were") quarantined and none loaded, so nothing of the file "
-            + "is kept; fix it and run again. First reasons:\n" + reasons.map { "  " + $0 }.joined(separator: "\n")
+    package var description: String { sentence.en }
+
+    package var sentence: Bilingual {
+        Bilingual("\(file): all \(count) data row\(count == 1 ? " was" : "s were") quarantined and none loaded, so nothing of the file "
+                      + "is kept; fix it and run again. First reasons:\n" + reasons.map { "  " + $0.en }.joined(separator: "\n"),
+                  "\(file)：全部 \(count) 行数据都被隔离，没有一行加载，因此这个文件的内容一概不保留；修正后再运行。前几条原因：\n"
+                      + reasons.map { "  " + $0.zh }.joined(separator: "\n"))
     }
 }
 
 /// Forwards to the real sink, keeping the first reasons rows were quarantined for.
 private struct FirstReasons<Base: RecordSink>: RecordSink {
     var base: Base
-    var reasons: [String] = []
+    var reasons: [Bilingual] = []
 
     mutating func accept(_ record: NormalizedRecord) throws { try base.accept(record) }
 
     mutating func quarantine(_ row: QuarantinedRow) throws {
-        if reasons.count < 3 { reasons.append(row.reason.en.escapingControlCharacters()) }
+        if reasons.count < 3 {
+            reasons.append(Bilingual(row.reason.en.escapingControlCharacters(), row.reason.zh.escapingControlCharacters()))
+        }
         try base.quarantine(row)
     }
 }

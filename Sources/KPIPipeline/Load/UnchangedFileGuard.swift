@@ -35,15 +35,16 @@ package struct UnchangedFileGuard: RecordReader {
     package mutating func read(into sink: inout some RecordSink) throws -> ReadStats {
         let stats = try base.read(into: &sink)
         if let before, FileStamp(path: path) != before {
-            throw FileChangedWhileReading(file: file, detail: "written to while it was read")
+            throw FileChangedWhileReading(file: file, detail: Bilingual("written to while it was read", "读取时被写入"))
         }
         let now: FileFingerprint
         do { now = try FileFingerprint.compute(path: path) } catch {
-            throw FileChangedWhileReading(file: file, detail: "it can no longer be read (\(error))")
+            throw FileChangedWhileReading(file: file, detail: Bilingual("it can no longer be read (\(error))", "已无法读取（\(error)）"))
         }
         if now.sha256 != expected.sha256 {
             throw FileChangedWhileReading(file: file, detail: now.byteCount == expected.byteCount
-                ? "same size, different bytes" : "\(expected.byteCount) bytes when planned, \(now.byteCount) now")
+                ? Bilingual("same size, different bytes", "大小相同，字节不同")
+                : Bilingual("\(expected.byteCount) bytes when planned, \(now.byteCount) now", "计划时 \(expected.byteCount) 字节，现在 \(now.byteCount) 字节"))
         }
         return stats
     }
@@ -52,10 +53,13 @@ package struct UnchangedFileGuard: RecordReader {
 /// A file's bytes changed while the run read it.
 package struct FileChangedWhileReading: SourceError, Equatable {
     package var file: String
-    package var detail: String
+    package var detail: Bilingual
 
-    package var description: String {
-        "\(file): changed while it was read (\(detail)); nothing of it is kept, and the next run reads it whole"
+    package var description: String { sentence.en }
+
+    package var sentence: Bilingual {
+        Bilingual("\(file): changed while it was read (\(detail.en)); nothing of it is kept, and the next run reads it whole",
+                  "\(file)：读取过程中文件被改动（\(detail.zh)）；它的内容一概不保留，下次运行会完整重读")
     }
 }
 

@@ -7,7 +7,7 @@ extension Pipeline {
     package struct Claim {
         let lease: any RunLease
         /// Set when runs that died mid-way were found and marked `abandoned`.
-        let note: String?
+        let note: Bilingual?
     }
 
     /// Claims the store for `command` before anything is planned or written, so two cron hosts (or
@@ -24,10 +24,13 @@ extension Pipeline {
         }
         let abandoned = try storeCall { try store.abandonUnfinishedRuns(at: now()) }
         guard !abandoned.isEmpty || lease.takenOver != nil else { return Claim(lease: lease, note: nil) }
-        let runs = abandoned.map { "#\($0)" }.joined(separator: ", ")
-        let who = lease.takenOver.map { "the run lock of \($0) was left behind: that process ended without finishing" }
-            ?? "earlier runs ended without finishing"
-        return Claim(lease: lease, note: who + (runs.isEmpty ? "" : "; run \(runs) marked abandoned in `runs`")
-                     + "; files it loaded completely are kept, the rest load now")
+        let ids = abandoned.map { "#\($0)" }
+        let who = lease.takenOver.map { Bilingual("the run lock of \($0) was left behind: that process ended without finishing",
+                                                  "\($0) 留下了运行锁：那个进程没有正常结束") }
+            ?? Bilingual("earlier runs ended without finishing", "之前的运行没有正常结束")
+        let marked = ids.isEmpty ? Bilingual("", "")
+            : Bilingual("; run \(ids.joined(separator: ", ")) marked abandoned in `runs`", "；运行 \(ids.joined(separator: "、")) 已在 `runs` 中标记为中止")
+        return Claim(lease: lease, note: who + marked
+                     + Bilingual("; files it loaded completely are kept, the rest load now", "；已完整加载的文件保留，其余的现在加载"))
     }
 }

@@ -1,4 +1,5 @@
 import KPIPull
+import KPISchema
 
 /// What a run did with one API stream, for its summary.
 package struct StreamOutcome: Sendable {
@@ -17,11 +18,16 @@ package struct StreamOutcome: Sendable {
     package var before: StreamState
     package var saved: StreamState?
 
-    package static func summary(_ state: StreamState) -> String {
+    package static func summary(_ state: StreamState) -> String { summary(state, .en) }
+
+    package static func summary(_ state: StreamState, _ l: DisplayLanguage) -> String {
         var parts: [String] = []
-        if let cursor = state.cursor { parts.append("cursor \(cursor)") }
-        if let next = state.nextDay { parts.append("next day \(next)") }
-        if let pending = state.pendingReport { parts.append("waiting for report \(pending.reportID) (\(pending.start)..\(pending.end))") }
-        return parts.isEmpty ? "nothing pulled yet" : parts.joined(separator: ", ")
+        if let cursor = state.cursor { parts.append(l.pick("cursor \(cursor)", "游标 \(cursor)")) }
+        if let next = state.nextDay { parts.append(l.pick("next day \(next)", "下一天 \(next)")) }
+        if let pending = state.pendingReport {
+            parts.append(l.pick("waiting for report \(pending.reportID) (\(pending.start)..\(pending.end))",
+                                "等待报告 \(pending.reportID)（\(pending.start)..\(pending.end)）"))
+        }
+        return parts.isEmpty ? l.pick("nothing pulled yet", "尚未拉取") : parts.joined(separator: l.pick(", ", "，"))
     }
 }

@@ -26,7 +26,7 @@ package struct FactRefresh {
     /// False to recompute every period (`--full-refresh`) rather than those new or changed records touch.
     package var incremental = true
     /// Why every period is recomputed when `incremental` is false, for the summary.
-    package var fullRefreshReason = Bilingual("asked for", "按要求")
+    package var fullRefreshReason = Bilingual("asked for", "按 --full-refresh 要求")
     /// How the user named the workspace and store, for the `--recompute` command an error suggests.
     package var invocation = Invocation()
 

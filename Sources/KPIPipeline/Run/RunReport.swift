@@ -22,7 +22,7 @@ package struct RunReport: Sendable {
     /// The `--recompute` dates, when given.
     package var recompute: DateRange?
     /// What taking the run lock found (a run that died mid-way), if anything.
-    package var lockNote: String?
+    package var lockNote: Bilingual?
     /// Files of connectors `--select` left out, waiting for the next run.
     package var leftUnselected = 0
     /// What a retract removed and re-applied (`kpibridge retract`).
@@ -44,7 +44,7 @@ package struct RunReport: Sendable {
     package var filesFailed: Int { failures.count }
     /// The reason of each failed file, file name first.
     package var failures: [String] {
-        files.compactMap { if case .failed(let reason) = $0.status { reason } else { nil } }
+        files.compactMap { if case .failed(let reason) = $0.status { reason.en } else { nil } }
     }
     /// Streams whose pull failed or stopped early.
     package var streamsFailed: Int { streams.filter { $0.failure != nil }.count }

@@ -20,12 +20,14 @@ package struct TimeSpan: Sendable, Hashable, CustomStringConvertible {
 
     /// `3d 4h`, `5h 12m`, `1m 44s`: an age as people read it, in its two largest units (so an age just
     /// past a cadence never reads as equal to it).
-    package static func age(seconds: Int64) -> String {
+    package static func age(seconds: Int64, _ language: DisplayLanguage = .en) -> String {
         let seconds = max(0, seconds)
         let (days, hours, minutes, rest) = (seconds / 86_400, seconds / 3_600 % 24, seconds / 60 % 60, seconds % 60)
-        if days > 0 { return "\(days)d \(hours)h" }
-        if hours > 0 { return "\(hours)h \(minutes)m" }
-        if minutes > 0 { return "\(minutes)m \(rest)s" }
-        return "\(rest)s"
+        // `4 天 18 小时` in Chinese.
+        let (d, h, m, s) = language == .zh ? (" 天", " 小时", " 分", " 秒") : ("d", "h", "m", "s")
+        if days > 0 { return "\(days)\(d) \(hours)\(h)" }
+        if hours > 0 { return "\(hours)\(h) \(minutes)\(m)" }
+        if minutes > 0 { return "\(minutes)\(m) \(rest)\(s)" }
+        return "\(rest)\(s)"
     }
 }

@@ -10,7 +10,7 @@ extension Doctor {
         var lines = ["kpibridge doctor · \(directory)"]
         for finding in findings {
             let mark = finding.status == .ok ? l.pick("ok", "正常") : l.pick("PROBLEM", "问题")
-            lines.append("  " + TerminalWidth.pad(mark, 8) + " \(Self.checkName(finding.check, l)): "
+            lines.append("  " + TerminalWidth.pad(mark, 8) + " \(Self.checkName(finding.check, l))" + l.pick(": ", "：")
                          + finding.detail(l).replacingOccurrences(of: "\n", with: "\n" + indent))
             if let fix = finding.fix, finding.status == .problem { lines.append(indent + l.pick("fix: ", "修正：") + fix(l)) }
         }
@@ -22,7 +22,7 @@ extension Doctor {
     /// `store sqlite:…` → `存储 sqlite:…`: the check's first word in the reader's language, what it names as written.
     static func checkName(_ check: String, _ l: DisplayLanguage) -> String {
         let words = ["system": "系统", "zones": "时区", "workspace": "工作区", "store": "存储", "source": "数据源", "sources": "数据源",
-                     "fx": "汇率", "scorecards": "计分卡", "schedules": "计划任务", "notify": "通知"]
+                     "fx": "汇率", "scorecards": "考核表", "schedules": "计划任务", "notify": "通知"]
         let head = check.prefix { $0 != " " }
         guard l == .zh, let zh = words[String(head)] else { return check }
         return zh + check.dropFirst(head.count)

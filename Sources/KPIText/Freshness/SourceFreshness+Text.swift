@@ -9,8 +9,8 @@ extension SourceFreshness.Entry {
     package func detail(_ l: DisplayLanguage) -> String {
         var text = l.pick("no file loaded yet", "尚未加载任何文件")
         if let at = newestLoadedAt, let age, let newestFile {
-            let file = newestFile.escapingControlCharacters(), ago = TimeSpan.age(seconds: age)
-            text = l.pick("newest file loaded \(at) (\(ago) ago: \(file))", "最新文件加载于 \(at)（\(ago) 前：\(file)）")
+            let file = newestFile.escapingControlCharacters(), ago = TimeSpan.age(seconds: age, l)
+            text = l.pick("newest file loaded \(at) (\(ago) ago: \(file))", "最新文件加载于 \(at)（\(ago)前：\(file)）")
         }
         return text + (cadence.map { l.pick("; expected within \($0)", "；应在 \($0) 内") } ?? l.pick(" (no fresh_within set)", "（未设置 fresh_within）"))
     }
@@ -25,7 +25,7 @@ extension SourceFreshness {
         if entries.isEmpty { lines.append(l.pick("  no sources in kpibridge.yaml", "  kpibridge.yaml 中没有数据源")) }
         for entry in entries {
             let mark = entry.cadence == nil ? "-" : entry.isStale ? l.pick("STALE", "过期") : l.pick("ok", "正常")
-            lines.append("  " + TerminalWidth.pad(mark, 6) + " \(entry.name): \(entry.detail(l))")
+            lines.append("  " + TerminalWidth.pad(mark, 6) + " \(entry.name)" + l.pick(": ", "：") + entry.detail(l))
         }
         let exit = PipelineError.Kind.stale.rawValue
         if watched == 0 {
@@ -46,7 +46,7 @@ extension SourceFreshness {
         let exit = PipelineError.Kind.stale.rawValue
         return l.pick("STALE SOURCES (exit code \(exit) when nothing else failed): ", "数据源过期（没有其他失败时退出码 \(exit)）：")
             + stale.map { source in
-                let age = source.age.map { l.pick("newest file \(TimeSpan.age(seconds: $0)) old", "最新文件已 \(TimeSpan.age(seconds: $0))") }
+                let age = source.age.map { l.pick("newest file \(TimeSpan.age(seconds: $0)) old", "最新文件已过 \(TimeSpan.age(seconds: $0, l))") }
                 return "\(source.name) " + (age ?? l.pick("no file loaded yet", "尚未加载任何文件"))
                     + l.pick(", expected within \(source.cadence!)", "，应在 \(source.cadence!) 内")
             }.joined(separator: l.pick("; ", "；"))

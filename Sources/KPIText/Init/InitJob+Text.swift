@@ -7,6 +7,8 @@ extension InitJob.Outcome {
     /// each step a command that runs as printed.
     package func text(_ invocation: Invocation, language l: DisplayLanguage = .en) -> String {
         let here = Invocation(workspace: directory, store: invocation.store)
+        // Chinese steps keep the reader in Chinese whatever the locale of the shell that runs them.
+        let lang = l == .zh ? " --lang zh" : ""
         var lines = [l.pick("kpibridge init · wrote a workspace in \(directory)", "kpibridge init · 已在 \(directory) 写好工作区")]
         for file in files { lines.append("  \(file)") }
         lines.append(l.pick("inbox folders:", "收件箱文件夹："))
@@ -24,9 +26,9 @@ extension InitJob.Outcome {
                                  + "or per person, shop or team in targets.csv",
                              "把导出文件放进上面的文件夹，并在 fx_rates.csv 中为每种货币每天填一个汇率（运行会指出缺哪些）；"
                                  + "阅读 definitions.yaml，在 scorecards.yaml 中设定目标，或在 targets.csv 中按人、店铺或团队设定"),
-            "  2. " + here.command("validate"),
-            "  3. " + here.command("run"),
-            "  4. " + here.command("report", "--period", lastMonth, "--out", "report.html"),
+            "  2. " + here.command("validate") + lang,
+            "  3. " + here.command("run") + lang,
+            "  4. " + here.command("report", "--period", lastMonth, "--out", "report.html") + lang,
             "  5. " + here.command("schedule print", "--schedules", (directory as NSString).appendingPathComponent("schedules")),
         ]
         return lines.joined(separator: "\n")

@@ -41,8 +41,8 @@ extension RunReport {
             let command = invocation.command("run", "--recompute", DateRange(start: start, end: end)!.description)
             lines.append(l.pick("note: \(refresh.pinned.count) closed periods keep the definition version they were computed with "
                                     + "(e.g. \(first.profile)/v\(first.version) for \(first.grain.rawValue) \(first.start)); `\(command)` rewrites them",
-                                "注意：\(refresh.pinned.count) 个已关闭周期保留计算时的口径版本（例如 \(DisplayNames.grain(first.grain.rawValue, .zh)) "
-                                    + "\(first.start) 用 \(first.profile)/v\(first.version)）；`\(command)` 会按现行口径重写"))
+                                "注意：\(refresh.pinned.count) 个已结账的周期保留计算时的口径版本（例如 \(first.start) 起的"
+                                    + "\(DisplayNames.grain(first.grain.rawValue, .zh))度周期用 \(first.profile)/v\(first.version)）；`\(command)` 会按现行口径重写"))
         }
         return lines
     }
@@ -52,7 +52,7 @@ extension RunReport {
         if !s.held.isEmpty {
             return [l.pick("scores: not scored this run: \(s.held.count) targets sheet row\(s.held.count == 1 ? "" : "s") the roster cannot place "
                                + "(listed with the problems below); fact_score stays as the last run left it",
-                           "评分：本次未评分：目标表有 \(s.held.count) 行无法在花名册中找到对应（见下方问题列表）；fact_score 保持上次运行的结果")]
+                           "得分：本次未评分——目标表有 \(s.held.count) 行无法在花名册中找到对应（见下方问题列表）；fact_score 保持上次运行的结果")]
         }
         let totals = s.scores.filter { $0.line == "total" }
         var grades: [String: Int] = [:]
@@ -60,11 +60,12 @@ extension RunReport {
         let graded = grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         var lines = [l.pick("scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores, l)))"
                                 + (graded.isEmpty ? "" : "; grades " + graded.joined(separator: ", ")),
-                            "评分：\(totals.count) 张计分卡，fact_score 共 \(s.scores.count) 行（\(counts(s.written.scores, l))）"
+                            "得分：\(totals.count) 张考核表，fact_score 共 \(s.scores.count) 行（\(counts(s.written.scores, l))）"
                                 + (graded.isEmpty ? "" : "；等级 " + graded.joined(separator: "，")))]
         for row in totals where row.veto != nil {
             let period = Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label
-            lines.append("  VETO  \(row.scopeID) \(row.name) \(DisplayNames.grain(row.grain.rawValue, l)) \(period): \(row.veto!(l))")
+            lines.append(l.pick("  VETO  ", "  一票否决  ") + "\(row.scopeID) \(row.name) \(DisplayNames.grain(row.grain.rawValue, l)) \(period)"
+                         + l.pick(": ", "：") + row.veto!(l))
         }
         let alerts = s.pacing.filter { $0.status != .onTrack }
         if !s.pacing.isEmpty {
@@ -75,11 +76,11 @@ extension RunReport {
         }
         for move in s.providers where move.isTransition {
             let period = Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label
-            lines.append("  " + l.pick("provider", "服务商") + " \(move.provider) \(period): "
-                         + "\(move.before.rawValue) → \(move.after.rawValue)" + (move.failing.isEmpty ? "" : " (\(move.failing))"))
+            lines.append("  " + l.pick("provider", "服务商") + " \(move.provider) \(period)" + l.pick(": ", "：")
+                         + "\(move.before.rawValue) → \(move.after.rawValue)" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(move.failing)）")))
         }
         if !s.unscored.isEmpty {
-            lines.append(l.pick("note: not scored (no scorecard for their role): ", "注意：未评分（其角色没有计分卡）：")
+            lines.append(l.pick("note: not scored (no scorecard for their role): ", "注意：未评分（其岗位没有考核表）：")
                          + s.unscored.map { "\($0.id) \($0.name) (\($0.role))" }.joined(separator: l.pick(", ", "，")))
         }
         return lines
@@ -124,11 +125,11 @@ extension RunReport {
                                     + "在此之前，指向它的副本在原渠道计入"))
         }
         for (files, count) in s.loadedBeforeRule.sorted(by: { $0.key < $1.key }) {
-            let named = files.hasPrefix("stream ") ? files : l.pick("source `\(files)`", "数据源 `\(files)`")
+            let named = files.hasPrefix("stream ") ? l.pick(files, "数据流 " + files.dropFirst("stream ".count)) : l.pick("source `\(files)`", "数据源 `\(files)`")
             lines.append(l.pick("warning: \(orders(count)) from \(named) were loaded before its `same_order` rule, "
                                     + "so their tags and notes were never read and a copy of them in another channel may count twice; load the "
                                     + "inbox again into a new store (another `--store`) to read them under the rule",
-                                "警告：来自\(named)的 \(count) 个订单在其 `same_order` 规则之前加载，标签和备注从未读取，它们在另一渠道的副本可能被计两次；"
+                                "警告：来自 \(named) 的 \(count) 个订单在其 `same_order` 规则之前加载，标签和备注从未读取，它们在另一渠道的副本可能被计两次；"
                                     + "请把收件箱重新加载到新的存储（另一个 `--store`）以按规则读取"))
         }
         return lines
@@ -177,11 +178,11 @@ extension RunReport {
     /// What a retract took out and put back, per table.
     package static func retractionLine(_ r: RetractOutcome, language l: DisplayLanguage = .en) -> String {
         let removed = r.removed.values.reduce(0, +)
-        let tables = r.removed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        return l.pick("retracted: \(removed) record\(removed == 1 ? "" : "s") removed" + (tables.isEmpty ? "" : " (\(tables))")
+        let tables = r.removed.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        return l.pick("retracted: \(removed) record\(removed == 1 ? "" : "s") removed" + (tables.isEmpty ? "" : " (\(tables.joined(separator: ", ")))")
                           + ", \(r.quarantineRemoved) quarantined row\(r.quarantineRemoved == 1 ? "" : "s"), \(r.ledgerRemoved) ledger entr\(r.ledgerRemoved == 1 ? "y" : "ies"); "
                           + "\(r.reapplied) record\(r.reapplied == 1 ? "" : "s") of the same keys re-applied from the other loaded files; every period recomputed",
-                      "已撤回：删除 \(removed) 条记录" + (tables.isEmpty ? "" : "（\(tables)）")
+                      "已撤回：删除 \(removed) 条记录" + (tables.isEmpty ? "" : "（\(tables.joined(separator: "、"))）")
                           + "、\(r.quarantineRemoved) 行隔离记录、\(r.ledgerRemoved) 条加载台账；"
                           + "从其他已加载文件重新应用相同键的 \(r.reapplied) 条记录；全部周期重新计算")
     }
@@ -192,8 +193,10 @@ extension RunReport {
         let told = deliveries.filter { $0.failure == nil }
         if !told.isEmpty {
             let byWebhook = Dictionary(grouping: told, by: \.webhook).sorted { $0.key < $1.key }
-            lines.append(l.pick("notified: ", "已通知：") + byWebhook.map { "\($0.key) (\($0.value.map(\.event.rawValue).joined(separator: ", ")))" }
-                .joined(separator: "; "))
+            lines.append(l.pick("notified: ", "已通知：") + byWebhook.map { webhook in
+                let events = webhook.value.map(\.event.rawValue)
+                return l.pick("\(webhook.key) (\(events.joined(separator: ", ")))", "\(webhook.key)（\(events.joined(separator: "、"))）")
+            }.joined(separator: l.pick("; ", "；")))
         }
         lines += deliveries.compactMap(\.undelivered).map { $0.escapingControlCharacters() + l.pick(" (exit code 1)", "（退出码 1）") }
         return lines

@@ -11,15 +11,15 @@ extension RunReport {
 
     /// A few plain lines: each file, then the totals and where the results are.
     ///
-    /// A file that failed is named in the reader's language, its reason (from the connector or store that
-    /// refused it) in English.
+    /// Why a file failed is in the reader's language too, except what a damaged workbook, XML or JSON
+    /// document or a connector spec says (``FileFormatError``, ``ConnectorSpecError``: English for now).
     package func text(language l: DisplayLanguage) -> String {
         /// `  loaded   `: the status column, nine terminal columns wide in either language.
         func status(_ en: String, _ zh: String) -> String { "  " + TerminalWidth.pad(l.pick(en, zh), 9) }
         let indent = String(repeating: " ", count: 11)
         var lines = [l.pick("kpibridge \(command) · run #\(runID) · store \(store)", "kpibridge \(command) · 运行 #\(runID) · 存储 \(store)")]
-        if let lockNote { lines.append(l.pick("note: ", "注意：") + lockNote) }
-        lines += streams.map(\.line)
+        if let lockNote { lines.append(l.pick("note: ", "注意：") + lockNote(l)) }
+        lines += streams.map { $0.line(l) }
         for file in files {
             switch file.status {
             case .loaded(let s):
@@ -43,7 +43,7 @@ extension RunReport {
             case .skipped(let reason):
                 lines.append(status("skipped", "已跳过") + file.file + l.pick(" (\(reason.en))", "（\(reason.zh)）"))
             case .failed(let reason):
-                lines.append(status("FAILED", "失败") + reason.escapingControlCharacters(keepingNewlines: true)
+                lines.append(status("FAILED", "失败") + reason(l).escapingControlCharacters(keepingNewlines: true)
                     .replacingOccurrences(of: "\n", with: "\n" + indent))
             }
         }
@@ -158,13 +158,13 @@ extension RunReport {
                                 "\(streamsFailed) 个数据流失败；其状态未推进，下次运行会重新请求相同的数据（退出码 1）"))
         }
         if let missing = refresh?.missingRates {
-            lines.append(l.pick("WAITING FOR RATES: ", "等待汇率：") + missing.description
+            lines.append(l.pick("WAITING FOR RATES: ", "等待汇率：") + missing.description(l)
                          + (missing.factsHeldBack ? l.pick("\nScores were not recomputed (the last complete ones stay); the next", "\n评分未重新计算（保留上次完整的结果）；下次")
                                                   : l.pick("\nThe next", "\n下次"))
                          + l.pick(" run recomputes every period. (exit code 1)", "运行会重新计算全部周期。（退出码 1）"))
         }
         if let held = refresh?.scoring?.held, !held.isEmpty {
-            lines.append(l.pick("SCORES HELD: the targets sheet names what the roster cannot place:", "评分暂停：目标表中有花名册无法对应的内容："))
+            lines.append(l.pick("SCORES HELD: the targets sheet names what the roster cannot place:", "评分暂缓：目标表中有花名册无法对应的内容："))
             lines += held.map { "  " + $0.escapingControlCharacters() }
             lines.append(l.pick("Correct the sheet or the roster, then run again or `\(invocation.command("score"))`. (exit code 1)",
                                 "请修正目标表或花名册，然后重新运行或执行 `\(invocation.command("score"))`。（退出码 1）"))
