@@ -8,7 +8,7 @@ package enum Confirmations {
         let sources = workspace.config.sources.count, profiles = workspace.definitions.definitions.names.count
         let cards = workspace.scoring?.policy.scorecards.count
         return l.pick("ok: \(sources) sources, \(profiles) definition profiles, " + (cards.map { "\($0) scorecards" } ?? "no scorecards"),
-                      "正常：\(sources) 个数据源，\(profiles) 个口径档案，" + (cards.map { "\($0) 张计分卡" } ?? "没有计分卡"))
+                      "正常：\(sources) 个数据源，\(profiles) 个口径，" + (cards.map { "\($0) 张考核表" } ?? "没有考核表"))
     }
 
     /// `validate --format json`: whether the workspace is ready, what it holds, and every problem.
@@ -36,9 +36,10 @@ package enum Confirmations {
     }
 
     /// `state reset`: whether the stream had a state to forget.
-    package static func streamReset(_ stream: String, forgotten: Bool) -> String {
-        forgotten ? "stream \(stream): state forgotten; the next run pulls from its `start:`"
-                  : "stream \(stream) had no saved state; nothing changed"
+    package static func streamReset(_ stream: String, forgotten: Bool, language l: DisplayLanguage = .en) -> String {
+        forgotten ? l.pick("stream \(stream): state forgotten; the next run pulls from its `start:`",
+                           "数据流 \(stream)：状态已清除；下次运行从它的 `start:` 开始拉取")
+                  : l.pick("stream \(stream) had no saved state; nothing changed", "数据流 \(stream) 没有保存的状态；未做任何改动")
     }
 
     /// `report --out FILE`: where the report went and what it covers.

@@ -30,16 +30,24 @@ extension Kpibridge {
         struct Detect: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Rank connectors by how well their columns fit a file's header; say what each lacks.",
-                discussion: "Exit code 0 when exactly one connector fits best, 1 when none or several do.")
+                discussion: """
+                    Exit code 0 when exactly one connector fits best, 1 when none or several do.
+
+                    Example:
+                      kpibridge connectors detect samples/workspace/inbox/erp/领星订单_202610.csv
+                      kpibridge connectors detect ~/Downloads/orders.csv --lang zh
+                    """)
 
             @OptionGroup var options: BenchOptions
+
+            @OptionGroup var language: LanguageOptions
 
             @Argument(help: "The export file to identify.")
             var file: String
 
             func run() throws {
                 let report = try options.bench().detect(file: file)
-                try StandardOutput.line(report.text)
+                try StandardOutput.line(report.text(language: language.language))
                 if case .failure = report.choice { throw ExitCode(1) }
             }
         }
@@ -47,9 +55,17 @@ extension Kpibridge {
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Dry-run a connector over a file: rows, mapped columns, first records, every problem. Writes nothing.",
-                discussion: "Exit code 0 when every row would load, 1 when some would be quarantined or the file fails.")
+                discussion: """
+                    Exit code 0 when every row would load, 1 when some would be quarantined or the file fails.
+
+                    Example:
+                      kpibridge connectors check amazon.fba_returns samples/workspace/inbox/amazon/returns/FBA_Customer_Returns_202610.txt
+                      kpibridge connectors check shopify.orders ~/Downloads/orders_export.csv --shop shopify-dtc --lang zh
+                    """)
 
             @OptionGroup var options: BenchOptions
+
+            @OptionGroup var language: LanguageOptions
 
             @Argument(help: "Connector id, e.g. amazon.fba_returns.")
             var connector: String
@@ -63,7 +79,7 @@ extension Kpibridge {
                 let check = try options.bench().check(connector: connector, file: file, shop: source.shop,
                                                               platform: source.platform, timezone: source.timezone,
                                                               currency: source.currency, period: source.period)
-                try StandardOutput.line(check.text)
+                try StandardOutput.line(check.text(language: language.language))
                 if !check.problems.isEmpty { throw ExitCode(1) }
             }
         }

@@ -25,8 +25,10 @@ extension Kpibridge {
             @Argument(help: "Only this stream.")
             var stream: String?
 
+            @OptionGroup var language: LanguageOptions
+
             func run() throws {
-                try StandardOutput.line(try options.pipeline(.readOnly).streamStateReport(stream).text)
+                try StandardOutput.line(try options.pipeline(.readOnly).streamStateReport(stream).text(language: language.language))
             }
         }
 
@@ -38,9 +40,11 @@ extension Kpibridge {
             @Argument(help: "The stream, as named in kpibridge.yaml.")
             var stream: String
 
+            @OptionGroup var language: LanguageOptions
+
             func run() throws {
                 let forgotten = try options.pipeline(.existing).resetStream(stream)
-                try StandardOutput.line(Confirmations.streamReset(stream, forgotten: forgotten))
+                try StandardOutput.line(Confirmations.streamReset(stream, forgotten: forgotten, language: language.language))
             }
         }
     }

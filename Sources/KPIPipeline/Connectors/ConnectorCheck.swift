@@ -9,14 +9,14 @@ package struct ConnectorCheck: Sendable {
     package var fieldColumns: [(field: String, header: String?)]
     package var unknownColumns: [String]
     /// Metrics the file's layout cannot feed (see ``MetricReach``).
-    package var unfedMetrics: [String]
+    package var unfedMetrics: [Bilingual]
     package var stats: ReadStats
     /// Records emitted per kind.
     package var kinds: [String: Int]
     /// The first records, as readable lines.
     package var sample: [String]
     /// Every quarantine reason, in file order.
-    package var problems: [String]
+    package var problems: [Bilingual]
 
     /// Reads `path` with `connector`; a file-level problem is thrown as a `SourceError`.
     package static func run(_ connector: any Connector, path: String, context: SourceContext, sampleSize: Int = 5) throws -> ConnectorCheck {
@@ -26,7 +26,7 @@ package struct ConnectorCheck: Sendable {
         let stats = try reader.read(into: &sink)
         return ConnectorCheck(file: context.displayPath, connector: connector.id, headerLine: header?.headerLine ?? 0,
                               fieldColumns: header?.fieldColumns ?? [], unknownColumns: header?.unknownColumns ?? [],
-                              unfedMetrics: LoadPlanner.unfedMetrics(header?.filledFlatFields ?? [:]).map(\.en),
+                              unfedMetrics: LoadPlanner.unfedMetrics(header?.filledFlatFields ?? [:]),
                               stats: stats, kinds: sink.kinds, sample: sink.sample, problems: sink.problems)
     }
 
@@ -37,7 +37,7 @@ private struct PreviewSink: RecordSink {
     let limit: Int
     var kinds: [String: Int] = [:]
     var sample: [String] = []
-    var problems: [String] = []
+    var problems: [Bilingual] = []
 
     mutating func accept(_ record: NormalizedRecord) {
         kinds[record.kind.description, default: 0] += 1
@@ -45,6 +45,6 @@ private struct PreviewSink: RecordSink {
     }
 
     mutating func quarantine(_ row: QuarantinedRow) {
-        problems.append(row.reason.en)
+        problems.append(row.reason)
     }
 }

@@ -1,15 +1,23 @@
 import KPIPipeline
 import KPIPull
+import KPISchema
 
 extension StreamStateReport {
-    package var text: String {
-        guard !rows.isEmpty else { return "no streams: kpibridge.yaml has no `streams:` and the store has no stream state" }
+    package var text: String { text(language: .en) }
+
+    package func text(language l: DisplayLanguage) -> String {
+        guard !rows.isEmpty else {
+            return l.pick("no streams: kpibridge.yaml has no `streams:` and the store has no stream state",
+                          "没有数据流：kpibridge.yaml 没有 `streams:`，存储中也没有数据流状态")
+        }
         return rows.map { row in
-            var line = "\(row.stream) [\(row.api ?? "not in kpibridge.yaml")]: "
-            guard let stored = row.stored else { return line + "nothing pulled yet (starts from `start:`)" }
-            let state = (try? StreamState(json: stored.state)).map(StreamOutcome.summary) ?? "unreadable state \(stored.state)"
-            line += state + " · saved \(stored.updatedAt.iso8601)"
-            line += stored.runID.map { " by run #\($0)" } ?? " while pulling (a report id, before any load)"
+            var line = "\(row.stream) [\(row.api ?? l.pick("not in kpibridge.yaml", "不在 kpibridge.yaml 中"))]" + l.pick(": ", "：")
+            guard let stored = row.stored else { return line + l.pick("nothing pulled yet (starts from `start:`)", "尚未拉取（从 `start:` 开始）") }
+            let state = (try? StreamState(json: stored.state)).map { StreamOutcome.summary($0, l) }
+                ?? l.pick("unreadable state \(stored.state)", "无法读取的状态 \(stored.state)")
+            line += state + l.pick(" · saved \(stored.updatedAt.iso8601)", " · 保存于 \(stored.updatedAt.iso8601)")
+            line += stored.runID.map { l.pick(" by run #\($0)", "，由运行 #\($0)") }
+                ?? l.pick(" while pulling (a report id, before any load)", "，拉取过程中（报告编号，尚未加载）")
             return line
         }.joined(separator: "\n")
     }

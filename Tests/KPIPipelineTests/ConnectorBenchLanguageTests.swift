@@ -1,0 +1,28 @@
+import Foundation
+import KPIPipeline
+import KPISchema
+import KPIStoreTesting
+import KPIText
+import Testing
+
+/// `connectors check` and `connectors detect` on the sample's exports, in Chinese: the dry run names the
+/// quarantined row's reason in Chinese, the ranking says what fits.
+@Suite struct ConnectorBenchLanguageTests {
+    @Test func aDryRunAndADetectionInChinese() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let workspace = try ws.pipeline().workspace
+        let check = try workspace.check(connector: "amazon.fba_returns", file: ws.path + "/inbox/amazon/returns/FBA_Customer_Returns_202610.txt")
+        let zh = check.text(language: .zh).split(separator: "\n").map(String.init)
+        #expect(zh.first == "inbox/amazon/returns/FBA_Customer_Returns_202610.txt 按 amazon.fba_returns 读取，表头在第 1 行")
+        #expect(zh.contains("行：读取 3 行，将加载 2 行，跳过非数据行 0 行，将隔离 1 行"))
+        #expect(zh.contains("记录：return 2 条"))
+        #expect(zh.contains("问题（1 个）："))
+        #expect(zh.contains("  inbox/amazon/returns/FBA_Customer_Returns_202610.txt:3:7：quantity：`one` 不是整数；应为整数，如 3 或 1,200"))
+        #expect(zh.last == "未写入任何内容")
+        #expect(check.text.hasSuffix("\nnothing was written"))
+
+        let detected = try workspace.detect(file: ws.path + "/inbox/erp/领星订单_202610.csv").text(language: .zh).split(separator: "\n").map(String.init)
+        #expect(detected.first?.hasPrefix("inbox/erp/领星订单_202610.csv：lingxing.orders 符合（") == true)
+        #expect(detected.contains { $0.hasPrefix("  1. lingxing.orders：") && $0.contains("，所需的列都在") })
+    }
+}
