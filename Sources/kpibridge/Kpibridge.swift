@@ -104,7 +104,8 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Progress and problems to stderr in `--log-format`.
     var logger: Logger {
-        logFormat.logger(terminal: isatty(STDERR_FILENO) != 0) { text in
+        let language = DisplayLanguage.requested(in: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        return logFormat.logger(terminal: isatty(STDERR_FILENO) != 0, language: language) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
     }

@@ -59,18 +59,21 @@ package struct Loader {
                 if let reason = file.skipReason {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .skipped(reason: reason)))
                     logger.info("skipped  \(file.display) (\(reason.en))",
-                                metadata: ["event": "skipped", "file": "\(file.display)", "reason": "\(reason.en)"])
+                                metadata: ["event": "skipped", "file": "\(file.display)", "reason": "\(reason.en)",
+                                           Bilingual.logKey: "跳过  \(file.display)（\(reason.zh)）"])
                     continue
                 }
                 if let reason = file.failure {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .failed(reason: reason)))
-                    logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason.en)"])
+                    logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason.en)",
+                                                                     Bilingual.logKey: "失败  \(file.display)"])
                     continue
                 }
                 try pipeline.stop.check()
                 current = file.display
                 logger.info("loading  \(file.display) [\(file.connector.id)]",
-                            metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)"])
+                            metadata: ["event": "loading", "file": "\(file.display)", "connector": "\(file.connector.id)",
+                                       Bilingual.logKey: "加载  \(file.display) [\(file.connector.id)]"])
                 do {
                     var context = file.context(runID: runID)
                     context.customerSalt = salt
@@ -92,7 +95,8 @@ package struct Loader {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id,
                                                     status: .failed(reason: error.sentence)))
                     logger.error("failed   \(file.display)",
-                                 metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)"])
+                                 metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)",
+                                            Bilingual.logKey: "失败  \(file.display)"])
                     current = nil
                 }
             }

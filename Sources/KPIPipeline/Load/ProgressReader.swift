@@ -54,7 +54,8 @@ private struct CountingSink<Base: RecordSink>: RecordSink {
         lastLine = line
         rows += 1
         if rows % interval == 0 {
-            logger.info("\(file): \(rows) rows…", metadata: ["event": "rows", "file": "\(file)", "rows": "\(rows)"])
+            logger.info("\(file): \(rows) rows…", metadata: ["event": "rows", "file": "\(file)", "rows": "\(rows)",
+                                                             Bilingual.logKey: "\(file)：已读 \(rows) 行……"])
         }
     }
 }

@@ -64,10 +64,12 @@ package struct Notifications {
                 var delivery = Delivery(webhook: settings.displayName, platform: settings.platform, event: notice.event)
                 do {
                     try sender.deliver(notice.text(settings.lang), to: endpoint, now: Date(timeIntervalSince1970: Double(now().secondsSinceEpoch)))
-                    logger.info("notified \(settings.displayName) (\(notice.event.rawValue))", metadata: ["event": "notify"])
+                    logger.info("notified \(settings.displayName) (\(notice.event.rawValue))",
+                                metadata: ["event": "notify", Bilingual.logKey: "已通知 \(settings.displayName)（\(notice.event.rawValue)）"])
                 } catch {
                     delivery.failure = error.description
-                    logger.warning("notify   \(settings.displayName) (\(notice.event.rawValue)): \(error.description)", metadata: ["event": "notify"])
+                    logger.warning("notify   \(settings.displayName) (\(notice.event.rawValue)): \(error.description)",
+                                   metadata: ["event": "notify", Bilingual.logKey: "通知失败 \(settings.displayName)（\(notice.event.rawValue)）：\(error.description)"])
                 }
                 deliveries.append(delivery)
             }

@@ -23,4 +23,8 @@ package struct Bilingual: Sendable, Hashable, Codable {
     package static func + (left: Bilingual, right: Bilingual) -> Bilingual {
         Bilingual(left.en + right.en, left.zh + right.zh)
     }
+
+    /// The log metadata key an event's Chinese message travels under: the text log shows it to a Chinese
+    /// reader, the JSON log leaves it out (its `message` stays the English one log shippers index).
+    package static let logKey = "message_zh"
 }

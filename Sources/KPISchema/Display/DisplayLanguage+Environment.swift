@@ -14,4 +14,14 @@ extension DisplayLanguage {
         }
         return .en
     }
+
+    /// The language a command line asks for (`--lang zh` or `--lang=zh`), read before parsing like
+    /// `--log-format`, so the progress log speaks the summary's language; else the environment's.
+    package static func requested(in arguments: [String], environment: [String: String]) -> DisplayLanguage {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return resolve(DisplayLanguage(rawValue: arguments[index + 1]), environment: environment) }
+            if argument.hasPrefix("--lang=") { return resolve(DisplayLanguage(rawValue: String(argument.dropFirst(7))), environment: environment) }
+        }
+        return resolve(nil, environment: environment)
+    }
 }

@@ -19,11 +19,11 @@ package enum LogFormat: String, Sendable, CaseIterable {
 
     /// A logger writing in this format through `write` (stderr in the CLI, a collector in tests).
     /// `terminal` lets text output redraw one progress line instead of printing one per step.
-    package func logger(terminal: Bool = false, level: Logger.Level = .info,
+    package func logger(terminal: Bool = false, level: Logger.Level = .info, language: DisplayLanguage = .en,
                        write: @escaping @Sendable (String) -> Void) -> Logger {
         var logger = Logger(label: "kpibridge") { label in
             switch self {
-            case .text: TextLogHandler(label: label, terminal: terminal, write: write)
+            case .text: TextLogHandler(label: label, terminal: terminal, language: language, write: write)
             case .json: JSONLogHandler(label: label, write: write)
             }
         }
@@ -45,22 +45,41 @@ extension LineLogHandler {
 }
 
 /// The pipeline's events as people read them: `  … loading inbox/a.txt [amazon.all_orders]`. On a
-/// terminal, row counts of a long file overwrite each other on one line.
+/// terminal, row counts of a long file overwrite each other on one line. In Chinese an event that carries
+/// its Chinese wording (metadata ``Bilingual/logKey``) reads that; the others (API pulls' own steps) stay English.
 package struct TextLogHandler: LineLogHandler {
     package let label: String
     package let terminal: Bool
+    package var language: DisplayLanguage = .en
     package let write: @Sendable (String) -> Void
     package var metadata: Logger.Metadata = [:]
     package var logLevel: Logger.Level = .info
 
+    package init(label: String, terminal: Bool, language: DisplayLanguage = .en, write: @escaping @Sendable (String) -> Void) {
+        self.label = label
+        self.terminal = terminal
+        self.language = language
+        self.write = write
+    }
+
     package func log(event: LogEvent) {
-        let prefix = event.level >= .warning ? "  \(event.level.rawValue): " : "  … "
+        let prefix = event.level >= .warning ? "  \(language == .zh ? Self.levelZh(event.level) : event.level.rawValue): " : "  … "
+        var text = event.message.description
+        if language == .zh, case .string(let zh)? = event.metadata?[Bilingual.logKey] { text = zh }
         // A progress event (it carries `rows`) is redrawn in place on a terminal: `\r`, erase the line.
-        let message = event.message.description.escapingControlCharacters()
+        let message = text.escapingControlCharacters()
         if terminal, event.metadata?["rows"] != nil {
             write("\r\u{1B}[2K\(prefix)\(message)")
         } else {
             write((terminal ? "\r\u{1B}[2K" : "") + "\(prefix)\(message)\n")
+        }
+    }
+
+    private static func levelZh(_ level: Logger.Level) -> String {
+        switch level {
+        case .warning: "警告"
+        case .error, .critical: "错误"
+        default: level.rawValue
         }
     }
 }
@@ -77,7 +96,8 @@ package struct JSONLogHandler: LineLogHandler {
                                           ("level", JSONText.quoted(event.level.rawValue)),
                                           ("label", JSONText.quoted(label)),
                                           ("message", JSONText.quoted(event.message.description))]
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        var merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        merged[Bilingual.logKey] = nil
         for key in merged.keys.sorted() { fields.append((key, Self.json(merged[key]!))) }
         write("{" + fields.map { "\(JSONText.quoted($0.0)):\($0.1)" }.joined(separator: ",") + "}\n")
     }
