@@ -14,8 +14,11 @@ package enum Gzip {
             return try Inflater.inflated(data, framing: .gzip, limit: limit)
         } catch {
             switch error {
-            case .tooLarge: throw FileFormatError(file: name, message: "inflates past \(limit / (1 << 20)) MiB; refused")
-            case .damaged(let reason): throw FileFormatError(file: name, message: "is not a complete gzip document: \(reason)")
+            case .tooLarge:
+                throw FileFormatError(file: name, message: Bilingual("inflates past \(limit / (1 << 20)) MiB; refused",
+                                                                     "解压后超过 \(limit / (1 << 20)) MiB；拒绝读取"))
+            case .damaged(let reason):
+                throw FileFormatError(file: name, message: Bilingual("is not a complete gzip document: \(reason)", "不是完整的 gzip 文档：\(reason)"))
             }
         }
     }

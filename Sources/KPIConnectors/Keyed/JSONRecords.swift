@@ -12,7 +12,7 @@ package enum JSONRecords {
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw FileFormatError(file: display, message: "not valid JSON: \(describe(error))")
+            throw FileFormatError(file: display, message: notJSON(error))
         }
         var records: [KeyedRecord] = []
         let steps = path.split(separator: ".").map(String.init)

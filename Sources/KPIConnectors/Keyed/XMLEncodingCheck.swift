@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// What must hold of an XML document's bytes before Foundation's parser sees them.
 ///
@@ -7,14 +8,16 @@ import Foundation
 /// on one damaged file. Exports and workbook parts are UTF-8, so anything else is refused first.
 enum XMLEncodingCheck {
     /// Why `data` cannot be parsed as UTF-8 XML, or nil when it can.
-    static func problem(in data: Data) -> String? {
+    static func problem(in data: Data) -> Bilingual? {
         if let declared = declaredEncoding(in: data), !["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased()) {
-            return "declares encoding `\(declared)`; XML files are read as UTF-8 (re-export it as UTF-8)"
+            return Bilingual("declares encoding `\(declared)`; XML files are read as UTF-8 (re-export it as UTF-8)",
+                             "声明的编码是 `\(declared)`；XML 文件按 UTF-8 读取（请重新导出为 UTF-8）")
         }
         var validator = UTF8Validator()
         validator.feed(data)
         guard validator.isCompleteAndValid else {
-            return "is not valid UTF-8 (damaged, or written in another encoding without saying so)"
+            return Bilingual("is not valid UTF-8 (damaged, or written in another encoding without saying so)",
+                             "不是有效的 UTF-8（文件损坏，或用别的编码写入却没有声明）")
         }
         return nil
     }

@@ -18,13 +18,17 @@ import KPISchema
 package enum XMLRecords {
     package static func read(data: Data, path: String, display: String) throws(FileFormatError) -> [KeyedRecord] {
         let steps = path.split(separator: "/").map(String.init)
-        guard !steps.isEmpty else { throw FileFormatError(file: display, message: "an XML connector needs `file.records`, the record element path") }
+        guard !steps.isEmpty else {
+            throw FileFormatError(file: display, message: Bilingual("an XML connector needs `file.records`, the record element path",
+                                                                    "XML 连接器需要 `file.records`（记录元素的路径）"))
+        }
         if let problem = XMLEncodingCheck.problem(in: data) {
             throw FileFormatError(file: display, message: problem)
         }
         if let entity = declaredEntity(in: data) {
-            throw FileFormatError(file: display, message: "declares the XML entity `\(entity.name)` (line \(entity.line)); "
-                                  + "documents with entity declarations are refused (external files, expansion bombs)")
+            throw FileFormatError(file: display, message: Bilingual(
+                "declares the XML entity `\(entity.name)` (line \(entity.line)); documents with entity declarations are refused (external files, expansion bombs)",
+                "声明了 XML 实体 `\(entity.name)`（第 \(entity.line) 行）；带实体声明的文档一律拒绝（外部文件、膨胀攻击）"))
         }
         let collector = Collector(steps: steps)
         let parser = XMLParser(data: data)
@@ -33,7 +37,9 @@ package enum XMLRecords {
         // Foundation on Linux may report a well-formedness error only to the delegate, so both are checked.
         guard parser.parse(), collector.error == nil, parser.parserError == nil else {
             let reason = XMLParseProblem.describe(collector.error ?? parser.parserError)
-            throw FileFormatError(file: display, message: "not well-formed XML (line \(collector.errorLine ?? parser.lineNumber)): \(reason)")
+            let line = collector.errorLine ?? parser.lineNumber
+            throw FileFormatError(file: display, message: Bilingual("not well-formed XML (line \(line)): \(reason)",
+                                                                    "不是格式正确的 XML（第 \(line) 行；解析器：\(reason)）"))
         }
         return collector.records
     }

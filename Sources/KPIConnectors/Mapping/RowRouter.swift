@@ -42,15 +42,18 @@ struct RowRouter {
         case .column(let name, let map):
             let wanted = HeaderName(name)
             guard let index = binding.headers.firstIndex(where: { HeaderName($0) == wanted }) else {
-                let closest = HeaderName.closest(to: [wanted], among: binding.headers).map { "; closest found: `\($0)`" } ?? ""
-                throw FileFormatError(file: file, message: "has no column `\(name)`, which the source's `shop_from` reads to tell each row's shop\(closest)")
+                let closest = HeaderName.closest(to: [wanted], among: binding.headers)
+                throw FileFormatError(file: file, message: Bilingual(
+                    "has no column `\(name)`, which the source's `shop_from` reads to tell each row's shop" + (closest.map { "; closest found: `\($0)`" } ?? ""),
+                    "没有 `\(name)` 列，而数据源的 `shop_from` 要靠它判断每行属于哪个店铺" + (closest.map { "；最接近的是 `\($0)`" } ?? "")))
             }
             // The workspace refused words that read alike for different shops; alike ones agree.
             let table = Dictionary(map.map { (HeaderName($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
             rule = .column(index: index, header: binding.headers[index], map: table, words: map.keys.sorted())
         case .orderID(let patterns):
             guard let field = spec.fieldIndex["order_id"] else {
-                throw FileFormatError(file: file, message: "`shop_from: order_id` needs order ids, and `\(spec.id)` reads none")
+                throw FileFormatError(file: file, message: Bilingual("`shop_from: order_id` needs order ids, and `\(spec.id)` reads none",
+                                                                     "`shop_from: order_id` 需要订单号，而 `\(spec.id)` 不读取订单号"))
             }
             rule = .orderID(field: field, rules: patterns.compactMap { entry in
                 OrderIDMatcher(pattern: entry.pattern).map { ($0, entry.pattern, entry.shop) }

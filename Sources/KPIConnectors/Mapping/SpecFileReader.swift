@@ -109,8 +109,12 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 throw ConnectorSpecError(path: spec.id, message: "has no field `\(rule.field)`, which the source's `same_order` reads")
             }
             guard binding.columns[field] != nil else {
-                let closest = HeaderName.closest(to: spec.fields[field].headers, among: binding.headers).map { "; closest found: `\($0)`" } ?? ""
-                throw FileFormatError(file: context.displayPath, message: "has no column `\(column)`, which the source's `same_order` reads to find each order's copy in \(rule.platform)\(closest)")
+                let closest = HeaderName.closest(to: spec.fields[field].headers, among: binding.headers)
+                throw FileFormatError(file: context.displayPath, message: Bilingual(
+                    "has no column `\(column)`, which the source's `same_order` reads to find each order's copy in \(rule.platform)"
+                        + (closest.map { "; closest found: `\($0)`" } ?? ""),
+                    "没有 `\(column)` 列，而数据源的 `same_order` 要靠它在 \(rule.platform) 中找到每个订单的副本"
+                        + (closest.map { "；最接近的是 `\($0)`" } ?? "")))
             }
         }
         self.assembler = RecordAssembler(spec: spec, context: self.context)

@@ -9,8 +9,12 @@ enum RowSourceFactory {
         switch spec.format(forPath: path) {
         case .delimited(let format):
             if let kind = ForeignFormatSniffer.foreignKind(path: path) {
-                throw FileFormatError(file: context.displayPath, message: "this is \(kind), not the \(format.delimiter == UInt8(ascii: "\t") ? "tab-separated" : "comma-separated") text `\(spec.id)` "
-                    + "reads; nothing of it was loaded: name a connector for its format in `sources:`, or check it with `kpibridge connectors detect`")
+                let tabs = format.delimiter == UInt8(ascii: "\t")
+                throw FileFormatError(file: context.displayPath, message: Bilingual(
+                    "this is \(kind.en), not the \(tabs ? "tab-separated" : "comma-separated") text `\(spec.id)` "
+                        + "reads; nothing of it was loaded: name a connector for its format in `sources:`, or check it with `kpibridge connectors detect`",
+                    "这是\(kind.zh)，不是 `\(spec.id)` 读取的\(tabs ? "制表符分隔" : "逗号分隔")文本；其内容一概未加载："
+                        + "请在 `sources:` 中为它的格式指定连接器，或用 `kpibridge connectors detect` 检查"))
             }
             var bytes: any ByteSource = try FileByteSource(path: path)
             if context.fingerprint.resolve(spec.encoding) == .gb18030 {
@@ -35,7 +39,8 @@ enum RowSourceFactory {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw FileFormatError(file: context.displayPath, message: "cannot read: \(error.localizedDescription)")
+            throw FileFormatError(file: context.displayPath, message: Bilingual("cannot read: \(error.localizedDescription)",
+                                                                                "无法读取：\(error.localizedDescription)"))
         }
     }
 }

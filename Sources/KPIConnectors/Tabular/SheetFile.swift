@@ -19,7 +19,8 @@ package enum SheetFile {
             }
             return DelimitedScanner(source: bytes, format: .csv, file: display)
         case let other:
-            throw FileFormatError(file: display, message: "`.\(other)` is not a sheet kpibridge reads; save it as .csv or .xlsx")
+            throw FileFormatError(file: display, message: Bilingual("`.\(other)` is not a sheet kpibridge reads; save it as .csv or .xlsx",
+                                                                    "kpibridge 不读取 `.\(other)` 表格；请另存为 .csv 或 .xlsx"))
         }
     }
 }

@@ -7,13 +7,10 @@ package protocol SourceError: Error, CustomStringConvertible {
     var sentence: Bilingual { get }
 }
 
-/// English in both languages for now: their messages are written in many places (workbook parts, XML,
-/// gzip, connector spec validation) and still in English only.
-extension FileFormatError: SourceError {
-    package var sentence: Bilingual { Bilingual(description, description) }
-}
+extension FileFormatError: SourceError {}
 
-/// English in both languages for now, like ``FileFormatError``.
+/// English in both languages for now: connector spec messages are written in many places (spec
+/// validation) and still in English only.
 extension ConnectorSpecError: SourceError {
     package var sentence: Bilingual { Bilingual(description, description) }
 }

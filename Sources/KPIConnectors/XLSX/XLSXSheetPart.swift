@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -15,7 +16,7 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
     private let system: ExcelSerialDate.System
     private(set) var rows: [SourceRow] = []
     /// The first problem met; parsing stops there.
-    private(set) var problem: String?
+    private(set) var problem: Bilingual?
 
     private var rowNumber = 0
     private var cells: [String] = []
@@ -46,7 +47,8 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
         case "c":
             if let reference = attributes["r"] {
                 guard let index = CellReference.column(of: reference) else {
-                    return fail(parser, "cell reference `\(reference)` in row \(rowNumber) is not like B7")
+                    return fail(parser, Bilingual("cell reference `\(reference)` in row \(rowNumber) is not like B7",
+                                                  "第 \(rowNumber) 行的单元格引用 `\(reference)` 不是 B7 这样的格式"))
                 }
                 column = index
             }
@@ -89,11 +91,12 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
     }
 
     private func render(_ parser: XMLParser) -> String? {
-        let reference = "row \(rowNumber), column \(column + 1)"
+        let (row, col) = (rowNumber, column + 1)
         switch cellType {
         case "s":
             guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
-                fail(parser, "cell at \(reference) names shared string `\(value)`, which the workbook lacks")
+                fail(parser, Bilingual("cell at row \(row), column \(col) names shared string `\(value)`, which the workbook lacks",
+                                       "第 \(row) 行第 \(col) 列的单元格指向共享字符串 `\(value)`，而工作簿里没有它"))
                 return nil
             }
             return sharedStrings[index]
@@ -119,10 +122,11 @@ final class XLSXSheetPart: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        fail(parser, "not well-formed XML (line \(parser.lineNumber)): \(parseError.localizedDescription)")
+        let (line, detail) = (parser.lineNumber, parseError.localizedDescription)
+        fail(parser, Bilingual("not well-formed XML (line \(line)): \(detail)", "不是格式正确的 XML（第 \(line) 行；解析器：\(detail)）"))
     }
 
-    private func fail(_ parser: XMLParser, _ message: String) {
+    private func fail(_ parser: XMLParser, _ message: Bilingual) {
         if problem == nil { problem = message }
         parser.abortParsing()
     }

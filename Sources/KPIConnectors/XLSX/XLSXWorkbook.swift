@@ -33,7 +33,8 @@ package struct XLSXWorkbook {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
             file = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw FileFormatError(file: display, message: "not an XLSX workbook (cannot open it as a zip archive)")
+            throw FileFormatError(file: display, message: Bilingual("not an XLSX workbook (cannot open it as a zip archive)",
+                                                                    "不是 XLSX 工作簿（无法作为 zip 压缩包打开）"))
         }
         let workbook = WorkbookPart()
         try Self.parse(try Self.extract("xl/workbook.xml", from: archive, file: file, display: display), part: "xl/workbook.xml",
@@ -52,7 +53,7 @@ package struct XLSXWorkbook {
 
     /// The rows of the sheet named `selector` (a name, or a 1-based position); the first sheet when nil.
     package func rows(sheet selector: String?) throws(FileFormatError) -> BufferedRows {
-        guard !sheetNames.isEmpty else { throw FileFormatError(file: display, message: "the workbook has no sheets") }
+        guard !sheetNames.isEmpty else { throw FileFormatError(file: display, message: Bilingual("the workbook has no sheets", "工作簿里没有工作表")) }
         let index: Int
         if let selector {
             if let found = sheetNames.firstIndex(of: selector) {
@@ -60,8 +61,9 @@ package struct XLSXWorkbook {
             } else if let position = Int(selector), (1...sheetNames.count).contains(position) {
                 index = position - 1
             } else {
-                throw FileFormatError(file: display, message: "no sheet `\(selector)`; the workbook has "
-                                      + sheetNames.map { "`\($0)`" }.joined(separator: ", "))
+                let named = sheetNames.map { "`\($0)`" }
+                throw FileFormatError(file: display, message: Bilingual("no sheet `\(selector)`; the workbook has " + named.joined(separator: ", "),
+                                                                        "没有工作表 `\(selector)`；工作簿里有 " + named.joined(separator: "、")))
             }
         } else {
             index = 0
@@ -89,43 +91,51 @@ package struct XLSXWorkbook {
 
     private static func extract(_ part: String, from archive: Archive, file: Data, display: String) throws(FileFormatError) -> Data {
         guard let entry = archive[part] else {
-            throw FileFormatError(file: display, message: "not an XLSX workbook: it has no `\(part)`")
+            throw FileFormatError(file: display, message: Bilingual("not an XLSX workbook: it has no `\(part)`", "不是 XLSX 工作簿：没有 `\(part)`"))
         }
         guard entry.uncompressedSize <= UInt64(maxPartBytes) else {
-            throw FileFormatError(file: display, message: "`\(part)` would inflate to \(entry.uncompressedSize) bytes, over the \(maxPartBytes >> 20) MiB limit")
+            throw FileFormatError(file: display, message: Bilingual(
+                "`\(part)` would inflate to \(entry.uncompressedSize) bytes, over the \(maxPartBytes >> 20) MiB limit",
+                "`\(part)` 解压后有 \(entry.uncompressedSize) 字节，超过 \(maxPartBytes >> 20) MiB 的上限"))
         }
         do {
             return try ZipPartReader.read(entry, in: file, limit: maxPartBytes)
         } catch {
             switch error {
             case .tooLarge:
-                throw FileFormatError(file: display, message: "`\(part)` inflates past the \(maxPartBytes >> 20) MiB limit (its header claims less)")
+                throw FileFormatError(file: display, message: Bilingual(
+                    "`\(part)` inflates past the \(maxPartBytes >> 20) MiB limit (its header claims less)",
+                    "`\(part)` 解压后超过 \(maxPartBytes >> 20) MiB 的上限（它的头部声称更小）"))
             case .damaged(let why):
-                throw FileFormatError(file: display, message: "`\(part)` is damaged: \(why)")
+                throw FileFormatError(file: display, message: Bilingual("`\(part)` is damaged: \(why)", "`\(part)` 已损坏：\(why)"))
             }
         }
     }
 
     private static func parse(_ data: Data, part: String, delegate: some XMLParserDelegate, display: String,
-                              problem: () -> String? = { nil }) throws(FileFormatError) {
+                              problem: () -> Bilingual? = { nil }) throws(FileFormatError) {
         if let problem = XMLEncodingCheck.problem(in: data) {
-            throw FileFormatError(file: display, message: "`\(part)` \(problem)")
+            throw FileFormatError(file: display, message: Bilingual("`\(part)` \(problem.en)", "`\(part)` \(problem.zh)"))
         }
         // Spreadsheet parts never declare entities; one that does is refused like an XML export.
         if let entity = XMLRecords.declaredEntity(in: data) {
-            throw FileFormatError(file: display, message: "`\(part)` declares the XML entity `\(entity.name)` "
-                                  + "(line \(entity.line)); documents with entity declarations are refused")
+            throw FileFormatError(file: display, message: Bilingual(
+                "`\(part)` declares the XML entity `\(entity.name)` (line \(entity.line)); documents with entity declarations are refused",
+                "`\(part)` 声明了 XML 实体 `\(entity.name)`（第 \(entity.line) 行）；带实体声明的文档一律拒绝"))
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         let ok = parser.parse()
         if let problem = problem() {
-            throw FileFormatError(file: display, message: "`\(part)`: \(problem)")
+            throw FileFormatError(file: display, message: Bilingual("`\(part)`: \(problem.en)", "`\(part)`：\(problem.zh)"))
         }
         guard ok, parser.parserError == nil else {
             let reason = XMLParseProblem.describe(parser.parserError)
-            throw FileFormatError(file: display, message: "`\(part)` is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(reason)")
+            let (line, column) = (parser.lineNumber, parser.columnNumber)
+            throw FileFormatError(file: display, message: Bilingual(
+                "`\(part)` is not well-formed XML (line \(line), column \(column)): \(reason)",
+                "`\(part)` 不是格式正确的 XML（第 \(line) 行第 \(column) 列；解析器：\(reason)）"))
         }
     }
 }

@@ -11,8 +11,8 @@ extension RunReport {
 
     /// A few plain lines: each file, then the totals and where the results are.
     ///
-    /// Why a file failed is in the reader's language too, except what a damaged workbook, XML or JSON
-    /// document or a connector spec says (``FileFormatError``, ``ConnectorSpecError``: English for now).
+    /// Why a file failed is in the reader's language too, except what a connector spec says
+    /// (``ConnectorSpecError``: English for now).
     package func text(language l: DisplayLanguage) -> String {
         /// `  loaded   `: the status column, nine terminal columns wide in either language.
         func status(_ en: String, _ zh: String) -> String { "  " + TerminalWidth.pad(l.pick(en, zh), 9) }
