@@ -18,7 +18,7 @@ package enum Gzip {
                 throw FileFormatError(file: name, message: Bilingual("inflates past \(limit / (1 << 20)) MiB; refused",
                                                                      "解压后超过 \(limit / (1 << 20)) MiB；拒绝读取"))
             case .damaged(let reason):
-                throw FileFormatError(file: name, message: Bilingual("is not a complete gzip document: \(reason)", "不是完整的 gzip 文档：\(reason)"))
+                throw FileFormatError(file: name, message: Bilingual("is not a complete gzip document: \(reason)", "不是完整的 gzip 文档（zlib：\(reason)）"))
             }
         }
     }

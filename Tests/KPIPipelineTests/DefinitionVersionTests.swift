@@ -49,6 +49,8 @@ import Testing
         #expect(kept.facts?.changes.isEmpty == false)
         #expect(kept.facts?.changes.allSatisfy { $0.key[0] == "quarter" } == true)
         #expect(kept.text.contains("closed periods keep the definition version they were computed with (e.g. cn/v1 for day 2026-10-01); `kpibridge run --recompute 2026-10-01..2026-11-01` rewrites them"))
+        #expect(kept.text(language: .zh).contains("个已结账的周期保留计算时的口径版本（例如 2026-10-01 这一天用 cn/v1）；"
+                                                  + "`kpibridge run --recompute 2026-10-01..2026-11-01` 会按现行口径重写"))
 
         // --recompute rewrites October with v2: in Beijing, O1 and O4 were scanned in October; O2 never, #2001 on 2 Nov.
         let recomputed = try pipeline(ws).run(recompute: DateRange(parsing: "2026-10"))

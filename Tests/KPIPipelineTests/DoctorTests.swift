@@ -97,7 +97,7 @@ import Testing
         #expect(lacking.problems.count == 1)
         // The run summary says it in Chinese too, rows to add included; only codes stay (metrics, currencies, RATE).
         let zh = lacking.text(language: .zh)
-        #expect(zh.contains("\n等待汇率：记录需要的 7 个币种日没有汇率：USD→CNY 2026-09-30…2026-12-02（7 天）；"))
+        #expect(zh.contains("\n等待汇率：记录需要的 7 个（币种，日期）组合没有汇率：USD→CNY 2026-09-30…2026-12-02（7 天）；"))
         #expect(zh.contains("并把 RATE 换成汇率：\n  2026-09-30,USD,CNY,RATE\n"))
         #expect(ReportLanguageTests.englishWords(in: zh).subtracting(["kpibridge", "run", "gmv", "aov", "RATE", "USD", "CNY", "email", "export",
                                                                          "table", "quarantine", "format", "csv"]).sorted() == [])

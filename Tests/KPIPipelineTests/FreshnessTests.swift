@@ -70,7 +70,7 @@ import Testing
         #expect(resent.filesRead == 0)
         #expect(resent.exitCode == 4)
         #expect(resent.text.hasSuffix("STALE SOURCES (exit code 4 when nothing else failed): inbox/amazon/*.txt [amazon.all_orders] newest file 1d 13h old, expected within 36h"))
-        #expect(resent.text(language: .zh).hasSuffix("数据源过期（没有其他失败时退出码 4）：inbox/amazon/*.txt [amazon.all_orders] 最新文件已过 1 天 13 小时，应在 36h 内"))
+        #expect(resent.text(language: .zh).hasSuffix("数据源过期（没有其他失败时退出码 4）：inbox/amazon/*.txt [amazon.all_orders] 最新文件距今 1 天 13 小时，应在 36h 内"))
         #expect(try RunHistory.load(try ws.pipeline(), limit: 1).runs.map(\.status) == ["stale sources"])
 
         // A new file brings it back.

@@ -49,7 +49,10 @@ import Testing
         #expect(DisplayLanguage.requested(in: ["kpibridge", "run", "--lang", "zh"], environment: ["LANG": "en_US.UTF-8"]) == .zh)
         #expect(DisplayLanguage.requested(in: ["kpibridge", "run", "--lang=en"], environment: ["KPIBRIDGE_LANG": "zh"]) == .en)
         #expect(DisplayLanguage.requested(in: ["kpibridge", "run"], environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
-        #expect(DisplayLanguage.requested(in: ["kpibridge", "run", "--lang", "fr"], environment: [:]) == .en)
+        // The last --lang wins, as the parser has it; nothing after `--` is an option.
+        #expect(DisplayLanguage.requested(in: ["kpibridge", "run", "--lang", "zh", "--lang", "en"], environment: [:]) == .en)
+        #expect(DisplayLanguage.requested(in: ["kpibridge", "run", "--lang", "en", "--", "--lang", "zh"], environment: [:]) == .en)
+        #expect(DisplayLanguage.requested(in: ["kpibridge", "run", "--lang", "fr"], environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
     }
 
     @Test func theFormatIsReadBeforeParsing() {

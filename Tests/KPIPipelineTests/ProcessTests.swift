@@ -100,7 +100,7 @@ import Testing
         #expect(!(try ws.export("load_ledger")).contains("zz_big.txt"))
         #expect(!(try ws.export("orders")).contains("114-1,"))
         let report = try ws.pipeline().run()
-        #expect(report.lockNote?.en.contains("run #1 marked abandoned") == true && report.lockNote?.zh.contains("运行 #1 已在 `runs` 中标记为中止") == true)
+        #expect(report.lockNote?.en.contains("run #1 marked abandoned") == true && report.lockNote?.zh.contains("运行 #1 已在 `runs` 中记为「进程中止（已放弃）」") == true)
         #expect(report.files.map(\.file).contains("inbox/amazon/zz_big.txt"))
         #expect(try Self.facts(ws) == (try Self.cleanFacts(rows: Self.rows)))
         let ledger = try ws.export("load_ledger").split(separator: "\r\n").dropFirst()

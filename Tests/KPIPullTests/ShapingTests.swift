@@ -65,7 +65,7 @@ import Testing
         #expect(Gzip.isCompressed(compressed) && !Gzip.isCompressed(plain))
         #expect(try Gzip.decompress(compressed, name: "report 1") == plain)
         #expect(throws: FileFormatError(file: "report 1", message: Bilingual("is not a complete gzip document: its compressed data ends before the stream does",
-                                                                    "不是完整的 gzip 文档：its compressed data ends before the stream does"))) {
+                                                                    "不是完整的 gzip 文档（zlib：its compressed data ends before the stream does）"))) {
             try Gzip.decompress(compressed.prefix(compressed.count - 12), name: "report 1")
         }
         #expect(throws: FileFormatError(file: "report 1", message: Bilingual("inflates past 0 MiB; refused", "解压后超过 0 MiB；拒绝读取"))) {

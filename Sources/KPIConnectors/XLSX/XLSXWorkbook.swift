@@ -107,7 +107,7 @@ package struct XLSXWorkbook {
                     "`\(part)` inflates past the \(maxPartBytes >> 20) MiB limit (its header claims less)",
                     "`\(part)` 解压后超过 \(maxPartBytes >> 20) MiB 的上限（它的头部声称更小）"))
             case .damaged(let why):
-                throw FileFormatError(file: display, message: Bilingual("`\(part)` is damaged: \(why)", "`\(part)` 已损坏：\(why)"))
+                throw FileFormatError(file: display, message: Bilingual("`\(part)` is damaged: \(why)", "`\(part)` 已损坏（解压：\(why)）"))
             }
         }
     }

@@ -80,11 +80,11 @@ package struct InboxWalk {
     private mutating func follow(_ link: String, shown: String) {
         let target = URL(fileURLWithPath: link).resolvingSymlinksInPath().path
         guard FileManager.default.fileExists(atPath: target), let type = try? Self.type(of: target) else {
-            refused.append((shown, Bilingual("a link to nothing (its target is gone); not read", "指向不存在目标的链接（目标已不在）；未读取")))
+            refused.append((shown, Bilingual("a link to nothing (its target is gone); not read", "链接指向的目标已不存在；未读取")))
             return
         }
         guard inside(target) else {
-            refused.append((shown, Bilingual("a link to \(target), outside the workspace; not followed", "指向工作区之外 \(target) 的链接；不跟随")))
+            refused.append((shown, Bilingual("a link to \(target), outside the workspace; not followed", "链接指向工作区之外的 \(target)；未读取")))
             return
         }
         switch type {

@@ -148,12 +148,15 @@ package struct Loader {
         parts.append("\(notRead) file\(notRead == 1 ? "" : "s") not read")
         let message = "interrupted by \(stop.name): " + parts.joined(separator: ", ")
             + "; fact tables not refreshed. Run #\(report.runID) is recorded as interrupted; the next run loads the rest and refreshes."
+        let messageZh = "被 \(stop.name) 中断：\(report.filesRead) 个文件已加载并保留（\(report.rowsLoaded) 行）"
+            + (rolledBack.map { "，\($0) 已回滚（其行一概不保留）" } ?? "") + "，\(notRead) 个文件未读取"
+            + "；事实表未刷新。运行 #\(report.runID) 记为被中断；下次运行会加载其余文件并刷新。"
         let kind: PipelineError.Kind = stop.signal == SIGINT ? .interrupted : .terminated
         try? store.finishRun(RunOutcome(
             runID: report.runID, finishedAt: now(), status: "interrupted", exitCode: Int(kind.rawValue),
             filesRead: report.filesRead, filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
             rowsQuarantined: report.rowsQuarantined, message: message))
-        logger.error("\(message)", metadata: ["event": "interrupted", "signal": "\(stop.name)"])
+        logger.error("\(message)", metadata: ["event": "interrupted", "signal": "\(stop.name)", Bilingual.logKey: "\(messageZh)"])
         return PipelineError(kind, message)
     }
 }

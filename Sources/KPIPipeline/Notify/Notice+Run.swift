@@ -10,7 +10,7 @@ extension Notice {
         var notices: [Notice] = []
         if report.exitCode == PipelineError.Kind.failed.rawValue {
             let items = Self.items(report.problems) { "… \($0) more" }
-            let itemsZh = Self.items(report.problems) { "… 另有 \($0) 条" }
+            let itemsZh = Self.items(report.problemsZh) { "… 另有 \($0) 条" }
             let status = invocation.command("status")
             notices.append(Notice(
                 event: .failed,
@@ -49,7 +49,7 @@ extension Notice {
         let stale = freshness.stale
         func age(_ entry: SourceFreshness.Entry, _ zh: Bool) -> String {
             guard let age = entry.age else { return zh ? "还没有加载过文件" : "no file loaded yet" }
-            return zh ? "最新文件已 \(TimeSpan.age(seconds: age))" : "newest file \(TimeSpan.age(seconds: age)) old"
+            return zh ? "最新文件距今 \(TimeSpan.age(seconds: age, .zh))" : "newest file \(TimeSpan.age(seconds: age)) old"
         }
         let command = invocation.command("freshness")
         return Notice(

@@ -57,7 +57,8 @@ package struct StreamPulls {
             }
             var outcome = StreamOutcome(stream: settings.stream, api: settings.api, before: before)
             logger.info("pulling  \(settings.stream) [\(settings.api)] from \(StreamOutcome.summary(before))",
-                        metadata: ["event": "pulling", "stream": "\(settings.stream)", "api": "\(settings.api)"])
+                        metadata: ["event": "pulling", "stream": "\(settings.stream)", "api": "\(settings.api)",
+                                   Bilingual.logKey: "拉取  数据流 \(settings.stream) [\(settings.api)]，从 \(StreamOutcome.summary(before, .zh)) 开始"])
             var pull = StreamPull(settings: settings, connector: connector, result: nil, outcome: outcome, landed: [])
             do {
                 let flag = CheckpointFlag()
@@ -76,10 +77,13 @@ package struct StreamPulls {
             }
             pull.outcome = outcome
             if let failure = outcome.failure {
-                logger.error("failed   stream \(settings.stream)", metadata: ["event": "pull_failed", "stream": "\(settings.stream)", "reason": "\(failure)"])
+                logger.error("failed   stream \(settings.stream)", metadata: ["event": "pull_failed", "stream": "\(settings.stream)", "reason": "\(failure)",
+                                                                       Bilingual.logKey: "失败  数据流 \(settings.stream)"])
             } else {
                 logger.info("pulled   \(settings.stream): \(outcome.landed.count) files; \(outcome.notes.joined(separator: "; "))",
-                            metadata: ["event": "pulled", "stream": "\(settings.stream)", "files": "\(outcome.landed.count)"])
+                            metadata: ["event": "pulled", "stream": "\(settings.stream)", "files": "\(outcome.landed.count)",
+                                       Bilingual.logKey: .string("已拉取  数据流 \(settings.stream)：\(outcome.landed.count) 个文件"
+                                           + (outcome.notes.isEmpty ? "" : "；" + outcome.notes.joined(separator: "；")))])
             }
             pulls.append(pull)
         }

@@ -110,7 +110,7 @@ package struct FactRefresh {
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
         let pairsZh = file.pairs.isEmpty ? "" : "；对账 \(file.pairs.map(\.description).joined(separator: " "))"
         logger.info("computing metrics for \(names)\(pairs): \(outcome.refresh.summary)",
-                    metadata: ["event": "metrics", Bilingual.logKey: "计算指标 \(names)\(pairsZh)：\(outcome.refresh.summary(.zh))"])
+                    metadata: ["event": "metrics", Bilingual.logKey: "计算指标 \(definitions.names.joined(separator: "、"))\(pairsZh)：\(outcome.refresh.summary(.zh))"])
         // fact_metric as this refresh leaves it, which scoring reads.
         let current: [FactMetric]
         if let scope, scope.isEmpty {
@@ -128,7 +128,7 @@ package struct FactRefresh {
         // Scores from facts with money held back would grade a missing gmv as "no data" (reweighted or
         // zero): the last complete scores stay until the rates are there.
         if score, outcome.missingRates?.factsHeldBack != true {
-            if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring", Bilingual.logKey: "考核打分"]) }
+            if workspace.scoring != nil { logger.info("scoring", metadata: ["event": "scoring", Bilingual.logKey: "计算得分"]) }
             outcome.scoring = try ScoreRefresh(workspace: workspace, store: store, now: now)
                 .run(facts: current, roster: roster, runID: runID)
         }

@@ -58,6 +58,11 @@ package struct RunReport: Sendable {
         failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held ?? [])
             + deliveries.compactMap { delivery in delivery.failure.map { "notify \(delivery.webhook): \($0)" } }
     }
+    /// ``problems`` for a Chinese reader: failed files in Chinese (the rest as they are written).
+    package var problemsZh: [String] {
+        files.compactMap { if case .failed(let reason) = $0.status { reason.zh } else { nil } }
+            + Array(problems.dropFirst(failures.count))
+    }
     /// The `runs.status` a finished run is recorded with: what failed first, else stale, else ok.
     package var status: String {
         filesFailed > 0 ? "files failed" : streamsFailed > 0 ? "streams failed"

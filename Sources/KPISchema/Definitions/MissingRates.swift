@@ -76,7 +76,7 @@ package struct MissingRatesError: Error, Sendable, CustomStringConvertible {
                     + "the rates are there (every other fact is written). "
                    : "money is not reconciled until the rates are there (every fact is written). ")
                 + "Add these rows to the fx table (a rate carries forward \(maxCarryDays) days), with RATE filled in:\n",
-            "记录需要的 \(days) 个币种日没有汇率：\(pairs.joined(separator: "，"))；"
+            "记录需要的 \(days) 个（币种，日期）组合没有汇率：\(pairs.joined(separator: "，"))；"
                 + (factsHeldBack ? "在汇率补齐之前，这些记录所在的周期和范围不计 gmv 和 aov（以及与之比较的 gmv 增长），金额也不对账（其他事实照常写入）。"
                    : "在汇率补齐之前，金额不对账（所有事实照常写入）。")
                 + "请把下面这些行加入汇率表（一个汇率向后沿用 \(maxCarryDays) 天），并把 RATE 换成汇率：\n")

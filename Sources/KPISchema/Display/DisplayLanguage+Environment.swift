@@ -16,12 +16,21 @@ extension DisplayLanguage {
     }
 
     /// The language a command line asks for (`--lang zh` or `--lang=zh`), read before parsing like
-    /// `--log-format`, so the progress log speaks the summary's language; else the environment's.
+    /// `--log-format`, so the progress log speaks the summary's language; else the environment's. The last
+    /// `--lang` wins, as the argument parser has it, and nothing after `--` is an option.
     package static func requested(in arguments: [String], environment: [String: String]) -> DisplayLanguage {
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--lang", index + 1 < arguments.count { return resolve(DisplayLanguage(rawValue: arguments[index + 1]), environment: environment) }
-            if argument.hasPrefix("--lang=") { return resolve(DisplayLanguage(rawValue: String(argument.dropFirst(7))), environment: environment) }
+        var asked: DisplayLanguage?
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == "--lang", index + 1 < arguments.count {
+                asked = DisplayLanguage(rawValue: arguments[index + 1])
+                index += 1
+            } else if argument.hasPrefix("--lang=") {
+                asked = DisplayLanguage(rawValue: String(argument.dropFirst(7)))
+            }
+            index += 1
         }
-        return resolve(nil, environment: environment)
+        return resolve(asked, environment: environment)
     }
 }

@@ -46,7 +46,7 @@ extension SourceFreshness {
         let exit = PipelineError.Kind.stale.rawValue
         return l.pick("STALE SOURCES (exit code \(exit) when nothing else failed): ", "数据源过期（没有其他失败时退出码 \(exit)）：")
             + stale.map { source in
-                let age = source.age.map { l.pick("newest file \(TimeSpan.age(seconds: $0)) old", "最新文件已过 \(TimeSpan.age(seconds: $0, l))") }
+                let age = source.age.map { l.pick("newest file \(TimeSpan.age(seconds: $0)) old", "最新文件距今 \(TimeSpan.age(seconds: $0, l))") }
                 return "\(source.name) " + (age ?? l.pick("no file loaded yet", "尚未加载任何文件"))
                     + l.pick(", expected within \(source.cadence!)", "，应在 \(source.cadence!) 内")
             }.joined(separator: l.pick("; ", "；"))

@@ -63,7 +63,7 @@ package struct TextLogHandler: LineLogHandler {
     }
 
     package func log(event: LogEvent) {
-        let prefix = event.level >= .warning ? "  \(language == .zh ? Self.levelZh(event.level) : event.level.rawValue): " : "  … "
+        let prefix = event.level >= .warning ? "  " + language.pick("\(event.level.rawValue): ", Self.levelZh(event.level) + "：") : "  … "
         var text = event.message.description
         if language == .zh, case .string(let zh)? = event.metadata?[Bilingual.logKey] { text = zh }
         // A progress event (it carries `rows`) is redrawn in place on a terminal: `\r`, erase the line.

@@ -41,10 +41,20 @@ extension RunReport {
             let command = invocation.command("run", "--recompute", DateRange(start: start, end: end)!.description)
             lines.append(l.pick("note: \(refresh.pinned.count) closed periods keep the definition version they were computed with "
                                     + "(e.g. \(first.profile)/v\(first.version) for \(first.grain.rawValue) \(first.start)); `\(command)` rewrites them",
-                                "注意：\(refresh.pinned.count) 个已结账的周期保留计算时的口径版本（例如 \(first.start) 起的"
-                                    + "\(DisplayNames.grain(first.grain.rawValue, .zh))度周期用 \(first.profile)/v\(first.version)）；`\(command)` 会按现行口径重写"))
+                                "注意：\(refresh.pinned.count) 个已结账的周期保留计算时的口径版本（例如\(Self.periodPhrase(first.grain, first.start))"
+                                    + "用 \(first.profile)/v\(first.version)）；`\(command)` 会按现行口径重写"))
         }
         return lines
+    }
+
+    /// `2026-10-01 这一天`, `2026-10-01 起的一个月`: a period of each grain, as the closed-periods note names one.
+    static func periodPhrase(_ grain: Grain, _ start: CivilDate) -> String {
+        switch grain {
+        case .day: " \(start) 这一天"
+        case .week: " \(start) 起的一周"
+        case .month: " \(start) 起的一个月"
+        case .quarter: " \(start) 起的一个季度"
+        }
     }
 
     /// Cards, grades, vetoes, pacing alerts and provider moves, in a few lines.
@@ -52,7 +62,7 @@ extension RunReport {
         if !s.held.isEmpty {
             return [l.pick("scores: not scored this run: \(s.held.count) targets sheet row\(s.held.count == 1 ? "" : "s") the roster cannot place "
                                + "(listed with the problems below); fact_score stays as the last run left it",
-                           "得分：本次未评分——目标表有 \(s.held.count) 行无法在花名册中找到对应（见下方问题列表）；fact_score 保持上次运行的结果")]
+                           "得分：本次未计算得分——目标表有 \(s.held.count) 行无法在花名册中找到对应（见下方问题列表）；fact_score 保持上次运行的结果")]
         }
         let totals = s.scores.filter { $0.line == "total" }
         var grades: [String: Int] = [:]

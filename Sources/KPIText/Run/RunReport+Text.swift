@@ -159,7 +159,7 @@ extension RunReport {
         }
         if let missing = refresh?.missingRates {
             lines.append(l.pick("WAITING FOR RATES: ", "等待汇率：") + missing.description(l)
-                         + (missing.factsHeldBack ? l.pick("\nScores were not recomputed (the last complete ones stay); the next", "\n评分未重新计算（保留上次完整的结果）；下次")
+                         + (missing.factsHeldBack ? l.pick("\nScores were not recomputed (the last complete ones stay); the next", "\n得分未重新计算（保留上次完整的结果）；下次")
                                                   : l.pick("\nThe next", "\n下次"))
                          + l.pick(" run recomputes every period. (exit code 1)", "运行会重新计算全部周期。（退出码 1）"))
         }

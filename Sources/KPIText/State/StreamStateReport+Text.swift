@@ -15,9 +15,9 @@ extension StreamStateReport {
             guard let stored = row.stored else { return line + l.pick("nothing pulled yet (starts from `start:`)", "尚未拉取（从 `start:` 开始）") }
             let state = (try? StreamState(json: stored.state)).map { StreamOutcome.summary($0, l) }
                 ?? l.pick("unreadable state \(stored.state)", "无法读取的状态 \(stored.state)")
-            line += state + l.pick(" · saved \(stored.updatedAt.iso8601)", " · 保存于 \(stored.updatedAt.iso8601)")
-            line += stored.runID.map { l.pick(" by run #\($0)", "，由运行 #\($0)") }
-                ?? l.pick(" while pulling (a report id, before any load)", "，拉取过程中（报告编号，尚未加载）")
+            let at = stored.updatedAt.iso8601
+            line += state + (stored.runID.map { l.pick(" · saved \(at) by run #\($0)", " · 运行 #\($0) 保存于 \(at)") }
+                ?? l.pick(" · saved \(at) while pulling (a report id, before any load)", " · 拉取中途保存于 \(at)（报告编号，尚未加载）"))
             return line
         }.joined(separator: "\n")
     }
