@@ -58,7 +58,7 @@ package struct TargetSchedule: Sendable, Hashable {
     /// applies `rule` over `period`. Nil when no version is in force on any day of the period.
     package func resolve(_ period: Period, segments: [String], rule: TargetRule) -> Resolved? {
         let picked = chosen(segments: segments)
-        let segmentNote = picked.segment.map { Bilingual(" [segment \($0)]", "［人群 \($0)］") } ?? Bilingual("", "")
+        let segmentNote = picked.segment.map { Bilingual(" [segment \($0)]", "［人群 \($0)］") } ?? .empty
         let always = Self.always
         let chosen = picked.versions.sorted { ($0.from ?? always) < ($1.from ?? always) }
         func inForce(on day: CivilDate) -> Version? { chosen.last { ($0.from ?? always) <= day } }
@@ -75,7 +75,7 @@ package struct TargetSchedule: Sendable, Hashable {
         // A first version dated inside the period leaves its first days without a target: said, not hidden.
         let covered = days.reduce(0) { $0 + $1.days }
         let firstDay = days[0].version.from.map(\.description) ?? ""
-        let gap = covered < period.dayCount ? Bilingual("; no target before \(firstDay)", "；\(firstDay) 之前无目标") : Bilingual("", "")
+        let gap = covered < period.dayCount ? Bilingual("; no target before \(firstDay)", "；\(firstDay) 之前无目标") : .empty
         if days.count == 1 {
             let span = covered < period.dayCount
                 ? Bilingual("in force \(covered) of \(period.dayCount) days", "生效 \(covered)/\(period.dayCount) 天")
@@ -93,7 +93,7 @@ package struct TargetSchedule: Sendable, Hashable {
             let value = days.reduce(Decimal(0)) { $0 + $1.version.value * Decimal($1.days) } / Decimal(covered)
             let parts = days.map { "\($0.version.value.plainString) × \($0.days)d" }.joined(separator: " + ")
             let origins = days.compactMap(\.version.origin)
-            let from = origins.isEmpty ? Bilingual("", "") : Bilingual("; ", "；") + .joined(origins, en: ", ", zh: "，")
+            let from = origins.isEmpty ? .empty : Bilingual("; ", "；") + .joined(origins, en: ", ", zh: "，")
             return Resolved(value: value.rounded(scale: 4), basis: Bilingual("prorated by days: (\(parts)) / \(covered)d",
                                                                             "按天折算：(\(parts)) / \(covered)d") + from + gap + segmentNote)
         }

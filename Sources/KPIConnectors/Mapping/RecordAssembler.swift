@@ -41,7 +41,7 @@ struct RecordAssembler {
     /// The shop the source's `shop_from:` files the row being assembled under.
     private var route: ShopRef?
     /// The cell that chose `route`, for a contradiction's message.
-    private var routeOrigin = Bilingual("", "")
+    private var routeOrigin = Bilingual.empty
     /// An order whose own row was quarantined, and that row's line: its other rows in the file follow it.
     private var rejectedOrder: (key: OrderKey, line: Int)?
 
@@ -73,7 +73,7 @@ struct RecordAssembler {
         var values = input
         startsCopy = false
         self.route = route?.shop
-        routeOrigin = route?.origin ?? Bilingual("", "")
+        routeOrigin = route?.origin ?? .empty
         if let carry = spec.spec.carryForward, let by = spec.fieldIndex[carry.by] {
             if let previous, values[by] != nil, values[by] == previous[by] {
                 let carried = carry.fields.map { spec.fieldIndex[$0]! }

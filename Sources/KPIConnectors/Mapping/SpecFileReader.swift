@@ -182,10 +182,6 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 try sink.quarantine(QuarantinedRow(connector: spec.id, file: context.displayPath, line: record.line,
                                                    column: column, reason: reason, raw: mask.masked(record.raw, cells: record.fields)))
             }
-            /// `header: message`, with each language's colon.
-            func about(_ header: String, _ message: Bilingual) -> Bilingual {
-                Bilingual("\(header): \(message.en)", "\(header)：\(message.zh)")
-            }
             /// The 1-based column and header of a field, for a message about its value.
             func place(_ fieldIndex: Int) -> (Int?, String) {
                 let column = binding.columns[fieldIndex]
@@ -217,7 +213,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                     case .success(let parts): rows = parts
                     case .failure(let problem):
                         let (column, header) = place(problem.field)
-                        try setAside(column, about(header, problem.message))
+                        try setAside(column, Self.about(header, problem.message))
                         continue
                     }
                     // No amount in any part: a row that only repeats the order (its quantity), not money.
@@ -239,7 +235,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 }
                 if let problem {
                     let (column, header) = place(problem.field)
-                    try setAside(column, about(header, problem.message))
+                    try setAside(column, Self.about(header, problem.message))
                     continue
                 }
                 for item in produced { try sink.accept(item) }
@@ -247,6 +243,11 @@ struct SpecFileReader: RecordReader, HeaderReporting {
             }
         }
         return stats
+    }
+
+    /// `header: message`, with each language's colon: how a cell's problem is named in a reason.
+    private static func about(_ header: String, _ message: Bilingual) -> Bilingual {
+        Bilingual("\(header): \(message.en)", "\(header)：\(message.zh)")
     }
 
     private enum Outcome {
@@ -302,8 +303,7 @@ struct SpecFileReader: RecordReader, HeaderReporting {
                 values.append(read)
             } catch {
                 let header = column.map { binding.headers[$0] } ?? field.name
-                let message = error.message
-                return .bad(column: column.map { $0 + 1 }, message: Bilingual("\(header): \(message.en)", "\(header)：\(message.zh)"))
+                return .bad(column: column.map { $0 + 1 }, message: Self.about(header, error.message))
             }
         }
         for index in spec.fillDown {

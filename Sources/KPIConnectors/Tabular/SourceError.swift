@@ -12,7 +12,7 @@ extension FileFormatError: SourceError {}
 /// English in both languages for now: connector spec messages are written in many places (spec
 /// validation) and still in English only.
 extension ConnectorSpecError: SourceError {
-    package var sentence: Bilingual { Bilingual(description, description) }
+    package var sentence: Bilingual { Bilingual(untranslated: description) }
 }
 
 extension MissingColumnsError: SourceError {}

@@ -9,7 +9,7 @@ struct StoreCheck: DoctorCheck {
         guard case .success(let workspace) = context.workspace else { return [Self.notChecked("store")] }
         let url: StoreURL
         do { url = try workspace.storeURL(override: context.storeOverride) } catch {
-            return [.problem("store", Bilingual(error.message, error.message),
+            return [.problem("store", Bilingual(untranslated: error.message),
                              fix: Bilingual("correct `store:` in kpibridge.yaml or --store", "修正 kpibridge.yaml 中的 `store:` 或 --store"))]
         }
         if case .sqlite(let path) = url, !FileManager.default.fileExists(atPath: path) {
@@ -21,7 +21,7 @@ struct StoreCheck: DoctorCheck {
             pipeline = try Pipeline(workspace: workspace, store: Workspace.openStore(url, access: .readOnly), storeURL: url)
         } catch {
             let message = error.message.escapingControlCharacters(keepingNewlines: true), run = context.invocation.command("run")
-            return [.problem("store \(url)", Bilingual(message, message),
+            return [.problem("store \(url)", Bilingual(untranslated: message),
                              fix: Bilingual("a store from an older kpibridge is upgraded by the next `\(run)`; "
                                                 + "for PostgreSQL check the server, the role's password (PGPASSWORD or ~/.pgpass) and sslmode",
                                             "旧版 kpibridge 的存储会在下一次 `\(run)` 时升级；PostgreSQL 请检查服务器、角色密码（PGPASSWORD 或 ~/.pgpass）和 sslmode"))]
@@ -34,10 +34,10 @@ struct StoreCheck: DoctorCheck {
                                    "可以打开，库结构为最新版本；最近一次运行 #\(last.id)（\(last.command)）\(last.startedAt)：\(DisplayNames.runStatus(last.status, .zh))")
             if ["ok", "running", "stale sources", "rates missing"].contains(last.status) { return [.ok("store \(url)", detail)] }
             let message = last.message.map { $0.escapingControlCharacters() }, status = context.invocation.command("status")
-            return [.problem("store \(url)", detail + (message.map { Bilingual(": " + $0, "：" + $0) } ?? Bilingual("", "")),
+            return [.problem("store \(url)", detail + (message.map { Bilingual(": " + $0, "：" + $0) } ?? .empty),
                              fix: Bilingual("`\(status)` shows the runs; fix what the message names and run again", "`\(status)` 列出运行记录；修正消息所指的问题后再运行"))]
         } catch {
-            return [.problem("store \(url)", Bilingual(error.message, error.message), fix: nil)]
+            return [.problem("store \(url)", Bilingual(untranslated: error.message), fix: nil)]
         }
     }
 

@@ -69,7 +69,7 @@ extension ReconciliationDetail {
                   platform: row.string("platform"), shop: row.string("shop"), inA: row.int("in_a") == 1,
                   inB: row.int("in_b") == 1, valueA: row.decimal("value_a"), valueBInA: row.decimal("value_b_in_a"),
                   reasons: row.string("reasons").split(separator: ",").compactMap { ReconcileReason(rawValue: String($0)) },
-                  explanation: row.bilingual("explanation") ?? Bilingual("", ""), sourceFile: row.string("source_file"),
+                  explanation: row.bilingual("explanation") ?? .empty, sourceFile: row.string("source_file"),
                   sourceLine: row.int("source_line") ?? 0)
     }
 }

@@ -77,7 +77,7 @@ package struct LoadPlanner {
                         file.absentOptionalColumns = header.absentOptionalColumns
                     }
                 } catch {
-                    file.failure = (error as? any SourceError)?.sentence ?? Bilingual("\(error)", "\(error)")
+                    file.failure = (error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)")
                 }
             }
             planned.append(file)

@@ -28,7 +28,7 @@ extension Pipeline {
         let who = lease.takenOver.map { Bilingual("the run lock of \($0) was left behind: that process ended without finishing",
                                                   "\($0) 留下了运行锁：那个进程没有正常结束") }
             ?? Bilingual("earlier runs ended without finishing", "之前的运行没有正常结束")
-        let marked = ids.isEmpty ? Bilingual("", "")
+        let marked = ids.isEmpty ? .empty
             : Bilingual("; run \(ids.joined(separator: ", ")) marked abandoned in `runs`", "；运行 \(ids.joined(separator: "、")) 已在 `runs` 中记为「进程中止（已放弃）」")
         return Claim(lease: lease, note: who + marked
                      + Bilingual("; files it loaded completely are kept, the rest load now", "；已完整加载的文件保留，其余的现在加载"))

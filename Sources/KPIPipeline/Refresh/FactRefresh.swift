@@ -58,7 +58,7 @@ package struct FactRefresh {
         package var sameOrders = SameOrders.Summary()
         package var scoring: ScoreRefresh.Outcome?
         /// Whether every period was recomputed, and why; or which were.
-        package var refresh = RefreshKind.full(reason: Bilingual("", ""))
+        package var refresh = RefreshKind.full(reason: .empty)
         /// Closed periods kept on an older version than the dated one: (profile, period, version).
         package var pinned: [(profile: String, grain: Grain, start: CivilDate, end: CivilDate, version: Int)] = []
     }

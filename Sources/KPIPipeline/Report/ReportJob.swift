@@ -149,7 +149,7 @@ package struct ReportJob {
             guard freshness.quarantined.count < Self.reportQuarantineRows, let id = row.int("id") else { return }
             freshness.quarantined.append(Freshness.Quarantined(id: Int64(id), file: row.string("file"), line: row.int("line"),
                                                                column: row.int("column_number"),
-                                                               reason: row.bilingual("reason") ?? Bilingual("", "")))
+                                                               reason: row.bilingual("reason") ?? .empty))
         }
         return freshness
     }

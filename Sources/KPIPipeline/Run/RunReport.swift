@@ -43,8 +43,10 @@ package struct RunReport: Sendable {
     package var filesSkipped: Int { files.filter { if case .skipped = $0.status { true } else { false } }.count }
     package var filesFailed: Int { failures.count }
     /// The reason of each failed file, file name first.
-    package var failures: [String] {
-        files.compactMap { if case .failed(let reason) = $0.status { reason.en } else { nil } }
+    package var failures: [String] { failedSentences.map(\.en) }
+    /// Why each file failed, in both languages.
+    private var failedSentences: [Bilingual] {
+        files.compactMap { if case .failed(let reason) = $0.status { reason } else { nil } }
     }
     /// Streams whose pull failed or stopped early.
     package var streamsFailed: Int { streams.filter { $0.failure != nil }.count }
@@ -60,8 +62,7 @@ package struct RunReport: Sendable {
     }
     /// ``problems`` for a Chinese reader: failed files in Chinese (the rest as they are written).
     package var problemsZh: [String] {
-        files.compactMap { if case .failed(let reason) = $0.status { reason.zh } else { nil } }
-            + Array(problems.dropFirst(failures.count))
+        failedSentences.map(\.zh) + Array(problems.dropFirst(failures.count))
     }
     /// The `runs.status` a finished run is recorded with: what failed first, else stale, else ok.
     package var status: String {

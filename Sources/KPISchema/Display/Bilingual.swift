@@ -12,6 +12,15 @@ package struct Bilingual: Sendable, Hashable, Codable {
         self.zh = zh
     }
 
+    /// A message not yet written in Chinese (another module's error, a connector spec's words): English in
+    /// both, and one name to search for what is left to translate.
+    package init(untranslated english: String) {
+        self.init(english, english)
+    }
+
+    /// No text in either language.
+    package static let empty = Bilingual("", "")
+
     /// The sentence in `language`.
     package func callAsFunction(_ language: DisplayLanguage) -> String { language.pick(en, zh) }
 
