@@ -93,11 +93,11 @@ package struct Scorer: Sendable {
                 switch policy.missingData {
                 case .zero:
                     rows[index].points = 0
-                    rows[index].note = why + Bilingual("; scored 0 (missing_data: zero)", "；记 0 分（missing_data: zero）")
+                    rows[index].note = why + Bilingual("; scored 0 (missing_data: zero)", "；记 0 分（`missing_data: zero`）")
                 case .reweight:
                     rows[index].effectiveWeight = 0
                     rows[index].note = why + Bilingual("; weight moved to lines with data (missing_data: reweight)",
-                                                       "；权重移至有数据的考核项（missing_data: reweight）")
+                                                       "；权重移至有数据的考核项（`missing_data: reweight`）")
                 }
             } else {
                 if policy.missingData == .reweight && present > 0 && present != configured {
@@ -140,10 +140,10 @@ package struct Scorer: Sendable {
             switch policy.missingData {
             case .reweight:
                 parts.append(Bilingual("missing_data: reweight; \(weight.plainString) of the weight (\(names)) moved to the lines with data",
-                                       "missing_data: reweight；权重 \(weight.plainString)（\(namesZh)）移至有数据的考核项"))
+                                       "`missing_data: reweight`；权重 \(weight.plainString)（\(namesZh)）移至有数据的考核项"))
             case .zero:
                 parts.append(Bilingual("missing_data: zero; \(weight.plainString) of the weight (\(names)) scored 0",
-                                       "missing_data: zero；权重 \(weight.plainString)（\(namesZh)）记 0 分"))
+                                       "`missing_data: zero`；权重 \(weight.plainString)（\(namesZh)）记 0 分"))
             }
         }
         if veto != nil { parts.append(Bilingual("vetoed: total set to 0, line points kept", "一票否决：总分记 0，各项得分保留")) }

@@ -11,12 +11,13 @@ package enum Confirmations {
                       "正常：\(sources) 个数据源，\(profiles) 个口径，" + (cards.map { "\($0) 张考核表" } ?? "没有考核表"))
     }
 
-    /// `validate --format json`: whether the workspace is ready, what it holds, and every problem.
-    package static func validation(_ workspace: Workspace, problems: [String], warnings: [String] = []) -> String {
+    /// `validate --format json`: whether the workspace is ready, what it holds, and every problem (in
+    /// English, as monitors read it).
+    package static func validation(_ workspace: Workspace, problems: [Bilingual], warnings: [String] = []) -> String {
         "{\"ok\":\(problems.isEmpty),\"sources\":\(workspace.config.sources.count),"
             + "\"profiles\":\(workspace.definitions.definitions.names.count),"
             + "\"scorecards\":\(workspace.scoring.map { String($0.policy.scorecards.count) } ?? "null"),"
-            + "\"problems\":[" + problems.map(JSONText.quoted).joined(separator: ",") + "],"
+            + "\"problems\":[" + problems.map { JSONText.quoted($0.en) }.joined(separator: ",") + "],"
             + "\"warnings\":[" + warnings.map(JSONText.quoted).joined(separator: ",") + "]}"
     }
 
@@ -30,9 +31,11 @@ package enum Confirmations {
         "{\"ok\":false,\"sources\":null,\"profiles\":null,\"scorecards\":null,\"problems\":[\(JSONText.quoted(message))],\"warnings\":[]}"
     }
 
-    /// `validate`'s failure: every problem, then how many.
-    package static func problems(_ problems: [String], language l: DisplayLanguage = .en) -> String {
-        problems.joined(separator: "\n") + "\n" + l.pick("\(problems.count) problem\(problems.count == 1 ? "" : "s")", "\(problems.count) 个问题")
+    /// `validate`'s failure: every problem, then how many. In both languages, as the error it is thrown in:
+    /// the CLI prints the reader's (`--lang`), a JSON log the English.
+    package static func problems(_ problems: [Bilingual]) -> Bilingual {
+        Bilingual.joined(problems, en: "\n", zh: "\n")
+            + Bilingual("\n\(problems.count) problem\(problems.count == 1 ? "" : "s")", "\n\(problems.count) 个问题")
     }
 
     /// `state reset`: whether the stream had a state to forget.

@@ -1,3 +1,5 @@
+import KPISchema
+
 /// An error the CLI reports in one clear message, with the exit code cron alerting relies on.
 package struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// Exit codes: 1 the job failed, 2 the command was used wrongly, 3 another run holds the store
@@ -16,15 +18,19 @@ package struct PipelineError: Error, Sendable, CustomStringConvertible {
     }
 
     package var kind: Kind
-    package var message: String
+    /// What went wrong, in both languages: the CLI prints the reader's, logs and stored rows the English.
+    package var sentence: Bilingual
 
-    package init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ sentence: Bilingual) {
         self.kind = kind
-        self.message = message
+        self.sentence = sentence
     }
 
-    package static func failed(_ message: String) -> PipelineError { PipelineError(.failed, message) }
-    package static func usage(_ message: String) -> PipelineError { PipelineError(.usage, message) }
+    package static func failed(_ sentence: Bilingual) -> PipelineError { PipelineError(.failed, sentence) }
+    package static func usage(_ sentence: Bilingual) -> PipelineError { PipelineError(.usage, sentence) }
+
+    /// The English sentence: what the JSON log, the `runs` table and chat notices carry.
+    package var message: String { sentence.en }
 
     package var description: String { message }
 }

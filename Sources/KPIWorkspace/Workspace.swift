@@ -52,7 +52,9 @@ package struct Workspace: Sendable {
             scoring = file
         } else {
             if config.targets != nil {
-                throw .failed("\(Self.configFile): `targets:` names a targets sheet, but there is no \(scoringName) whose lines it would set")
+                throw .failed(Bilingual(
+                    "\(Self.configFile): `targets:` names a targets sheet, but there is no \(scoringName) whose lines it would set",
+                    "\(Self.configFile)：`targets:` 指定了目标表，但没有 \(scoringName) 供它设定考核项"))
             }
             scoring = nil
         }
@@ -63,18 +65,21 @@ package struct Workspace: Sendable {
         do {
             catalog = try ConnectorCatalog(directories: directories)
         } catch {
-            throw .failed("\(error)")
+            throw .failed(Bilingual(untranslated: "\(error)"))
         }
         for source in config.sources {
+            let prefix = Bilingual("\(Self.configFile): source `\(source.files)`", "\(Self.configFile)：数据源 `\(source.files)`")
             do { _ = try catalog.connector(source.connector) } catch {
-                throw .failed("\(Self.configFile): source `\(source.files)`: \(error)")
+                throw .failed(Bilingual("\(prefix.en): \(error)", "\(prefix.zh)：\(error)"))
             }
             _ = try paths.resolve(source.files, key: "sources[].files")
             if let period = source.period, !SourceConfig.isPeriod(period) {
-                throw .failed("\(Self.configFile): source `\(source.files)`: period `\(period)` is not like \(SourceConfig.periodForms)")
+                throw .failed(Bilingual("\(prefix.en): period `\(period)` is not like \(SourceConfig.periodForms)",
+                                        "\(prefix.zh)：周期 `\(period)` 的写法不对，应如 \(SourceConfig.periodFormsZh)"))
             }
             if let fresh = source.freshWithin, (TimeSpan(parsing: fresh)?.seconds ?? 0) == 0 {
-                throw .failed("\(Self.configFile): source `\(source.files)`: fresh_within `\(fresh)` is not a length like \(TimeSpan.forms)")
+                throw .failed(Bilingual("\(prefix.en): fresh_within `\(fresh)` is not a length like \(TimeSpan.forms)",
+                                        "\(prefix.zh)：fresh_within `\(fresh)` 不是时长，应如 \(TimeSpan.forms)"))
             }
             if let shopFrom = source.shopFrom {
                 try Self.check(shopFrom, of: source, catalog: catalog)
@@ -89,9 +94,13 @@ package struct Workspace: Sendable {
     private static func check(notify: [NotifySettings]) throws(PipelineError) {
         var seen: Set<String> = []
         for entry in notify {
-            if let problem = entry.problem { throw .failed("\(configFile): notify `\(entry.displayName)`: \(problem)") }
+            if let problem = entry.problem {
+                throw .failed(Bilingual("\(configFile): notify `\(entry.displayName)`: \(problem.en)",
+                                        "\(configFile)：通知 `\(entry.displayName)`：\(problem.zh)"))
+            }
             guard seen.insert(entry.displayName).inserted else {
-                throw .failed("\(configFile): notify `\(entry.displayName)` is named twice; give each a `name:`")
+                throw .failed(Bilingual("\(configFile): notify `\(entry.displayName)` is named twice; give each a `name:`",
+                                        "\(configFile)：通知 `\(entry.displayName)` 重名了；请给每一个写上 `name:`"))
             }
         }
     }
@@ -99,36 +108,47 @@ package struct Workspace: Sendable {
     /// Checks a source's `shop_from:`: rules that parse, that the connector can follow, and no second
     /// answer beside them (`shop:`, `platform:`) that one of the two would silently overrule.
     private static func check(_ shopFrom: ShopFromConfig, of source: SourceConfig, catalog: ConnectorCatalog) throws(PipelineError) {
-        let prefix = "\(configFile): source `\(source.files)`"
+        let prefix = Bilingual("\(configFile): source `\(source.files)`", "\(configFile)：数据源 `\(source.files)`")
+        func failed(_ problem: Bilingual) -> PipelineError {
+            .failed(Bilingual("\(prefix.en): \(problem.en)", "\(prefix.zh)：\(problem.zh)"))
+        }
         let routing: ShopRouting
         switch shopFrom.routing() {
         case .success(let parsed): routing = parsed
-        case .failure(let problem): throw .failed("\(prefix): \(problem)")
+        case .failure(let problem): throw failed(problem.sentence)
         }
         if source.shop != nil || source.platform != nil {
-            throw .failed("\(prefix): `shop_from` names each row's shop and platform; remove `shop:` and `platform:`")
+            throw failed(Bilingual("`shop_from` names each row's shop and platform; remove `shop:` and `platform:`",
+                                   "`shop_from` 已为每一行指定店铺和平台；请删除 `shop:` 和 `platform:`"))
         }
         guard let spec = (try? catalog.connector(source.connector) as? SpecConnector)?.compiled else { return }
         if case .orderID = routing, !spec.readsOrderIDs {
-            throw .failed("\(prefix): " + ShopFromConfig.noOrderIDs(source.connector))
+            throw failed(ShopFromConfig.noOrderIDs(source.connector))
         }
         // A connector whose layout belongs to one marketplace (a Shopify export) cannot hold another's rows.
         if let fixed = spec.fixedPlatform, let other = routing.shops.sorted(by: { $0.description < $1.description }).first(where: { $0.platform != fixed }) {
-            throw .failed("\(prefix): `shop_from` files rows under \(other), but `\(source.connector)` reads \(fixed) exports only")
+            throw failed(Bilingual("`shop_from` files rows under \(other), but `\(source.connector)` reads \(fixed) exports only",
+                                   "`shop_from` 把行归到 \(other) 名下，但 `\(source.connector)` 只读 \(fixed) 的导出文件"))
         }
     }
 
     /// Checks each source's and stream's `same_order:` rule, and that no two rules about one pair of
     /// channels disagree on which copy counts.
     private static func checkSameOrders(_ sources: [SourceConfig], streams: [StreamSettings], catalog: ConnectorCatalog) throws(PipelineError) {
-        var decided: [Set<String>: (countsIn: String, name: String)] = [:]
+        var decided: [Set<String>: (countsIn: String, name: Bilingual)] = [:]
         for declared in SameOrderPolicy.declarations(sources, streams: streams, catalog: catalog) {
-            let prefix = "\(configFile): \(declared.name)", rule = declared.rule
-            if let problem = rule.problem(own: declared.own, spec: declared.spec) { throw .failed("\(prefix): \(problem)") }
+            let prefix = Bilingual("\(configFile): \(declared.name.en)", "\(configFile)：\(declared.name.zh)"), rule = declared.rule
+            if let problem = rule.problem(own: declared.own, spec: declared.spec) {
+                throw .failed(Bilingual("\(prefix.en): \(problem.en)", "\(prefix.zh)：\(problem.zh)"))
+            }
             let pair: Set<String> = [declared.own!, rule.platform]
             if let earlier = decided[pair], earlier.countsIn != rule.countsIn {
-                throw .failed("\(prefix): `same_order.counts_in` is \(rule.countsIn), but \(earlier.name) counts "
-                              + "\(pair.sorted().joined(separator: "/")) copies in \(earlier.countsIn); make them agree")
+                let channels = pair.sorted().joined(separator: "/")
+                throw .failed(Bilingual(
+                    "\(prefix.en): `same_order.counts_in` is \(rule.countsIn), but \(earlier.name.en) counts "
+                        + "\(channels) copies in \(earlier.countsIn); make them agree",
+                    "\(prefix.zh)：`same_order.counts_in` 是 \(rule.countsIn)，但\(earlier.name.zh) 把 \(channels) 的同一订单"
+                        + "计入 \(earlier.countsIn)；请让两者一致"))
             }
             decided[pair] = (rule.countsIn, declared.name)
         }
@@ -140,19 +160,27 @@ package struct Workspace: Sendable {
         var seen: Set<String> = []
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
         for stream in streams {
-            let prefix = "\(configFile): stream `\(stream.stream)`"
-            guard !stream.stream.isEmpty, stream.stream.allSatisfy(allowed.contains), !stream.stream.hasPrefix(".") else {
-                throw .failed("\(prefix): a stream name is lowercase letters, digits, `-`, `_` and `.`")
+            let prefix = Bilingual("\(configFile): stream `\(stream.stream)`", "\(configFile)：数据流 `\(stream.stream)`")
+            func failed(_ problem: Bilingual) -> PipelineError {
+                .failed(Bilingual("\(prefix.en): \(problem.en)", "\(prefix.zh)：\(problem.zh)"))
             }
-            guard seen.insert(stream.stream).inserted else { throw .failed("\(prefix) is named twice") }
+            guard !stream.stream.isEmpty, stream.stream.allSatisfy(allowed.contains), !stream.stream.hasPrefix(".") else {
+                throw failed(Bilingual("a stream name is lowercase letters, digits, `-`, `_` and `.`",
+                                       "数据流名称只能由小写字母、数字、`-`、`_` 和 `.` 组成"))
+            }
+            guard seen.insert(stream.stream).inserted else { throw .failed(Bilingual("\(prefix.en) is named twice", "\(prefix.zh) 重名了")) }
             guard PullerCatalog.puller(stream.api) != nil else {
-                throw .failed("\(prefix): api `\(stream.api)` is not one of \(PullerCatalog.names.joined(separator: ", "))")
+                throw failed(Bilingual("api `\(stream.api)` is not one of \(PullerCatalog.names.joined(separator: ", "))",
+                                       "接口 `\(stream.api)` 不在可选值之中：\(PullerCatalog.names.joined(separator: "、"))"))
             }
             guard let connector = stream.connector ?? PullerCatalog.defaultConnector(stream.api) else {
-                throw .failed("\(prefix): api \(stream.api) needs `connector:` (the connector that reads its reports)")
+                throw failed(Bilingual("api \(stream.api) needs `connector:` (the connector that reads its reports)",
+                                       "接口 `\(stream.api)` 需要 `connector:`（读取其报表的连接器）"))
             }
-            do { _ = try catalog.connector(connector) } catch { throw .failed("\(prefix): \(error)") }
-            do { _ = try stream.endpoint() } catch { throw .failed("\(configFile): \(error.description)") }
+            do { _ = try catalog.connector(connector) } catch { throw failed(Bilingual(untranslated: "\(error)")) }
+            do { _ = try stream.endpoint() } catch {
+                throw .failed(Bilingual("\(configFile): \(error.description)", "\(configFile)：\(error.description)"))
+            }
         }
     }
 

@@ -38,7 +38,7 @@ struct Kpibridge: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as PipelineError {
-            fail(error.message, code: error.kind.rawValue)
+            fail(error.sentence, code: error.kind.rawValue)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
@@ -47,23 +47,27 @@ struct Kpibridge: ParsableCommand {
             var message = fullMessage(for: error)
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
             if code == .success {
-                do { try StandardOutput.line(message) } catch { fail(error.message, code: error.kind.rawValue) }
+                do { try StandardOutput.line(message) } catch { fail(error.sentence, code: error.kind.rawValue) }
                 Foundation.exit(0)
             }
-            fail(message.isEmpty ? "\(error)" : message,
+            // The parser's own words are English in both languages.
+            fail(Bilingual(untranslated: message.isEmpty ? "\(error)" : message),
                  code: code == .validationFailure ? PipelineError.Kind.usage.rawValue : PipelineError.Kind.failed.rawValue)
         }
     }
 
-    /// The last word on stderr, in the log's format (`error: …`, or a JSON line with the exit code).
-    static func fail(_ message: String, code: Int32) -> Never {
+    /// The last word on stderr, in the log's format: `error: …` (`错误：…` to a Chinese reader), or a JSON
+    /// line with the exit code and the English message log shippers index.
+    static func fail(_ message: Bilingual, code: Int32) -> Never {
         let format = LogFormat.requested(in: CommandLine.arguments)
         if format == .json {
             format.logger { FileHandle.standardError.write(Data($0.utf8)) }
-                .error("\(message)", metadata: ["event": "exit", "exit_code": "\(code)"])
+                .error("\(message.en)", metadata: ["event": "exit", "exit_code": "\(code)"])
         } else {
+            let language = DisplayLanguage.requested(in: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
             // Messages quote cells and file names: their control characters are shown escaped, lines kept.
-            FileHandle.standardError.write(Data("error: \(message.escapingControlCharacters(keepingNewlines: true))\n".utf8))
+            let text = message(language).escapingControlCharacters(keepingNewlines: true)
+            FileHandle.standardError.write(Data(language.pick("error: \(text)\n", "错误：\(text)\n").utf8))
         }
         Foundation.exit(code)
     }

@@ -87,7 +87,8 @@ extension Kpibridge {
             }
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                    throw PipelineError.failed("cannot write \(out): \(error.localizedDescription)")
+                    throw PipelineError.failed(Bilingual("cannot write \(out): \(error.localizedDescription)",
+                                                         "无法写入 \(out)：\(error.localizedDescription)"))
                 }
             } else {
                 try StandardOutput.write(text)

@@ -40,7 +40,10 @@ extension Kpibridge {
         var notify = false
 
         func run() throws {
-            if notify && out == "-" { throw PipelineError.usage("--notify names the report's file in the message: give --out FILE") }
+            if notify && out == "-" {
+                throw PipelineError.usage(Bilingual("--notify names the report's file in the message: give --out FILE",
+                                                    "--notify 会在消息里写出报告的文件名：请用 --out FILE 指定文件"))
+            }
             let pipeline = try options.pipeline(.readOnly)
             if notify { try pipeline.checkReportWebhooks() }
             let html = try pipeline.report(period: when.value, language: lang)
@@ -52,7 +55,8 @@ extension Kpibridge {
             do {
                 try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw PipelineError.failed("cannot write \(path): \(error.localizedDescription)")
+                throw PipelineError.failed(Bilingual("cannot write \(path): \(error.localizedDescription)",
+                                                     "无法写入 \(path)：\(error.localizedDescription)"))
             }
             try StandardOutput.line(Confirmations.reportWritten(path, bytes: html.utf8.count, period: when.value, language: lang))
             if notify {

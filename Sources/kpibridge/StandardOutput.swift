@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIWorkspace
 
 /// Standard output that fails loudly: `print` drops a failed write without a word (a full disk behind
@@ -11,7 +12,7 @@ enum StandardOutput {
         } catch {
             // The reader has gone (`| head`): it has all it wanted; stop quietly, as a filter does.
             if isBrokenPipe(error) { exit(0) }
-            throw .failed("cannot write to standard output: \(reason(error))")
+            throw .failed(Bilingual("cannot write to standard output: \(reason(error))", "无法写入标准输出：\(reason(error))"))
         }
     }
 

@@ -47,7 +47,7 @@ extension Kpibridge {
             }
             if !warnings.isEmpty { try StandardOutput.line(Confirmations.warnings(warnings, language: language.language)) }
             guard problems.isEmpty else {
-                throw PipelineError.failed(Confirmations.problems(problems, language: language.language))
+                throw PipelineError.failed(Confirmations.problems(problems))
             }
             try StandardOutput.line(Confirmations.valid(pipeline.workspace, language: language.language))
         }

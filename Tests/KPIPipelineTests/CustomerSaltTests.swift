@@ -68,7 +68,7 @@ import Testing
         try ws.write("kpibridge.yaml", config.replacingOccurrences(of: "salt: file:secrets/customer_salt", with: "salt: env:KPIBRIDGE_TEST_NO_SUCH_SALT"))
         #expect(pipelineError { _ = try ws.pipeline().run() }?.message == "kpibridge.yaml: customers.salt: environment variable KPIBRIDGE_TEST_NO_SUCH_SALT is not set")
         // `validate` finds it before a run does.
-        #expect(try ws.pipeline().validate().contains("kpibridge.yaml: customers.salt: environment variable KPIBRIDGE_TEST_NO_SUCH_SALT is not set"))
+        #expect(try ws.pipeline().validate().map(\.en).contains("kpibridge.yaml: customers.salt: environment variable KPIBRIDGE_TEST_NO_SUCH_SALT is not set"))
         try ws.write("kpibridge.yaml", config)
         try ws.write("secrets/customer_salt", "short\n")
         #expect(pipelineError { _ = try ws.pipeline().run() }?.message.hasPrefix("kpibridge.yaml: customers.salt: the salt is shorter than 16 characters") == true)

@@ -74,7 +74,7 @@ import Testing
         let cards = Doctor(Self.context(ws, crontab: cron))
         #expect(Self.problems(cards) == ["scorecards"])
         #expect(cards.problems.first?.detail.en == "no loaded data feeds ops.traffic_growth (cn, weight 40); their weight moves to the other lines of each card (missing_data: reweight)")
-        #expect(cards.problems.first?.detail.zh == "已加载的数据不能提供 ops.traffic_growth（cn，权重 40）；其权重转给所在考核表的其他考核项（missing_data: reweight）")
+        #expect(cards.problems.first?.detail.zh == "已加载的数据不能提供 ops.traffic_growth（cn，权重 40）；其权重转给所在考核表的其他考核项（`missing_data: reweight`）")
         try FileManager.default.removeItem(atPath: ws.path + "/scorecards.yaml")
         _ = try ws.pipeline().run()
 

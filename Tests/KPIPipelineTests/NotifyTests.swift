@@ -155,7 +155,7 @@ import Testing
         #expect(Set(requests.map(\.path)) == [Self.feishuPath, "/robot/send", "/cgi-bin/webhook/send"])
         let wecom = try #require(requests.first { $0.path == "/cgi-bin/webhook/send" })
         #expect(wecom.body.contains("kpibridge 运行未能完成 · "))
-        #expect(wecom.body.contains("weights sum to 50, expected 100"))
+        #expect(wecom.body.contains("scorecards.yaml：`scorecards.ops.lines` 权重合计为 50，应为 100"))
     }
 
     /// Lines behind or at risk in the open period are told with their projection and target. On 21 October
@@ -282,7 +282,7 @@ import Testing
         let ws = try Self.workspace(server)
         try FileManager.default.removeItem(atPath: ws.path + "/secrets/dingtalk_secret")
         try ws.write("secrets/slack_url", "http://hooks.example.com/services/T0/B0/X\n")
-        #expect(try ws.pipeline().validate() == [
+        #expect(try ws.pipeline().validate().map(\.en) == [
             "kpibridge.yaml: notify `ops-dingtalk`: credential `secret`: file secrets/dingtalk_secret is missing, empty or not UTF-8",
             "kpibridge.yaml: notify `us-slack`: `webhook` does not hold an https:// URL (plain http:// only to this machine)",
         ])

@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPIStore
 import Testing
 
 /// The real `kpibridge` binary as cron runs it: a second run beside a long one exits 3 and changes
@@ -134,6 +135,32 @@ import Testing
 
     /// A write to standard output that fails (a full disk behind `> facts.csv`) is an error with exit 1,
     /// never a cut file with exit 0 (`print` dropped it silently) nor a trap (`FileHandle.write` did).
+    /// The last word of a failed command is in the reader's language; the JSON log keeps the English one.
+    @Test func anErrorEndsInTheReadersLanguage() throws {
+        let ws = try TemporaryWorkspace()
+        _ = try ws.pipeline().run()
+        func stderr(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = try Self.binary
+            process.arguments = ["export", "--table", "no_such_table", "--workspace", ws.path] + arguments
+            process.environment = ["PATH": "/usr/bin:/bin"]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let tables = StoreTable.all.map(\.name).joined(separator: ", ")
+        #expect(try stderr(["--lang", "zh"]) == (2, "错误：未知的表 `no_such_table`；可用的表：\(tables)\n"))
+        #expect(try stderr([]) == (2, "error: unknown table `no_such_table`; tables: \(tables)\n"))
+        let (code, json) = try stderr(["--lang", "zh", "--log-format", "json"])
+        #expect(code == 2)
+        #expect(json.contains("\"message\":\"unknown table `no_such_table`; tables: "))
+        #expect(!json.contains("未知"))
+    }
+
     @Test func aFailedWriteToStandardOutputIsAnError() throws {
         let ws = try TemporaryWorkspace()
         _ = try ws.pipeline().run()

@@ -135,7 +135,7 @@ import Testing
                 lines:
                   - {rating: 工作态度, weight: 100}
             """)
-        let problems = try ws.pipeline().validate()
+        let problems = try ws.pipeline().validate().map(\.en)
         #expect(problems == [
             "scorecards.yaml: `scorecards.ops.lines[0].metric` `convertion_rate` is not a metric (did you mean `conversion_rate`?)",
             "scorecards.yaml: `scorecards.ops.lines[1].profile` `china` is not a definition profile",
@@ -143,6 +143,15 @@ import Testing
             "scorecards.yaml: `scorecards.ops.lines` weights sum to 90, expected 100",
             "scorecards.yaml: `roles.客服` names scorecard `suport`, which is not defined (did you mean `support`?)",
             "inbox/team/roster.csv:3: employee E9 (小李) has role `实习生`, which no scorecard covers; map it under `roles:` in scorecards.yaml",
+        ])
+        // The same problems for a Chinese reader, file names and keys as written.
+        #expect(try ws.pipeline().validate().map(\.zh) == [
+            "scorecards.yaml：`scorecards.ops.lines[0].metric` `convertion_rate` 不是指标（是不是 `conversion_rate`？）",
+            "scorecards.yaml：`scorecards.ops.lines[1].profile` `china` 不是口径配置",
+            "scorecards.yaml：`scorecards.ops.lines[2].targets[1].from` 与目标 targets[0] 重叠：两者都从 2026-10-01 起对所有人生效；请给这次调整单独写一个 `from` 日期",
+            "scorecards.yaml：`scorecards.ops.lines` 权重合计为 90，应为 100",
+            "scorecards.yaml：`roles.客服` 指向考核表 `suport`，但它没有定义（是不是 `support`？）",
+            "inbox/team/roster.csv:3：员工 E9（小李）的岗位是 `实习生`，没有考核表覆盖这个岗位；请在 scorecards.yaml 的 `roles:` 下为它指定考核表",
         ])
         // run refuses before loading anything (the roster problem is validate's alone: run lists unscored people).
         let error = pipelineError { _ = try ws.pipeline().run() }

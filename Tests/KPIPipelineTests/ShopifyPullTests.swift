@@ -184,7 +184,7 @@ import Testing
             credentials: {app_key: file:credentials/tiktok_app_key, app_secret: file:credentials/missing, access_token: file:credentials/tiktok_access_token}
 
         """)
-    #expect(try ws.pipeline().validate() == [
+    #expect(try ws.pipeline().validate().map(\.en) == [
         "kpibridge.yaml: stream shop: credential `access_token`: environment variable KPIBRIDGE_TEST_NEVER_SET_TOKEN is not set",
         "kpibridge.yaml: stream tiktok: credential `app_secret`: file credentials/missing is missing, empty or not UTF-8",
     ])

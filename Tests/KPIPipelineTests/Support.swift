@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import KPIStoreTesting
 import KPIWorkspace
 
@@ -76,6 +77,6 @@ func pipelineError(_ body: () throws -> Void) -> PipelineError? {
     } catch let error as PipelineError {
         return error
     } catch {
-        return PipelineError.failed("unexpected \(type(of: error)): \(error)")
+        return PipelineError.failed(Bilingual(untranslated: "unexpected \(type(of: error)): \(error)"))
     }
 }

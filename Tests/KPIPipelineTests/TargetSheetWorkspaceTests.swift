@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: StoreBackend.available) func sheetRowsWinOverTheYAMLTargets(_ backend: StoreBackend) throws {
         let ws = try Self.workspace(backend)
         try ws.write("targets.csv", Self.sheet)
-        #expect(try ws.pipeline().validate() == [Self.unscored])
+        #expect(try ws.pipeline().validate().map(\.en) == [Self.unscored])
         let report = try ws.pipeline().run()
         #expect(report.exitCode == 0)
         let scores = try ws.export("fact_score")
@@ -89,7 +89,7 @@ import Testing
         let before = try ws.export("fact_score")
         try ws.write("targets.csv", Self.sheet + "E7,,,,aov,2026-10,,240,\n")
         let problem = "targets.csv:4: employee E7 is not on the roster; correct the id (工号) or add the person to the roster"
-        #expect(try ws.pipeline().validate() == [Self.unscored, problem])
+        #expect(try ws.pipeline().validate().map(\.en) == [Self.unscored, problem])
         let report = try ws.pipeline().run()
         #expect(report.exitCode == 1)
         #expect(report.text.contains("SCORES HELD: the targets sheet names what the roster cannot place:\n  \(problem)\n"))
@@ -128,7 +128,7 @@ import Testing
             E1,,,aov,,26/10/16,230
 
             """)
-        #expect(try ws.pipeline().validate() == [
+        #expect(try ws.pipeline().validate().map(\.en) == [
             "targets.csv:2:1: give exactly one of 工号 / Employee ID, 店铺 / Shop or 团队 / Team (found 工号 / Employee ID and 店铺 / Shop)",
             "targets.csv:3:1: give exactly one of 工号 / Employee ID, 店铺 / Shop or 团队 / Team (found none)",
             "targets.csv:4:4: `aovv` is no scorecard's line (did you mean `aov`?)",
@@ -164,7 +164,7 @@ import Testing
             E1,,,aov,cn,2026-10,230,
 
             """)
-        #expect(try ws.pipeline().validate() == [
+        #expect(try ws.pipeline().validate().map(\.en) == [
             "targets.csv:2:2: a name belongs beside an employee id; a shop row sets the target of everyone who runs the shop (write the person's id to set theirs)",
             "targets.csv:3:8: `kept` is under a column without a header; name the column or clear it",
             "targets.csv:4:4: `aov` is scored under cn and us, in different units or currencies; say which in 口径 / Profile",
@@ -186,7 +186,7 @@ import Testing
         #expect(message("¥500", "gmv") == "`¥500` is not a plain number; write it without a currency or unit (the line's currency is its profile's)")
         let ws = try Self.workspace(.sqlite)
         try ws.write("targets.csv", "工号,指标,期间,目标值\nE1,aov,2026-10,230,extra\n")
-        #expect(try ws.pipeline().validate().first == "targets.csv:2:5: `extra` is under a column without a header; name the column or clear it")
+        #expect(try ws.pipeline().validate().first?.en == "targets.csv:2:5: `extra` is under a column without a header; name the column or clear it")
     }
 
     /// A header kpibridge does not read is refused at once, naming the column.

@@ -136,8 +136,8 @@ import Testing
         // The total says what the policy did with the missing line's weight, beside the number.
         #expect(Team.line(reweighted, "W1", "total")?.note?.en
                 == "missing_data: reweight; 30 of the weight (refund_rate 30) moved to the lines with data")
-        #expect(absent.note?.zh == "NO_DATA：本期无数据；权重移至有数据的考核项（missing_data: reweight）")
-        #expect(Team.line(reweighted, "W1", "total")?.note?.zh == "missing_data: reweight；权重 30（退款率 30）移至有数据的考核项")
+        #expect(absent.note?.zh == "NO_DATA：本期无数据；权重移至有数据的考核项（`missing_data: reweight`）")
+        #expect(Team.line(reweighted, "W1", "total")?.note?.zh == "`missing_data: reweight`；权重 30（退款率 30）移至有数据的考核项")
         #expect(Team.line(reweighted, "W1", "total")?.grade == "B")
 
         let zeroed = Scorer(policy: Team.policy([card], roles: ["仓储": "wh"], missing: .zero), inputs: inputs).score(e, period: Team.october)

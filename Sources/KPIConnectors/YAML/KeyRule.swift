@@ -1,3 +1,4 @@
+import KPISchema
 import Yams
 
 /// The keys a YAML file may use, checked before decoding so a misspelt key (`requried`, `shpo`) is an
@@ -61,14 +62,27 @@ package indirect enum KeyRule: Sendable {
     /// The one wording every configuration file uses for a key it does not know: the dotted path, the
     /// closest allowed name when one is close, and what is allowed there.
     package static func unknownKeyMessage(_ path: String, allowed: [String]) -> String {
+        unknownKey(path, allowed: allowed).en
+    }
+
+    /// ``unknownKeyMessage(_:allowed:)`` in both languages, for the workspace's own files.
+    package static func unknownKey(_ path: String, allowed: [String]) -> Bilingual {
         let name = String(path.split(separator: ".").last ?? "").split(separator: "[").first.map(String.init) ?? path
-        return "unknown key `\(path)`\(hint(name, among: allowed))"
-            + (allowed.isEmpty ? "" : "; allowed here: " + allowed.joined(separator: ", "))
+        let hint = hinted(name, among: allowed)
+        return Bilingual(
+            "unknown key `\(path)`\(hint.en)" + (allowed.isEmpty ? "" : "; allowed here: " + allowed.joined(separator: ", ")),
+            "未知的键 `\(path)`\(hint.zh)" + (allowed.isEmpty ? "" : "；此处可用：" + allowed.joined(separator: "、")))
     }
 
     /// ` (did you mean `x`?)` when `name` is close to one of `among`, else empty: every configuration
     /// message that names an unknown thing offers the nearest known one the same way.
     package static func hint(_ name: String, among: [String]) -> String {
-        HeaderName.closest(to: [HeaderName(name)], among: among).map { " (did you mean `\($0)`?)" } ?? ""
+        hinted(name, among: among).en
+    }
+
+    /// ``hint(_:among:)`` in both languages (`（是不是 `x`？）`).
+    package static func hinted(_ name: String, among: [String]) -> Bilingual {
+        guard let near = HeaderName.closest(to: [HeaderName(name)], among: among) else { return .empty }
+        return Bilingual(" (did you mean `\(near)`?)", "（是不是 `\(near)`？）")
     }
 }

@@ -31,7 +31,7 @@ package struct ConnectorBench {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed("\(error)")
+            throw .failed(Bilingual(untranslated: "\(error)"))
         }
     }
 
@@ -54,31 +54,34 @@ package struct ConnectorBench {
     package func check(connector id: String, file: String, shop: String? = nil, platform: String? = nil,
                        timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> ConnectorCheck {
         let connector: any Connector
-        do { connector = try catalog.connector(id) } catch { throw .usage(error.description) }
+        do { connector = try catalog.connector(id) } catch { throw .unknownConnector(error) }
         let (path, display, fingerprint) = try inspect(file)
         let given = SourceConfig(connector: id, files: file, shop: shop, platform: platform, timezone: timezone,
                                  currency: currency, period: period)
         let settings = try workspace?.settings(for: display, given: given) ?? given
         if let period = settings.period, !SourceConfig.isPeriod(period) {
-            throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
+            throw .usage(Bilingual("period `\(period)` is not like \(SourceConfig.periodForms)",
+                                   "周期 `\(period)` 的写法不对，应如 \(SourceConfig.periodFormsZh)"))
         }
         let context = settings.context(displayPath: display, fingerprint: fingerprint, runID: 0)
         do {
             return try ConnectorCheck.run(connector, path: path, context: context)
         } catch let error as any SourceError {
-            throw .failed(error.description)
+            throw .failed(error.sentence)
         } catch {
-            throw .failed("\(display): \(error)")
+            throw .failed(Bilingual("\(display): \(error)", "\(display)：\(error)"))
         }
     }
 
     private func inspect(_ file: String) throws(PipelineError) -> (String, String, FileFingerprint) {
         let path = URL(fileURLWithPath: file).standardizedFileURL.path
-        guard FileManager.default.isReadableFile(atPath: path) else { throw .failed("\(file): no such readable file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .failed(Bilingual("\(file): no such readable file", "\(file)：文件不存在或无法读取"))
+        }
         do {
             return (path, paths.display(path), try FileFingerprint.compute(path: path))
         } catch {
-            throw .failed("\(file): \(error)")
+            throw .failed(Bilingual("\(file): \(error)", "\(file)：\(error)"))
         }
     }
 }

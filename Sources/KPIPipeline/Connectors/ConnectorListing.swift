@@ -1,5 +1,6 @@
 import Foundation
 import KPIConnectors
+import KPISchema
 import KPIWorkspace
 
 /// One line per connector a workspace can use: id, formats, record kinds and where it is defined.
@@ -39,7 +40,7 @@ extension ConnectorListing {
         do {
             return ConnectorListing(catalog: try ConnectorCatalog(directories: builtinConnectors), relativeTo: nil)
         } catch {
-            throw .failed("\(error)")
+            throw .failed(Bilingual(untranslated: "\(error)"))
         }
     }
 }

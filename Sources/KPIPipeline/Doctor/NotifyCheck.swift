@@ -15,7 +15,7 @@ struct NotifyCheck: DoctorCheck {
         let problems = Notifications.problems(workspace)
         guard problems.isEmpty else {
             let notify = context.invocation.command("notify")
-            return problems.map { .problem("notify", Bilingual(untranslated: $0), fix: Bilingual("set the variable or write the file named, then `\(notify)` sends a test message",
+            return problems.map { .problem("notify", $0, fix: Bilingual("set the variable or write the file named, then `\(notify)` sends a test message",
                                                                                        "设置所指的环境变量或写好所指的文件，然后 `\(notify)` 会发送一条测试消息")) }
         }
         let names = webhooks.map { Bilingual("\($0.displayName) (\($0.platform.title)\($0.secret == nil ? "" : ", signed"))",

@@ -43,8 +43,8 @@ struct ScorecardDataCheck: DoctorCheck {
         }
         guard unfed.isEmpty else {
             let moves = policy.missingData == .reweight
-                ? Bilingual("their weight moves to the other lines of each card (missing_data: reweight)", "其权重转给所在考核表的其他考核项（missing_data: reweight）")
-                : Bilingual("they score 0 (missing_data: zero)", "它们记 0 分（missing_data: zero）")
+                ? Bilingual("their weight moves to the other lines of each card (missing_data: reweight)", "其权重转给所在考核表的其他考核项（`missing_data: reweight`）")
+                : Bilingual("they score 0 (missing_data: zero)", "它们记 0 分（`missing_data: zero`）")
             return [.problem("scorecards", Bilingual("no loaded data feeds ", "已加载的数据不能提供 ") + Bilingual.joined(unfed, en: ", ", zh: "、")
                                 + Bilingual("; ", "；") + moves,
                              fix: Bilingual("load the exports that feed them (see README, Metrics), or remove those lines from \(workspace.scoringName)",

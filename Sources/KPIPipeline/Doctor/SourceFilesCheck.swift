@@ -9,7 +9,7 @@ struct SourceFilesCheck: DoctorCheck {
         guard case .success(let workspace) = context.workspace else { return [StoreCheck.notChecked("sources")] }
         let present: [LoadInput]
         do { present = try Inbox(workspace: workspace).files().inputs } catch {
-            return [.problem("sources", Bilingual(untranslated: error.message), fix: nil)]
+            return [.problem("sources", error.sentence, fix: nil)]
         }
         var loaded: [String] = []
         var retracted: Set<String> = []

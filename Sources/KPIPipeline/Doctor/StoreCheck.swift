@@ -9,7 +9,7 @@ struct StoreCheck: DoctorCheck {
         guard case .success(let workspace) = context.workspace else { return [Self.notChecked("store")] }
         let url: StoreURL
         do { url = try workspace.storeURL(override: context.storeOverride) } catch {
-            return [.problem("store", Bilingual(untranslated: error.message),
+            return [.problem("store", error.sentence,
                              fix: Bilingual("correct `store:` in kpibridge.yaml or --store", "修正 kpibridge.yaml 中的 `store:` 或 --store"))]
         }
         if case .sqlite(let path) = url, !FileManager.default.fileExists(atPath: path) {
@@ -20,8 +20,10 @@ struct StoreCheck: DoctorCheck {
         do {
             pipeline = try Pipeline(workspace: workspace, store: Workspace.openStore(url, access: .readOnly), storeURL: url)
         } catch {
-            let message = error.message.escapingControlCharacters(keepingNewlines: true), run = context.invocation.command("run")
-            return [.problem("store \(url)", Bilingual(untranslated: message),
+            let message = Bilingual(error.sentence.en.escapingControlCharacters(keepingNewlines: true),
+                                    error.sentence.zh.escapingControlCharacters(keepingNewlines: true))
+            let run = context.invocation.command("run")
+            return [.problem("store \(url)", message,
                              fix: Bilingual("a store from an older kpibridge is upgraded by the next `\(run)`; "
                                                 + "for PostgreSQL check the server, the role's password (PGPASSWORD or ~/.pgpass) and sslmode",
                                             "旧版 kpibridge 的存储会在下一次 `\(run)` 时升级；PostgreSQL 请检查服务器、角色密码（PGPASSWORD 或 ~/.pgpass）和 sslmode"))]
@@ -37,7 +39,7 @@ struct StoreCheck: DoctorCheck {
             return [.problem("store \(url)", detail + (message.map { Bilingual(": " + $0, "：" + $0) } ?? .empty),
                              fix: Bilingual("`\(status)` shows the runs; fix what the message names and run again", "`\(status)` 列出运行记录；修正消息所指的问题后再运行"))]
         } catch {
-            return [.problem("store \(url)", Bilingual(untranslated: error.message), fix: nil)]
+            return [.problem("store \(url)", error.sentence, fix: nil)]
         }
     }
 

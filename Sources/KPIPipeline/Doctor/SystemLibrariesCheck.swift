@@ -15,7 +15,7 @@ struct SystemLibrariesCheck: DoctorCheck {
         let parser = XMLParser(data: Data("<check><ok/></check>".utf8))
         guard parser.parse() else {
             return [.problem("system", Bilingual("XMLParser cannot read a two-element XML document (libxml2)", "XMLParser 读不了两个元素的 XML 文档（libxml2）"),
-                             fix: Bilingual("install libxml2 (apt-get install libxml2)", "安装 libxml2（apt-get install libxml2）"))]
+                             fix: Bilingual("install libxml2 (apt-get install libxml2)", "安装 libxml2（`apt-get install libxml2`）"))]
         }
         // Building a session touches libcurl's setup on Linux; a missing library stops the binary earlier.
         _ = URLSession(configuration: .ephemeral)

@@ -11,8 +11,10 @@ struct WorkspaceCheck: DoctorCheck {
             return [.ok("workspace", Bilingual("\(sources) sources, \(profiles) definition profiles, " + (cards.map { "\($0) scorecards" } ?? "no scorecards.yaml"),
                                                "\(sources) 个数据源，\(profiles) 个口径，" + (cards.map { "\($0) 张考核表" } ?? "没有 scorecards.yaml")))]
         case .failure(let error):
-            let message = error.message.escapingControlCharacters(keepingNewlines: true), validate = context.invocation.command("validate")
-            return [.problem("workspace", Bilingual(untranslated: message),
+            let message = Bilingual(error.sentence.en.escapingControlCharacters(keepingNewlines: true),
+                                    error.sentence.zh.escapingControlCharacters(keepingNewlines: true))
+            let validate = context.invocation.command("validate")
+            return [.problem("workspace", message,
                              fix: Bilingual("correct the file and line named (`\(validate)` checks again)", "修正所指的文件和行（`\(validate)` 会再检查一遍）"))]
         }
     }

@@ -6,7 +6,7 @@ import KPIWorkspace
 /// refused. Checks the database and every zone the workspace names.
 struct ZoneDataCheck: DoctorCheck {
     func findings(_ context: DoctorContext) -> [DoctorFinding] {
-        let fix = Bilingual("install the zone database (apt-get install tzdata)", "安装时区数据库（apt-get install tzdata）")
+        let fix = Bilingual("install the zone database (apt-get install tzdata)", "安装时区数据库（`apt-get install tzdata`）")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: context.zoneInfo, isDirectory: &isFolder), isFolder.boolValue else {
             return [.problem("zones", Bilingual("no zone database at \(context.zoneInfo)", "\(context.zoneInfo) 没有时区数据库"), fix: fix)]

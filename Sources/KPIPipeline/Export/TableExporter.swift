@@ -40,7 +40,7 @@ package struct TableExporter: Sendable {
     package func export(_ tableName: String, from store: any TableScanning,
                        write: (String) throws -> Void) throws(PipelineError) {
         guard let table = StoreTable.named(tableName) else {
-            throw .usage("unknown table `\(tableName)`; tables: " + StoreTable.all.map(\.name).joined(separator: ", "))
+            throw .usage(Self.unknownTable(tableName))
         }
         do {
             var buffer = ""
@@ -67,7 +67,7 @@ package struct TableExporter: Sendable {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed("export \(tableName): \(error)")
+            throw .failed(Bilingual("export \(tableName): \(error)", "导出 \(tableName)：\(error)"))
         }
     }
 
@@ -77,7 +77,7 @@ package struct TableExporter: Sendable {
         var sheets: [WorkbookWriter.Sheet] = []
         for name in tableNames {
             guard let table = StoreTable.named(name) else {
-                throw .usage("unknown table `\(name)`; tables: " + StoreTable.all.map(\.name).joined(separator: ", "))
+                throw .usage(Self.unknownTable(name))
             }
             var rows: [[TableValue]] = []
             do {
@@ -85,16 +85,23 @@ package struct TableExporter: Sendable {
                     rows.append(language.map { language in zip(table.columns, stored).map { Self.translate($1, column: $0, language) } } ?? stored)
                 }
             } catch {
-                throw .failed("export \(name): \(error)")
+                throw .failed(Bilingual("export \(name): \(error)", "导出 \(name)：\(error)"))
             }
             guard rows.count <= WorkbookWriter.maxRows else {
-                throw .failed("\(name) has \(rows.count) rows, more than a worksheet holds (\(WorkbookWriter.maxRows)); export it as CSV")
+                throw .failed(Bilingual("\(name) has \(rows.count) rows, more than a worksheet holds (\(WorkbookWriter.maxRows)); export it as CSV",
+                                        "\(name) 有 \(rows.count) 行，超过一个工作表能容纳的行数（\(WorkbookWriter.maxRows)）；请导出为 CSV"))
             }
             let header = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
             let decimals = Set(table.columns.indices.filter { Self.decimalColumns.contains(table.columns[$0]) })
             sheets.append(WorkbookWriter.Sheet(name: name, header: header, rows: rows, decimalColumns: decimals))
         }
         try Self.writeAtomically(path) { try WorkbookWriter().write(sheets, to: $0) }
+    }
+
+    /// A table name the store does not have, with the ones it has.
+    private static func unknownTable(_ name: String) -> Bilingual {
+        let tables = StoreTable.all.map(\.name).joined(separator: ", ")
+        return Bilingual("unknown table `\(name)`; tables: " + tables, "未知的表 `\(name)`；可用的表：" + tables)
     }
 
     /// Columns whose values are decimals kept as text for exactness (order amounts, plain-data decimals).
@@ -106,7 +113,7 @@ package struct TableExporter: Sendable {
         try Self.writeAtomically(path) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw PipelineError.failed("cannot write \(path)")
+                throw PipelineError.failed(Self.cannotWrite(path))
             }
             defer { try? handle.close() }
             try export(tableName, from: store) { try handle.write(contentsOf: Data($0.utf8)) }
@@ -125,17 +132,21 @@ package struct TableExporter: Sendable {
         let temporary = path + ".partial-\(getpid())"
         do {
             try write(temporary)
-            guard let handle = FileHandle(forUpdatingAtPath: temporary) else { throw PipelineError.failed("cannot write \(path)") }
+            guard let handle = FileHandle(forUpdatingAtPath: temporary) else { throw PipelineError.failed(cannotWrite(path)) }
             try handle.synchronize()
             try handle.close()
             guard rename(temporary, path) == 0 else {
-                throw PipelineError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                throw PipelineError.failed(Bilingual("cannot write \(path): \(reason)", "无法写入 \(path)：\(reason)"))
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw (error as? PipelineError) ?? .failed("cannot write \(path): \(error)")
+            throw (error as? PipelineError) ?? .failed(Bilingual("cannot write \(path): \(error)", "无法写入 \(path)：\(error)"))
         }
     }
+
+    /// `cannot write PATH`, when the file cannot even be opened.
+    static func cannotWrite(_ path: String) -> Bilingual { Bilingual("cannot write \(path)", "无法写入 \(path)") }
 
     /// Partial files of `path` whose exporting process is gone (`PATH.partial` from before per-process
     /// names, `PATH.partial-PID` of a killed export).

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIWorkspace
 
 /// `kpibridge import`: load chosen files with one named connector (settings given on the command line win
@@ -35,7 +36,9 @@ package struct ImportJob {
         var planned: [LoadInput] = []
         for file in files {
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
-            guard FileManager.default.isReadableFile(atPath: path) else { throw .failed("\(file): no such readable file") }
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw .failed(Bilingual("\(file): no such readable file", "\(file)：文件不存在或无法读取"))
+            }
             let given = SourceConfig(connector: id, files: file, shop: shop, platform: platform, timezone: timezone,
                                      currency: currency, period: period)
             planned.append((path, connector, try workspace.settings(for: workspace.paths.display(path), given: given)))

@@ -36,8 +36,10 @@ package struct InitJob: Sendable {
         let manager = FileManager.default
         let root = URL(fileURLWithPath: directory)
         for file in template.files where manager.fileExists(atPath: root.appendingPathComponent(file.path).path) {
-            throw .usage("\(root.appendingPathComponent(file.path).path) already exists; init writes a new workspace and overwrites nothing "
-                         + "(choose an empty folder, or edit the existing files)")
+            let path = root.appendingPathComponent(file.path).path
+            throw .usage(Bilingual("\(path) already exists; init writes a new workspace and overwrites nothing "
+                                   + "(choose an empty folder, or edit the existing files)",
+                                   "\(path) 已存在；`init` 只写新的工作区，不覆盖任何文件（请选一个空文件夹，或直接修改现有文件）"))
         }
         do {
             for folder in template.folders {
@@ -49,13 +51,15 @@ package struct InitJob: Sendable {
                 try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
             }
         } catch {
-            throw .failed("cannot write the workspace in \(directory): \(error.localizedDescription)")
+            throw .failed(Bilingual("cannot write the workspace in \(directory): \(error.localizedDescription)",
+                                    "无法在 \(directory) 写入工作区：\(error.localizedDescription)"))
         }
         // The files are ours, so a problem here is a bug in the template; say so rather than leave it.
         do {
             _ = try Workspace(directory: directory, builtinConnectors: builtinConnectors)
         } catch {
-            throw .failed("the workspace written in \(directory) does not open (a kpibridge bug; please report it): \(error.message)")
+            throw .failed(Bilingual("the workspace written in \(directory) does not open (a kpibridge bug; please report it): \(error.sentence.en)",
+                                    "在 \(directory) 写好的工作区无法打开（这是 kpibridge 的缺陷，请报告）：\(error.sentence.zh)"))
         }
         return Outcome(directory: directory, files: template.files.map(\.path), folders: template.folders, shops: shops, titles: titles,
                        lastMonth: Self.month(before: Instant.now().utcDate))
@@ -72,29 +76,35 @@ package struct InitJob: Sendable {
     private func checkShops() throws(PipelineError) -> [String: String] {
         var seen: Set<String> = []
         for shop in shops where !seen.insert(shop.shop).inserted {
-            throw .usage("--shops names `\(shop.shop)` twice")
+            throw .usage(Bilingual("--shops names `\(shop.shop)` twice", "--shops 把 `\(shop.shop)` 写了两次"))
         }
         let catalog: ConnectorCatalog
-        do { catalog = try ConnectorCatalog(directories: builtinConnectors) } catch { throw .failed("\(error)") }
+        do { catalog = try ConnectorCatalog(directories: builtinConnectors) } catch { throw .failed(Bilingual(untranslated: "\(error)")) }
         var titles: [String: String] = [:]
         for shop in shops {
             guard let connector = catalog.connectors[shop.connector] else {
-                throw .usage("--shops: no connector `\(shop.connector)` (`kpibridge connectors list` shows them)")
+                throw .usage(Bilingual("--shops: no connector `\(shop.connector)` (`kpibridge connectors list` shows them)",
+                                       "--shops：没有连接器 `\(shop.connector)`（`kpibridge connectors list` 可列出全部连接器）"))
             }
             guard let spec = (connector as? SpecConnector)?.compiled, spec.spec.records.hasOrderRecords, spec.fixedPlatform != nil else {
-                throw .usage("--shops: `\(shop.connector)` does not read one platform's orders; init writes a source per shop's "
-                             + "order export (add other sources to kpibridge.yaml afterwards)")
+                throw .usage(Bilingual("--shops: `\(shop.connector)` does not read one platform's orders; init writes a source per shop's "
+                                       + "order export (add other sources to kpibridge.yaml afterwards)",
+                                       "--shops：`\(shop.connector)` 读的不是单个平台的订单；`init` 为每个店铺的订单导出文件写一个数据源"
+                                       + "（其他数据源之后再加到 kpibridge.yaml）"))
             }
             let context = SourceContext(displayPath: shop.connector, fingerprint: FileFingerprint(sha256: "", byteCount: 0, isUTF8: true),
                                         runID: 0, shop: shop.shop, timezone: shop.timezone, currency: shop.currency)
             let unmet = spec.unmetSettings(context)
             if unmet.contains(.currency) {
-                throw .usage("--shops \(shop.shop): \(spec.spec.title) names no currency; add the one the shop sells in, "
-                             + "e.g. \(shop.entry):USD")
+                throw .usage(Bilingual("--shops \(shop.shop): \(spec.spec.title) names no currency; add the one the shop sells in, "
+                                       + "e.g. \(shop.entry):USD",
+                                       "--shops \(shop.shop)：\(spec.spec.title) 不含币种；请加上该店铺的销售币种，例如 \(shop.entry):USD"))
             }
             if unmet.contains(.timezone) {
-                throw .usage("--shops \(shop.shop): \(spec.spec.title) writes times without a zone; add the one it writes in, "
-                             + "e.g. \(shop.entry):America/Los_Angeles")
+                throw .usage(Bilingual("--shops \(shop.shop): \(spec.spec.title) writes times without a zone; add the one it writes in, "
+                                       + "e.g. \(shop.entry):America/Los_Angeles",
+                                       "--shops \(shop.shop)：\(spec.spec.title) 写出的时间不带时区；请加上它所用的时区，"
+                                       + "例如 \(shop.entry):America/Los_Angeles"))
             }
             titles[shop.connector] = spec.spec.title
         }

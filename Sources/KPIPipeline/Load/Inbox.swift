@@ -25,12 +25,14 @@ package struct Inbox {
         if !FileManager.default.fileExists(atPath: inbox, isDirectory: &isFolder) {
             // A workspace that only pulls from APIs may have no inbox; one that names its inbox must have it.
             guard workspace.config.inbox == nil else {
-                throw .failed("\(Workspace.configFile): inbox `\(inboxName)` does not exist; create it or correct `inbox:`")
+                throw .failed(Bilingual("\(Workspace.configFile): inbox `\(inboxName)` does not exist; create it or correct `inbox:`",
+                                        "\(Workspace.configFile)：收件箱 `\(inboxName)` 不存在；请创建它，或改正 `inbox:`"))
             }
             return ([], [], [])
         }
         guard isFolder.boolValue else {
-            throw .failed("\(Workspace.configFile): inbox `\(inboxName)` is not a folder")
+            throw .failed(Bilingual("\(Workspace.configFile): inbox `\(inboxName)` is not a folder",
+                                    "\(Workspace.configFile)：收件箱 `\(inboxName)` 不是文件夹"))
         }
         let walk = InboxWalk(root: workspace.paths.root, inbox: inbox)
         var inputs: [LoadInput] = []
@@ -59,6 +61,16 @@ extension Pipeline {
 extension Workspace {
     /// The connector `id` of this workspace's catalog; an unknown id is a usage error.
     package func connector(_ id: String) throws(PipelineError) -> any Connector {
-        do { return try catalog.connector(id) } catch { throw .usage(error.description) }
+        do { return try catalog.connector(id) } catch { throw .unknownConnector(error) }
+    }
+}
+
+extension PipelineError {
+    /// The usage error an unknown connector id is: the catalog's English, and the same facts in Chinese.
+    static func unknownConnector(_ error: UnknownConnectorError) -> PipelineError {
+        var zh = "未知连接器 `\(error.name)`"
+        if let closest = error.closest { zh += "；是不是 `\(closest)`？" }
+        zh += "\n  已知连接器：" + (error.known.isEmpty ? "（未加载任何连接器）" : error.known.joined(separator: ", "))
+        return .usage(Bilingual(error.description, zh))
     }
 }

@@ -41,7 +41,10 @@ package struct Loader {
     package func load(_ plan: [PlannedFile]) throws(PipelineError) -> RunReport {
         defer { withExtendedLifetime(claim.lease) {} }
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
-            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName)\(workspace.config.targets.map { " and " + $0 } ?? ""); nothing was loaded; `kpibridge validate` checks again)")
+            let targets = workspace.config.targets
+            throw .failed(Bilingual.joined(problems, en: "\n", zh: "\n")
+                          + Bilingual("\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName)\(targets.map { " and " + $0 } ?? ""); nothing was loaded; `kpibridge validate` checks again)",
+                                      "\n（\(workspace.scoringName)\(targets.map { " 和 " + $0 } ?? "") 中有 \(problems.count) 个问题；未加载任何内容；`kpibridge validate` 可再次检查）"))
         }
         let salt = try pipeline.customerSalt()
         let runID = try pipeline.storeCall { try store.beginRun(command: command, at: now()) }
@@ -114,12 +117,16 @@ package struct Loader {
                               rolledBack: current)
         } catch {
             // Anything else thrown here came from the store (a dropped connection, a full disk): say which.
-            let message = (error as? PipelineError)?.message ?? "store \(pipeline.storeURL): \(error)"
+            let message = (error as? PipelineError)?.sentence
+                ?? Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)")
             try? store.finishRun(RunOutcome(
                 runID: runID, finishedAt: now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
-                rowsQuarantined: report.rowsQuarantined, message: message))
-            throw .failed(message + (report.filesRead > 0 ? "\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)" : ""))
+                rowsQuarantined: report.rowsQuarantined, message: message.en))
+            throw .failed(message + (report.filesRead > 0
+                                     ? Bilingual("\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)",
+                                                 "\n（失败前已加载的 \(report.filesRead) 个文件保留；重新运行会跳过它们）")
+                                     : Bilingual.empty))
         }
         do {
             if let watch { report.freshness = try SourceFreshness.check(pipeline, watching: watch) }
@@ -136,7 +143,7 @@ package struct Loader {
                 rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,
                 message: failed ? report.problems.joined(separator: "\n") : nil))
         } catch {
-            throw .failed("store \(storeURL): \(error)")
+            throw .failed(Bilingual("store \(storeURL): \(error)", "存储 \(storeURL)：\(error)"))
         }
         return report
     }
@@ -157,6 +164,6 @@ package struct Loader {
             filesRead: report.filesRead, filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
             rowsQuarantined: report.rowsQuarantined, message: message))
         logger.error("\(message)", metadata: ["event": "interrupted", "signal": "\(stop.name)", Bilingual.logKey: "\(messageZh)"])
-        return PipelineError(kind, message)
+        return PipelineError(kind, Bilingual(message, messageZh))
     }
 }

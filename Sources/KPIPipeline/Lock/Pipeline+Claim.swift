@@ -3,6 +3,12 @@ import KPIStore
 import KPIWorkspace
 
 extension Pipeline {
+    /// `pid 4242 on host-a (kpibridge run) since …` in Chinese: who holds the run lock.
+    private static func holderZh(_ holder: RunHolder?) -> String {
+        guard let holder else { return "占用者未知" }
+        return "主机 \(holder.host) 上的 pid \(holder.pid)（kpibridge \(holder.command)），自 \(holder.since.iso8601) 起"
+    }
+
     /// A job's hold on the store: the lease (freed when this value goes) and what taking it found.
     package struct Claim {
         let lease: any RunLease
@@ -18,9 +24,12 @@ extension Pipeline {
         do {
             lease = try store.acquireRunLock(.current(command: command, at: now()))
         } catch let busy as RunLockBusy {
-            throw PipelineError(.busy, "\(busy); nothing was done, run again once it has finished")
+            // The English is grepped by cron wrappers and CI ("another run holds the store"): it stays as it is.
+            throw PipelineError(.busy, Bilingual("\(busy); nothing was done, run again once it has finished",
+                                                 "另一个运行正占用存储：\(Self.holderZh(busy.holder))（锁 \(busy.lock)）；"
+                                                 + "未做任何操作，请等它结束后再运行"))
         } catch {
-            throw .failed("store \(storeURL): cannot take the run lock: \(error)")
+            throw .failed(Bilingual("store \(storeURL): cannot take the run lock: \(error)", "存储 \(storeURL)：无法获取运行锁：\(error)"))
         }
         let abandoned = try storeCall { try store.abandonUnfinishedRuns(at: now()) }
         guard !abandoned.isEmpty || lease.takenOver != nil else { return Claim(lease: lease, note: nil) }

@@ -64,9 +64,10 @@ extension Notice {
 
     /// A run that could not finish at all (store unreachable, configuration refused).
     static func runFailed(_ error: PipelineError, workspace: String) -> Notice {
-        let message = error.message.escapingControlCharacters(keepingNewlines: true)
+        let en = error.sentence.en.escapingControlCharacters(keepingNewlines: true)
+        let zh = error.sentence.zh.escapingControlCharacters(keepingNewlines: true)
         return Notice(event: .failed,
-                      zh: "kpibridge 运行未能完成 · \(workspace)\n\(message)",
-                      en: "kpibridge run could not finish · \(workspace)\n\(message)")
+                      zh: "kpibridge 运行未能完成 · \(workspace)\n\(zh)",
+                      en: "kpibridge run could not finish · \(workspace)\n\(en)")
     }
 }

@@ -42,8 +42,13 @@ package struct Notifications {
         package var failure: String?
 
         /// `NOT NOTIFIED: ops [飞书 Feishu] of stale: why`, for a delivery that failed.
-        package var undelivered: String? {
-            failure.map { "NOT NOTIFIED: \(webhook) [\(platform.title)] of \(event.rawValue): \($0)" }
+        package var undelivered: String? { undeliveredSentence?.en }
+
+        /// ``undelivered`` in both languages, for the run summary and the error a failed job throws
+        /// (why it failed is the sender's own words, the same in both).
+        package var undeliveredSentence: Bilingual? {
+            failure.map { Bilingual("NOT NOTIFIED: \(webhook) [\(platform.title)] of \(event.rawValue): \($0)",
+                                    "未送达通知：\(webhook) [\(platform.title)]（\(event.rawValue)）：\($0)") }
         }
     }
 
@@ -107,9 +112,9 @@ extension Notifications {
     /// told; a usage error is the caller's, a held lock (exit 3) the next run's.
     package func tell(_ error: PipelineError) -> PipelineError {
         guard error.kind == .failed else { return error }
-        let undelivered = send([Notice.runFailed(error, workspace: paths.root)]).compactMap(\.undelivered)
+        let undelivered = send([Notice.runFailed(error, workspace: paths.root)]).compactMap(\.undeliveredSentence)
         guard !undelivered.isEmpty else { return error }
-        return PipelineError(error.kind, ([error.message] + undelivered).joined(separator: "\n"))
+        return PipelineError(error.kind, Bilingual.joined([error.sentence] + undelivered, en: "\n", zh: "\n"))
     }
 
     /// Tells the webhooks that take `failed` of a job whose workspace did not open (a scorecards or
@@ -123,14 +128,16 @@ extension Notifications {
         return Notifications(paths: paths, webhooks: webhooks, logger: logger).tell(error)
     }
 
-    /// Problems with `workspace`'s `notify:` webhooks' URLs and secrets, for `validate` and `doctor`.
-    package static func problems(_ workspace: Workspace) -> [String] {
+    /// Problems with `workspace`'s `notify:` webhooks' URLs and secrets, for `validate` and `doctor`: in
+    /// both languages, as those commands print them (the webhook error itself is the sender's words).
+    package static func problems(_ workspace: Workspace) -> [Bilingual] {
         (workspace.config.notify ?? []).compactMap { settings in
             do throws(WebhookError) {
                 _ = try endpoint(settings, paths: workspace.paths)
                 return nil
             } catch {
-                return "\(Workspace.configFile): notify `\(settings.displayName)`: \(error.description)"
+                return Bilingual("\(Workspace.configFile): notify `\(settings.displayName)`: \(error.description)",
+                                 "\(Workspace.configFile)：通知 `\(settings.displayName)`：\(error.description)")
             }
         }
     }
@@ -140,7 +147,8 @@ extension Notifications {
     /// Sends a test message to every `notify:` webhook, whatever its `on:`, so a new setup can be checked.
     package func test() throws(PipelineError) -> [Delivery] {
         guard !webhooks.isEmpty else {
-            throw .usage("\(Workspace.configFile) has no `notify:` webhooks (see README \"Notifications\")")
+            throw .usage(Bilingual("\(Workspace.configFile) has no `notify:` webhooks (see README \"Notifications\")",
+                                   "\(Workspace.configFile) 没有配置 `notify:` webhook（参见 README 的 \"Notifications\" 一节）"))
         }
         return send([Notice.test(workspace: paths.root)], everyWebhook: true)
     }

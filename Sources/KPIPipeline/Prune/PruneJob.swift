@@ -30,15 +30,17 @@ package struct PruneJob {
         let limit = Self.limit(pipeline)
         guard before <= limit else {
             let months = pipeline.workspace.config.retention?.historyMonths ?? Retention.defaultHistoryMonths
-            throw .usage("--before \(before) would delete history younger than \(months) months (`retention.history_months` "
-                         + "in \(Workspace.configFile)); the latest date allowed today is \(limit)")
+            throw .usage(Bilingual("--before \(before) would delete history younger than \(months) months (`retention.history_months` "
+                                   + "in \(Workspace.configFile)); the latest date allowed today is \(limit)",
+                                   "--before \(before) 会删除不足 \(months) 个月的历史（\(Workspace.configFile) 中的 `retention.history_months`）；"
+                                   + "今天允许的最晚日期是 \(limit)"))
         }
         let claim = dryRun ? nil : try pipeline.claim("prune")
         defer { withExtendedLifetime(claim?.lease) {} }
         do {
             return PruneReport(before: before, dryRun: dryRun, result: try pipeline.store.pruneHistory(before: before, dryRun: dryRun))
         } catch {
-            throw .failed("store \(pipeline.storeURL): \(error)")
+            throw .failed(Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)"))
         }
     }
 }

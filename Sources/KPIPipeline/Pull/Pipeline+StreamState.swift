@@ -1,3 +1,4 @@
+import KPISchema
 import KPIStore
 import KPIWorkspace
 
@@ -14,7 +15,9 @@ extension Pipeline {
         let stored = try storeCall { try store.streamStates() }
         guard (workspace.config.streams ?? []).contains(where: { $0.stream == name }) || stored.contains(where: { $0.stream == name }) else {
             let known = (workspace.config.streams ?? []).map(\.stream)
-            throw .usage("no stream `\(name)`" + (known.isEmpty ? "; kpibridge.yaml has no `streams:`" : "; streams: \(known.joined(separator: ", "))"))
+            throw .usage(Bilingual("no stream `\(name)`", "没有数据流 `\(name)`")
+                         + (known.isEmpty ? Bilingual("; kpibridge.yaml has no `streams:`", "；kpibridge.yaml 中没有 `streams:`")
+                            : Bilingual("; streams: \(known.joined(separator: ", "))", "；已有数据流：\(known.joined(separator: ", "))")))
         }
         let claim = try claim("state reset \(name)")
         defer { withExtendedLifetime(claim.lease) {} }

@@ -49,11 +49,14 @@ package struct StreamPulls {
         for settings in streams {
             let connectorID = settings.connector ?? PullerCatalog.defaultConnector(settings.api) ?? ""
             let connector: any Connector
-            do { connector = try workspace.catalog.connector(connectorID) } catch { throw .usage(error.description) }
+            do { connector = try workspace.catalog.connector(connectorID) } catch { throw .unknownConnector(error) }
             let before: StreamState
             do { before = try stored[settings.stream].map { try StreamState(json: $0.state) } ?? StreamState() } catch {
-                throw .failed("stream \(settings.stream): its stored state is unreadable (\(stored[settings.stream]!.state)); "
-                              + "`\(pipeline.invocation.command("state reset", settings.stream))` starts it again from `start:`")
+                let reset = pipeline.invocation.command("state reset", settings.stream)
+                throw .failed(Bilingual("stream \(settings.stream): its stored state is unreadable (\(stored[settings.stream]!.state)); "
+                                        + "`\(reset)` starts it again from `start:`",
+                                        "数据流 \(settings.stream)：存储的状态无法读取（\(stored[settings.stream]!.state)）；"
+                                        + "`\(reset)` 会让它从 `start:` 重新开始"))
             }
             var outcome = StreamOutcome(stream: settings.stream, api: settings.api, before: before)
             logger.info("pulling  \(settings.stream) [\(settings.api)] from \(StreamOutcome.summary(before))",
@@ -149,16 +152,17 @@ package struct StreamPulls {
     }
 
     /// Credentials a stream cannot find (an unset variable, a missing file), for `validate`: before
-    /// the nightly run finds out.
-    package func problems() -> [String] {
-        (workspace.config.streams ?? []).compactMap { settings -> String? in
+    /// the nightly run finds out. In both languages, as validate prints them (the pull error itself is
+    /// the puller's words).
+    package func problems() -> [Bilingual] {
+        (workspace.config.streams ?? []).compactMap { settings -> Bilingual? in
             do throws(PullError) {
                 _ = try Credentials.resolve(settings.credentials ?? [:], stream: settings.stream) { (file: String) throws -> String in
                     try workspace.paths.resolve(file, key: "credentials")
                 }
                 return nil
             } catch {
-                return "\(Workspace.configFile): \(error.description)"
+                return Bilingual("\(Workspace.configFile): \(error.description)", "\(Workspace.configFile)：\(error.description)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import KPIPull
+import KPISchema
 import KPIStore
 import KPIWorkspace
 
@@ -23,7 +24,8 @@ extension Pipeline {
         names += stored.map(\.stream).filter { !names.contains($0) }
         if let stream {
             guard names.contains(stream) else {
-                throw .usage("no stream `\(stream)`" + (names.isEmpty ? "" : "; streams: \(names.joined(separator: ", "))"))
+                throw .usage(Bilingual("no stream `\(stream)`", "没有数据流 `\(stream)`")
+                             + (names.isEmpty ? Bilingual.empty : Bilingual("; streams: \(names.joined(separator: ", "))", "；已有数据流：\(names.joined(separator: ", "))")))
             }
             names = [stream]
         }

@@ -35,7 +35,8 @@ package struct ReconcileJob {
     /// Reads the two values and the differing records from the store.
     package func run(pair: ProfilePair) throws(PipelineError) -> ReconcileReport {
         guard let scoped = ReconcileReport.scope(scope) else {
-            throw .usage("--scope `\(scope)` is not company, platform:ID or shop:ID")
+            throw .usage(Bilingual("--scope `\(scope)` is not company, platform:ID or shop:ID",
+                                   "--scope `\(scope)` 不是 `company`、`platform:ID` 或 `shop:ID`"))
         }
         return try ReconcileReport.load(
             .init(metric: metric, pair: pair, period: period, scopeType: scoped.0, scopeID: scoped.1),

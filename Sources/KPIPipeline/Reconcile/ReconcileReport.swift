@@ -81,20 +81,26 @@ package struct ReconcileReport: Sendable {
                 }
             }
         } catch {
-            throw .failed("store: \(error)")
+            throw .failed(Bilingual("store: \(error)", "存储：\(error)"))
         }
         guard let summary else {
             if reversed {
-                throw .usage("the store reconciles \(q.pair.b) against \(q.pair.a); ask for --profiles \(q.pair.b),\(q.pair.a)")
+                throw .usage(Bilingual("the store reconciles \(q.pair.b) against \(q.pair.a); ask for --profiles \(q.pair.b),\(q.pair.a)",
+                                       "存储中是以 \(q.pair.b) 对照 \(q.pair.a) 对账的；请用 --profiles \(q.pair.b),\(q.pair.a)"))
             }
             guard MetricID(rawValue: q.metric) != nil else {
-                throw .usage("unknown metric `\(q.metric)`; metrics: \(MetricID.allCases.map(\.rawValue).joined(separator: ", "))")
+                let metrics = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .usage(Bilingual("unknown metric `\(q.metric)`; metrics: \(metrics)", "未知指标 `\(q.metric)`；可用指标：\(metrics)"))
             }
-            throw .failed("""
+            throw .failed(Bilingual("""
                 nothing to reconcile for \(q.metric), \(q.period.grain.rawValue) \(q.period.label), \(q.scopeType.rawValue) \(q.scopeID), \
                 \(q.pair.a) vs \(q.pair.b): neither profile has data there, the two agree on every concept the metric depends on, \
                 or the pair is not under `reconcile.pairs` in definitions.yaml (run `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`)
-                """)
+                """, """
+                \(q.metric)、\(q.period.grain.rawValue) \(q.period.label)、\(q.scopeType.rawValue) \(q.scopeID)、\
+                \(q.pair.a) 对比 \(q.pair.b) 没有可对账的内容：两个口径在这里都没有数据，或两者在该指标依赖的每个概念上都一致，\
+                或这对口径不在 definitions.yaml 的 `reconcile.pairs` 中（请运行 `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`）
+                """))
         }
         return ReconcileReport(query: q, summary: summary, bridge: bridge, records: records,
                                detailKept: detailGrains.contains(q.period.grain))

@@ -73,13 +73,21 @@ package struct FactRefresh {
         for period in frozen {
             guard definitions.dated(period.profile, on: period.periodStart)?.version != period.version else { continue }
             guard definitions.profile(period.profile, version: period.version) != nil else {
-                let what = definitions.versions(of: period.profile).isEmpty
+                let gone = definitions.versions(of: period.profile).isEmpty
+                let what = gone
                     ? "profile `\(period.profile)`, which \(workspace.definitionsName) no longer defines"
                     : "profile `\(period.profile)` version \(period.version), which \(workspace.definitionsName) no longer lists"
-                throw PipelineError.failed("""
+                let whatZh = gone
+                    ? "口径 `\(period.profile)` 计算的，而 \(workspace.definitionsName) 已不再定义它"
+                    : "口径 `\(period.profile)` 第 \(period.version) 版计算的，而 \(workspace.definitionsName) 已不再列出该版本"
+                let command = invocation.command("run", "--recompute", range(of: frozen, profile: period.profile, version: period.version))
+                throw PipelineError.failed(Bilingual("""
                     fact_metric holds closed periods (e.g. \(period.grain.rawValue) \(period.periodStart)) computed with \(what); \
-                    restore it, or rewrite those periods with `\(invocation.command("run", "--recompute", range(of: frozen, profile: period.profile, version: period.version)))`
-                    """)
+                    restore it, or rewrite those periods with `\(command)`
+                    """, """
+                    fact_metric 中有已结账的周期（例如\(Self.periodPhrase(period.grain, period.periodStart))）是用\(whatZh)；\
+                    请恢复它，或用 `\(command)` 重写这些周期
+                    """))
             }
             definitions.pins[DefinitionSet.PeriodKey(profile: period.profile, grain: period.grain, start: period.periodStart)] = period.version
             outcome.pinned.append((period.profile, period.grain, period.periodStart, period.periodEnd, period.version))
@@ -313,12 +321,28 @@ package struct FactRefresh {
                     + (old.variant == row.variant ? " (\(old.detail ?? "") → \(row.detail ?? ""))" : "")
             }
             guard !changes.isEmpty, frozen.contains(where: { $0.profile == version.name && $0.version == version.version }) else { continue }
-            throw PipelineError.failed("""
+            let command = invocation.command("run", "--recompute", range(of: frozen, profile: version.name, version: version.version))
+            throw PipelineError.failed(Bilingual("""
                 \(workspace.definitionsName): profile `\(version.name)` version \(version.version) was changed in place \
                 (\(changes.joined(separator: "; "))), but closed periods were computed with it. Add version \
                 \(version.version + 1) with an `effective_from` date instead, or rewrite those periods with \
-                `\(invocation.command("run", "--recompute", range(of: frozen, profile: version.name, version: version.version)))`
-                """)
+                `\(command)`
+                """, """
+                \(workspace.definitionsName)：口径 `\(version.name)` 第 \(version.version) 版被直接修改了\
+                （\(changes.joined(separator: "；"))），但已结账的周期是用它计算的。请改为新增第 \
+                \(version.version + 1) 版并写明 `effective_from` 日期，或用 \
+                `\(command)` 重写这些周期
+                """))
+        }
+    }
+
+    /// ` 2026-10-01 这一天`, ` 2026-10-01 起的一个月`: a closed period of each grain, named plainly in Chinese.
+    private static func periodPhrase(_ grain: Grain, _ start: CivilDate) -> String {
+        switch grain {
+        case .day: " \(start) 这一天"
+        case .week: " \(start) 起的一周"
+        case .month: " \(start) 起的一个月"
+        case .quarter: " \(start) 起的一个季度"
         }
     }
 }

@@ -19,8 +19,9 @@ package struct ScoreRefresh {
         package var providers: [ProviderStatusFact] = []
         /// Roster people whose role has no scorecard.
         package var unscored: [Employee] = []
-        /// Why nothing was scored and the last scores stand (targets sheet rows the roster cannot place).
-        package var held: [String] = []
+        /// Why nothing was scored and the last scores stand (targets sheet rows the roster cannot place),
+        /// in both languages: the run summary prints the reader's, the `runs` row the English.
+        package var held: [Bilingual] = []
     }
 
     /// The roster as stored (the latest row per employee).

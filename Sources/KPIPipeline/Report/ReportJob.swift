@@ -57,7 +57,7 @@ package struct ReportJob {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed("store \(storeURL): \(error)")
+            throw .failed(Bilingual("store \(storeURL): \(error)", "存储 \(storeURL)：\(error)"))
         }
         return input
     }
@@ -155,11 +155,15 @@ package struct ReportJob {
     }
 
     /// Why there is no report: an empty store, or which periods of the grain do have data.
-    private static func nothingToReport(_ period: Period, company: [FactMetric]) -> String {
+    private static func nothingToReport(_ period: Period, company: [FactMetric]) -> Bilingual {
         let periods = Set(company.map { Period(grain: $0.grain, start: $0.periodStart, end: $0.periodEnd).label })
-        guard !periods.isEmpty else { return "fact_metric has no \(period.grain.rawValue) facts: run `kpibridge run` first" }
-        return "no \(period.grain.rawValue) \(period.label) facts in the store; \(period.grain.rawValue)s with data: "
-            + periods.sorted().joined(separator: ", ")
+        let grain = period.grain.rawValue
+        guard !periods.isEmpty else {
+            return Bilingual("fact_metric has no \(grain) facts: run `kpibridge run` first", "fact_metric 中没有 \(grain) 的事实数据：请先运行 `kpibridge run`")
+        }
+        let list = periods.sorted().joined(separator: ", ")
+        return Bilingual("no \(grain) \(period.label) facts in the store; \(grain)s with data: " + list,
+                         "存储中没有 \(grain) \(period.label) 的事实数据；有数据的 \(grain) 周期：" + list)
     }
 }
 
@@ -177,7 +181,8 @@ extension Pipeline {
     /// Refuses `--notify` before any work when no webhook takes `report`.
     package func checkReportWebhooks() throws(PipelineError) {
         guard workspace.config.notifies(.report) else {
-            throw .usage("--notify: no `notify:` webhook in \(Workspace.configFile) takes `report` (add it to a webhook's `on:`)")
+            throw .usage(Bilingual("--notify: no `notify:` webhook in \(Workspace.configFile) takes `report` (add it to a webhook's `on:`)",
+                                   "--notify：\(Workspace.configFile) 中没有接收 `report` 的 `notify:` webhook（请把它加到某个 webhook 的 `on:` 中）"))
         }
     }
 

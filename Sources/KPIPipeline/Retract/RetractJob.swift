@@ -27,7 +27,9 @@ package struct RetractJob {
 
     package func run() throws(PipelineError) -> RunReport {
         if let problems = workspace.scoring?.problems, !problems.isEmpty {
-            throw .failed(problems.joined(separator: "\n") + "\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was retracted)")
+            throw .failed(Bilingual.joined(problems, en: "\n", zh: "\n")
+                          + Bilingual("\n(\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(workspace.scoringName); nothing was retracted)",
+                                      "\n（\(workspace.scoringName) 中有 \(problems.count) 个问题；未撤回任何内容）"))
         }
         let claim = try pipeline.claim("retract")
         defer { withExtendedLifetime(claim.lease) {} }
@@ -39,12 +41,16 @@ package struct RetractJob {
         var planner = LoadPlanner(pipeline: pipeline)
         planner.replaying = true
         guard let own = try plan(entry, planner) else {
-            throw .failed("cannot retract \(display): it is not where it was loaded from with the same bytes, and retract reads it to "
-                          + "learn every record it wrote. Put it back as it was loaded and retract again; nothing was changed")
+            throw .failed(Bilingual("cannot retract \(display): it is not where it was loaded from with the same bytes, and retract reads it to "
+                                    + "learn every record it wrote. Put it back as it was loaded and retract again; nothing was changed",
+                                    "无法撤回 \(display)：它已不在加载时的位置，或内容已不同，而撤回需要重新读取它才能知道它写入的每条记录。"
+                                    + "请把它按加载时的原样放回，再撤回一次；未做任何改动"))
         }
         if commands[entry.runID]?.hasPrefix("import") == true {
-            throw .failed("cannot retract \(display): it was loaded by `import` (run #\(entry.runID)), whose --shop, --currency and "
-                          + "like settings are not recorded, so its records cannot be told apart safely; nothing was changed")
+            throw .failed(Bilingual("cannot retract \(display): it was loaded by `import` (run #\(entry.runID)), whose --shop, --currency and "
+                                    + "like settings are not recorded, so its records cannot be told apart safely; nothing was changed",
+                                    "无法撤回 \(display)：它是由 `import`（运行 #\(entry.runID)）加载的，其 --shop、--currency 等设置没有记录，"
+                                    + "因此无法安全地区分它的记录；未做任何改动"))
         }
         // Resolved (and checked against the store's keys) now: the files are read again inside the store's transaction.
         let salt = try pipeline.customerSalt()
@@ -70,9 +76,12 @@ package struct RetractJob {
                 exitCode: Int(report.exitCode), factsWritten: report.refresh?.facts.written ?? 0,
                 message: report.problems.isEmpty ? nil : report.problems.joined(separator: "\n")))
         } catch {
-            let message = (error as? PipelineError)?.message ?? "store \(pipeline.storeURL): \(error)"
-            try? pipeline.store.finishRun(RunOutcome(runID: runID, finishedAt: pipeline.now(), status: "failed", exitCode: 1, message: message))
-            throw .failed(message + (report.retraction == nil ? "" : "\n(the file's records are removed; the next run recomputes every period)"))
+            let message = (error as? PipelineError)?.sentence
+                ?? Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)")
+            try? pipeline.store.finishRun(RunOutcome(runID: runID, finishedAt: pipeline.now(), status: "failed", exitCode: 1, message: message.en))
+            throw .failed(message + (report.retraction == nil ? Bilingual.empty
+                                     : Bilingual("\n(the file's records are removed; the next run recomputes every period)",
+                                                 "\n（该文件的记录已移除；下次运行会重新计算全部周期）")))
         }
         return report
     }
@@ -81,13 +90,18 @@ package struct RetractJob {
     private func target(_ display: String, among loaded: [LedgerEntry]) throws(PipelineError) -> LedgerEntry {
         let named = loaded.filter { $0.file == display }
         guard let first = named.first else {
-            throw .usage("\(file) is not a loaded file (never loaded, or already retracted); "
-                         + "`\(pipeline.invocation.command("export", "--table", "load_ledger"))` lists the loaded files by name")
+            let export = pipeline.invocation.command("export", "--table", "load_ledger")
+            throw .usage(Bilingual("\(file) is not a loaded file (never loaded, or already retracted); "
+                                   + "`\(export)` lists the loaded files by name",
+                                   "\(file) 不是已加载的文件（从未加载过，或已被撤回）；`\(export)` 会按名称列出已加载的文件"))
         }
         guard named.count == 1 else {
-            throw .failed("cannot retract \(display): \(named.count) different versions were loaded under that name (runs "
-                          + named.map { "#\($0.runID)" }.joined(separator: ", ") + "), and records name the file, not the version, "
-                          + "so a retract cannot tell them apart; nothing was changed")
+            let runs = named.map { "#\($0.runID)" }
+            throw .failed(Bilingual("cannot retract \(display): \(named.count) different versions were loaded under that name (runs "
+                                    + runs.joined(separator: ", ") + "), and records name the file, not the version, "
+                                    + "so a retract cannot tell them apart; nothing was changed",
+                                    "无法撤回 \(display)：这个名称下加载过 \(named.count) 个不同版本（运行 " + runs.joined(separator: "、")
+                                    + "），而记录只写文件名、不写版本，撤回无法区分它们；未做任何改动"))
         }
         return first
     }
@@ -132,7 +146,7 @@ package struct RetractJob {
             let reader = try planned.connector.open(path: planned.path, context: context)
             return UnchangedFileGuard(base: reader, path: planned.path, file: planned.display, expected: planned.fingerprint)
         } catch {
-            throw .failed("cannot read \(planned.display): \(error)")
+            throw .failed(Bilingual("cannot read \(planned.display): \(error)", "无法读取 \(planned.display)：\(error)"))
         }
     }
 
@@ -159,9 +173,12 @@ package struct RetractJob {
             replays.append(RetractReplay(file: file, open: opened))
         }
         guard missing.isEmpty else {
-            throw .failed("cannot retract: restoring what it replaced needs these loaded files as they were loaded, and they are "
-                          + "gone, changed, unreadable or were loaded by `import`: " + missing.joined(separator: ", ")
-                          + ". Put them back (the same bytes) and retract again; nothing was changed")
+            throw .failed(Bilingual("cannot retract: restoring what it replaced needs these loaded files as they were loaded, and they are "
+                                    + "gone, changed, unreadable or were loaded by `import`: " + missing.joined(separator: ", ")
+                                    + ". Put them back (the same bytes) and retract again; nothing was changed",
+                                    "无法撤回：要恢复被它替换的内容，需要以下已加载文件保持加载时的原样，但它们已不在、已改动、无法读取，"
+                                    + "或是由 `import` 加载的：" + missing.joined(separator: ", ")
+                                    + "。请把它们原样放回（内容相同）后再撤回；未做任何改动"))
         }
         return replays
     }

@@ -57,8 +57,10 @@ extension RunJob {
             .union((config.streams ?? []).compactMap { $0.connector ?? PullerCatalog.defaultConnector($0.api) })
         let unknown = select.subtracting(known).sorted()
         guard unknown.isEmpty else {
-            throw .usage("--select " + unknown.joined(separator: ", ") + ": no source or stream of the workspace uses "
-                         + (unknown.count == 1 ? "it" : "them") + " (they use " + known.sorted().joined(separator: ", ") + ")")
+            let names = unknown.joined(separator: ", "), used = known.sorted().joined(separator: ", ")
+            let (it, itZh) = unknown.count == 1 ? ("it", "它") : ("them", "它们")
+            throw .usage(Bilingual("--select \(names): no source or stream of the workspace uses \(it) (they use \(used))",
+                                   "--select \(names)：工作区没有任何数据源或数据流使用\(itZh)（它们使用的是 \(used)）"))
         }
     }
 }

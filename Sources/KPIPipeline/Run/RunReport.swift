@@ -57,7 +57,7 @@ package struct RunReport: Sendable {
         return freshness?.stale.isEmpty == false ? PipelineError.Kind.stale.rawValue : 0
     }
     package var problems: [String] {
-        failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held ?? [])
+        failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held.map(\.en) ?? [])
             + deliveries.compactMap { delivery in delivery.failure.map { "notify \(delivery.webhook): \($0)" } }
     }
     /// ``problems`` for a Chinese reader: failed files in Chinese (the rest as they are written).

@@ -57,7 +57,8 @@ package struct ScheduleJob {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw .failed("cannot create \(settings.folder): \(error.localizedDescription)")
+                throw .failed(Bilingual("cannot create \(settings.folder): \(error.localizedDescription)",
+                                        "无法创建 \(settings.folder)：\(error.localizedDescription)"))
             }
             for language in settings.languages {
                 let name = "kpibridge-report-\(period.label)-\(language.rawValue).html"
@@ -66,7 +67,7 @@ package struct ScheduleJob {
                 do {
                     try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
-                    throw .failed("cannot write \(path): \(error.localizedDescription)")
+                    throw .failed(Bilingual("cannot write \(path): \(error.localizedDescription)", "无法写入 \(path)：\(error.localizedDescription)"))
                 }
                 outcome.reports.append(workspace.paths.display(path))
             }

@@ -21,11 +21,13 @@ package struct ScoreReport: Sendable {
                 rows.append(row)
             }
         } catch {
-            throw .failed("\(error)")
+            throw .failed(Bilingual(untranslated: "\(error)"))
         }
         guard !rows.isEmpty else {
-            throw .failed("fact_score has no \(period.grain.rawValue) \(period.label) scorecards: run `kpibridge run` (or `kpibridge score`) "
-                          + "on a workspace with scorecards.yaml, and check the period has data")
+            throw .failed(Bilingual("fact_score has no \(period.grain.rawValue) \(period.label) scorecards: run `kpibridge run` (or `kpibridge score`) "
+                                    + "on a workspace with scorecards.yaml, and check the period has data",
+                                    "fact_score 中没有 \(period.grain.rawValue) \(period.label) 的考核表：请在有 scorecards.yaml 的工作区上运行 "
+                                    + "`kpibridge run`（或 `kpibridge score`），并确认该周期有数据"))
         }
         var report = ScoreReport(rows: rows, period: period)
         report.held = try heldNote(store)
@@ -38,7 +40,7 @@ package struct ScoreReport: Sendable {
         do {
             try store.scan(.runs) { values in latest = RunRecord(StoredRow(.runs, values)) ?? latest }
         } catch {
-            throw .failed("\(error)")
+            throw .failed(Bilingual(untranslated: "\(error)"))
         }
         guard let latest, latest.status == "scores held" else { return nil }
         let reason = latest.message?.split(separator: "\n").first.map(String.init) ?? "the targets sheet"

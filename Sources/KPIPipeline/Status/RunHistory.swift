@@ -26,14 +26,14 @@ package struct RunHistory: Sendable {
                 if runs.count > limit { runs.removeFirst() }
             }
         } catch {
-            throw .failed("store \(pipeline.storeURL): \(error)")
+            throw .failed(Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)"))
         }
         var history = RunHistory(store: pipeline.storeURL.description, holder: holder, runs: runs.reversed())
         history.invocation = pipeline.invocation
         do {
             try pipeline.store.scan(ReportingView.unlinkedTracking.table) { _ in history.unlinkedTracking += 1 }
         } catch {
-            throw .failed("store \(pipeline.storeURL): \(error)")
+            throw .failed(Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)"))
         }
         return history
     }

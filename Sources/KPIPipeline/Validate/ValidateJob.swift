@@ -13,12 +13,13 @@ package struct ValidateJob {
 
     /// Every problem that would stop or skew scoring, each naming its file and key or line:
     /// the scorecards file's content, and roster people whose role has no scorecard (from the
-    /// store and from roster files still waiting in the inbox).
-    package func run() throws(PipelineError) -> [String] {
+    /// store and from roster files still waiting in the inbox). In both languages: `validate` prints the
+    /// reader's, `--format json` the English.
+    package func run() throws(PipelineError) -> [Bilingual] {
         let workspace = pipeline.workspace
         var problems = (workspace.scoring?.problems ?? []) + StreamPulls(pipeline: pipeline).problems() + Notifications.problems(workspace)
         // The salt a run would look for: a missing one stops every load.
-        do { _ = try workspace.customerSalt() } catch { problems.append(error.message) }
+        do { _ = try workspace.customerSalt() } catch { problems.append(error.sentence) }
         guard let policy = workspace.scoring?.policy else { return problems }
         var roster: [String: Employee] = [:]
         do {
@@ -32,13 +33,16 @@ package struct ValidateJob {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed("\(error)")
+            throw .failed((error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)"))
         }
         for employee in roster.values.sorted(by: { $0.id < $1.id }) where policy.scorecard(for: employee.role) == nil {
-            let at = employee.lineage.map { "\($0.file):\($0.line)" } ?? "roster"
-            problems.append("\(at): employee \(employee.id) (\(employee.name)) has role `\(employee.role)`, which no scorecard covers; "
-                            + "map it under `roles:` in \(workspace.scoringName)"
-                            + StrictMapping.hint(employee.role, among: Array(policy.roles.keys)))
+            let at = employee.lineage.map { "\($0.file):\($0.line)" }
+            let hint = StrictMapping.hint(employee.role, among: Array(policy.roles.keys))
+            problems.append(Bilingual(
+                "\(at ?? "roster"): employee \(employee.id) (\(employee.name)) has role `\(employee.role)`, which no scorecard covers; "
+                    + "map it under `roles:` in \(workspace.scoringName)" + hint.en,
+                "\(at ?? "花名册")：员工 \(employee.id)（\(employee.name)）的岗位是 `\(employee.role)`，没有考核表覆盖这个岗位；"
+                    + "请在 \(workspace.scoringName) 的 `roles:` 下为它指定考核表" + hint.zh))
         }
         problems += policy.targetSheet?.problems(roster: Array(roster.values).sorted { $0.id < $1.id }, policy: policy) ?? []
         return problems
@@ -50,9 +54,9 @@ extension ValidateJob {
     /// sample's salt in use.
     package var warnings: [String] { warnings(.en) }
 
-    /// The warnings in `language`; those about scorecards.yaml are English in both for now.
+    /// The warnings in `language`.
     package func warnings(_ language: DisplayLanguage) -> [String] {
-        var warnings = pipeline.workspace.scoring?.warnings ?? []
+        var warnings = (pipeline.workspace.scoring?.warnings ?? []).map { $0(language) }
         if let salt = (try? pipeline.workspace.customerSalt()) ?? nil, CustomerKey.tag(of: salt) == Self.sampleSaltTag {
             let tag = Self.sampleSaltTag
             warnings.append(language.pick(
@@ -70,8 +74,8 @@ extension ValidateJob {
 }
 
 extension Pipeline {
-    /// Runs ``ValidateJob`` on this workspace and store.
-    package func validate() throws(PipelineError) -> [String] {
+    /// Runs ``ValidateJob`` on this workspace and store: every problem, in both languages.
+    package func validate() throws(PipelineError) -> [Bilingual] {
         try ValidateJob(pipeline: self).run()
     }
 }

@@ -80,7 +80,8 @@ package struct DefinitionsReport: Sendable {
     private func selected(_ profile: String?) throws(PipelineError) -> [String] {
         guard let profile else { return file.definitions.names }
         guard !file.definitions.versions(of: profile).isEmpty else {
-            throw .usage("no profile `\(profile)`; profiles: \(file.definitions.names.joined(separator: ", "))")
+            let names = file.definitions.names.joined(separator: ", ")
+            throw .usage(Bilingual("no profile `\(profile)`; profiles: \(names)", "没有口径 `\(profile)`；已有口径：\(names)"))
         }
         return [profile]
     }

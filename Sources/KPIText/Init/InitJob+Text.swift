@@ -18,7 +18,7 @@ extension InitJob.Outcome {
         lines.append(l.pick("  inbox/team/  ← the roster (columns in templates/roster.csv, or roster_en.csv), ratings, violations,",
                             "  inbox/team/  ← 花名册（列见 templates/roster.csv 或 roster_en.csv）、评分、违规记录，"))
         lines.append(l.pick("                and the SKU cost history (columns in templates/sku_costs.csv) for cogs, margin and stock value",
-                            "                以及 SKU 成本历史（列见 templates/sku_costs.csv），用于 cogs、毛利和库存金额"))
+                            "                以及 SKU 成本历史（列见 templates/sku_costs.csv），用于 `cogs`、毛利和库存金额"))
         lines += [
             l.pick("next:", "接下来："),
             "  1. " + l.pick("drop exports into the folders above, and add a rate per currency and day to fx_rates.csv "

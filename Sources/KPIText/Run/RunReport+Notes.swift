@@ -165,7 +165,7 @@ extension RunReport {
                           + "cogs and gross_margin are left out of the periods and scopes \(one ? "it" : "they") sold in "
                           + "until the costs file gives \(one ? "it a cost" : "them costs") from an earlier date",
                       "成本：\(skus.count) 个 SKU 在没有生效单位成本的日子有销售（\(shown)）；在成本表给出更早日期的成本之前，"
-                          + "它们销售所在的周期和范围不计 cogs 和 gross_margin")
+                          + "它们销售所在的周期和范围不计 `cogs` 和 `gross_margin`")
     }
 
     /// Shops whose margin a profile cannot compute for want of settlement fees, with the months.
@@ -208,7 +208,7 @@ extension RunReport {
                 return l.pick("\(webhook.key) (\(events.joined(separator: ", ")))", "\(webhook.key)（\(events.joined(separator: "、"))）")
             }.joined(separator: l.pick("; ", "；")))
         }
-        lines += deliveries.compactMap(\.undelivered).map { $0.escapingControlCharacters() + l.pick(" (exit code 1)", "（退出码 1）") }
+        lines += deliveries.compactMap(\.undeliveredSentence).map { $0(l).escapingControlCharacters() + l.pick(" (exit code 1)", "（退出码 1）") }
         return lines
     }
 }

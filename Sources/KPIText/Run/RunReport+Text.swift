@@ -165,7 +165,7 @@ extension RunReport {
         }
         if let held = refresh?.scoring?.held, !held.isEmpty {
             lines.append(l.pick("SCORES HELD: the targets sheet names what the roster cannot place:", "评分暂缓：目标表中有花名册无法对应的内容："))
-            lines += held.map { "  " + $0.escapingControlCharacters() }
+            lines += held.map { "  " + $0(l).escapingControlCharacters() }
             lines.append(l.pick("Correct the sheet or the roster, then run again or `\(invocation.command("score"))`. (exit code 1)",
                                 "请修正目标表或花名册，然后重新运行或执行 `\(invocation.command("score"))`。（退出码 1）"))
         }

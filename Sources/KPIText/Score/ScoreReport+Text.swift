@@ -108,7 +108,8 @@ extension ScoreReport {
         let mine = rows.filter { $0["scope_id"] == .text(id) }
         guard let total = mine.first(where: { $0["line"] == .text("total") }) else {
             let known = Set(rows.map { Self.text($0["scope_id"]) }).sorted().joined(separator: ", ")
-            throw .failed("no \(period.label) scorecard for `\(id)`; scored: \(known)")
+            throw .failed(Bilingual("no \(period.label) scorecard for `\(id)`; scored: \(known)",
+                                    "`\(id)` 没有 \(period.label) 的考核表；已计算得分的：\(known)"))
         }
         return (mine, total)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KPINotify
+import KPISchema
 
 /// One `notify:` entry in kpibridge.yaml: a chat webhook and which events it is told about.
 ///
@@ -32,32 +33,42 @@ package struct NotifySettings: Sendable, Decodable, Hashable {
     /// The events this webhook is told about.
     package var events: Set<NoticeEvent> { Set((on ?? NoticeEvent.subscribable.map(\.rawValue)).compactMap(NoticeEvent.init)) }
 
-    /// Why the entry cannot be used, or nil.
-    package var problem: String? {
+    /// Why the entry cannot be used, or nil; in both languages, as the workspace's check reports it.
+    package var problem: Bilingual? {
         guard ChatPlatform(rawValue: channel) != nil else {
-            return "channel `\(channel)` is not one of \(ChatPlatform.allCases.map(\.rawValue).joined(separator: ", "))"
+            let names = ChatPlatform.allCases.map(\.rawValue)
+            return Bilingual("`channel` `\(channel)` is not one of \(names.joined(separator: ", "))",
+                             "`channel` `\(channel)` 不在可选值之中：\(names.joined(separator: "、"))")
         }
         for (key, reference) in [("webhook", webhook), ("secret", secret)] {
             guard let reference else { continue }
             // Never echoed: a URL or secret pasted here by mistake must not reach a message.
-            let what = key == "webhook" ? "the webhook URL carries the bot's token" : "the secret"
+            let what = key == "webhook"
+                ? Bilingual("the webhook URL carries the bot's token", "webhook URL 含有机器人的令牌")
+                : Bilingual("the secret", "签名密钥")
             if reference.hasPrefix("env:") {
                 let name = reference.dropFirst(4)
                 guard let first = name.first, first == "_" || first.isLetter,
                       name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-                    return "`\(key)`: env: names an environment variable (letters, digits, _); \(what) and is never written into kpibridge.yaml"
+                    return Bilingual(
+                        "`\(key)`: env: names an environment variable (letters, digits, _); \(what.en) and is never written into kpibridge.yaml",
+                        "`\(key)`：`env:` 后面是环境变量名（字母、数字、_）；\(what.zh)，绝不写进 kpibridge.yaml")
                 }
             } else if !reference.hasPrefix("file:") || reference.contains("://") {
-                return "`\(key)` must be `env:VARIABLE` or `file:PATH`: \(what) and is never written into kpibridge.yaml"
+                return Bilingual("`\(key)` must be `env:VARIABLE` or `file:PATH`: \(what.en) and is never written into kpibridge.yaml",
+                                 "`\(key)` 应为 `env:VARIABLE` 或 `file:PATH`：\(what.zh)，绝不写进 kpibridge.yaml")
             }
         }
         if secret != nil, platform == .wecom || platform == .slack {
-            return "`secret`: \(platform.title) webhooks are not signed; remove it"
+            return Bilingual("`secret`: \(platform.title) webhooks are not signed; remove it",
+                             "`secret`：\(platform.title) 的 webhook 不做签名；请删除它")
         }
         for event in on ?? [] where !NoticeEvent.subscribable.map(\.rawValue).contains(event) {
-            return "`on` lists `\(event)`, which is not one of \(NoticeEvent.subscribable.map(\.rawValue).joined(separator: ", "))"
+            let names = NoticeEvent.subscribable.map(\.rawValue)
+            return Bilingual("`on` lists `\(event)`, which is not one of \(names.joined(separator: ", "))",
+                             "`on` 列出的 `\(event)` 不在可选值之中：\(names.joined(separator: "、"))")
         }
-        if let lang, lang != "zh", lang != "en" { return "`lang` is `\(lang)`: zh or en" }
+        if let lang, lang != "zh", lang != "en" { return Bilingual("`lang` is `\(lang)`: zh or en", "`lang` 是 `\(lang)`：应为 `zh` 或 `en`") }
         return nil
     }
 }

@@ -4,6 +4,8 @@ import KPISchema
 extension SourceConfig {
     /// How a period may be written, for messages.
     package static let periodForms = "2026-10, 2026-10-31, 2026-10-01..2026-10-07, from_name or from_report"
+    /// ``periodForms`` for Chinese messages.
+    package static let periodFormsZh = "2026-10、2026-10-31、2026-10-01..2026-10-07、from_name 或 from_report"
     /// `period: from_name`: each file's period is the date in its name (see ``DateRange/init(fileName:)``).
     package static let periodFromName = "from_name"
     /// `period: from_report`: each file states its period in a line above its header (see ``DateRange/init(statedIn:)``).
@@ -42,11 +44,15 @@ extension Workspace {
             currency: given.currency ?? configured?.currency, period: given.period ?? configured?.period,
             shopFrom: given.shopFrom ?? configured?.shopFrom, sameOrder: given.sameOrder ?? configured?.sameOrder)
         if let period = merged.period, !SourceConfig.isPeriod(period) {
-            throw .usage("period `\(period)` is not like \(SourceConfig.periodForms)")
+            throw .usage(Bilingual("period `\(period)` is not like \(SourceConfig.periodForms)",
+                                   "周期 `\(period)` 的写法不对，应如 \(SourceConfig.periodFormsZh)"))
         }
         if merged.shopFrom != nil, given.shop != nil || given.platform != nil {
-            throw .usage("\(display) is read by a source with `shop_from`, which names each row's shop and platform; "
-                         + "leave out --shop and --platform (or edit the source's rules)")
+            throw .usage(Bilingual(
+                "\(display) is read by a source with `shop_from`, which names each row's shop and platform; "
+                    + "leave out --shop and --platform (or edit the source's rules)",
+                "\(display) 由带 `shop_from` 的数据源读取，它会为每一行指定店铺和平台；"
+                    + "请去掉 --shop 和 --platform（或修改该数据源的规则）"))
         }
         return merged
     }

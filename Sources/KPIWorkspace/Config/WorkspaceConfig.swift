@@ -45,15 +45,20 @@ extension WorkspaceConfig {
             text = try String(contentsOfFile: (paths.root as NSString).appendingPathComponent(file), encoding: .utf8)
         } catch CocoaError.fileReadNoSuchFile {
             let folder = directory ?? paths.root
-            throw .usage("\(folder) has no \(file); is it a kpibridge workspace? "
-                         + "(`kpibridge init \(folder) --shops amazon:amazon-us,…` starts one; `--workspace DIR` names another)")
+            throw .usage(Bilingual(
+                "\(folder) has no \(file); is it a kpibridge workspace? "
+                    + "(`kpibridge init \(folder) --shops amazon:amazon-us,…` starts one; `--workspace DIR` names another)",
+                "\(folder) 里没有 \(file)；这是 kpibridge 工作区吗？"
+                    + "（`kpibridge init \(folder) --shops amazon:amazon-us,…` 可新建一个；`--workspace DIR` 可指定别的工作区）"))
         } catch {
-            throw .failed("\(file): cannot read it: \(error.localizedDescription)")
+            throw .failed(Bilingual("\(file): cannot read it: \(error.localizedDescription)",
+                                    "\(file)：无法读取：\(error.localizedDescription)"))
         }
         do {
             return try StrictYAML.decode(WorkspaceConfig.self, from: text, file: file, rule: .workspaceConfig)
         } catch {
-            throw .failed(error.description)
+            // KPIConnectors' own sentence (``ConfigProblem``), in English only.
+            throw .failed(Bilingual(untranslated: error.description))
         }
     }
 }

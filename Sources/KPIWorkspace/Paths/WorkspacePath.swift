@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Resolves paths written in workspace configuration, refusing any that leave the workspace.
 ///
@@ -12,16 +13,17 @@ package struct WorkspacePath: Sendable {
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .usage("workspace `\(root)` is not a directory")
+            throw .usage(Bilingual("workspace `\(root)` is not a directory", "工作区 `\(root)` 不是文件夹"))
         }
         self.root = absolute
     }
 
     /// The absolute path of `relative`, which must stay inside the workspace (`key` names it in errors).
     package func resolve(_ relative: String, key: String) throws(PipelineError) -> String {
-        guard !relative.isEmpty else { throw .failed("\(key): empty path") }
+        guard !relative.isEmpty else { throw .failed(Bilingual("\(key): empty path", "\(key)：路径为空")) }
         guard !relative.hasPrefix("/"), !relative.hasPrefix("~") else {
-            throw .failed("\(key): `\(relative)` must be relative to the workspace, not absolute")
+            throw .failed(Bilingual("\(key): `\(relative)` must be relative to the workspace, not absolute",
+                                    "\(key)：`\(relative)` 应是相对工作区的路径，不能是绝对路径"))
         }
         let joined = URL(fileURLWithPath: root).appendingPathComponent(relative).standardizedFileURL
         // Resolve symlinks of the longest existing ancestor so a link cannot point outside either.
@@ -35,7 +37,8 @@ package struct WorkspacePath: Sendable {
         for part in tail { resolved.appendPathComponent(part) }
         let path = resolved.path
         guard path == root || path.hasPrefix(root + "/") else {
-            throw .failed("\(key): `\(relative)` leads outside the workspace \(root)")
+            throw .failed(Bilingual("\(key): `\(relative)` leads outside the workspace \(root)",
+                                    "\(key)：`\(relative)` 指向了工作区 \(root) 之外"))
         }
         return path
     }

@@ -16,8 +16,9 @@ package enum ScheduleFile {
     package static func named(_ name: String, directory: String, workspace: Workspace) throws(PipelineError) -> Schedule {
         let all = try loadAll(directory: directory, workspace: workspace)
         guard let schedule = all.first(where: { $0.name == name }) else {
-            throw .usage("no schedule `\(name)` in \(directory); there are: \(all.map(\.name).joined(separator: ", "))"
-                         + StrictMapping.hint(name, among: all.map(\.name)))
+            let names = all.map(\.name), hint = StrictMapping.hint(name, among: names)
+            throw .usage(Bilingual("no schedule `\(name)` in \(directory); there are: \(names.joined(separator: ", "))" + hint.en,
+                                   "\(directory) 里没有调度计划 `\(name)`；现有：\(names.joined(separator: "、"))" + hint.zh))
         }
         return schedule
     }
@@ -28,7 +29,8 @@ package enum ScheduleFile {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
         } catch {
-            throw .usage("\(directory): no schedules folder here (--schedules names it)")
+            throw .usage(Bilingual("\(directory): no schedules folder here (--schedules names it)",
+                                   "\(directory)：这里没有调度计划文件夹（用 --schedules 指定）"))
         }
         return try names.map { file throws(PipelineError) in
             try load(path: (directory as NSString).appendingPathComponent(file), connectors: connectors)
@@ -39,21 +41,28 @@ package enum ScheduleFile {
     package static func load(path: String, connectors: Set<String>) throws(PipelineError) -> Schedule {
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            throw .usage("\(path): a schedule's file name is its name in crontab and systemd units; use letters, digits, - and _")
+            throw .usage(Bilingual("\(path): a schedule's file name is its name in crontab and systemd units; use letters, digits, - and _",
+                                   "\(path)：调度计划的文件名就是它在 crontab 和 systemd 单元里的名字；只能用字母、数字、- 和 _"))
         }
-        let root = try StrictMapping.root(path: path, display: path, what: "schedule")
+        let root = try StrictMapping.root(path: path, display: path, what: Bilingual("schedule", "调度计划"))
         try root.check(allowed: keys)
-        guard let cronText = try root.string("cron") else { throw root.error("cron", "is required, e.g. \"30 2 * * *\"") }
-        let cron: CronExpression
-        do { cron = try CronExpression(parsing: cronText) } catch { throw root.error("cron", error.description) }
-        guard let zoneName = try root.string("timezone") else {
-            throw root.error("timezone", "is required: the zone the cron time is in, e.g. Asia/Shanghai")
+        guard let cronText = try root.string("cron") else {
+            throw root.error("cron", Bilingual("is required, e.g. \"30 2 * * *\"", "必填，如 \"30 2 * * *\""))
         }
-        guard let zone = Zone(zoneName) else { throw root.error("timezone", "`\(zoneName)` is not a known time zone") }
+        let cron: CronExpression
+        do { cron = try CronExpression(parsing: cronText) } catch { throw root.error("cron", error.sentence) }
+        guard let zoneName = try root.string("timezone") else {
+            throw root.error("timezone", Bilingual("is required: the zone the cron time is in, e.g. Asia/Shanghai",
+                                                  "必填：cron 时间所在的时区，如 Asia/Shanghai"))
+        }
+        guard let zone = Zone(zoneName) else {
+            throw root.error("timezone", Bilingual("`\(zoneName)` is not a known time zone", "`\(zoneName)` 不是已知的时区"))
+        }
         let sources = try root.strings("sources")
         for source in sources ?? [] where !connectors.contains(source) {
-            throw root.error("sources", "names `\(source)`, which is not a connector of this workspace"
-                             + StrictMapping.hint(source, among: Array(connectors)))
+            let hint = StrictMapping.hint(source, among: Array(connectors))
+            throw root.error("sources", Bilingual("names `\(source)`, which is not a connector of this workspace" + hint.en,
+                                                  "写了 `\(source)`，但它不是本工作区的连接器" + hint.zh))
         }
         let stages = try root.choices("stages", Schedule.Stage.self) ?? [.load, .score]
         let recompute = try root.choice("recompute", Schedule.RelativePeriod.self)
@@ -67,11 +76,14 @@ package enum ScheduleFile {
         }
         if stages.contains(.report) != (report != nil) {
             throw root.error(report == nil ? "stages" : "report",
-                             report == nil ? "lists `report` but there is no `report:` section saying which period and where"
-                                           : "is set but `stages` does not list `report`")
+                             report == nil
+                                 ? Bilingual("lists `report` but there is no `report:` section saying which period and where",
+                                             "列出了 `report`，但没有 `report:` 段说明报告哪个周期、写到哪里")
+                                 : Bilingual("is set but `stages` does not list `report`", "已设置，但 `stages` 没有列出 `report`"))
         }
         if stages.contains(.score) && !stages.contains(.load) {
-            throw root.error("stages", "lists `score` without `load`; `kpibridge score` re-scores on its own")
+            throw root.error("stages", Bilingual("lists `score` without `load`; `kpibridge score` re-scores on its own",
+                                                 "列出了 `score` 却没有 `load`；`kpibridge score` 可单独重新计算得分"))
         }
         return Schedule(name: name, description: try root.string("description"), cron: cron, zone: zone, sources: sources,
                         stages: stages, recompute: recompute, report: report)
