@@ -70,7 +70,7 @@ package struct Workspace: Sendable {
         for source in config.sources {
             let prefix = Bilingual("\(Self.configFile): source `\(source.files)`", "\(Self.configFile)：数据源 `\(source.files)`")
             do { _ = try catalog.connector(source.connector) } catch {
-                throw .failed(Bilingual("\(prefix.en): \(error)", "\(prefix.zh)：\(error)"))
+                throw .failed(Bilingual("\(prefix.en): \(error)", "\(prefix.zh)：\(error.sentence.zh)"))
             }
             _ = try paths.resolve(source.files, key: "sources[].files")
             if let period = source.period, !SourceConfig.isPeriod(period) {
@@ -177,7 +177,7 @@ package struct Workspace: Sendable {
                 throw failed(Bilingual("api \(stream.api) needs `connector:` (the connector that reads its reports)",
                                        "接口 `\(stream.api)` 需要 `connector:`（读取其报表的连接器）"))
             }
-            do { _ = try catalog.connector(connector) } catch { throw failed(Bilingual(untranslated: "\(error)")) }
+            do { _ = try catalog.connector(connector) } catch { throw failed(error.sentence) }
             do { _ = try stream.endpoint() } catch {
                 throw .failed(Bilingual("\(configFile): \(error.description)", "\(configFile)：\(error.description)"))
             }

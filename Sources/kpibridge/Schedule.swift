@@ -28,14 +28,16 @@ extension Kpibridge {
                 discussion: """
                     Example:
                       kpibridge schedule list --workspace samples/workspace --schedules schedules
+                      kpibridge schedule list --workspace samples/workspace --schedules schedules --lang zh
                     """)
 
             @OptionGroup var options: WorkspaceOptions
             @OptionGroup var schedules: ScheduleOptions
+            @OptionGroup var language: LanguageOptions
 
             func run() throws {
                 for schedule in try ScheduleFile.loadAll(directory: schedules.directory, workspace: try options.openWorkspace()) {
-                    try StandardOutput.line(schedule.listingLine)
+                    try StandardOutput.line(schedule.listingLine(language.language))
                 }
             }
         }
@@ -53,6 +55,10 @@ extension Kpibridge {
                       kpibridge schedule print --workspace samples/workspace --schedules schedules
                       kpibridge schedule print --workspace samples/workspace --schedules schedules --format systemd
                       kpibridge schedule print --workspace /srv/kpi --schedules /srv/kpi/schedules --executable /usr/local/bin/kpibridge
+                      kpibridge schedule print --workspace samples/workspace --schedules schedules --lang zh
+
+                    The comments are English unless --lang asks otherwise: the output is a file cron reads, \
+                    and a file for a tool does not change with the locale.
                     """)
 
             @OptionGroup var options: WorkspaceOptions
@@ -64,11 +70,14 @@ extension Kpibridge {
             @Option(help: ArgumentHelp("The kpibridge binary the lines run (default: this one).", valueName: "PATH"))
             var executable: String?
 
+            @OptionGroup var language: LanguageOptions
+
             func run() throws {
                 let workspace = try options.openWorkspace()
                 let all = try ScheduleFile.loadAll(directory: schedules.directory, workspace: workspace)
                 let executable = URL(fileURLWithPath: self.executable ?? Bundle.main.executablePath ?? CommandLine.arguments[0]).standardizedFileURL.path
-                let printer = SchedulePrinter(executable: executable, workspace: workspace.paths.root, schedules: schedules.directory)
+                let printer = SchedulePrinter(executable: executable, workspace: workspace.paths.root, schedules: schedules.directory,
+                                              language: language.lang ?? .en)
                 try StandardOutput.write(printer.text(all, format: format))
             }
         }

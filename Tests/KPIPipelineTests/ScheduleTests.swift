@@ -84,6 +84,16 @@ import Testing
         #expect(units.contains("ExecStart=\"/opt/kpi bridge/kpibridge\" run --workspace \"/srv/kpi's\" --schedules /srv/schedules --schedule nightly"))
         #expect(units.contains("OnCalendar=*-*-* 02:30:00 Asia/Shanghai"))
         #expect(units.contains("SuccessExitStatus=3"))
+        // Asked in Chinese: the comments change, the lines cron runs do not.
+        let chinese = SchedulePrinter(executable: printer.executable, workspace: printer.workspace, schedules: printer.schedules,
+                                      language: .zh)
+        let zh = chinese.text(schedules, format: .crontab)
+        #expect(zh.hasPrefix("# /srv/kpi's 的 kpibridge 调度计划（用 `crontab -e` 安装，或去掉用户字段放进 /etc/cron.d）。\n"))
+        #expect(zh.split(separator: "\n").filter { !$0.hasPrefix("#") } == printer.text(schedules, format: .crontab)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") })
+        #expect(chinese.text(schedules, format: .systemd).contains("# 3：另一个运行占用着存储；下一次运行会补上。\nSuccessExitStatus=3"))
+        #expect(schedules[0].listingLine(.zh) == "nightly  30 2 * * * Asia/Shanghai  全部数据源  load,score  — 100% of the inbox")
+        #expect(schedules[0].listingLine(.en) == "nightly  30 2 * * * Asia/Shanghai  all sources  load,score  — 100% of the inbox")
     }
 
     @Test func aScheduleLoadsOnlyItsSourcesAndStages() throws {

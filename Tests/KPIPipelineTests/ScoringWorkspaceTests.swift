@@ -147,7 +147,7 @@ import Testing
         // The same problems for a Chinese reader, file names and keys as written.
         #expect(try ws.pipeline().validate().map(\.zh) == [
             "scorecards.yaml：`scorecards.ops.lines[0].metric` `convertion_rate` 不是指标（是不是 `conversion_rate`？）",
-            "scorecards.yaml：`scorecards.ops.lines[1].profile` `china` 不是口径配置",
+            "scorecards.yaml：`scorecards.ops.lines[1].profile` `china` 不是口径",
             "scorecards.yaml：`scorecards.ops.lines[2].targets[1].from` 与目标 targets[0] 重叠：两者都从 2026-10-01 起对所有人生效；请给这次调整单独写一个 `from` 日期",
             "scorecards.yaml：`scorecards.ops.lines` 权重合计为 90，应为 100",
             "scorecards.yaml：`roles.客服` 指向考核表 `suport`，但它没有定义（是不是 `support`？）",

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// The connectors a run can use, loaded from directories of `*.yaml` specs.
 ///
@@ -61,9 +62,16 @@ package struct UnknownConnectorError: Error, Sendable, Equatable, CustomStringCo
     package var known: [String]
     package var closest: String?
 
-    package var description: String {
-        var text = "unknown connector `\(name)`"
-        if let closest { text += "; did you mean `\(closest)`?" }
-        return text + "\n  known connectors: " + (known.isEmpty ? "(none loaded)" : known.joined(separator: ", "))
+    package var description: String { sentence.en }
+
+    /// The name, the closest known one and every known one, in both languages.
+    package var sentence: Bilingual {
+        var en = "unknown connector `\(name)`", zh = "未知的连接器 `\(name)`"
+        if let closest {
+            en += "; did you mean `\(closest)`?"
+            zh += "；是不是 `\(closest)`？"
+        }
+        return Bilingual(en + "\n  known connectors: " + (known.isEmpty ? "(none loaded)" : known.joined(separator: ", ")),
+                         zh + "\n  已知的连接器：" + (known.isEmpty ? "（未加载任何连接器）" : known.joined(separator: "、")))
     }
 }

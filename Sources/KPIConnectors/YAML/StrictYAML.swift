@@ -1,3 +1,4 @@
+import KPISchema
 import Yams
 
 /// Reads YAML configuration into a `Decodable` value strictly: a key the rule does not allow is refused
@@ -9,18 +10,23 @@ package enum StrictYAML {
                                              rule: KeyRule) throws(ConfigProblem) -> T {
         // A document Yams cannot compose is left to the decoder, which says where the syntax breaks.
         if let node = try? Yams.compose(yaml: text), let key = rule.unknownKey(in: node) {
-            throw ConfigProblem(file: file, message: KeyRule.unknownKeyMessage(key, allowed: rule.allowedKeys(at: key)))
+            throw ConfigProblem(file: file, sentence: KeyRule.unknownKey(key, allowed: rule.allowedKeys(at: key)))
         }
         do {
             return try YAMLDecoder().decode(type, from: text)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ConfigProblem(file: file, message: "missing key `\(keyPath(context.codingPath + [key]))`")
+            let path = keyPath(context.codingPath + [key])
+            throw ConfigProblem(file: file, sentence: Bilingual("missing key `\(path)`", "缺少键 `\(path)`"))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            throw ConfigProblem(file: file, message: "at `\(keyPath(context.codingPath))`: \(context.debugDescription)")
+            let path = keyPath(context.codingPath)
+            throw ConfigProblem(file: file, sentence: Bilingual("at `\(path)`: \(context.debugDescription)",
+                                                                "`\(path)` 处：\(context.debugDescription)"))
         } catch let DecodingError.valueNotFound(_, context) {
-            throw ConfigProblem(file: file, message: "`\(keyPath(context.codingPath))` has no value")
+            let path = keyPath(context.codingPath)
+            throw ConfigProblem(file: file, sentence: Bilingual("`\(path)` has no value", "`\(path)` 没有值"))
         } catch {
-            throw ConfigProblem(file: file, message: "\(error)")
+            // Yams' own words (where the syntax breaks), as it wrote them.
+            throw ConfigProblem(file: file, sentence: Bilingual(untranslated: "\(error)"))
         }
     }
 

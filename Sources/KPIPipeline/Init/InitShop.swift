@@ -35,7 +35,7 @@ package struct InitShop: Sendable, Equatable {
     package init(parsing text: String) throws(PipelineError) {
         entry = text
         let form = Bilingual("write PLATFORM:SHOP[:CURRENCY][:ZONE], e.g. amazon:amazon-us or walmart:walmart-us:USD:America/Los_Angeles",
-                             "请写成 PLATFORM:SHOP[:CURRENCY][:ZONE]，例如 `amazon:amazon-us` 或 `walmart:walmart-us:USD:America/Los_Angeles")
+                             "请写成 PLATFORM:SHOP[:CURRENCY][:ZONE]，例如 `amazon:amazon-us` 或 `walmart:walmart-us:USD:America/Los_Angeles`")
         var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, parts.count <= 4, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw .usage(Bilingual("--shops `\(text)`: \(form.en)", "--shops `\(text)`：\(form.zh)"))

@@ -66,11 +66,6 @@ extension Workspace {
 }
 
 extension PipelineError {
-    /// The usage error an unknown connector id is: the catalog's English, and the same facts in Chinese.
-    static func unknownConnector(_ error: UnknownConnectorError) -> PipelineError {
-        var zh = "未知连接器 `\(error.name)`"
-        if let closest = error.closest { zh += "；是不是 `\(closest)`？" }
-        zh += "\n  已知连接器：" + (error.known.isEmpty ? "（未加载任何连接器）" : error.known.joined(separator: ", "))
-        return .usage(Bilingual(error.description, zh))
-    }
+    /// The usage error an unknown connector id is.
+    static func unknownConnector(_ error: UnknownConnectorError) -> PipelineError { .usage(error.sentence) }
 }

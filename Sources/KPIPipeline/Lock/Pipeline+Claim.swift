@@ -24,7 +24,8 @@ extension Pipeline {
         do {
             lease = try store.acquireRunLock(.current(command: command, at: now()))
         } catch let busy as RunLockBusy {
-            // The English is grepped by cron wrappers and CI ("another run holds the store"): it stays as it is.
+            // The English is unchanged ("another run holds the store", which CI greps); a wrapper should read
+            // exit code 3, which is the same in both languages.
             throw PipelineError(.busy, Bilingual("\(busy); nothing was done, run again once it has finished",
                                                  "另一个运行正占用存储：\(Self.holderZh(busy.holder))（锁 \(busy.lock)）；"
                                                  + "未做任何操作，请等它结束后再运行"))

@@ -148,7 +148,7 @@ extension Notifications {
     package func test() throws(PipelineError) -> [Delivery] {
         guard !webhooks.isEmpty else {
             throw .usage(Bilingual("\(Workspace.configFile) has no `notify:` webhooks (see README \"Notifications\")",
-                                   "\(Workspace.configFile) 没有配置 `notify:` webhook（参见 README 的 \"Notifications\" 一节）"))
+                                   "\(Workspace.configFile) 没有配置 `notify:` webhook（参见 README 的“Notifications”一节）"))
         }
         return send([Notice.test(workspace: paths.root)], everyWebhook: true)
     }

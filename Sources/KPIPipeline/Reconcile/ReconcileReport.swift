@@ -97,8 +97,8 @@ package struct ReconcileReport: Sendable {
                 \(q.pair.a) vs \(q.pair.b): neither profile has data there, the two agree on every concept the metric depends on, \
                 or the pair is not under `reconcile.pairs` in definitions.yaml (run `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`)
                 """, """
-                \(q.metric)、\(q.period.grain.rawValue) \(q.period.label)、\(q.scopeType.rawValue) \(q.scopeID)、\
-                \(q.pair.a) 对比 \(q.pair.b) 没有可对账的内容：两个口径在这里都没有数据，或两者在该指标依赖的每个概念上都一致，\
+                \(q.metric)（\(DisplayNames.grain(q.period.grain.rawValue, .zh)) \(q.period.label)，\
+                \(DisplayNames.scopeType(q.scopeType.rawValue, .zh)) \(q.scopeID)，\(q.pair.a) 对比 \(q.pair.b)）没有可对账的内容：两个口径在这里都没有数据，或两者在该指标依赖的每个概念上都一致，\
                 或这对口径不在 definitions.yaml 的 `reconcile.pairs` 中（请运行 `kpibridge definitions diff \(q.pair.a) \(q.pair.b)`）
                 """))
         }

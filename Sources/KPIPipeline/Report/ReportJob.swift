@@ -157,13 +157,13 @@ package struct ReportJob {
     /// Why there is no report: an empty store, or which periods of the grain do have data.
     private static func nothingToReport(_ period: Period, company: [FactMetric]) -> Bilingual {
         let periods = Set(company.map { Period(grain: $0.grain, start: $0.periodStart, end: $0.periodEnd).label })
-        let grain = period.grain.rawValue
+        let grain = period.grain.rawValue, grainZh = DisplayNames.grain(grain, .zh)
         guard !periods.isEmpty else {
-            return Bilingual("fact_metric has no \(grain) facts: run `kpibridge run` first", "fact_metric 中没有 \(grain) 的事实数据：请先运行 `kpibridge run`")
+            return Bilingual("fact_metric has no \(grain) facts: run `kpibridge run` first", "fact_metric 中没有按\(grainZh)的事实数据：请先运行 `kpibridge run`")
         }
-        let list = periods.sorted().joined(separator: ", ")
-        return Bilingual("no \(grain) \(period.label) facts in the store; \(grain)s with data: " + list,
-                         "存储中没有 \(grain) \(period.label) 的事实数据；有数据的 \(grain) 周期：" + list)
+        let sorted = periods.sorted()
+        return Bilingual("no \(grain) \(period.label) facts in the store; \(grain)s with data: " + sorted.joined(separator: ", "),
+                         "存储中没有\(grainZh) \(period.label) 的事实数据；有数据的\(grainZh)：" + sorted.joined(separator: "、"))
     }
 }
 

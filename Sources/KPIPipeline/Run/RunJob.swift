@@ -60,7 +60,8 @@ extension RunJob {
             let names = unknown.joined(separator: ", "), used = known.sorted().joined(separator: ", ")
             let (it, itZh) = unknown.count == 1 ? ("it", "它") : ("them", "它们")
             throw .usage(Bilingual("--select \(names): no source or stream of the workspace uses \(it) (they use \(used))",
-                                   "--select \(names)：工作区没有任何数据源或数据流使用\(itZh)（它们使用的是 \(used)）"))
+                                   "--select \(names)：工作区没有任何数据源或数据流使用\(itZh)（现有数据源和数据流使用的是："
+                                       + known.sorted().joined(separator: "、") + "）"))
         }
     }
 }

@@ -62,7 +62,10 @@ package struct RunReport: Sendable {
     }
     /// ``problems`` for a Chinese reader: failed files in Chinese (the rest as they are written).
     package var problemsZh: [String] {
-        failedSentences.map(\.zh) + Array(problems.dropFirst(failures.count))
+        let held = refresh?.scoring?.held ?? []
+        let between = Array(problems.dropFirst(failures.count).dropLast(held.count + deliveries.count { $0.failure != nil }))
+        return failedSentences.map(\.zh) + between + held.map(\.zh)
+            + deliveries.compactMap { delivery in delivery.failure.map { "通知 \(delivery.webhook)：\($0)" } }
     }
     /// The `runs.status` a finished run is recorded with: what failed first, else stale, else ok.
     package var status: String {

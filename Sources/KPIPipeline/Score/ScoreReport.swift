@@ -26,7 +26,7 @@ package struct ScoreReport: Sendable {
         guard !rows.isEmpty else {
             throw .failed(Bilingual("fact_score has no \(period.grain.rawValue) \(period.label) scorecards: run `kpibridge run` (or `kpibridge score`) "
                                     + "on a workspace with scorecards.yaml, and check the period has data",
-                                    "fact_score 中没有 \(period.grain.rawValue) \(period.label) 的考核表：请在有 scorecards.yaml 的工作区上运行 "
+                                    "fact_score 中没有\(DisplayNames.grain(period.grain.rawValue, .zh)) \(period.label) 的考核表：请在有 scorecards.yaml 的工作区上运行 "
                                     + "`kpibridge run`（或 `kpibridge score`），并确认该周期有数据"))
         }
         var report = ScoreReport(rows: rows, period: period)

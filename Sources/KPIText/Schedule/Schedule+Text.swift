@@ -1,12 +1,14 @@
+import KPISchema
 import KPIWorkspace
 
 extension Schedule {
-    /// `schedule list`'s line: name, cron and zone, sources, stages, then recompute and description when set.
-    package var listingLine: String {
-        let sources = self.sources?.joined(separator: ",") ?? "all sources"
+    /// `schedule list`'s line: name, cron and zone, sources, stages, then recompute and description when set
+    /// (names, cron, sources and stages are codes in both languages).
+    package func listingLine(_ language: DisplayLanguage) -> String {
+        let sources = self.sources?.joined(separator: ",") ?? language.pick("all sources", "全部数据源")
         let stages = self.stages.map(\.rawValue).joined(separator: ",")
         return "\(name)  \(cron) \(zone.identifier)  \(sources)  \(stages)"
-            + (recompute.map { "  recompute \($0.rawValue)" } ?? "")
+            + (recompute.map { language.pick("  recompute \($0.rawValue)", "  重算 \($0.rawValue)") } ?? "")
             + (description.map { "  — \($0)" } ?? "")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import KPIWorkspace
 
 /// Writes the crontab lines or systemd units that run each schedule with absolute paths, so they
@@ -13,11 +14,14 @@ package struct SchedulePrinter: Sendable {
     package var executable: String
     package var workspace: String
     package var schedules: String
+    /// The comments' language; the lines and units themselves are the same in both.
+    package var language: DisplayLanguage
 
-    package init(executable: String, workspace: String, schedules: String) {
+    package init(executable: String, workspace: String, schedules: String, language: DisplayLanguage = .en) {
         self.executable = executable
         self.workspace = workspace
         self.schedules = schedules
+        self.language = language
     }
 
     /// The command a schedule runs, as argument words (quoted per format by the caller).
@@ -37,21 +41,30 @@ package struct SchedulePrinter: Sendable {
     /// nightly job should not run a debug build that the next `git pull && swift build` replaces.
     package var developmentBuildNote: String? {
         guard executable.contains("/.build/") else { return nil }
-        return """
+        return language.pick("""
             # note: these lines run the build inside a source checkout (\(executable)).
             # For nightly use: swift build -c release, copy .build/release/kpibridge to /usr/local/bin,
             # then print again with --executable /usr/local/bin/kpibridge.
-            """
+            """, """
+            # 注意：这些行运行的是源码目录里的构建（\(executable)）。
+            # 每晚运行请先 `swift build -c release`，把 .build/release/kpibridge 复制到 /usr/local/bin，
+            # 再加 `--executable /usr/local/bin/kpibridge` 重新打印。
+            """)
     }
 
     /// One block per schedule: a comment, `CRON_TZ` for its zone, and the line. Output goes to
     /// `logs/NAME.log` in the workspace; exit code 3 (another run holds the store) is expected when
     /// schedules overlap and needs no alert.
     package func crontab(_ schedules: [Schedule]) -> String {
-        var lines = ["# kpibridge schedules for \(workspace) (install with `crontab -e` or into /etc/cron.d without the user field).",
-                     "# CRON_TZ needs a cron that reads it (cronie); with Debian's cron run the host in the schedules' zone,",
-                     "# or use `kpibridge schedule print --format systemd`.",
-                     "SHELL=/bin/bash"]
+        var lines = language == .zh
+            ? ["# \(workspace) 的 kpibridge 调度计划（用 `crontab -e` 安装，或去掉用户字段放进 /etc/cron.d）。",
+               "# CRON_TZ 需要能读取它的 cron（cronie）；用 Debian 的 cron 时请让主机处于调度计划的时区，",
+               "# 或改用 `kpibridge schedule print --format systemd`。",
+               "SHELL=/bin/bash"]
+            : ["# kpibridge schedules for \(workspace) (install with `crontab -e` or into /etc/cron.d without the user field).",
+               "# CRON_TZ needs a cron that reads it (cronie); with Debian's cron run the host in the schedules' zone,",
+               "# or use `kpibridge schedule print --format systemd`.",
+               "SHELL=/bin/bash"]
         for schedule in schedules {
             lines.append("")
             lines.append("# \(schedule.name)" + (schedule.description.map { " — \($0)" } ?? ""))
@@ -79,7 +92,7 @@ package struct SchedulePrinter: Sendable {
                 Type=oneshot
                 WorkingDirectory=\(Self.unit(workspace))
                 ExecStart=\(arguments(schedule).map(Self.systemdWord).joined(separator: " "))
-                # 3: another run held the store; the next run catches up.
+                \(language.pick("# 3: another run held the store; the next run catches up.", "# 3：另一个运行占用着存储；下一次运行会补上。"))
                 SuccessExitStatus=3
                 """)
             blocks.append("""

@@ -37,7 +37,7 @@ package struct NotifySettings: Sendable, Decodable, Hashable {
     package var problem: Bilingual? {
         guard ChatPlatform(rawValue: channel) != nil else {
             let names = ChatPlatform.allCases.map(\.rawValue)
-            return Bilingual("`channel` `\(channel)` is not one of \(names.joined(separator: ", "))",
+            return Bilingual("channel `\(channel)` is not one of \(names.joined(separator: ", "))",
                              "`channel` `\(channel)` 不在可选值之中：\(names.joined(separator: "、"))")
         }
         for (key, reference) in [("webhook", webhook), ("secret", secret)] {

@@ -57,8 +57,7 @@ extension WorkspaceConfig {
         do {
             return try StrictYAML.decode(WorkspaceConfig.self, from: text, file: file, rule: .workspaceConfig)
         } catch {
-            // KPIConnectors' own sentence (``ConfigProblem``), in English only.
-            throw .failed(Bilingual(untranslated: error.description))
+            throw .failed(error.located)
         }
     }
 }

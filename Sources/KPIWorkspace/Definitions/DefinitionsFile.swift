@@ -29,13 +29,13 @@ package struct DefinitionsFile: Sendable {
         }
         guard let profilesSection = try top.mapping("profiles"), !profilesSection.keys.isEmpty else {
             throw .failed(Bilingual("\(display): no profiles defined; add `profiles:` with at least one profile",
-                                    "\(display)：没有定义口径配置；请添加 `profiles:`，至少写一个口径配置"))
+                                    "\(display)：没有定义口径；请添加 `profiles:`，至少写一个口径"))
         }
         var versions: [DefinitionProfile] = []
         for name in profilesSection.keys.sorted() {
             guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
                 throw profilesSection.error(name, Bilingual("is not a usable profile name: use only letters, digits, - and _",
-                                                           "不能用作口径配置名：只能用字母、数字、- 和 _"))
+                                                           "不能用作口径名：只能用字母、数字、- 和 _"))
             }
             versions += try profile(name, try profilesSection.mapping(name)!, calendars: calendars)
         }
@@ -54,12 +54,12 @@ package struct DefinitionsFile: Sendable {
                     let names = item.sequence?.compactMap(\.string) ?? []
                     guard names.count == 2, names[0] != names[1] else {
                         throw section.error("pairs[\(index)]", Bilingual("must name two different profiles, like [cn, us]",
-                                                                   "应写两个不同的口径配置，如 `[cn, us]`"))
+                                                                   "应写两个不同的口径，如 `[cn, us]`"))
                     }
                     for name in names where set.versions(of: name).isEmpty {
                         throw section.error("pairs[\(index)]", Bilingual(
                             "names `\(name)`, which is not a profile (profiles: \(set.names.joined(separator: ", ")))",
-                            "写了 `\(name)`，但它不是口径配置（已有口径配置：\(set.names.joined(separator: "、"))）"))
+                            "写了 `\(name)`，但它不是口径（已有口径：\(set.names.joined(separator: "、"))）"))
                     }
                     listed.append(ProfilePair(names[0], names[1]))
                 }
@@ -143,7 +143,7 @@ package struct DefinitionsFile: Sendable {
                                 calendars: [String: ShiftCalendar]) throws(PipelineError) -> DefinitionProfile {
         func required(_ key: String) throws(PipelineError) -> String {
             guard let value = values[key] else {
-                throw entry.error(key, Bilingual("is missing (profile `\(name)` version \(number))", "缺失（口径配置 `\(name)` 版本 \(number)）"))
+                throw entry.error(key, Bilingual("is missing (profile `\(name)` version \(number))", "缺失（口径 `\(name)` 版本 \(number)）"))
             }
             return value
         }
@@ -177,7 +177,7 @@ package struct DefinitionsFile: Sendable {
         guard let sales = SalesBasis(rawValue: try required("sales")) else { throw bad("sales", "gross, net") }
         let currency = try required("currency")
         guard FXTable.isCurrencyCode(currency) else {
-            throw notOneOf("currency", Bilingual("ISO 4217 codes such as USD, CNY", "ISO 4217 货币代码，如 USD、CNY"))
+            throw notOneOf("currency", Bilingual("ISO 4217 codes such as USD, CNY", "ISO 4217 币种代码，如 USD、CNY"))
         }
         guard let inventory = InventoryBasis(rawValue: values["inventory"] ?? "system") else { throw bad("inventory", "system, counted") }
         guard let window = AdAttribution(rawValue: values["ad_attribution"] ?? "7d") else { throw bad("ad_attribution", "7d, 14d") }

@@ -30,7 +30,7 @@ package enum FXRatesFile {
                 for (column, code) in [(2, cells[1]), (3, cells[2])]
                 where !FXTable.isCurrencyCode(code) {
                     throw PipelineError.failed(Bilingual("\(display):\(record.line):\(column): `\(code)` is not a currency code; expected USD, CNY, …",
-                                                         "\(display):\(record.line):\(column)：`\(code)` 不是货币代码；应如 USD、CNY、…"))
+                                                         "\(display):\(record.line):\(column)：`\(code)` 不是币种代码；应如 USD、CNY、…"))
                 }
                 guard let rate = Decimal(plain: cells[3]), rate > 0 else {
                     throw PipelineError.failed(Bilingual("\(display):\(record.line):4: `\(cells[3])` is not a positive rate",

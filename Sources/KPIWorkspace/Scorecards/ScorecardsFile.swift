@@ -132,7 +132,7 @@ package struct ScorecardsFile: Sendable {
                 }
                 guard let profile = try m.string("profile") ?? defaultProfile, profiles.contains(profile) else {
                     problem(m, "profile", Bilingual("must name a definition profile (\(profiles.joined(separator: ", ")))",
-                                                    "应指定一个口径配置（\(profiles.joined(separator: "、"))）"))
+                                                    "应指定一个口径（\(profiles.joined(separator: "、"))）"))
                     continue
                 }
                 let least = try m.decimal("at_least"), most = try m.decimal("at_most")
@@ -178,12 +178,12 @@ package struct ScorecardsFile: Sendable {
             }
             guard let profile = try m.string("profile") else {
                 problem(m, "profile", Bilingual("is missing: say which definition profile (\(profiles.joined(separator: ", "))) the actual is read under",
-                                                "缺失：请写明实际值按哪个口径配置（\(profiles.joined(separator: "、"))）读取"))
+                                                "缺失：请写明实际值按哪个口径（\(profiles.joined(separator: "、"))）读取"))
                 return nil
             }
             guard profiles.contains(profile) else {
                 let hint = StrictMapping.hint(profile, among: profiles)
-                problem(m, "profile", Bilingual("`\(profile)` is not a definition profile" + hint.en, "`\(profile)` 不是口径配置" + hint.zh))
+                problem(m, "profile", Bilingual("`\(profile)` is not a definition profile" + hint.en, "`\(profile)` 不是口径" + hint.zh))
                 return nil
             }
             let scope = try m.choice("scope", LineScope.self) ?? .employee

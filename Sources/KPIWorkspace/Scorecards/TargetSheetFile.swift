@@ -225,8 +225,9 @@ package enum TargetSheetFile {
             guard policy.grains.contains(period.grain) else {
                 return .failure(.init(column: .period, "\(period.label) is a \(period.grain.rawValue), but scorecards are scored by "
                                           + policy.grains.map(\.rawValue).joined(separator: " and ") + "; this target would never be used",
-                                      "\(period.label) 的周期是 \(period.grain.rawValue)，但考核表按 "
-                                          + policy.grains.map(\.rawValue).joined(separator: " 和 ") + " 评分；这个目标永远不会被用到"))
+                                      "\(period.label) 是一个\(DisplayNames.grain(period.grain.rawValue, .zh))，但考核表按"
+                                          + policy.grains.map { DisplayNames.grain($0.rawValue, .zh) }.joined(separator: "和")
+                                          + "评分；这个目标永远不会被用到"))
             }
             return .success(.period(period))
         case (true, false):
@@ -303,7 +304,7 @@ package enum TargetSheetFile {
                 case .from(let day): "生效日（自 \(day) 起）"
                 }
                 problems.append(Bilingual("\(row.origin): sets \(row.subject)'s `\(row.line)` for the same \(row.span.label) as \(earlier); keep one",
-                                          "\(row.origin)：与 \(earlier) 为同一\(span)设定了\(row.subject.zh) 的 `\(row.line)`；请只保留一行"))
+                                          "\(row.origin)：对同一\(span)，\(row.subject.zh) 的 `\(row.line)` 设了两次（另见 \(earlier)）；请只保留一行"))
             } else {
                 seen[key] = row.origin
             }
