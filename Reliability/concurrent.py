@@ -93,7 +93,7 @@ def main():
             expected, days = sequential(workspace, aside, store)
             files = len(expected["load_ledger"])
             for width in (2, 4):
-                started = time.monotonic()
+                began = time.monotonic()
                 store.reset(workspace)
                 hold_back(workspace, aside)
                 codes = []
@@ -129,7 +129,7 @@ def main():
                 failures += len(problems)
                 print(f"concurrent {kind} ×{width}: {args.rounds} races, {len(codes)} runs: {codes.count(0)} worked "
                       f"(exit 0), {codes.count(3)} found the store busy (exit 3); {files} files loaded once each; "
-                      f"{len(problems)} problems; {time.monotonic() - started:.0f} s", flush=True)
+                      f"{len(problems)} problems; {time.monotonic() - began:.0f} s", flush=True)
             store.reset(workspace)
     print("concurrent: " + ("FAILED" if failures else "one run at a time, every file loaded exactly once"))
     sys.exit(1 if failures else 0)
