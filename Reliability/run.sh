@@ -11,7 +11,7 @@
 #   Reliability/run.sh            what CI runs: 4 kill points per store (one per phase) and 2 races per
 #                                 width on a 2× workspace, 3 PostgreSQL faults (one of each kind),
 #                                 22 hostile files, a seeded 0.2 share of silent.py's mutation cases
-#                                 (300 of 950), 3 changes while reading and 6 signals (~20 min)
+#                                 (289 of 950), 3 changes while reading and 6 signals (~18 min)
 #   Reliability/run.sh --soak     longer: 200 kill points and 30 PostgreSQL faults on a 6× larger
 #                                 workspace, 6 races per width, 5,000 fuzz mutations per connector, and
 #                                 silent.py --all (every column, each case on the whole sample) plus its

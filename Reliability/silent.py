@@ -71,7 +71,7 @@ Classes 5-7 disturb whole runs, one at a time, while the mutation cases run:
                 identical.
 
 --quick takes six files (one per format) and fewer repetitions; --file limits classes 0-4 to some
-exports; --share F runs a seeded share F of each export's class 1-3 cases (CI runs 0.2: 300 of the 950
+exports; --share F runs a seeded share F of each export's class 1-3 cases (CI runs 0.2: 289 of the 950
 cases; change --seed to draw others). PostgreSQL (--store postgres) runs the --quick set with every
 comparison exported. --all takes every column, runs stage 2 of every case on the whole sample, and
 repeats more (the soak). Every case took 8.6 min on a 2-core machine with a debug build (950 cases, 6
