@@ -56,16 +56,18 @@ package struct RunReport: Sendable {
         if !problems.isEmpty { return PipelineError.Kind.failed.rawValue }
         return freshness?.stale.isEmpty == false ? PipelineError.Kind.stale.rawValue : 0
     }
-    package var problems: [String] {
-        failures + streams.compactMap(\.failure) + [refresh?.missingRates?.description].compactMap { $0 } + (refresh?.scoring?.held.map(\.en) ?? [])
-            + deliveries.compactMap { delivery in delivery.failure.map { "notify \(delivery.webhook): \($0)" } }
-    }
-    /// ``problems`` for a Chinese reader: failed files in Chinese (the rest as they are written).
-    package var problemsZh: [String] {
-        let held = refresh?.scoring?.held ?? []
-        let between = Array(problems.dropFirst(failures.count).dropLast(held.count + deliveries.count { $0.failure != nil }))
-        return failedSentences.map(\.zh) + between + held.map(\.zh)
-            + deliveries.compactMap { delivery in delivery.failure.map { "通知 \(delivery.webhook)：\($0)" } }
+    package var problems: [String] { problemSentences.map(\.en) }
+    /// ``problems`` for a Chinese reader (a stream's failure and the missing rates as they are written).
+    package var problemsZh: [String] { problemSentences.map(\.zh) }
+    /// What made the run fail, one list for both languages: failed files, streams, missing rates, held
+    /// scores, undelivered notices.
+    private var problemSentences: [Bilingual] {
+        failedSentences + streams.compactMap(\.failure).map { Bilingual(untranslated: $0) }
+            + [refresh?.missingRates?.description].compactMap { $0 }.map { Bilingual(untranslated: $0) }
+            + (refresh?.scoring?.held ?? [])
+            + deliveries.compactMap { delivery in
+                delivery.failure.map { Bilingual("notify \(delivery.webhook): \($0)", "通知 \(delivery.webhook)：\($0)") }
+            }
     }
     /// The `runs.status` a finished run is recorded with: what failed first, else stale, else ok.
     package var status: String {
