@@ -44,7 +44,7 @@ package struct ConnectorDetector {
                     candidatesByLayout[layout] = try Self.headerCandidates(spec, path: path, context: context)
                 } catch {
                     candidatesByLayout[layout] = []
-                    if unreadable == nil { unreadable = (error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)") }
+                    if unreadable == nil { unreadable = Bilingual(describing: error) }
                 }
             }
             var best: Detection?

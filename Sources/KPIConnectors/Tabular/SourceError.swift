@@ -7,6 +7,14 @@ package protocol SourceError: Error, CustomStringConvertible {
     var sentence: Bilingual { get }
 }
 
+extension Bilingual {
+    /// A thrown error's sentence: a source error's own two languages, any other error's description (a
+    /// store's, a library's) as it is written.
+    package init(describing error: any Error) {
+        self = (error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)")
+    }
+}
+
 extension FileFormatError: SourceError {}
 
 /// English in both languages for now: connector spec messages are written in many places (spec

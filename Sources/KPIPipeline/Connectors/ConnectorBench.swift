@@ -81,7 +81,7 @@ package struct ConnectorBench {
         do {
             return (path, paths.display(path), try FileFingerprint.compute(path: path))
         } catch {
-            throw .failed(Bilingual("\(file): \(error)", "\(file)：\((error as? any SourceError)?.sentence.zh ?? "\(error)")"))
+            throw .failed(Bilingual("\(file): \(error)", "\(file)：\(Bilingual(describing: error).zh)"))
         }
     }
 }

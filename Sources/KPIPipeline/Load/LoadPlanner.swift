@@ -77,7 +77,7 @@ package struct LoadPlanner {
                         file.absentOptionalColumns = header.absentOptionalColumns
                     }
                 } catch {
-                    file.failure = (error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)")
+                    file.failure = Bilingual(describing: error)
                 }
             }
             planned.append(file)

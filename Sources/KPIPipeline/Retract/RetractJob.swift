@@ -146,7 +146,7 @@ package struct RetractJob {
             let reader = try planned.connector.open(path: planned.path, context: context)
             return UnchangedFileGuard(base: reader, path: planned.path, file: planned.display, expected: planned.fingerprint)
         } catch {
-            throw .failed(Bilingual("cannot read \(planned.display): \(error)", "无法读取 \(planned.display)：\((error as? any SourceError)?.sentence.zh ?? "\(error)")"))
+            throw .failed(Bilingual("cannot read \(planned.display): \(error)", "无法读取 \(planned.display)：\(Bilingual(describing: error).zh)"))
         }
     }
 

@@ -33,7 +33,7 @@ package struct ValidateJob {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed((error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual(describing: error))
         }
         for employee in roster.values.sorted(by: { $0.id < $1.id }) where policy.scorecard(for: employee.role) == nil {
             let at = employee.lineage.map { "\($0.file):\($0.line)" }

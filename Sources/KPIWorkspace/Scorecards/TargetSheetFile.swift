@@ -69,7 +69,7 @@ package enum TargetSheetFile {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed((error as? any SourceError)?.sentence ?? Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual(describing: error))
         }
         problems += Self.duplicates(rows)
         return (TargetSheet(rows), problems)
