@@ -54,7 +54,7 @@ package struct ConnectorBench {
     package func check(connector id: String, file: String, shop: String? = nil, platform: String? = nil,
                        timezone: String? = nil, currency: String? = nil, period: String? = nil) throws(PipelineError) -> ConnectorCheck {
         let connector: any Connector
-        do { connector = try catalog.connector(id) } catch { throw .unknownConnector(error) }
+        do { connector = try catalog.connector(id) } catch { throw .usage(error.sentence) }
         let (path, display, fingerprint) = try inspect(file)
         let given = SourceConfig(connector: id, files: file, shop: shop, platform: platform, timezone: timezone,
                                  currency: currency, period: period)

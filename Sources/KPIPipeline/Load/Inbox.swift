@@ -61,11 +61,6 @@ extension Pipeline {
 extension Workspace {
     /// The connector `id` of this workspace's catalog; an unknown id is a usage error.
     package func connector(_ id: String) throws(PipelineError) -> any Connector {
-        do { return try catalog.connector(id) } catch { throw .unknownConnector(error) }
+        do { return try catalog.connector(id) } catch { throw .usage(error.sentence) }
     }
-}
-
-extension PipelineError {
-    /// The usage error an unknown connector id is.
-    static func unknownConnector(_ error: UnknownConnectorError) -> PipelineError { .usage(error.sentence) }
 }

@@ -49,7 +49,7 @@ package struct StreamPulls {
         for settings in streams {
             let connectorID = settings.connector ?? PullerCatalog.defaultConnector(settings.api) ?? ""
             let connector: any Connector
-            do { connector = try workspace.catalog.connector(connectorID) } catch { throw .unknownConnector(error) }
+            do { connector = try workspace.catalog.connector(connectorID) } catch { throw .usage(error.sentence) }
             let before: StreamState
             do { before = try stored[settings.stream].map { try StreamState(json: $0.state) } ?? StreamState() } catch {
                 let reset = pipeline.invocation.command("state reset", settings.stream)
