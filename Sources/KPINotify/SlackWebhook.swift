@@ -1,5 +1,6 @@
 import Foundation
 import KPIPull
+import KPISchema
 
 /// Slack incoming webhook: `{"text":…}`; answers 200 `ok`, or a 4xx with a word (`invalid_payload`,
 /// `no_service`). Not signed: the URL is the secret.
@@ -11,7 +12,7 @@ package struct SlackWebhook: WebhookFormat {
     struct Body: Encodable { var text: String }
 
     package func request(text: String, url: URL, secret: String?, now: Date) throws(WebhookError) -> HTTPRequest {
-        guard secret == nil else { throw WebhookError("Slack incoming webhooks are not signed: remove `secret`") }
+        guard secret == nil else { throw WebhookError(Bilingual("Slack incoming webhooks are not signed: remove `secret`", "Slack 的传入 Webhook 不签名：请去掉 `secret`")) }
         return try post(url, Body(text: text))
     }
 

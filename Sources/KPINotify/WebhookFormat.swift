@@ -1,5 +1,6 @@
 import Foundation
 import KPIPull
+import KPISchema
 
 /// One platform's side of an incoming webhook: the request that posts a text, and whether the
 /// platform accepted it (飞书, 钉钉 and 企业微信 answer HTTP 200 with an error code in the body).
@@ -21,7 +22,7 @@ extension WebhookFormat {
             return HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json; charset=utf-8"],
                                body: try encoder.encode(body))
         } catch {
-            throw WebhookError("could not encode the message: \(error)")
+            throw WebhookError(Bilingual("could not encode the message: \(error)", "无法编码消息：\(error)"))
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KPIPull
 import Logging
+import KPISchema
 
 /// Posts texts to chat webhooks through kpibridge's HTTP client: retried with backoff on 429, 5xx and
 /// dropped connections, the platform's own refusal (a bad signature, a bot removed) reported once
@@ -25,10 +26,11 @@ package struct WebhookSender: Sendable {
         do {
             response = try client.send(request)
         } catch {
-            throw WebhookError(redactor.redact(error.message))
+            throw WebhookError(Bilingual(redactor.redact(error.problem.en), redactor.redact(error.problem.zh)))
         }
         if let refusal = format.refusal(response) {
-            throw WebhookError("\(endpoint.platform.title) refused the message: \(redactor.redact(refusal))")
+            throw WebhookError(Bilingual("\(endpoint.platform.title) refused the message: \(redactor.redact(refusal))",
+                                             "\(endpoint.platform.title) 拒收了消息：\(redactor.redact(refusal))"))
         }
     }
 

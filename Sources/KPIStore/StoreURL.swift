@@ -1,3 +1,5 @@
+import KPISchema
+
 /// Where the warehouse lives, from `--store` or the workspace: `sqlite:PATH` or `postgres://…`.
 package enum StoreURL: Sendable, Hashable, CustomStringConvertible {
     case sqlite(path: String)
@@ -7,12 +9,13 @@ package enum StoreURL: Sendable, Hashable, CustomStringConvertible {
         if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
-            guard !path.isEmpty else { throw StoreURLError(text: text, reason: "no file path after `sqlite:`") }
+            guard !path.isEmpty else { throw StoreURLError(text: text, reason: Bilingual("no file path after `sqlite:`", "`sqlite:` 后面没有文件路径")) }
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             self = .postgres(url: text)
         } else {
-            throw StoreURLError(text: text, reason: "expected `sqlite:PATH` or `postgres://user@host/db`")
+            throw StoreURLError(text: text, reason: Bilingual("expected `sqlite:PATH` or `postgres://user@host/db`",
+                                                                "应为 `sqlite:PATH` 或 `postgres://user@host/db`"))
         }
     }
 
@@ -41,14 +44,19 @@ package enum StoreURL: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A `--store` value that names no store kpibridge can open.
-package struct StoreURLError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct StoreURLError: BilingualError, Sendable, Equatable, CustomStringConvertible {
     package var text: String
-    package var reason: String
+    package var reason: Bilingual
 
-    package init(text: String, reason: String) {
+    package init(text: String, reason: Bilingual) {
         self.text = text
         self.reason = reason
     }
 
-    package var description: String { "bad store URL `\(StoreURL.redacted(text))`: \(reason)" }
+    package var description: String { sentence.en }
+
+    /// The URL (its password masked) and what is wrong with it, in both languages.
+    package var sentence: Bilingual {
+        Bilingual("bad store URL `\(StoreURL.redacted(text))`: \(reason.en)", "存储地址 `\(StoreURL.redacted(text))` 有误：\(reason.zh)")
+    }
 }

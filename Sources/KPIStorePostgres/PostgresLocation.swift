@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 import KPIStore
 
 /// Where a PostgreSQL warehouse is and how to log in, from `postgres://user[:password]@host[:port]/db?…`.
@@ -23,32 +24,34 @@ package struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `url`, reading the password from `environment` and the password file when the URL has none.
     package init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreURLError) {
-        func fail(_ reason: String) -> StoreURLError { StoreURLError(text: url, reason: reason) }
+        func fail(_ reason: Bilingual) -> StoreURLError { StoreURLError(text: url, reason: reason) }
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? "") else {
-            throw fail("not a postgres:// URL")
+            throw fail(Bilingual("not a postgres:// URL", "不是 `postgres://` 地址"))
         }
         host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
         port = components.port ?? 5432
-        guard let user = components.user, !user.isEmpty else { throw fail("no user name (postgres://USER@host/db)") }
+        guard let user = components.user, !user.isEmpty else { throw fail(Bilingual("no user name (postgres://USER@host/db)", "没有用户名（`postgres://USER@host/db`）")) }
         self.user = user
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        guard !path.isEmpty, !path.contains("/") else { throw fail("no database name (postgres://user@host/DB)") }
+        guard !path.isEmpty, !path.contains("/") else { throw fail(Bilingual("no database name (postgres://user@host/DB)", "没有数据库名（`postgres://user@host/DB`）")) }
         database = path
         tls = .prefer
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
                 guard let mode = TLSMode(rawValue: item.value ?? "") else {
-                    throw fail("sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw fail(Bilingual("sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))",
+                                     "sslmode 应为以下之一：\(TLSMode.allCases.map(\.rawValue).joined(separator: "、"))"))
                 }
                 tls = mode
             case "schema":
                 guard let name = item.value, Self.isPlainIdentifier(name) else {
-                    throw fail("schema must be lower-case letters, digits and `_`, starting with a letter or `_`")
+                    throw fail(Bilingual("schema must be lower-case letters, digits and `_`, starting with a letter or `_`",
+                                     "`schema` 只能由小写字母、数字和 `_` 组成，并以字母或 `_` 开头"))
                 }
                 schema = name
             default:
-                throw fail("unknown parameter `\(item.name)`; known: sslmode, schema")
+                throw fail(Bilingual("unknown parameter `\(item.name)`; known: sslmode, schema", "未知参数 `\(item.name)`；可用的有：`sslmode`、`schema`"))
             }
         }
         password = components.password.flatMap { $0.isEmpty ? nil : $0 }

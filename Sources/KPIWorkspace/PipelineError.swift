@@ -1,7 +1,7 @@
 import KPISchema
 
 /// An error the CLI reports in one clear message, with the exit code cron alerting relies on.
-package struct PipelineError: Error, Sendable, CustomStringConvertible {
+package struct PipelineError: BilingualError, Sendable, CustomStringConvertible {
     /// Exit codes: 1 the job failed, 2 the command was used wrongly, 3 another run holds the store
     /// (nothing was done; cron can simply try again later), 4 a source is stale.
     package enum Kind: Int32, Sendable {

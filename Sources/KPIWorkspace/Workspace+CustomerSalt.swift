@@ -18,12 +18,7 @@ extension Workspace {
         } catch .path(let error as PipelineError) {
             throw error
         } catch {
-            let zh: String = switch error {
-            case .unsetVariable(let name): "未设置环境变量 \(name)"
-            case .unreadableFile(let file): "文件 \(file) 不存在、为空或不是 UTF-8"
-            case .path, .notAReference: "\(error)"
-            }
-            throw .failed(Bilingual("\(prefix.en): \(error)", "\(prefix.zh)：\(zh)"))
+            throw .failed(Bilingual("\(prefix.en): \(error.sentence.en)", "\(prefix.zh)：\(error.sentence.zh)"))
         }
         guard let salt = CustomerSalt(text) else {
             throw .failed(Bilingual(

@@ -65,7 +65,7 @@ package struct Workspace: Sendable {
         do {
             catalog = try ConnectorCatalog(directories: directories)
         } catch {
-            throw .failed(Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual(describing: error))
         }
         for source in config.sources {
             let prefix = Bilingual("\(Self.configFile): source `\(source.files)`", "\(Self.configFile)：数据源 `\(source.files)`")

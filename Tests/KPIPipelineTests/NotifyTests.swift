@@ -256,8 +256,9 @@ import Testing
         try ws.write("secrets/feishu_url", server.base + "/hook/WRONGtok55\n")
         let deliveries = try Notifications(workspace: try ws.pipeline().workspace, logger: Logger(label: "test")).test()
         let failure = try #require(deliveries.first { $0.webhook == "ops-feishu" }?.failure)
-        #expect(failure.hasPrefix("飞书 Feishu refused the message: HTTP 404: "))
-        #expect(!failure.contains("WRONGtok55") && failure.contains("[redacted]"))
+        #expect(failure.en.hasPrefix("飞书 Feishu refused the message: HTTP 404: "))
+        #expect(failure.zh.hasPrefix("飞书 Feishu 拒收了消息：HTTP 404: "))
+        for half in [failure.en, failure.zh] { #expect(!half.contains("WRONGtok55") && half.contains("[redacted]")) }
     }
 
     /// When the latest run held the scores back, the report's summary says its grades are an earlier run's.

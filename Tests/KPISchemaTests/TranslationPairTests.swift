@@ -67,7 +67,8 @@ import Testing
         // Glosses: a parenthesis holding only Chinese in English, or only Latin in Chinese.
         out = out.replacingOccurrences(of: #"\((\p{Han}|[·、，\s])+\)"#, with: " ", options: .regularExpression)
         // Command lines, options, paths, file names and key paths are code even outside backticks.
-        for pattern in [#"kpibridge( [^\s，；。）]+)*"#, #"--[a-z-]+(=\S+)?"#, #"[\w.-]*[/.][\w.*/-]+"#, #"\b\w+_\w+\b"#] {
+        // A command may start with an environment variable and go on over `\`-continued lines.
+        for pattern in [#"([A-Z_]+=\S+ )?kpibridge((\s*\\\n\s*|[ ])[^\s，；。）]+)*"#, #"--[a-z-]+(=\S+)?"#, #"[\w.-]*[/.][\w.*/-]+"#, #"\b\w+_\w+\b"#] {
             out = out.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         return out
@@ -104,7 +105,7 @@ import Testing
         "HTTP", "HTTPS", "API", "UTF", "GB", "BOM", "CRLF", "LF", "IANA", "ISO", "UTC", "GMT", "cron", "crontab",
         "zip", "gzip", "SKU", "ASIN", "FBA", "ID", "id", "KPI", "CPI", "AOV", "GMV", "ACoS", "ROAS", "OK", "ok",
         "PGPASSWORD", "KPIBRIDGE", "LANG", "NUL", "SIGINT", "SIGTERM", "SIGKILL", "Webhook", "webhook",
-        "LibreOffice", "Office", "systemd", "zlib", "libxml", "libcurl", "XMLParser", "URLSession", "tzdata", "apt",
+        "LibreOffice", "Office", "Slack", "LWA", "systemd", "zlib", "libxml", "libcurl", "XMLParser", "URLSession", "tzdata", "apt",
         "sslmode", "README", "YYYY", "MM", "DD", "PLATFORM", "SHOP", "CURRENCY", "ZONE", "FILE",
         // README section titles a sentence points to.
         "Metrics", "Notifications",

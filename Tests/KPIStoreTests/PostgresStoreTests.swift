@@ -38,9 +38,16 @@ import Testing
 
     @Test func badURLsAreRefusedWithTheReason() {
         func reason(_ url: String) -> String? {
-            do { _ = try PostgresLocation(url: url, environment: [:]); return nil } catch { return error.reason }
+            do { _ = try PostgresLocation(url: url, environment: [:]); return nil } catch { return error.reason.en }
         }
         #expect(reason("postgres://db/warehouse") == "no user name (postgres://USER@host/db)")
+        // The whole sentence, password masked, in Chinese too.
+        #expect(throws: StoreURLError(text: "postgres://kpi:s3cret@db/", reason: Bilingual("no database name (postgres://user@host/DB)",
+                                                                                          "没有数据库名（`postgres://user@host/DB`）"))) {
+            try PostgresLocation(url: "postgres://kpi:s3cret@db/", environment: [:])
+        }
+        #expect(StoreURLError(text: "postgres://kpi:s3cret@db/", reason: Bilingual("x", "某原因")).sentence.zh
+                == "存储地址 `postgres://kpi:***@db/` 有误：某原因")
         #expect(reason("postgres://kpi@db/") == "no database name (postgres://user@host/DB)")
         #expect(reason("postgres://kpi@db/w?sslmode=maybe") == "sslmode must be one of disable, prefer, require, verify-full")
         #expect(reason("postgres://kpi@db/w?schema=x%22;DROP%20TABLE%20runs") == "schema must be lower-case letters, digits and `_`, starting with a letter or `_`")

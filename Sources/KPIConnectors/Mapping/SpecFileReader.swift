@@ -32,19 +32,28 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         for setting in spec.unmetSettings(context) {
             switch setting {
             case .timezone:
-                throw ConnectorSpecError(path: spec.id, message: "reads times without an offset; set `timezone` in the spec or the workspace source")
+                throw ConnectorSpecError(path: spec.id, problem: Bilingual(
+                    "reads times without an offset; set `timezone` in the spec or the workspace source",
+                    "读取的时间不带时区偏移；请在连接器规格或工作区的数据源中设置 `timezone`"))
             case .currency:
-                throw ConnectorSpecError(path: spec.id, message: "has no `currency` field; set `currency:` on the workspace source (or --currency)")
+                throw ConnectorSpecError(path: spec.id, problem: Bilingual(
+                    "has no `currency` field; set `currency:` on the workspace source (or --currency)",
+                    "没有 `currency` 字段；请在工作区的数据源上设置 `currency:`（或用 --currency）"))
             case .platform:
-                throw ConnectorSpecError(path: spec.id, message: "rows do not say their platform; set `platform:` on the workspace source (or --platform)")
+                throw ConnectorSpecError(path: spec.id, problem: Bilingual(
+                    "rows do not say their platform; set `platform:` on the workspace source (or --platform)",
+                    "行中没有平台信息；请在工作区的数据源上设置 `platform:`（或用 --platform）"))
             case .period:
-                throw ConnectorSpecError(path: spec.id, message: "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), `period: from_name` with one date, two dates or a month in the file's name, or `period: from_report` when a line above the header states it")
+                throw ConnectorSpecError(path: spec.id, problem: Bilingual(
+                    "rows carry no date: say which days \(context.displayPath) covers with `period:` on the workspace source (or --period 2026-10), `period: from_name` with one date, two dates or a month in the file's name, or `period: from_report` when a line above the header states it",
+                    "行中没有日期：请说明 \(context.displayPath) 覆盖哪些日子——在工作区的数据源上写 `period:`（或用 --period 2026-10）；文件名含一个日期、两个日期或一个月份时写 `period: from_name`；表头上方有一行写明期间时写 `period: from_report`"))
             }
         }
         let zone: Zone
         if let zoneName = context.timezone ?? spec.spec.timezone {
             guard let resolved = Zone(zoneName) else {
-                throw ConnectorSpecError(path: context.displayPath, message: "timezone `\(zoneName)` is not a zone name or offset")
+                throw ConnectorSpecError(path: context.displayPath, problem: Bilingual(
+                    "timezone `\(zoneName)` is not a zone name or offset", "时区 `\(zoneName)` 不是时区名也不是偏移量"))
             }
             zone = resolved
         } else {
@@ -106,7 +115,9 @@ struct SpecFileReader: RecordReader, HeaderReporting {
         if let rule = context.sameOrder {
             // Without the column every order would read as having no copy elsewhere: counted twice, silently.
             guard let field = spec.fieldIndex[rule.field], let column = spec.fields[field].spec.column.first else {
-                throw ConnectorSpecError(path: spec.id, message: "has no field `\(rule.field)`, which the source's `same_order` reads")
+                throw ConnectorSpecError(path: spec.id, problem: Bilingual(
+                    "has no field `\(rule.field)`, which the source's `same_order` reads",
+                    "没有字段 `\(rule.field)`，而数据源的 `same_order` 要读取它"))
             }
             guard binding.columns[field] != nil else {
                 let closest = HeaderName.closest(to: spec.fields[field].headers, among: binding.headers)

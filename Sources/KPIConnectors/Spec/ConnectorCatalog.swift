@@ -29,13 +29,13 @@ package struct ConnectorCatalog: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConnectorSpecError(path: path, message: "cannot read: \(error.localizedDescription)")
+            throw ConnectorSpecError(path: path, problem: Bilingual("cannot read: \(error.localizedDescription)", "无法读取：\(error.localizedDescription)"))
         }
         let spec: ConnectorSpec
         do {
             spec = try StrictYAML.decode(ConnectorSpec.self, from: text, file: path, rule: .connectorSpec)
         } catch {
-            throw ConnectorSpecError(path: path, message: error.message)
+            throw ConnectorSpecError(path: path, problem: error.sentence)
         }
         add(SpecConnector(try CompiledSpec(spec, path: path)), origin: path)
     }

@@ -26,7 +26,7 @@ package enum StrictYAML {
             throw ConfigProblem(file: file, sentence: Bilingual("`\(path)` has no value", "`\(path)` 没有值"))
         } catch {
             // Yams' own words (where the syntax breaks), as it wrote them.
-            throw ConfigProblem(file: file, sentence: Bilingual(untranslated: "\(error)"))
+            throw ConfigProblem(file: file, sentence: Bilingual("\(error)", "YAML 无法解析：\(error)"))
         }
     }
 

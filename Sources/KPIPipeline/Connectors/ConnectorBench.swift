@@ -31,7 +31,7 @@ package struct ConnectorBench {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw .failed(Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual(describing: error))
         }
     }
 

@@ -40,7 +40,7 @@ extension ConnectorListing {
         do {
             return ConnectorListing(catalog: try ConnectorCatalog(directories: builtinConnectors), relativeTo: nil)
         } catch {
-            throw .failed(Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual(describing: error))
         }
     }
 }

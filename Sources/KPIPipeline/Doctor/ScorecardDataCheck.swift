@@ -26,7 +26,7 @@ struct ScorecardDataCheck: DoctorCheck {
             let criterion = ratings.columns.firstIndex(of: "criterion")!
             try store.scan(ratings) { row in if case .text(let c) = row[criterion] { criteria.insert(c) } }
         } catch {
-            return [.problem("scorecards", Bilingual(untranslated: "\(error)"), fix: nil)]
+            return [.problem("scorecards", Bilingual("store: \(error)", "存储：\(error)"), fix: nil)]
         }
         guard !facts.isEmpty else { return [notYet] }
         var unfed: [Bilingual] = []

@@ -79,7 +79,7 @@ package struct InitJob: Sendable {
             throw .usage(Bilingual("--shops names `\(shop.shop)` twice", "--shops 把 `\(shop.shop)` 写了两次"))
         }
         let catalog: ConnectorCatalog
-        do { catalog = try ConnectorCatalog(directories: builtinConnectors) } catch { throw .failed(Bilingual(untranslated: "\(error)")) }
+        do { catalog = try ConnectorCatalog(directories: builtinConnectors) } catch { throw .failed(Bilingual(describing: error)) }
         var titles: [String: String] = [:]
         for shop in shops {
             guard let connector = catalog.connectors[shop.connector] else {

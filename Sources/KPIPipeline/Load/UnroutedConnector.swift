@@ -7,6 +7,6 @@ package struct UnroutedConnector: Connector {
     package var title: String { "no connector" }
 
     package func open(path: String, context: SourceContext) throws -> any RecordReader {
-        throw ConnectorSpecError(path: context.displayPath, message: "no connector was chosen for this file")
+        throw ConnectorSpecError(path: context.displayPath, problem: Bilingual("no connector was chosen for this file", "没有为这个文件选定连接器"))
     }
 }

@@ -39,16 +39,15 @@ package struct Notifications {
         package var platform: ChatPlatform
         package var event: NoticeEvent
         /// Why it was not delivered; nil when it was.
-        package var failure: String?
+        package var failure: Bilingual?
 
         /// `NOT NOTIFIED: ops [飞书 Feishu] of stale: why`, for a delivery that failed.
         package var undelivered: String? { undeliveredSentence?.en }
 
-        /// ``undelivered`` in both languages, for the run summary and the error a failed job throws
-        /// (why it failed is the sender's own words, the same in both).
+        /// ``undelivered`` in both languages, for the run summary and the error a failed job throws.
         package var undeliveredSentence: Bilingual? {
-            failure.map { Bilingual("NOT NOTIFIED: \(webhook) [\(platform.title)] of \(event.rawValue): \($0)",
-                                    "未送达通知：\(webhook) [\(platform.title)]（\(event.rawValue)）：\($0)") }
+            failure.map { Bilingual("NOT NOTIFIED: \(webhook) [\(platform.title)] of \(event.rawValue): \($0.en)",
+                                    "未送达通知：\(webhook) [\(platform.title)]（\(event.rawValue)）：\($0.zh)") }
         }
     }
 
@@ -62,7 +61,7 @@ package struct Notifications {
             do {
                 endpoint = try Self.endpoint(settings, paths: paths)
             } catch {
-                deliveries += wanted.map { Delivery(webhook: settings.displayName, platform: settings.platform, event: $0.event, failure: error.description) }
+                deliveries += wanted.map { Delivery(webhook: settings.displayName, platform: settings.platform, event: $0.event, failure: error.sentence) }
                 continue
             }
             for notice in wanted {
@@ -72,9 +71,9 @@ package struct Notifications {
                     logger.info("notified \(settings.displayName) (\(notice.event.rawValue))",
                                 metadata: ["event": "notify", Bilingual.logKey: "已通知 \(settings.displayName)（\(notice.event.rawValue)）"])
                 } catch {
-                    delivery.failure = error.description
-                    logger.warning("notify   \(settings.displayName) (\(notice.event.rawValue)): \(error.description)",
-                                   metadata: ["event": "notify", Bilingual.logKey: "通知失败 \(settings.displayName)（\(notice.event.rawValue)）：\(error.description)"])
+                    delivery.failure = error.sentence
+                    logger.warning("notify   \(settings.displayName) (\(notice.event.rawValue)): \(error.sentence.en)",
+                                   metadata: ["event": "notify", Bilingual.logKey: "通知失败 \(settings.displayName)（\(notice.event.rawValue)）：\(error.sentence.zh)"])
                 }
                 deliveries.append(delivery)
             }
@@ -92,11 +91,12 @@ package struct Notifications {
                 try paths.resolve(file, key: "notify")
             }
         } catch {
-            throw WebhookError(error.message)
+            throw WebhookError(error.problem)
         }
         let text = (try? credentials.require("webhook", stream: "")) ?? ""
         guard let url = URL(string: text), let host = url.host, url.scheme == "https" || (url.scheme == "http" && Self.localHosts.contains(host)) else {
-            throw WebhookError("`webhook` does not hold an https:// URL (plain http:// only to this machine)")
+            throw WebhookError(Bilingual("`webhook` does not hold an https:// URL (plain http:// only to this machine)",
+                                         "`webhook` 中不是 `https://` 地址（只有发往本机时才能用 `http://`）"))
         }
         return WebhookEndpoint(name: settings.displayName, platform: settings.platform, url: url,
                                secret: settings.secret == nil ? nil : try? credentials.require("secret", stream: ""))
@@ -129,15 +129,15 @@ extension Notifications {
     }
 
     /// Problems with `workspace`'s `notify:` webhooks' URLs and secrets, for `validate` and `doctor`: in
-    /// both languages, as those commands print them (the webhook error itself is the sender's words).
+    /// both languages, as those commands print them.
     package static func problems(_ workspace: Workspace) -> [Bilingual] {
         (workspace.config.notify ?? []).compactMap { settings in
             do throws(WebhookError) {
                 _ = try endpoint(settings, paths: workspace.paths)
                 return nil
             } catch {
-                return Bilingual("\(Workspace.configFile): notify `\(settings.displayName)`: \(error.description)",
-                                 "\(Workspace.configFile)：通知 `\(settings.displayName)`：\(error.description)")
+                return Bilingual("\(Workspace.configFile): notify `\(settings.displayName)`: \(error.sentence.en)",
+                                 "\(Workspace.configFile)：通知 `\(settings.displayName)`：\(error.sentence.zh)")
             }
         }
     }

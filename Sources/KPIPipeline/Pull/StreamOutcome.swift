@@ -8,7 +8,7 @@ package struct StreamOutcome: Sendable {
     /// Pages, orders, reports: the puller's own lines.
     package var notes: [String] = []
     /// Why the pull failed or stopped early (the run exits 1); what it landed before still loads.
-    package var failure: String?
+    package var failure: Bilingual?
     /// Files landed for the load.
     package var landed: [String] = []
     package var requests = 0

@@ -70,17 +70,17 @@ package struct StreamPulls {
                 pull.checkpointed = flag.written
                 pull.landed = landing.files
                 outcome.notes = result.notes
-                outcome.failure = result.failure?.description
+                outcome.failure = result.failure?.sentence
                 outcome.landed = landing.files.map { workspace.paths.display($0.path) }
                 outcome.requests = client.requestCount
                 outcome.retries = client.retryCount
                 outcome.throttledSeconds = result.throttledSeconds
             } catch {
-                outcome.failure = error.description
+                outcome.failure = error.sentence
             }
             pull.outcome = outcome
             if let failure = outcome.failure {
-                logger.error("failed   stream \(settings.stream)", metadata: ["event": "pull_failed", "stream": "\(settings.stream)", "reason": "\(failure)",
+                logger.error("failed   stream \(settings.stream)", metadata: ["event": "pull_failed", "stream": "\(settings.stream)", "reason": "\(failure.en)",
                                                                        Bilingual.logKey: "失败  数据流 \(settings.stream)"])
             } else {
                 logger.info("pulled   \(settings.stream): \(outcome.landed.count) files; \(outcome.notes.joined(separator: "; "))",

@@ -35,8 +35,7 @@ enum ExchangeRates {
         do {
             return try FXTable.combining([workspace.fx.rates, loaded], maxCarryDays: workspace.fx.maxCarryDays)
         } catch {
-            // ``FXConflict`` words its list in English only.
-            throw PipelineError.failed(Bilingual(untranslated: error.description))
+            throw PipelineError.failed(error.sentence)
         }
     }
 }

@@ -57,16 +57,16 @@ package struct RunReport: Sendable {
         return freshness?.stale.isEmpty == false ? PipelineError.Kind.stale.rawValue : 0
     }
     package var problems: [String] { problemSentences.map(\.en) }
-    /// ``problems`` for a Chinese reader (a stream's failure and the missing rates as they are written).
+    /// ``problems`` for a Chinese reader.
     package var problemsZh: [String] { problemSentences.map(\.zh) }
     /// What made the run fail, one list for both languages: failed files, streams, missing rates, held
     /// scores, undelivered notices.
     private var problemSentences: [Bilingual] {
-        failedSentences + streams.compactMap(\.failure).map { Bilingual(untranslated: $0) }
-            + [refresh?.missingRates?.description].compactMap { $0 }.map { Bilingual(untranslated: $0) }
+        failedSentences + streams.compactMap(\.failure)
+            + [refresh?.missingRates].compactMap { $0 }.map { Bilingual($0.description(.en), $0.description(.zh)) }
             + (refresh?.scoring?.held ?? [])
             + deliveries.compactMap { delivery in
-                delivery.failure.map { Bilingual("notify \(delivery.webhook): \($0)", "通知 \(delivery.webhook)：\($0)") }
+                delivery.failure.map { Bilingual("notify \(delivery.webhook): \($0.en)", "通知 \(delivery.webhook)：\($0.zh)") }
             }
     }
     /// The `runs.status` a finished run is recorded with: what failed first, else stale, else ok.

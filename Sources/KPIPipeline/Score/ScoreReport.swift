@@ -21,7 +21,7 @@ package struct ScoreReport: Sendable {
                 rows.append(row)
             }
         } catch {
-            throw .failed(Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual("store: \(error)", "存储：\(error)"))
         }
         guard !rows.isEmpty else {
             throw .failed(Bilingual("fact_score has no \(period.grain.rawValue) \(period.label) scorecards: run `kpibridge run` (or `kpibridge score`) "
@@ -40,7 +40,7 @@ package struct ScoreReport: Sendable {
         do {
             try store.scan(.runs) { values in latest = RunRecord(StoredRow(.runs, values)) ?? latest }
         } catch {
-            throw .failed(Bilingual(untranslated: "\(error)"))
+            throw .failed(Bilingual("store: \(error)", "存储：\(error)"))
         }
         guard let latest, latest.status == "scores held" else { return nil }
         let reason = latest.message?.split(separator: "\n").first.map(String.init) ?? "the targets sheet"

@@ -11,7 +11,7 @@ extension Workspace {
     package func storeURL(override: String?) throws(PipelineError) -> StoreURL {
         let text = override ?? config.store ?? Self.defaultStore
         let url: StoreURL
-        do { url = try StoreURL(parsing: text) } catch { throw .usage(Bilingual(untranslated: error.description)) }
+        do { url = try StoreURL(parsing: text) } catch { throw .usage(error.sentence) }
         if case .sqlite(let path) = url, override == nil, !path.hasPrefix("/") {
             return .sqlite(path: try paths.resolve(path, key: "store"))
         }
@@ -35,7 +35,7 @@ extension Workspace {
             }
         case .postgres(let text):
             let location: PostgresLocation
-            do { location = try PostgresLocation(url: text) } catch { throw .usage(Bilingual(untranslated: error.description)) }
+            do { location = try PostgresLocation(url: text) } catch { throw .usage(error.sentence) }
             do {
                 return try PostgresStore(location: location, readOnly: access == .readOnly)
             } catch {

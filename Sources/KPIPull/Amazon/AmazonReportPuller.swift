@@ -19,7 +19,7 @@ package struct AmazonReportPuller: StreamPuller {
     package func pull(_ context: PullContext, from state: StreamState) throws(PullError) -> PullResult {
         let settings = context.settings
         let stream = context.stream
-        guard let reportType = settings.reportType else { throw PullError(stream: stream, "`report_type:` is required for amazon.report") }
+        guard let reportType = settings.reportType else { throw PullError(stream: stream, Bilingual("`report_type:` is required for amazon.report", "amazon.report 必须写 `report_type:`")) }
         let base = try settings.endpoint()
         let tokenURL = try StreamSettings(stream: stream, api: settings.api,
                                           baseURL: settings.tokenURL ?? "https://api.amazon.com/auth/o2/token").endpoint()
@@ -35,7 +35,8 @@ package struct AmazonReportPuller: StreamPuller {
                                 metadata: ["event": "resume", "stream": "\(stream)", "report": "\(waiting.reportID)"])
         } else {
             guard let next = state.nextDay.flatMap(CivilDate.init(iso:)) ?? settings.start.flatMap({ CivilDate(iso: String($0.prefix(10))) }) else {
-                throw PullError(stream: stream, "no days loaded yet: set `start:` (the first day to pull) on the stream")
+                throw PullError(stream: stream, Bilingual("no days loaded yet: set `start:` (the first day to pull) on the stream",
+                                                          "还没有加载过任何一天：请在数据流上设置 `start:`（要拉取的第一天）"))
             }
             let today = Self.localDate(context.now, in: zone)
             let latency = settings.latencyDays ?? 0
@@ -55,13 +56,13 @@ package struct AmazonReportPuller: StreamPuller {
                                       body: try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))
             let response = try call(request, lwa: lwa, context: context)
             guard let id = APIJSON.object(response.body).flatMap({ APIJSON.text($0["reportId"]) }) else {
-                throw PullError(stream: stream, "createReport answered without a reportId")
+                throw PullError(stream: stream, Bilingual("createReport answered without a reportId", "`createReport` 的响应中没有 `reportId`"))
             }
             pending = PendingReport(reportID: id, start: start.description, end: end.description, requestedAt: context.now.iso8601)
             var bookmark = state
             bookmark.pendingReport = pending
             do { try context.checkpoint(bookmark) } catch {
-                throw PullError(stream: stream, "could not save report id \(id): \(error)")
+                throw PullError(stream: stream, Bilingual("could not save report id \(id): \(error)", "无法保存报告编号 \(id)：\(error)"))
             }
             result.state = bookmark
             context.logger.info("request  \(stream): report \(id) for \(start)..\(end)",
@@ -84,13 +85,14 @@ package struct AmazonReportPuller: StreamPuller {
             let days = "\(pending.start)..\(pending.end)"
             switch status {
             case "DONE":
-                guard let documentID else { throw PullError(stream: stream, "report \(pending.reportID) is DONE without a reportDocumentId") }
+                guard let documentID else { throw PullError(stream: stream, Bilingual("report \(pending.reportID) is DONE without a reportDocumentId",
+                                                                                                                 "报告 \(pending.reportID) 状态为 `DONE`，却没有 `reportDocumentId`")) }
                 let response = try call(HTTPRequest(url: base.appendingPathComponent(Self.reportsPath + "/documents/" + documentID)),
                                         lwa: lwa, context: context)
                 context.landing.keepRaw(response, for: HTTPRequest(url: base.appendingPathComponent(Self.reportsPath + "/documents/" + documentID)))
                 let document = APIJSON.object(response.body) ?? [:]
                 guard let location = APIJSON.text(document["url"]), let url = URL(string: location) else {
-                    throw PullError(stream: stream, "report document \(documentID) has no url")
+                    throw PullError(stream: stream, Bilingual("report document \(documentID) has no url", "报告文档 \(documentID) 没有 `url`"))
                 }
                 // The document URL is pre-signed: no token goes with it.
                 let download = HTTPRequest(url: url)
@@ -99,7 +101,7 @@ package struct AmazonReportPuller: StreamPuller {
                                         extension: Gzip.isCompressed(data) ? "gz" : "txt")
                 let name = "report \(pending.reportID)"
                 if APIJSON.text(document["compressionAlgorithm"]) == "GZIP" || Gzip.isCompressed(data) {
-                    do { data = try Gzip.decompress(data, name: name) } catch { throw PullError(stream: stream, error.description) }
+                    do { data = try Gzip.decompress(data, name: name) } catch { throw PullError(stream: stream, error.sentence) }
                 }
                 let period = DateRange(parsing: "\(pending.start)..\(pending.end)")
                 try context.landing.land(data, extension: "txt", period: period, note: name)
@@ -114,7 +116,9 @@ package struct AmazonReportPuller: StreamPuller {
                 var retry = state
                 retry.pendingReport = nil
                 result.state = retry
-                result.failure = PullError(stream: stream, "report \(pending.reportID) for \(days) ended \(status); the next run asks for those days again")
+                result.failure = PullError(stream: stream, Bilingual(
+                    "report \(pending.reportID) for \(days) ended \(status); the next run asks for those days again",
+                    "报告 \(pending.reportID)（\(days)）以 \(status) 结束；下次运行会重新请求这些日期"))
             }
         } catch {
             result.failure = error

@@ -38,7 +38,7 @@ final class LWAToken {
                                   headers: ["Content-Type": "application/x-www-form-urlencoded;charset=UTF-8"], body: form)
         let response = try client.sendExpectingSuccess(request)
         guard let body = APIJSON.object(response.body), let token = APIJSON.text(body["access_token"]), !token.isEmpty else {
-            throw PullError(stream: client.stream, "LWA token response has no access_token")
+            throw PullError(stream: client.stream, Bilingual("LWA token response has no access_token", "LWA 令牌响应中没有 access_token"))
         }
         let lifetime = APIJSON.text(body["expires_in"]).flatMap(Double.init) ?? 3_600
         self.token = token

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import KPISchema
 import Logging
 
 /// The one way kpibridge talks HTTP: URLSession (libcurl on Linux), made synchronous because a run
@@ -54,13 +55,15 @@ package final class HTTPClient {
                 problem = "HTTP \(response.status)" + (response.body.isEmpty ? "" : ": \(redactor.redact(response.bodyExcerpt))")
             case .failure(let error):
                 guard Self.isRetryable(error) else {
-                    throw PullError(stream: stream, "\(describe(request)): \(Self.describe(error))")
+                    throw PullError(stream: stream, Bilingual("\(describe(request)): \(Self.describe(error))",
+                                                                  "\(describe(request))：\(Self.describe(error))"))
                 }
                 problem = Self.describe(error)
             }
             retry += 1
             guard retry < policy.attempts else {
-                throw PullError(stream: stream, "\(describe(request)): \(problem) — gave up after \(policy.attempts) attempts")
+                throw PullError(stream: stream, Bilingual("\(describe(request)): \(problem) — gave up after \(policy.attempts) attempts",
+                                                              "\(describe(request))：\(problem)——尝试 \(policy.attempts) 次后放弃"))
             }
             let wait = policy.delay(beforeRetry: retry, retryAfter: retryAfter, using: &random)
             retryCount += 1
@@ -79,7 +82,8 @@ package final class HTTPClient {
 
     /// The error for a response the caller cannot use.
     package func failure(_ request: HTTPRequest, _ response: HTTPResponse) -> PullError {
-        PullError(stream: stream, "\(describe(request)): HTTP \(response.status): \(redactor.redact(response.bodyExcerpt))")
+        PullError(stream: stream, Bilingual("\(describe(request)): HTTP \(response.status): \(redactor.redact(response.bodyExcerpt))",
+                                            "\(describe(request))：HTTP \(response.status)：\(redactor.redact(response.bodyExcerpt))"))
     }
 
     /// `GET https://host/path?query` with secrets removed.

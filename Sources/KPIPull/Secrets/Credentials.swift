@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// A stream's credentials, resolved from where the workspace says: `env:NAME` or `file:PATH`
 /// (inside the workspace). The values themselves never appear in kpibridge.yaml.
@@ -17,9 +18,11 @@ package struct Credentials: Sendable {
             do {
                 values[name] = try SecretReference.read(reference, environment: environment, resolvePath: resolvePath)
             } catch .notAReference {
-                throw PullError(stream: stream, "credential `\(name)` must be `env:VARIABLE` or `file:PATH` (a value written into kpibridge.yaml is refused)")
+                throw PullError(stream: stream, Bilingual(
+                    "credential `\(name)` must be `env:VARIABLE` or `file:PATH` (a value written into kpibridge.yaml is refused)",
+                    "凭据 `\(name)` 应写成 `env:VARIABLE` 或 `file:PATH`（直接写在 kpibridge.yaml 里的值会被拒绝）"))
             } catch {
-                throw PullError(stream: stream, "credential `\(name)`: \(error)")
+                throw PullError(stream: stream, Bilingual("credential `\(name)`: \(error.sentence.en)", "凭据 `\(name)`：\(error.sentence.zh)"))
             }
         }
         return Credentials(values: values)
@@ -28,7 +31,8 @@ package struct Credentials: Sendable {
     /// The value of a credential the API needs, or an error saying it is missing.
     package func require(_ name: String, stream: String) throws(PullError) -> String {
         guard let value = values[name] else {
-            throw PullError(stream: stream, "credential `\(name)` is missing from the stream's `credentials:`")
+            throw PullError(stream: stream, Bilingual("credential `\(name)` is missing from the stream's `credentials:`",
+                                                          "数据流的 `credentials:` 中缺少凭据 `\(name)`"))
         }
         return value
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KPISchema
 
 /// Reads a secret from where configuration points: `env:VARIABLE` or `file:PATH`. The value is never in
 /// kpibridge.yaml, and no problem's text holds it: each says only where the secret was looked for.
@@ -6,7 +7,7 @@ import Foundation
 /// One reader for every secret the workspace names (a stream's credentials, the buyer-key salt), so that
 /// both accept the same forms and refuse the same mistakes; each caller words its own errors around it.
 package enum SecretReference {
-    package enum Problem: Error, CustomStringConvertible {
+    package enum Problem: BilingualError, CustomStringConvertible {
         case unsetVariable(String)
         /// Missing, empty or not UTF-8.
         case unreadableFile(String)
@@ -15,12 +16,14 @@ package enum SecretReference {
         /// Neither `env:` nor `file:`: a value written into the configuration.
         case notAReference
 
-        package var description: String {
+        package var description: String { sentence.en }
+
+        package var sentence: Bilingual {
             switch self {
-            case .unsetVariable(let name): "environment variable \(name) is not set"
-            case .unreadableFile(let file): "file \(file) is missing, empty or not UTF-8"
-            case .path(let error): "\(error)"
-            case .notAReference: "must be `env:VARIABLE` or `file:PATH`"
+            case .unsetVariable(let name): Bilingual("environment variable \(name) is not set", "未设置环境变量 \(name)")
+            case .unreadableFile(let file): Bilingual("file \(file) is missing, empty or not UTF-8", "文件 \(file) 不存在、为空或不是 UTF-8")
+            case .path(let error): Bilingual(describing: error)
+            case .notAReference: Bilingual("must be `env:VARIABLE` or `file:PATH`", "应为 `env:VARIABLE` 或 `file:PATH`")
             }
         }
     }

@@ -44,7 +44,8 @@ package struct ShopifyOrdersPuller: StreamPuller {
             context.landing.keepRaw(response, for: request)
             limit = CallLimit(header: response.header("X-Shopify-Shop-Api-Call-Limit"))
             guard let body = APIJSON.object(response.body), let list = body["orders"] as? [[String: Any]] else {
-                result.failure = PullError(stream: context.stream, "\(context.client.describe(request)): the response has no `orders` array")
+                result.failure = PullError(stream: context.stream, Bilingual("\(context.client.describe(request)): the response has no `orders` array",
+                                                                                     "\(context.client.describe(request))：响应中没有 `orders` 数组"))
                 break
             }
             do {

@@ -34,7 +34,8 @@ package final class Landing {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             if let rawDirectory { try FileManager.default.createDirectory(atPath: rawDirectory, withIntermediateDirectories: true) }
         } catch {
-            throw PullError(stream: (directory as NSString).lastPathComponent, "cannot prepare \(displayDirectory): \(error.localizedDescription)")
+            throw PullError(stream: (directory as NSString).lastPathComponent, Bilingual("cannot prepare \(displayDirectory): \(error.localizedDescription)",
+                                                                                   "无法准备 \(displayDirectory)：\(error.localizedDescription)"))
         }
     }
 
@@ -45,7 +46,8 @@ package final class Landing {
         let name = "\(stamp)-\(String(format: "%03d", sequence)).\(ext)"
         let path = (directory as NSString).appendingPathComponent(name)
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-            throw PullError(stream: (directory as NSString).lastPathComponent, "cannot write \(displayDirectory)/\(name): \(error.localizedDescription)")
+            throw PullError(stream: (directory as NSString).lastPathComponent, Bilingual("cannot write \(displayDirectory)/\(name): \(error.localizedDescription)",
+                                                                                   "无法写入 \(displayDirectory)/\(name)：\(error.localizedDescription)"))
         }
         let file = LandedFile(path: path, period: period, note: note)
         files.append(file)

@@ -73,11 +73,12 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
     package func endpoint() throws(PullError) -> URL {
         guard let url = URL(string: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL),
               let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else {
-            throw PullError(stream: stream, "base_url `\(baseURL)` is not a URL")
+            throw PullError(stream: stream, Bilingual("base_url `\(baseURL)` is not a URL", "base_url `\(baseURL)` 不是 URL"))
         }
         let local = ["127.0.0.1", "localhost", "::1"].contains(host)
         guard scheme == "https" || (scheme == "http" && local) else {
-            throw PullError(stream: stream, "base_url must be https:// (plain http only to 127.0.0.1 or localhost)")
+            throw PullError(stream: stream, Bilingual("base_url must be https:// (plain http only to 127.0.0.1 or localhost)",
+                                                   "base_url 必须是 `https://`（只有 127.0.0.1 或 `localhost` 可以用 `http`）"))
         }
         return url
     }
@@ -86,7 +87,7 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
     package func lookbackSeconds(default fallback: Int64) throws(PullError) -> Int64 {
         guard let lookback = lookback?.trimmingCharacters(in: .whitespaces), !lookback.isEmpty else { return fallback }
         guard let span = TimeSpan(parsing: lookback) else {
-            throw PullError(stream: stream, "lookback `\(lookback)` is not like \(TimeSpan.forms)")
+            throw PullError(stream: stream, Bilingual("lookback `\(lookback)` is not like \(TimeSpan.forms)", "`lookback` `\(lookback)` 的写法应如 \(TimeSpan.forms)"))
         }
         return span.seconds
     }
@@ -96,7 +97,8 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
         guard let start else { return nil }
         if let day = CivilDate(iso: start) { return Instant(utc: day) }
         if let instant = Instant(iso8601: start) { return instant }
-        throw PullError(stream: stream, "start `\(start)` is not a day (2026-10-01) or an instant (2026-10-01T00:00:00Z)")
+        throw PullError(stream: stream, Bilingual("start `\(start)` is not a day (2026-10-01) or an instant (2026-10-01T00:00:00Z)",
+                                                   "`start` `\(start)` 既不是日期（如 2026-10-01）也不是时刻（如 2026-10-01T00:00:00Z）"))
     }
 
     /// Where an order stream resumes: its stored cursor (else `start:`), and the instant it asks
@@ -105,7 +107,8 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
         let lookback = try lookbackSeconds(default: 3_600)
         let start = try startInstant()
         guard let cursor = state.cursor.flatMap(Instant.init(iso8601:)) ?? start else {
-            throw PullError(stream: stream, "no cursor yet: set `start:` (the first day to pull) on the stream")
+            throw PullError(stream: stream, Bilingual("no cursor yet: set `start:` (the first day to pull) on the stream",
+                                                   "还没有游标：请在数据流上设置 `start:`（要拉取的第一天）"))
         }
         return (cursor, Instant(secondsSinceEpoch: cursor.secondsSinceEpoch - lookback))
     }

@@ -41,12 +41,15 @@ package struct TikTokOrdersPuller: StreamPuller {
             }
             context.landing.keepRaw(response, for: request)
             guard let document = APIJSON.object(response.body) else {
-                result.failure = PullError(stream: context.stream, "\(context.client.describe(request)): the response is not JSON")
+                result.failure = PullError(stream: context.stream, Bilingual("\(context.client.describe(request)): the response is not JSON",
+                                                                                     "\(context.client.describe(request))：响应不是 JSON"))
                 break
             }
             guard APIJSON.text(document["code"]) == "0" else {
                 let message = context.client.redactor.redact(APIJSON.text(document["message"]) ?? "no message")
-                result.failure = PullError(stream: context.stream, "\(context.client.describe(request)): TikTok code \(APIJSON.text(document["code"]) ?? "?"): \(message)")
+                result.failure = PullError(stream: context.stream, Bilingual(
+                    "\(context.client.describe(request)): TikTok code \(APIJSON.text(document["code"]) ?? "?"): \(message)",
+                    "\(context.client.describe(request))：TikTok 返回代码 \(APIJSON.text(document["code"]) ?? "?")：\(message)"))
                 break
             }
             let data = document["data"] as? [String: Any] ?? [:]

@@ -3,13 +3,19 @@
 package struct FXConflict: Error, Sendable, CustomStringConvertible {
     package var conflicts: [(FXTable.Rate, FXTable.Rate)]
 
-    package var description: String {
+    package var description: String { sentence.en }
+
+    /// The count, the first five conflicts with where each rate came from, and what to do.
+    package var sentence: Bilingual {
         let shown = conflicts.prefix(5).map { a, b in
-            "  \(a.from)→\(a.to) \(a.date): \(a.rate.plainString) (\(a.origin ?? "?")) and \(b.rate.plainString) (\(b.origin ?? "?"))"
+            Bilingual("  \(a.from)→\(a.to) \(a.date): \(a.rate.plainString) (\(a.origin ?? "?")) and \(b.rate.plainString) (\(b.origin ?? "?"))",
+                      "  \(a.from)→\(a.to) \(a.date)：\(a.rate.plainString)（\(a.origin ?? "?")）与 \(b.rate.plainString)（\(b.origin ?? "?")）")
         }
-        let more = conflicts.count > 5 ? ["  … and \(conflicts.count - 5) more"] : []
-        return (["\(conflicts.count) exchange rate\(conflicts.count == 1 ? " is" : "s are") given twice with different values; "
-                 + "nothing was recomputed. Keep one of each:"] + shown + more).joined(separator: "\n")
+        let n = conflicts.count
+        let more = n > 5 ? [Bilingual("  … and \(n - 5) more", "  ……另有 \(n - 5) 处")] : []
+        let heading = Bilingual("\(n) exchange rate\(n == 1 ? " is" : "s are") given twice with different values; nothing was recomputed. Keep one of each:",
+                                "\(n) 个汇率被给出两次且取值不同；未重新计算任何内容。每处请只保留一个：")
+        return Bilingual.joined([heading] + shown + more, en: "\n", zh: "\n")
     }
 }
 

@@ -9,10 +9,8 @@ extension RunReport {
     /// The summary in English (logs, tests and the commands that have no `--lang`).
     package var text: String { text(language: .en) }
 
-    /// A few plain lines: each file, then the totals and where the results are.
-    ///
-    /// Why a file failed is in the reader's language too, except what a connector spec says
-    /// (``ConnectorSpecError``: English for now).
+    /// A few plain lines: each file, then the totals and where the results are; why a file failed is in
+    /// the reader's language too.
     package func text(language l: DisplayLanguage) -> String {
         /// `  loaded   `: the status column, nine terminal columns wide in either language.
         func status(_ en: String, _ zh: String) -> String { "  " + TerminalWidth.pad(l.pick(en, zh), 9) }

@@ -5,7 +5,7 @@ import KPISchema
 extension StreamOutcome {
     package var line: String { line(.en) }
 
-    /// The stream's pull in the run summary; a failure's reason is the API's or the HTTP client's, in English.
+    /// The stream's pull in the run summary (an API's own words in a failure stay as it wrote them).
     package func line(_ l: DisplayLanguage) -> String {
         let files = landed.count
         var text = "  " + TerminalWidth.pad(l.pick("pulled", "已拉取"), 9) + "\(stream) [\(api)] "
@@ -17,7 +17,7 @@ extension StreamOutcome {
         }
         if !notes.isEmpty { text += l.pick(": ", "：") + notes.joined(separator: l.pick("; ", "；")) }
         if let failure {
-            text = "  " + TerminalWidth.pad(l.pick("FAILED", "失败"), 9) + failure
+            text = "  " + TerminalWidth.pad(l.pick("FAILED", "失败"), 9) + failure(l)
                 + (landed.isEmpty ? "" : l.pick(" (the \(files) file\(files == 1 ? "" : "s") pulled before still load)", "（之前拉取的 \(files) 个文件仍会加载）"))
         }
         if let saved, saved != before { text += "\n           " + l.pick("state: ", "状态：") + Self.summary(saved, l) }

@@ -49,8 +49,7 @@ package enum FXRatesFile {
         do {
             return try FXTable.combining([rates], maxCarryDays: maxCarryDays)
         } catch {
-            // ``FXConflict`` words its list in English only.
-            throw .failed(Bilingual(untranslated: error.description))
+            throw .failed(error.sentence)
         }
     }
 }

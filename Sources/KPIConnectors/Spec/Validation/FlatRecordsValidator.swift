@@ -13,12 +13,14 @@ enum FlatRecordsValidator: SpecValidator {
                 if let index = context.fieldIndex[column.name] {
                     let type = context.fields[index].spec.type
                     guard type.rawValue == column.type.rawValue else {
-                        throw context.fail("field `\(column.name)` must have type \(column.type.rawValue) to feed \(purpose)")
+                        throw context.fail(Bilingual("field `\(column.name)` must have type \(column.type.rawValue) to feed \(purpose)",
+                                                           "字段 `\(column.name)` 的类型应为 \(column.type.rawValue)，才能用于 \(purpose)"))
                     }
                     sources.append(index)
                 } else {
                     if column.required, ContextFill.fill(for: column.name) == nil {
-                        throw context.fail("records.\(kind.rawValue) needs a field `\(column.name)` (\(column.type.rawValue))")
+                        throw context.fail(Bilingual("records.\(kind.rawValue) needs a field `\(column.name)` (\(column.type.rawValue))",
+                                                           "`records.\(kind.rawValue)` 需要字段 `\(column.name)`（\(column.type.rawValue)）"))
                     }
                     sources.append(nil)
                 }

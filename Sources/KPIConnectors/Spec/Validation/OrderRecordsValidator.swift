@@ -6,8 +6,10 @@ enum OrderRecordsValidator: SpecValidator {
     static func validate(_ context: SpecContext) throws(ConnectorSpecError) {
         let records = context.spec.records
         guard records.hasOrderRecords || !records.flat.isEmpty else {
-            throw context.fail("`records` must name at least one record kind: order, order_line, fulfillment_events, refund, return, "
-                               + FlatKind.allCases.map(\.rawValue).joined(separator: ", "))
+            throw context.fail(Bilingual("`records` must name at least one record kind: order, order_line, fulfillment_events, refund, return, "
+                                         + FlatKind.allCases.map(\.rawValue).joined(separator: ", "),
+                                         "`records` 至少要声明一种记录：order、order_line、fulfillment_events、refund、return、"
+                                         + FlatKind.allCases.map(\.rawValue).joined(separator: "、")))
         }
         try context.optional("platform", .text, for: "platform")
         try context.optional("shop", .text, for: "shop")
@@ -21,7 +23,8 @@ enum OrderRecordsValidator: SpecValidator {
             try context.optional("status", .text, for: "records.order")
             for name in order.version ?? [] { try context.need(name, .datetime, for: "records.order.version") }
             if let name = order.cancelledIfPresent, context.fieldIndex[name] == nil {
-                throw context.fail("records.order.cancelled_if_present names unknown field `\(name)`")
+                throw context.fail(Bilingual("records.order.cancelled_if_present names unknown field `\(name)`",
+                                                 "records.order.cancelled_if_present 引用了不存在的字段 `\(name)`"))
             }
             if let name = order.customer { try context.need(name, .text, for: "records.order.customer") }
         }
@@ -33,7 +36,8 @@ enum OrderRecordsValidator: SpecValidator {
             switch (line.amount, line.unitPrice) {
             case let (amount?, nil): try context.need(amount, .decimal, for: "records.order_line.amount")
             case let (nil, price?): try context.need(price, .decimal, for: "records.order_line.unit_price")
-            default: throw context.fail("records.order_line needs exactly one of `amount` (line total) or `unit_price`")
+            default: throw context.fail(Bilingual("records.order_line needs exactly one of `amount` (line total) or `unit_price`",
+                                                          "records.order_line 需要且只能有 `amount`（行金额）或 `unit_price` 之一"))
             }
             for name in line.version ?? [] { try context.need(name, .datetime, for: "records.order_line.version") }
             for name in line.key ?? [] { try context.need(name, .text, for: "records.order_line.key") }

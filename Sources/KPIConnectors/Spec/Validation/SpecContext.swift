@@ -15,13 +15,14 @@ struct SpecContext {
         self.fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
     }
 
-    func fail(_ message: String) -> ConnectorSpecError { ConnectorSpecError(path: path, message: message) }
+    func fail(_ problem: Bilingual) -> ConnectorSpecError { ConnectorSpecError(path: path, problem: problem) }
 
     /// Requires a field `name` of `type`, which `purpose` reads.
     func need(_ name: String, _ type: FieldType, for purpose: String) throws(ConnectorSpecError) {
-        guard let index = fieldIndex[name] else { throw fail("\(purpose) needs a field `\(name)`") }
+        guard let index = fieldIndex[name] else { throw fail(Bilingual("\(purpose) needs a field `\(name)`", "\(purpose) 需要字段 `\(name)`")) }
         guard fields[index].spec.type == type else {
-            throw fail("field `\(name)` must have type \(type.rawValue) (\(purpose))")
+            throw fail(Bilingual("field `\(name)` must have type \(type.rawValue) (\(purpose))",
+                                 "字段 `\(name)` 的类型应为 \(type.rawValue)（\(purpose)）"))
         }
     }
 
@@ -35,14 +36,16 @@ struct SpecContext {
         var out: [CompiledSpec.CompiledCondition] = []
         for condition in specs ?? [] {
             guard let index = fieldIndex[condition.field] else {
-                throw fail("\(purpose).when names unknown field `\(condition.field)`")
+                throw fail(Bilingual("\(purpose).when names unknown field `\(condition.field)`",
+                                     "\(purpose).when 引用了不存在的字段 `\(condition.field)`"))
             }
             var allowed: Set<String>?
             if let equals = condition.equals { allowed = [equals] }
             if let list = condition.in { allowed = (allowed ?? Set(list)).intersection(list) }
             let excluded = Set(condition.notIn ?? [])
             guard allowed != nil || !excluded.isEmpty else {
-                throw fail("\(purpose).when on `\(condition.field)` needs `equals`, `in` or `not_in`")
+                throw fail(Bilingual("\(purpose).when on `\(condition.field)` needs `equals`, `in` or `not_in`",
+                                     "\(purpose).when 对 `\(condition.field)` 的条件需要 `equals`、`in` 或 `not_in`"))
             }
             out.append(CompiledSpec.CompiledCondition(field: index, allowed: allowed, excluded: excluded))
         }
