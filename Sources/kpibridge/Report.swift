@@ -8,8 +8,9 @@ import KPIWorkspace
 extension Kpibridge {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write one period's report as a self-contained HTML file a manager can open or print.",
-            discussion: """
+            abstract: Help.pick("Write one period's report as a self-contained HTML file a manager can open or print.",
+                                "把一个周期的报告写成独立的 HTML 文件，管理者可直接打开或打印。"),
+            discussion: Help.pick("""
                 Company summary with the change since the previous period, every scorecard with its lines, \
                 achievement bars, grade and any veto, where the teams' numbers differ and the records why, \
                 trend charts of the last 6 periods, pacing of the period in progress, and data freshness. \
@@ -18,11 +19,20 @@ extension Kpibridge {
 
                 With --notify, the `notify:` webhooks whose `on:` lists `report` get the summary (sales per \
                 profile, grades, the file's path) in their own language; exit 1 if one could not be told.
+                """, """
+                内容包括：公司汇总及与上一周期相比的变化；每张考核表及其考核项、
+                达成率条形图、等级和一票否决（如有）；各团队数字的差异及造成差异的记录；
+                最近 6 个周期的趋势图；进行中周期的进度预警；数据新鲜度。
+                只读取存储（请先运行 `kpibridge run`）；打开文件时不会联网获取脚本、
+                字体或图片。同一个存储生成的文件逐字节相同。
 
-                Examples:
-                  kpibridge report --workspace samples/workspace --period 2026-10 --lang zh --out report.html
-                  kpibridge report --workspace ~/kpi --period 2026-11 --out /srv/reports/2026-11.html --notify
-                """)
+                加 --notify 时，`notify:` 下 `on:` 列出 `report` 的 webhook
+                会收到摘要（各口径的销售额、等级、文件路径），各用自己的语言；
+                有任何一个没能通知到时退出码为 1。
+                """, examples: """
+                kpibridge report --workspace samples/workspace --period 2026-10 --lang zh --out report.html
+                kpibridge report --workspace ~/kpi --period 2026-11 --out /srv/reports/2026-11.html --notify
+                """))
 
         @OptionGroup var options: WorkspaceOptions
 
@@ -33,10 +43,12 @@ extension Kpibridge {
         /// The report's language: `--lang`, else the environment's.
         var lang: DisplayLanguage { languageOptions.language }
 
-        @Option(help: "File to write (`-` for standard output; default: kpibridge-report-PERIOD-LANG.html here).")
+        @Option(help: .pick("File to write (`-` for standard output; default: kpibridge-report-PERIOD-LANG.html here).",
+                            "要写入的文件（`-` 表示标准输出；默认：当前目录下的 `kpibridge-report-PERIOD-LANG.html`）。"))
         var out: String?
 
-        @Flag(help: "Send the report's summary to the notify: webhooks that take `report`.")
+        @Flag(help: .pick("Send the report's summary to the notify: webhooks that take `report`.",
+                          "把报告摘要发送给 `notify:` 下接收 `report` 的 webhook。"))
         var notify = false
 
         func run() throws {

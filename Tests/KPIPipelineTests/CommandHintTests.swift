@@ -15,24 +15,10 @@ import Testing
 
     /// Runs the binary with `arguments` from `/` (not the workspace); stdout and the exit code.
     static func kpibridge(_ arguments: [String], shell: Bool = false) throws -> (out: String, status: Int32) {
-        let process = Process()
-        if shell {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c"] + arguments
-        } else {
-            process.executableURL = try ProcessTests.binary
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
         // The English these tests read, whatever the machine's locale.
-        process.environment = ProcessInfo.processInfo.environment.merging(["KPIBRIDGE_LANG": "en"]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (text, process.terminationStatus)
+        let run = try KpibridgeProcess.run(arguments, environment: ProcessInfo.processInfo.environment.merging(["KPIBRIDGE_LANG": "en"]) { $1 },
+                                           shell: shell)
+        return (run.out, run.status)
     }
 
     @Test func theQuarantineHintOfARunRunsFromAnotherFolder() throws {

@@ -140,17 +140,9 @@ import Testing
         let ws = try TemporaryWorkspace()
         _ = try ws.pipeline().run()
         func stderr(_ arguments: [String]) throws -> (Int32, String) {
-            let process = Process()
-            process.executableURL = try Self.binary
-            process.arguments = ["export", "--table", "no_such_table", "--workspace", ws.path] + arguments
-            process.environment = ["PATH": "/usr/bin:/bin"]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
+            let run = try KpibridgeProcess.run(["export", "--table", "no_such_table", "--workspace", ws.path] + arguments,
+                                               environment: ["PATH": "/usr/bin:/bin"])
+            return (run.status, run.err)
         }
         let tables = StoreTable.all.map(\.name).joined(separator: ", ")
         #expect(try stderr(["--lang", "zh"]) == (2, "错误：未知的表 `no_such_table`；可用的表：\(tables)\n"))
