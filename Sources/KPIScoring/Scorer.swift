@@ -164,8 +164,8 @@ package struct Scorer: Sendable {
             let mine = violation.employeeID.map { $0 == employee.id }
                 ?? violation.shop.map { employee.shops.contains($0) } ?? false
             if mine {
-                return Bilingual("\(violation.id) \(violation.kind) on \(day) (\(violation.source))",
-                                 "\(violation.id) \(violation.kind)，\(day)（\(violation.source)）")
+                return Bilingual("\(violation.id) \(DisplayNames.violationKind(violation.kind, .en)) on \(day) (\(violation.source))",
+                                 "\(violation.id) \(DisplayNames.violationKind(violation.kind, .zh))，\(day)（\(violation.source)）")
             }
         }
         return nil

@@ -21,15 +21,18 @@ extension Kpibridge {
                                     "内置连接器和工作区连接器，及其文件格式和记录类型。"),
                 discussion: Help.examples("""
                     kpibridge connectors list
-                    kpibridge connectors list --workspace samples/workspace
+                    kpibridge connectors list --workspace samples/workspace --lang zh
                     """))
 
             @Option(name: .long, help: .pick("The workspace folder; without kpibridge.yaml only built-in connectors are listed.",
                                              "工作区文件夹；其中没有 kpibridge.yaml 时只列出内置连接器。"))
             var workspace: String = "."
 
+            @OptionGroup var language: LanguageOptions
+
             func run() throws {
-                try StandardOutput.line(try ConnectorListing.forDirectory(workspace, builtinConnectors: BuiltinConnectors.directories()).text)
+                let listing = try ConnectorListing.forDirectory(workspace, builtinConnectors: BuiltinConnectors.directories())
+                try StandardOutput.line(listing.text(language.language))
             }
         }
 

@@ -20,8 +20,11 @@ enum Signals {
                 request.request(signal: number)
                 // A person at a terminal hears back at once; a log shipper gets the job's `interrupted` event.
                 if isatty(STDERR_FILENO) != 0 {
-                    FileHandle.standardError.write(Data(("\nstopping at the next safe point: before the next file, or by rolling back the "
-                        + "file being loaded; a pull or fact refresh under way finishes first (again to stop at once)\n").utf8))
+                    let note = Help.pick("stopping at the next safe point: before the next file, or by rolling back the "
+                                             + "file being loaded; a pull or fact refresh under way finishes first (again to stop at once)",
+                                         "将在下一个安全点停止：下一个文件开始之前，或回滚正在加载的文件；"
+                                             + "进行中的拉取或事实刷新会先完成（再按一次立即停止）")
+                    FileHandle.standardError.write(Data("\n\(note)\n".utf8))
                 }
             }
             source.resume()

@@ -25,4 +25,21 @@ import Testing
         #expect(detected.first?.hasPrefix("inbox/erp/领星订单_202610.csv：lingxing.orders 符合（") == true)
         #expect(detected.contains { $0.hasPrefix("  1. lingxing.orders：") && $0.contains("，所需的列都在") })
     }
+
+    /// `connectors list`: where each connector is defined, in the reader's language; a workspace's own by its
+    /// path in the workspace.
+    @Test func theListingSaysWhereEachConnectorIsDefined() throws {
+        let ws = try TemporaryWorkspace.sample()
+        // The shipped violations register under another id: a workspace's own connector.
+        let shipped = try String(contentsOfFile: shippedConnectors + "/team.violations.yaml", encoding: .utf8)
+        try ws.write("connectors/portal.returns.yaml", shipped.replacingOccurrences(of: "id: team.violations", with: "id: portal.returns")
+            .replacingOccurrences(of: "title: Violations register (CSV or XLSX)", with: "title: Portal returns"))
+        try ws.write("kpibridge.yaml", try String(contentsOfFile: ws.path + "/kpibridge.yaml", encoding: .utf8) + "connectors: [connectors]\n")
+        let listing = try ConnectorListing.forDirectory(ws.path, builtinConnectors: [shippedConnectors])
+        let zh = listing.text(.zh).split(separator: "\n").map(String.init)
+        #expect(zh.contains { $0.hasSuffix("（内置：amazon.all_orders.yaml）") })
+        #expect(zh.contains { $0.hasSuffix("Portal returns（工作区：connectors/portal.returns.yaml）") })
+        #expect(listing.text.contains("Portal returns (workspace: connectors/portal.returns.yaml)"))
+        #expect(listing.text.contains("(built-in: amazon.all_orders.yaml)"))
+    }
 }

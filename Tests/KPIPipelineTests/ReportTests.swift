@@ -30,7 +30,7 @@ import Testing
         #expect(html.contains("<td class=\"num\">82,609.10 CNY</td><td class=\"num change better\">+11.6%</td>"))
         #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))
         // The vetoed card keeps its reason and source line.
-        #expect(html.contains("Veto: V2026-007 false_advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
+        #expect(html.contains("Veto: V2026-007 false advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
         // How far each source reaches, in Beijing: the last Amazon order was bought 2026-10-31T02:54:33Z, 10:54 on
         // the 31st there; the roster holds no dated record.
         #expect(html.contains("<th>Data through (Asia/Shanghai)</th>"))

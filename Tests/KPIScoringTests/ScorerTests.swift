@@ -63,15 +63,15 @@ import Testing
         let total = try #require(Team.line(rows, "E1", "total"))
         #expect(total.total == 0)
         #expect(total.grade == "VETO")
-        #expect(total.veto?.en == "V-7 false_advertising on 2026-10-21 (violations.csv:3)")
-        #expect(total.veto?.zh == "V-7 false_advertising，2026-10-21（violations.csv:3）")
+        #expect(total.veto?.en == "V-7 false advertising on 2026-10-21 (violations.csv:3)")
+        #expect(total.veto?.zh == "V-7 虚假宣传，2026-10-21（violations.csv:3）")
         #expect(rows.allSatisfy { $0.grade == "VETO" })
 
         let e2October = scorer.score(e2, period: Team.october)
         #expect(Team.line(e2October, "E2", "total")?.total == 105)
         #expect(Team.line(e2October, "E2", "total")?.grade == "A")
         let e2November = scorer.score(e2, period: Team.november)
-        #expect(Team.line(e2November, "E2", "total")?.veto?.en == "V-8 fake_orders on 2026-11-01 (violations.csv:3)")
+        #expect(Team.line(e2November, "E2", "total")?.veto?.en == "V-8 fake orders on 2026-11-01 (violations.csv:3)")
     }
 
     /// First response hours (lower is better), target 8 for everyone, 12 for new hires (first 90

@@ -10,7 +10,14 @@ package struct ConnectorListing: Sendable {
         package var title: String
         package var formats: [String]
         package var kinds: [String]
-        package var origin: String
+        package var origin: Origin
+    }
+
+    /// Where a connector is defined: a spec shipped with kpibridge (its file name), or a workspace's own
+    /// (its path in the workspace).
+    package enum Origin: Sendable, Hashable {
+        case builtIn(String)
+        case workspace(String)
     }
 
     package var entries: [Entry]
@@ -19,9 +26,9 @@ package struct ConnectorListing: Sendable {
         entries = catalog.ids.map { id in
             let connector = catalog.connectors[id]!
             let spec = (connector as? SpecConnector)?.compiled
-            var origin = catalog.origins[id] ?? "-"
-            if let root, origin.hasPrefix(root + "/") { origin = "workspace: " + origin.dropFirst(root.count + 1) }
-            else { origin = "built-in: " + (origin as NSString).lastPathComponent }
+            let path = catalog.origins[id] ?? "-"
+            let origin: Origin = if let root, path.hasPrefix(root + "/") { .workspace(String(path.dropFirst(root.count + 1))) }
+                                 else { .builtIn((path as NSString).lastPathComponent) }
             return Entry(id: id, title: connector.title, formats: spec?.formats.map(\.name) ?? [],
                          kinds: spec?.spec.records.kinds ?? [], origin: origin)
         }

@@ -153,6 +153,12 @@ package enum DisplayNames {
         "fee": ("fee", "费用"), "ad": ("ad", "广告"),
     ]
 
+    /// Violation kinds a veto names (the violations register's 类型, as its connector maps them).
+    private static let violationKinds: [String: (en: String, zh: String)] = [
+        "fake_orders": ("fake orders", "刷单"), "false_advertising": ("false advertising", "虚假宣传"),
+        "account_suspended": ("account suspended", "账号被封"),
+    ]
+
     /// The bridge's own steps; causes are reasons.
     private static let bridgeSteps: [String: (en: String, zh: String)] = [
         "start": ("start", "起点"),
@@ -167,7 +173,7 @@ package enum DisplayNames {
         let tables: [(String, [String: (en: String, zh: String)])] = [
             ("metrics", metrics), ("concepts", concepts), ("variants", variants), ("reasons", reasons),
             ("grains", grains), ("scopeTypes", scopeTypes), ("runStatuses", runStatuses), ("recordKinds", recordKinds),
-            ("bridgeSteps", bridgeSteps),
+            ("bridgeSteps", bridgeSteps), ("violationKinds", violationKinds),
         ]
         let named = tables.flatMap { table, names in names.map { (table, $0.key, $0.value.en, $0.value.zh) } }
         return named + columns.map { ("columns", $0.key, column($0.key, .en), $0.value) }
@@ -195,6 +201,9 @@ package enum DisplayNames {
 
     /// `order`, `ticket`… in words (订单, 工单); unknown kinds stay as written.
     package static func recordKind(_ name: String, _ language: DisplayLanguage) -> String { pick(recordKinds, name, language) }
+
+    /// `fake_orders`, `false_advertising`… in words (刷单, 虚假宣传); a kind a workspace adds stays as written.
+    package static func violationKind(_ name: String, _ language: DisplayLanguage) -> String { pick(violationKinds, name, language) }
 
     /// A bridge row's cause (`start`, `residual`, `refund`, `period_boundary,currency`…): several reasons
     /// read as one cause joined by `+`.
