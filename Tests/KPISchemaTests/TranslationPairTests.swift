@@ -30,7 +30,7 @@ import Testing
         let p = String(SourcePairScanner.placeholder)
         #expect(found == [["rows \(p) loaded", "加载 \(p) 行", "1"], ["one two", "一二", "2"]])
         let count = try Self.pairs().count
-        #expect(count > 600, "\(count) pairs")
+        #expect(count > 900, "\(count) pairs")
     }
 
     @Test func eachHalfIsInItsLanguage() throws {

@@ -22,7 +22,7 @@ extension Doctor {
     /// `store sqlite:…` → `存储 sqlite:…`: the check's first word in the reader's language, what it names as written.
     static func checkName(_ check: String, _ l: DisplayLanguage) -> String {
         let words = ["system": "系统", "zones": "时区", "workspace": "工作区", "store": "存储", "source": "数据源", "sources": "数据源",
-                     "fx": "汇率", "scorecards": "考核表", "schedules": "计划任务", "notify": "通知"]
+                     "fx": "汇率", "scorecards": "考核表", "schedules": "调度计划", "notify": "通知"]
         let head = check.prefix { $0 != " " }
         guard l == .zh, let zh = words[String(head)] else { return check }
         return zh + check.dropFirst(head.count)
