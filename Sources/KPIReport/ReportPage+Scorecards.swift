@@ -88,7 +88,8 @@ extension ReportPage {
         let mean = values.reduce(0, +) / Decimal(values.count)
         var counts: [String: Int] = [:]
         for total in totals { counts[total.grade, default: 0] += 1 }
-        let grades = gradeOrder.compactMap { grade in counts[grade].map { "\(grade) \($0)" } }.joined(separator: ", ")
+        let grades = gradeOrder.compactMap { grade in counts[grade].map { "\(DisplayNames.grade(grade, words.language)) \($0)" } }
+            .joined(separator: words.language.pick(", ", "，"))
         return words.groupSummary(cards: totals.count, mean: NumberText.trimmed(mean), grades: grades)
     }
 
@@ -102,7 +103,7 @@ extension ReportPage {
     private static func card(total: ScoreFact, lines: [ScoreFact], _ words: ReportWords) -> Card {
         Card(id: total.scopeID, name: total.name, role: total.scopeType == .provider ? words.provider : total.role,
              scorecard: total.scorecard,
-             total: total.total.map(NumberText.trimmed) ?? "–", grade: total.grade,
+             total: total.total.map(NumberText.trimmed) ?? "–", grade: DisplayNames.grade(total.grade, words.language),
              gradeClass: "grade-" + total.grade.filter { $0.isLetter || $0 == "_" },
              veto: total.veto?(words.language), targetBasis: total.targetBasis?(words.language),
              missingData: missingData(total.note, words.language),

@@ -77,9 +77,14 @@ package struct Workspace: Sendable {
                 throw .failed(Bilingual("\(prefix.en): period `\(period)` is not like \(SourceConfig.periodForms)",
                                         "\(prefix.zh)：周期 `\(period)` 的写法不对，应如 \(SourceConfig.periodFormsZh)"))
             }
+            // A zone misspelt here would fail every file of the source at load, blamed on its connector.
+            if let zone = source.timezone, Zone(zone) == nil {
+                throw .failed(Bilingual("\(prefix.en): timezone `\(zone)` is not an IANA zone name (Asia/Shanghai) or offset (+08:00)",
+                                        "\(prefix.zh)：时区 `\(zone)` 不是 IANA 时区名（如 Asia/Shanghai）也不是偏移量（如 +08:00）"))
+            }
             if let fresh = source.freshWithin, (TimeSpan(parsing: fresh)?.seconds ?? 0) == 0 {
                 throw .failed(Bilingual("\(prefix.en): fresh_within `\(fresh)` is not a length like \(TimeSpan.forms)",
-                                        "\(prefix.zh)：fresh_within `\(fresh)` 不是时长，应如 \(TimeSpan.forms)"))
+                                        "\(prefix.zh)：fresh_within `\(fresh)` 不是时长，应如 \(TimeSpan.formsZh)"))
             }
             if let shopFrom = source.shopFrom {
                 try Self.check(shopFrom, of: source, catalog: catalog)
@@ -179,7 +184,7 @@ package struct Workspace: Sendable {
             }
             do { _ = try catalog.connector(connector) } catch { throw failed(error.sentence) }
             do { _ = try stream.endpoint() } catch {
-                throw .failed(Bilingual("\(configFile): \(error.description)", "\(configFile)：\(error.description)"))
+                throw .failed(Bilingual("\(configFile): \(error.sentence.en)", "\(configFile)：\(error.sentence.zh)"))
             }
         }
     }

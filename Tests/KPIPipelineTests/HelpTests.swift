@@ -97,6 +97,11 @@ import Testing
               各子命令的说明：`kpibridge help <subcommand>`
             """)
         #expect(ParserText.translated(help, to: .en) == help)
+        // Wrapped by the parser's narrow help column, and its lists of values.
+        #expect(ParserText.translated("text. (values: text, json;\n      default: text)", to: .zh) == "text. (可选：text, json；默认：text)")
+        #expect(ParserText.translated("The value 'fr' is invalid for '--lang <lang>'. Please provide one of 'en' and 'zh'.", to: .zh)
+                == "取值 'fr' 不适用于 '--lang <lang>'。可选：'en'、'zh'。")
+        #expect(ParserText.translated("one of 'day', 'week', 'month' or 'quarter'.", to: .zh) == "one of 'day'、'week'、'month' 或 'quarter'。")
         #expect(ParserText.translated("Missing expected argument '--table <table>'\nUsage: kpibridge export\n  See 'kpibridge export --help' for more information.", to: .zh)
                 == "缺少参数 '--table <table>'\n用法： kpibridge export\n  更多说明：`kpibridge export --help`")
     }

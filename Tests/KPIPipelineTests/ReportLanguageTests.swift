@@ -9,11 +9,11 @@ import Testing
 @Suite struct ReportLanguageTests {
     /// English words the Chinese page may hold, each for a reason: people and team names from the roster
     /// (Lily Zhang, Kevin Wu, US Support), units and abbreviations (CNY, USD, ERP, KPI, ACoS, ROAS, TACoS),
-    /// grade and policy codes written in scorecards.yaml (VETO, reweight), the sample's data (ticket tags
+    /// policy codes written in scorecards.yaml (reweight), the sample's data (ticket tags
     /// `complaint`/`defect`, Amazon's refund id `total`), and commands a reader types (kpibridge export
     /// --table quarantine --format csv, kpibridge reconcile --records, the run's command `run`).
     static let allowedEnglish: Set<String> = [
-        "Lily", "Zhang", "Kevin", "Support", "CNY", "USD", "ERP", "KPI", "ACoS", "ROAS", "TACoS", "VETO", "reweight",
+        "Lily", "Zhang", "Kevin", "Support", "CNY", "USD", "ERP", "KPI", "ACoS", "ROAS", "TACoS", "reweight",
         "complaint", "defect", "total", "kpibridge", "export", "table", "quarantine", "format", "csv", "run", "reconcile",
     ]
 

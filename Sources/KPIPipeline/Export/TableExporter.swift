@@ -44,7 +44,7 @@ package struct TableExporter: Sendable {
         }
         do {
             var buffer = ""
-            let names = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
+            let names = language.map { DisplayNames.columns(table.columns, $0) } ?? table.columns
             if format == .csv {
                 if byteOrderMark { buffer += "\u{FEFF}" }
                 buffer += names.map { CellText.csv(.text($0)) }.joined(separator: ",") + "\r\n"
@@ -91,7 +91,7 @@ package struct TableExporter: Sendable {
                 throw .failed(Bilingual("\(name) has \(rows.count) rows, more than a worksheet holds (\(WorkbookWriter.maxRows)); export it as CSV",
                                         "\(name) 有 \(rows.count) 行，超过一个工作表能容纳的行数（\(WorkbookWriter.maxRows)）；请导出为 CSV"))
             }
-            let header = language.map { language in table.columns.map { DisplayNames.column($0, language) } } ?? table.columns
+            let header = language.map { DisplayNames.columns(table.columns, $0) } ?? table.columns
             let decimals = Set(table.columns.indices.filter { Self.decimalColumns.contains(table.columns[$0]) })
             sheets.append(WorkbookWriter.Sheet(name: name, header: header, rows: rows, decimalColumns: decimals))
         }

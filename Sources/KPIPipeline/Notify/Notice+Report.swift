@@ -19,15 +19,17 @@ extension Notice {
         let totals = input.scores.filter { $0.line == "total" }
         var grades: [String: Int] = [:]
         for row in totals { grades[row.grade, default: 0] += 1 }
-        let gradeText = grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
+        func gradeText(_ language: DisplayLanguage) -> String {
+            grades.sorted { $0.key < $1.key }.map { "\(DisplayNames.grade($0.key, language)) \($0.value)" }.joined(separator: " · ")
+        }
         return Notice(
             event: .report,
             zh: (["kpibridge 报告 \(period) · \(workspace)"] + figures(.zh).map { "- " + $0 }
-                 + (totals.isEmpty ? [] : ["- 考核卡 \(totals.count) 张: \(gradeText)"])
+                 + (totals.isEmpty ? [] : ["- 考核卡 \(totals.count) 张: \(gradeText(.zh))"])
                  + (held == nil || totals.isEmpty ? [] : ["  注意: 最近一次运行暂停了评分(目标表有问题), 以上为之前运行的结果"])
                  + ["报告文件: \(file)"]).joined(separator: "\n"),
             en: (["kpibridge report \(period) · \(workspace)"] + figures(.en).map { "- " + $0 }
-                 + (totals.isEmpty ? [] : ["- \(totals.count) scorecard\(totals.count == 1 ? "" : "s"): \(gradeText)"])
+                 + (totals.isEmpty ? [] : ["- \(totals.count) scorecard\(totals.count == 1 ? "" : "s"): \(gradeText(.en))"])
                  + (held == nil || totals.isEmpty ? [] : ["  Note: the latest run held the scores back (targets sheet problems); these grades are an earlier run's"])
                  + ["Report file: \(file)"]).joined(separator: "\n"))
     }

@@ -152,8 +152,7 @@ package struct StreamPulls {
     }
 
     /// Credentials a stream cannot find (an unset variable, a missing file), for `validate`: before
-    /// the nightly run finds out. In both languages, as validate prints them (the pull error itself is
-    /// the puller's words).
+    /// the nightly run finds out. In both languages, as validate prints them.
     package func problems() -> [Bilingual] {
         (workspace.config.streams ?? []).compactMap { settings -> Bilingual? in
             do throws(PullError) {
@@ -162,7 +161,7 @@ package struct StreamPulls {
                 }
                 return nil
             } catch {
-                return Bilingual("\(Workspace.configFile): \(error.description)", "\(Workspace.configFile)：\(error.description)")
+                return Bilingual("\(Workspace.configFile): \(error.sentence.en)", "\(Workspace.configFile)：\(error.sentence.zh)")
             }
         }
     }

@@ -87,7 +87,7 @@ package struct StreamSettings: Sendable, Decodable, Hashable {
     package func lookbackSeconds(default fallback: Int64) throws(PullError) -> Int64 {
         guard let lookback = lookback?.trimmingCharacters(in: .whitespaces), !lookback.isEmpty else { return fallback }
         guard let span = TimeSpan(parsing: lookback) else {
-            throw PullError(stream: stream, Bilingual("lookback `\(lookback)` is not like \(TimeSpan.forms)", "`lookback` `\(lookback)` 的写法应如 \(TimeSpan.forms)"))
+            throw PullError(stream: stream, Bilingual("lookback `\(lookback)` is not like \(TimeSpan.forms)", "`lookback` `\(lookback)` 的写法应如 \(TimeSpan.formsZh)"))
         }
         return span.seconds
     }

@@ -43,11 +43,16 @@ package struct ShiftCalendar: Sendable, Hashable {
         return total
     }
 
-    /// `mon-fri 09:00-18:00 America/Los_Angeles, 2 holidays`.
-    package var summary: String {
-        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        let days = (1...7).filter(workingDays.contains).map { names[$0 - 1] }.joined(separator: ",")
-        let holidayText = holidays.isEmpty ? "" : ", \(holidays.count) holiday\(holidays.count == 1 ? "" : "s")"
+    /// `mon,tue,wed,thu,fri 09:00-18:00 America/Los_Angeles, 2 holidays`.
+    package var summary: String { summary(.en) }
+
+    /// ``summary`` for `l`: `周一至周五 09:00-18:00 America/Los_Angeles，节假日 2 天` in Chinese (the days
+    /// as written in definitions.yaml stay codes in English, which is how the file spells them).
+    package func summary(_ l: DisplayLanguage) -> String {
+        let names = l == .zh ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"] : ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        let days = (1...7).filter(workingDays.contains).map { names[$0 - 1] }.joined(separator: l.pick(",", "、"))
+        let holidayText = holidays.isEmpty ? ""
+            : l.pick(", \(holidays.count) holiday\(holidays.count == 1 ? "" : "s")", "，节假日 \(holidays.count) 天")
         return "\(days) \(start.description.prefix(5))-\(end.description.prefix(5)) \(zone.identifier)\(holidayText)"
     }
 }

@@ -123,6 +123,19 @@ package enum DisplayNames {
         "status_after": "新等级", "result": "结果", "failing": "未达标项", "consecutive_fails": "连续未达标",
         "consecutive_passes": "连续达标", "day": "日期", "month": "月份", "quarter": "季度",
         "scope_name": "范围名称", "metric_zh": "指标(中文)", "metric_en": "指标(英文)", "label_zh": "中文名", "label_en": "英文名",
+        // Records, the ledger, runs and quarantine.
+        "id": "编号", "kind": "类型", "connector": "连接器", "file": "文件", "file_sha256": "文件SHA-256", "bytes": "字节数",
+        "encoding": "编码", "loaded_at": "加载时间", "column_number": "列号", "reason": "原因", "raw": "原始内容",
+        "command": "命令", "started_at": "开始时间", "finished_at": "结束时间", "exit_code": "退出码", "message": "消息",
+        "files_read": "读取文件数", "files_skipped": "跳过文件数", "rows_read": "读取行数", "rows_loaded": "加载行数",
+        "rows_skipped": "跳过行数", "rows_quarantined": "隔离行数", "facts_written": "写入事实数",
+        "order_id": "订单号", "line_id": "订单行号", "sku": "SKU", "quantity": "数量", "amount": "金额", "tax": "税费",
+        "shipping": "运费", "purchased_at": "下单时间", "purchased_zone": "下单时区", "paid_at": "付款时间", "paid_zone": "付款时区",
+        "status_raw": "原始状态", "customer_key": "买家标识", "refund_id": "退款编号", "refunded_at": "退款时间",
+        "refunded_zone": "退款时区", "return_id": "退货编号", "returned_at": "退货时间", "returned_zone": "退货时区",
+        "occurred_at": "发生时间", "occurred_zone": "发生时区", "carrier": "承运商", "tracking_number": "运单号",
+        "first_scan_at": "首次扫描时间", "last_scan_at": "最后扫描时间", "scans": "扫描次数", "authority_rank": "来源优先级",
+        "counted_in": "计入", "twin_platform": "重复订单平台", "twin_order_id": "重复订单号", "twin_loaded": "重复订单已加载",
         "direction": "方向", "employee_id": "工号", "team": "团队", "shift": "班次", "hired_on": "入职日期", "left_on": "离职日期",
         "shops": "负责店铺", "orders": "订单数", "first_purchased_at": "首单时间", "last_purchased_at": "末单时间",
         "step": "步骤", "cause": "原因", "effect": "影响", "records": "记录数", "converted_from": "原币种",
@@ -159,6 +172,17 @@ package enum DisplayNames {
         "account_suspended": ("account suspended", "账号被封"),
     ]
 
+    /// The grades that are not letters (`fact_score.grade`); S, A, B… read the same in both languages.
+    private static let grades: [String: (en: String, zh: String)] = [
+        "VETO": ("VETO", "一票否决"), "NO_DATA": ("NO_DATA", "无数据"),
+    ]
+
+    /// A service provider's tier (`provider_status.status_before` / `status_after`).
+    private static let providerTiers: [String: (en: String, zh: String)] = [
+        "probation": ("probation", "考察期"), "pool": ("pool", "合格池"), "warning": ("warning", "警告"),
+        "downgraded": ("downgraded", "降级"), "terminated": ("terminated", "终止合作"),
+    ]
+
     /// The bridge's own steps; causes are reasons.
     private static let bridgeSteps: [String: (en: String, zh: String)] = [
         "start": ("start", "起点"),
@@ -174,6 +198,7 @@ package enum DisplayNames {
             ("metrics", metrics), ("concepts", concepts), ("variants", variants), ("reasons", reasons),
             ("grains", grains), ("scopeTypes", scopeTypes), ("runStatuses", runStatuses), ("recordKinds", recordKinds),
             ("bridgeSteps", bridgeSteps), ("violationKinds", violationKinds),
+            ("providerTiers", providerTiers), ("grades", grades),
         ]
         let named = tables.flatMap { table, names in names.map { (table, $0.key, $0.value.en, $0.value.zh) } }
         return named + columns.map { ("columns", $0.key, column($0.key, .en), $0.value) }
@@ -202,6 +227,12 @@ package enum DisplayNames {
     /// `order`, `ticket`… in words (订单, 工单); unknown kinds stay as written.
     package static func recordKind(_ name: String, _ language: DisplayLanguage) -> String { pick(recordKinds, name, language) }
 
+    /// A grade for people: the letters as they are, `VETO` and `NO_DATA` in Chinese as 一票否决 and 无数据.
+    package static func grade(_ code: String, _ language: DisplayLanguage) -> String { pick(grades, code, language) }
+
+    /// `probation`, `pool`, `warning`… in words (考察期, 合格池, 警告).
+    package static func providerTier(_ name: String, _ language: DisplayLanguage) -> String { pick(providerTiers, name, language) }
+
     /// `fake_orders`, `false_advertising`… in words (刷单, 虚假宣传); a kind a workspace adds stays as written.
     package static func violationKind(_ name: String, _ language: DisplayLanguage) -> String { pick(violationKinds, name, language) }
 
@@ -222,6 +253,15 @@ package enum DisplayNames {
     }
 
     /// A column header: `已发货订单数`-style Chinese, or `Period start`-style English.
+    /// A table's header for people: ``column(_:_:)`` of each, where `line` is the file line (行号) in a table
+    /// of records or problems and the scorecard line (考核项) in one that also has `scorecard`.
+    package static func columns(_ names: [String], _ language: DisplayLanguage) -> [String] {
+        let scored = names.contains("scorecard")
+        return names.map { name in
+            name == "line" && !scored ? language.pick("Line", "行号") : column(name, language)
+        }
+    }
+
     package static func column(_ name: String, _ language: DisplayLanguage) -> String {
         switch language {
         case .zh: return columns[name] ?? name

@@ -8,6 +8,8 @@ package struct TimeSpan: Sendable, Hashable, CustomStringConvertible {
 
     /// How spans are written, for messages.
     package static let forms = "30m, 6h or 2d"
+    /// ``forms`` for a Chinese sentence.
+    package static let formsZh = "30m、6h 或 2d"
 
     package init?(parsing text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)

@@ -21,7 +21,7 @@ package struct DefinitionsReport: Sendable {
     private func variant(_ profile: DefinitionProfile, _ c: Concept) -> String {
         let raw = profile.variant(c)
         var text = language.map { DisplayNames.variant(raw, $0) } ?? raw
-        if c == .responseTime, case .businessHours(let calendar) = profile.responseTime { text += ": \(calendar.summary)" }
+        if c == .responseTime, case .businessHours(let calendar) = profile.responseTime { text += (language == .zh ? "：" : ": ") + calendar.summary(language ?? .en) }
         return text
     }
 

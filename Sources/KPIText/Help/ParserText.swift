@@ -19,10 +19,7 @@ package enum ParserText {
         ("Help:  ", "说明："),
         ("Show help information.", "显示帮助。"),
         ("Show the version.", "显示版本。"),
-        ("; default as flag: ", "；作为开关时默认："),
-        ("; default: ", "；默认："),
-        ("(default: ", "(默认："),
-        ("(values: ", "(可选："),
+        (" (default)", " (默认)"),
         ("Missing expected argument ", "缺少参数 "),
         ("Unknown option ", "未知选项 "),
         ("Unexpected argument ", "多余的参数 "),
@@ -31,7 +28,21 @@ package enum ParserText {
         (" is invalid for ", " 不适用于 "),
         (" is invalid.", " 无效。"),
         (". Please provide one of ", "。可选："),
+        ("' and '", "'、'"),
+        ("' or '", "' 或 '"),
+        ("', '", "'、'"),
         ("Missing required subcommand.", "缺少子命令。"),
+    ]
+
+    /// Frame words the parser may wrap onto the next line (its help column is narrow): matched across the
+    /// break, which the Chinese, shorter, no longer needs.
+    static let wrapped: [(pattern: String, zh: String)] = [
+        (#";\s+default as flag:\s+"#, "；作为开关时默认："),
+        (#";\s+default:\s+"#, "；默认："),
+        (#"\(default:\s+"#, "(默认："),
+        (#"\(values:\s+"#, "(可选："),
+        // The full stop after a quoted value that ends a message (`… 'en' and 'zh'.`).
+        (#"(?m)'\.$"#, "'。"),
     ]
 
     /// `text` as the parser wrote it, for `language`: unchanged in English; in Chinese with the frame's
@@ -40,6 +51,7 @@ package enum ParserText {
     package static func translated(_ text: String, to language: DisplayLanguage) -> String {
         guard language == .zh else { return text }
         var out = text
+        for (pattern, zh) in wrapped { out = out.replacingOccurrences(of: pattern, with: zh, options: .regularExpression) }
         for (en, zh) in frame { out = out.replacingOccurrences(of: en, with: zh) }
         return out.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let body = line.drop { $0 == " " }

@@ -67,7 +67,7 @@ extension RunReport {
         let totals = s.scores.filter { $0.line == "total" }
         var grades: [String: Int] = [:]
         for row in totals { grades[row.grade, default: 0] += 1 }
-        let graded = grades.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let graded = grades.sorted { $0.key < $1.key }.map { "\(DisplayNames.grade($0.key, l)) \($0.value)" }
         var lines = [l.pick("scores: \(totals.count) scorecards, \(s.scores.count) rows in fact_score (\(counts(s.written.scores, l)))"
                                 + (graded.isEmpty ? "" : "; grades " + graded.joined(separator: ", ")),
                             "得分：\(totals.count) 张考核表，fact_score 共 \(s.scores.count) 行（\(counts(s.written.scores, l))）"
@@ -87,7 +87,7 @@ extension RunReport {
         for move in s.providers where move.isTransition {
             let period = Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label
             lines.append("  " + l.pick("provider", "服务商") + " \(move.provider) \(period)" + l.pick(": ", "：")
-                         + "\(move.before.rawValue) → \(move.after.rawValue)" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(move.failing)）")))
+                         + "\(DisplayNames.providerTier(move.before.rawValue, l)) → \(DisplayNames.providerTier(move.after.rawValue, l))" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(move.failing)）")))
         }
         if !s.unscored.isEmpty {
             lines.append(l.pick("note: not scored (no scorecard for their role): ", "注意：未评分（其岗位没有考核表）：")

@@ -14,7 +14,7 @@ extension ScoreReport {
             let veto = row["veto"].map { $0 == .null ? "" : say("  veto: ", "  一票否决：") + Self.sentence(row, "veto", language) } ?? ""
             lines.append("  \(Self.text(row["scope_id"]).padding(toLength: 5, withPad: " ", startingAt: 0)) "
                          + "\(Self.text(row["name"]))  \(Self.text(row["scorecard"]))  \(say("total", "总分")) \(Self.text(row["total"]))  "
-                         + "\(say("grade", "等级")) \(Self.text(row["grade"]))\(veto)")
+                         + "\(say("grade", "等级")) \(DisplayNames.grade(Self.text(row["grade"]), language))\(veto)")
         }
         lines.append(say("details: ", "明细：") + invocation.command("explain", "--employee", "ID", "--period", period.label))
         return lines.joined(separator: "\n")
@@ -52,7 +52,7 @@ extension ScoreReport {
             lines.append("  \(Self.lineName(Self.text(row["line"]), language))  \(say("weight", "权重")) \(Self.text(row["weight"]))"
                          + (row["effective_weight"] == row["weight"] ? "" : " → \(Self.text(row["effective_weight"]))"))
             if row["actual"] == .null {
-                lines.append(label("actual", "实际") + say("NO_DATA (no data in the period)", "NO_DATA（本期无数据）"))
+                lines.append(label("actual", "实际") + say("NO_DATA (no data in the period)", "无数据（本期没有这项的数据）"))
             } else {
                 let count = row["record_count"].map { value -> String in
                     guard value != .null else { return "" }
@@ -78,7 +78,7 @@ extension ScoreReport {
             if row["note"] != .null { lines.append(label("note", "备注") + Self.sentence(row, "note", language)) }
         }
         lines.append("")
-        lines.append("  \(say("total", "总分")) \(Self.text(total["total"])) · \(say("grade", "等级")) \(Self.text(total["grade"]))")
+        lines.append("  \(say("total", "总分")) \(Self.text(total["total"])) · \(say("grade", "等级")) \(DisplayNames.grade(Self.text(total["grade"]), language))")
         if total["note"] != .null,
            let policy = Self.sentence(total, "note", language).components(separatedBy: say("; vetoed", "；一票否决")).first,
            policy.hasPrefix("missing_data") {

@@ -73,6 +73,9 @@ package struct DefinitionsFile: Sendable {
         if let fx = try top.mapping("fx") {
             try fx.check(allowed: ["max_carry_days"])
             maxCarryDays = try fx.int("max_carry_days") ?? 7
+            guard maxCarryDays >= 0 else {
+                throw fx.error("max_carry_days", Bilingual("must be 0 or more days, not \(maxCarryDays)", "应为 0 或更多天，而不是 \(maxCarryDays)"))
+            }
         }
         return DefinitionsFile(definitions: set, maxCarryDays: maxCarryDays, pairs: compared, detailGrains: detailGrains,
                                calendars: calendars)

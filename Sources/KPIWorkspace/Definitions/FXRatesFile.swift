@@ -22,6 +22,15 @@ package enum FXRatesFile {
                                                      "\(display):\(header.line)：表头应为 `date,from,to,rate`，实际是 `\(header.raw)`"))
             }
             while let record = try scanner.next() {
+                // `2026-08-25,USD,CNY,7,1316`: a decimal comma splits the rate; reading 7 would be a wrong number.
+                if record.fields.count > header.fields.count {
+                    let extra = record.fields[header.fields.count]
+                    throw PipelineError.failed(Bilingual(
+                        "\(display):\(record.line):\(header.fields.count + 1): `\(extra)` is a cell beyond the header's \(header.fields.count) columns "
+                            + "(a decimal comma? write rates with a point, 7.1316, or quote the cell)",
+                        "\(display):\(record.line):\(header.fields.count + 1)：`\(extra)` 超出了表头的 \(header.fields.count) 列"
+                            + "（是不是用了小数逗号？汇率请用小数点，如 7.1316，或给单元格加引号）"))
+                }
                 let cells = (0..<4).map { record[cell: $0] }
                 guard let date = CivilDate(iso: cells[0]) else {
                     throw PipelineError.failed(Bilingual("\(display):\(record.line):1: `\(cells[0])` is not a date; expected YYYY-MM-DD",
@@ -31,6 +40,10 @@ package enum FXRatesFile {
                 where !FXTable.isCurrencyCode(code) {
                     throw PipelineError.failed(Bilingual("\(display):\(record.line):\(column): `\(code)` is not a currency code; expected USD, CNY, …",
                                                          "\(display):\(record.line):\(column)：`\(code)` 不是币种代码；应如 USD、CNY、…"))
+                }
+                guard !cells[3].isEmpty else {
+                    throw PipelineError.failed(Bilingual("\(display):\(record.line):4: the rate is missing",
+                                                         "\(display):\(record.line):4：缺少汇率"))
                 }
                 guard let rate = Decimal(plain: cells[3]), rate > 0 else {
                     throw PipelineError.failed(Bilingual("\(display):\(record.line):4: `\(cells[3])` is not a positive rate",

@@ -47,7 +47,15 @@ package struct ScorecardsFile: Sendable {
             var fallback = "D"
             for key in section.keys {
                 if key == "below" { fallback = try section.string(key) ?? "D"; continue }
-                bands.append((key, try section.decimal(key)!))
+                let minimum = try section.decimal(key)!
+                // Written best first: a minimum not below the one above it would hand the better grade to the
+                // lower score (sorting by minimum would swap the names without a word).
+                if let above = bands.last, minimum >= above.1 {
+                    throw section.error(key, Bilingual(
+                        "(\(minimum.plainString)) needs a lower minimum than `\(above.0)` (\(above.1.plainString)) above it: list grades best first",
+                        "（\(minimum.plainString)）的下限应低于上面的 `\(above.0)`（\(above.1.plainString)）：等级请从高到低排列"))
+                }
+                bands.append((key, minimum))
             }
             grades = GradeBands(bands, fallback: fallback)
         }
@@ -66,6 +74,12 @@ package struct ScorecardsFile: Sendable {
             try pacing.check(allowed: ["on_track", "behind"])
             onTrack = try pacing.decimal("on_track") ?? onTrack
             behind = try pacing.decimal("behind") ?? behind
+            // Both are shortfalls against target: on track below the first, behind up to the second.
+            guard onTrack <= behind else {
+                throw pacing.error("behind", Bilingual(
+                    "(\(behind.plainString)) is a larger shortfall than `on_track` (\(onTrack.plainString)) allows, so it must not be smaller",
+                    "（\(behind.plainString)）是比 `on_track`（\(onTrack.plainString)）更大的差距，不能比它小"))
+            }
         }
 
         var scorecards: [String: Scorecard] = [:]
