@@ -71,7 +71,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     package static let runs = StoreTable(
         name: "runs",
         columns: ["id", "command", "started_at", "finished_at", "status", "exit_code", "files_read", "files_skipped",
-                  "rows_loaded", "rows_quarantined", "facts_written", "message"],
+                  "rows_loaded", "rows_quarantined", "facts_written", "message", "message_zh"],
         orderBy: ["id"])
     package static let orders = StoreTable(
         name: "orders",

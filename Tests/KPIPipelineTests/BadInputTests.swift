@@ -28,6 +28,12 @@ import Testing
         #expect(report.filesRead == 4)
         #expect(try ws.export("runs").contains(",files failed,1,"))
         #expect(try ws.export("load_ledger").contains("PO_report") == false)
+        // The run's stored message in both languages, as status and doctor show it.
+        let run = try #require(try RunHistory.load(try ws.pipeline(), limit: 1).runs.first)
+        #expect(run.message?.en.hasPrefix("inbox/walmart/PO_report.csv: no connector fits its header; nearest: `walmart.orders` (") == true)
+        #expect(run.message?.zh.hasPrefix("inbox/walmart/PO_report.csv：没有连接器符合它的表头；最接近的：`walmart.orders`（") == true)
+        let status = try RunHistory.load(try ws.pipeline(), limit: 1).text(language: .zh)
+        #expect(status.contains("有文件失败：inbox/walmart/PO_report.csv：没有连接器符合它的表头"))
     }
 
     @Test func aMissingColumnNamesItAndNothingOfThatFileLoads() throws {

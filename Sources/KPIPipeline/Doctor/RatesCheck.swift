@@ -16,14 +16,16 @@ struct RatesCheck: DoctorCheck {
             return [.ok("fx", Bilingual("run #\(last.id) had every rate its amounts needed", "运行 #\(last.id) 所需的汇率齐全"))]
         }
         // The run's whole message: it ends with the rows to add.
-        var message = last.message ?? ""
+        var message = last.message ?? .empty
         let columns = StoreTable.runs.columns
-        let id = columns.firstIndex(of: "id")!, text = columns.firstIndex(of: "message")!
+        let id = columns.firstIndex(of: "id")!, en = columns.firstIndex(of: "message")!, zh = columns.firstIndex(of: "message_zh")!
         try? store.scan(.runs) { row in
-            if row[id] == .integer(last.id), case .text(let full) = row[text] { message = full }
+            guard row[id] == .integer(last.id), case .text(let full) = row[en] else { return }
+            // A run from before store schema v22 has no Chinese message.
+            if case .text(let chinese) = row[zh] { message = Bilingual(full, chinese) } else { message = Bilingual(full, full) }
         }
-        let lacked = message.escapingControlCharacters(keepingNewlines: true)
-        return [.problem("fx", Bilingual("run #\(last.id) lacked rates: " + lacked, "运行 #\(last.id) 缺少汇率：" + lacked),
+        let lacked = Bilingual(message.en.escapingControlCharacters(keepingNewlines: true), message.zh.escapingControlCharacters(keepingNewlines: true))
+        return [.problem("fx", Bilingual("run #\(last.id) lacked rates: " + lacked.en, "运行 #\(last.id) 缺少汇率：" + lacked.zh),
                          fix: Bilingual("add the rows above to the fx table with their rates filled in, then run again", "把上面的行填好汇率加入汇率表，然后再运行"))]
     }
 }

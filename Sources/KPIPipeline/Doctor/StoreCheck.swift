@@ -35,8 +35,9 @@ struct StoreCheck: DoctorCheck {
             let detail = Bilingual("opens with the current schema; last run #\(last.id) (\(last.command)) \(last.startedAt): \(last.status)",
                                    "可以打开，库结构为最新版本；最近一次运行 #\(last.id)（\(last.command)）\(last.startedAt)：\(DisplayNames.runStatus(last.status, .zh))")
             if ["ok", "running", "stale sources", "rates missing"].contains(last.status) { return [.ok("store \(url)", detail)] }
-            let message = last.message.map { $0.escapingControlCharacters() }, status = context.invocation.command("status")
-            return [.problem("store \(url)", detail + (message.map { Bilingual(": " + $0, "：" + $0) } ?? .empty),
+            let message = last.message.map { Bilingual($0.en.escapingControlCharacters(), $0.zh.escapingControlCharacters()) }
+            let status = context.invocation.command("status")
+            return [.problem("store \(url)", detail + (message.map { Bilingual(": " + $0.en, "：" + $0.zh) } ?? .empty),
                              fix: Bilingual("`\(status)` shows the runs; fix what the message names and run again", "`\(status)` 列出运行记录；修正消息所指的问题后再运行"))]
         } catch {
             return [.problem("store \(url)", error.sentence, fix: nil)]

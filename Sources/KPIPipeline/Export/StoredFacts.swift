@@ -81,6 +81,9 @@ extension RunRecord {
                   finishedAt: row.text("finished_at"), status: row.string("status"), exitCode: row.int("exit_code"),
                   filesRead: row.int("files_read") ?? 0, filesSkipped: row.int("files_skipped") ?? 0,
                   rowsLoaded: row.int("rows_loaded") ?? 0, rowsQuarantined: row.int("rows_quarantined") ?? 0,
-                  message: row.text("message").flatMap { $0.split(separator: "\n").first.map(String.init) })
+                  message: row.text("message").map { english in
+                      func first(_ text: String) -> String { text.split(separator: "\n").first.map(String.init) ?? "" }
+                      return Bilingual(first(english), row.text("message_zh").map(first) ?? first(english))
+                  })
     }
 }

@@ -122,7 +122,7 @@ package struct Loader {
             try? store.finishRun(RunOutcome(
                 runID: runID, finishedAt: now(), status: "failed", exitCode: 1, filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
-                rowsQuarantined: report.rowsQuarantined, message: message.en))
+                rowsQuarantined: report.rowsQuarantined, message: message))
             throw .failed(message + (report.filesRead > 0
                                      ? Bilingual("\n(\(report.filesRead) files loaded before the failure are kept; re-running skips them)",
                                                  "\n（失败前已加载的 \(report.filesRead) 个文件保留；重新运行会跳过它们）")
@@ -131,7 +131,7 @@ package struct Loader {
         do {
             if let watch { report.freshness = try SourceFreshness.check(pipeline, watching: watch) }
         } catch {
-            try? store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "failed", exitCode: 1, message: error.message))
+            try? store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "failed", exitCode: 1, message: error.sentence))
             throw error
         }
         do {
@@ -141,7 +141,7 @@ package struct Loader {
                 filesRead: report.filesRead,
                 filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
                 rowsQuarantined: report.rowsQuarantined, factsWritten: report.refresh?.facts.written ?? 0,
-                message: failed ? report.problems.joined(separator: "\n") : nil))
+                message: failed ? Bilingual(report.problems.joined(separator: "\n"), report.problemsZh.joined(separator: "\n")) : nil))
         } catch {
             throw .failed(Bilingual("store \(storeURL): \(error)", "存储 \(storeURL)：\(error)"))
         }
@@ -162,7 +162,7 @@ package struct Loader {
         try? store.finishRun(RunOutcome(
             runID: report.runID, finishedAt: now(), status: "interrupted", exitCode: Int(kind.rawValue),
             filesRead: report.filesRead, filesSkipped: report.filesSkipped, rowsLoaded: report.rowsLoaded,
-            rowsQuarantined: report.rowsQuarantined, message: message))
+            rowsQuarantined: report.rowsQuarantined, message: Bilingual(message, messageZh)))
         logger.error("\(message)", metadata: ["event": "interrupted", "signal": "\(stop.name)", Bilingual.logKey: "\(messageZh)"])
         return PipelineError(kind, Bilingual(message, messageZh))
     }

@@ -7,7 +7,7 @@ extension Notice {
     /// and where the file is.
     /// `held` is set when the latest run held the scores back: the grades are an earlier run's, and the
     /// message says so.
-    static func report(_ input: ReportInput, file: String, workspace: String, held: String? = nil) -> Notice {
+    static func report(_ input: ReportInput, file: String, workspace: String, held: Bilingual? = nil) -> Notice {
         let period = input.period.label
         let current = input.metrics.filter { $0.periodStart == input.period.start }
         let headline = ["gmv", "orders", "aov"]

@@ -74,11 +74,12 @@ package struct RetractJob {
             try pipeline.store.finishRun(RunOutcome(
                 runID: runID, finishedAt: pipeline.now(), status: report.status,
                 exitCode: Int(report.exitCode), factsWritten: report.refresh?.facts.written ?? 0,
-                message: report.problems.isEmpty ? nil : report.problems.joined(separator: "\n")))
+                message: report.problems.isEmpty ? nil
+                    : Bilingual(report.problems.joined(separator: "\n"), report.problemsZh.joined(separator: "\n"))))
         } catch {
             let message = (error as? PipelineError)?.sentence
                 ?? Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)")
-            try? pipeline.store.finishRun(RunOutcome(runID: runID, finishedAt: pipeline.now(), status: "failed", exitCode: 1, message: message.en))
+            try? pipeline.store.finishRun(RunOutcome(runID: runID, finishedAt: pipeline.now(), status: "failed", exitCode: 1, message: message))
             throw .failed(message + (report.retraction == nil ? Bilingual.empty
                                      : Bilingual("\n(the file's records are removed; the next run recomputes every period)",
                                                  "\n（该文件的记录已移除；下次运行会重新计算全部周期）")))

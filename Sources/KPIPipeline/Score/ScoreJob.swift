@@ -44,7 +44,7 @@ package struct ScoreJob {
             if !outcome.held.isEmpty {
                 let message = Bilingual.joined(outcome.held, en: "\n", zh: "\n")
                     + Bilingual("\nnothing was scored; fact_score stays as it was", "\n未计算任何得分；fact_score 保持原样")
-                try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "scores held", exitCode: 1, message: message.en))
+                try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "scores held", exitCode: 1, message: message))
                 throw PipelineError.failed(message)
             }
             try store.finishRun(RunOutcome(runID: runID, finishedAt: now(), status: "ok", exitCode: 0, filesRead: 0,

@@ -9,7 +9,7 @@ package struct ScoreReport: Sendable {
     package let rows: [[String: TableValue]]
     package let period: Period
     /// Set when the latest run held the scores back (`scores held`): these cards are an earlier run's.
-    package var held: String?
+    package var held: Bilingual?
 
     /// Reads the period's rows; a clear error when there are none.
     package static func load(period: Period, store: any TableScanning) throws(PipelineError) -> ScoreReport {
@@ -35,7 +35,7 @@ package struct ScoreReport: Sendable {
     }
 
     /// What the latest run said when it held the scores, or nil when it did not.
-    static func heldNote(_ store: any TableScanning) throws(PipelineError) -> String? {
+    static func heldNote(_ store: any TableScanning) throws(PipelineError) -> Bilingual? {
         var latest: RunRecord?
         do {
             try store.scan(.runs) { values in latest = RunRecord(StoredRow(.runs, values)) ?? latest }
@@ -43,8 +43,9 @@ package struct ScoreReport: Sendable {
             throw .failed(Bilingual("store: \(error)", "存储：\(error)"))
         }
         guard let latest, latest.status == "scores held" else { return nil }
-        let reason = latest.message?.split(separator: "\n").first.map(String.init) ?? "the targets sheet"
-        return "run #\(latest.id) (\(latest.startedAt)) held the scores back (\(reason)); these cards are as an earlier run left them"
+        let reason = latest.message ?? Bilingual("the targets sheet", "目标表")
+        return Bilingual("run #\(latest.id) (\(latest.startedAt)) held the scores back (\(reason.en)); these cards are as an earlier run left them",
+                         "运行 #\(latest.id)（\(latest.startedAt)）暂缓了评分（\(reason.zh)）；以下考核表是之前某次运行的结果")
     }
 
     package static func text(_ value: TableValue?) -> String { CellText.plain(value, missing: "–") }

@@ -13,12 +13,13 @@ package struct RunRecord: Sendable, Hashable {
     package var filesSkipped: Int
     package var rowsLoaded: Int
     package var rowsQuarantined: Int
-    /// The first line of the run's message (the failure, for a failed run).
-    package var message: String?
+    /// The first line of the run's message (the failure, for a failed run), in both languages; a run from
+    /// before store schema v22 has its English in both.
+    package var message: Bilingual?
 
     package init(id: Int64, command: String, startedAt: String, finishedAt: String?, status: String, exitCode: Int? = nil,
                 filesRead: Int = 0, filesSkipped: Int = 0, rowsLoaded: Int = 0, rowsQuarantined: Int = 0,
-                message: String? = nil) {
+                message: Bilingual? = nil) {
         self.id = id
         self.command = command
         self.startedAt = startedAt

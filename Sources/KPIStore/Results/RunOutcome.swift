@@ -11,11 +11,12 @@ package struct RunOutcome: Sendable, Hashable {
     package var rowsLoaded: Int
     package var rowsQuarantined: Int
     package var factsWritten: Int
-    package var message: String?
+    /// What went wrong, in both languages (stored as `message` and `message_zh`).
+    package var message: Bilingual?
 
     package init(runID: Int64, finishedAt: Instant, status: String, exitCode: Int, filesRead: Int = 0,
                 filesSkipped: Int = 0, rowsLoaded: Int = 0, rowsQuarantined: Int = 0, factsWritten: Int = 0,
-                message: String? = nil) {
+                message: Bilingual? = nil) {
         self.runID = runID
         self.finishedAt = finishedAt
         self.status = status

@@ -7,9 +7,10 @@ extension SQLStore {
             let ids = try session.rows("SELECT id FROM runs WHERE finished_at IS NULL AND status = 'running' ORDER BY id", [])
                 .map { try $0.int64(0) }
             try session.execute("""
-                UPDATE runs SET status = 'abandoned', message = ?
+                UPDATE runs SET status = 'abandoned', message = ?, message_zh = ?
                 WHERE finished_at IS NULL AND status = 'running'
-                """, [.text("the process ended before the run finished (found \(instant.iso8601))")])
+                """, [.text("the process ended before the run finished (found \(instant.iso8601))"),
+                      .text("进程在运行结束前终止（发现于 \(instant.iso8601)）")])
             return ids
         }
     }
@@ -26,11 +27,11 @@ extension SQLStore {
         try write { session in
             try session.execute("""
                 UPDATE runs SET finished_at = ?, status = ?, exit_code = ?, files_read = ?, files_skipped = ?,
-                    rows_loaded = ?, rows_quarantined = ?, facts_written = ?, message = ?
+                    rows_loaded = ?, rows_quarantined = ?, facts_written = ?, message = ?, message_zh = ?
                 WHERE id = ?
                 """, [.text(run.finishedAt.iso8601), .text(run.status), .of(run.exitCode), .of(run.filesRead),
                       .of(run.filesSkipped), .of(run.rowsLoaded), .of(run.rowsQuarantined), .of(run.factsWritten),
-                      .of(run.message), .of(run.runID)])
+                      .of(run.message?.en), .of(run.message?.zh), .of(run.runID)])
         }
     }
 

@@ -147,5 +147,9 @@ extension SQLiteStore {
             // Rows set aside before this read English in both languages; they are not re-read.
             try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN reason_zh TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v22: run messages in Chinese as well (runs.message_zh)") { db in
+            // Runs recorded before this have none; readers show their English message.
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN message_zh TEXT")
+        }
     }
 }

@@ -20,9 +20,9 @@ extension ScoreReport {
         return lines.joined(separator: "\n")
     }
 
-    /// A NOTE line when the latest run held the scores back (the run's own message, in English).
+    /// A NOTE line when the latest run held the scores back, with the run's own message.
     private func heldLines(_ language: DisplayLanguage) -> [String] {
-        held.map { [language.pick("NOTE: ", "注意（评分暂缓）：") + $0.escapingControlCharacters()] } ?? []
+        held.map { [language.pick("NOTE: ", "注意：") + $0(language).escapingControlCharacters()] } ?? []
     }
 
     /// A stored sentence in `language`: the `_zh` column for Chinese when written, else the English one.
@@ -99,7 +99,7 @@ extension ScoreReport {
             "{" + StoreTable.factScore.columns.map { "\(JSONText.quoted($0)):\(CellText.json(row[$0] ?? .null))" }.joined(separator: ",") + "}"
         }
         return "{\"employee\":\(JSONText.quoted(id)),\"grain\":\(JSONText.quoted(period.grain.rawValue)),"
-            + "\"period\":\(JSONText.quoted(period.label)),\"held\":\(held.map(JSONText.quoted) ?? "null"),"
+            + "\"period\":\(JSONText.quoted(period.label)),\"held\":\(held.map { JSONText.quoted($0.en) } ?? "null"),"
             + "\"lines\":[" + objects.joined(separator: ",") + "]}"
     }
 

@@ -31,7 +31,7 @@ extension RunHistory {
             let status = DisplayNames.runStatus(run.status, language)
             table.append(["#\(run.id)", run.command, run.startedAt, Self.duration(run.seconds),
                           "\(run.filesRead)/\(run.filesSkipped)", "\(run.rowsLoaded)", "\(run.rowsQuarantined)",
-                          run.exitCode.map(String.init) ?? "–", status + (run.message.map { say(": ", "：") + $0.escapingControlCharacters() } ?? "")])
+                          run.exitCode.map(String.init) ?? "–", status + (run.message.map { say(": ", "：") + $0(language).escapingControlCharacters() } ?? "")])
         }
         // Padded by terminal columns: a Chinese header takes two per character.
         let widths = header.indices.map { column in table.map { TerminalWidth.of($0[column]) }.max()! }
