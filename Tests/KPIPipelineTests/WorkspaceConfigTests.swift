@@ -1,5 +1,6 @@
 import Foundation
 import KPIPipeline
+import KPISchema
 import KPIWorkspace
 import Testing
 
@@ -33,6 +34,21 @@ import Testing
         }
         #expect(error?.message == "kpibridge.yaml: unknown key `streams[0].http.atempts` (did you mean `attempts`?); "
             + "allowed here: attempts, base_delay, max_delay, timeout")
+    }
+
+    /// A value of the wrong kind says what the key wants, not what Swift's decoder expected; broken syntax
+    /// says where, in both languages.
+    @Test func aValueOfTheWrongKindSaysWhatTheKeyWants() throws {
+        let files = try configError { $0.replacingOccurrences(of: "    files: inbox/amazon/*.txt\n", with: "    files: [inbox/amazon/*.txt, [x]]\n") }
+        #expect(files?.sentence == Bilingual("kpibridge.yaml: at `sources[0].files`: expected a single value",
+                                             "kpibridge.yaml：`sources[0].files` 处：应为单个值"))
+        let retention = try configError { $0.replacingOccurrences(of: "store: sqlite:", with: "retention: {history_months: six}\nstore: sqlite:") }
+        #expect(retention?.sentence == Bilingual("kpibridge.yaml: at `retention.history_months`: expected a whole number",
+                                                 "kpibridge.yaml：`retention.history_months` 处：应为整数"))
+        let syntax = try configError { $0.replacingOccurrences(of: "store: sqlite:", with: "oops: [\nstore: sqlite:") }
+        #expect(syntax?.sentence.en.hasPrefix("kpibridge.yaml: not valid YAML: ") == true)
+        #expect(syntax?.sentence.zh.hasPrefix("kpibridge.yaml：YAML 语法有误：") == true)
+        #expect(syntax?.sentence.en.contains(":") == true && syntax?.sentence.en.contains("error: ") == true)
     }
 
     @Test func aMissingKeyIsNamed() throws {

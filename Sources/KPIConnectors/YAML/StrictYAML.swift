@@ -14,19 +14,8 @@ package enum StrictYAML {
         }
         do {
             return try YAMLDecoder().decode(type, from: text)
-        } catch let DecodingError.keyNotFound(key, context) {
-            let path = keyPath(context.codingPath + [key])
-            throw ConfigProblem(file: file, sentence: Bilingual("missing key `\(path)`", "缺少键 `\(path)`"))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
-            let path = keyPath(context.codingPath)
-            throw ConfigProblem(file: file, sentence: Bilingual("at `\(path)`: \(context.debugDescription)",
-                                                                "`\(path)` 处：\(context.debugDescription)"))
-        } catch let DecodingError.valueNotFound(_, context) {
-            let path = keyPath(context.codingPath)
-            throw ConfigProblem(file: file, sentence: Bilingual("`\(path)` has no value", "`\(path)` 没有值"))
         } catch {
-            // Yams' own words (where the syntax breaks), as it wrote them.
-            throw ConfigProblem(file: file, sentence: Bilingual("\(error)", "YAML 无法解析：\(error)"))
+            throw ConfigProblem(file: file, sentence: sentence(for: error))
         }
     }
 
