@@ -66,6 +66,18 @@ import Testing
         #expect(actual == (try String(contentsOfFile: goldenPath, encoding: .utf8)))
     }
 
+    /// Every shipped connector has a Chinese title (`connectors list`, `init` and `doctor` show it to a Chinese
+    /// reader), and it is not the English one copied.
+    @Test func everyShippedConnectorHasAChineseTitle() throws {
+        let catalog = try ConnectorCatalog(directories: [shippedConnectors])
+        #expect(catalog.ids.count > 40)
+        for id in catalog.ids {
+            let connector = try catalog.connector(id)
+            let zh = try #require(connector.titleZh, "\(id) has no title_zh")
+            #expect(zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } && zh != connector.title, "\(id): \(zh)")
+        }
+    }
+
     /// Every connector declares the columns it knows, so a column its sample lacks no field for is drift:
     /// the samples themselves show none.
     @Test(arguments: cases) func samplesShowNoDrift(_ c: Case) throws {

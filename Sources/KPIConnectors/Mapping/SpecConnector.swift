@@ -5,6 +5,7 @@ package struct SpecConnector: Connector {
     package let compiled: CompiledSpec
     package var id: String { compiled.id }
     package var title: String { compiled.spec.title }
+    package var titleZh: String? { compiled.spec.titleZh }
 
     package init(_ compiled: CompiledSpec) {
         self.compiled = compiled

@@ -16,7 +16,7 @@ extension KeyRule {
         ]
         for kind in FlatKind.allCases { records[kind.rawValue] = .keys(["when": condition]) }
         return .keys([
-            "id": .value, "title": .value, "platform": .value, "timezone": .value, "known_columns": .value, "fill_down": .value,
+            "id": .value, "title": .value, "title_zh": .value, "platform": .value, "timezone": .value, "known_columns": .value, "fill_down": .value,
             "event_authority": .value,
             "file": .keys(["format": .value, "delimiter": .value, "sheet": .value, "records": .value, "quoting": .value,
                            "encoding": .value, "trim": .value, "header_search_rows": .value]),

@@ -7,6 +7,8 @@ import KPISchema
 package struct ConnectorSpec: Sendable, Decodable, Hashable {
     package var id: String
     package var title: String
+    /// The title for a Chinese reader (`title_zh:`); a spec without one shows `title` to both.
+    package var titleZh: String?
     /// The platform rows belong to unless a `platform` field says otherwise (`amazon`, `shopify`).
     package var platform: String?
     package var file: FileSpec
@@ -32,6 +34,7 @@ package struct ConnectorSpec: Sendable, Decodable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, platform, file, timezone, fields, records, unpivot
+        case titleZh = "title_zh"
         case eventAuthority = "event_authority"
         case skipRows = "skip_rows"
         case carryForward = "carry_forward"

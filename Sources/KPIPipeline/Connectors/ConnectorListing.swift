@@ -7,7 +7,7 @@ import KPIWorkspace
 package struct ConnectorListing: Sendable {
     package struct Entry: Sendable, Hashable {
         package var id: String
-        package var title: String
+        package var title: Bilingual
         package var formats: [String]
         package var kinds: [String]
         package var origin: Origin
@@ -29,7 +29,7 @@ package struct ConnectorListing: Sendable {
             let path = catalog.origins[id] ?? "-"
             let origin: Origin = if let root, path.hasPrefix(root + "/") { .workspace(String(path.dropFirst(root.count + 1))) }
                                  else { .builtIn((path as NSString).lastPathComponent) }
-            return Entry(id: id, title: connector.title, formats: spec?.formats.map(\.name) ?? [],
+            return Entry(id: id, title: connector.titles, formats: spec?.formats.map(\.name) ?? [],
                          kinds: spec?.spec.records.kinds ?? [], origin: origin)
         }
     }

@@ -30,11 +30,11 @@ struct SourceFilesCheck: DoctorCheck {
             if waiting + before > 0 {
                 return .ok(name, Bilingual("\(waiting) file\(waiting == 1 ? "" : "s") in place, \(before) loaded", "收件箱中有 \(waiting) 个文件，已加载 \(before) 个"))
             }
-            let title = (try? workspace.connector(source.connector)).map(\.title) ?? source.connector
+            let title = (try? workspace.connector(source.connector)).map(\.titles) ?? Bilingual(source.connector, source.connector)
             return .problem(name, Bilingual("no file to load and none loaded (retracted files do not count): its metrics are missing from every report",
                                             "没有待加载的文件，也没有已加载的（撤回的文件不算）：它的指标在所有报告中缺失"),
-                            fix: Bilingual("put the \(title) where `\(source.files)` finds it, or remove the source",
-                                           "把 \(title) 放到 `\(source.files)` 能找到的位置，或删除这个数据源"))
+                            fix: Bilingual("put the \(title.en) where `\(source.files)` finds it, or remove the source",
+                                           "把 \(title.zh) 放到 `\(source.files)` 能找到的位置，或删除这个数据源"))
         }
     }
 }

@@ -24,7 +24,7 @@ package struct InitJob: Sendable {
         package var folders: [String]
         package var shops: [InitShop]
         /// Each shop's connector → its title (`Amazon All Orders report (TSV)`), to say what goes where.
-        package var titles: [String: String]
+        package var titles: [String: Bilingual]
         /// Last month (`2026-11`), for the report command suggested.
         package var lastMonth: String
     }
@@ -73,14 +73,14 @@ package struct InitJob: Sendable {
 
     /// Each shop once, on a connector that reads orders of one platform, with every setting its files
     /// do not carry given (a currency, a zone): a template never guesses them.
-    private func checkShops() throws(PipelineError) -> [String: String] {
+    private func checkShops() throws(PipelineError) -> [String: Bilingual] {
         var seen: Set<String> = []
         for shop in shops where !seen.insert(shop.shop).inserted {
             throw .usage(Bilingual("--shops names `\(shop.shop)` twice", "--shops 把 `\(shop.shop)` 写了两次"))
         }
         let catalog: ConnectorCatalog
         do { catalog = try ConnectorCatalog(directories: builtinConnectors) } catch { throw .failed(Bilingual(describing: error)) }
-        var titles: [String: String] = [:]
+        var titles: [String: Bilingual] = [:]
         for shop in shops {
             guard let connector = catalog.connectors[shop.connector] else {
                 throw .usage(Bilingual("--shops: no connector `\(shop.connector)` (`kpibridge connectors list` shows them)",
@@ -96,17 +96,17 @@ package struct InitJob: Sendable {
                                         runID: 0, shop: shop.shop, timezone: shop.timezone, currency: shop.currency)
             let unmet = spec.unmetSettings(context)
             if unmet.contains(.currency) {
-                throw .usage(Bilingual("--shops \(shop.shop): \(spec.spec.title) names no currency; add the one the shop sells in, "
+                throw .usage(Bilingual("--shops \(shop.shop): \(connector.title) names no currency; add the one the shop sells in, "
                                        + "e.g. \(shop.entry):USD",
-                                       "--shops \(shop.shop)：\(spec.spec.title) 不含币种；请加上该店铺的销售币种，例如 \(shop.entry):USD"))
+                                       "--shops \(shop.shop)：\(connector.title(.zh)) 不含币种；请加上该店铺的销售币种，例如 \(shop.entry):USD"))
             }
             if unmet.contains(.timezone) {
-                throw .usage(Bilingual("--shops \(shop.shop): \(spec.spec.title) writes times without a zone; add the one it writes in, "
+                throw .usage(Bilingual("--shops \(shop.shop): \(connector.title) writes times without a zone; add the one it writes in, "
                                        + "e.g. \(shop.entry):America/Los_Angeles",
-                                       "--shops \(shop.shop)：\(spec.spec.title) 写出的时间不带时区；请加上它所用的时区，"
+                                       "--shops \(shop.shop)：\(connector.title(.zh)) 写出的时间不带时区；请加上它所用的时区，"
                                        + "例如 \(shop.entry):America/Los_Angeles"))
             }
-            titles[shop.connector] = spec.spec.title
+            titles[shop.connector] = connector.titles
         }
         return titles
     }

@@ -13,7 +13,7 @@ extension ConnectorListing {
             entry.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + entry.formats.joined(separator: "/").padding(toLength: 9, withPad: " ", startingAt: 0)
                 + " → " + entry.kinds.joined(separator: ", ") + "\n" + String(repeating: " ", count: width + 2)
-                + entry.title + l.pick(" (", "（") + Self.origin(entry.origin, l) + l.pick(")", "）")
+                + entry.title(l) + l.pick(" (", "（") + Self.origin(entry.origin, l) + l.pick(")", "）")
         }.joined(separator: "\n")
     }
 

@@ -13,7 +13,7 @@ extension InitJob.Outcome {
         for file in files { lines.append("  \(file)") }
         lines.append(l.pick("inbox folders:", "收件箱文件夹："))
         for shop in shops {
-            lines.append("  inbox/\(shop.shop)/  ← \(titles[shop.connector] ?? shop.connector) [\(shop.connector)]")
+            lines.append("  inbox/\(shop.shop)/  ← \(titles[shop.connector].map { $0(l) } ?? shop.connector) [\(shop.connector)]")
         }
         lines.append(l.pick("  inbox/team/  ← the roster (columns in templates/roster.csv, or roster_en.csv), ratings, violations,",
                             "  inbox/team/  ← 花名册（列见 templates/roster.csv 或 roster_en.csv）、评分、违规记录，"))
@@ -29,7 +29,7 @@ extension InitJob.Outcome {
             "  2. " + here.command("validate") + lang,
             "  3. " + here.command("run") + lang,
             "  4. " + here.command("report", "--period", lastMonth, "--out", "report.html") + lang,
-            "  5. " + here.command("schedule print", "--schedules", (directory as NSString).appendingPathComponent("schedules")),
+            "  5. " + here.command("schedule print", "--schedules", (directory as NSString).appendingPathComponent("schedules")) + lang,
         ]
         return lines.joined(separator: "\n")
     }
