@@ -208,7 +208,7 @@ struct RecordAssembler {
         if let refundSpec = records.refund, row.satisfies(spec.refundWhen),
            var amount = row.decimal(refundSpec.amount), amount != 0 {
             if refundSpec.absolute == true, amount < 0 { amount = -amount }
-            let base = refundSpec.id.flatMap { row.text($0) } ?? "total"
+            let base = refundSpec.id.flatMap { row.text($0) } ?? Refund.unnumbered
             let id = refundSpec.item.flatMap { row.text($0) }.map { "\(base)#\($0)" } ?? base
             if !emittedRefunds.contains(id) {
                 emittedRefunds.insert(id)

@@ -120,7 +120,9 @@ extension Reconciler {
     static func explainRefund(_ refund: Refund, order: OrderKey, _ a: DefinitionProfile, _ b: DefinitionProfile,
                               _ pa: Period?, _ pb: Period?) -> Explanation {
         let amount = refund.amount.spelled
-        let head = Bilingual("refund \(refund.refundID) of order \(order), \(amount), ", "订单 \(order) 的退款 \(refund.refundID)，\(amount)，")
+        let head = refund.refundID == Refund.unnumbered
+            ? Bilingual("refund of order \(order), \(amount), ", "订单 \(order) 的退款，\(amount)，")
+            : Bilingual("refund \(refund.refundID) of order \(order), \(amount), ", "订单 \(order) 的退款 \(refund.refundID)，\(amount)，")
         func issued(_ profile: DefinitionProfile) -> Bilingual {
             guard let at = refund.refundedAt else {
                 return Bilingual("undated (counted in the purchase period)", "无退款日期（计入下单期间）")

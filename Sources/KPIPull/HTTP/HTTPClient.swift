@@ -46,29 +46,31 @@ package final class HTTPClient {
         while true {
             requestCount += 1
             let outcome = perform(request)
-            let problem: String
+            let problem: Bilingual
             var retryAfter: Double?
             switch outcome {
             case .success(let response):
                 guard Self.retryableStatus.contains(response.status) else { return response }
                 retryAfter = RetryPolicy.retryAfterSeconds(response.header("Retry-After"))
-                problem = "HTTP \(response.status)" + (response.body.isEmpty ? "" : ": \(redactor.redact(response.bodyExcerpt))")
+                let body = response.body.isEmpty ? "" : redactor.redact(response.bodyExcerpt)
+                problem = Bilingual("HTTP \(response.status)" + (body.isEmpty ? "" : ": " + body), "HTTP \(response.status)" + (body.isEmpty ? "" : "：" + body))
             case .failure(let error):
                 guard Self.isRetryable(error) else {
-                    throw PullError(stream: stream, Bilingual("\(describe(request)): \(Self.describe(error))",
-                                                                  "\(describe(request))：\(Self.describe(error))"))
+                    let problem = Self.describe(error)
+                    throw PullError(stream: stream, Bilingual("\(describe(request)): \(problem.en)", "\(describe(request))：\(problem.zh)"))
                 }
                 problem = Self.describe(error)
             }
             retry += 1
             guard retry < policy.attempts else {
-                throw PullError(stream: stream, Bilingual("\(describe(request)): \(problem) — gave up after \(policy.attempts) attempts",
-                                                              "\(describe(request))：\(problem)——尝试 \(policy.attempts) 次后放弃"))
+                throw PullError(stream: stream, Bilingual("\(describe(request)): \(problem.en) — gave up after \(policy.attempts) attempts",
+                                                              "\(describe(request))：\(problem.zh)——尝试 \(policy.attempts) 次后放弃"))
             }
             let wait = policy.delay(beforeRetry: retry, retryAfter: retryAfter, using: &random)
             retryCount += 1
-            logger.warning("retry    \(describe(request)): \(problem); retry \(retry) of \(policy.attempts - 1) in \(String(format: "%.2f", wait)) s\(retryAfter == nil ? "" : " (Retry-After)")",
-                           metadata: ["event": "retry", "stream": "\(stream)", "problem": "\(problem)"])
+            logger.warning("retry    \(describe(request)): \(problem.en); retry \(retry) of \(policy.attempts - 1) in \(String(format: "%.2f", wait)) s\(retryAfter == nil ? "" : " (Retry-After)")",
+                           metadata: ["event": "retry", "stream": "\(stream)", "problem": "\(problem.en)",
+                                     Bilingual.logKey: "重试  \(describe(request))：\(problem.zh)；第 \(retry) 次（共 \(policy.attempts - 1) 次），\(String(format: "%.2f", wait)) 秒后"])
             Thread.sleep(forTimeInterval: wait)
         }
     }
@@ -132,17 +134,18 @@ package final class HTTPClient {
         return !final.contains(error.code)
     }
 
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? URLError else { return "\(error)" }
-        let words: String = switch error.code {
-        case .timedOut: "timed out"
-        case .networkConnectionLost: "the connection was dropped"
-        case .cannotConnectToHost: "could not connect"
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .notConnectedToInternet: "no network"
-        case .badServerResponse, .cannotParseResponse: "the server's response was not HTTP"
-        default: "network error"
+    /// A network failure in words, with its URLError code for whoever searches it.
+    private static func describe(_ error: any Error) -> Bilingual {
+        guard let error = error as? URLError else { return Bilingual(untranslated: "\(error)") }
+        let words: Bilingual = switch error.code {
+        case .timedOut: Bilingual("timed out", "超时")
+        case .networkConnectionLost: Bilingual("the connection was dropped", "连接中断")
+        case .cannotConnectToHost: Bilingual("could not connect", "无法连接")
+        case .cannotFindHost, .dnsLookupFailed: Bilingual("host not found", "找不到主机")
+        case .notConnectedToInternet: Bilingual("no network", "没有网络")
+        case .badServerResponse, .cannotParseResponse: Bilingual("the server's response was not HTTP", "服务器的响应不是 HTTP")
+        default: Bilingual("network error", "网络错误")
         }
-        return "\(words) (URLError \(error.code.rawValue))"
+        return Bilingual("\(words.en) (URLError \(error.code.rawValue))", "\(words.zh)（URLError \(error.code.rawValue)）")
     }
 }

@@ -1,5 +1,8 @@
 /// Money given back on an order.
 package struct Refund: Sendable, Hashable, Codable {
+    /// The id of a refund whose export does not number it (one refund per order row).
+    package static let unnumbered = "total"
+
     package var key: OrderKey
     /// Identifies the refund within its order; sources without refund ids use `total`.
     package var refundID: String
