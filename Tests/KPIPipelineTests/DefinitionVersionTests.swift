@@ -159,6 +159,8 @@ import Testing
         let zh = report.text(language: .zh)
         #expect(zh.hasPrefix("已发货订单数 (shipped_orders) · 月 2026-10 · 公司\n  cn  4  cn/v1 时区=Asia/Shanghai 发货口径=打单"))
         #expect(zh.contains("仅cn计入 2 条，仅us计入 0 条，两边计值不同 0 条"))
+        #expect(zh.contains("\n  差额（us − cn）：-2\n  口径分歧：时区、发货口径\n"))
+        #expect(report.text(language: .zh, listRecords: true).contains("\n造成差异的记录（2 条）：\n"))
         #expect(report.text(language: .zh, listRecords: true).contains(
             "  仅cn  订单 shopify:#2001 打单 2026-10-31 20:05 Asia/Shanghai，扫描上网 2026-11-01 09:12 America/Los_Angeles → cn 计入 2026-10，us 计入 2026-11\n"
                 + "      [发货口径不同] inbox/shopify/orders.csv:2"))

@@ -69,7 +69,7 @@ package struct Loader {
                 if let reason = file.failure {
                     report.files.append(FileOutcome(file: file.display, connector: file.connector.id, status: .failed(reason: reason)))
                     logger.error("failed   \(file.display)", metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(reason.en)",
-                                                                     Bilingual.logKey: "失败  \(file.display)"])
+                                                                     Bilingual.logKey: "无法加载  \(file.display)"])
                     continue
                 }
                 try pipeline.stop.check()
@@ -99,7 +99,7 @@ package struct Loader {
                                                     status: .failed(reason: error.sentence)))
                     logger.error("failed   \(file.display)",
                                  metadata: ["event": "failed", "file": "\(file.display)", "reason": "\(error.description)",
-                                            Bilingual.logKey: "失败  \(file.display)"])
+                                            Bilingual.logKey: "无法加载  \(file.display)"])
                     current = nil
                 }
             }

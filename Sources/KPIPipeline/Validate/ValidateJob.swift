@@ -35,7 +35,9 @@ package struct ValidateJob {
         } catch {
             throw .failed(Bilingual(describing: error))
         }
-        for employee in roster.values.sorted(by: { $0.id < $1.id }) where policy.scorecard(for: employee.role) == nil {
+        // A role mapped to a scorecard that is not defined is the scorecards file's problem, reported there.
+        for employee in roster.values.sorted(by: { $0.id < $1.id })
+        where policy.scorecard(for: employee.role) == nil && policy.roles[employee.role] == nil {
             let at = employee.lineage.map { "\($0.file):\($0.line)" }
             let hint = StrictMapping.hint(employee.role, among: Array(policy.roles.keys))
             problems.append(Bilingual(

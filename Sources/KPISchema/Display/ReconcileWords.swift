@@ -10,7 +10,7 @@ package struct ReconcileWords: Sendable {
     package var differOn: String { language.pick("definitions differ on", "口径分歧") }
     package var noRecords: String { language.pick("no record counts differently", "没有计入方式不同的记录") }
     package var records: String { language.pick("records behind the difference", "造成差异的记录") }
-    package var both: String { language.pick("both   ", "两边   ") }
+    package var both: String { language.pick("both", "两边") }
 
     package func only(_ profile: String) -> String { language.pick("only \(profile)", "仅\(profile)") }
 

@@ -32,15 +32,20 @@ package struct DefinitionsReport: Sendable {
         for name in names {
             let versions = file.definitions.versions(of: name)
             for (index, version) in versions.enumerated() {
-                let until = index + 1 < versions.count
-                    ? versions[index + 1].effectiveFrom.map { say(" until \($0.adding(days: -1))", " 至 \($0.adding(days: -1))") } ?? "" : ""
-                let from = version.effectiveFrom.map { say("from \($0)", "自 \($0)") } ?? say("from the beginning", "自始")
+                let last = index + 1 < versions.count ? versions[index + 1].effectiveFrom?.adding(days: -1) : nil
+                let span: String = switch (version.effectiveFrom, last) {
+                case let (from?, last?): say("from \(from) until \(last)", "\(from) 至 \(last)")
+                case let (from?, nil): say("from \(from)", "自 \(from) 起")
+                case let (nil, last?): say("from the beginning until \(last)", "截至 \(last)")
+                case (nil, nil): say("from the beginning", "一直有效")
+                }
                 let description = version.description(in: language ?? .en)
-                lines.append("\(version.label)  \(from)\(until)" + (description.map { " — \($0)" } ?? ""))
-                let width = Concept.allCases.map { concept($0).count }.max()!
+                lines.append("\(version.label)  \(span)" + (description.map { " — \($0)" } ?? ""))
+                // Padded by terminal columns: a Chinese concept name takes two a character.
+                let width = Concept.allCases.map { TerminalWidth.of(concept($0)) }.max()!
                 for c in Concept.allCases {
                     let changed = index > 0 && versions[index - 1].variant(c) != version.variant(c)
-                    lines.append("  \(concept(c).padding(toLength: width, withPad: " ", startingAt: 0))  \(variant(version, c))"
+                    lines.append("  \(TerminalWidth.pad(concept(c), width))  \(variant(version, c))"
                                  + (changed ? say("   (changed in v\(version.version))", "   （v\(version.version) 起变更）") : ""))
                 }
                 lines.append("")
@@ -68,11 +73,10 @@ package struct DefinitionsReport: Sendable {
                      + (differing.isEmpty ? say("no differences", "没有分歧")
                         : say("\(differing.count) of \(Concept.allCases.count) concepts differ",
                               "\(Concept.allCases.count) 个概念中 \(differing.count) 个不同"))]
-        let width = differing.map { concept($0).count }.max() ?? 0
-        let left = differing.map { variant(va, $0).count }.max() ?? 0
+        let width = differing.map { TerminalWidth.of(concept($0)) }.max() ?? 0
+        let left = differing.map { TerminalWidth.of(variant(va, $0)) }.max() ?? 0
         for c in differing {
-            lines.append("  \(concept(c).padding(toLength: width, withPad: " ", startingAt: 0))  "
-                         + "\(variant(va, c).padding(toLength: left, withPad: " ", startingAt: 0))  |  \(variant(vb, c))")
+            lines.append("  \(TerminalWidth.pad(concept(c), width))  \(TerminalWidth.pad(variant(va, c), left))  |  \(variant(vb, c))")
         }
         return lines.joined(separator: "\n")
     }

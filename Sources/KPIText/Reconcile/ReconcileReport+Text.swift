@@ -39,9 +39,10 @@ extension ReconcileReport {
         let width = max(valueA.count, valueB.count)
         lines.append("  \(a)  \(valueA.padding(toLength: width, withPad: " ", startingAt: 0))  \(definition(s("definition_a")))")
         lines.append("  \(b)  \(valueB.padding(toLength: width, withPad: " ", startingAt: 0))  \(definition(s("definition_b")))")
-        lines.append("  \(w.delta) (\(b) − \(a)): " + (s("delta").isEmpty ? w.noData : s("delta") + unitSuffix))
+        let zh = language == .zh
+        lines.append("  \(w.delta)" + (zh ? "（\(b) − \(a)）：" : " (\(b) − \(a)): ") + (s("delta").isEmpty ? w.noData : s("delta") + unitSuffix))
         let concepts = s("differing_concepts").split(separator: ",").map { c in language.map { DisplayNames.concept(String(c), $0) } ?? String(c) }
-        lines.append("  \(w.differOn): " + concepts.joined(separator: ", "))
+        lines.append("  \(w.differOn)" + (zh ? "：" + concepts.joined(separator: "、") : ": " + concepts.joined(separator: ", ")))
         lines.append("  " + w.counts(a, b, s("records_only_a"), s("records_only_b"), s("records_differing")))
         guard detailKept else {
             lines.append("")
@@ -59,9 +60,11 @@ extension ReconcileReport {
             lines.append(w.recordsHint(records.count))
             return lines.joined(separator: "\n")
         }
-        lines.append(records.isEmpty ? w.noRecords : "\(w.records) (\(records.count)):")
+        lines.append(records.isEmpty ? w.noRecords : w.records + (zh ? "（\(records.count) 条）：" : " (\(records.count)):"))
+        // The side column padded by terminal columns (两边 and 仅cn differ in width as they do in characters).
+        let sideWidth = [w.both, w.only(a), w.only(b)].map(TerminalWidth.of).max() ?? 0
         for r in records {
-            let side = Self.text(r["in_a"]) == "1" ? (Self.text(r["in_b"]) == "1" ? w.both : w.only(a)) : w.only(b)
+            let side = TerminalWidth.pad(Self.text(r["in_a"]) == "1" ? (Self.text(r["in_b"]) == "1" ? w.both : w.only(a)) : w.only(b), sideWidth)
             let reasons = Self.text(r["reasons"]).split(separator: ",").map { code in
                 language.map { DisplayNames.reason(String(code), $0) } ?? String(code)
             }.joined(separator: ", ")
