@@ -90,7 +90,7 @@ import Testing
     @Test(arguments: StoreBackend.available) func emptyStoreSaysToRunFirst(_ backend: StoreBackend) throws {
         let ws = try TemporaryWorkspace(backend: backend)
         let error = pipelineError { _ = try ws.pipeline().report(period: Period(naming: "2026-10", grain: nil)!, language: .en) }
-        #expect(error?.message == "fact_metric has no month facts: run `kpibridge run` first")
+        #expect(error?.message == "fact_metric has no month facts: run `kpibridge run` first, with exports in the inbox (an empty inbox gives no facts)")
     }
 
     @Test(arguments: StoreBackend.available) func periodWithoutDataNamesThePeriodsThatHaveIt(_ backend: StoreBackend) throws {

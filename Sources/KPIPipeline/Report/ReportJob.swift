@@ -159,7 +159,9 @@ package struct ReportJob {
         let periods = Set(company.map { Period(grain: $0.grain, start: $0.periodStart, end: $0.periodEnd).label })
         let grain = period.grain.rawValue, grainZh = DisplayNames.grain(grain, .zh)
         guard !periods.isEmpty else {
-            return Bilingual("fact_metric has no \(grain) facts: run `kpibridge run` first", "fact_metric 中没有按\(grainZh)的事实数据：请先运行 `kpibridge run`")
+            return Bilingual("fact_metric has no \(grain) facts: run `kpibridge run` first, with exports in the inbox (an empty inbox "
+                                 + "gives no facts)",
+                             "fact_metric 中没有按\(grainZh)的事实数据：请先把导出文件放进收件箱并运行 `kpibridge run`（收件箱为空时不会有事实数据）")
         }
         let sorted = periods.sorted()
         return Bilingual("no \(grain) \(period.label) facts in the store; \(grain)s with data: " + sorted.joined(separator: ", "),

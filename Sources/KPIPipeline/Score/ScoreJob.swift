@@ -34,10 +34,10 @@ package struct ScoreJob {
             }
             // Facts with money held back would grade a missing gmv as "no data": the cards stay as they are.
             if try store.pendingRefresh().basis?.hasSuffix(FactRefresh.waitingForRates) == true {
-                throw PipelineError.failed(Bilingual("the last run held gmv and aov back for missing fx rates (it named them); the scores stay "
-                                                     + "as they are until a run with those rates recomputes the facts",
-                                                     "上次运行因缺少汇率（已列出）暂缓了 `gmv` 和 `aov`；得分保持不变，"
-                                                     + "直到补上这些汇率的运行重新计算事实表"))
+                throw PipelineError.failed(Bilingual("the last run held gmv and aov back for missing fx rates (`kpibridge doctor` lists "
+                                                     + "the rows to add); the scores stay as they are until a run with those rates recomputes the facts",
+                                                     "上次运行因缺少汇率暂缓了 `gmv` 和 `aov`（`kpibridge doctor` 会列出要补的汇率行）；"
+                                                     + "得分保持不变，直到补上这些汇率的运行重新计算事实表"))
             }
             let outcome = try ScoreRefresh(workspace: workspace, store: store, now: now())
                 .run(facts: facts, roster: try ScoreRefresh.roster(store), runID: runID)!
