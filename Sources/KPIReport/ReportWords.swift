@@ -41,6 +41,8 @@ struct ReportWords: Sendable {
     let metricsTouched: String
     let freshness: String
     let lastRun: String
+    /// After a label: `: ` in English, `：` in Chinese.
+    let colon: String
     let noRun: String
     let sources: String
     let connector: String
@@ -92,6 +94,7 @@ struct ReportWords: Sendable {
         bridgeRecordsHeading = language.pick("Each metric on which the teams differ", "两队口径不同的各项指标")
         freshness = language.pick("Data freshness", "数据新鲜度")
         lastRun = language.pick("Last run", "最近一次运行")
+        colon = language.pick(": ", "：")
         noRun = language.pick("No run has finished on this store yet.", "此数据库尚无完成的运行。")
         sources = language.pick("Sources loaded", "已加载的数据源")
         connector = language.pick("Connector", "连接器")

@@ -84,7 +84,7 @@ import Testing
         #expect(html.contains("两个团队的数字为何不同"))
         // Quarter records are not kept (detail_grains: [month]); the report says how to keep them.
         #expect(html.contains("加入 quarter 即可查看"))
-        #expect(html.contains("一票否决: V2026-007"))
+        #expect(html.contains("一票否决：V2026-007"))
     }
 
     @Test(arguments: StoreBackend.available) func emptyStoreSaysToRunFirst(_ backend: StoreBackend) throws {

@@ -145,7 +145,7 @@ import Testing
         #expect(zh.contains("<h1>KPI 绩效报告 · 2026-10</h1>"))
         #expect(zh.contains("销售额 <code>gmv</code>"))
         #expect(zh.contains("<th class=\"num\">较 2026-09</th>"))
-        #expect(zh.contains("本期无数据: Quiet Person (E005)"))
+        #expect(zh.contains("本期无数据：Quiet Person (E005)"))
         #expect(HTMLReport.render(Self.input(.zh)) == zh)
     }
 }

@@ -105,7 +105,7 @@ import Testing
         "HTTP", "HTTPS", "API", "UTF", "GB", "BOM", "CRLF", "LF", "IANA", "ISO", "UTC", "GMT", "cron", "crontab",
         "zip", "gzip", "SKU", "ASIN", "FBA", "ID", "id", "KPI", "CPI", "AOV", "GMV", "ACoS", "ROAS", "OK", "ok",
         "PGPASSWORD", "KPIBRIDGE", "LANG", "NUL", "SIGINT", "SIGTERM", "SIGKILL", "Webhook", "webhook",
-        "LibreOffice", "Office", "Slack", "LWA", "systemd", "zlib", "libxml", "libcurl", "XMLParser", "URLSession", "tzdata", "apt",
+        "LibreOffice", "Office", "Slack", "LWA", "systemd", "zlib", "libxml", "libcurl", "XMLParser", "URLSession", "URLError", "tzdata", "apt",
         "sslmode", "README", "YYYY", "MM", "DD", "PLATFORM", "SHOP", "CURRENCY", "ZONE", "FILE",
         // README section titles a sentence points to.
         "Metrics", "Notifications",

@@ -129,7 +129,7 @@ package enum DisplayNames {
         "command": "命令", "started_at": "开始时间", "finished_at": "结束时间", "exit_code": "退出码", "message": "消息",
         "files_read": "读取文件数", "files_skipped": "跳过文件数", "rows_read": "读取行数", "rows_loaded": "加载行数",
         "rows_skipped": "跳过行数", "rows_quarantined": "隔离行数", "facts_written": "写入事实数",
-        "order_id": "订单号", "line_id": "订单行号", "sku": "SKU", "quantity": "数量", "amount": "金额", "tax": "税费",
+        "order_id": "订单号", "line_id": "订单行号", "sku": "SKU编码", "quantity": "数量", "amount": "金额", "tax": "税费",
         "shipping": "运费", "purchased_at": "下单时间", "purchased_zone": "下单时区", "paid_at": "付款时间", "paid_zone": "付款时区",
         "status_raw": "原始状态", "customer_key": "买家标识", "refund_id": "退款编号", "refunded_at": "退款时间",
         "refunded_zone": "退款时区", "return_id": "退货编号", "returned_at": "退货时间", "returned_zone": "退货时区",

@@ -32,7 +32,9 @@ extension ScoreReport {
 
     /// A card line's name: its code in English (`gmv`, `rating:工作态度`); in Chinese the metric's name beside it.
     private static func lineName(_ line: String, _ language: DisplayLanguage) -> String {
-        guard language == .zh, !line.hasPrefix("rating:") else { return line }
+        guard language == .zh else { return line }
+        // A rated line as the report names it: 工作态度（评分）.
+        if line.hasPrefix("rating:") { return String(line.dropFirst("rating:".count)) + "（评分）" }
         return "\(DisplayNames.metric(line, .zh)) (\(line))"
     }
 
