@@ -32,7 +32,8 @@ package struct AmazonReportPuller: StreamPuller {
         if let waiting = state.pendingReport {
             pending = waiting
             context.logger.info("resume   \(stream): report \(waiting.reportID) (\(waiting.start)..\(waiting.end))",
-                                metadata: ["event": "resume", "stream": "\(stream)", "report": "\(waiting.reportID)"])
+                                metadata: ["event": "resume", "stream": "\(stream)", "report": "\(waiting.reportID)",
+                                           Bilingual.logKey: "继续  \(stream)：报告 \(waiting.reportID)（\(waiting.start)..\(waiting.end)）"])
         } else {
             guard let next = state.nextDay.flatMap(CivilDate.init(iso:)) ?? settings.start.flatMap({ CivilDate(iso: String($0.prefix(10))) }) else {
                 throw PullError(stream: stream, Bilingual("no days loaded yet: set `start:` (the first day to pull) on the stream",
@@ -66,7 +67,8 @@ package struct AmazonReportPuller: StreamPuller {
             }
             result.state = bookmark
             context.logger.info("request  \(stream): report \(id) for \(start)..\(end)",
-                                metadata: ["event": "report_requested", "stream": "\(stream)", "report": "\(id)"])
+                                metadata: ["event": "report_requested", "stream": "\(stream)", "report": "\(id)",
+                                           Bilingual.logKey: "请求  \(stream)：报告 \(id)，\(start)..\(end)"])
         }
         result.state.pendingReport = pending
         let attempts = max(settings.pollAttempts ?? 10, 1)
@@ -133,7 +135,8 @@ package struct AmazonReportPuller: StreamPuller {
         var response = try context.client.send(signed)
         if response.status == 401 || response.status == 403 {
             context.logger.info("token    \(context.stream): HTTP \(response.status), getting a new access token",
-                                metadata: ["event": "token_refresh", "stream": "\(context.stream)"])
+                                metadata: ["event": "token_refresh", "stream": "\(context.stream)",
+                                           Bilingual.logKey: "令牌  \(context.stream)：HTTP \(response.status)，正在获取新的访问令牌"])
             signed.headers["x-amz-access-token"] = try lwa.refresh()
             response = try context.client.send(signed)
         }

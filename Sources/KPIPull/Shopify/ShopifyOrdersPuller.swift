@@ -31,7 +31,8 @@ package struct ShopifyOrdersPuller: StreamPuller {
         while let url = next {
             if let wait = limit?.wait(leakRate: settings.callsPerSecond ?? 2), wait > 0 {
                 context.logger.info("throttle \(context.stream): call limit \(limit!.used)/\(limit!.size), waiting \(String(format: "%.2f", wait)) s",
-                                    metadata: ["event": "throttle", "stream": "\(context.stream)"])
+                                    metadata: ["event": "throttle", "stream": "\(context.stream)",
+                                               Bilingual.logKey: "限流  \(context.stream)：调用额度 \(limit!.used)/\(limit!.size)，等待 \(String(format: "%.2f", wait)) 秒"])
                 Thread.sleep(forTimeInterval: wait)
                 result.throttledSeconds += wait
             }

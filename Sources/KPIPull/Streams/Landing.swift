@@ -52,7 +52,8 @@ package final class Landing {
         let file = LandedFile(path: path, period: period, note: note)
         files.append(file)
         logger.info("landed   \(displayDirectory)/\(name) (\(note), \(data.count) bytes)",
-                    metadata: ["event": "landed", "file": "\(displayDirectory)/\(name)", "bytes": "\(data.count)"])
+                    metadata: ["event": "landed", "file": "\(displayDirectory)/\(name)", "bytes": "\(data.count)",
+                               Bilingual.logKey: "落地  \(displayDirectory)/\(name)（\(note)，\(data.count) 字节）"])
         return file
     }
 
