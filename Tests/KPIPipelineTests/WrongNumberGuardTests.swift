@@ -54,4 +54,18 @@ import Testing
             "kpibridge.yaml: source `inbox/amazon/*.txt`: timezone `America/LosAngeles` is not an IANA zone name (Asia/Shanghai) or offset (+08:00)",
             "kpibridge.yaml：数据源 `inbox/amazon/*.txt`：时区 `America/LosAngeles` 不是 IANA 时区名（如 Asia/Shanghai）也不是偏移量（如 +08:00）"))
     }
+
+    /// A veto kind spelt unlike any the violations connectors write would never veto: validate warns, naming
+    /// the kinds there are and the closest.
+    @Test func aVetoKindNoViolationCanCarryIsWarnedOf() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let text = try String(contentsOfFile: ws.path + "/scorecards.yaml", encoding: .utf8)
+        try ws.write("scorecards.yaml", text.replacingOccurrences(of: "veto: [fake_orders,", with: "veto: [fake_order,"))
+        let warnings = ValidateJob(pipeline: try ws.pipeline()).warnings(.en)
+        #expect(warnings.contains("scorecards.yaml: `veto` names `fake_order`, which no violations connector writes (they write "
+                                  + "account_suspended, fake_orders, false_advertising): no violation can match it, so it never vetoes "
+                                  + "(did you mean `fake_orders`?)"))
+        try ws.write("scorecards.yaml", text)
+        #expect(ValidateJob(pipeline: try ws.pipeline()).warnings(.en).allSatisfy { !$0.contains("`veto`") })
+    }
 }

@@ -58,7 +58,7 @@ extension ValidateJob {
 
     /// The warnings in `language`.
     package func warnings(_ language: DisplayLanguage) -> [String] {
-        var warnings = (pipeline.workspace.scoring?.warnings ?? []).map { $0(language) }
+        var warnings = ((pipeline.workspace.scoring?.warnings ?? []) + VetoKinds.warnings(pipeline.workspace)).map { $0(language) }
         if let salt = (try? pipeline.workspace.customerSalt()) ?? nil, CustomerKey.tag(of: salt) == Self.sampleSaltTag {
             let tag = Self.sampleSaltTag
             warnings.append(language.pick(
