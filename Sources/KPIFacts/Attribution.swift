@@ -1,51 +1,83 @@
 import KPISchema
 
-/// Who a record belongs to, from the roster: the employee, team and provider scopes it counts in
-/// besides company, platform and shop.
+/// Who a record belongs to, from the roster as it stood on the record's day: the employee, team and
+/// provider scopes it counts in besides company, platform and shop.
 ///
-/// The roster is read as it stands today (ownership history is not kept). A record nobody owns
-/// still counts at company level, and ``Unattributed`` lists it for the run summary.
+/// People are roster rows (``Roster/Tenure``): a person who changed team or shops is one row per
+/// stretch, so a record lands in the team and scopes of whoever owned it that day, and in nobody's before
+/// a hire date or after a leave date. A record nobody owns still counts at company level, and
+/// ``Unattributed`` lists it for the run summary.
 package struct Attribution: Sendable {
-    package let employees: [Employee]
-    private let byIDOrName: [String: Int]
+    package let roster: Roster
+    private let byIDOrName: [String: [Int]]
     private let byGroup: [String: [Int]]
+    /// Days on which some row starts or the day after one ends: the only days ownership can change.
+    private let changes: [CivilDate]
 
-    package init(employees: [Employee]) {
-        self.employees = employees
-        var people: [String: Int] = [:]
+    package init(roster: Roster) {
+        self.roster = roster
+        var people: [String: [Int]] = [:]
+        var names: [String: [Int]] = [:]
         var groups: [String: [Int]] = [:]
-        for (index, employee) in employees.enumerated() {
-            people[employee.id] = index
-            if people[employee.name] == nil { people[employee.name] = index }
+        var changes: Set<CivilDate> = []
+        for (index, tenure) in roster.tenures.enumerated() {
+            let employee = tenure.employee
+            people[employee.id, default: []].append(index)
+            names[employee.name, default: []].append(index)
             for group in employee.ticketGroups { groups[group, default: []].append(index) }
+            for day in [tenure.from, employee.hiredOn].compactMap({ $0 }) { changes.insert(day) }
+            for day in [tenure.through, employee.leftOn].compactMap({ $0 }) { changes.insert(day.adding(days: 1)) }
         }
-        byIDOrName = people
+        // An id wins over a name; a name is one person's only if no id is spelled the same.
+        byIDOrName = people.merging(names) { id, _ in id }
         byGroup = groups
+        self.changes = changes.sorted()
+    }
+
+    /// Attribution by a roster of undated rows (one snapshot holding from the beginning).
+    package init(employees: [Employee]) {
+        self.init(roster: Roster(employees))
     }
 
     package static let none = Attribution(employees: [])
 
-    package var isEmpty: Bool { employees.isEmpty }
+    package var isEmpty: Bool { roster.isEmpty }
 
-    /// The person an agent, assignee or handler field names, by employee id or by name.
-    package func person(_ idOrName: String?) -> Int? {
+    /// The roster row of the person an agent, assignee or handler field names (by employee id or by name)
+    /// that holds on `date`.
+    package func person(_ idOrName: String?, on date: CivilDate) -> Int? {
         guard let idOrName, !idOrName.isEmpty else { return nil }
-        return byIDOrName[idOrName]
+        return byIDOrName[idOrName]?.first { roster.tenures[$0].holds(on: date) }
     }
 
-    /// People owning a shop's SKU (see ``Employee/owns(shop:sku:)``).
-    package func owners(shop: String, sku: String?) -> [Int] {
-        employees.indices.filter { employees[$0].owns(shop: shop, sku: sku) }
+    /// Rows owning a shop's SKU on `date` (see ``Employee/owns(shop:sku:)``).
+    package func owners(shop: String, sku: String?, on date: CivilDate) -> [Int] {
+        roster.tenures.indices.filter { roster.tenures[$0].holds(on: date) && roster.tenures[$0].employee.owns(shop: shop, sku: sku) }
     }
 
-    /// People a ticket belongs to: its agent, and whoever owns its group.
-    package func ticketOwners(agent: String?, group: String?) -> [Int] {
-        var out = person(agent).map { [$0] } ?? []
-        for index in group.flatMap({ byGroup[$0] }) ?? [] where !out.contains(index) { out.append(index) }
+    /// Rows a ticket belongs to on `date`: its agent's, and whoever owns its group.
+    package func ticketOwners(agent: String?, group: String?, on date: CivilDate) -> [Int] {
+        var out = person(agent, on: date).map { [$0] } ?? []
+        for index in group.flatMap({ byGroup[$0] }) ?? [] where !out.contains(index) && roster.tenures[index].holds(on: date) {
+            out.append(index)
+        }
         return out
     }
 
-    /// The employee, team and provider scopes of a set of people, each once.
+    /// The scopes that own a record covering `first…last` on every one of its days: `owners` asked on the
+    /// first day and on each day within where the roster changes, and only the scopes every answer shares.
+    /// A month's traffic counts for the person who ran the shop all month, not for one hired on its 20th
+    /// (whose orders start on the 20th).
+    package func scopes(from first: CivilDate, through last: CivilDate, owners: (CivilDate) -> [Int]) -> [(ScopeType, String)] {
+        var shared = scopes(of: owners(first))
+        for day in changes where day > first && day <= last && !shared.isEmpty {
+            let keys = Set(scopes(of: owners(day)).map { "\($0.0.rawValue):\($0.1)" })
+            shared.removeAll { !keys.contains("\($0.0.rawValue):\($0.1)") }
+        }
+        return shared
+    }
+
+    /// The employee, team and provider scopes of a set of rows, each once.
     package func scopes(of people: [Int]) -> [(ScopeType, String)] {
         var out: [(ScopeType, String)] = []
         var seen: Set<String> = []
@@ -53,7 +85,7 @@ package struct Attribution: Sendable {
             if seen.insert("\(type.rawValue):\(id)").inserted { out.append((type, id)) }
         }
         for index in people {
-            let employee = employees[index]
+            let employee = roster.tenures[index].employee
             if employee.role == Self.providerRole {
                 add(.provider, employee.id)
                 continue
@@ -65,13 +97,12 @@ package struct Attribution: Sendable {
         return out
     }
 
-    /// Days people (not provider rows) of `team` (everyone when nil) were on the roster between `first` and
-    /// `last`: from their hire date (or the beginning) through their leave date (or for good).
+    /// Days people (not provider rows) of `team` (everyone when nil) were on the team between `first` and
+    /// `last`: the days each row holds, within its hire and leave dates.
     package func personDays(team: String?, from first: CivilDate, through last: CivilDate) -> Int {
         var total = 0
-        for person in employees where person.role != Self.providerRole && (team == nil || person.team == team) {
-            let start = max(first, person.hiredOn ?? first), end = min(last, person.leftOn ?? last)
-            if start <= end { total += start.days(until: end) + 1 }
+        for tenure in roster.tenures where tenure.employee.role != Self.providerRole && (team == nil || tenure.employee.team == team) {
+            if let (start, end) = tenure.days(from: first, through: last) { total += start.days(until: end) + 1 }
         }
         return total
     }
@@ -79,16 +110,17 @@ package struct Attribution: Sendable {
     /// The roster role that marks a row as a service provider rather than a person.
     package static let providerRole = "provider"
 
-    /// Splits an order among its owners: each distinct set of owned lines, with the scopes that own
-    /// exactly those lines. Refunds and fulfillment events follow the order.
-    func split(_ bundle: OrderBundle) -> [(bundle: OrderBundle, scopes: [(ScopeType, String)])] {
-        guard !employees.isEmpty else { return [] }
+    /// Splits an order among whoever owned it on `date` (its purchase day): each distinct set of owned
+    /// lines, with the scopes that own exactly those lines. Refunds, returns and fulfillment events
+    /// follow the order: they count for whoever sold it.
+    func split(_ bundle: OrderBundle, on date: CivilDate) -> [(bundle: OrderBundle, scopes: [(ScopeType, String)])] {
+        guard !roster.isEmpty else { return [] }
         let shop = bundle.order.shop
         var linesByScope: [String: (ScopeType, String, [Int])] = [:]
         var order: [String] = []
         let lineOwners: [[Int]] = bundle.lines.isEmpty
-            ? [owners(shop: shop, sku: nil)]
-            : bundle.lines.map { owners(shop: shop, sku: $0.sku) }
+            ? [owners(shop: shop, sku: nil, on: date)]
+            : bundle.lines.map { owners(shop: shop, sku: $0.sku, on: date) }
         for (lineIndex, people) in lineOwners.enumerated() {
             for (type, id) in scopes(of: people) {
                 let key = "\(type.rawValue):\(id)"

@@ -9,8 +9,9 @@ extension MetricAccumulator {
     /// calendar day as the console wrote them, so the day is taken as written.
     package mutating func add(ad record: FlatRecord) throws(FXError) {
         guard case .date(let date)? = record["date"], case .decimal(let spend)? = record["spend"] else { return }
-        let shop = record["shop"]?.storageText ?? ""
-        var scopes = scopes(owners: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText), kind: "ads")
+        let shop = record["shop"]?.storageText ?? "", sku = record["sku"]?.storageText
+        let attribution = engine.attribution
+        var scopes = scopes(kind: "ads", on: date) { attribution.owners(shop: shop, sku: sku, on: $0) }
         if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
         scopes.append((.shop, shop))
         let currency = record["currency"]?.storageText
@@ -48,17 +49,16 @@ extension MetricAccumulator {
         guard MarginFee.isMarginFee(record["description"]?.storageText),
               case .timestamp(let posted)? = record["posted_at"], case .decimal(let amount)? = record["amount"],
               case .text(let currency)? = record["currency"] else { return }
-        var scopes: [(ScopeType, String)] = [(.company, "all")]
-        if let shop {
-            scopes += engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText))
-        }
-        if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
-        if let shop { scopes.append((.shop, shop)) }
-        let description = record["description"]?.storageText
+        let description = record["description"]?.storageText, sku = record["sku"]?.storageText
         for index in versions.indices {
             let profile = versions[index]
             guard MarginFee.deducts(description, under: profile.marginFees) else { continue }
             let date = profile.zone.date(of: posted.instant)
+            // The shop's (and SKU's) owners on the day it was posted.
+            var scopes: [(ScopeType, String)] = [(.company, "all")]
+            if let shop { scopes += engine.attribution.scopes(of: engine.attribution.owners(shop: shop, sku: sku, on: date)) }
+            if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
+            if let shop { scopes.append((.shop, shop)) }
             let fee = try engine.fx.convertIfKnown(Money(-amount, currency), to: profile.currency, on: date)
             Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
                 t.feeRows += 1
@@ -71,8 +71,8 @@ extension MetricAccumulator {
     /// roster says serves the client: a provider row, or a person (and their team and provider).
     package mutating func add(contract record: FlatRecord) {
         guard case .date(let due)? = record["due_on"] else { return }
-        let owner = engine.attribution.person(record["provider"]?.storageText)
-        let scopes = scopes(owners: owner.map { [$0] } ?? [], kind: "contracts")
+        let provider = record["provider"]?.storageText, attribution = engine.attribution
+        let scopes = scopes(kind: "contracts", on: due) { attribution.person(provider, on: $0).map { [$0] } ?? [] }
         let outcome = record["outcome"]?.storageText
         for index in versions.indices {
             Self.update(on: due, profile: versions[index], scopes: scopes, engine: engine, cells: &cells[index]) { t in
@@ -86,14 +86,16 @@ extension MetricAccumulator {
         }
     }
 
-    /// Adds one help-desk ticket: response time, SLA and satisfaction, for the company, its agent
-    /// and its group's owners.
+    /// Adds one help-desk ticket: response time, SLA and satisfaction, for the company, its agent and its
+    /// group's owners on the day it was created (its solving counts for them too).
     package mutating func add(ticket record: FlatRecord) {
-        let scopes = scopes(owners: engine.attribution.ticketOwners(agent: record["agent"]?.storageText,
-                                                                     group: record["group_name"]?.storageText),
-                            kind: "tickets")
+        let views = versions.map { TicketView(record, profile: $0) }
+        let agent = record["agent"]?.storageText, group = record["group_name"]?.storageText, attribution = engine.attribution
+        let owned = scopes(kind: "tickets", day: { views[$0]?.createdDate }) {
+            attribution.ticketOwners(agent: agent, group: group, on: $0)
+        }
         for index in versions.indices {
-            guard let view = TicketView(record, profile: versions[index]) else { continue }
+            guard let view = views[index], let scopes = owned[index]?.scopes else { continue }
             let hours = view.responseHours, inSLA = view.withinSLA == true, rating = view.ratedGood
             if let solved = view.solvedDate, let handle = view.handleHours {
                 let firstContact = view.firstContactResolved
@@ -154,8 +156,9 @@ extension MetricAccumulator {
     package mutating func add(traffic record: FlatRecord) {
         guard case .date(let first)? = record["period_start"], case .date(let last)? = record["period_end"],
               case .integer(let sessions)? = record["sessions"] else { return }
-        let shop = record["shop"]?.storageText ?? ""
-        var scopes = scopes(owners: engine.attribution.owners(shop: shop, sku: record["sku"]?.storageText), kind: "traffic")
+        let shop = record["shop"]?.storageText ?? "", sku = record["sku"]?.storageText, attribution = engine.attribution
+        // Sessions cannot be split by day: they count for whoever owned the item on every day of the range.
+        var scopes = scopes(kind: "traffic", from: first, through: last) { attribution.owners(shop: shop, sku: sku, on: $0) }
         if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
         scopes.append((.shop, shop))
         var pageViews = 0, ordered = 0
@@ -180,9 +183,12 @@ extension MetricAccumulator {
         if case .timestamp(let at)? = record["delivered_at"] { delivered = at.instant }
         if delivered == nil, let asOf = engine.asOf, due.instant > asOf { return }
         let onTime = delivered.map { $0 <= due.instant } ?? false
-        let scopes = scopes(owners: engine.attribution.person(record["assignee"]?.storageText).map { [$0] } ?? [], kind: "tasks")
+        let assignee = record["assignee"]?.storageText, attribution = engine.attribution
+        let zones = versions.map(\.zone)
+        let owned = scopes(kind: "tasks", day: { zones[$0].date(of: due.instant) }) { attribution.person(assignee, on: $0).map { [$0] } ?? [] }
         for index in versions.indices {
-            Self.update(on: versions[index].zone.date(of: due.instant), profile: versions[index], scopes: scopes,
+            guard let (day, scopes) = owned[index] else { continue }
+            Self.update(on: day, profile: versions[index], scopes: scopes,
                         engine: engine, cells: &cells[index]) { t in
                 t.tasksDue += 1
                 if onTime { t.tasksOnTime += 1 }
@@ -194,14 +200,18 @@ extension MetricAccumulator {
     package mutating func add(review record: FlatRecord) {
         guard case .integer(let rating)? = record["rating"], rating <= 2,
               case .timestamp(let created)? = record["created_at"] else { return }
-        let handler = engine.attribution.person(record["handler"]?.storageText)
-        let owners = handler.map { [$0] }
-            ?? engine.attribution.owners(shop: record["shop"]?.storageText ?? "", sku: record["sku"]?.storageText)
-        let scopes = scopes(owners: owners, kind: "reviews")
+        let handler = record["handler"]?.storageText, shop = record["shop"]?.storageText ?? "", sku = record["sku"]?.storageText
+        let attribution = engine.attribution
+        // Its handler that day, else whoever owned the item the day it was written.
+        let zones = versions.map(\.zone)
+        let owned = scopes(kind: "reviews", day: { zones[$0].date(of: created.instant) }) { day in
+            attribution.person(handler, on: day).map { [$0] } ?? attribution.owners(shop: shop, sku: sku, on: day)
+        }
         guard case .timestamp(let handled)? = record["handled_at"] else { return }
         let hours = Decimal(handled.instant.secondsSinceEpoch - created.instant.secondsSinceEpoch) / 3600
         for index in versions.indices {
-            Self.update(on: versions[index].zone.date(of: created.instant), profile: versions[index], scopes: scopes,
+            guard let (day, scopes) = owned[index] else { continue }
+            Self.update(on: day, profile: versions[index], scopes: scopes,
                         engine: engine, cells: &cells[index]) { t in
                 t.negativeReviewsHandled += 1
                 t.reviewHandleHours += hours

@@ -34,14 +34,21 @@ package struct MetricAccumulator {
     /// `gross_margin` are left out of the periods and scopes they sold in.
     package private(set) var uncostedSKUs: Set<String> = []
 
-    /// Adds one order under every profile version, to its shop's scopes and its owners'.
+    /// Adds one order under every profile version, to its shop's scopes and to whoever owned it on its
+    /// purchase day in that version's zone.
     package mutating func add(_ bundle: OrderBundle) throws(FXError) {
         let scopes = [(ScopeType.company, "all"), (.platform, bundle.order.key.platform), (.shop, bundle.order.shop)]
-        let parts = engine.attribution.split(bundle)
-        if parts.isEmpty && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
         var uncosted: Set<String> = []
+        var owned: (day: CivilDate, parts: [(bundle: OrderBundle, scopes: [(ScopeType, String)])])?
+        var ownerless = false
         for index in versions.indices {
             let view = OrderView(bundle, profile: versions[index])
+            // Profiles in one zone share a purchase day, and so the owners.
+            if owned?.day != view.purchaseDate {
+                owned = (view.purchaseDate, engine.attribution.split(bundle, on: view.purchaseDate))
+                if owned!.parts.isEmpty { ownerless = true }
+            }
+            let parts = owned!.parts
             if view.counted {
                 customers[index].add(customer: bundle.order.customer, day: view.purchaseDate,
                                      scopes: scopes + parts.flatMap(\.scopes))
@@ -52,12 +59,41 @@ package struct MetricAccumulator {
                              into: &cells[index], uncosted: &uncosted)
             }
         }
+        if ownerless && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
         if !uncosted.isEmpty, !engine.costs.isEmpty { uncostedSKUs.formUnion(uncosted) }
     }
 
-    /// The company scope plus the owners' scopes, noting a record nobody owns.
-    mutating func scopes(owners: [Int], kind: String) -> [(ScopeType, String)] {
-        let owned = engine.attribution.scopes(of: owners)
+    /// Per profile version (by index), the company scope plus the scopes of whoever owned the record on its
+    /// day in that version (`day`: nil leaves the version out); a record nobody owns in some version is
+    /// noted once.
+    mutating func scopes(kind: String, day: (Int) -> CivilDate?,
+                         owners: (CivilDate) -> [Int]) -> [(day: CivilDate, scopes: [(ScopeType, String)])?] {
+        var memo: [CivilDate: [(ScopeType, String)]] = [:]
+        var ownerless = false
+        let attribution = engine.attribution
+        let out: [(day: CivilDate, scopes: [(ScopeType, String)])?] = versions.indices.map { index in
+            guard let date = day(index) else { return nil }
+            if memo[date] == nil {
+                memo[date] = attribution.scopes(of: owners(date))
+                if memo[date]!.isEmpty { ownerless = true }
+            }
+            return (date, [(.company, "all")] + memo[date]!)
+        }
+        if ownerless && !engine.attribution.isEmpty { unattributed.add(kind) }
+        return out
+    }
+
+    /// The company scope plus the scopes of whoever owned a record on `date` (a calendar date the same in
+    /// every profile), noting a record nobody owns.
+    mutating func scopes(kind: String, on date: CivilDate, owners: (CivilDate) -> [Int]) -> [(ScopeType, String)] {
+        scopes(kind: kind, day: { _ in date }, owners: owners).first??.scopes ?? [(.company, "all")]
+    }
+
+    /// The company scope plus the scopes that owned a record on every day of `first…last`, noting a record
+    /// nobody owned throughout.
+    mutating func scopes(kind: String, from first: CivilDate, through last: CivilDate,
+                         owners: (CivilDate) -> [Int]) -> [(ScopeType, String)] {
+        let owned = engine.attribution.scopes(from: first, through: last, owners: owners)
         if owned.isEmpty && !engine.attribution.isEmpty { unattributed.add(kind) }
         return [(.company, "all")] + owned
     }

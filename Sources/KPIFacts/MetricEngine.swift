@@ -21,8 +21,9 @@ package struct MetricEngine: Sendable {
     package var history: Instant?
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
-    /// under the old ones recompute every period once.
-    package static let formulaVersion = 6
+    /// under the old ones recompute every period once. v7: records count for whoever owned them on their
+    /// day (hire and leave dates, dated rosters).
+    package static let formulaVersion = 7
 
     package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {

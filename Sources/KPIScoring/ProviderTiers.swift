@@ -16,13 +16,13 @@ package struct ProviderTiers: Sendable {
 
     /// One row per provider and closed period (its last day before `today`), oldest first.
     package func history(today: CivilDate) -> [ProviderStatusFact] {
-        let providers = inputs.roster.filter { $0.role == Attribution.providerRole }
+        let providers = inputs.roster.latest.filter { $0.role == Attribution.providerRole }
         let periods = inputs.periods(of: policy.grain).filter { $0.end < today }
         var out: [ProviderStatusFact] = []
         for provider in providers {
             var tier: ProviderStatusFact.Tier = policy.probationPeriods > 0 ? .probation : .pool
             var fails = 0, passes = 0
-            for period in periods where provider.isActive(in: period) {
+            for period in periods where inputs.roster.people(in: period).contains(where: { $0.id == provider.id }) {
                 let before = tier
                 var failing: [String] = []
                 var checked = 0

@@ -16,7 +16,7 @@ package struct Scorer: Sendable {
 
     /// People on the roster whose role has no scorecard: never scored, listed in the run summary.
     package var unscored: [Employee] {
-        inputs.roster.filter { policy.scorecard(for: $0.role) == nil }
+        inputs.roster.latest.filter { policy.scorecard(for: $0.role) == nil }
     }
 
     /// Every card of every period with data, for each configured grain.
@@ -24,7 +24,7 @@ package struct Scorer: Sendable {
         var out: [ScoreFact] = []
         for grain in policy.grains {
             for period in inputs.periods(of: grain) {
-                for employee in inputs.roster where employee.isActive(in: period) {
+                for employee in inputs.roster.people(in: period) {
                     out += score(employee, period: period)
                 }
             }

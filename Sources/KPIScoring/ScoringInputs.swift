@@ -33,7 +33,9 @@ package struct ScoringInputs: Sendable {
         package var source: String
     }
 
-    package let roster: [Employee]
+    /// The roster over time: a card is scored for whoever is on the team in its period, as they stand on
+    /// its last day there.
+    package let roster: Roster
     private let facts: [FactKey: FactMetric]
     let ratings: [String: [Rating]]
     let violations: [Violation]
@@ -52,7 +54,7 @@ package struct ScoringInputs: Sendable {
         }
         self.facts = index
         self.periods = periods
-        self.roster = roster
+        self.roster = Roster(roster)
         var ratings: [String: [Rating]] = [:]
         var violations: [Violation] = []
         for record in flat {

@@ -7,6 +7,11 @@ package enum DataMigration {
     static let trackingLinksName = "v10: carrier scans keyed by tracking number, attached to orders through it"
     static let sameOrdersName = "v11: one order in two channels (same_order links, the copies left out)"
     static let ticketTagsName = "v18: a ticket's empty Tags cell is kept as no tags (an export without the column leaves them unknown)"
+    static let rosterSnapshotsName = "v23: the roster over time (roster_snapshots by person and date; roster the latest row of each)"
+
+    /// Migrations whose statements read a table that a store created before them has and a new one never
+    /// had: PostgreSQL runs them only where that table exists (SQLite always has it at that point).
+    package static let readsFormerTable: [String: String] = [rosterSnapshotsName: "roster"]
 
     /// Per migration identifier, its data statements in order.
     package static let statements: [String: [String]] = [
@@ -33,6 +38,15 @@ package enum DataMigration {
               AND (connector IN ('zendesk.tickets_api', 'freshdesk.tickets_api')
                    OR source_file IN (SELECT t.source_file FROM tickets t WHERE t.tags IS NOT NULL))
             """],
-
+        // Rows loaded before v23 carry no date: they hold from the beginning, as the roster did then.
+        rosterSnapshotsName: [
+            "INSERT INTO roster_snapshots (\(rosterColumns), as_of) SELECT \(rosterColumns), '' FROM roster",
+            "DROP TABLE roster",
+        ],
     ]
+
+    /// The roster's columns before v23, in order.
+    private static var rosterColumns: String {
+        FlatTableLayout(.roster).columns.filter { $0 != "as_of" }.map(StoreTable.quote).joined(separator: ", ")
+    }
 }

@@ -37,15 +37,25 @@ package struct FlatTableLayout: Sendable {
     func createSQL(asOf migration: Int?) -> String {
         let schema = kind.schema
         var definitions: [String] = []
+        var present: [String] = []
         for field in schema.fields where migration == nil || (field.since ?? 0) <= migration! {
+            present.append(field.name)
             let isKey = schema.key.contains(field.name)
             let type = field.type == .integer ? "INTEGER" : "TEXT"
             definitions.append("\(StoreTable.quote(field.name)) \(type)" + (isKey ? " NOT NULL DEFAULT ''" : ""))
             if field.type == .datetime { definitions.append("\(StoreTable.quote(field.name + "_zone")) TEXT") }
         }
         definitions.append("connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL")
-        definitions.append("PRIMARY KEY (\(keyColumns.map(StoreTable.quote).joined(separator: ", ")))")
-        return "CREATE TABLE \(StoreTable.quote(schema.table)) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"
+        definitions.append("PRIMARY KEY (\(keyColumns.filter(present.contains).map(StoreTable.quote).joined(separator: ", ")))")
+        return "CREATE TABLE \(StoreTable.quote(Self.table(of: kind, asOf: migration))) (\n    "
+            + definitions.joined(separator: ",\n    ") + "\n)"
+    }
+
+    /// The kind's table name at store migration `migration`: the roster's rows were `roster` until v23 made
+    /// them dated snapshots (`roster_snapshots`, keyed by person and date) and `roster` a view of the latest.
+    static func table(of kind: FlatKind, asOf migration: Int?) -> String {
+        if kind == .roster, let migration, migration < 23 { return "roster" }
+        return kind.schema.table
     }
 
     /// `ALTER TABLE … ADD COLUMN` for the fields store migration `migration` added to the kind.

@@ -99,6 +99,20 @@ package struct ReportingView: Sendable {
             WHERE t.twin_order_id IS NOT NULL AND t.twin_order_id <> ''
             """)
 
+    /// Each person's latest roster row (the snapshot with the latest date; an undated roster's rows are the
+    /// earliest), as the `roster` table read before rosters were kept over time. The history is
+    /// `roster_snapshots`.
+    package static let roster: ReportingView = {
+        let layout = FlatTableLayout(.roster)
+        let columns = layout.columns.map(StoreTable.quote).map { "s." + $0 }.joined(separator: ", ")
+        return ReportingView(
+            table: StoreTable(name: "roster", columns: layout.columns, orderBy: ["employee_id"]),
+            select: """
+                SELECT \(columns) FROM roster_snapshots s
+                WHERE s.as_of = (SELECT max(t.as_of) FROM roster_snapshots t WHERE t.employee_id = s.employee_id)
+                """)
+    }()
+
     /// Who is on the roster, for BI tools to show names beside employee ids.
     package static let dimEmployee = ReportingView(
         table: StoreTable(name: "dim_employee",
@@ -125,7 +139,7 @@ package struct ReportingView: Sendable {
     /// the dimension views) as they stand: a later change to any of them must first freeze today's SQL for
     /// v13, as `v5Metrics` does for v5, so a fresh store still migrates step by step.
     static let metricViews = [kpiDaily, kpiMonthly, kpiQuarterly]
-    package static let all = metricViews + [scorecard, pacingAlerts, teamsDiffer, teamsBridge, unlinkedTracking, sameOrders, dimEmployee,
+    package static let all = [roster] + metricViews + [scorecard, pacingAlerts, teamsDiffer, teamsBridge, unlinkedTracking, sameOrders, dimEmployee,
                                              dimShop]
 
     /// A grain's facts with a period label, the period's first and last day as dates (`date()` is text in

@@ -35,8 +35,14 @@ enum PostgresSchema {
             // which is every open but the first, skips it.
             let reference = try ReferenceSchema.current()
 
-            for view in reference.views {
-                try session.execute("DROP VIEW IF EXISTS \(StoreTable.quote(view.table.name))", [])
+            // Only views are dropped: a name that is a table here and a view in the reference (the roster before
+            // v23) stays a table until its migration's statements below have moved its rows.
+            let existingViews = Set(try session.rows("""
+                SELECT table_name FROM information_schema.views WHERE table_schema = current_schema()
+                """, []).map { try $0.text(0) })
+            // Last first: a view may read an earlier one (the metric views read `roster`).
+            for view in reference.views.reversed() where existingViews.contains(view.table.name) {
+                try session.execute("DROP VIEW \(StoreTable.quote(view.table.name))", [])
             }
             for table in reference.tables {
                 try session.execute(createSQL(table), [])
@@ -54,12 +60,18 @@ enum PostgresSchema {
                     (\(index.columns.map(StoreTable.quote).joined(separator: ", ")))
                     """, [])
             }
+            // What the missing migrations do to stored rows, as SQLite's did inside them (before the views,
+            // which may take the name of a table these retire). A migration that reads a table a new database
+            // never had is skipped there.
+            let baseTables = Set(try session.rows("""
+                SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                """, []).map { try $0.text(0) })
+            for migration in missing {
+                if let former = DataMigration.readsFormerTable[migration], !baseTables.contains(former) { continue }
+                for statement in DataMigration.statements[migration] ?? [] { try session.execute(statement, []) }
+            }
             for view in reference.views {
                 try session.execute(view.createSQL, [])
-            }
-            // What the missing migrations do to stored rows, as SQLite's did inside them.
-            for migration in missing {
-                for statement in DataMigration.statements[migration] ?? [] { try session.execute(statement, []) }
             }
             let now = Instant.now().iso8601
             for migration in missing {

@@ -275,7 +275,8 @@ struct RecordAssembler {
                 case .shop: value = (context.shop ?? row.text("platform") ?? context.platform ?? spec.spec.platform).map(FlatValue.text)
                 case .currency: value = context.currency.map(FlatValue.text)
                 case .period:
-                    value = (column.name == "period_start" ? context.period?.start : context.period?.end).map(FlatValue.date)
+                    value = (column.name == "period_start" || column.name == "as_of" ? context.period?.start : context.period?.end)
+                        .map(FlatValue.date)
                 }
             }
             if value == nil, column.required {

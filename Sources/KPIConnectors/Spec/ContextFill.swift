@@ -9,8 +9,8 @@ package enum ContextFill: String, Sendable, Hashable {
     case shop
     /// The workspace source's `currency:`.
     case currency
-    /// The import's period (`period:` on the source, or `--period`): its first and last day, or
-    /// the last day for a snapshot.
+    /// The import's period (`period:` on the source, or `--period`): its first and last day, the
+    /// last day for a stock snapshot, the first for a roster (it holds from then on).
     case period
 
     /// Which context value fills a schema column the spec does not read, if any.
@@ -19,7 +19,7 @@ package enum ContextFill: String, Sendable, Hashable {
         case "platform", "system", "source": .platform
         case "shop": .shop
         case "currency": .currency
-        case "period_start", "period_end", "snapshot_date": .period
+        case "period_start", "period_end", "snapshot_date", "as_of": .period
         default: nil
         }
     }

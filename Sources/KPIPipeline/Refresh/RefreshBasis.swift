@@ -23,11 +23,12 @@ package struct RefreshBasis: Equatable {
         text.append("reconcile " + file.pairs.map(\.description).joined(separator: " ")
                     + " detail " + file.detailGrains.map(\.rawValue).sorted().joined(separator: ","))
         text.append("fx\n" + fx.canonicalText)
-        for person in roster.sorted(by: { $0.id < $1.id }) {
+        for person in roster.sorted(by: { ($0.id, $0.asOf?.description ?? "") < ($1.id, $1.asOf?.description ?? "") }) {
             let fields: [String?] = [person.id, person.name, person.team, person.role, person.shift?.rawValue,
                                      person.hiredOn?.description, person.leftOn?.description, person.timezone,
                                      person.shops.joined(separator: ","), person.skus.joined(separator: ","),
                                      person.ticketGroups.joined(separator: ","), person.provider]
+                + (person.asOf.map { ["as of \($0)"] } ?? [])
             text.append("roster " + fields.map { $0 ?? "-" }.joined(separator: "\t"))
         }
         if !costs.isEmpty { text.append("costs\n" + costs.canonicalText) }

@@ -75,7 +75,7 @@ package struct ReportJob {
         // Only the latest period of the grain is in progress; older rows would be stale.
         let latest = pacing.map(\.periodStart).max()
         input.pacing = pacing.filter { $0.periodStart == latest }
-        for employee in try ScoreRefresh.roster(store) {
+        for employee in Roster(try ScoreRefresh.roster(store)).latest {
             input.names[employee.id] = employee.name
             if let team = employee.team { input.teams[employee.id] = team }
         }

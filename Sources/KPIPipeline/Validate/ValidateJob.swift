@@ -21,23 +21,12 @@ package struct ValidateJob {
         // The salt a run would look for: a missing one stops every load.
         do { _ = try workspace.customerSalt() } catch { problems.append(error.sentence) }
         guard let policy = workspace.scoring?.policy else { return problems }
-        var roster: [String: Employee] = [:]
-        do {
-            for employee in try ScoreRefresh.roster(pipeline.store) { roster[employee.id] = employee }
-            for file in try pipeline.planInbox() where file.connector.id == "team.roster" && file.failure == nil {
-                var reader = try file.connector.open(path: file.path, context: file.context(runID: 0))
-                var sink = CollectingSink()
-                _ = try reader.read(into: &sink)
-                for case .flat(let record) in sink.records { if let e = Employee(record) { roster[e.id] = e } }
-            }
-        } catch let error as PipelineError {
-            throw error
-        } catch {
-            throw .failed(Bilingual(describing: error))
-        }
+        let roster = try self.roster()
         // A role mapped to a scorecard that is not defined is the scorecards file's problem, reported there.
-        for employee in roster.values.sorted(by: { $0.id < $1.id })
-        where policy.scorecard(for: employee.role) == nil && policy.roles[employee.role] == nil {
+        var named: Set<String> = []
+        for employee in roster.tenures.map(\.employee)
+        where policy.scorecard(for: employee.role) == nil && policy.roles[employee.role] == nil
+            && named.insert("\(employee.id)\t\(employee.role)").inserted {
             let at = employee.lineage.map { "\($0.file):\($0.line)" }
             let hint = StrictMapping.hint(employee.role, among: Array(policy.roles.keys))
             problems.append(Bilingual(
@@ -46,19 +35,42 @@ package struct ValidateJob {
                 "\(at ?? "花名册")：员工 \(employee.id)（\(employee.name)）的岗位是 `\(employee.role)`，没有考核表覆盖这个岗位；"
                     + "请在 \(workspace.scoringName) 的 `roles:` 下为它指定考核表" + hint.zh))
         }
-        problems += policy.targetSheet?.problems(roster: Array(roster.values).sorted { $0.id < $1.id }, policy: policy) ?? []
+        problems += policy.targetSheet?.problems(roster: roster.latest, policy: policy) ?? []
         return problems
     }
 }
 
 extension ValidateJob {
-    /// Advice that does not fail validation: a card with more KPI lines than a role can focus on, and the
-    /// sample's salt in use.
+    /// The roster a run would use: the store's rows and those of roster files waiting in the inbox (which
+    /// replace the store's row of the same person and date).
+    func roster() throws(PipelineError) -> Roster {
+        var rows: [String: Employee] = [:]
+        func key(_ e: Employee) -> String { "\(e.id)\t\(e.asOf?.description ?? "")" }
+        do {
+            for employee in try ScoreRefresh.roster(pipeline.store) { rows[key(employee)] = employee }
+            for file in try pipeline.planInbox() where file.connector.id == "team.roster" && file.failure == nil {
+                var reader = try file.connector.open(path: file.path, context: file.context(runID: 0))
+                var sink = CollectingSink()
+                _ = try reader.read(into: &sink)
+                for case .flat(let record) in sink.records { if let e = Employee(record) { rows[key(e)] = e } }
+            }
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .failed(Bilingual(describing: error))
+        }
+        return Roster(Array(rows.values))
+    }
+
+    /// Advice that does not fail validation: a card with more KPI lines than a role can focus on, a veto kind
+    /// nothing writes, a person a dated roster drops without a leave date, and the sample's salt in use.
     package var warnings: [String] { warnings(.en) }
 
     /// The warnings in `language`.
     package func warnings(_ language: DisplayLanguage) -> [String] {
-        var warnings = ((pipeline.workspace.scoring?.warnings ?? []) + VetoKinds.warnings(pipeline.workspace)).map { $0(language) }
+        // A roster that cannot be read is `run()`'s problem to report.
+        let gaps = (try? roster()).map(RosterGaps.warnings) ?? []
+        var warnings = ((pipeline.workspace.scoring?.warnings ?? []) + VetoKinds.warnings(pipeline.workspace) + gaps).map { $0(language) }
         if let salt = (try? pipeline.workspace.customerSalt()) ?? nil, CustomerKey.tag(of: salt) == Self.sampleSaltTag {
             let tag = Self.sampleSaltTag
             warnings.append(language.pick(

@@ -109,12 +109,14 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
             ], key: ["violation_id"],
             summary: "a veto event: fake orders (刷单), false advertising, account suspended")
         case .roster:
-            RecordSchema(kind: rawValue, table: "roster", fields: [
+            RecordSchema(kind: rawValue, table: "roster_snapshots", fields: [
                 .init("employee_id", .text, required: true), .init("name", .text, required: true),
                 .init("team", .text), .init("role", .text, required: true), .init("shift", .text),
                 .init("hired_on", .date), .init("left_on", .date), .init("timezone", .text),
                 .init("shops", .text), .init("skus", .text), .init("ticket_groups", .text), .init("provider", .text),
-            ], key: ["employee_id"],
+                // The snapshot's date: a dated roster holds from it until the next snapshot (see `Roster`).
+                .init("as_of", .date, since: 23),
+            ], key: ["employee_id", "as_of"],
             summary: "who is on the team: role, shift, hire date, zone and what they own")
         case .fxRate:
             RecordSchema(kind: rawValue, table: "fx_rates", fields: [

@@ -20,12 +20,15 @@ package struct Employee: Sendable, Hashable {
     package var ticketGroups: [String]
     /// The service provider (代运营) this person works for, if not the company.
     package var provider: String?
+    /// The day the roster row holds from (its snapshot's date); nil for an undated roster, which holds
+    /// from the beginning. See ``Roster``.
+    package var asOf: CivilDate?
     package var lineage: Lineage?
 
     package init(id: String, name: String, team: String? = nil, role: String, shift: Shift? = nil,
                 hiredOn: CivilDate? = nil, leftOn: CivilDate? = nil, timezone: String? = nil,
                 shops: [String] = [], skus: [String] = [], ticketGroups: [String] = [], provider: String? = nil,
-                lineage: Lineage? = nil) {
+                asOf: CivilDate? = nil, lineage: Lineage? = nil) {
         self.id = id
         self.name = name
         self.team = team
@@ -38,6 +41,7 @@ package struct Employee: Sendable, Hashable {
         self.skus = skus
         self.ticketGroups = ticketGroups
         self.provider = provider
+        self.asOf = asOf
         self.lineage = lineage
     }
 
@@ -61,13 +65,21 @@ package struct Employee: Sendable, Hashable {
                   shift: text("shift").flatMap { Shift(rawValue: $0.lowercased()) },
                   hiredOn: date("hired_on"), leftOn: date("left_on"), timezone: text("timezone"),
                   shops: list("shops"), skus: list("skus"), ticketGroups: list("ticket_groups"),
-                  provider: text("provider"), lineage: record.lineage)
+                  provider: text("provider"), asOf: date("as_of"), lineage: record.lineage)
     }
 
-    /// True when the person is on the roster for at least one day of `period`.
+    /// True when the person is employed for at least one day of `period` (hire and leave dates only;
+    /// ``Roster`` adds when the row itself holds).
     package func isActive(in period: Period) -> Bool {
         if let hiredOn, hiredOn > period.end { return false }
         if let leftOn, leftOn < period.start { return false }
+        return true
+    }
+
+    /// True when the person is employed on `date`: on or after the hire date, on or before the leave date.
+    package func isEmployed(on date: CivilDate) -> Bool {
+        if let hiredOn, date < hiredOn { return false }
+        if let leftOn, date > leftOn { return false }
         return true
     }
 

@@ -151,5 +151,12 @@ extension SQLiteStore {
             // Runs recorded before this have none; readers show their English message.
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN message_zh TEXT")
         }
+        // The views that name `roster` (dim_employee, the metric views' names) read the view as they read the
+        // table: one row per person, now their latest snapshot's.
+        migrator.registerMigration(DataMigration.rosterSnapshotsName) { db in
+            try db.execute(sql: FlatTableLayout(.roster).createSQL(asOf: 23))
+            for statement in DataMigration.statements[DataMigration.rosterSnapshotsName] ?? [] { try db.execute(sql: statement) }
+            try db.execute(sql: ReportingView.roster.createSQL)
+        }
     }
 }
