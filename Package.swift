@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "KPIFactsTests", dependencies: ["KPIFacts"]),
         .testTarget(name: "KPIScoringTests", dependencies: ["KPIScoring"]),
         .testTarget(name: "KPIReportTests", dependencies: ["KPIReport"]),
-        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIConnectors", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", "KPINotify", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KPIPipelineTests", dependencies: ["KPIPipeline", "KPIConnectors", "KPIFacts", "KPIText", "KPIWorkspace", "KPIStoreTesting", "KPIPullTesting", "KPIPull", "KPINotify", .product(name: "Logging", package: "swift-log")], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -107,9 +107,14 @@ package struct MetricAccumulator {
             let period = grain.period(containing: date)
             guard period.contains(last ?? date), engine.definitions.applies(profile, to: period) else { continue }
             for (type, id) in scopes {
-                change(&cells[CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()])
+                touch(&cells[CellKey(period: period, scopeType: type, scopeID: id), default: PeriodTotals()], change)
             }
         }
+    }
+
+    private static func touch(_ totals: inout PeriodTotals, _ change: (inout PeriodTotals) -> Void) {
+        totals.touches += 1
+        change(&totals)
     }
 
     /// Static on purpose: a method on `self` would keep a second reference to `cells` alive while it
@@ -290,7 +295,7 @@ package struct MetricAccumulator {
 
     /// `orders_per_head` of a company or team cell: orders over the mean number of people on the roster
     /// (team members for a team) across the days of P counted; absent without anyone on it then.
-    private func perHead(_ t: PeriodTotals, _ cell: CellKey, days: Int)
+    func perHead(_ t: PeriodTotals, _ cell: CellKey, days: Int)
         -> (MetricID, Decimal, numerator: Decimal?, denominator: Decimal?, records: Int)?
     {
         guard t.ordersSeen > 0, cell.scopeType == .company || cell.scopeType == .team else { return nil }

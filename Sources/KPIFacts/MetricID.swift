@@ -103,7 +103,7 @@ package enum MetricID: String, Sendable, CaseIterable, Comparable {
     }
 
     /// Decimal places kept for the value.
-    var scale: Int {
+    package var scale: Int {
         switch unit {
         case "currency": 2
         case "hours", "multiple": 4

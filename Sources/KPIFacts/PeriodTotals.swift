@@ -3,6 +3,8 @@ import KPISchema
 
 /// Running sums for one (grain, period, scope) cell, from which every metric is derived.
 struct PeriodTotals {
+    /// How many record updates reached the cell: a trace tells a record that touched it from one that did not.
+    var touches = 0
     /// Orders purchased in the period, cancelled ones included.
     var ordersSeen = 0
     /// Orders purchased in the period and not cancelled.

@@ -33,7 +33,7 @@ package struct Scorer: Sendable {
     }
 
     /// The scope a card is about: providers are roster rows with role `provider`.
-    static func scope(of employee: Employee) -> ScopeType {
+    package static func scope(of employee: Employee) -> ScopeType {
         employee.role == Attribution.providerRole ? .provider : .employee
     }
 

@@ -160,10 +160,11 @@ package enum DisplayNames {
         "failed": ("failed", "失败"), "interrupted": ("interrupted", "被中断"), "abandoned": ("abandoned", "进程中止（已放弃）"),
     ]
 
-    /// The kinds of record a reconciliation detail names.
+    /// The kinds of record a reconciliation detail or a fact's trace names.
     private static let recordKinds: [String: (en: String, zh: String)] = [
         "order": ("order", "订单"), "refund": ("refund", "退款"), "ticket": ("ticket", "工单"), "stock": ("stock", "库存"),
-        "fee": ("fee", "费用"), "ad": ("ad", "广告"),
+        "fee": ("fee", "费用"), "ad": ("ad", "广告"), "traffic": ("traffic", "流量"), "task": ("task", "任务"),
+        "review": ("review", "评价"), "contract": ("contract", "合同"),
     ]
 
     /// Violation kinds a veto names (the violations register's 类型, as its connector maps them).

@@ -29,6 +29,8 @@ package protocol RecordStore: Sendable {
     func attachTrackingEvents(runID: Int64) throws -> TrackingAttachment
     /// Every link a `same_order:` rule recorded to another channel's order, with whether that order is stored.
     func orderTwins() throws -> [OrderTwin]
+    /// The orders the last refresh left out as copies of another channel's sale (`same_order_skips`).
+    func sameOrderSkips() throws -> Set<OrderKey>
     /// How many orders of `platform` the store holds.
     func orderCount(platform: String) throws -> Int
     /// Orders of `platform` (and `shop`) read by `connector` without a `same_order` link row (loaded before the rule).

@@ -19,6 +19,15 @@ extension SQLStore {
         }
     }
 
+    /// The orders the last refresh left out as copies of another channel's sale (`same_order_skips`).
+    package func sameOrderSkips() throws -> Set<OrderKey> {
+        try read { session in
+            Set(try session.rows("SELECT platform, order_id FROM same_order_skips", []).map { row in
+                OrderKey(platform: try row.text(0), orderID: try row.text(1))
+            })
+        }
+    }
+
     /// How many orders of `platform` the store holds.
     package func orderCount(platform: String) throws -> Int {
         try read { session in try session.count("SELECT count(*) FROM orders WHERE platform = ?", [.text(platform)]) }

@@ -1,0 +1,97 @@
+import Foundation
+import KPIFacts
+import KPIPipeline
+import KPISchema
+import KPIStoreTesting
+import KPIText
+import Testing
+
+/// `explain` down to the records: on the sample, the records behind every metric line of every card, and
+/// behind every company fact of October, replay to the stored row, and their shares add up to it.
+@Suite struct TraceTests {
+    /// The shares add up to the stored row: a sum's values to its value, a ratio's or mean's numerators and
+    /// denominators to its numerator and denominator (each rounded as the fact rounds it).
+    static func expectSharesAddUp(_ result: TraceJob.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+        let label = "\(result.target.metric.rawValue) \(result.target.profile) \(result.target.period.label) "
+            + "\(result.target.scopeType.rawValue):\(result.target.scopeID)"
+        guard let stored = result.stored else {
+            Issue.record("\(label): no stored row", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(result.replayed == stored, "\(label)", sourceLocation: sourceLocation)
+        #expect(result.records.reduce(0) { $0 + $1.records } == stored.recordCount, "\(label)", sourceLocation: sourceLocation)
+        guard !FactTrace.wholePeriod.contains(result.target.metric) else { return }
+        if let numerator = stored.numerator, let denominator = stored.denominator {
+            let scale = stored.unit == "hours" ? 4 : 2
+            #expect(result.records.compactMap(\.numerator).reduce(0, +).rounded(scale: scale) == numerator, "\(label)",
+                    sourceLocation: sourceLocation)
+            #expect(result.records.compactMap(\.denominator).reduce(0, +).rounded(scale: 2) == denominator, "\(label)",
+                    sourceLocation: sourceLocation)
+        } else {
+            #expect(result.records.compactMap(\.value).reduce(0, +).rounded(scale: result.target.metric.scale) == stored.value,
+                    "\(label)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everyMetricLineOfEveryCardAddsUpToItsFact() throws {
+        let ws = try TemporaryWorkspace.sample()
+        _ = try ws.pipeline().run()
+        let job = TraceJob(pipeline: try ws.pipeline())
+        var traced = 0
+        for line in try ws.export("fact_score", .jsonl).split(separator: "\n") {
+            let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            func text(_ name: String) -> String? { row[name].flatMap { $0 is NSNull ? nil : "\($0)" } }
+            guard let name = text("line"), name != "total", !name.hasPrefix("rating:"), let actual = text("actual") else { continue }
+            let grain = Grain(rawValue: text("grain")!)!
+            let period = grain.period(containing: CivilDate(iso: text("period_start")!)!)
+            let target = try job.target(employee: text("scope_id")!, line: name, period: period)
+            guard !FactTrace.untraceable.contains(target.metric.rawValue) else { continue }
+            let result = try job.run(target)
+            Self.expectSharesAddUp(result)
+            #expect(result.stored?.value == Decimal(string: actual))
+            traced += 1
+        }
+        #expect(traced >= 20)
+    }
+
+    @Test func everyCompanyFactOfOctoberAddsUp() throws {
+        let ws = try TemporaryWorkspace.sample()
+        _ = try ws.pipeline().run()
+        let job = TraceJob(pipeline: try ws.pipeline())
+        let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+        var kinds: Set<String> = []
+        for profile in ["cn", "us"] {
+            for metric in MetricID.allCases where !FactTrace.untraceable.contains(metric.rawValue) {
+                let result = try job.run(FactTarget(metric: metric, profile: profile, period: october, scopeType: .company, scopeID: "all"))
+                guard result.stored != nil else {
+                    #expect(result.replayed == nil, "\(metric) \(profile)")
+                    continue
+                }
+                Self.expectSharesAddUp(result)
+                kinds.formUnion(result.records.map(\.kind))
+            }
+        }
+        // The us margin deducts settlement fees, and only amazon-us has settlements: its shop's margin has them.
+        let margin = try job.run(FactTarget(metric: .grossMargin, profile: "us", period: october, scopeType: .shop, scopeID: "amazon-us"))
+        Self.expectSharesAddUp(margin)
+        kinds.formUnion(margin.records.map(\.kind))
+        // Every kind of record a fact is made of was traced.
+        #expect(kinds == ["order", "ticket", "traffic", "task", "review", "contract", "stock", "ad", "fee"])
+    }
+
+    @Test(arguments: StoreBackend.available) func aShopsGMVListsItsOrdersWithTheirLines(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        _ = try ws.pipeline().run()
+        let job = TraceJob(pipeline: try ws.pipeline())
+        let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+        let result = try job.run(try job.target(metric: "gmv", profile: "us", period: october, scope: "shop:amazon-us"))
+        Self.expectSharesAddUp(result)
+        // Order 112-1182324-2043333: one line of 29.99 in the October All Orders report, row 32.
+        #expect(result.records.contains(TracedRecord(kind: "order", id: "amazon 112-1182324-2043333",
+                                                     source: "inbox/amazon/All_Orders_20261001-20261031.txt:32", value: Decimal(string: "29.99"),
+                                                     records: 1)))
+        #expect(result.text(.en).hasSuffix("fact_metric: \(result.stored!.value) (\(result.stored!.recordCount) records): the records add up to it.\n"))
+        #expect(result.text(.zh).contains("与上述记录之和相符"))
+        #expect(result.csv().hasPrefix("kind,record,source,value,numerator,denominator,records,note\r\norder,"))
+    }
+}
