@@ -27,6 +27,10 @@ extension ReportPage {
         /// `grade-S` … `grade-D`, `grade-VETO`: the badge colour.
         let gradeClass: String
         let veto: String?
+        /// `bonus ×1.2` beside the grade, when the card declares coefficients.
+        let bonus: String?
+        /// Why a person must look at the card before anything follows (a veto, the lowest grade, a cut bonus).
+        let review: String?
         let targetBasis: String?
         /// How the card's `missing_data` policy treated lines without data, beside the total.
         let missingData: String?
@@ -105,7 +109,8 @@ extension ReportPage {
              scorecard: total.scorecard,
              total: total.total.map(NumberText.trimmed) ?? "–", grade: DisplayNames.grade(total.grade, words.language),
              gradeClass: "grade-" + total.grade.filter { $0.isLetter || $0 == "_" },
-             veto: total.veto?(words.language), targetBasis: total.targetBasis?(words.language),
+             veto: total.veto?(words.language), bonus: total.bonus.map { words.bonus(NumberText.trimmed($0)) },
+             review: total.review?(words.language), targetBasis: total.targetBasis?(words.language),
              missingData: missingData(total.note, words.language),
              lines: lines.map { line in
                  let achievement = line.achievement

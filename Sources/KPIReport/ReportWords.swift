@@ -123,6 +123,9 @@ struct ReportWords: Sendable {
         }
     }
 
+    /// A card's bonus coefficient beside its grade.
+    func bonus(_ coefficient: String) -> String { language.pick("bonus ×\(coefficient)", "奖金系数 ×\(coefficient)") }
+
     func groupSummary(cards: Int, mean: String, grades: String) -> String {
         language.pick("\(cards) card\(cards == 1 ? "" : "s") · mean total \(mean) · \(grades)", "\(cards) 人 · 平均总分 \(mean) · \(grades)")
     }

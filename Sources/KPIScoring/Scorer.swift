@@ -114,10 +114,14 @@ package struct Scorer: Sendable {
             total = 0
             grade = GradeBands.veto
         }
+        let bonus = (card.bonus ?? policy.bonus)[grade]
+        let review = Self.review(grade: grade, bonus: bonus, policy: policy)
         for index in rows.indices {
             rows[index].total = total
             rows[index].grade = grade
             rows[index].veto = veto
+            rows[index].bonus = bonus
+            rows[index].review = review
         }
         rows.append(ScoreFact(grain: period.grain, periodStart: period.start, periodEnd: period.end, scopeType: scopeType,
                               scopeID: employee.id, name: employee.name, role: employee.role, scorecard: card.name,
@@ -125,7 +129,29 @@ package struct Scorer: Sendable {
                                                                                 "人群：" + segments.joined(separator: "，")),
                               weight: configured, effectiveWeight: configured, points: total, total: total, grade: grade,
                               veto: veto, note: Self.totalNote(rows, policy: policy, veto: veto)))
+        rows[rows.count - 1].bonus = bonus
+        rows[rows.count - 1].review = review
         return rows
+    }
+
+    /// Why a card needs a person before anything follows: a veto, the lowest grade, or a bonus below 1 cut
+    /// pay, and the seeds warn against letting a KPI alone do that. Nil when nothing is cut.
+    static func review(grade: String, bonus: Decimal?, policy: ScoringPolicy) -> Bilingual? {
+        let coefficient = bonus.map { " (bonus ×\($0.plainString))" } ?? ""
+        let coefficientZh = bonus.map { "（奖金系数 ×\($0.plainString)）" } ?? ""
+        if grade == GradeBands.veto {
+            return Bilingual("needs review: a veto\(coefficient); a person decides, with the violation's evidence",
+                             "需人工复核：一票否决\(coefficientZh)；由人根据违规证据来决定")
+        }
+        if grade == policy.grades.fallback {
+            return Bilingual("needs review: grade \(grade), the lowest\(coefficient); a person decides before pay is cut",
+                             "需人工复核：等级 \(grade) 为最低等级\(coefficientZh)；扣减薪酬前须由人来决定")
+        }
+        if let bonus, bonus < 1 {
+            return Bilingual("needs review: grade \(grade)\(coefficient) cuts pay; a person decides",
+                             "需人工复核：等级 \(grade)\(coefficientZh) 会扣减薪酬；由人来决定")
+        }
+        return nil
     }
 
     /// What the total row says besides its number: how the card's `missing_data` policy treated the lines

@@ -21,6 +21,8 @@ package struct ScoringPolicy: Sendable {
     package var targetRule: TargetRule
     package var missingData: MissingData
     package var grades: GradeBands
+    /// Grade → bonus coefficient (奖金系数) for every card without its own; empty when none is declared.
+    package var bonus: [String: Decimal] = [:]
     /// Violation kinds that veto a card.
     package var vetoKinds: Set<String>
     /// In precedence order: the first segment a person is in that a line has targets for wins.

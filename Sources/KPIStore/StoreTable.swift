@@ -38,7 +38,8 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         name: "fact_score",
         columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "name", "role", "scorecard", "line",
                   "profile", "definition", "target", "target_basis", "target_basis_zh", "actual", "record_count", "achievement",
-                  "achievement_uncapped", "weight", "effective_weight", "points", "total", "grade", "veto", "veto_zh", "note", "note_zh", "run_id"],
+                  "achievement_uncapped", "weight", "effective_weight", "points", "total", "grade", "veto", "veto_zh", "note", "note_zh",
+                  "bonus_coefficient", "review", "review_zh", "run_id"],
         orderBy: ["grain", "period_start", "scope_type", "scope_id", "scorecard", "line"])
     package static let factPacing = StoreTable(
         name: "fact_pacing",
@@ -48,7 +49,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     package static let providerStatus = StoreTable(
         name: "provider_status",
         columns: ["provider", "grain", "period_start", "period_end", "status_before", "status_after", "result", "failing",
-                  "consecutive_fails", "consecutive_passes", "run_id"],
+                  "consecutive_fails", "consecutive_passes", "review", "review_zh", "run_id"],
         orderBy: ["provider", "grain", "period_start"])
     package static let definitions = StoreTable(
         name: "definitions",

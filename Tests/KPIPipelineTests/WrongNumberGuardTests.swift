@@ -31,6 +31,21 @@ import Testing
                                       "definitions.yaml：`fx.max_carry_days` 应为 0 或更多天，而不是 -1"))
     }
 
+    /// A grade without a bonus coefficient would leave someone's pay to a default nobody wrote; a key that is
+    /// no grade (a typo) would never apply.
+    @Test func aBonusMissingAGradeOrNamingNoneIsAProblem() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let text = try String(contentsOfFile: ws.path + "/scorecards.yaml", encoding: .utf8)
+        let old = "bonus: {S: 1.5, A: 1.2, B: 1.0, C: 0.8, D: 0, VETO: 0}"
+        try #require(text.contains(old))
+        try ws.write("scorecards.yaml", text.replacingOccurrences(of: old, with: "bonus: {S: 1.5, A: 1.2, B: 1.0, c: 0.8, D: 0}"))
+        let problems = try ws.pipeline().validate()
+        #expect(problems.contains(Bilingual("scorecards.yaml: `bonus.c` is not a grade (grades: S, A, B, C, D, VETO) (did you mean `C`?)",
+                                            "scorecards.yaml：`bonus.c` 不是等级（可用等级：S、A、B、C、D、VETO）（是不是 `C`？）")))
+        #expect(problems.contains(Bilingual("scorecards.yaml: `bonus` lists no coefficient for C: give every grade one (0 for none)",
+                                            "scorecards.yaml：`bonus` 没有给出 C 的系数：每个等级都要写（不发放写 0）")))
+    }
+
     /// Bands written best first with a rising minimum would give S to 90–95 and A above it.
     @Test func gradesOutOfOrderAreRefused() throws {
         let sentence = try Self.refusal("scorecards.yaml", replacing: "grades: {S: 110, A: 95,", with: "grades: {S: 90, A: 95,")

@@ -18,6 +18,8 @@ extension ScoreFact {
                   achievementUncapped: row.decimal("achievement_uncapped"), weight: weight,
                   effectiveWeight: effective, points: row.decimal("points"), total: row.decimal("total"),
                   grade: row.string("grade"), veto: row.bilingual("veto"), note: row.bilingual("note"))
+        bonus = row.decimal("bonus_coefficient")
+        review = row.bilingual("review")
     }
 }
 

@@ -83,6 +83,7 @@ package struct WorkspaceTemplate: Sendable {
                                        #   `kpibridge doctor` names lines no loaded data feeds · doctor 会列出没有数据来源的考核项
         cap: 1.2                       # 达成率上限 · achievement is clamped to [0, cap]
         grades: {S: 110, A: 95, B: 80, C: 60, below: D}   # 等级分数线 · grade bands on the total
+        # bonus: {S: 1.5, A: 1.2, B: 1.0, C: 0.8, D: 0, VETO: 0}   # 奖金系数 · bonus coefficient per grade (every grade, VETO optional)
         veto: [fake_orders, false_advertising, account_suspended]   # 一票否决 · violations (from the violations sheet) that zero a card
         segments: [new_hire, night]    # 人群优先级 · which segment's targets apply first when someone is in both
         new_hire_days: 90              # 新人期天数 · days after hire counted as new_hire

@@ -22,6 +22,17 @@ package struct ProviderStatusFact: Sendable, Hashable {
     package var consecutiveFails: Int
     package var consecutivePasses: Int
 
+    /// Why a person must decide before this step takes effect: a move down to `downgraded` or `terminated`
+    /// ends or narrows a contract, which the tool proposes and never does alone.
+    package var review: Bilingual? {
+        guard after != before, after == .downgraded || after == .terminated else { return nil }
+        return after == .terminated
+            ? Bilingual("needs review: termination proposed after \(consecutiveFails) failing periods; a person decides",
+                        "需人工复核：连续 \(consecutiveFails) 个周期未达标，建议终止合作；由人来决定")
+            : Bilingual("needs review: downgrade proposed after \(consecutiveFails) failing periods; a person decides",
+                        "需人工复核：连续 \(consecutiveFails) 个周期未达标，建议降级；由人来决定")
+    }
+
     package init(provider: String, grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, before: Tier,
                 after: Tier, result: Result, failing: String, consecutiveFails: Int, consecutivePasses: Int) {
         self.provider = provider

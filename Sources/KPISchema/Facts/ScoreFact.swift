@@ -39,6 +39,12 @@ package struct ScoreFact: Sendable, Hashable {
     package var veto: Bilingual?
     /// Why a line scored as it did when not plain (`no data: weight reweighted`).
     package var note: Bilingual?
+    /// The card's bonus coefficient (`bonus:` in scorecards.yaml) for its grade; nil when none is declared
+    /// for that grade, or the card has no grade.
+    package var bonus: Decimal?
+    /// Why a person must look at this card before anything follows from it (a veto, the lowest grade, a
+    /// bonus below 1); nil when nothing cuts pay.
+    package var review: Bilingual?
 
     package init(grain: Grain, periodStart: CivilDate, periodEnd: CivilDate, scopeType: ScopeType, scopeID: String,
                 name: String, role: String, scorecard: String, line: String, profile: String? = nil,

@@ -9,7 +9,7 @@ extension SQLStore {
              .text(s.scopeType.rawValue), .text(s.scopeID), .text(s.name), .text(s.role), .text(s.scorecard), .text(s.line),
              .of(s.profile), .of(s.definition), .of(s.target), .of(s.targetBasis?.en), .of(s.targetBasis?.zh), .of(s.actual), .of(s.recordCount),
              .of(s.achievement), .of(s.achievementUncapped), .of(s.weight), .of(s.effectiveWeight), .of(s.points), .of(s.total), .text(s.grade),
-             .of(s.veto?.en), .of(s.veto?.zh), .of(s.note?.en), .of(s.note?.zh)]
+             .of(s.veto?.en), .of(s.veto?.zh), .of(s.note?.en), .of(s.note?.zh), .of(s.bonus), .of(s.review?.en), .of(s.review?.zh)]
         }
         let pacingRows: [[StoreValue]] = pacing.map { p in
             [.text(p.grain.rawValue), .text(p.periodStart.description), .text(p.periodEnd.description),
@@ -20,12 +20,13 @@ extension SQLStore {
         let providerRows: [[StoreValue]] = providers.map { p in
             [.text(p.provider), .text(p.grain.rawValue), .text(p.periodStart.description), .text(p.periodEnd.description),
              .text(p.before.rawValue), .text(p.after.rawValue), .text(p.result.rawValue), .text(p.failing),
-             .of(p.consecutiveFails), .of(p.consecutivePasses)]
+             .of(p.consecutiveFails), .of(p.consecutivePasses), .of(p.review?.en), .of(p.review?.zh)]
         }
         return try write { session in
             var result = ScoreWriteResult()
             result.scores = try KeyedTableWriter(
-                .factScore, numeric: ["target", "actual", "achievement", "achievement_uncapped", "weight", "effective_weight", "points", "total"]
+                .factScore, numeric: ["target", "actual", "achievement", "achievement_uncapped", "weight", "effective_weight", "points", "total",
+                                      "bonus_coefficient"]
             ).replace(with: scoreRows, runID: runID, in: session)
             result.pacing = try KeyedTableWriter(
                 .factPacing, numeric: ["elapsed_share", "target", "actual", "projected", "gap"]

@@ -158,5 +158,13 @@ extension SQLiteStore {
             for statement in DataMigration.statements[DataMigration.rosterSnapshotsName] ?? [] { try db.execute(sql: statement) }
             try db.execute(sql: ReportingView.roster.createSQL)
         }
+        // Empty until the next run scores again (the scores are rewritten whole each run).
+        migrator.registerMigration("v24: bonus coefficients and human review (fact_score.bonus_coefficient, review; provider_status.review)") { db in
+            try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN bonus_coefficient NUMERIC")
+            for table in ["fact_score", "provider_status"] {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN review TEXT")
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN review_zh TEXT")
+            }
+        }
     }
 }

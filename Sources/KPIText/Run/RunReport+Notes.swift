@@ -77,6 +77,13 @@ extension RunReport {
             lines.append(l.pick("  VETO  ", "  一票否决  ") + "\(row.scopeID) \(row.name) \(DisplayNames.grain(row.grain.rawValue, l)) \(period)"
                          + l.pick(": ", "：") + row.veto!(l))
         }
+        // A vetoed card's line above already stops a reader; the others that would cut pay are named here.
+        for row in totals where row.veto == nil {
+            guard let review = row.review else { continue }
+            let period = Period(grain: row.grain, start: row.periodStart, end: row.periodEnd).label
+            lines.append(l.pick("  REVIEW  ", "  复核  ") + "\(row.scopeID) \(row.name) \(DisplayNames.grain(row.grain.rawValue, l)) \(period)"
+                         + l.pick(": ", "：") + review(l))
+        }
         let alerts = s.pacing.filter { $0.status != .onTrack }
         if !s.pacing.isEmpty {
             let behind = alerts.filter { $0.status == .behind }.count, atRisk = alerts.filter { $0.status == .atRisk }.count
@@ -87,7 +94,8 @@ extension RunReport {
         for move in s.providers where move.isTransition {
             let period = Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label
             lines.append("  " + l.pick("provider", "服务商") + " \(move.provider) \(period)" + l.pick(": ", "：")
-                         + "\(DisplayNames.providerTier(move.before.rawValue, l)) → \(DisplayNames.providerTier(move.after.rawValue, l))" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(move.failing)）")))
+                         + "\(DisplayNames.providerTier(move.before.rawValue, l)) → \(DisplayNames.providerTier(move.after.rawValue, l))" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(move.failing)）"))
+                         + (move.review.map { l.pick("; ", "；") + $0(l) } ?? ""))
         }
         if !s.unscored.isEmpty {
             lines.append(l.pick("note: not scored (no scorecard for their role): ", "注意：未评分（其岗位没有考核表）：")

@@ -80,7 +80,9 @@ extension ScoreReport {
             if row["note"] != .null { lines.append(label("note", "备注") + Self.sentence(row, "note", language)) }
         }
         lines.append("")
-        lines.append("  \(say("total", "总分")) \(Self.text(total["total"])) · \(say("grade", "等级")) \(DisplayNames.grade(Self.text(total["grade"]), language))")
+        let bonus = total["bonus_coefficient"].flatMap { $0 == .null ? nil : Self.text($0) }
+        lines.append("  \(say("total", "总分")) \(Self.text(total["total"])) · \(say("grade", "等级")) \(DisplayNames.grade(Self.text(total["grade"]), language))"
+                     + (bonus.map { " · " + say("bonus ×\($0)", "奖金系数 ×\($0)") } ?? ""))
         if total["note"] != .null,
            let policy = Self.sentence(total, "note", language).components(separatedBy: say("; vetoed", "；一票否决")).first,
            policy.hasPrefix("missing_data") {
@@ -90,6 +92,7 @@ extension ScoreReport {
             lines.append(say("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0",
                              "  一票否决：\(Self.sentence(total, "veto", .zh))；以上各项得分保留，总分为 0"))
         }
+        if total["review"] != nil && total["review"] != .null { lines.append("  " + Self.sentence(total, "review", language)) }
         return lines.joined(separator: "\n")
     }
 

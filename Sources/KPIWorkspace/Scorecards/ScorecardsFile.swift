@@ -22,7 +22,7 @@ package struct ScorecardsFile: Sendable {
     /// to five key indicators per role).
     package static let advisedLines = 5
 
-    package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "veto", "segments",
+    package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "bonus", "veto", "segments",
                           "new_hire_days", "pacing", "roles", "scorecards", "providers"]
     package static let lineKeys = ["metric", "rating", "profile", "scope", "weight", "direction", "target", "targets", "curve",
                            "cap", "bands"]
@@ -59,6 +59,7 @@ package struct ScorecardsFile: Sendable {
             }
             grades = GradeBands(bands, fallback: fallback)
         }
+        let bonus = try Self.bonus(top, grades: grades, problem: problem) ?? [:]
         let veto = Set(try top.strings("veto") ?? ["fake_orders", "false_advertising", "account_suspended"])
         let newHireDays = try top.int("new_hire_days") ?? 90
         var segments: [Segment] = []
@@ -90,7 +91,7 @@ package struct ScorecardsFile: Sendable {
         }
         for name in cardsSection.keys.sorted() {
             let card = try cardsSection.mapping(name)!
-            try card.check(allowed: ["title", "lines"])
+            try card.check(allowed: ["title", "lines", "bonus"])
             var lines: [ScoreLine] = []
             let lineMaps = try card.mappings("lines") ?? []
             if lineMaps.isEmpty { problem(card, "lines", Bilingual("is empty: a scorecard needs at least one line", "是空的：考核表至少需要一个考核项")) }
@@ -111,7 +112,8 @@ package struct ScorecardsFile: Sendable {
                     "\(display)：`\(card.here("lines"))` 有 \(kpis) 个 KPI 考核项；每个岗位超过 \(advisedLines) 个会稀释每一项的权重："
                         + "只保留决定这份工作成败的几项，其余移到报表里"))
             }
-            scorecards[name] = Scorecard(name: name, title: try card.string("title") ?? name, lines: lines)
+            scorecards[name] = Scorecard(name: name, title: try card.string("title") ?? name, lines: lines,
+                                         bonus: try Self.bonus(card, grades: grades, problem: problem))
         }
         var roles: [String: String] = [:]
         if let section = try top.mapping("roles") {
@@ -167,9 +169,10 @@ package struct ScorecardsFile: Sendable {
             }
             providers = policy
         }
-        let policy = ScoringPolicy(zone: zone, grains: grains, scorecards: scorecards, roles: roles, targetRule: rule,
+        var policy = ScoringPolicy(zone: zone, grains: grains, scorecards: scorecards, roles: roles, targetRule: rule,
                                    missingData: missing, grades: grades, vetoKinds: veto, segments: segments,
                                    onTrack: onTrack, behind: behind, providers: providers)
+        policy.bonus = bonus
         return ScorecardsFile(policy: policy, problems: problems, warnings: warnings)
     }
 

@@ -1,0 +1,58 @@
+import Foundation
+import KPIFacts
+import KPISchema
+import Testing
+@testable import KPIScoring
+
+/// Grades carry the bonus coefficient the card declares, and whatever would cut pay is marked for a person
+/// to decide: a veto, the lowest grade, a coefficient below 1; a provider's downgrade or termination.
+@Suite struct BonusAndReviewTests {
+    typealias V = TargetSchedule.Version
+
+    /// aov target 200, one line of weight 100: E1 223.20 → 1.116 → 111.6 (S); E2 170 → 0.85 → 85 (B);
+    /// E3 130 → 0.65 → 65 (C); E4 100 → 0.5 → 50 (D). The card's own coefficients win over the file's.
+    @Test func eachGradeCarriesItsCoefficientAndCutsAreMarked() throws {
+        var card = Scorecard(name: "ops", title: "平台运营", lines: [
+            Team.metricLine(.aov, weight: 100, targets: [V(value: 200)]),
+        ])
+        var policy = Team.policy([card], roles: ["平台运营": "ops"])
+        policy.bonus = ["S": Team.d("1.5"), "A": Team.d("1.2"), "B": 1, "C": Team.d("0.8"), "D": 0]
+        let people = ["E1": "223.20", "E2": "170", "E3": "130", "E4": "100"]
+        let roster = people.keys.sorted().map { Employee(id: $0, name: $0, role: "平台运营") }
+        let inputs = ScoringInputs(facts: people.map { Team.fact(.aov, $0.value, id: $0.key) }, roster: roster, flat: [])
+        func total(_ scorer: Scorer, _ id: String) -> ScoreFact? {
+            Team.line(scorer.score(roster.first { $0.id == id }!, period: Team.october), id, "total")
+        }
+        let scorer = Scorer(policy: policy, inputs: inputs)
+        #expect(["E1", "E2", "E3", "E4"].map { "\(total(scorer, $0)!.grade) \(total(scorer, $0)!.bonus!)" } == ["S 1.5", "B 1", "C 0.8", "D 0"])
+        #expect(total(scorer, "E1")?.review == nil && total(scorer, "E2")?.review == nil)
+        #expect(total(scorer, "E3")?.review?.en == "needs review: grade C (bonus ×0.8) cuts pay; a person decides")
+        #expect(total(scorer, "E4")?.review?.en == "needs review: grade D, the lowest (bonus ×0); a person decides before pay is cut")
+        #expect(total(scorer, "E4")?.review?.zh == "需人工复核：等级 D 为最低等级（奖金系数 ×0）；扣减薪酬前须由人来决定")
+        // Every line row repeats the card's coefficient, as it repeats the grade.
+        #expect(scorer.score(roster[2], period: Team.october).allSatisfy { $0.bonus == Team.d("0.8") })
+
+        // A card's own `bonus:` over the file's; without any, no coefficient and only the lowest grade is marked.
+        card.bonus = ["S": 2, "A": 1, "B": 1, "C": 1, "D": Team.d("0.5")]
+        policy.scorecards["ops"] = card
+        #expect(total(Scorer(policy: policy, inputs: inputs), "E3")?.bonus == 1)
+        #expect(total(Scorer(policy: policy, inputs: inputs), "E3")?.review == nil)
+        policy.bonus = [:]
+        policy.scorecards["ops"]?.bonus = nil
+        #expect(total(Scorer(policy: policy, inputs: inputs), "E4")?.bonus == nil)
+        #expect(total(Scorer(policy: policy, inputs: inputs), "E4")?.review?.en == "needs review: grade D, the lowest; a person decides before pay is cut")
+    }
+
+    @Test func aProvidersDowngradeAndTerminationAwaitAPerson() {
+        func move(_ before: ProviderStatusFact.Tier, _ after: ProviderStatusFact.Tier, fails: Int) -> ProviderStatusFact {
+            ProviderStatusFact(provider: "P1", grain: .month, periodStart: Team.october.start, periodEnd: Team.october.end,
+                               before: before, after: after, result: .fail, failing: "csat 0.8 < 0.85", consecutiveFails: fails,
+                               consecutivePasses: 0)
+        }
+        #expect(move(.pool, .warning, fails: 1).review == nil)
+        #expect(move(.warning, .downgraded, fails: 2).review?.en == "needs review: downgrade proposed after 2 failing periods; a person decides")
+        #expect(move(.downgraded, .terminated, fails: 3).review?.zh == "需人工复核：连续 3 个周期未达标，建议终止合作；由人来决定")
+        // Staying down is no new decision.
+        #expect(move(.downgraded, .downgraded, fails: 3).review == nil)
+    }
+}
