@@ -10,22 +10,28 @@ package struct TargetSchedule: Sendable, Hashable {
         package var value: Decimal
         /// First day in force; nil means since always.
         package var from: CivilDate?
+        /// Last day in force of a temporary target (a campaign's); after it, the version it overrode is in
+        /// force again. Nil: until a later version replaces it.
+        package var until: CivilDate?
         /// The segment this target is for; nil for everyone else.
         package var segment: String?
         /// Where a version from a targets sheet was set (`employee E001, targets.csv:4`); nil for YAML.
         package var origin: Bilingual?
 
-        package init(value: Decimal, from: CivilDate? = nil, segment: String? = nil, origin: Bilingual? = nil) {
+        package init(value: Decimal, from: CivilDate? = nil, until: CivilDate? = nil, segment: String? = nil, origin: Bilingual? = nil) {
             self.value = value
             self.from = from
+            self.until = until
             self.segment = segment
             self.origin = origin
         }
 
         /// `250 from 2026-10-01 (shop amazon-us, targets.csv:2)` / `250（2026-10-01 起）（店铺 amazon-us，targets.csv:2）`.
         var label: Bilingual {
-            Bilingual("\(value.plainString)" + (from.map { " from \($0)" } ?? "") + (origin.map { " (\($0.en))" } ?? ""),
-                      "\(value.plainString)" + (from.map { "（\($0) 起）" } ?? "") + (origin.map { "（\($0.zh)）" } ?? ""))
+            Bilingual("\(value.plainString)" + (from.map { " from \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
+                        + (origin.map { " (\($0.en))" } ?? ""),
+                      "\(value.plainString)" + (from.map { from in until.map { "（\(from) 至 \($0)）" } ?? "（\(from) 起）" } ?? "")
+                        + (origin.map { "（\($0.zh)）" } ?? ""))
         }
     }
 
@@ -61,7 +67,8 @@ package struct TargetSchedule: Sendable, Hashable {
         let segmentNote = picked.segment.map { Bilingual(" [segment \($0)]", "［人群 \($0)］") } ?? .empty
         let always = Self.always
         let chosen = picked.versions.sorted { ($0.from ?? always) < ($1.from ?? always) }
-        func inForce(on day: CivilDate) -> Version? { chosen.last { ($0.from ?? always) <= day } }
+        // The latest-starting version that has begun and not ended: a temporary one over the one it interrupts.
+        func inForce(on day: CivilDate) -> Version? { chosen.last { ($0.from ?? always) <= day && ($0.until.map { day <= $0 } ?? true) } }
         // Each version in force during the period, with its days, in date order.
         var days: [(version: Version, days: Int)] = []
         var day = period.start

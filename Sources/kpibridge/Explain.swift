@@ -44,14 +44,14 @@ extension Kpibridge {
         var line: String?
 
         @Option(help: .pick("A metric of the catalog (gmv, orders, csat …) whose records to list.",
-                            "要列出其记录的指标（gmv、orders、csat……）。"))
+                            "要列出其记录的指标（`gmv`、`orders`、`csat`……）。"))
         var metric: String?
 
-        @Option(help: .pick("With --metric: the definition profile (cn, us …).", "与 --metric 一起使用：口径（cn、us……）。"))
+        @Option(help: .pick("With --metric: the definition profile (cn, us …).", "与 --metric 一起使用：口径（`cn`、`us`……）。"))
         var profile: String?
 
         @Option(help: .pick("With --metric: TYPE:ID, e.g. shop:amazon-us, team:US Support, employee:E001 (default: company).",
-                            "与 --metric 一起使用：类型:ID，例如 shop:amazon-us、team:US Support、employee:E001（默认：company）。"))
+                            "与 --metric 一起使用：类型:ID，例如 `shop:amazon-us`、`team:US Support`、`employee:E001`（默认：`company`）。"))
         var scope: String = "company"
 
         @OptionGroup var when: PeriodOptions
@@ -74,10 +74,10 @@ extension Kpibridge {
                 throw ValidationError(Help.pick("--line needs --employee", "--line 需要与 --employee 一起使用"))
             }
             if metric != nil && profile == nil {
-                throw ValidationError(Help.pick("--metric needs --profile (e.g. --profile us)", "--metric 需要 --profile（例如 --profile us）"))
+                throw ValidationError(Help.pick("--metric needs --profile (e.g. --profile us)", "--metric 需要 --profile（例如 `--profile us`）"))
             }
             if format == .csv && line == nil && metric == nil {
-                throw ValidationError(Help.pick("--format csv lists records: give --line or --metric", "--format csv 用于列出记录：请给出 --line 或 --metric"))
+                throw ValidationError(Help.pick("--format csv lists records: give --line or --metric", "`--format csv` 用于列出记录：请给出 --line 或 --metric"))
             }
         }
 

@@ -122,7 +122,7 @@ import Testing
         #expect(warnings.count == 7)
         #expect(warnings.contains("""
             inbox/team/roster.csv:10: E009 (林悦) is not on the roster of 2026-10-16 (inbox/team/roster_20261016.csv) and has no \
-            leave date: nothing is credited to them from 2026-10-16. If they left, give their 离职日期 / Leave Date; if that \
+            leave date: nothing is credited to them from 2026-10-16. If they left, give their leave date (离职日期); if that \
             roster is only part of the team, list everyone in it
             """))
         #expect(try ValidateJob(pipeline: ws.pipeline()).warnings(.zh).contains { $0.hasPrefix(

@@ -42,10 +42,10 @@ import Testing
         let scores = try ws.export("fact_score")
         #expect(scores.contains(",E1,王芳,平台运营,ops,aov,cn,cn/v1 timezone=Asia/Shanghai sales=gross tax=excluded shipping=excluded "
                                 + "currency=CNY,230,230 set for 2026-10 for employee E1 (targets.csv:2),230：员工 E1 2026-10 的目标（targets.csv:2）,"
-                                + "246.55,4,1.072,,60,60,64.32,103.32,A,,,,,1"))
+                                + "246.55,4,1.072,,60,60,64.32,103.32,A,,,,,,,,1"))
         #expect(scores.contains(",E1,王芳,平台运营,ops,refund_rate,cn,cn/v1 timezone=Asia/Shanghai,0.25,"
                                 + "\"0.25 from 2026-10-01 (shop amazon-us, targets.csv:3), in force all period\","
-                                + "0.25（2026-10-01 起）（店铺 amazon-us，targets.csv:3），全期生效,0.25,4,1,,30,30,30,103.32,A,,,,,1"))
+                                + "0.25（2026-10-01 起）（店铺 amazon-us，targets.csv:3），全期生效,0.25,4,1,,30,30,30,103.32,A,,,,,,,,1"))
         #expect(scores.contains("month,2026-10-01,2026-10-31,employee,E1,王芳,平台运营,ops,total,,,,,,,,,,100,100,103.32,103.32,A,,,,,"))
     }
 

@@ -56,3 +56,29 @@ import Testing
         #expect(move(.downgraded, .downgraded, fails: 3).review == nil)
     }
 }
+
+/// A campaign's temporary target (大促) holds through its `until` and then the one it interrupted applies again
+/// by itself.
+@Suite struct TemporaryTargetTests {
+    typealias V = TargetSchedule.Version
+
+    static let schedule = TargetSchedule([V(value: 200, from: Team.day("2026-09-01")),
+                                          V(value: 300, from: Team.day("2026-11-01"), until: Team.day("2026-11-15"))])
+    static let november = Grain.month.period(containing: Team.day("2026-11-01"))
+    static let december = Grain.month.period(containing: Team.day("2026-12-01"))
+
+    @Test func aCampaignTargetRevertsAfterItsLastDay() throws {
+        // November: 300 on the 1st–15th, 200 again on the 16th–30th.
+        let latest = try #require(Self.schedule.resolve(Self.november, segments: [], rule: .latest))
+        #expect(latest.value == 200)
+        #expect(latest.basis.en == "200 from 2026-09-01, in force at period end; replaced 300 from 2026-11-01 until 2026-11-15 (15d)")
+        // Prorated: (300 × 15 + 200 × 15) / 30 = 250.
+        let prorated = try #require(Self.schedule.resolve(Self.november, segments: [], rule: .prorated))
+        #expect(prorated.value == 250)
+        #expect(prorated.basis.en == "prorated by days: (300 × 15d + 200 × 15d) / 30d")
+        // October and December never see it.
+        #expect(Self.schedule.resolve(Team.october, segments: [], rule: .prorated)?.value == 200)
+        #expect(Self.schedule.resolve(Self.december, segments: [], rule: .latest)?.basis.en == "200 from 2026-09-01, in force all period")
+        #expect(V(value: 300, from: Team.day("2026-11-01"), until: Team.day("2026-11-15")).label.zh == "300（2026-11-01 至 2026-11-15）")
+    }
+}

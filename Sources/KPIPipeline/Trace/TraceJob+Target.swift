@@ -16,7 +16,7 @@ extension TraceJob {
         guard let type = parts.first.flatMap(ScopeType.init(rawValue:)), type == .company || parts.count == 2, parts.last?.isEmpty == false else {
             let types = ScopeType.allCases.map(\.rawValue)
             throw .failed(Bilingual("--scope `\(scope)` is not TYPE:ID with TYPE one of \(types.joined(separator: ", ")) (e.g. shop:amazon-us, employee:E001)",
-                                    "--scope `\(scope)` 应写成 类型:ID，类型为 \(types.joined(separator: "、")) 之一（例如 shop:amazon-us、employee:E001）"))
+                                    "--scope `\(scope)` 应写成 类型:ID，类型为 \(types.joined(separator: "、")) 之一（例如 `shop:amazon-us`、`employee:E001`）"))
         }
         return FactTarget(metric: metric, profile: profile, period: period, scopeType: type,
                           scopeID: type == .company ? "all" : parts[1])

@@ -19,7 +19,7 @@ enum RosterGaps {
             let row = person.lineage.map { "\($0.file):\($0.line)" } ?? "roster"
             out.append(Bilingual(
                 "\(row): \(person.id) (\(person.name)) is not on the roster of \(resumes) (\(next)) and has no leave date: "
-                    + "nothing is credited to them from \(resumes). If they left, give their 离职日期 / Leave Date; if that "
+                    + "nothing is credited to them from \(resumes). If they left, give their leave date (离职日期); if that "
                     + "roster is only part of the team, list everyone in it",
                 "\(row)：\(person.id)（\(person.name)）不在 \(resumes) 的花名册（\(next)）中，也没有离职日期：从 \(resumes) 起"
                     + "不再有任何记录计入此人。如已离职，请填写离职日期；如那份花名册只含部分成员，请把全部成员都列进去"))

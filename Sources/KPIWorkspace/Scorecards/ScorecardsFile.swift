@@ -219,12 +219,22 @@ package struct ScorecardsFile: Sendable {
         var versions: [TargetSchedule.Version] = []
         if let value = try m.decimal("target") { versions.append(.init(value: value)) }
         for (index, t) in (try m.mappings("targets") ?? []).enumerated() {
-            try t.check(allowed: ["value", "from", "segment"])
+            try t.check(allowed: ["value", "from", "until", "segment"])
             guard let value = try t.decimal("value") else { problem(t, "value", Bilingual("is missing", "缺失")); continue }
             var from: CivilDate?
             if let text = try t.string("from") {
                 guard let date = CivilDate(iso: text) else { throw t.error("from", Bilingual("`\(text)` is not a date like 2026-10-16", "`\(text)` 不是 2026-10-16 这样的日期")) }
                 from = date
+            }
+            // A temporary target (a 大促 campaign's): in force through `until`, then the one before it again.
+            var until: CivilDate?
+            if let text = try t.string("until") {
+                guard let date = CivilDate(iso: text) else { throw t.error("until", Bilingual("`\(text)` is not a date like 2026-11-15", "`\(text)` 不是 2026-11-15 这样的日期")) }
+                guard let from, from <= date else {
+                    throw t.error("until", Bilingual("needs a `from` on or before it: a temporary target says when it starts and ends",
+                                                     "需要一个不晚于它的 `from`：临时目标要写明开始和结束日期"))
+                }
+                until = date
             }
             let segment = try t.string("segment")
             if let segment, !segments.map(\.name).contains(segment) {
@@ -232,7 +242,7 @@ package struct ScorecardsFile: Sendable {
                 problem(t, "segment", Bilingual("`\(segment)` is not listed under `segments` (\(names.joined(separator: ", ")))",
                                                 "`\(segment)` 不在 `segments` 所列之中（\(names.joined(separator: "、"))）"))
             }
-            let version = TargetSchedule.Version(value: value, from: from, segment: segment)
+            let version = TargetSchedule.Version(value: value, from: from, until: until, segment: segment)
             if let twin = versions.firstIndex(where: { $0.from == from && $0.segment == segment }) {
                 let other = twin < index ? "targets[\(twin)]" : "`target`"
                 let since = from.map { "从 \($0.description) 起" } ?? "从一开始", who = segment.map { "对 \($0) " } ?? "对所有人"
