@@ -106,9 +106,10 @@ package struct Scorer: Sendable {
                 rows[index].points = (rows[index].effectiveWeight * rows[index].achievement!).rounded(scale: 2)
             }
         }
-        let veto = vetoingViolation(for: employee, in: period)
+        let (veto, deductions) = violations(for: employee, in: period)
         var total: Decimal? = present > 0 || policy.missingData == .zero
             ? rows.reduce(Decimal(0)) { $0 + ($1.points ?? 0) } : nil
+        if let sum = total, !deductions.isEmpty { total = max(0, sum - deductions.reduce(Decimal(0)) { $0 + $1.points }) }
         var grade = total.map(policy.grades.grade) ?? GradeBands.noData
         if veto != nil {
             total = 0
@@ -128,7 +129,7 @@ package struct Scorer: Sendable {
                               line: "total", targetBasis: segments.isEmpty ? nil : Bilingual("segments: " + segments.joined(separator: ", "),
                                                                                 "人群：" + segments.joined(separator: "，")),
                               weight: configured, effectiveWeight: configured, points: total, total: total, grade: grade,
-                              veto: veto, note: Self.totalNote(rows, policy: policy, veto: veto)))
+                              veto: veto, note: Self.totalNote(rows, policy: policy, veto: veto, deductions: deductions.map(\.why))))
         rows[rows.count - 1].bonus = bonus
         rows[rows.count - 1].review = review
         return rows
@@ -156,7 +157,7 @@ package struct Scorer: Sendable {
 
     /// What the total row says besides its number: how the card's `missing_data` policy treated the lines
     /// without an achievement (the weight moved is stated, not left to the line notes), and a veto.
-    static func totalNote(_ lines: [ScoreFact], policy: ScoringPolicy, veto: Bilingual?) -> Bilingual? {
+    static func totalNote(_ lines: [ScoreFact], policy: ScoringPolicy, veto: Bilingual?, deductions: [Bilingual] = []) -> Bilingual? {
         var parts: [Bilingual] = []
         let missing = lines.filter { $0.achievement == nil }
         if !missing.isEmpty {
@@ -172,6 +173,8 @@ package struct Scorer: Sendable {
                                        "`missing_data: zero`；权重 \(weight.plainString)（\(namesZh)）记 0 分"))
             }
         }
+        // Points a violation took off (none count once the card is vetoed).
+        if veto == nil { parts += deductions }
         if veto != nil { parts.append(Bilingual("vetoed: total set to 0, line points kept", "一票否决：总分记 0，各项得分保留")) }
         return parts.isEmpty ? nil : .joined(parts)
     }
@@ -181,19 +184,38 @@ package struct Scorer: Sendable {
         line.hasPrefix("rating:") ? String(line.dropFirst("rating:".count)) : DisplayNames.metric(line, .zh)
     }
 
-    /// The first violation in the period that vetoes this card: the person's own, or one against a
-    /// shop they own.
-    func vetoingViolation(for employee: Employee, in period: Period) -> Bilingual? {
+    /// What the violations in the period do to this card — the person's own, or ones against a shop they
+    /// own: the first that vetoes it (its severity's rule is `veto`, or there are no severity rules), and
+    /// the points the others take off. A severity the rules do not list vetoes, and says so: the strictest
+    /// reading, for a person to review.
+    func violations(for employee: Employee, in period: Period) -> (veto: Bilingual?, deductions: [(points: Decimal, why: Bilingual)]) {
+        var veto: Bilingual?
+        var deductions: [(points: Decimal, why: Bilingual)] = []
         for violation in inputs.violations where policy.vetoKinds.contains(violation.kind) {
             let day = policy.zone.date(of: violation.occurredAt)
             guard period.contains(day) else { continue }
             let mine = violation.employeeID.map { $0 == employee.id }
                 ?? violation.shop.map { employee.shops.contains($0) } ?? false
-            if mine {
-                return Bilingual("\(violation.id) \(DisplayNames.violationKind(violation.kind, .en)) on \(day) (\(violation.source))",
-                                 "\(violation.id) \(DisplayNames.violationKind(violation.kind, .zh))，\(day)（\(violation.source)）")
+            guard mine else { continue }
+            // The severity is named where it decided something: under severity rules.
+            let severity = violation.severity.flatMap { policy.vetoSeverity.isEmpty ? nil : (en: " (severity \($0))", zh: "（严重程度：\($0)）") }
+                ?? (en: "", zh: "")
+            let what = Bilingual("\(violation.id) \(DisplayNames.violationKind(violation.kind, .en))\(severity.en) on \(day) (\(violation.source))",
+                                 "\(violation.id) \(DisplayNames.violationKind(violation.kind, .zh))\(severity.zh)，\(day)（\(violation.source)）")
+            let rule = policy.vetoSeverity.isEmpty ? .veto : violation.severity.flatMap { policy.vetoSeverity[$0] }
+            switch rule {
+            case .deduct(let points)?:
+                deductions.append((points, what + Bilingual(": \(points.plainString) points off the total", "：总分扣 \(points.plainString) 分")))
+            case .veto?:
+                if veto == nil { veto = what }
+            case nil:
+                if veto == nil {
+                    let written = violation.severity.map { "`\($0)`" } ?? "no severity"
+                    let writtenZh = violation.severity.map { "`\($0)`" } ?? "未写严重程度"
+                    veto = what + Bilingual("; \(written) is not in veto_severity, so it vetoes", "；\(writtenZh) 不在 veto_severity 中，按一票否决处理")
+                }
             }
         }
-        return nil
+        return (veto, deductions)
     }
 }

@@ -30,6 +30,8 @@ package struct ScoringInputs: Sendable {
         package var occurredAt: Instant
         package var employeeID: String?
         package var shop: String?
+        /// 严重程度 as the violations file wrote it (严重, 一般 …), if it has the column.
+        package var severity: String? = nil
         package var source: String
     }
 
@@ -73,7 +75,8 @@ package struct ScoringInputs: Sendable {
                       case .timestamp(let at)? = record["occurred_at"] else { continue }
                 violations.append(Violation(id: id, kind: kind, occurredAt: at.instant,
                                             employeeID: record["employee_id"]?.storageText,
-                                            shop: record["shop"]?.storageText, source: source))
+                                            shop: record["shop"]?.storageText,
+                                            severity: record["severity"].map(\.storageText).flatMap { $0.isEmpty ? nil : $0 }, source: source))
             default:
                 continue
             }

@@ -23,6 +23,8 @@ package struct ScoringPolicy: Sendable {
     package var grades: GradeBands
     /// Grade → bonus coefficient (奖金系数) for every card without its own; empty when none is declared.
     package var bonus: [String: Decimal] = [:]
+    /// Severity (the violations file's 严重程度) → what a veto-kind violation of it does; empty: every one vetoes.
+    package var vetoSeverity: [String: SeverityRule] = [:]
     /// Violation kinds that veto a card.
     package var vetoKinds: Set<String>
     /// In precedence order: the first segment a person is in that a line has targets for wins.

@@ -46,6 +46,23 @@ import Testing
                                             "scorecards.yaml：`bonus` 没有给出 C 的系数：每个等级都要写（不发放写 0）")))
     }
 
+    /// A temporary target without a start would be in force from the beginning of time until its end.
+    @Test func aTemporaryTargetWithoutAStartIsRefused() throws {
+        let sentence = try Self.refusal("scorecards.yaml", replacing: "{value: 210, from: 2026-10-16}", with: "{value: 210, until: 2026-10-16}")
+        #expect(sentence == Bilingual(
+            "scorecards.yaml: `scorecards.platform_ops.lines[2].targets[1].until` needs a `from` on or before it: a temporary target says when it starts and ends",
+            "scorecards.yaml：`scorecards.platform_ops.lines[2].targets[1].until` 需要一个不晚于它的 `from`：临时目标要写明开始和结束日期"))
+    }
+
+    /// A severity rule that is neither `veto` nor points would score the violation some other way than written.
+    @Test func aSeverityRuleThatIsNeitherVetoNorPointsIsRefused() throws {
+        let sentence = try Self.refusal("scorecards.yaml", replacing: "veto: [fake_orders,",
+                                        with: "veto_severity: {严重: vetoes, 一般: 10}\nveto: [fake_orders,")
+        #expect(sentence == Bilingual(
+            "scorecards.yaml: `veto_severity.严重` `vetoes` is neither `veto` nor the points to take off the total (e.g. 10)",
+            "scorecards.yaml：`veto_severity.严重` `vetoes` 既不是 `veto`，也不是要从总分中扣除的分数（例如 10）"))
+    }
+
     /// Bands written best first with a rising minimum would give S to 90–95 and A above it.
     @Test func gradesOutOfOrderAreRefused() throws {
         let sentence = try Self.refusal("scorecards.yaml", replacing: "grades: {S: 110, A: 95,", with: "grades: {S: 90, A: 95,")

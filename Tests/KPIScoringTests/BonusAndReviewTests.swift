@@ -82,3 +82,42 @@ import Testing
         #expect(V(value: 300, from: Team.day("2026-11-01"), until: Team.day("2026-11-15")).label.zh == "300（2026-11-01 至 2026-11-15）")
     }
 }
+
+/// `veto_severity`: a violation's 严重程度 decides between a veto and points off the total.
+@Suite struct VetoSeverityTests {
+    typealias V = TargetSchedule.Version
+
+    /// One line, aov 223.20 against 200 → 1.116 → 111.6 (S) before any violation.
+    static func total(_ violations: [FlatRecord], rules: [String: SeverityRule]) -> ScoreFact? {
+        let card = Scorecard(name: "ops", title: "平台运营", lines: [Team.metricLine(.aov, weight: 100, targets: [V(value: 200)])])
+        var policy = Team.policy([card], roles: ["平台运营": "ops"])
+        policy.vetoSeverity = rules
+        let e1 = Employee(id: "E1", name: "王芳", role: "平台运营", shops: ["amazon-us"])
+        let inputs = ScoringInputs(facts: [Team.fact(.aov, "223.20", id: "E1")], roster: [e1], flat: violations)
+        return Team.line(Scorer(policy: policy, inputs: inputs).score(e1, period: Team.october), "E1", "total")
+    }
+
+    static let rules: [String: SeverityRule] = ["严重": .veto, "一般": .deduct(10), "轻微": .deduct(5)]
+
+    @Test func aMinorViolationCostsPointsAndASeriousOneVetoes() throws {
+        // 一般 and 轻微 in October: 111.6 − 10 − 5 = 96.6 → A instead of S.
+        let minor = [Team.violation("V-1", employee: "E1", kind: "false_advertising", at: "2026-10-05T02:00:00Z", severity: "一般", line: 2),
+                     Team.violation("V-2", employee: nil, shop: "amazon-us", kind: "fake_orders", at: "2026-10-06T02:00:00Z", severity: "轻微", line: 3)]
+        let deducted = try #require(Self.total(minor, rules: Self.rules))
+        #expect(deducted.total == Team.d("96.6") && deducted.grade == "A" && deducted.veto == nil)
+        #expect(deducted.note?.en == "V-1 false advertising (severity 一般) on 2026-10-05 (violations.csv:2): 10 points off the total; "
+                + "V-2 fake orders (severity 轻微) on 2026-10-06 (violations.csv:3): 5 points off the total")
+        // A 严重 one vetoes whatever else: total 0, VETO.
+        let serious = minor + [Team.violation("V-3", employee: "E1", kind: "false_advertising", at: "2026-10-07T02:00:00Z", severity: "严重", line: 4)]
+        let vetoed = try #require(Self.total(serious, rules: Self.rules))
+        #expect(vetoed.grade == "VETO" && vetoed.total == 0)
+        #expect(vetoed.veto?.en == "V-3 false advertising (severity 严重) on 2026-10-07 (violations.csv:4)")
+        // A severity the rules do not list vetoes (the strictest reading), and says so.
+        let unlisted = try #require(Self.total([Team.violation("V-4", employee: "E1", kind: "fake_orders", at: "2026-10-08T02:00:00Z",
+                                                               severity: "较重")], rules: Self.rules))
+        #expect(unlisted.grade == "VETO")
+        #expect(unlisted.veto?.zh == "V-4 刷单（严重程度：较重），2026-10-08（violations.csv:3）；`较重` 不在 veto_severity 中，按一票否决处理")
+        // Without rules every veto-kind violation vetoes, as before.
+        #expect(Self.total(minor, rules: [:])?.grade == "VETO")
+    }
+}

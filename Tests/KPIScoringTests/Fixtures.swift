@@ -35,7 +35,8 @@ enum Team {
         return FlatRecord(kind: .manualRating, values: values, lineage: lineage("ratings.csv", line))
     }
 
-    static func violation(_ id: String, employee: String?, shop: String? = nil, kind: String, at iso: String) -> FlatRecord {
+    static func violation(_ id: String, employee: String?, shop: String? = nil, kind: String, at iso: String,
+                          severity: String? = nil, line: Int = 3) -> FlatRecord {
         let schema = FlatKind.violation.schema
         var values = [FlatValue?](repeating: nil, count: schema.fields.count)
         values[schema.index(of: "violation_id")!] = .text(id)
@@ -43,7 +44,8 @@ enum Team {
         values[schema.index(of: "occurred_at")!] = .timestamp(Timestamp(instant: Instant(iso8601: iso)!, zone: "UTC"))
         if let employee { values[schema.index(of: "employee_id")!] = .text(employee) }
         if let shop { values[schema.index(of: "shop")!] = .text(shop) }
-        return FlatRecord(kind: .violation, values: values, lineage: lineage("violations.csv", 3))
+        if let severity { values[schema.index(of: "severity")!] = .text(severity) }
+        return FlatRecord(kind: .violation, values: values, lineage: lineage("violations.csv", line))
     }
 
     static func metricLine(_ metric: MetricID, weight: Decimal, targets: [TargetSchedule.Version], scope: LineScope = .employee,

@@ -85,6 +85,7 @@ package struct WorkspaceTemplate: Sendable {
         grades: {S: 110, A: 95, B: 80, C: 60, below: D}   # 等级分数线 · grade bands on the total
         # bonus: {S: 1.5, A: 1.2, B: 1.0, C: 0.8, D: 0, VETO: 0}   # 奖金系数 · bonus coefficient per grade (every grade, VETO optional)
         veto: [fake_orders, false_advertising, account_suspended]   # 一票否决 · violations (from the violations sheet) that zero a card
+        # veto_severity: {严重: veto, 一般: 10, 轻微: 5}   # 按严重程度 · by the sheet's 严重程度: veto, or points off the total
         segments: [new_hire, night]    # 人群优先级 · which segment's targets apply first when someone is in both
         new_hire_days: 90              # 新人期天数 · days after hire counted as new_hire
         pacing: {on_track: 0.165, behind: 0.33}   # 进度预警 · projected shortfall below 16.5 % on track, to 33 % behind, above at risk

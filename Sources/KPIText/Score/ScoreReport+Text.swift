@@ -83,10 +83,13 @@ extension ScoreReport {
         let bonus = total["bonus_coefficient"].flatMap { $0 == .null ? nil : Self.text($0) }
         lines.append("  \(say("total", "总分")) \(Self.text(total["total"])) · \(say("grade", "等级")) \(DisplayNames.grade(Self.text(total["grade"]), language))"
                      + (bonus.map { " · " + say("bonus ×\($0)", "奖金系数 ×\($0)") } ?? ""))
-        if total["note"] != .null,
-           let policy = Self.sentence(total, "note", language).components(separatedBy: say("; vetoed", "；一票否决")).first,
-           policy.hasPrefix("missing_data") {
-            lines.append("  \(policy)")
+        // The note's clauses but the veto's, which has its own line below: the missing-data policy, and the
+        // points violations took off.
+        if total["note"] != .null {
+            let vetoed = say("vetoed: total set to 0, line points kept", "一票否决：总分记 0，各项得分保留")
+            var rest = Self.sentence(total, "note", language).replacingOccurrences(of: say("; ", "；") + vetoed, with: "")
+            if rest == vetoed { rest = "" }
+            if !rest.isEmpty && !rest.hasPrefix("NO_DATA") { lines.append("  \(rest)") }
         }
         if total["veto"] != .null {
             lines.append(say("  VETO: \(Self.text(total["veto"])); line points are kept above, the total is 0",

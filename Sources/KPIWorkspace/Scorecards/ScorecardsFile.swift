@@ -22,7 +22,7 @@ package struct ScorecardsFile: Sendable {
     /// to five key indicators per role).
     package static let advisedLines = 5
 
-    package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "bonus", "veto", "segments",
+    package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "bonus", "veto", "veto_severity", "segments",
                           "new_hire_days", "pacing", "roles", "scorecards", "providers"]
     package static let lineKeys = ["metric", "rating", "profile", "scope", "weight", "direction", "target", "targets", "curve",
                            "cap", "bands"]
@@ -173,6 +173,7 @@ package struct ScorecardsFile: Sendable {
                                    missingData: missing, grades: grades, vetoKinds: veto, segments: segments,
                                    onTrack: onTrack, behind: behind, providers: providers)
         policy.bonus = bonus
+        policy.vetoSeverity = try Self.vetoSeverity(top)
         return ScorecardsFile(policy: policy, problems: problems, warnings: warnings)
     }
 
