@@ -113,6 +113,24 @@ package struct ReportingView: Sendable {
                 """)
     }()
 
+    /// Each fact of a closed period that the records stored now give differently: the value the close froze,
+    /// what it would be now, why, and who closed the period when.
+    package static let restatements = ReportingView(
+        table: StoreTable(name: "v_restatements",
+                          columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "metric", "profile", "closed_value",
+                                    "current_value", "cause", "cause_zh", "closed_at", "closed_by", "found_in_run"],
+                          orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"]),
+        select: """
+            SELECT r.grain, r.period_start, r.period_end, r.scope_type, r.scope_id, r.metric, r.profile, r.closed_value,
+                   r.current_value, r.cause, r.cause_zh,
+                   (SELECT c.closed_at FROM period_closes c WHERE \(holding) ORDER BY c.closed_at LIMIT 1) AS closed_at,
+                   (SELECT c.closed_by FROM period_closes c WHERE \(holding) ORDER BY c.closed_at LIMIT 1) AS closed_by,
+                   r.run_id AS found_in_run
+            FROM restatements r
+            """)
+    /// A close in force whose period holds the restatement's.
+    private static let holding = "c.reopened_at IS NULL AND c.period_start <= r.period_start AND r.period_end <= c.period_end"
+
     /// Who is on the roster, for BI tools to show names beside employee ids.
     package static let dimEmployee = ReportingView(
         table: StoreTable(name: "dim_employee",
@@ -140,7 +158,7 @@ package struct ReportingView: Sendable {
     /// v13, as `v5Metrics` does for v5, so a fresh store still migrates step by step.
     static let metricViews = [kpiDaily, kpiMonthly, kpiQuarterly]
     package static let all = [roster] + metricViews + [scorecard, pacingAlerts, teamsDiffer, teamsBridge, unlinkedTracking, sameOrders, dimEmployee,
-                                             dimShop]
+                                             dimShop, restatements]
 
     /// A grain's facts with a period label, the period's first and last day as dates (`date()` is text in
     /// SQLite, a DATE in PostgreSQL) and the profile's zone, the roster name of an employee or provider

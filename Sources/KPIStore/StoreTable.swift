@@ -51,6 +51,16 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         columns: ["provider", "grain", "period_start", "period_end", "status_before", "status_after", "result", "failing",
                   "consecutive_fails", "consecutive_passes", "review", "review_zh", "run_id"],
         orderBy: ["provider", "grain", "period_start"])
+    package static let periodCloses = StoreTable(
+        name: "period_closes",
+        columns: ["grain", "period_start", "closed_at", "period_end", "closed_by", "closed_run_id", "reopened_at", "reopened_by",
+                  "reopen_reason", "run_id"],
+        orderBy: ["grain", "period_start", "closed_at"])
+    package static let restatements = StoreTable(
+        name: "restatements",
+        columns: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile", "period_end", "closed_value",
+                  "current_value", "cause", "cause_zh", "run_id"],
+        orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"])
     package static let definitions = StoreTable(
         name: "definitions",
         columns: ["profile", "version", "effective_from", "concept", "variant", "detail", "run_id"],
@@ -109,7 +119,7 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
         name: "dim_metric", columns: ["metric", "label_zh", "label_en", "unit", "direction"], orderBy: ["metric"])
 
     package static let all: [StoreTable] = [factMetric, factReconciliation, factReconciliationBridge, reconciliationDetail, factScore, factPacing,
-                                           providerStatus, definitions, factChanges, dimMetric,
+                                           providerStatus, periodCloses, restatements, definitions, factChanges, dimMetric,
                                            quarantine, loadLedger, runs, orders, orderLines,
                                            fulfillmentEvents, refunds, returns] + FlatKind.allCases.map(flat)
                                            + ReportingView.all.map(\.table)

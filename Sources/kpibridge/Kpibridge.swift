@@ -35,7 +35,7 @@ struct Kpibridge: ParsableCommand {
             kpibridge export --workspace samples/workspace --table fact_metric --format csv
             """),
         version: ProductVersion.description,
-        subcommands: [Init.self, Run.self, Freshness.self, Retract.self, Doctor.self, Notify.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
+        subcommands: [Init.self, Run.self, Freshness.self, Retract.self, Doctor.self, Notify.self, Import.self, Export.self, Reconcile.self, Score.self, Explain.self, Close.self, Reopen.self, Report.self, Status.self, State.self, Schedule.self, Prune.self, Validate.self,
                       Definitions.self, Connectors.self])
 
     /// Parses, runs, and exits with kpibridge's documented codes instead of the parser's defaults.

@@ -223,7 +223,7 @@ package struct FactRefresh {
             try store.factMetrics().filter { !scope.replaces($0.grain, $0.periodStart, metric: $0.metric) }
         } ?? []
         let facts = scope.map { accumulator.facts(in: $0, stored: kept) } ?? accumulator.facts()
-        outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID)
+        outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID, restating: outcome.refresh.restatementCause)
         outcome.factRows = facts.count
         var rows = reconciler.rows(facts: facts)
         if let scope { rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) } }

@@ -7,6 +7,17 @@ package enum RefreshKind: Sendable {
     /// Only the periods `scope` names, from the records in its window.
     case incremental(RecomputeScope, days: Int, orders: Int)
 
+    /// Why a closed period's fact would now be different, for its restatement row: the records (a file loaded,
+    /// replaced or retracted since the close), or what a full recompute was for (definitions, rates, roster…).
+    package var restatementCause: Bilingual {
+        switch self {
+        case .full(let reason):
+            Bilingual("recomputed in full: \(reason.en)", "全部重算：\(reason.zh)")
+        case .incremental:
+            Bilingual("records changed since the close (a file loaded, replaced or retracted)", "结账后记录有变化（有文件加载、替换或撤回）")
+        }
+    }
+
     /// One line: `all periods recomputed (first refresh of this store)` or `recomputed 1 quarter, 2 months
     /// touched by 2 changed orders, 3 changed days`.
     package var summary: String { summary(.en) }

@@ -11,6 +11,9 @@ package struct RunHistory: Sendable {
     package var runs: [RunRecord]
     /// Tracking numbers with carrier scans that no record with an order id names (`v_unlinked_tracking`).
     package var unlinkedTracking = 0
+    /// The closes in force, and how many facts of theirs the records would now give differently.
+    package var closes: [ClosedPeriod] = []
+    package var restatements = 0
     /// How the user named the workspace and store, for the commands the listing suggests.
     package var invocation = Invocation()
 
@@ -32,6 +35,8 @@ package struct RunHistory: Sendable {
         history.invocation = pipeline.invocation
         do {
             try pipeline.store.scan(ReportingView.unlinkedTracking.table) { _ in history.unlinkedTracking += 1 }
+            history.closes = try pipeline.store.closedPeriods().closes
+            history.restatements = try pipeline.store.restatements().count
         } catch {
             throw .failed(Bilingual("store \(pipeline.storeURL): \(error)", "存储 \(pipeline.storeURL)：\(error)"))
         }

@@ -28,6 +28,8 @@ package struct TraceJob {
         package var replayed: FactMetric?
         /// Each record that changed the fact, in the order the store reads them.
         package var records: [TracedRecord]
+        /// The close holding the period, when it is closed: its stored row is the closed value.
+        package var closed: ClosedPeriod? = nil
     }
 
     package func run(_ target: FactTarget) throws(PipelineError) -> Result {
@@ -73,7 +75,8 @@ package struct TraceJob {
             try store.forEachFlat(.adSpend, within: scope) { try trace.add(ad: $0) }
             try store.forEachFlat(.fee, within: scope) { try trace.add(fee: $0) }
             try store.forEachFlat(.contract, within: scope) { trace.add(contract: $0) }
-            return Result(target: target, profile: profile, stored: stored, replayed: trace.fact, records: trace.records)
+            let closed = try store.closedPeriods().closes.first { $0.holds(target.period) }
+            return Result(target: target, profile: profile, stored: stored, replayed: trace.fact, records: trace.records, closed: closed)
         } catch let error as PipelineError {
             throw error
         } catch {

@@ -5,8 +5,18 @@ import KPISchema
 /// Every method is one transaction. Part of ``WarehouseStore``; a job asks only for the part it needs.
 package protocol FactStore: Sendable {
     /// Makes `fact_metric` equal `facts` — within the periods `scope` replaces, when given — touching
-    /// only rows whose values changed.
-    func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws -> FactWriteResult
+    /// only rows whose values changed. Rows of a closed period stay; where `facts` differ from them, a
+    /// restatement row says so, with `cause`.
+    func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64,
+                            restating cause: Bilingual) throws -> FactWriteResult
+    /// Closes `period` as its facts, reconciliation and scores stand; false when it is closed already.
+    func closePeriod(_ period: Period, by who: String, runID: Int64, at instant: Instant) throws -> Bool
+    /// Reopens `period` with the reason, dropping its restatements; false when it was not closed.
+    func reopenPeriod(_ period: Period, by who: String, reason: String, at instant: Instant) throws -> Bool
+    /// The closes in force.
+    func closedPeriods() throws -> ClosedPeriods
+    /// Facts of closed periods that the records stored now give differently.
+    func restatements() throws -> [Restatement]
     /// What loads changed since the last completed refresh, and that refresh's basis and clock.
     func pendingRefresh() throws -> PendingRefresh
     /// Makes the orders left out as copies equal `skips`, marking those whose counting changed for the
@@ -34,6 +44,11 @@ extension FactStore {
     /// Makes `fact_metric` equal `facts` in every period.
     package func replaceFactMetrics(_ facts: [FactMetric], runID: Int64) throws -> FactWriteResult {
         try replaceFactMetrics(facts, within: nil, runID: runID)
+    }
+
+    /// Makes `fact_metric` equal `facts` (within `scope`), a restatement's cause being a refresh of records.
+    package func replaceFactMetrics(_ facts: [FactMetric], within scope: RecomputeScope?, runID: Int64) throws -> FactWriteResult {
+        try replaceFactMetrics(facts, within: scope, runID: runID, restating: Bilingual("records changed since the close", "结账后记录有变化"))
     }
 
     /// Makes the reconciliation tables equal the given rows in every period.

@@ -58,30 +58,53 @@ struct KeyedTableWriter {
     /// Makes the table's rows equal `rows`; with `within`, only among the stored rows of the periods it
     /// replaces (the rows given must all be such rows), leaving the rest as they are.
     func replace(with rows: some Sequence<[StoreValue]>, runID: Int64, in session: any SQLSession,
-                 within: RecomputeScope? = nil,
+                 within: RecomputeScope? = nil, frozen: ClosedPeriods = ClosedPeriods(),
+                 onFrozen: (Change, _ same: Bool) throws -> Void = { _, _ in },
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         var iterator = rows.makeIterator()
-        return try replace(next: { iterator.next() }, runID: runID, in: session, within: within, onChange: onChange)
+        return try replace(next: { iterator.next() }, runID: runID, in: session, within: within, frozen: frozen,
+                           onFrozen: onFrozen, onChange: onChange)
+    }
+
+    /// Whether a row (stored or fresh) belongs to a closed period, by its `grain` and `period_start`.
+    private func isFrozen(_ frozen: ClosedPeriods) -> (([TableValue]) throws -> Bool)? {
+        guard !frozen.isEmpty, let grain = columns.firstIndex(of: "grain"), let start = columns.firstIndex(of: "period_start") else { return nil }
+        return { row in
+            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return false }
+            return frozen.holds(g.period(containing: day))
+        }
     }
 
     /// Makes the table's rows equal the rows `next` gives until it returns nil; a throw from `next`
     /// aborts the write (and the caller's transaction with it).
+    ///
+    /// Rows of a `frozen` (closed) period are neither written nor deleted: each fresh one is handed to
+    /// `onFrozen` with the stored row it would have replaced (and whether they are the same), and each stored
+    /// one no fresh row matches, with nil.
     func replace(next: () throws -> [StoreValue]?, runID: Int64, in session: any SQLSession,
-                 within scope: RecomputeScope? = nil,
+                 within scope: RecomputeScope? = nil, frozen: ClosedPeriods = ClosedPeriods(),
+                 onFrozen: (Change, _ same: Bool) throws -> Void = { _, _ in },
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
         var existing: [[TableValue]: [TableValue]] = [:]
         let select = columns.map { numeric.contains($0) ? "CAST(\(StoreTable.quote($0)) AS TEXT)" : StoreTable.quote($0) }
         let within = scope.map(replaced(by:))
         let filter = scope.map { " WHERE " + $0.periodCondition() } ?? ""
+        let closed = isFrozen(frozen)
+        var kept: [[TableValue]: [TableValue]] = [:]
         try session.forEach("SELECT \(select.joined(separator: ", ")) FROM \(StoreTable.quote(table))\(filter)") { row in
             if let within, try !within(row) { return }
-            existing[keyIndexes.map { row[$0] }] = row
+            if let closed, try closed(row) { kept[keyIndexes.map { row[$0] }] = row } else { existing[keyIndexes.map { row[$0] }] = row }
         }
         let upsert = try session.writer(UpsertStatement(replacing: table, columns: columns + ["run_id"], key: key))
         var result = FactWriteResult()
         while let row = try next() {
             let fresh = row.map(TableValue.init)
+            if let closed, try closed(fresh) {
+                let old = kept.removeValue(forKey: keyIndexes.map { fresh[$0] })
+                try onFrozen(Change(old: old, new: fresh), old.map { comparable($0) == comparable(fresh) } ?? false)
+                continue
+            }
             if let old = existing.removeValue(forKey: keyIndexes.map { fresh[$0] }) {
                 if comparable(old) == comparable(fresh) { result.unchanged += 1; continue }
                 result.updated += 1
@@ -99,6 +122,7 @@ struct KeyedTableWriter {
             result.deleted += 1
             try onChange(Change(old: old, new: nil))
         }
+        for (_, old) in kept.sorted(by: { "\($0.key)" < "\($1.key)" }) { try onFrozen(Change(old: old, new: nil), false) }
         return result
     }
 }

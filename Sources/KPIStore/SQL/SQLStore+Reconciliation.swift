@@ -31,10 +31,12 @@ extension SQLStore {
             let facts = KeyedTableWriter(.factReconciliation, numeric: ["value_a", "value_b", "value_b_in_a", "delta"])
             let bridge = KeyedTableWriter(.factReconciliationBridge, numeric: ["effect", "value"])
             let details = KeyedTableWriter(.reconciliationDetail, numeric: ["value_a", "value_b_in_a"])
+            // A closed period's reconciliation stays as the close left it.
+            let closed = try Self.closedPeriods(in: session)
             return ReconciliationWriteResult(
-                facts: try facts.replace(with: factRows, runID: runID, in: session, within: scope),
-                bridge: try bridge.replace(with: bridgeRows, runID: runID, in: session, within: scope),
-                details: try details.replace(next: detailRows, runID: runID, in: session, within: scope))
+                facts: try facts.replace(with: factRows, runID: runID, in: session, within: scope, frozen: closed),
+                bridge: try bridge.replace(with: bridgeRows, runID: runID, in: session, within: scope, frozen: closed),
+                details: try details.replace(next: detailRows, runID: runID, in: session, within: scope, frozen: closed))
         }
     }
 }

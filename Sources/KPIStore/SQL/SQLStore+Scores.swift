@@ -24,15 +24,17 @@ extension SQLStore {
         }
         return try write { session in
             var result = ScoreWriteResult()
+            // A closed period's cards and provider steps stay as the close left them.
+            let closed = try Self.closedPeriods(in: session)
             result.scores = try KeyedTableWriter(
                 .factScore, numeric: ["target", "actual", "achievement", "achievement_uncapped", "weight", "effective_weight", "points", "total",
                                       "bonus_coefficient"]
-            ).replace(with: scoreRows, runID: runID, in: session)
+            ).replace(with: scoreRows, runID: runID, in: session, frozen: closed)
             result.pacing = try KeyedTableWriter(
                 .factPacing, numeric: ["elapsed_share", "target", "actual", "projected", "gap"]
             ).replace(with: pacingRows, runID: runID, in: session)
             result.providers = try KeyedTableWriter(.providerStatus, numeric: [])
-                .replace(with: providerRows, runID: runID, in: session)
+                .replace(with: providerRows, runID: runID, in: session, frozen: closed)
             return result
         }
     }

@@ -158,6 +158,39 @@ extension SQLiteStore {
             for statement in DataMigration.statements[DataMigration.rosterSnapshotsName] ?? [] { try db.execute(sql: statement) }
             try db.execute(sql: ReportingView.roster.createSQL)
         }
+        migrator.registerMigration("v25: closed periods and their restatements (period_closes, restatements, v_restatements)") { db in
+            try db.execute(sql: """
+                CREATE TABLE period_closes (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    closed_at TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    closed_by TEXT NOT NULL,
+                    closed_run_id INTEGER NOT NULL,
+                    reopened_at TEXT,
+                    reopened_by TEXT,
+                    reopen_reason TEXT,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, closed_at)
+                );
+                CREATE TABLE restatements (
+                    grain TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    metric TEXT NOT NULL,
+                    profile TEXT NOT NULL,
+                    period_end TEXT NOT NULL,
+                    closed_value NUMERIC,
+                    current_value NUMERIC,
+                    cause TEXT NOT NULL,
+                    cause_zh TEXT NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (grain, period_start, scope_type, scope_id, metric, profile)
+                )
+                """)
+            try db.execute(sql: ReportingView.restatements.createSQL)
+        }
         // Empty until the next run scores again (the scores are rewritten whole each run).
         migrator.registerMigration("v24: bonus coefficients and human review (fact_score.bonus_coefficient, review; provider_status.review)") { db in
             try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN bonus_coefficient NUMERIC")

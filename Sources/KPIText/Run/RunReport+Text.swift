@@ -84,6 +84,12 @@ extension RunReport {
             lines.append(l.pick("facts: \(refresh.refresh.summary(l)); \(factRows) rows in those periods of fact_metric (\(counts))",
                                 "事实：\(refresh.refresh.summary(l))；fact_metric 中这些周期共 \(factRows) 行（\(counts)）"))
         }
+        if refresh.facts.restated > 0 {
+            let n = refresh.facts.restated
+            let table = invocation.command("export", "--table", "v_restatements")
+            lines.append(l.pick("restated: \(n) fact\(n == 1 ? "" : "s") of closed periods would now differ; the closed values stand (\(table))",
+                                "重述：已结账周期中有 \(n) 个指标现在会得出不同的值；已结账的数字保持不变（\(table)）"))
+        }
         if !nothingRecomputed {
             let reconciled = Self.counts(refresh.reconciliation, l)
             lines.append(l.pick("reconciliation: \(reconciliationRows) " + (incremental ? "rows in those periods of fact_reconciliation" : "rows in fact_reconciliation")

@@ -46,6 +46,17 @@ extension RunHistory {
                              + "names yet, counted nowhere (\(command))",
                              "物流：\(unlinkedTracking) 个运单号有承运商扫描但尚无订单引用，暂不计入任何指标（\(command)）"))
         }
+        for close in closes {
+            let grain = language == .zh ? DisplayNames.grain(close.period.grain.rawValue, .zh) : close.period.grain.rawValue
+            lines.append(say("closed: \(grain) \(close.period.label) by \(close.closedBy.escapingControlCharacters()) at \(close.closedAt.iso8601) (run #\(close.runID))",
+                             "已结账：\(grain) \(close.period.label)，结账人 \(close.closedBy.escapingControlCharacters())，\(close.closedAt.iso8601)（运行 #\(close.runID)）"))
+        }
+        if restatements > 0 {
+            let command = invocation.command("export", "--table", "v_restatements")
+            lines.append(say("restated: \(restatements) fact\(restatements == 1 ? "" : "s") of closed periods the records would now give differently; "
+                             + "the closed values stand (\(command))",
+                             "重述：已结账周期中有 \(restatements) 个指标按当前记录会得出不同的值；已结账的数字保持不变（\(command)）"))
+        }
         return lines.joined(separator: "\n")
     }
 }

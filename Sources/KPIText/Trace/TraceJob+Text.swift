@@ -56,6 +56,13 @@ extension TraceJob.Result {
     /// How the replayed fact compares with the stored row.
     func verdict(_ language: DisplayLanguage) -> String {
         let say = language.pick
+        if let closed, stored?.value != replayed?.value || stored?.recordCount != replayed?.recordCount {
+            let kept = stored.map { Self.number($0.value) } ?? say("no value", "无值"), now = replayed.map { Self.number($0.value) } ?? say("no value", "无值")
+            return say("\(closed.period.label) is closed (by \(closed.closedBy), \(closed.closedAt.iso8601)): fact_metric keeps \(kept); the records "
+                       + "stored now make \(now), a restatement (v_restatements); `kpibridge reopen` recomputes the period.",
+                       "\(closed.period.label) 已结账（\(closed.closedBy)，\(closed.closedAt.iso8601)）：fact_metric 保持 \(kept)；当前存储的记录算出 "
+                       + "\(now)，记为重述（v_restatements）；`kpibridge reopen` 会重新计算该周期。")
+        }
         switch (stored, replayed) {
         case (nil, nil):
             return say("fact_metric has no row, and these records give it no value (`kpibridge run` names what is missing: "

@@ -1,0 +1,85 @@
+import Foundation
+import KPIFacts
+import KPIPipeline
+import KPISchema
+import KPIStore
+import KPIStoreTesting
+import KPIText
+import Testing
+
+/// A closed month keeps its numbers: a late file changes nothing in it and is written down as restatements,
+/// the quarter (not closed) takes the file, and reopening recomputes the month to the new values, on both
+/// databases.
+@Suite struct ClosePeriodTests {
+    static let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+
+    /// One more eBay order of 20 October: one tent sold for $149.00, no shipping.
+    static func lateFile(_ ws: TemporaryWorkspace) throws {
+        let header = try String(contentsOf: ws.root.appendingPathComponent("inbox/ebay/eBay-OrdersReport-Oct-31-2026.csv"), encoding: .utf8)
+            .split(separator: "\n").prefix(2).joined(separator: "\n")
+        try ws.write("inbox/ebay/eBay-OrdersReport-late.csv", header + "\n"
+                     + "1099,12-11874-99999,latebuyer,Late Buyer,286123456789,Ultralight Tent 2P,HB-TENT-2P,No,1,$149.00,$0.00,$149.00,"
+                     + "PayPal,Oct-20-26,Oct-20-26,Oct-23-26,Oct-21-26,,2950111111999,\n")
+    }
+
+    @Test(arguments: StoreBackend.available) func aLateFileRestatesAClosedMonthAndReopeningRecomputesIt(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        _ = try ws.pipeline().run()
+        let before = try RosterHistoryTests.facts(ws)
+        let scoresBefore = try ws.export("fact_score").split(separator: "\r\n").filter { $0.hasPrefix("month,2026-10-01,") }
+
+        let closed = try CloseJob(pipeline: ws.pipeline()).close(Self.october, by: "李经理")
+        #expect(closed.closedNow && closed.by == "李经理" && closed.facts > 0)
+        #expect(try CloseJob(pipeline: ws.pipeline()).close(Self.october, by: "李经理").closedNow == false)
+
+        try Self.lateFile(ws)
+        let report = try ws.pipeline().run()
+        let restated = try #require(report.facts?.restated)
+        #expect(restated > 0)
+        let after = try RosterHistoryTests.facts(ws)
+        // October stands as closed; the quarter, not closed, has the $149.00 order.
+        let month = "month 2026-10-01 company:all gmv us", quarter = "quarter 2026-10-01 company:all gmv us"
+        #expect(after[month] == before[month])
+        #expect(after["month 2026-10-01 shop:ebay-homebase orders us"] == before["month 2026-10-01 shop:ebay-homebase orders us"])
+        #expect(after[quarter] == before[quarter]! + 149)
+        // Its scores too.
+        #expect(try ws.export("fact_score").split(separator: "\r\n").filter { $0.hasPrefix("month,2026-10-01,") } == scoresBefore)
+        // What the records would now give is written down, with why.
+        let restatements = try ws.pipeline().store.restatements()
+        #expect(restatements.count == restated)
+        let gmv = try #require(restatements.first { $0.grain == .month && $0.scopeType == .company && $0.metric == "gmv" && $0.profile == "us" })
+        #expect(gmv.closedValue == before[month] && gmv.currentValue == before[month]! + 149)
+        #expect(gmv.cause == Bilingual("records changed since the close (a file loaded, replaced or retracted)", "结账后记录有变化（有文件加载、替换或撤回）"))
+        let orders = try #require(restatements.first { $0.grain == .month && $0.scopeID == "ebay-homebase" && $0.metric == "orders" && $0.profile == "us" })
+        #expect(orders.currentValue == orders.closedValue! + 1)
+        #expect(try ws.export("v_restatements").contains(",李经理,"))
+        // The trace says which value stands.
+        let trace = try TraceJob(pipeline: ws.pipeline()).run(FactTarget(metric: .gmv, profile: "us", period: Self.october, scopeType: .shop,
+                                                                          scopeID: "ebay-homebase"))
+        #expect(trace.text(.en).contains("2026-10 is closed (by 李经理, "))
+
+        // Reopened: the month takes the order, nothing is left to restate, the close keeps why.
+        let reopened = try CloseJob(pipeline: ws.pipeline()).reopen(Self.october, by: "李经理", reason: "eBay file arrived late")
+        #expect(reopened.exitCode == 0)
+        let recomputed = try RosterHistoryTests.facts(ws)
+        #expect(recomputed[month] == before[month]! + 149)
+        #expect(try ws.pipeline().store.restatements().isEmpty)
+        #expect(try ws.pipeline().store.closedPeriods().isEmpty)
+        #expect(try ws.export("period_closes").contains(",李经理,eBay file arrived late,"))
+    }
+
+    @Test func aPeriodUnderWayOrOneNeverClosedIsRefused() throws {
+        let ws = try TemporaryWorkspace.sample()
+        _ = try ws.pipeline().run()
+        let future = Period(grain: .month, start: CivilDate(iso: "2099-01-01")!, end: CivilDate(iso: "2099-01-31")!)
+        let early = pipelineError { _ = try CloseJob(pipeline: ws.pipeline()).close(future, by: nil) }
+        #expect(early?.kind == .usage)
+        #expect(early?.sentence.en == "2099-01 is not over yet in Asia/Shanghai (it ends 2099-01-31): close a period once it is past")
+        let empty = Period(grain: .month, start: CivilDate(iso: "2025-01-01")!, end: CivilDate(iso: "2025-01-31")!)
+        #expect(pipelineError { _ = try CloseJob(pipeline: ws.pipeline()).close(empty, by: nil) }?.sentence.en
+                == "fact_metric holds nothing for 2025-01: there is nothing to close")
+        #expect(pipelineError { _ = try CloseJob(pipeline: ws.pipeline()).reopen(Self.october, by: nil, reason: "typo") }?.sentence.zh
+                == "2026-10 没有结账（`kpibridge status` 会列出已结账的周期）")
+        #expect(pipelineError { _ = try CloseJob(pipeline: ws.pipeline()).reopen(Self.october, by: nil, reason: " ") }?.kind == .usage)
+    }
+}
