@@ -37,6 +37,7 @@ import Testing
         let close = schedules[1]
         #expect(close.stages == [.load, .score, .report])
         #expect(close.recompute == .previousMonth)
+        #expect(close.close == .previousMonth && close.closeGraceDays == 1)
         #expect(close.report?.languages == [.zh, .en])
         #expect(schedules[0].sources == ["amazon.all_orders", "shopify.orders", "tiktok.orders"])
     }
@@ -55,7 +56,7 @@ import Testing
         }
         let file = ws.path + "/schedules/x.yaml"
         #expect(problem("cron: \"30 2 * * *\"\ntimezone: Asia/Shanghai\nstage: [load]\n")
-                == "\(file): unknown key `stage` (did you mean `stages`?); allowed here: description, cron, timezone, sources, stages, recompute, report")
+                == "\(file): unknown key `stage` (did you mean `stages`?); allowed here: description, cron, timezone, sources, stages, recompute, close, close_grace_days, report")
         #expect(problem("cron: \"30 2 * * *\"\ntimezone: Asia/Shangai\n") == "\(file): `timezone` `Asia/Shangai` is not a known time zone")
         #expect(problem("cron: \"30 2 * * *\"\ntimezone: UTC\nsources: [amazon.all_order]\n")
                 == "\(file): `sources` names `amazon.all_order`, which is not a connector of this workspace (did you mean `amazon.all_orders`?)")
@@ -129,5 +130,38 @@ import Testing
         #expect(try ws.export("fact_score").contains(",E1,王芳,平台运营,ops,total,"))
         let status = try RunHistory.load(pipeline, limit: 5)
         #expect(status.runs.map(\.command) == ["run --schedule close", "run --schedule orders"])
+    }
+
+    /// `close: previous_month` closes last month once its grace days are past, after the run and scoring.
+    @Test func aMonthlyCloseClosesLastMonthAfterItsGrace() throws {
+        let ws = try TemporaryWorkspace()
+        try ws.write("scorecards.yaml", ScoringWorkspaceTests.scorecards)
+        try ws.write("inbox/team/roster.csv", ScoringWorkspaceTests.roster)
+        for (name, grace) in [("patient", 3), ("close", 1)] {
+            try ws.write("schedules/\(name).yaml", """
+                cron: "0 6 2 * *"
+                timezone: Asia/Shanghai
+                stages: [load, score]
+                close: previous_month
+                close_grace_days: \(grace)
+
+                """)
+        }
+        var pipeline = try ws.pipeline()
+        // 07:30 on 2 November in Shanghai.
+        pipeline.now = { Instant(iso8601: "2026-11-01T23:30:00Z")! }
+        let patient = try pipeline.run(schedule: ScheduleFile.named("patient", directory: ws.path + "/schedules", workspace: pipeline.workspace))
+        #expect(patient.text.hasSuffix("close: 2026-10 not closed yet: its grace days run until 2026-11-03; a run from 2026-11-04 closes it"))
+        #expect(try pipeline.store.closedPeriods().isEmpty)
+        let close = try pipeline.run(schedule: ScheduleFile.named("close", directory: ws.path + "/schedules", workspace: pipeline.workspace))
+        #expect(close.text.contains("closed month 2026-10 (2026-10-01…2026-10-31) by schedule close, run #"))
+        #expect(try pipeline.store.closedPeriods().closes.map(\.period.label) == ["2026-10"])
+        let status = try RunHistory.load(pipeline, limit: 5)
+        #expect(status.runs.map(\.command) == ["close", "run --schedule close", "run --schedule patient"])
+        #expect(status.text(language: .en).contains("closed: month 2026-10 by schedule close at 2026-11-01T23:30:00Z (run #3)"))
+        // A period still under way is refused where it is written.
+        try ws.write("schedules/bad.yaml", "cron: \"0 6 2 * *\"\ntimezone: UTC\nclose: current_month\n")
+        #expect(pipelineError { _ = try ScheduleFile.named("bad", directory: ws.path + "/schedules", workspace: pipeline.workspace) }?.message
+                == "\(ws.path)/schedules/bad.yaml: `close` closes a period still under way: close a previous one (previous_month, previous_quarter)")
     }
 }

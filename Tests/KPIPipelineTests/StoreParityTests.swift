@@ -20,7 +20,8 @@ import Testing
         for table in tables {
             let sqlite = try lite.export(table), pg = try postgres.export(table)
             #expect(sqlite == pg, "\(table) differs")
-            #expect(sqlite.split(separator: "\r\n").count > 1 || table == "returns", "\(table) is empty")
+            // Nothing is closed in the sample, so nothing is restated (ClosePeriodTests compares restatements on both).
+            #expect(sqlite.split(separator: "\r\n").count > 1 || table == "returns" || table == "v_restatements", "\(table) is empty")
         }
         for table in ["fact_metric", "reconciliation_detail"] {
             #expect(try lite.export(table, .jsonl) == postgres.export(table, .jsonl))

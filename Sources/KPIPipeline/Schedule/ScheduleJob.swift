@@ -45,6 +45,13 @@ package struct ScheduleJob {
             try StreamPulls(pipeline: pipeline).commit(pulls, report: &run)
             outcome.run = run
         }
+        // After the run brought it up to date (and a failed run closes nothing), before the report reads it.
+        if let relative = schedule.close, outcome.run.map({ $0.exitCode == 0 }) ?? false {
+            let period = relative.period(on: today)
+            let from = period.end.adding(days: schedule.closeGraceDays + 1)
+            outcome.close = today < from ? .waiting(period, from: from)
+                : .closed(try CloseJob(pipeline: pipeline).close(period, by: "schedule \(schedule.name)"))
+        }
         // Told after the run lock is released: a slow or unreachable webhook never holds the store.
         if var run = outcome.run {
             run.deliveries = Notifications(pipeline: pipeline).send(

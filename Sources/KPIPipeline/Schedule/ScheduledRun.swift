@@ -1,3 +1,4 @@
+import KPISchema
 import KPIWorkspace
 
 /// What `run --schedule` did: the run (when the schedule loads) and the reports it wrote.
@@ -8,6 +9,15 @@ package struct ScheduledRun: Sendable {
     package var leftForOthers: Int = 0
     /// Workspace-relative paths of the reports written.
     package var reports: [String] = []
+    /// The period `close:` closed this run, or why it did not.
+    package var close: Closing?
+
+    /// What a schedule's `close:` did.
+    package enum Closing: Sendable {
+        case closed(CloseJob.Closed)
+        /// Within its grace days: closed by a run on or after `from`.
+        case waiting(Period, from: CivilDate)
+    }
     /// What the `notify:` webhooks that take `report` were told of the reports written.
     package var reportDeliveries: [Notifications.Delivery] = []
 

@@ -9,6 +9,7 @@ extension Schedule {
         let stages = self.stages.map(\.rawValue).joined(separator: ",")
         return "\(name)  \(cron) \(zone.identifier)  \(sources)  \(stages)"
             + (recompute.map { language.pick("  recompute \($0.rawValue)", "  重算 \($0.rawValue)") } ?? "")
+            + (close.map { language.pick("  close \($0.rawValue)", "  结账 \($0.rawValue)") + (closeGraceDays > 0 ? "+\(closeGraceDays)d" : "") } ?? "")
             + (description.map { "  — \($0)" } ?? "")
     }
 }

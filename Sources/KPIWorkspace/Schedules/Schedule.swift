@@ -48,6 +48,10 @@ package struct Schedule: Sendable {
     package var stages: [Stage]
     /// Closed period rewritten with the definitions now in force (a monthly close).
     package var recompute: RelativePeriod?
+    /// The period closed once the load and scoring are done (`close:`), when its grace has passed.
+    package var close: RelativePeriod?
+    /// Days after the period ends before the schedule closes it (`close_grace_days:`): late files still land.
+    package var closeGraceDays = 0
     package var report: ReportSettings?
 
     /// The day the schedule's zone is on at `instant`: what relative periods count from.

@@ -4,7 +4,7 @@ import KPISchema
 /// Reads `schedules/*.yaml` with the same strict rules as the other configuration files: unknown
 /// keys are errors with a close spelling, and every message names the file and key.
 package enum ScheduleFile {
-    package static let keys = ["description", "cron", "timezone", "sources", "stages", "recompute", "report"]
+    package static let keys = ["description", "cron", "timezone", "sources", "stages", "recompute", "close", "close_grace_days", "report"]
     package static let reportKeys = ["period", "lang", "out"]
 
     /// The schedules of `directory` for `workspace` (whose connectors a `sources:` entry may name).
@@ -66,6 +66,13 @@ package enum ScheduleFile {
         }
         let stages = try root.choices("stages", Schedule.Stage.self) ?? [.load, .score]
         let recompute = try root.choice("recompute", Schedule.RelativePeriod.self)
+        let close = try root.choice("close", Schedule.RelativePeriod.self)
+        let grace = try root.int("close_grace_days") ?? 0
+        if close == .currentMonth || close == .currentQuarter {
+            throw root.error("close", Bilingual("closes a period still under way: close a previous one (previous_month, previous_quarter)",
+                                                "会为尚未结束的周期结账：请为已过去的周期结账（`previous_month`、`previous_quarter`）"))
+        }
+        if grace < 0 { throw root.error("close_grace_days", Bilingual("must be 0 or more days", "应为 0 或更多天")) }
         var report: Schedule.ReportSettings?
         if let section = try root.mapping("report") {
             try section.check(allowed: reportKeys)
@@ -85,7 +92,14 @@ package enum ScheduleFile {
             throw root.error("stages", Bilingual("lists `score` without `load`; `kpibridge score` re-scores on its own",
                                                  "列出了 `score` 却没有 `load`；`kpibridge score` 可单独重新计算得分"))
         }
-        return Schedule(name: name, description: try root.string("description"), cron: cron, zone: zone, sources: sources,
-                        stages: stages, recompute: recompute, report: report)
+        if close != nil && !stages.contains(.load) {
+            throw root.error("close", Bilingual("needs the `load` stage: a period is closed after a run brings its numbers up to date",
+                                                "需要 `load` 阶段：周期要在运行把数字更新之后才结账"))
+        }
+        var schedule = Schedule(name: name, description: try root.string("description"), cron: cron, zone: zone, sources: sources,
+                                stages: stages, recompute: recompute, report: report)
+        schedule.close = close
+        schedule.closeGraceDays = grace
+        return schedule
     }
 }
