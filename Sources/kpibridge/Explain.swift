@@ -12,7 +12,8 @@ extension Kpibridge {
             discussion: Help.pick("""
                 With --employee: each line's actual with its definition and record count, the target version and \
                 why it applies, achievement, weight and points; then the total, grade and any veto with its source. \
-                Add --line to list the records behind one line's actual.
+                Add --line to list the records behind one line's actual. With --provider: each pool threshold with the \
+                provider's value, the result, and its step on the ladder (probation, pool, warning, downgraded).
                 With --metric, --profile and --scope: the records behind that fact. Each record (order, ticket, \
                 traffic row, ad, fee …) is listed with its share — of the value for a sum, of the numerator and \
                 denominator for a ratio or mean — and the file:line it was read from; the shares add up to the \
@@ -21,7 +22,8 @@ extension Kpibridge {
                 """, """
                 使用 --employee：每个考核项的实际值及其口径和记录数、所用的目标版本及其适用原因、达成率、
                 权重和得分；最后是总分、等级，以及一票否决（如有）和它的来源。加上 --line 可列出某个考核项
-                实际值背后的记录。
+                实际值背后的记录。使用 --provider：逐项列出服务商的合格阈值及其实际值、结果，
+                以及它在分级阶梯上的变化（考察期、合格池、警告、降级）。
                 使用 --metric、--profile 和 --scope：列出该指标值背后的记录。每条记录（订单、工单、流量行、
                 广告、费用……）都给出它的份额（求和类指标给出对值的贡献，比率或均值给出分子和分母的贡献）
                 以及读取它的文件和行号；各份额之和等于存储中的指标值，最后一行会说明是否相符。记录按上次
@@ -30,6 +32,7 @@ extension Kpibridge {
                 kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10
                 kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10 --line gmv
                 kpibridge explain --workspace samples/workspace --metric gmv --profile us --period 2026-10 --scope shop:amazon-us
+                kpibridge explain --workspace samples/workspace --provider P01 --period 2026-10
                 kpibridge explain --workspace samples/workspace --metric csat --profile us --period 2026-10 --scope employee:E002 --format csv
                 KPIBRIDGE_LANG=zh kpibridge explain --workspace samples/workspace --employee E001 --period 2026-10
                 """))
@@ -38,6 +41,10 @@ extension Kpibridge {
 
         @Option(help: .pick("Employee (or provider) id from the roster, e.g. E001.", "花名册中员工（或服务商）的 ID，例如 E001。"))
         var employee: String?
+
+        @Option(help: .pick("A service provider (代运营) id from the roster, e.g. P01: why it stands where it does.",
+                            "花名册中服务商的 ID，例如 P01：说明它为何处于当前档位。"))
+        var provider: String?
 
         @Option(help: .pick("With --employee: one score line (its name or metric) whose records to list.",
                             "与 --employee 一起使用：要列出其记录的考核项（名称或指标名）。"))
@@ -63,12 +70,17 @@ extension Kpibridge {
         @OptionGroup var language: LanguageOptions
 
         func validate() throws {
-            if employee == nil && metric == nil {
-                throw ValidationError(Help.pick("give --employee (a scorecard) or --metric with --profile (a fact)",
-                                                "请给出 --employee（考核表）或 --metric 与 --profile（指标值）"))
+            let asked = [employee, metric, provider].compactMap { $0 }.count
+            if asked == 0 {
+                throw ValidationError(Help.pick("give --employee (a scorecard), --provider (a provider's tier) or --metric with --profile (a fact)",
+                                                "请给出 --employee（考核表）、--provider（服务商档位）或 --metric 与 --profile（指标值）"))
             }
-            if employee != nil && metric != nil {
-                throw ValidationError(Help.pick("give --employee or --metric, not both", "--employee 和 --metric 只能给出一个"))
+            if asked > 1 {
+                throw ValidationError(Help.pick("give one of --employee, --provider and --metric", "--employee、--provider 和 --metric 只能给出一个"))
+            }
+            if provider != nil && format != .text {
+                throw ValidationError(Help.pick("--provider prints text (provider_status holds the rows: `kpibridge export --table provider_status`)",
+                                                "--provider 只输出文本（数据行见 provider_status：`kpibridge export --table provider_status`）"))
             }
             if line != nil && employee == nil {
                 throw ValidationError(Help.pick("--line needs --employee", "--line 需要与 --employee 一起使用"))
@@ -83,6 +95,10 @@ extension Kpibridge {
 
         func run() throws {
             let pipeline = try options.pipeline(.readOnly)
+            if let provider {
+                try StandardOutput.line(try ProviderExplanation.load(pipeline, provider: provider, period: when.value).text(language.language))
+                return
+            }
             let job = TraceJob(pipeline: pipeline)
             let target = try metric.map { try job.target(metric: $0, profile: profile!, period: when.value, scope: scope) }
                 ?? line.map { try job.target(employee: employee!, line: $0, period: when.value) }

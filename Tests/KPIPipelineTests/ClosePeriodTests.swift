@@ -83,3 +83,25 @@ import Testing
         #expect(pipelineError { _ = try CloseJob(pipeline: ws.pipeline()).reopen(Self.october, by: nil, reason: " ") }?.kind == .usage)
     }
 }
+
+/// `explain --provider`: the sample's 星河代运营 in October — on-time shipping 1 of 1 (pass), no GMV growth
+/// (no September sales to grow from), CSAT 0 of 1 rated good (fail): a failing month, still on probation.
+@Suite struct ProviderExplanationTests {
+    @Test func aProvidersMonthShowsEachThresholdAndItsStep() throws {
+        let ws = try TemporaryWorkspace.sample()
+        _ = try ws.pipeline().run()
+        let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+        let explained = try ProviderExplanation.load(ws.pipeline(), provider: "P01", period: october)
+        #expect(explained.text(.en) == """
+            星河代运营 (P01) · provider · month 2026-10
+              on_time_ship_rate ≥ 0.9 (us)          1 (1 record)  pass
+              gmv_growth ≥ 0.15 (us)                no data (not counted)
+              csat ≥ 0.85 (us)                      0 (1 record)  FAIL
+              result: fail · probation → probation (failing periods in a row 1, passing 0)
+              ladder: 1 passing period(s) end probation; 1 failing → warning, 2 → downgraded, 3 → terminated (proposed); 1 passing → pool
+            """)
+        #expect(explained.text(.zh).contains("结果：未达标 · 考察期 → 考察期（连续未达标 1 期，连续达标 0 期）"))
+        #expect(pipelineError { _ = try ProviderExplanation.load(ws.pipeline(), provider: "P09", period: october) }?.sentence.en
+                == "provider_status has no 2026-10 row for `P09`; providers rated: P01")
+    }
+}
