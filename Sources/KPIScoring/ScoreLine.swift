@@ -16,13 +16,18 @@ package struct ScoreLine: Sendable, Hashable {
     package var lowerIsBetter: Bool
     package var curve: Curve
     package var targets: TargetSchedule
+    /// A rating line's 360 weights: rater role (lead, peer, cross_team …) → weight. Nil: several raters of a
+    /// month count equally.
+    package var raters: [String: Decimal]?
 
-    package init(source: Source, weight: Decimal, lowerIsBetter: Bool, curve: Curve, targets: TargetSchedule) {
+    package init(source: Source, weight: Decimal, lowerIsBetter: Bool, curve: Curve, targets: TargetSchedule,
+                 raters: [String: Decimal]? = nil) {
         self.source = source
         self.weight = weight
         self.lowerIsBetter = lowerIsBetter
         self.curve = curve
         self.targets = targets
+        self.raters = raters
     }
 
     /// The definition profile a metric line is read under; nil for a rating line.

@@ -65,13 +65,21 @@ package struct Scorer: Sendable {
                     row.note = Bilingual("no team on the roster", "花名册上没有所属团队")
                 }
             case .rating(let criterion):
-                let months = (inputs.ratings[employee.id] ?? []).filter { $0.criterion == criterion && period.contains($0.month) }
+                let ratings = (inputs.ratings[employee.id] ?? []).filter { $0.criterion == criterion && period.contains($0.month) }
+                let byMonth = Dictionary(grouping: ratings, by: \.month)
+                let blended = byMonth.keys.sorted().compactMap { RaterBlend.month(byMonth[$0]!, weights: line.raters) }
+                let notes = blended.compactMap(\.note)
+                let months = blended.compactMap { month in month.score.map { (score: $0, used: month.used) } }
+                // Said on the line: who was left out, whose weight moved; with nothing left, why there is no data.
+                if !notes.isEmpty {
+                    row.note = months.isEmpty ? Bilingual("\(GradeBands.noData): ", "\(GradeBands.noData)：") + .joined(notes) : .joined(notes)
+                }
                 if !months.isEmpty {
-                    // A quarter averages its months' ratings; each month is one rating.
+                    // A quarter averages its months; each month is its raters' blend (one rating, or 360 weights).
                     row.actual = (months.reduce(Decimal(0)) { $0 + $1.score } / Decimal(months.count)).rounded(scale: 4)
-                    row.recordCount = months.count
-                    row.definition = months.map(\.source).joined(separator: ", ")
-                    if row.target == nil, let max = months.compactMap(\.maxScore).max() {
+                    row.recordCount = months.reduce(0) { $0 + $1.used.count }
+                    row.definition = months.flatMap { $0.used.map(\.source) }.joined(separator: ", ")
+                    if row.target == nil, let max = ratings.compactMap(\.maxScore).max() {
                         row.target = max
                         row.targetBasis = Bilingual("the rating's max score", "评分满分")
                     }

@@ -20,6 +20,9 @@ package struct ScoringInputs: Sendable {
         package var criterion: String
         package var score: Decimal
         package var maxScore: Decimal?
+        /// Who rated, and in which capacity (`lead`, `peer`, `cross_team`), when the sheet says.
+        package var rater: String? = nil
+        package var raterRole: String? = nil
         package var source: String
     }
 
@@ -68,8 +71,10 @@ package struct ScoringInputs: Sendable {
                       case .decimal(let score)? = record["score"] else { continue }
                 var max: Decimal?
                 if case .decimal(let m)? = record["max_score"] { max = m }
+                func text(_ field: String) -> String? { record[field].map(\.storageText).flatMap { $0.isEmpty ? nil : $0 } }
                 ratings[id, default: []].append(Rating(employeeID: id, month: month, criterion: criterion, score: score,
-                                                       maxScore: max, source: source))
+                                                       maxScore: max, rater: text("rater"), raterRole: text("rater_role"),
+                                                       source: source))
             case .violation:
                 guard let id = record["violation_id"]?.storageText, let kind = record["kind"]?.storageText,
                       case .timestamp(let at)? = record["occurred_at"] else { continue }

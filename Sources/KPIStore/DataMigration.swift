@@ -8,6 +8,19 @@ package enum DataMigration {
     static let sameOrdersName = "v11: one order in two channels (same_order links, the copies left out)"
     static let ticketTagsName = "v18: a ticket's empty Tags cell is kept as no tags (an export without the column leaves them unknown)"
     static let rosterSnapshotsName = "v23: the roster over time (roster_snapshots by person and date; roster the latest row of each)"
+    static let raterKeyName = "v26: several raters of one criterion (manual_ratings keyed by rater too; rater_role for 360 weights)"
+
+    /// Statements only PostgreSQL runs for a migration (after its tables and columns exist): SQLite rebuilds a
+    /// table whose key changed, PostgreSQL alters the constraint. Safe on a new database too.
+    package static let postgresStatements: [String: [String]] = [
+        raterKeyName: [
+            "UPDATE manual_ratings SET rater = '' WHERE rater IS NULL",
+            "ALTER TABLE manual_ratings ALTER COLUMN rater SET DEFAULT ''",
+            "ALTER TABLE manual_ratings ALTER COLUMN rater SET NOT NULL",
+            "ALTER TABLE manual_ratings DROP CONSTRAINT IF EXISTS manual_ratings_pkey",
+            "ALTER TABLE manual_ratings ADD PRIMARY KEY (employee_id, period, criterion, rater)",
+        ],
+    ]
 
     /// Migrations whose statements read a table that a store created before them has and a new one never
     /// had: PostgreSQL runs them only where that table exists (SQLite always has it at that point).

@@ -40,19 +40,27 @@ package struct FlatTableLayout: Sendable {
         var present: [String] = []
         for field in schema.fields where migration == nil || (field.since ?? 0) <= migration! {
             present.append(field.name)
-            let isKey = schema.key.contains(field.name)
+            let isKey = Self.isKey(field.name, of: kind, asOf: migration)
             let type = field.type == .integer ? "INTEGER" : "TEXT"
             definitions.append("\(StoreTable.quote(field.name)) \(type)" + (isKey ? " NOT NULL DEFAULT ''" : ""))
             if field.type == .datetime { definitions.append("\(StoreTable.quote(field.name + "_zone")) TEXT") }
         }
         definitions.append("connector TEXT NOT NULL, source_file TEXT NOT NULL, source_line INTEGER NOT NULL, content_hash TEXT NOT NULL, run_id INTEGER NOT NULL")
-        definitions.append("PRIMARY KEY (\(keyColumns.filter(present.contains).map(StoreTable.quote).joined(separator: ", ")))")
+        let key = keyColumns.filter { present.contains($0) && Self.isKey($0, of: kind, asOf: migration) }
+        definitions.append("PRIMARY KEY (\(key.map(StoreTable.quote).joined(separator: ", ")))")
         return "CREATE TABLE \(StoreTable.quote(Self.table(of: kind, asOf: migration))) (\n    "
             + definitions.joined(separator: ",\n    ") + "\n)"
     }
 
     /// The kind's table name at store migration `migration`: the roster's rows were `roster` until v23 made
     /// them dated snapshots (`roster_snapshots`, keyed by person and date) and `roster` a view of the latest.
+    /// Whether `column` was part of the kind's key at store migration `migration`: a manual rating's rater joined
+    /// it at v26 (several raters of one criterion, 360).
+    static func isKey(_ column: String, of kind: FlatKind, asOf migration: Int?) -> Bool {
+        if kind == .manualRating, column == "rater", let migration, migration < 26 { return false }
+        return kind.schema.key.contains(column)
+    }
+
     static func table(of kind: FlatKind, asOf migration: Int?) -> String {
         if kind == .roster, let migration, migration < 23 { return "roster" }
         return kind.schema.table

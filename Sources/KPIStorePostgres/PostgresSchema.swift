@@ -69,6 +69,7 @@ enum PostgresSchema {
             for migration in missing {
                 if let former = DataMigration.readsFormerTable[migration], !baseTables.contains(former) { continue }
                 for statement in DataMigration.statements[migration] ?? [] { try session.execute(statement, []) }
+                for statement in DataMigration.postgresStatements[migration] ?? [] { try session.execute(statement, []) }
             }
             for view in reference.views {
                 try session.execute(view.createSQL, [])

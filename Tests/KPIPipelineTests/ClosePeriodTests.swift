@@ -105,3 +105,56 @@ import Testing
                 == "provider_status has no 2026-10 row for `P09`; providers rated: P01")
     }
 }
+
+/// 360 ratings on the store: several raters of one criterion and month are each kept (the rater is part of
+/// the key), and a store from before keeps its ratings, each under its rater, on both databases.
+@Suite struct RaterKeyTests {
+    @Test(arguments: StoreBackend.available) func everyRaterOfAMonthIsKeptAndAnUpgradeKeepsTheRatings(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        try ws.write("inbox/team/ratings_360_202610.csv", """
+            工号,月份,考核项,得分,满分,评分人,评分人角色,备注
+            E007,2026-10,团队协作,9,10,李经理,主管,
+            E007,2026-10,团队协作,7,10,Mike,同事,
+            E007,2026-10,团队协作,8,10,Lily,跨部门,
+
+            """)
+        _ = try ws.pipeline().run()
+        let ratings = try ws.export("manual_ratings")
+        for (rater, role) in [("李经理", "lead"), ("Mike", "peer"), ("Lily", "cross_team")] {
+            #expect(ratings.contains("\r\nE007,2026-10,团队协作,") && ratings.contains(",\(rater),,\(role),"), "\(rater)")
+        }
+        #expect(ratings.split(separator: "\r\n").count == 1 + 9 + 3)
+
+        // Back to the store as v25 left it: keyed without the rater, no rater_role, v26 not applied.
+        let sql = try #require(try ws.pipeline().store as? any SQLStore)
+        let v26 = "v26: several raters of one criterion (manual_ratings keyed by rater too; rater_role for 360 weights)"
+        try sql.write { session in
+            _ = try session.execute("DELETE FROM manual_ratings WHERE source_file = 'inbox/team/ratings_360_202610.csv'", [])
+            if backend == .sqlite {
+                _ = try session.execute("ALTER TABLE manual_ratings RENAME TO manual_ratings_now", [])
+                let old = FlatTableLayout(.manualRating).columns.filter { $0 != "rater_role" }.joined(separator: ", ")
+                _ = try session.execute("CREATE TABLE manual_ratings AS SELECT \(old) FROM manual_ratings_now", [])
+                _ = try session.execute("DROP TABLE manual_ratings_now", [])
+                _ = try session.execute("DELETE FROM grdb_migrations WHERE identifier = ?", [.text(v26)])
+            } else {
+                _ = try session.execute("ALTER TABLE manual_ratings DROP CONSTRAINT manual_ratings_pkey", [])
+                _ = try session.execute("ALTER TABLE manual_ratings ADD PRIMARY KEY (employee_id, period, criterion)", [])
+                _ = try session.execute("ALTER TABLE manual_ratings ALTER COLUMN rater DROP NOT NULL", [])
+                _ = try session.execute("ALTER TABLE manual_ratings DROP COLUMN rater_role", [])
+                _ = try session.execute("DELETE FROM kpibridge_schema WHERE migration = ?", [.text(v26)])
+            }
+        }
+        let before = try ws.export("manual_ratings")
+        // Opening it upgrades it: the same ratings; then two raters of one month both stay.
+        _ = try ws.pipeline()
+        #expect(try ws.export("manual_ratings") == before)
+        try ws.write("inbox/team/ratings_360_202610_b.csv", """
+            工号,月份,考核项,得分,满分,评分人,评分人角色,备注
+            E007,2026-10,团队协作,9,10,李经理,主管,
+            E007,2026-10,团队协作,7,10,Mike,同事,
+
+            """)
+        _ = try ws.pipeline().run()
+        #expect(try ws.export("manual_ratings").split(separator: "\r\n").count == 1 + 9 + 2)
+    }
+}

@@ -121,3 +121,40 @@ import Testing
         #expect(Self.total(minor, rules: [:])?.grade == "VETO")
     }
 }
+
+/// 360 ratings: each rater role's mean, weighted by the line's `raters:`. 工作态度 out of 10 in October.
+@Suite struct RaterWeightTests {
+    static func line(_ ratings: [FlatRecord], raters: [String: Decimal]?) throws -> ScoreFact {
+        var rating = Team.ratingLine("工作态度", weight: 100)
+        rating.raters = raters
+        let card = Scorecard(name: "ops", title: "平台运营", lines: [rating])
+        let e1 = Employee(id: "E1", name: "王芳", role: "平台运营")
+        let inputs = ScoringInputs(facts: [Team.fact(.aov, "1", id: "E1")], roster: [e1], flat: ratings)
+        return try #require(Team.line(Scorer(policy: Team.policy([card], roles: ["平台运营": "ops"]), inputs: inputs).score(e1, period: Team.october),
+                                      "E1", "rating:工作态度"))
+    }
+
+    static let weights: [String: Decimal] = ["lead": Team.d("0.5"), "peer": Team.d("0.3"), "cross_team": Team.d("0.2")]
+
+    @Test func eachRoleCountsByItsWeight() throws {
+        // lead 9; peers 8 and 6 (mean 7); cross-team 10: 9 × 0.5 + 7 × 0.3 + 10 × 0.2 = 8.6 of 10.
+        let all = [Team.rating("E1", "工作态度", "9", line: 2, rater: "李经理", role: "lead"),
+                   Team.rating("E1", "工作态度", "8", line: 3, rater: "Mike", role: "peer"),
+                   Team.rating("E1", "工作态度", "6", line: 4, rater: "陈磊", role: "peer"),
+                   Team.rating("E1", "工作态度", "10", line: 5, rater: "Lily", role: "cross_team")]
+        let full = try Self.line(all, raters: Self.weights)
+        #expect(full.actual == Team.d("8.6") && full.achievement == Team.d("0.86") && full.recordCount == 4 && full.note == nil)
+        // No cross-team rating: its 0.2 goes to the others, (9 × 0.5 + 7 × 0.3) / 0.8 = 8.25; a self-rating has no weight.
+        let partial = try Self.line(Array(all.prefix(3)) + [Team.rating("E1", "工作态度", "10", line: 6, rater: "王芳", role: "self")],
+                                    raters: Self.weights)
+        #expect(partial.actual == Team.d("8.25") && partial.recordCount == 3)
+        #expect(partial.note?.en == "2026-10: left out, no weight under raters: 王芳 (self); 2026-10: no cross_team rating, its weight moved to lead, peer")
+        // Without weights the raters count the same: (9 + 8 + 6 + 10) / 4 = 8.25, and the line says it is a mean.
+        let plain = try Self.line(all, raters: nil)
+        #expect(plain.actual == Team.d("8.25") && plain.note?.zh == "2026-10：4 位评分人的平均")
+        // Only unweighted raters: no data, and why.
+        let none = try Self.line([Team.rating("E1", "工作态度", "10", rater: "王芳", role: "self")], raters: Self.weights)
+        #expect(none.actual == nil)
+        #expect(none.note?.en.hasPrefix("NO_DATA: 2026-10: left out, no weight under raters: 王芳 (self)") == true)
+    }
+}

@@ -24,7 +24,8 @@ enum Team {
         Lineage(connector: "test", file: file, line: line, contentHash: "", runID: 1)
     }
 
-    static func rating(_ employee: String, _ criterion: String, _ score: String, max: String = "10", line: Int = 2) -> FlatRecord {
+    static func rating(_ employee: String, _ criterion: String, _ score: String, max: String = "10", line: Int = 2,
+                       rater: String? = nil, role: String? = nil) -> FlatRecord {
         let schema = FlatKind.manualRating.schema
         var values = [FlatValue?](repeating: nil, count: schema.fields.count)
         values[schema.index(of: "employee_id")!] = .text(employee)
@@ -32,6 +33,8 @@ enum Team {
         values[schema.index(of: "criterion")!] = .text(criterion)
         values[schema.index(of: "score")!] = .decimal(d(score))
         values[schema.index(of: "max_score")!] = .decimal(d(max))
+        if let rater { values[schema.index(of: "rater")!] = .text(rater) }
+        if let role { values[schema.index(of: "rater_role")!] = .text(role) }
         return FlatRecord(kind: .manualRating, values: values, lineage: lineage("ratings.csv", line))
     }
 

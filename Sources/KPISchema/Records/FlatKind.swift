@@ -99,7 +99,9 @@ package enum FlatKind: String, Sendable, Hashable, CaseIterable {
                 .init("employee_id", .text, required: true), .init("period", .text, required: true),
                 .init("criterion", .text, required: true), .init("score", .decimal, required: true),
                 .init("max_score", .decimal), .init("rater", .text), .init("note", .text),
-            ], key: ["employee_id", "period", "criterion"],
+                // 360: who rates in which capacity (lead, peer, cross_team); several raters of one criterion and month.
+                .init("rater_role", .text, since: 26),
+            ], key: ["employee_id", "period", "criterion", "rater"],
             summary: "a supervisor's score of a soft criterion (attitude, teamwork) for a period")
         case .violation:
             RecordSchema(kind: rawValue, table: "violations", fields: [

@@ -158,6 +158,14 @@ extension SQLiteStore {
             for statement in DataMigration.statements[DataMigration.rosterSnapshotsName] ?? [] { try db.execute(sql: statement) }
             try db.execute(sql: ReportingView.roster.createSQL)
         }
+        // Empty until the next run scores again (the scores are rewritten whole each run).
+        migrator.registerMigration("v24: bonus coefficients and human review (fact_score.bonus_coefficient, review; provider_status.review)") { db in
+            try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN bonus_coefficient NUMERIC")
+            for table in ["fact_score", "provider_status"] {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN review TEXT")
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN review_zh TEXT")
+            }
+        }
         migrator.registerMigration("v25: closed periods and their restatements (period_closes, restatements, v_restatements)") { db in
             try db.execute(sql: """
                 CREATE TABLE period_closes (
@@ -191,13 +199,17 @@ extension SQLiteStore {
                 """)
             try db.execute(sql: ReportingView.restatements.createSQL)
         }
-        // Empty until the next run scores again (the scores are rewritten whole each run).
-        migrator.registerMigration("v24: bonus coefficients and human review (fact_score.bonus_coefficient, review; provider_status.review)") { db in
-            try db.execute(sql: "ALTER TABLE fact_score ADD COLUMN bonus_coefficient NUMERIC")
-            for table in ["fact_score", "provider_status"] {
-                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN review TEXT")
-                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN review_zh TEXT")
-            }
+        // SQLite cannot change a primary key in place: the table is rebuilt under its name, a rating without a
+        // rater keyed by '' (as every absent key part is).
+        migrator.registerMigration(DataMigration.raterKeyName) { db in
+            let layout = FlatTableLayout(.manualRating)
+            let old = layout.columns.filter { $0 != "rater_role" }
+            try db.execute(sql: layout.createSQL(asOf: 26).replacingOccurrences(of: "CREATE TABLE \"manual_ratings\"",
+                                                                                with: "CREATE TABLE \"manual_ratings_v26\""))
+            let select = old.map { $0 == "rater" ? "coalesce(rater, '')" : StoreTable.quote($0) }.joined(separator: ", ")
+            try db.execute(sql: "INSERT INTO manual_ratings_v26 (\(old.map(StoreTable.quote).joined(separator: ", "))) SELECT \(select) FROM manual_ratings")
+            try db.execute(sql: "DROP TABLE manual_ratings")
+            try db.execute(sql: "ALTER TABLE manual_ratings_v26 RENAME TO manual_ratings")
         }
     }
 }

@@ -24,7 +24,7 @@ package struct ScorecardsFile: Sendable {
 
     package static let topKeys = ["timezone", "grains", "target_rule", "missing_data", "cap", "grades", "bonus", "veto", "veto_severity", "segments",
                           "new_hire_days", "pacing", "roles", "scorecards", "providers"]
-    package static let lineKeys = ["metric", "rating", "profile", "scope", "weight", "direction", "target", "targets", "curve",
+    package static let lineKeys = ["metric", "rating", "raters", "profile", "scope", "weight", "direction", "target", "targets", "curve",
                            "cap", "bands"]
 
     package static func load(path: String, display: String, profiles: [String]) throws(PipelineError) -> ScorecardsFile {
@@ -285,6 +285,25 @@ package struct ScorecardsFile: Sendable {
             }
         }
         return ScoreLine(source: source, weight: weight, lowerIsBetter: lowerIsBetter, curve: curve,
-                         targets: TargetSchedule(versions))
+                         targets: TargetSchedule(versions), raters: try raters(m, source: source, problem: problem))
+    }
+
+    /// A rating line's `raters:` (360): rater role → weight, each above 0.
+    private static func raters(_ m: StrictMapping, source: ScoreLine.Source,
+                               problem: (StrictMapping, String, Bilingual) -> Void) throws(PipelineError) -> [String: Decimal]? {
+        guard let section = try m.mapping("raters") else { return nil }
+        guard case .rating = source else {
+            problem(m, "raters", Bilingual("weighs raters of a `rating` line; a metric line has none", "用于 `rating` 考核项的评分人权重；指标考核项没有评分人"))
+            return nil
+        }
+        var weights: [String: Decimal] = [:]
+        for role in section.keys {
+            guard let weight = try section.decimal(role), weight > 0 else {
+                problem(section, role, Bilingual("must be a weight above 0", "应为大于 0 的权重"))
+                continue
+            }
+            weights[role] = weight
+        }
+        return weights
     }
 }
