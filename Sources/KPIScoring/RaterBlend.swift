@@ -30,7 +30,7 @@ enum RaterBlend {
         if !unweighted.isEmpty {
             let who = unweighted.map { "\($0.rater ?? "?") (\($0.raterRole ?? "no role"))" }.joined(separator: ", ")
             let whoZh = unweighted.map { "\($0.rater ?? "?")（\($0.raterRole ?? "无角色")）" }.joined(separator: "，")
-            parts.append(Bilingual("\(label): left out, no weight under raters: \(who)", "\(label)：未计入（raters 中没有其权重）：\(whoZh)"))
+            parts.append(Bilingual("\(label): left out, no weight under raters: \(who)", "\(label)：未计入（`raters` 中没有其权重）：\(whoZh)"))
         }
         guard !roles.isEmpty else { return Month(score: nil, used: [], note: .joined(parts)) }
         let missing = weights.keys.filter { byRole[$0] == nil }.sorted()

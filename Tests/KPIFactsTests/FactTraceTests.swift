@@ -54,3 +54,19 @@ import Testing
         #expect(try Self.trace(.gmv, .company, "all").records.allSatisfy { $0.kind == "order" })
     }
 }
+
+extension FactTraceTests {
+    /// A person's trace names the orders of their shop the ownership history kept from them, and why.
+    @Test func ordersOutsideAPersonsOwnershipAreNamed() throws {
+        // 李雷 left on the 15th: shopify order 4 (the 17th) is his shop's but not his.
+        let leaver = try Self.trace(.gmv, .employee, "E2")
+        #expect(leaver.records.map { "\($0.id) \($0.value.map { "\($0)" } ?? "-") \($0.note?.en ?? "")" } == [
+            "shopify 3 30 ", "shopify 4 - not theirs: purchased 2026-10-17, after the leave date 2026-10-15",
+        ])
+        // 新人 was hired on the 20th: orders 3 (the 10th) and 4 (the 17th) of her shop came before.
+        let hire = try Self.trace(.gmv, .employee, "E3")
+        #expect(hire.records.map { $0.note?.zh ?? "" } == ["不归此人：购买于 2026-10-10，早于入职日期 2026-10-20",
+                                                          "不归此人：购买于 2026-10-17，早于入职日期 2026-10-20"])
+        #expect(hire.fact == nil)
+    }
+}

@@ -43,10 +43,35 @@ package struct FactTrace {
             note = Bilingual("purchased \(purchased): its refund, return or shipment falls in the period",
                              "购买于 \(purchased)：其退款、退货或发货发生在本周期")
         }
+        let kept = records.count
         try step(kind: "order", id: "\(order.key.platform) \(order.key.orderID)", lineage: order.lineage, note: note,
                  listed: listed) { acc throws(FXError) in
             try acc.add(bundle)
         }
+        if records.count == kept, order.status != .cancelled { outsideOwnership(bundle, purchased: purchased) }
+    }
+
+    /// Lists an order of the period that a person's (or provider's) shops and SKUs cover but that was not theirs
+    /// on its purchase day — before their hire, after they left, or before a roster gave it to them — so a
+    /// trace of a person shows what the ownership history kept from them, and why.
+    private mutating func outsideOwnership(_ bundle: OrderBundle, purchased day: CivilDate) {
+        guard target.scopeType == .employee || target.scopeType == .provider, Self.orderMetrics.contains(target.metric),
+              target.period.contains(day) else { return }
+        let tenures = accumulator.engine.attribution.roster.tenures.filter { $0.employee.id == target.scopeID }
+        let skus: [String?] = bundle.lines.isEmpty ? [nil] : bundle.lines.map(\.sku)
+        guard tenures.contains(where: { tenure in skus.contains { tenure.employee.owns(shop: bundle.order.shop, sku: $0) } }) else { return }
+        let why: Bilingual
+        if let hired = tenures.compactMap(\.employee.hiredOn).min(), day < hired {
+            why = Bilingual("purchased \(day), before the hire date \(hired)", "购买于 \(day)，早于入职日期 \(hired)")
+        } else if let left = tenures.compactMap(\.employee.leftOn).max(), day > left {
+            why = Bilingual("purchased \(day), after the leave date \(left)", "购买于 \(day)，晚于离职日期 \(left)")
+        } else {
+            why = Bilingual("purchased \(day), when the roster did not give them this shop or SKU", "购买于 \(day)，当时花名册未把该店铺或 SKU 分给此人")
+        }
+        let order = bundle.order
+        records.append(TracedRecord(kind: "order", id: "\(order.key.platform) \(order.key.orderID)",
+                                    source: "\(order.lineage.file):\(order.lineage.line)",
+                                    note: Bilingual("not theirs: ", "不归此人：") + why))
     }
 
     /// The metrics an order counts in by being purchased: where a cancelled one is worth naming.
