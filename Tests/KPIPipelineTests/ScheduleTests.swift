@@ -159,6 +159,8 @@ import Testing
         let status = try RunHistory.load(pipeline, limit: 5)
         #expect(status.runs.map(\.command) == ["close", "run --schedule close", "run --schedule patient"])
         #expect(status.text(language: .en).contains("closed: month 2026-10 by schedule close at 2026-11-01T23:30:00Z (run #3)"))
+        #expect(status.json.hasSuffix(",\"closed_periods\":[{\"grain\":\"month\",\"period_start\":\"2026-10-01\",\"period_end\":\"2026-10-31\","
+                                      + "\"closed_at\":\"2026-11-01T23:30:00Z\",\"closed_by\":\"schedule close\",\"run\":3}],\"restatements\":0}"))
         // A period still under way is refused where it is written.
         try ws.write("schedules/bad.yaml", "cron: \"0 6 2 * *\"\ntimezone: UTC\nclose: current_month\n")
         #expect(pipelineError { _ = try ScheduleFile.named("bad", directory: ws.path + "/schedules", workspace: pipeline.workspace) }?.message

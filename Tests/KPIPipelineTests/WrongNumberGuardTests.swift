@@ -94,9 +94,9 @@ import Testing
         let text = try String(contentsOfFile: ws.path + "/scorecards.yaml", encoding: .utf8)
         try ws.write("scorecards.yaml", text.replacingOccurrences(of: "veto: [fake_orders,", with: "veto: [fake_order,"))
         let warnings = ValidateJob(pipeline: try ws.pipeline()).warnings(.en)
-        #expect(warnings.contains("scorecards.yaml: `veto` names `fake_order`, which no violations connector writes (they write "
-                                  + "account_suspended, fake_orders, false_advertising): no violation can match it, so it never vetoes "
-                                  + "(did you mean `fake_orders`?)"))
+        #expect(warnings.contains("scorecards.yaml: `veto` names `fake_order`, which no violations connector maps a type to (they map to "
+                                  + "account_suspended, fake_orders, false_advertising): only a sheet whose type column says `fake_order` "
+                                  + "word for word would veto (did you mean `fake_orders`?)"))
         try ws.write("scorecards.yaml", text)
         #expect(ValidateJob(pipeline: try ws.pipeline()).warnings(.en).allSatisfy { !$0.contains("`veto`") })
     }

@@ -24,11 +24,11 @@ enum VetoKinds {
         guard let policy = workspace.scoring?.policy, let known = known(in: workspace.catalog), !known.isEmpty else { return [] }
         let file = workspace.scoringName, list = known.sorted()
         return policy.vetoKinds.sorted().filter { !known.contains($0) }.map { kind in
-            Bilingual("\(file): `veto` names `\(kind)`, which no violations connector writes (they write "
-                          + list.joined(separator: ", ") + "): no violation can match it, so it never vetoes"
+            Bilingual("\(file): `veto` names `\(kind)`, which no violations connector maps a type to (they map to "
+                          + list.joined(separator: ", ") + "): only a sheet whose type column says `\(kind)` word for word would veto"
                           + StrictMapping.hint(kind, among: list).en,
-                      "\(file)：`veto` 中的 `\(kind)` 不是任何违规连接器会写出的类型（可写出的有："
-                          + list.joined(separator: "、") + "）：没有违规能匹配它，它永远不会触发一票否决"
+                      "\(file)：`veto` 中的 `\(kind)` 不是任何违规连接器映射出的类型（映射出的有："
+                          + list.joined(separator: "、") + "）：只有类型列一字不差写着 `\(kind)` 的违规才会触发一票否决"
                           + StrictMapping.hint(kind, among: list).zh)
         }
     }
