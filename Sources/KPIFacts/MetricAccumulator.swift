@@ -28,8 +28,8 @@ package struct MetricAccumulator {
         customers = Array(repeating: CustomerVisits(), count: versions.count)
     }
 
-    /// Records no roster entry owns (counted at company level only).
-    package private(set) var unattributed = Unattributed()
+    /// Records no roster entry owns (counted at company level only), noted by the ownership helpers.
+    package internal(set) var unattributed = Unattributed()
     /// SKUs sold on a day no unit cost was in force for (when any cost is loaded): `cogs` and
     /// `gross_margin` are left out of the periods and scopes they sold in.
     package private(set) var uncostedSKUs: Set<String> = []
@@ -61,41 +61,6 @@ package struct MetricAccumulator {
         }
         if ownerless && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
         if !uncosted.isEmpty, !engine.costs.isEmpty { uncostedSKUs.formUnion(uncosted) }
-    }
-
-    /// Per profile version (by index), the company scope plus the scopes of whoever owned the record on its
-    /// day in that version (`day`: nil leaves the version out); a record nobody owns in some version is
-    /// noted once.
-    mutating func scopes(kind: String, day: (Int) -> CivilDate?,
-                         owners: (CivilDate) -> [Int]) -> [(day: CivilDate, scopes: [(ScopeType, String)])?] {
-        var memo: [CivilDate: [(ScopeType, String)]] = [:]
-        var ownerless = false
-        let attribution = engine.attribution
-        let out: [(day: CivilDate, scopes: [(ScopeType, String)])?] = versions.indices.map { index in
-            guard let date = day(index) else { return nil }
-            if memo[date] == nil {
-                memo[date] = attribution.scopes(of: owners(date))
-                if memo[date]!.isEmpty { ownerless = true }
-            }
-            return (date, [(.company, "all")] + memo[date]!)
-        }
-        if ownerless && !engine.attribution.isEmpty { unattributed.add(kind) }
-        return out
-    }
-
-    /// The company scope plus the scopes of whoever owned a record on `date` (a calendar date the same in
-    /// every profile), noting a record nobody owns.
-    mutating func scopes(kind: String, on date: CivilDate, owners: (CivilDate) -> [Int]) -> [(ScopeType, String)] {
-        scopes(kind: kind, day: { _ in date }, owners: owners).first??.scopes ?? [(.company, "all")]
-    }
-
-    /// The company scope plus the scopes that owned a record on every day of `first…last`, noting a record
-    /// nobody owned throughout.
-    mutating func scopes(kind: String, from first: CivilDate, through last: CivilDate,
-                         owners: (CivilDate) -> [Int]) -> [(ScopeType, String)] {
-        let owned = engine.attribution.scopes(from: first, through: last, owners: owners)
-        if owned.isEmpty && !engine.attribution.isEmpty { unattributed.add(kind) }
-        return [(.company, "all")] + owned
     }
 
     /// Applies `change` to every scope's cell of every grain's period containing `date` (and

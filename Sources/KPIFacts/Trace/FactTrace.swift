@@ -86,30 +86,18 @@ package struct FactTrace {
     package mutating func add(task record: FlatRecord) { step(record) { $0.add(task: record) } }
     package mutating func add(review record: FlatRecord) { step(record) { $0.add(review: record) } }
     package mutating func add(contract record: FlatRecord) { step(record) { $0.add(contract: record) } }
-    package mutating func add(stock record: FlatRecord) throws(FXError) {
-        try step(kind: "stock", id: Self.id(of: record), lineage: record.lineage, note: nil, listed: false) { acc throws(FXError) in
-            try acc.add(stock: record)
-        }
-    }
-    package mutating func add(ad record: FlatRecord) throws(FXError) {
-        try step(kind: "ad", id: Self.id(of: record), lineage: record.lineage, note: nil, listed: false) { acc throws(FXError) in
-            try acc.add(ad: record)
-        }
-    }
-    package mutating func add(fee record: FlatRecord) throws(FXError) {
-        try step(kind: record.kind.rawValue, id: Self.id(of: record), lineage: record.lineage, note: nil, listed: false) { acc throws(FXError) in
-            try acc.add(fee: record)
-        }
+    package mutating func add(stock record: FlatRecord) throws(FXError) { try step(record, kind: "stock") { acc throws(FXError) in try acc.add(stock: record) } }
+    package mutating func add(ad record: FlatRecord) throws(FXError) { try step(record, kind: "ad") { acc throws(FXError) in try acc.add(ad: record) } }
+    package mutating func add(fee record: FlatRecord) throws(FXError) { try step(record) { acc throws(FXError) in try acc.add(fee: record) } }
+
+    /// One plain-data record, named by `kind` (its own kind's name when nil) and key.
+    private mutating func step<E: Error>(_ record: FlatRecord, kind: String? = nil,
+                                         _ add: (inout MetricAccumulator) throws(E) -> Void) throws(E) {
+        try step(kind: kind ?? record.kind.rawValue, id: Self.id(of: record), lineage: record.lineage, note: nil, listed: false, add)
     }
 
-    private mutating func step(_ record: FlatRecord, _ add: (inout MetricAccumulator) -> Void) {
-        let before = accumulator.standing(of: target, gated: false)
-        add(&accumulator)
-        keep(kind: record.kind.rawValue, id: Self.id(of: record), lineage: record.lineage, note: nil, listed: false, before: before)
-    }
-
-    private mutating func step(kind: String, id: String, lineage: Lineage, note: Bilingual?, listed: Bool,
-                               _ add: (inout MetricAccumulator) throws(FXError) -> Void) throws(FXError) {
+    private mutating func step<E: Error>(kind: String, id: String, lineage: Lineage, note: Bilingual?, listed: Bool,
+                                         _ add: (inout MetricAccumulator) throws(E) -> Void) throws(E) {
         let before = accumulator.standing(of: target, gated: false)
         try add(&accumulator)
         keep(kind: kind, id: id, lineage: lineage, note: note, listed: listed, before: before)

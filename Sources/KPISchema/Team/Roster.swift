@@ -63,19 +63,18 @@ package struct Roster: Sendable {
     package var isEmpty: Bool { tenures.isEmpty }
 
     /// Each person as their latest row says (the last snapshot that lists them), in id order.
-    package var latest: [Employee] {
-        var out: [Employee] = []
-        for tenure in tenures {
-            if out.last?.id == tenure.employee.id { out[out.count - 1] = tenure.employee } else { out.append(tenure.employee) }
-        }
-        return out
-    }
+    package var latest: [Employee] { Self.lastPerPerson(tenures) }
 
     /// Everyone on the team for at least one day of `period`, each as the last of those days finds them
     /// (the team, role and shift a card is scored in), in id order.
     package func people(in period: Period) -> [Employee] {
+        Self.lastPerPerson(tenures.filter { $0.days(from: period.start, through: period.end) != nil })
+    }
+
+    /// The last row of each person among `tenures` (ordered by person, then date).
+    private static func lastPerPerson(_ tenures: [Tenure]) -> [Employee] {
         var out: [Employee] = []
-        for tenure in tenures where tenure.days(from: period.start, through: period.end) != nil {
+        for tenure in tenures {
             if out.last?.id == tenure.employee.id { out[out.count - 1] = tenure.employee } else { out.append(tenure.employee) }
         }
         return out

@@ -32,12 +32,20 @@ struct KeyedTableWriter {
 
     /// Whether a stored row is one of the periods (and metrics) `scope` replaces.
     private func replaced(by scope: RecomputeScope) -> ([TableValue]) throws -> Bool {
-        let grain = columns.firstIndex(of: "grain")!, start = columns.firstIndex(of: "period_start")!
-        let metric = columns.firstIndex(of: "metric")!
+        let period = periodReader()!, metric = columns.firstIndex(of: "metric")!
         return { row in
             // A row that does not read as a period is left alone; a full refresh replaces it.
-            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return false }
+            guard let (g, day) = try period(row) else { return false }
             return scope.replaces(g, day, metric: try row.text(metric))
+        }
+    }
+
+    /// Reads a row's `grain` and `period_start`; nil for a table without them.
+    private func periodReader() -> (([TableValue]) throws -> (Grain, CivilDate)?)? {
+        guard let grain = columns.firstIndex(of: "grain"), let start = columns.firstIndex(of: "period_start") else { return nil }
+        return { row in
+            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return nil }
+            return (g, day)
         }
     }
 
@@ -68,9 +76,9 @@ struct KeyedTableWriter {
 
     /// Whether a row (stored or fresh) belongs to a closed period, by its `grain` and `period_start`.
     private func isFrozen(_ frozen: ClosedPeriods) -> (([TableValue]) throws -> Bool)? {
-        guard !frozen.isEmpty, let grain = columns.firstIndex(of: "grain"), let start = columns.firstIndex(of: "period_start") else { return nil }
+        guard !frozen.isEmpty, let period = periodReader() else { return nil }
         return { row in
-            guard let g = Grain(rawValue: try row.text(grain)), let day = CivilDate(iso: try row.text(start)) else { return false }
+            guard let (g, day) = try period(row) else { return false }
             return frozen.holds(g.period(containing: day))
         }
     }

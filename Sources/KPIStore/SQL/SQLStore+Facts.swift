@@ -37,7 +37,7 @@ extension SQLStore {
                 restated += 1
             }, onChange: { change in
                 let any = (change.old ?? change.new)!
-                let key = ["grain", "period_start", "scope_type", "scope_id", "metric", "profile"].map { any[index($0)] }
+                let key = keyNames.map { any[index($0)] }
                 let old = change.old, new = change.new
                 let values: [TableValue] = [old?[index("value")] ?? .null, new?[index("value")] ?? .null,
                                             old?[index("definition")] ?? .null, new?[index("definition")] ?? .null]
