@@ -29,6 +29,7 @@ extension MetricAccumulator {
             let earned = try sales.flatMap { value throws(FXError) in
                 try currency.map { c throws(FXError) in try engine.fx.convertIfKnown(Money(value, c), to: profile.currency, on: date) } ?? nil
             }
+            credit(.ad, record, version: index, day: date, scopes: scopes)
             Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
                 t.adRows += 1
                 t.adShops.insert(shop)
@@ -60,6 +61,7 @@ extension MetricAccumulator {
             if let platform = record["platform"]?.storageText { scopes.append((.platform, platform)) }
             if let shop { scopes.append((.shop, shop)) }
             let fee = try engine.fx.convertIfKnown(Money(-amount, currency), to: profile.currency, on: date)
+            credit(.fee, record, version: index, day: date, scopes: scopes)
             Self.update(on: date, profile: profile, scopes: scopes, engine: engine, cells: &cells[index]) { t in
                 t.feeRows += 1
                 if let fee { t.fees += fee } else { t.unpricedFees += 1 }
@@ -75,6 +77,7 @@ extension MetricAccumulator {
         let scopes = scopes(kind: "contracts", on: due) { attribution.person(provider, on: $0).map { [$0] } ?? [] }
         let outcome = record["outcome"]?.storageText
         for index in versions.indices {
+            credit(.contract, record, version: index, day: due, scopes: scopes)
             Self.update(on: due, profile: versions[index], scopes: scopes, engine: engine, cells: &cells[index]) { t in
                 t.contractsDue += 1
                 switch outcome {
@@ -99,6 +102,7 @@ extension MetricAccumulator {
             let hours = view.responseHours, inSLA = view.withinSLA == true, rating = view.ratedGood
             if let solved = view.solvedDate, let handle = view.handleHours {
                 let firstContact = view.firstContactResolved
+                credit(.ticketSolved, record, version: index, day: solved, scopes: scopes)
                 Self.update(on: solved, profile: versions[index], scopes: scopes, engine: engine, cells: &cells[index]) { t in
                     t.solvedTickets += 1
                     t.handleHours += handle
@@ -109,6 +113,7 @@ extension MetricAccumulator {
                 }
             }
             let complaint = view.isComplaint
+            credit(.ticketCreated, record, version: index, day: view.createdDate, scopes: scopes)
             Self.update(on: view.createdDate, profile: versions[index], scopes: scopes, engine: engine,
                         cells: &cells[index]) { t in
                 t.createdTickets += 1
@@ -141,6 +146,7 @@ extension MetricAccumulator {
                 value = try engine.fx.convertIfKnown(cost, to: profile.currency, on: view.date).map { $0 * Decimal(quantity) }
             }
             let day = view.date
+            credit(.stock, record, version: index, day: day, scopes: [(.company, "all")])
             Self.update(on: day, profile: profile, scopes: [(.company, "all")], engine: engine, cells: &cells[index]) { t in
                 t.stockDays += 1
                 if stockout { t.stockoutDays += 1 }
@@ -165,6 +171,7 @@ extension MetricAccumulator {
         if case .integer(let v)? = record["page_views"] { pageViews = v }
         if case .integer(let v)? = record["order_items"] { ordered = v } else if case .integer(let v)? = record["units"] { ordered = v }
         for index in versions.indices {
+            credit(.traffic, record, version: index, day: first, through: last, scopes: scopes)
             Self.update(on: first, through: last, profile: versions[index], scopes: scopes, engine: engine,
                         cells: &cells[index]) { t in
                 t.trafficRows += 1
@@ -188,6 +195,7 @@ extension MetricAccumulator {
         let owned = scopes(kind: "tasks", day: { zones[$0].date(of: due.instant) }) { attribution.person(assignee, on: $0).map { [$0] } ?? [] }
         for index in versions.indices {
             guard let (day, scopes) = owned[index] else { continue }
+            credit(.task, record, version: index, day: day, scopes: scopes)
             Self.update(on: day, profile: versions[index], scopes: scopes,
                         engine: engine, cells: &cells[index]) { t in
                 t.tasksDue += 1
@@ -211,6 +219,7 @@ extension MetricAccumulator {
         let hours = Decimal(handled.instant.secondsSinceEpoch - created.instant.secondsSinceEpoch) / 3600
         for index in versions.indices {
             guard let (day, scopes) = owned[index] else { continue }
+            credit(.review, record, version: index, day: day, scopes: scopes)
             Self.update(on: day, profile: versions[index], scopes: scopes,
                         engine: engine, cells: &cells[index]) { t in
                 t.negativeReviewsHandled += 1

@@ -14,6 +14,8 @@ package struct MetricAccumulator {
     var settled = SettlementCoverage()
     /// Buyers and days of counted orders per version, for the rates that follow buyers across periods.
     var customers: [CustomerVisits]
+    /// Where each record's credits go, for the lineage relation; nil (a trace, a test) keeps none.
+    package var credits: CreditLog?
 
     struct CellKey: Hashable {
         var period: Period
@@ -53,10 +55,10 @@ package struct MetricAccumulator {
                 customers[index].add(customer: bundle.order.customer, day: view.purchaseDate,
                                      scopes: scopes + parts.flatMap(\.scopes))
             }
-            try Self.add(view, scopes: scopes, engine: engine, into: &cells[index], uncosted: &uncosted)
+            try Self.add(view, scopes: scopes, engine: engine, into: &cells[index], uncosted: &uncosted, credits: credits)
             for part in parts {
                 try Self.add(OrderView(part.bundle, profile: versions[index]), scopes: part.scopes, engine: engine,
-                             into: &cells[index], uncosted: &uncosted)
+                             into: &cells[index], uncosted: &uncosted, credits: credits)
             }
         }
         if ownerless && !engine.attribution.isEmpty { unattributed.add("orders", shop: bundle.order.shop) }
@@ -85,8 +87,10 @@ package struct MetricAccumulator {
     /// Static on purpose: a method on `self` would keep a second reference to `cells` alive while it
     /// is mutated, and copy-on-write would then copy every cell for every order.
     private static func add(_ view: OrderView, scopes: [(ScopeType, String)], engine: MetricEngine,
-                            into cells: inout [CellKey: PeriodTotals], uncosted: inout Set<String>) throws(FXError) {
+                            into cells: inout [CellKey: PeriodTotals], uncosted: inout Set<String>,
+                            credits: CreditLog?) throws(FXError) {
         let profile = view.profile
+        if let credits { credit(view, scopes: scopes, engine: engine, to: credits) }
         let value = try view.salesValueIfKnown(in: profile.currency, fx: engine.fx)
         let counted = view.counted, units = view.units, lineCount = view.sales.count, refunded = view.refunded
         var cogs: Decimal = 0, uncostedLines = 0

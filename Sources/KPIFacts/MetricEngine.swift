@@ -22,8 +22,9 @@ package struct MetricEngine: Sendable {
 
     /// Raised whenever a formula or the attribution rules change, so stores refreshed incrementally
     /// under the old ones recompute every period once. v7: records count for whoever owned them on their
-    /// day (hire and leave dates, dated rosters).
-    package static let formulaVersion = 7
+    /// day (hire and leave dates, dated rosters). v8: every record's credits are kept for the lineage relation
+    /// (a store refreshed before has none).
+    package static let formulaVersion = 8
 
     package init(definitions: DefinitionSet, fx: FXTable, grains: [Grain] = Grain.allCases,
                 attribution: Attribution = .none, asOf: Instant? = nil, costs: CostHistory = CostHistory()) {

@@ -128,6 +128,28 @@ package struct ReportingView: Sendable {
                    r.run_id AS found_in_run
             FROM restatements r
             """)
+    /// Every fact row beside each record its metric's rule read for it: the record's kind and key, the day it
+    /// counts on, whether it counted (a cancelled order is read and not counted), and the export line it came
+    /// from. Records as they stand now: a closed period's frozen value may differ (see `v_restatements`).
+    /// Growth and buyer-rate facts have none of their own (see `dim_metric_basis`); `explain --metric` gives
+    /// each record's share.
+    package static let factLineage = ReportingView(
+        table: StoreTable(name: "v_fact_lineage",
+                          columns: ["grain", "period_start", "period_end", "scope_type", "scope_id", "metric", "profile",
+                                    "profile_version", "value", "basis", "record_kind", "record_id", "day", "counted",
+                                    "source_file", "source_line"],
+                          orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile", "basis", "day",
+                                    "record_id", "source_file", "source_line"]),
+        select: """
+            SELECT f.grain, f.period_start, f.period_end, f.scope_type, f.scope_id, f.metric, f.profile, f.profile_version, f.value,
+                   c.basis, c.record_kind, c.record_id, c.day, c.counted, c.source_file, c.source_line
+            FROM fact_metric f
+            JOIN dim_metric_basis m ON m.metric = f.metric
+            JOIN record_credits c ON c.profile = f.profile AND c.profile_version = f.profile_version
+                AND c.scope_type = f.scope_type AND c.scope_id = f.scope_id AND c.basis = m.basis
+                AND c.day >= f.period_start AND coalesce(c.last_day, c.day) <= f.period_end
+            """)
+
     /// A close in force whose period holds the restatement's.
     private static let holding = "c.reopened_at IS NULL AND c.period_start <= r.period_start AND r.period_end <= c.period_end"
 
@@ -158,7 +180,7 @@ package struct ReportingView: Sendable {
     /// v13, as `v5Metrics` does for v5, so a fresh store still migrates step by step.
     static let metricViews = [kpiDaily, kpiMonthly, kpiQuarterly]
     package static let all = [roster] + metricViews + [scorecard, pacingAlerts, teamsDiffer, teamsBridge, unlinkedTracking, sameOrders, dimEmployee,
-                                             dimShop, restatements]
+                                             dimShop, restatements, factLineage]
 
     /// A grain's facts with a period label, the period's first and last day as dates (`date()` is text in
     /// SQLite, a DATE in PostgreSQL) and the profile's zone, the roster name of an employee or provider

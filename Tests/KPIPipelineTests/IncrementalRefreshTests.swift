@@ -12,7 +12,7 @@ import Testing
     static let clock = Instant(iso8601: "2026-11-05T02:30:00Z")!
     /// Every table a refresh writes, fact_pacing included (it depends only on facts and the clock).
     static let tables = ["fact_metric", "fact_reconciliation", "reconciliation_detail", "fact_score", "fact_pacing",
-                         "provider_status"]
+                         "provider_status", "record_credits"]
 
     /// A table's rows as stored, one string each, with `run_id` left out: which run wrote a row differs by
     /// design. Read from the store rather than through an export, whose text encoding of every row was most

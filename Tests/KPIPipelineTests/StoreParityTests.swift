@@ -16,7 +16,7 @@ import Testing
         _ = try ReportTests.load(postgres)
         let tables = ["fact_metric", "fact_reconciliation", "fact_reconciliation_bridge", "reconciliation_detail", "fact_score", "fact_pacing",
                       "provider_status", "definitions", "orders", "order_lines", "fulfillment_events", "refunds", "returns",
-                      "tickets", "traffic", "quarantine"] + ReportingView.all.map(\.table.name)
+                      "tickets", "traffic", "quarantine", "record_credits", "dim_metric_basis"] + ReportingView.all.map(\.table.name)
         for table in tables {
             let sqlite = try lite.export(table), pg = try postgres.export(table)
             #expect(sqlite == pg, "\(table) differs")

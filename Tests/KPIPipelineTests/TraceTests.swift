@@ -33,10 +33,24 @@ import Testing
         }
     }
 
+    /// Every record a trace finds behind a fact is in the fact's lineage in SQL (`v_fact_lineage`), but for
+    /// the orders a person's trace names as not theirs.
+    static func expectInLineage(_ result: TraceJob.Result, _ lineage: [String: [[String: String]]],
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        let t = result.target
+        let key = [t.period.grain.rawValue, t.period.start.description, t.scopeType.rawValue, t.scopeID, t.metric.rawValue, t.profile]
+            .joined(separator: "|")
+        let ids = LineageTests.tracedIDs(lineage[key] ?? [])
+        for record in result.records where record.note?.en.hasPrefix("not theirs") != true {
+            #expect(ids.contains(record.id), "\(key): \(record.kind) \(record.id)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func everyMetricLineOfEveryCardAddsUpToItsFact() throws {
         let ws = try TemporaryWorkspace.sample()
         _ = try ws.pipeline().run()
         let job = TraceJob(pipeline: try ws.pipeline())
+        let lineage = try LineageTests.lineage(ws)
         var traced = 0
         for line in try ws.export("fact_score", .jsonl).split(separator: "\n") {
             let row = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -48,6 +62,7 @@ import Testing
             guard !FactTrace.untraceable.contains(target.metric.rawValue) else { continue }
             let result = try job.run(target)
             Self.expectSharesAddUp(result)
+            Self.expectInLineage(result, lineage)
             #expect(result.stored?.value == Decimal(string: actual))
             traced += 1
         }
@@ -59,6 +74,7 @@ import Testing
         _ = try ws.pipeline().run()
         let job = TraceJob(pipeline: try ws.pipeline())
         let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+        let lineage = try LineageTests.lineage(ws)
         var kinds: Set<String> = []
         for profile in ["cn", "us"] {
             for metric in MetricID.allCases where !FactTrace.untraceable.contains(metric.rawValue) {
@@ -68,6 +84,7 @@ import Testing
                     continue
                 }
                 Self.expectSharesAddUp(result)
+                Self.expectInLineage(result, lineage)
                 kinds.formUnion(result.records.map(\.kind))
             }
         }

@@ -93,7 +93,7 @@ package struct FactTrace {
     /// One plain-data record, named by `kind` (its own kind's name when nil) and key.
     private mutating func step<E: Error>(_ record: FlatRecord, kind: String? = nil,
                                          _ add: (inout MetricAccumulator) throws(E) -> Void) throws(E) {
-        try step(kind: kind ?? record.kind.rawValue, id: Self.id(of: record), lineage: record.lineage, note: nil, listed: false, add)
+        try step(kind: kind ?? record.kind.rawValue, id: record.displayKey, lineage: record.lineage, note: nil, listed: false, add)
     }
 
     private mutating func step<E: Error>(kind: String, id: String, lineage: Lineage, note: Bilingual?, listed: Bool,
@@ -135,13 +135,6 @@ package struct FactTrace {
         }
         guard changed || listed else { return }
         records.append(row)
-    }
-
-    /// A plain-data record's key, as its export writes it (`zendesk 30873`).
-    static func id(of record: FlatRecord) -> String {
-        record.kind.schema.key.compactMap { name in
-            record[name]?.storageText
-        }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

@@ -34,6 +34,8 @@ package struct FactRefresh {
     package struct Outcome {
         package var facts = FactWriteResult()
         package var factRows = 0
+        /// Rows written to `record_credits` (a record per scope and day it counts for).
+        package var creditRows = 0
         package var reconciliation = FactWriteResult()
         package var reconciliationRows = 0
         package var details = FactWriteResult()
@@ -133,6 +135,9 @@ package struct FactRefresh {
                         labelEn: DisplayNames.metric(metric.rawValue, .en), unit: metric.unit,
                         direction: metric.lowerIsBetter ? "lower" : "higher")
         })
+        try store.recordMetricBases(CreditBasis.allCases.flatMap { basis in
+            basis.metrics.map { (metric: $0.rawValue, basis: basis.rawValue, recordKind: basis.recordKind) }
+        })
         // Scores from facts with money held back would grade a missing gmv as "no data" (reweighted or
         // zero): the last complete scores stay until the rates are there.
         if score, outcome.missingRates?.factsHeldBack != true {
@@ -165,6 +170,10 @@ package struct FactRefresh {
                                   attribution: Attribution(employees: roster), asOf: now, costs: costs)
         engine.history = history
         var accumulator = engine.accumulator()
+        // Each record's credits, for the lineage relation: those of the days whose periods this refresh rewrites.
+        let rewritten = scope?.recomputedDays
+        let credits = try CreditLog(keeping: { day in rewritten?.contains { $0.contains(day.daysSinceEpoch) } ?? true })
+        accumulator.credits = credits
         var pending = Reconciler(definitions: definitions, fx: rates.collectingMisses(in: misses), pairs: file.pairs,
                                  detailGrains: file.detailGrains, costs: costs)
         let spool = try DetailSpool()
@@ -225,6 +234,7 @@ package struct FactRefresh {
         let facts = scope.map { accumulator.facts(in: $0, stored: kept) } ?? accumulator.facts()
         outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID, restating: outcome.refresh.restatementCause)
         outcome.factRows = facts.count
+        outcome.creditRows = try store.replaceCredits(try credits.rows(), within: scope, runID: runID)
         var rows = reconciler.rows(facts: facts)
         if let scope { rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) } }
         if !moneyReconciled { rows.removeAll { Self.moneyMetrics.contains($0.metric) } }

@@ -82,16 +82,20 @@ package struct RecomputeScope: Sendable, Hashable {
                 spans.append((first - 1)...(period.end.daysSinceEpoch + 1))
             }
         }
-        spans.sort { $0.lowerBound < $1.lowerBound }
+        window = Self.merged(spans)
+    }
+
+    /// Day-number ranges sorted and joined where they overlap or touch.
+    static func merged(_ spans: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
         var merged: [ClosedRange<Int>] = []
-        for span in spans {
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = merged.last, span.lowerBound <= last.upperBound + 1 {
                 merged[merged.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
             } else {
                 merged.append(span)
             }
         }
-        window = merged
+        return merged
     }
 
     /// True when nothing needs recomputing.

@@ -34,4 +34,15 @@ extension RecomputeScope {
         }
         return terms.isEmpty ? "1 = 0" : "(" + terms.joined(separator: " OR ") + ")"
     }
+
+    /// An SQL condition true for rows whose `column` (a calendar day as ISO text) lies in a period the scope
+    /// recomputes. The bounds are days this type renders itself.
+    func dayCondition(_ column: String) -> String {
+        let ranges = recomputedDays
+        guard !ranges.isEmpty else { return "1 = 0" }
+        let name = StoreTable.quote(column)
+        return "(" + ranges.map { range in
+            "(\(name) >= '\(CivilDate(daysSinceEpoch: range.lowerBound))' AND \(name) <= '\(CivilDate(daysSinceEpoch: range.upperBound))')"
+        }.joined(separator: " OR ") + ")"
+    }
 }

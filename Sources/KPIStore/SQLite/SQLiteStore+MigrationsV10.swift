@@ -211,5 +211,34 @@ extension SQLiteStore {
             try db.execute(sql: "DROP TABLE manual_ratings")
             try db.execute(sql: "ALTER TABLE manual_ratings_v26 RENAME TO manual_ratings")
         }
+        // Empty until the next refresh, which recomputes every period once (formulas v8) and writes them.
+        migrator.registerMigration("v27: lineage from facts to records (record_credits, dim_metric_basis, v_fact_lineage)") { db in
+            try db.execute(sql: """
+                CREATE TABLE record_credits (
+                    profile TEXT NOT NULL,
+                    profile_version INTEGER NOT NULL,
+                    basis TEXT NOT NULL,
+                    record_kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    last_day TEXT,
+                    scope_type TEXT NOT NULL,
+                    scope_id TEXT NOT NULL,
+                    counted INTEGER NOT NULL,
+                    source_file TEXT NOT NULL,
+                    source_line INTEGER NOT NULL,
+                    run_id INTEGER NOT NULL,
+                    PRIMARY KEY (profile, profile_version, scope_type, scope_id, basis, day, record_id, source_file, source_line)
+                );
+                CREATE INDEX record_credits_day ON record_credits (day);
+                CREATE TABLE dim_metric_basis (
+                    metric TEXT NOT NULL,
+                    basis TEXT NOT NULL,
+                    record_kind TEXT NOT NULL,
+                    PRIMARY KEY (metric, basis)
+                )
+                """)
+            try db.execute(sql: ReportingView.factLineage.createSQL)
+        }
     }
 }

@@ -1,0 +1,38 @@
+import KPISchema
+
+/// The lineage relation: which records each fact was made of (`record_credits`, read through `v_fact_lineage`).
+extension SQLStore {
+    /// Makes `record_credits` hold `credits` on the days of the periods `scope` recomputes (every day when nil),
+    /// and returns how many rows were written.
+    package func replaceCredits(_ credits: CreditRows, within scope: RecomputeScope?, runID: Int64) throws -> Int {
+        let table = StoreTable.recordCredits
+        let integers: Set<Int> = [1, 9, 11]  // profile_version, counted, source_line
+        return try write { session in
+            _ = try session.execute("DELETE FROM record_credits" + (scope.map { " WHERE " + $0.dayCondition("day") } ?? ""), [])
+            // Two owners' parts of one order can credit their shared team twice: the same row, kept once.
+            let writer = try session.writer(UpsertStatement(replacing: table.name, columns: table.columns, key: table.orderBy))
+            var written = 0
+            while let fields = try credits.next() {
+                var row: [StoreValue] = fields.enumerated().map { index, text in
+                    guard let text else { return .null }
+                    return integers.contains(index) ? .integer(Int64(text) ?? 0) : .text(text)
+                }
+                row.append(.integer(runID))
+                try writer.append(row)
+                written += 1
+            }
+            try writer.finish()
+            return written
+        }
+    }
+
+    /// Makes `dim_metric_basis` hold `rows`: which bases of records each metric reads.
+    package func recordMetricBases(_ rows: [(metric: String, basis: String, recordKind: String)]) throws {
+        try write { session in
+            _ = try session.execute("DELETE FROM dim_metric_basis", [])
+            let writer = try session.writer(UpsertStatement(insertInto: "dim_metric_basis", columns: StoreTable.dimMetricBasis.columns))
+            for row in rows { try writer.append([.text(row.metric), .text(row.basis), .text(row.recordKind)]) }
+            try writer.finish()
+        }
+    }
+}
