@@ -140,15 +140,22 @@ package struct ReportingView: Sendable {
                                     "source_file", "source_line"],
                           orderBy: ["grain", "period_start", "scope_type", "scope_id", "metric", "profile", "basis", "day",
                                     "record_id", "source_file", "source_line"]),
-        select: """
+        select: [
+            // A record's shop, platform or company row stands for all three (see `Credit`).
+            "f.scope_type = 'company' AND c.scope_type IN ('company', 'platform', 'shop')",
+            "f.scope_type = 'platform' AND c.scope_type IN ('platform', 'shop') AND c.platform = f.scope_id",
+            "f.scope_type NOT IN ('company', 'platform') AND c.scope_type = f.scope_type AND c.scope_id = f.scope_id",
+        ].map { scope in
+            """
             SELECT f.grain, f.period_start, f.period_end, f.scope_type, f.scope_id, f.metric, f.profile, f.profile_version, f.value,
                    c.basis, c.record_kind, c.record_id, c.day, c.counted, c.source_file, c.source_line
             FROM fact_metric f
             JOIN dim_metric_basis m ON m.metric = f.metric
-            JOIN record_credits c ON c.profile = f.profile AND c.profile_version = f.profile_version
-                AND c.scope_type = f.scope_type AND c.scope_id = f.scope_id AND c.basis = m.basis
-                AND c.day >= f.period_start AND coalesce(c.last_day, c.day) <= f.period_end
-            """)
+            JOIN record_credits c ON c.day >= f.period_start AND c.day <= f.period_end AND coalesce(c.last_day, c.day) <= f.period_end
+                AND c.profile = f.profile AND c.profile_version = f.profile_version AND c.basis = m.basis
+                AND \(scope)
+            """
+        }.joined(separator: "\nUNION ALL\n"))
 
     /// A close in force whose period holds the restatement's.
     private static let holding = "c.reopened_at IS NULL AND c.period_start <= r.period_start AND r.period_end <= c.period_end"

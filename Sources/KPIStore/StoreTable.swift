@@ -118,12 +118,14 @@ package struct StoreTable: Sendable, Hashable, CustomStringConvertible {
     package static let dimMetric = StoreTable(
         name: "dim_metric", columns: ["metric", "label_zh", "label_en", "unit", "direction"], orderBy: ["metric"])
 
-    /// Each record counted for a scope on a day under a profile version (see ``ReportingView/factLineage``).
+    /// Each record counted for a scope on a day under a profile version, its shop, platform and company as one
+    /// row (see ``ReportingView/factLineage``).
     package static let recordCredits = StoreTable(
         name: "record_credits",
         columns: ["profile", "profile_version", "basis", "record_kind", "record_id", "day", "last_day", "scope_type", "scope_id",
-                  "counted", "source_file", "source_line", "run_id"],
-        orderBy: ["profile", "profile_version", "scope_type", "scope_id", "basis", "day", "record_id", "source_file", "source_line"])
+                  "platform", "counted", "source_file", "source_line", "run_id"],
+        orderBy: ["profile", "profile_version", "scope_type", "scope_id", "basis", "day", "record_id", "source_file", "source_line",
+                  "last_day", "platform", "counted"])
     /// Which bases of records each metric reads (written by every refresh).
     package static let dimMetricBasis = StoreTable(
         name: "dim_metric_basis", columns: ["metric", "basis", "record_kind"], orderBy: ["metric", "basis"])

@@ -84,7 +84,8 @@ enum PostgresSchema {
 
     static func createSQL(_ table: ReferenceSchema.Table) -> String {
         var parts = table.columns.map(definition)
-        if !table.columns.contains(where: \.generated) {
+        // A table without a key (record_credits: its writer puts each row once) gets none here either.
+        if !table.columns.contains(where: \.generated), !table.primaryKey.isEmpty {
             parts.append("PRIMARY KEY (\(table.primaryKey.map(StoreTable.quote).joined(separator: ", ")))")
         }
         return "CREATE TABLE IF NOT EXISTS \(StoreTable.quote(table.name)) (\n    \(parts.joined(separator: ",\n    "))\n)"

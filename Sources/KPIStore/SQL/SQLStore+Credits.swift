@@ -6,11 +6,10 @@ extension SQLStore {
     /// and returns how many rows were written.
     package func replaceCredits(_ credits: CreditRows, within scope: RecomputeScope?, runID: Int64) throws -> Int {
         let table = StoreTable.recordCredits
-        let integers: Set<Int> = [1, 9, 11]  // profile_version, counted, source_line
+        let integers: Set<Int> = [1, 10, 12]  // profile_version, counted, source_line
         return try write { session in
             _ = try session.execute("DELETE FROM record_credits" + (scope.map { " WHERE " + $0.dayCondition("day") } ?? ""), [])
-            // Two owners' parts of one order can credit their shared team twice: the same row, kept once.
-            let writer = try session.writer(UpsertStatement(replacing: table.name, columns: table.columns, key: table.orderBy))
+            let writer = try session.writer(UpsertStatement(insertInto: table.name, columns: table.columns))
             var written = 0
             while let fields = try credits.next() {
                 var row: [StoreValue] = fields.enumerated().map { index, text in

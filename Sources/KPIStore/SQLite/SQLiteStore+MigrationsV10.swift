@@ -211,7 +211,9 @@ extension SQLiteStore {
             try db.execute(sql: "DROP TABLE manual_ratings")
             try db.execute(sql: "ALTER TABLE manual_ratings_v26 RENAME TO manual_ratings")
         }
-        // Empty until the next refresh, which recomputes every period once (formulas v8) and writes them.
+        // Empty until the next refresh, which recomputes every period once (formulas v8) and writes them. No key:
+        // the writer puts each row once, and one index on the day serves both a refresh's delete and the view's
+        // period ranges (a narrow index is most of what keeps writing a row per record cheap).
         migrator.registerMigration("v27: lineage from facts to records (record_credits, dim_metric_basis, v_fact_lineage)") { db in
             try db.execute(sql: """
                 CREATE TABLE record_credits (
@@ -224,11 +226,11 @@ extension SQLiteStore {
                     last_day TEXT,
                     scope_type TEXT NOT NULL,
                     scope_id TEXT NOT NULL,
+                    platform TEXT,
                     counted INTEGER NOT NULL,
                     source_file TEXT NOT NULL,
                     source_line INTEGER NOT NULL,
-                    run_id INTEGER NOT NULL,
-                    PRIMARY KEY (profile, profile_version, scope_type, scope_id, basis, day, record_id, source_file, source_line)
+                    run_id INTEGER NOT NULL
                 );
                 CREATE INDEX record_credits_day ON record_credits (day);
                 CREATE TABLE dim_metric_basis (
