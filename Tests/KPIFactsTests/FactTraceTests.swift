@@ -48,7 +48,11 @@ import Testing
     @Test func aRatioListsNumeratorAndDenominator() throws {
         // 李雷's CSAT: ticket 3 (bad) and ticket 1 (good) while he was there; ticket 2 came after he left.
         let trace = try Self.trace(.csat, .employee, "E2")
-        #expect(trace.records.map { "\($0.id) \($0.numerator!)/\($0.denominator!)" } == ["zendesk 1 1/1", "zendesk 3 0/1"])
+        #expect(trace.records.filter { !$0.excluded }.map { "\($0.id) \($0.numerator!)/\($0.denominator!)" } == ["zendesk 1 1/1", "zendesk 3 0/1"])
+        // Ticket 2, his by name, is listed as not his, with why.
+        let later = try #require(trace.records.first { $0.excluded })
+        #expect(later.id == "zendesk 2" && later.numerator == nil && later.note?.en.hasPrefix("not theirs: created 2026-10-") == true)
+        #expect(later.note?.en.contains(", after the leave date ") == true)
         #expect(trace.fact?.value == Decimal(string: "0.5"))
         // Tickets are nothing to GMV: the company's gmv trace lists orders only.
         #expect(try Self.trace(.gmv, .company, "all").records.allSatisfy { $0.kind == "order" })

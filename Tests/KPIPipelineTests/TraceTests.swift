@@ -34,14 +34,14 @@ import Testing
     }
 
     /// Every record a trace finds behind a fact is in the fact's lineage in SQL (`v_fact_lineage`), but for
-    /// the orders a person's trace names as not theirs.
+    /// those it lists as excluded (not the person's that day, shipped outside the period under this profile).
     static func expectInLineage(_ result: TraceJob.Result, _ lineage: [String: [[String: String]]],
                                 sourceLocation: SourceLocation = #_sourceLocation) {
         let t = result.target
         let key = [t.period.grain.rawValue, t.period.start.description, t.scopeType.rawValue, t.scopeID, t.metric.rawValue, t.profile]
             .joined(separator: "|")
         let ids = LineageTests.tracedIDs(lineage[key] ?? [])
-        for record in result.records where record.note?.en.hasPrefix("not theirs") != true {
+        for record in result.records where !record.excluded {
             #expect(ids.contains(record.id), "\(key): \(record.kind) \(record.id)", sourceLocation: sourceLocation)
         }
     }
@@ -110,5 +110,43 @@ import Testing
         #expect(result.text(.en).hasSuffix("fact_metric: \(result.stored!.value) (\(result.stored!.recordCount) records): the records add up to it.\n"))
         #expect(result.text(.zh).contains("与上述记录之和相符"))
         #expect(result.csv().hasPrefix("kind,record,source,value,numerator,denominator,records,note\r\norder,"))
+    }
+
+    /// The us team counts an order shipped at the carrier's first scan: amazon 112-1031200-0000002, labelled on
+    /// 31 October (Los Angeles) and scanned on 1 November, is no October shipment for them, and the trace of the
+    /// shop's October says so beside the shipments it counts.
+    @Test func anOrderAnotherDefinitionShipsInTheMonthIsListedWithWhy() throws {
+        let ws = try TemporaryWorkspace.sample()
+        _ = try ws.pipeline().run()
+        let job = TraceJob(pipeline: try ws.pipeline())
+        let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+        let result = try job.run(try job.target(metric: "shipped_orders", profile: "us", period: october, scope: "shop:amazon-us"))
+        Self.expectSharesAddUp(result)
+        let order = try #require(result.records.first { $0.id == "amazon 112-1031200-0000002" })
+        #expect(order.excluded && order.records == 0 && order.value == nil)
+        #expect(order.note == Bilingual(
+            "not counted here: `us` counts shipped at `carrier_first_scan`, on 2026-11-01; its `label_printed` on 2026-10-31 falls in the period",
+            "未计入：口径 `us` 以 `carrier_first_scan` 计为发货，在 2026-11-01；其 `label_printed` 在 2026-10-31，位于本周期"))
+    }
+
+    /// Hired on 20 October instead, Lily Zhang (E002) is credited with no ticket created before then; her trace
+    /// lists those of her name or group as not hers, with the day and the hire date.
+    @Test func ticketsBeforeAHireAreListedAsNotTheirs() throws {
+        let ws = try TemporaryWorkspace.sample()
+        let roster = try String(contentsOf: ws.root.appendingPathComponent("inbox/team/roster.csv"), encoding: .utf8)
+        try ws.write("inbox/team/roster.csv", roster.replacingOccurrences(of: "夜班,2026-09-15,", with: "夜班,2026-10-20,"))
+        _ = try ws.pipeline().run()
+        let job = TraceJob(pipeline: try ws.pipeline())
+        let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
+        let result = try job.run(try job.target(metric: "first_response_hours", profile: "us", period: october, scope: "employee:E002"))
+        let excluded = result.records.filter(\.excluded)
+        #expect(!excluded.isEmpty)
+        for record in excluded {
+            #expect(record.kind == "ticket")
+            let note = try #require(record.note?.en)
+            #expect(note.hasPrefix("not theirs: created 2026-10-") && note.hasSuffix(", before the hire date 2026-10-20"))
+        }
+        // What is hers adds up to the stored fact, when she has one.
+        if result.stored != nil { Self.expectSharesAddUp(result) }
     }
 }

@@ -10,8 +10,8 @@ import KPISchema
 /// whose total differs from the stored row has found a stale fact, not a rounding.
 package struct FactTrace {
     package let target: FactTarget
-    private var accumulator: MetricAccumulator
-    package private(set) var records: [TracedRecord] = []
+    var accumulator: MetricAccumulator
+    package internal(set) var records: [TracedRecord] = []
     /// The metric's parts after the last record that left it known.
     private var lastKnown: FactParts?
 
@@ -48,30 +48,13 @@ package struct FactTrace {
                  listed: listed) { acc throws(FXError) in
             try acc.add(bundle)
         }
-        if records.count == kept, order.status != .cancelled { outsideOwnership(bundle, purchased: purchased) }
-    }
-
-    /// Lists an order of the period that a person's (or provider's) shops and SKUs cover but that was not theirs
-    /// on its purchase day — before their hire, after they left, or before a roster gave it to them — so a
-    /// trace of a person shows what the ownership history kept from them, and why.
-    private mutating func outsideOwnership(_ bundle: OrderBundle, purchased day: CivilDate) {
-        guard target.scopeType == .employee || target.scopeType == .provider, Self.orderMetrics.contains(target.metric),
-              target.period.contains(day) else { return }
-        let tenures = accumulator.engine.attribution.roster.tenures.filter { $0.employee.id == target.scopeID }
-        let skus: [String?] = bundle.lines.isEmpty ? [nil] : bundle.lines.map(\.sku)
-        guard tenures.contains(where: { tenure in skus.contains { tenure.employee.owns(shop: bundle.order.shop, sku: $0) } }) else { return }
-        let why: Bilingual
-        if let hired = tenures.compactMap(\.employee.hiredOn).min(), day < hired {
-            why = Bilingual("purchased \(day), before the hire date \(hired)", "购买于 \(day)，早于入职日期 \(hired)")
-        } else if let left = tenures.compactMap(\.employee.leftOn).max(), day > left {
-            why = Bilingual("purchased \(day), after the leave date \(left)", "购买于 \(day)，晚于离职日期 \(left)")
-        } else {
-            why = Bilingual("purchased \(day), when the roster did not give them this shop or SKU", "购买于 \(day)，当时花名册未把该店铺或 SKU 分给此人")
+        guard records.count == kept, order.status != .cancelled else { return }
+        if Self.orderMetrics.contains(target.metric) {
+            let skus: [String?] = bundle.lines.isEmpty ? [nil] : bundle.lines.map(\.sku)
+            outsideOwnership(kind: "order", id: "\(order.key.platform) \(order.key.orderID)", lineage: order.lineage, day: purchased,
+                             verb: Bilingual("purchased", "购买于")) { person in skus.contains { person.owns(shop: order.shop, sku: $0) } }
         }
-        let order = bundle.order
-        records.append(TracedRecord(kind: "order", id: "\(order.key.platform) \(order.key.orderID)",
-                                    source: "\(order.lineage.file):\(order.lineage.line)",
-                                    note: Bilingual("not theirs: ", "不归此人：") + why))
+        shippedOutside(bundle)
     }
 
     /// The metrics an order counts in by being purchased: where a cancelled one is worth naming.
@@ -79,12 +62,24 @@ package struct FactTrace {
                                               .ordersPerHead]
 
     /// The zone of the profile the trace replays under (its days are the record days).
-    private var zone: Zone { accumulator.engine.definitions.allVersions.first?.zone ?? .utc }
+    var zone: Zone { accumulator.engine.definitions.allVersions.first?.zone ?? .utc }
 
-    package mutating func add(ticket record: FlatRecord) { step(record) { $0.add(ticket: record) } }
+    package mutating func add(ticket record: FlatRecord) {
+        let kept = records.count
+        step(record) { $0.add(ticket: record) }
+        if records.count == kept { ticketOutside(record) }
+    }
     package mutating func add(traffic record: FlatRecord) { step(record) { $0.add(traffic: record) } }
-    package mutating func add(task record: FlatRecord) { step(record) { $0.add(task: record) } }
-    package mutating func add(review record: FlatRecord) { step(record) { $0.add(review: record) } }
+    package mutating func add(task record: FlatRecord) {
+        let kept = records.count
+        step(record) { $0.add(task: record) }
+        if records.count == kept { taskOutside(record) }
+    }
+    package mutating func add(review record: FlatRecord) {
+        let kept = records.count
+        step(record) { $0.add(review: record) }
+        if records.count == kept { reviewOutside(record) }
+    }
     package mutating func add(contract record: FlatRecord) { step(record) { $0.add(contract: record) } }
     package mutating func add(stock record: FlatRecord) throws(FXError) { try step(record, kind: "stock") { acc throws(FXError) in try acc.add(stock: record) } }
     package mutating func add(ad record: FlatRecord) throws(FXError) { try step(record, kind: "ad") { acc throws(FXError) in try acc.add(ad: record) } }
@@ -154,9 +149,12 @@ package struct TracedRecord: Sendable, Hashable {
     package var records = 0
     /// Why a record that reached the fact adds nothing, or leaves it unknown.
     package var note: Bilingual?
+    /// Listed for why it is not part of the fact at all (not the person's that day, shipped outside the period
+    /// under this profile): no lineage row of the fact names it.
+    package var excluded = false
 
     package init(kind: String, id: String, source: String, value: Decimal? = nil, numerator: Decimal? = nil,
-                 denominator: Decimal? = nil, records: Int = 0, note: Bilingual? = nil) {
+                 denominator: Decimal? = nil, records: Int = 0, note: Bilingual? = nil, excluded: Bool = false) {
         self.kind = kind
         self.id = id
         self.source = source
@@ -165,5 +163,6 @@ package struct TracedRecord: Sendable, Hashable {
         self.denominator = denominator
         self.records = records
         self.note = note
+        self.excluded = excluded
     }
 }

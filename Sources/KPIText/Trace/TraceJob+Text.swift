@@ -109,7 +109,7 @@ extension TraceJob.Result {
             "{\"kind\":\(JSONText.quoted(record.kind)),\"record\":\(JSONText.quoted(record.id)),\"source\":\(JSONText.quoted(record.source)),"
                 + "\"value\":\(record.value.map(Self.number) ?? "null"),\"numerator\":\(record.numerator.map(Self.number) ?? "null"),"
                 + "\"denominator\":\(record.denominator.map(Self.number) ?? "null"),\"records\":\(record.records),"
-                + "\"note\":\(record.note.map { JSONText.quoted($0.en) } ?? "null"),\"note_zh\":\(record.note.map { JSONText.quoted($0.zh) } ?? "null")}"
+                + "\"excluded\":\(record.excluded),\"note\":\(record.note.map { JSONText.quoted($0.en) } ?? "null"),\"note_zh\":\(record.note.map { JSONText.quoted($0.zh) } ?? "null")}"
         }
         return "{\"metric\":\(JSONText.quoted(target.metric.rawValue)),\"profile\":\(JSONText.quoted(profile.name)),"
             + "\"profile_version\":\(profile.version),\"grain\":\(JSONText.quoted(target.period.grain.rawValue)),"
