@@ -49,7 +49,7 @@ import Testing
         #expect(restatements.count == restated)
         let gmv = try #require(restatements.first { $0.grain == .month && $0.scopeType == .company && $0.metric == "gmv" && $0.profile == "us" })
         #expect(gmv.closedValue == before[month] && gmv.currentValue == before[month]! + 149)
-        #expect(gmv.cause == Bilingual("records changed since the close (a file loaded, replaced or retracted)", "结账后记录有变化（有文件加载、替换或撤回）"))
+        #expect(gmv.cause == Bilingual("late file: inbox/ebay/eBay-OrdersReport-late.csv", "迟到的文件：inbox/ebay/eBay-OrdersReport-late.csv"))
         let orders = try #require(restatements.first { $0.grain == .month && $0.scopeID == "ebay-homebase" && $0.metric == "orders" && $0.profile == "us" })
         #expect(orders.currentValue == orders.closedValue! + 1)
         #expect(try ws.export("v_restatements").contains(",李经理,"))
@@ -66,6 +66,36 @@ import Testing
         #expect(try ws.pipeline().store.restatements().isEmpty)
         #expect(try ws.pipeline().store.closedPeriods().isEmpty)
         #expect(try ws.export("period_closes").contains(",李经理,eBay file arrived late,"))
+    }
+
+    /// A roster edited after the close restates what the people's scopes now get, and says the roster did it; a
+    /// file of October loaded again with a changed row restates as a correction naming the file.
+    @Test(arguments: StoreBackend.available) func restatementsNameARosterChangeAndACorrection(_ backend: StoreBackend) throws {
+        let ws = try TemporaryWorkspace.sample(backend: backend)
+        _ = try ws.pipeline().run()
+        _ = try CloseJob(pipeline: ws.pipeline()).close(Self.october, by: "李经理")
+        // 林悦 (E009) gives up shopify-dtc: her October, closed, stays; the restatement says why.
+        let roster = try String(contentsOf: ws.root.appendingPathComponent("inbox/team/roster.csv"), encoding: .utf8)
+        try ws.write("inbox/team/roster.csv", roster.replacingOccurrences(of: "America/Los_Angeles,shopify-dtc,,,", with: "America/Los_Angeles,,,,"))
+        _ = try ws.pipeline().run()
+        let hers = try ws.pipeline().store.restatements().filter { $0.scopeID == "E009" && $0.grain == .month }
+        #expect(!hers.isEmpty)
+        #expect(hers.allSatisfy { $0.cause == Bilingual("roster change: the roster changed", "花名册变更：花名册有变化") && $0.currentValue == nil })
+
+        // The eBay report of October exported again, one order's total corrected.
+        let ebay = "inbox/ebay/eBay-OrdersReport-Oct-31-2026.csv"
+        let text = try String(contentsOf: ws.root.appendingPathComponent(ebay), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try #require(lines.firstIndex { $0.contains(",HB-TENT-2P,") && $0.contains("$149.00") })
+        var changed = lines
+        changed[row] = lines[row].replacingOccurrences(of: "$149.00", with: "$139.00")
+        try ws.write(ebay, changed.joined(separator: "\n"))
+        _ = try ws.pipeline().run()
+        let shop = try #require(try ws.pipeline().store.restatements().first {
+            $0.grain == .month && $0.scopeID == "ebay-homebase" && $0.metric == "gmv" && $0.profile == "us"
+        })
+        #expect(shop.currentValue == shop.closedValue! - 10)
+        #expect(shop.cause == Bilingual("correction: \(ebay) loaded again with changes", "更正：\(ebay) 更改后重新加载"))
     }
 
     @Test func aPeriodUnderWayOrOneNeverClosedIsRefused() throws {

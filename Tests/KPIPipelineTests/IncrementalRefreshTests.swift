@@ -162,8 +162,8 @@ import Testing
         let rates = try String(contentsOfFile: ws.path + "/fx_rates.csv", encoding: .utf8)
         try ws.write("fx_rates.csv", rates + "2026-11-04,USD,CNY,7.1000\n")
         let second = try Self.pipeline(ws).run()
-        #expect(second.text.contains(
-            "all periods recomputed: definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh"))
+        #expect(second.text.contains("all periods recomputed: rates change: the exchange rates changed"))
+        #expect(second.text(language: .zh).contains("全部周期重新计算：汇率变更：汇率有变化"))
         let third = try Self.pipeline(ws).run()
         #expect(third.text.contains("facts: nothing to recompute"))
     }

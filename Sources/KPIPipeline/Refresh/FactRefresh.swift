@@ -108,13 +108,7 @@ package struct FactRefresh {
         outcome.sameOrders = sameOrders.summary
         let pending = try store.pendingRefresh()
         let scope = incremental ? self.scope(pending, basis: basis, keyed: keyed) : nil
-        outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) }
-            ?? .full(reason: !incremental ? fullRefreshReason : pending.basis == nil ? Bilingual("first refresh of this store", "此存储的首次刷新")
-                     : pending.basis.map { $0.hasSuffix(Self.waitingForRates) || $0.hasSuffix(Self.waitingToReconcile) } == true
-                        ? Bilingual("the last refresh was waiting for fx rates", "上次刷新在等待汇率")
-                     : pending.basis?.hasSuffix(PendingRefresh.afterRetract) == true ? Bilingual("a file was retracted", "有文件被撤回")
-                     : Bilingual("definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh",
-                                 "自上次刷新以来，口径定义、汇率、花名册、SKU 成本、公式或订单历史的起点有变化"))
+        outcome.refresh = scope.map { .incremental($0, days: pending.days.count, orders: pending.orders) } ?? fullRefresh(pending, basis: basis)
 
         let names = definitions.names.joined(separator: ", ")
         let pairs = file.pairs.isEmpty ? "" : "; reconciling \(file.pairs.map(\.description).joined(separator: " "))"
@@ -235,6 +229,15 @@ package struct FactRefresh {
         outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID, restating: outcome.refresh.restatementCause)
         outcome.factRows = facts.count
         outcome.creditRows = try store.replaceCredits(try credits.rows(), within: scope, runID: runID)
+        if outcome.facts.restated > 0 {
+            // The files behind a restated fact that arrived after the close name its cause, with what else changed.
+            var changed: Bilingual?
+            if case .full(_, let cause) = outcome.refresh { changed = cause }
+            let causes = try store.restatementSources(runID: runID).compactMap { entry in
+                RestatementCause.naming(entry.files, also: changed).map { (restatement: entry.restatement, cause: $0) }
+            }
+            try store.setRestatementCauses(causes, runID: runID)
+        }
         var rows = reconciler.rows(facts: facts)
         if let scope { rows.removeAll { !scope.recomputes($0.grain, $0.periodStart) } }
         if !moneyReconciled { rows.removeAll { Self.moneyMetrics.contains($0.metric) } }
@@ -302,6 +305,26 @@ package struct FactRefresh {
         let lookback = workspace.definitions.definitions.allVersions.compactMap(\.repurchaseWindowDays).max() ?? 0
         return RecomputeScope(touching: days, growthMetrics: MetricAccumulator.growthMetrics,
                               customerMetrics: keyed ? MetricAccumulator.customerMetrics : [], lookback: lookback)
+    }
+
+    /// Why every period is recomputed: asked for, a first refresh, rates that were missing, a retract, or which
+    /// of the basis's parts changed.
+    private func fullRefresh(_ pending: PendingRefresh, basis: RefreshBasis) -> RefreshKind {
+        guard incremental else { return .full(reason: fullRefreshReason) }
+        guard let stored = pending.basis else { return .full(reason: Bilingual("first refresh of this store", "此存储的首次刷新")) }
+        if stored.hasSuffix(Self.waitingForRates) || stored.hasSuffix(Self.waitingToReconcile) {
+            return .full(reason: Bilingual("the last refresh was waiting for fx rates", "上次刷新在等待汇率"))
+        }
+        if stored.hasSuffix(PendingRefresh.afterRetract) {
+            return .full(reason: Bilingual("a file was retracted", "有文件被撤回"),
+                         cause: Bilingual("correction: a file was retracted", "更正：有文件被撤回"))
+        }
+        guard let changes = basis.changes(since: stored), !changes.isEmpty else {
+            return .full(reason: Bilingual("definitions, exchange rates, roster, SKU costs, formulas or the start of the order history changed since the last refresh",
+                                           "自上次刷新以来，口径定义、汇率、花名册、SKU 成本、公式或订单历史的起点有变化"))
+        }
+        let reason = Bilingual(changes.map(\.en).joined(separator: "; "), changes.map(\.zh).joined(separator: "；"))
+        return .full(reason: reason, cause: reason)
     }
 
     /// A stored period that may not change definition this run: closed, and outside `recompute`.

@@ -2,8 +2,9 @@ import KPISchema
 
 /// How a run's fact refresh went about it, for the run summary and logs.
 package enum RefreshKind: Sendable {
-    /// Every period recomputed from every record.
-    case full(reason: Bilingual)
+    /// Every period recomputed from every record. `cause`, when known, is what a closed period's restatement
+    /// names: what changed in what the records are read with (the roster, rates, definitions…), or a retract.
+    case full(reason: Bilingual, cause: Bilingual? = nil)
     /// Only the periods `scope` names, from the records in its window.
     case incremental(RecomputeScope, days: Int, orders: Int)
 
@@ -11,8 +12,8 @@ package enum RefreshKind: Sendable {
     /// replaced or retracted since the close), or what a full recompute was for (definitions, rates, roster…).
     package var restatementCause: Bilingual {
         switch self {
-        case .full(let reason):
-            Bilingual("recomputed in full: \(reason.en)", "全部重算：\(reason.zh)")
+        case .full(let reason, let cause):
+            cause ?? Bilingual("recomputed in full: \(reason.en)", "全部重算：\(reason.zh)")
         case .incremental:
             Bilingual("records changed since the close (a file loaded, replaced or retracted)", "结账后记录有变化（有文件加载、替换或撤回）")
         }
@@ -24,7 +25,7 @@ package enum RefreshKind: Sendable {
 
     package func summary(_ language: DisplayLanguage) -> String {
         switch self {
-        case .full(let reason):
+        case .full(let reason, _):
             return language.pick("all periods recomputed (\(reason.en))", "全部周期重新计算（\(reason.zh)）")
         case .incremental(let scope, let days, let orders):
             let changes = language.pick("\(orders) changed order\(orders == 1 ? "" : "s"), \(days) changed day\(days == 1 ? "" : "s")",

@@ -17,6 +17,11 @@ package protocol FactStore: Sendable {
     func closedPeriods() throws -> ClosedPeriods
     /// Facts of closed periods that the records stored now give differently.
     func restatements() throws -> [Restatement]
+    /// For each restatement `runID` wrote, the files loaded after the close whose records are behind the fact now,
+    /// each marked a correction when a file of that name was loaded before the close.
+    func restatementSources(runID: Int64) throws -> [(restatement: Restatement, files: [(file: String, correction: Bool)])]
+    /// Rewrites the cause of restatements `runID` wrote.
+    func setRestatementCauses(_ causes: [(restatement: Restatement, cause: Bilingual)], runID: Int64) throws
     /// What loads changed since the last completed refresh, and that refresh's basis and clock.
     func pendingRefresh() throws -> PendingRefresh
     /// Makes the orders left out as copies equal `skips`, marking those whose counting changed for the

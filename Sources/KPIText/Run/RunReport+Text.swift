@@ -74,7 +74,7 @@ extension RunReport {
         var nothingRecomputed = false
         let counts = Self.counts(refresh.facts, l)
         switch refresh.refresh {
-        case .full(let reason):
+        case .full(let reason, _):
             lines.append(l.pick("facts: \(factRows) rows in fact_metric (\(counts)); all periods recomputed: \(reason.en)",
                                 "事实：fact_metric 共 \(factRows) 行（\(counts)）；全部周期重新计算：\(reason.zh)"))
         case .incremental(let scope, _, _) where scope.isEmpty:
