@@ -114,10 +114,12 @@ import Testing
     }
 }
 
-/// `explain --provider`: the sample's 星河代运营 in October — on-time shipping 1 of 1 (pass), no GMV growth
-/// (no September sales to grow from), CSAT 0 of 1 rated good (fail): a failing month, still on probation.
+/// `explain --provider`: the sample's 星河代运营 over its months climbs the whole ladder — August fails on-time
+/// shipping (1 of 3 late) and stays on probation, September passes (on time, GMV up 21.9 %) into the pool,
+/// October fails (GMV down 35.4 %, CSAT 0 of 1 rated good) into a warning, November fails again (2 of 3 late) and
+/// is proposed for a downgrade, for a person to decide.
 @Suite struct ProviderExplanationTests {
-    @Test func aProvidersMonthShowsEachThresholdAndItsStep() throws {
+    @Test func aProviderClimbsTheLadderAndEachMonthShowsWhy() throws {
         let ws = try TemporaryWorkspace.sample()
         _ = try ws.pipeline().run()
         let october = Period(grain: .month, start: CivilDate(iso: "2026-10-01")!, end: CivilDate(iso: "2026-10-31")!)
@@ -125,12 +127,26 @@ import Testing
         #expect(explained.text(.en) == """
             星河代运营 (P01) · provider · month 2026-10
               on_time_ship_rate ≥ 0.9 (us)          1 (1 record)  pass
-              gmv_growth ≥ 0.15 (us)                no data (not counted)
+              gmv_growth ≥ 0.15 (us)                -0.35426 (5 records)  FAIL
               csat ≥ 0.85 (us)                      0 (1 record)  FAIL
-              result: fail · probation → probation (failing periods in a row 1, passing 0)
+              result: fail · pool → warning (failing periods in a row 1, passing 0)
               ladder: 1 passing period(s) end probation; 1 failing → warning, 2 → downgraded, 3 → terminated (proposed); 1 passing → pool
             """)
-        #expect(explained.text(.zh).contains("结果：未达标 · 考察期 → 考察期（连续未达标 1 期，连续达标 0 期）"))
+        #expect(explained.text(.zh).contains("结果：未达标 · 合格池 → 警告（连续未达标 1 期，连续达标 0 期）"))
+        let steps = try ws.export("provider_status").split(separator: "\r\n").dropFirst().map { row in
+            row.split(separator: ",", omittingEmptySubsequences: false).prefix(7).joined(separator: ",")
+        }
+        #expect(steps == [
+            "P01,month,2026-08-01,2026-08-31,probation,probation,fail",
+            "P01,month,2026-09-01,2026-09-30,probation,pool,pass",
+            "P01,month,2026-10-01,2026-10-31,pool,warning,fail",
+            "P01,month,2026-11-01,2026-11-30,warning,downgraded,fail",
+        ])
+        let november = Period(grain: .month, start: CivilDate(iso: "2026-11-01")!, end: CivilDate(iso: "2026-11-30")!)
+        let downgraded = try ProviderExplanation.load(ws.pipeline(), provider: "P01", period: november).text(.en)
+        #expect(downgraded.contains("  on_time_ship_rate ≥ 0.9 (us)          0.333333 (3 records)  FAIL\n"))
+        #expect(downgraded.contains("  result: fail · warning → downgraded (failing periods in a row 2, passing 0)\n"))
+        #expect(downgraded.contains("needs review: downgrade proposed after 2 failing periods; a person decides"))
         #expect(pipelineError { _ = try ProviderExplanation.load(ws.pipeline(), provider: "P09", period: october) }?.sentence.en
                 == "provider_status has no 2026-10 row for `P09`; providers rated: P01")
     }

@@ -26,9 +26,9 @@ import Testing
         let html = try pipeline.report(period: october, language: .en)
         #expect(html.contains("<h1>KPI report · 2026-10</h1>"))
         #expect(html.contains("cn/v1 — China team — Beijing calendar"))
-        // fact_metric, company, cn: gmv 82,609.10 (September 74,019.53 → +11.60 %); orders 134 (120 → +11.7 %).
-        #expect(html.contains("<td class=\"num\">82,609.10 CNY</td><td class=\"num change better\">+11.6%</td>"))
-        #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+11.7%</td>"))
+        // fact_metric, company, cn: gmv 82,609.10 (September 74,814.85 → +10.42 %); orders 134 (123 → +8.9 %).
+        #expect(html.contains("<td class=\"num\">82,609.10 CNY</td><td class=\"num change better\">+10.4%</td>"))
+        #expect(html.contains("<td class=\"num\">134</td><td class=\"num change better\">+8.9%</td>"))
         // The vetoed card keeps its reason and source line.
         #expect(html.contains("Veto: V2026-007 false advertising on 2026-10-21 (inbox/team/violations_2026.csv:2)"))
         // How far each source reaches, in Beijing: the last Amazon order was bought 2026-10-31T02:54:33Z, 10:54 on

@@ -21,7 +21,7 @@ import Testing
         let text = try String(contentsOf: path, encoding: .utf8)
         try text.replacingOccurrences(of: "\titem-price\t", with: "\tITEM PRICE\t").write(to: path, atomically: true, encoding: .utf8)
         let report = try ws.pipeline().run()
-        #expect(report.filesFailed == 1 && report.filesRead == 33)
+        #expect(report.filesFailed == 1 && report.filesRead == 36)
         let failure = try #require(report.failures.first)
         #expect(failure.hasPrefix("""
             \(Self.october): not a `amazon.all_orders` export: a column it reads is missing
@@ -53,7 +53,7 @@ import Testing
               失败     \(file)：全部 1 行数据都被隔离，没有一行加载，因此这个文件的内容一概不保留；修正后再运行。前几条原因：
                          \(file):2:17：item-price：`2O.00` 不是数字；应为数字，如 1,234.56、$12.00 或 12%
             """))
-        #expect(report.filesRead == 34)
+        #expect(report.filesRead == 37)
         #expect(!(try ws.export("load_ledger")).contains(file))
         #expect(!(try ws.export("quarantine")).contains(file))
 
@@ -83,7 +83,7 @@ import Testing
             "inbox/amazon/pipe.txt: not a regular file (a named pipe or another special file); never opened, since reading one can wait forever",
             "inbox/shopify/dangling.csv: a link to nothing (its target is gone); not read",
         ])
-        #expect(report.filesRead == 34 && report.rowsLoaded == 1096)
+        #expect(report.filesRead == 37 && report.rowsLoaded == 1106)
         #expect(report.files.contains { $0.file == "inbox/tiktok/tiktok_orders_202610.csv" && $0.connector == "tiktok.orders" })
         #expect(try ws.export("order_lines").contains("inbox/tiktok/tiktok_orders_202610.csv"))
     }
@@ -95,7 +95,7 @@ import Testing
         try ws.write("inbox/shopify/.orders_export_2.csv", "Name,Email\n#9001,a@example.com\n")
         try ws.write("inbox/erp/~$库存盘点_20261031.xlsx", "lock")
         let report = try ws.pipeline().run()
-        #expect(report.failures.isEmpty && report.filesRead == 34 && report.rowsLoaded == 1096)
+        #expect(report.failures.isEmpty && report.filesRead == 37 && report.rowsLoaded == 1106)
         let skipped = report.files.compactMap { file -> String? in
             guard case .skipped(let reason) = file.status else { return nil }
             return "\(file.file): \(reason.en)"
@@ -207,7 +207,7 @@ import Testing
         let ws = try TemporaryWorkspace.sample()
         try FileManager.default.createSymbolicLink(atPath: ws.path + "/inbox/aa_shop", withDestinationPath: "shopify")
         let report = try ws.pipeline().run()
-        #expect(report.failures.isEmpty && report.filesRead == 34 && report.rowsLoaded == 1096)
+        #expect(report.failures.isEmpty && report.filesRead == 37 && report.rowsLoaded == 1106)
         #expect(!report.files.contains { $0.file.hasPrefix("inbox/aa_shop/") })
         #expect(report.files.contains { $0.file.hasPrefix("inbox/shopify/") && $0.connector == "shopify.orders" })
     }

@@ -94,7 +94,7 @@ extension RunReport {
         for move in s.providers where move.isTransition {
             let period = Period(grain: move.grain, start: move.periodStart, end: move.periodEnd).label
             lines.append("  " + l.pick("provider", "服务商") + " \(move.provider) \(period)" + l.pick(": ", "：")
-                         + "\(DisplayNames.providerTier(move.before.rawValue, l)) → \(DisplayNames.providerTier(move.after.rawValue, l))" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(move.failing)）"))
+                         + "\(DisplayNames.providerTier(move.before.rawValue, l)) → \(DisplayNames.providerTier(move.after.rawValue, l))" + (move.failing.isEmpty ? "" : l.pick(" (\(move.failing))", "（\(Self.failingZh(move.failing))）"))
                          + (move.review.map { l.pick("; ", "；") + $0(l) } ?? ""))
         }
         if !s.unscored.isEmpty {
@@ -218,5 +218,14 @@ extension RunReport {
         }
         lines += deliveries.compactMap(\.undeliveredSentence).map { $0(l).escapingControlCharacters() + l.pick(" (exit code 1)", "（退出码 1）") }
         return lines
+    }
+
+    /// `gmv_growth -0.35426 < 0.15; csat 0 < 0.85` as a Chinese line writes it: each metric as code, the items
+    /// joined by the Chinese semicolon.
+    static func failingZh(_ failing: String) -> String {
+        failing.components(separatedBy: "; ").map { item in
+            guard let space = item.firstIndex(of: " ") else { return "`\(item)`" }
+            return "`\(item[..<space])`" + item[space...]
+        }.joined(separator: "；")
     }
 }
