@@ -43,7 +43,7 @@ import Testing
         let version = try Self.kpibridge(["--version"])
         #expect(version.status == 0)
         #expect(version.out == ProductVersion.description + "\n")
-        #expect(version.out.hasPrefix("kpibridge \(ProductVersion.release) (metric formulas v7, store schema v"))
+        #expect(version.out.hasPrefix("kpibridge \(ProductVersion.release) (metric formulas v8, store schema v"))
     }
 
     @Test func scheduleLinesRunningABuildInsideACheckoutSaySo() {
