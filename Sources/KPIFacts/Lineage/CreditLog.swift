@@ -19,9 +19,6 @@ package final class CreditLog {
         self.keeps = keeps
     }
 
-    /// Rows written so far.
-    package var count: Int { spool.count }
-
     /// Credits `record` on `day` (through `lastDay`) to each of `scopes` under `profile`: one row for its company,
     /// platform and shop, one for each other scope (an owner, their team), each written once per record however
     /// many of an order's owners' parts name it.

@@ -34,8 +34,6 @@ package struct FactRefresh {
     package struct Outcome {
         package var facts = FactWriteResult()
         package var factRows = 0
-        /// Rows written to `record_credits` (a record per scope and day it counts for).
-        package var creditRows = 0
         package var reconciliation = FactWriteResult()
         package var reconciliationRows = 0
         package var details = FactWriteResult()
@@ -228,7 +226,7 @@ package struct FactRefresh {
         let facts = scope.map { accumulator.facts(in: $0, stored: kept) } ?? accumulator.facts()
         outcome.facts = try store.replaceFactMetrics(facts, within: scope, runID: runID, restating: outcome.refresh.restatementCause)
         outcome.factRows = facts.count
-        outcome.creditRows = try store.replaceCredits(try credits.rows(), within: scope, runID: runID)
+        try store.replaceCredits(try credits.rows(), within: scope, runID: runID)
         if outcome.facts.restated > 0 {
             // The files behind a restated fact that arrived after the close name its cause, with what else changed.
             var changed: Bilingual?

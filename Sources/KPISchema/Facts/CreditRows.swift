@@ -6,10 +6,4 @@ package struct CreditRows {
     package init(next: @escaping () throws -> [String?]?) {
         self.next = next
     }
-
-    /// Rows already in memory.
-    package init(_ rows: [[String?]]) {
-        var iterator = rows.makeIterator()
-        next = { iterator.next() }
-    }
 }

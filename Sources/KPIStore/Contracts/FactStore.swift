@@ -44,7 +44,7 @@ package protocol FactStore: Sendable {
     /// The stored `fact_metric` rows, in key order (what `score` and `explain` read).
     func factMetrics() throws -> [FactMetric]
     /// Makes `record_credits` hold `credits` on the days of the periods `scope` recomputes (every day when nil).
-    func replaceCredits(_ credits: CreditRows, within scope: RecomputeScope?, runID: Int64) throws -> Int
+    func replaceCredits(_ credits: CreditRows, within scope: RecomputeScope?, runID: Int64) throws
     /// Makes `dim_metric_basis` hold `rows`: which bases of records each metric reads.
     func recordMetricBases(_ rows: [(metric: String, basis: String, recordKind: String)]) throws
 }

@@ -2,15 +2,13 @@ import KPISchema
 
 /// The lineage relation: which records each fact was made of (`record_credits`, read through `v_fact_lineage`).
 extension SQLStore {
-    /// Makes `record_credits` hold `credits` on the days of the periods `scope` recomputes (every day when nil),
-    /// and returns how many rows were written.
-    package func replaceCredits(_ credits: CreditRows, within scope: RecomputeScope?, runID: Int64) throws -> Int {
+    /// Makes `record_credits` hold `credits` on the days of the periods `scope` recomputes (every day when nil).
+    package func replaceCredits(_ credits: CreditRows, within scope: RecomputeScope?, runID: Int64) throws {
         let table = StoreTable.recordCredits
-        let integers: Set<Int> = [1, 10, 12]  // profile_version, counted, source_line
-        return try write { session in
+        let integers = Set(["profile_version", "counted", "source_line"].compactMap(table.columns.firstIndex(of:)))
+        try write { session in
             _ = try session.execute("DELETE FROM record_credits" + (scope.map { " WHERE " + $0.dayCondition("day") } ?? ""), [])
             let writer = try session.writer(UpsertStatement(insertInto: table.name, columns: table.columns))
-            var written = 0
             while let fields = try credits.next() {
                 var row: [StoreValue] = fields.enumerated().map { index, text in
                     guard let text else { return .null }
@@ -18,10 +16,8 @@ extension SQLStore {
                 }
                 row.append(.integer(runID))
                 try writer.append(row)
-                written += 1
             }
             try writer.finish()
-            return written
         }
     }
 
