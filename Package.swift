@@ -64,7 +64,11 @@ let package = Package(
         // The warehouse: SQLite through GRDB, migrations, load ledger, upserts, quarantine, fact tables.
         .target(
             name: "KPIStore",
-            dependencies: ["KPISchema", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "KPISchema", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the row writer a load spends its time in (SQLiteRowWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The same warehouse on PostgreSQL through postgres-nio, for teams and several cron hosts.
         .target(

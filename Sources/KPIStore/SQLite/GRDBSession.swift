@@ -19,8 +19,8 @@ struct GRDBSession: SQLSession {
     }
 
     func writer(_ statement: UpsertStatement, returned: ReturnedRows?) throws -> any SQLRowWriter {
-        Writer(statement: try db.cachedStatement(sql: statement.sql(rows: 1)),
-               returned: statement.returning.isEmpty ? nil : returned)
+        SQLiteRowWriter(statement: try db.cachedStatement(sql: statement.sql(rows: 1)),
+                        returned: statement.returning.isEmpty ? nil : returned)
     }
 
     static func arguments(_ values: [StoreValue]) -> StatementArguments {
@@ -51,23 +51,5 @@ struct GRDBSession: SQLSession {
         init(rows: RowCursor) { self.rows = rows }
 
         func next() throws -> [TableValue]? { try rows.next().map(GRDBSession.values) }
-    }
-
-    private final class Writer: SQLRowWriter {
-        let statement: Statement
-        let returned: ReturnedRows?
-
-        init(statement: Statement, returned: ReturnedRows?) {
-            self.statement = statement
-            self.returned = returned
-        }
-
-        func append(_ row: [StoreValue]) throws {
-            guard let returned else { return try statement.execute(arguments: GRDBSession.arguments(row)) }
-            let rows = try Row.fetchCursor(statement, arguments: GRDBSession.arguments(row))
-            while let row = try rows.next() { try returned(GRDBSession.values(row)) }
-        }
-
-        func finish() {}
     }
 }
