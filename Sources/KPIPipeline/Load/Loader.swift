@@ -81,10 +81,11 @@ package struct Loader {
                     var context = file.context(runID: runID)
                     context.customerSalt = salt
                     let opened = try file.connector.open(path: file.path, context: context)
-                    var reader: any RecordReader = ProgressReader(
+                    // Read on a second thread while this one stores what was read.
+                    var reader: any RecordReader = ReadAheadReader(base: ProgressReader(
                         base: UnchangedFileGuard(base: QuarantineGuard(base: opened, file: file.display), path: file.path,
                                                  file: file.display, expected: file.fingerprint),
-                        file: file.display, interval: progressInterval, logger: logger, stop: pipeline.stop)
+                        file: file.display, interval: progressInterval, logger: logger, stop: pipeline.stop))
                     let stats = try store.load(
                         FileToLoad(path: file.display, connector: file.connector.id, fingerprint: file.fingerprint,
                                    encoding: file.encoding.rawValue, runID: runID, at: now()),
