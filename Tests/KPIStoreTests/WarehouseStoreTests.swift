@@ -200,6 +200,22 @@ struct ScriptedReader: RecordReader {
             [.text("2026-10-01"), .text("gmv"), .integer(11), .integer(3)],
             [.text("2026-10-02"), .text("orders"), .integer(3), .integer(3)],
         ])
+        // The change log carries the stored values, read back before they are overwritten or deleted.
+        let summary = { (changes: [FactChange]) in changes.map { [$0.change, $0.key[1], $0.key[4], $0.oldValue ?? "-", $0.newValue ?? "-"] } }
+        #expect(summary(third.changes) == [
+            ["updated", "2026-10-01", "gmv", "10.5", "11"],
+            ["removed", "2026-10-01", "refund_rate", "0.333333", "-"],
+        ])
+        // Rows no fresh row matches go in key order.
+        let fourth = try store.replaceFactMetrics([], runID: 4)
+        #expect(fourth.deleted == 2)
+        #expect(summary(fourth.changes) == [
+            ["removed", "2026-10-01", "gmv", "11", "-"],
+            ["removed", "2026-10-02", "orders", "3", "-"],
+        ])
+        rows = []
+        try store.scan(.factMetric) { rows.append($0) }
+        #expect(rows.isEmpty)
     }
 
     /// SQLite 3.40 turns the text `0.005754` into the double one unit in the last place above Swift's

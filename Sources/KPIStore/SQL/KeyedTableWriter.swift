@@ -89,33 +89,48 @@ struct KeyedTableWriter {
     /// Rows of a `frozen` (closed) period are neither written nor deleted: each fresh one is handed to
     /// `onFrozen` with the stored row it would have replaced (and whether they are the same), and each stored
     /// one no fresh row matches, with nil.
+    ///
+    /// Stored rows of open periods are held as digests of their key and content (``RowDigest``), not as rows:
+    /// a changed row's stored values are read back by key before it is overwritten, and rows no fresh row
+    /// matches by a second pass over the table, so memory follows the changes rather than the table.
     func replace(next: () throws -> [StoreValue]?, runID: Int64, in session: any SQLSession,
                  within scope: RecomputeScope? = nil, frozen: ClosedPeriods = ClosedPeriods(),
                  onFrozen: (Change, _ same: Bool) throws -> Void = { _, _ in },
                  onChange: (Change) throws -> Void = { _ in }) throws -> FactWriteResult {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
-        var existing: [[TableValue]: [TableValue]] = [:]
-        let select = columns.map { numeric.contains($0) ? "CAST(\(StoreTable.quote($0)) AS TEXT)" : StoreTable.quote($0) }
+        let select = "SELECT " + columns.map { numeric.contains($0) ? "CAST(\(StoreTable.quote($0)) AS TEXT)" : StoreTable.quote($0) }
+            .joined(separator: ", ") + " FROM \(StoreTable.quote(table))"
         let within = scope.map(replaced(by:))
         let filter = scope.map { " WHERE " + $0.periodCondition() } ?? ""
         let closed = isFrozen(frozen)
-        var kept: [[TableValue]: [TableValue]] = [:]
-        try session.forEach("SELECT \(select.joined(separator: ", ")) FROM \(StoreTable.quote(table))\(filter)") { row in
-            if let within, try !within(row) { return }
-            if let closed, try closed(row) { kept[keyIndexes.map { row[$0] }] = row } else { existing[keyIndexes.map { row[$0] }] = row }
+        // Stored rows the write may replace or delete: those of the scope's periods, closed ones apart.
+        let replaceable = { (row: [TableValue]) throws -> Bool in
+            if let within, try !within(row) { return false }
+            if let closed, try closed(row) { return false }
+            return true
         }
+        var existing: [RowDigest: RowDigest] = [:]
+        var kept: [[TableValue]: [TableValue]] = [:]
+        try session.forEach(select + filter) { row in
+            if let within, try !within(row) { return }
+            if let closed, try closed(row) { kept[keyIndexes.map { row[$0] }] = row; return }
+            existing[RowDigest(keyIndexes.map { row[$0] })] = RowDigest(comparable(row))
+        }
+        let lookup = select + " WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
         let upsert = try session.writer(UpsertStatement(replacing: table, columns: columns + ["run_id"], key: key))
         var result = FactWriteResult()
         while let row = try next() {
             let fresh = row.map(TableValue.init)
+            let keyValues = keyIndexes.map { fresh[$0] }
             if let closed, try closed(fresh) {
-                let old = kept.removeValue(forKey: keyIndexes.map { fresh[$0] })
+                let old = kept.removeValue(forKey: keyValues)
                 try onFrozen(Change(old: old, new: fresh), old.map { comparable($0) == comparable(fresh) } ?? false)
                 continue
             }
-            if let old = existing.removeValue(forKey: keyIndexes.map { fresh[$0] }) {
-                if comparable(old) == comparable(fresh) { result.unchanged += 1; continue }
+            if let stored = existing.removeValue(forKey: RowDigest(keyValues)) {
+                if stored == RowDigest(comparable(fresh)) { result.unchanged += 1; continue }
                 result.updated += 1
+                let old = try session.rows(lookup, keyValues.map(StoreValue.init)).first
                 try onChange(Change(old: old, new: fresh))
             } else {
                 result.inserted += 1
@@ -123,12 +138,21 @@ struct KeyedTableWriter {
             try upsert.append(row + [.integer(runID)])
         }
         try upsert.finish()
-        let delete = "DELETE FROM \(StoreTable.quote(table)) WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
-        // Deleted in key order, so the change log is the same on every re-run.
-        for (keyValues, old) in existing.sorted(by: { "\($0.key)" < "\($1.key)" }) {
-            try session.execute(delete, keyValues.map(StoreValue.init))
-            result.deleted += 1
-            try onChange(Change(old: old, new: nil))
+        if !existing.isEmpty {
+            // What no fresh row matched, found again by its key's digest.
+            var gone: [(key: [TableValue], row: [TableValue])] = []
+            try session.forEach(select + filter) { row in
+                guard try replaceable(row) else { return }
+                let keyValues = keyIndexes.map { row[$0] }
+                if existing[RowDigest(keyValues)] != nil { gone.append((keyValues, row)) }
+            }
+            let delete = "DELETE FROM \(StoreTable.quote(table)) WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
+            // Deleted in key order, so the change log is the same on every re-run.
+            for (keyValues, old) in gone.sorted(by: { "\($0.key)" < "\($1.key)" }) {
+                try session.execute(delete, keyValues.map(StoreValue.init))
+                result.deleted += 1
+                try onChange(Change(old: old, new: nil))
+            }
         }
         for (_, old) in kept.sorted(by: { "\($0.key)" < "\($1.key)" }) { try onFrozen(Change(old: old, new: nil), false) }
         return result
