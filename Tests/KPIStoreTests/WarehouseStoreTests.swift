@@ -122,6 +122,24 @@ struct ScriptedReader: RecordReader {
                           .text("inbox/a.txt:9:17：item-price：`19.9O` 不是数字"), .text("x\ty")]])
     }
 
+    /// An empty text is stored as '' (not NULL, which a bound empty buffer could become) and a NUL byte as ␀,
+    /// whichever store writes it.
+    @Test(arguments: StoreBackend.available) func emptyTextAndNULBytesAreStoredAsWritten(_ backend: StoreBackend) throws {
+        let store = try backend.emptyStore()
+        let run = try store.beginRun(command: "test", at: .now())
+        let rows = ["", "a\u{0}b"].enumerated().map { index, raw in
+            QuarantinedRow(connector: "test", file: "inbox/a.txt", line: index + 2, column: nil,
+                           reason: Bilingual("bad", "坏"), raw: raw)
+        }
+        _ = try load(store, "raw", run: run, ScriptedReader(records: [Self.order(status: .shipped, version: nil)], quarantined: rows))
+        var stored: [[TableValue]] = []
+        try store.scan(.quarantine) { stored.append($0) }
+        #expect(stored.map { [$0[5], $0[6], $0[9]] } == [
+            [.integer(2), .null, .text("")],
+            [.integer(3), .null, .text("a\u{2400}b")],
+        ])
+    }
+
     @Test(arguments: StoreBackend.available)
     func aKeyRepeatedInOneFileIsAppliedInRowOrder(_ backend: StoreBackend) throws {
         // Batched writers must not merge or reorder: row by row, the newer version wins and an older

@@ -103,12 +103,8 @@ struct KeyedTableWriter {
         let within = scope.map(replaced(by:))
         let filter = scope.map { " WHERE " + $0.periodCondition() } ?? ""
         let closed = isFrozen(frozen)
-        // Stored rows the write may replace or delete: those of the scope's periods, closed ones apart.
-        let replaceable = { (row: [TableValue]) throws -> Bool in
-            if let within, try !within(row) { return false }
-            if let closed, try closed(row) { return false }
-            return true
-        }
+        let byKey = " WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
+        // Stored rows the write may replace or delete (those of the scope's periods, closed ones apart), by digest.
         var existing: [RowDigest: RowDigest] = [:]
         var kept: [[TableValue]: [TableValue]] = [:]
         try session.forEach(select + filter) { row in
@@ -116,7 +112,6 @@ struct KeyedTableWriter {
             if let closed, try closed(row) { kept[keyIndexes.map { row[$0] }] = row; return }
             existing[RowDigest(keyIndexes.map { row[$0] })] = RowDigest(comparable(row))
         }
-        let lookup = select + " WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
         let upsert = try session.writer(UpsertStatement(replacing: table, columns: columns + ["run_id"], key: key))
         var result = FactWriteResult()
         while let row = try next() {
@@ -130,7 +125,7 @@ struct KeyedTableWriter {
             if let stored = existing.removeValue(forKey: RowDigest(keyValues)) {
                 if stored == RowDigest(comparable(fresh)) { result.unchanged += 1; continue }
                 result.updated += 1
-                let old = try session.rows(lookup, keyValues.map(StoreValue.init)).first
+                let old = try session.rows(select + byKey, keyValues.map(StoreValue.init)).first
                 try onChange(Change(old: old, new: fresh))
             } else {
                 result.inserted += 1
@@ -139,17 +134,15 @@ struct KeyedTableWriter {
         }
         try upsert.finish()
         if !existing.isEmpty {
-            // What no fresh row matched, found again by its key's digest.
+            // What no fresh row matched, found again by its key's digest (only replaceable rows' keys are held).
             var gone: [(key: [TableValue], row: [TableValue])] = []
             try session.forEach(select + filter) { row in
-                guard try replaceable(row) else { return }
                 let keyValues = keyIndexes.map { row[$0] }
                 if existing[RowDigest(keyValues)] != nil { gone.append((keyValues, row)) }
             }
-            let delete = "DELETE FROM \(StoreTable.quote(table)) WHERE " + key.map { "\(StoreTable.quote($0)) = ?" }.joined(separator: " AND ")
             // Deleted in key order, so the change log is the same on every re-run.
             for (keyValues, old) in gone.sorted(by: { "\($0.key)" < "\($1.key)" }) {
-                try session.execute(delete, keyValues.map(StoreValue.init))
+                try session.execute("DELETE FROM \(StoreTable.quote(table))" + byKey, keyValues.map(StoreValue.init))
                 result.deleted += 1
                 try onChange(Change(old: old, new: nil))
             }
